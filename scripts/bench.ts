@@ -1,0 +1,120 @@
+/**
+ * `npm run bench`: extraction throughput on one core, against the bare wink-nlp floor in the same
+ * run (readDoc with its default pipeline on the same texts), load time and peak RSS.
+ *
+ *   npm run bench                 a table
+ *   npm run bench -- --json       one JSON object
+ *   npm run bench -- --quick      fewer texts, under 30 s
+ *
+ * Texts: the ACLED dev notes (short, ~60 tokens) and news articles (seed, re3d-news,
+ * polnear-dev) from ../shared/eval; without ../shared, the bundled examples.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Article } from '../src/core/types.js';
+import { extractArticle, loadResources } from '../src/pipeline.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const EVAL = resolve(ROOT, process.env.SITREP_EVAL_DIR ?? '../shared/eval');
+const require = createRequire(import.meta.url);
+
+function readJsonl(path: string, limit = Infinity): Article[] {
+  if (!existsSync(path)) return [];
+  const out: Article[] = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    out.push(JSON.parse(line) as Article);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+/** Time `fn` over `items`, repeating passes until at least `minMs` have elapsed. */
+function timeIt<T>(items: T[], fn: (x: T) => unknown, minMs: number): { perItemMs: number; passes: number } {
+  let passes = 0;
+  let elapsed = 0;
+  const t0 = process.hrtime.bigint();
+  do {
+    for (const x of items) fn(x);
+    passes++;
+    elapsed = Number(process.hrtime.bigint() - t0) / 1e6;
+  } while (elapsed < minMs);
+  return { perItemMs: elapsed / (passes * items.length), passes };
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const quick = args.includes('--quick');
+  const asJson = args.includes('--json');
+
+  const t0 = process.hrtime.bigint();
+  loadResources();
+  const loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
+
+  const shared = existsSync(EVAL);
+  let acled = readJsonl(join(EVAL, 'dev/acled-2020/articles.jsonl'), quick ? 1500 : Infinity);
+  let news = [
+    ...readJsonl(join(EVAL, 'seed/articles.jsonl')),
+    ...readJsonl(join(EVAL, 'dev/re3d-news/articles.jsonl')),
+    ...readJsonl(join(EVAL, 'dev/polnear-dev/articles.jsonl'), quick ? 30 : Infinity),
+  ];
+  const examples = readJsonl(join(ROOT, 'examples/articles.jsonl'));
+  if (acled.length === 0) acled = examples;
+  if (news.length === 0) news = examples;
+
+  // The floor: wink-nlp alone, readDoc with its default pipeline, on the same texts.
+  const nlp = require('wink-nlp')(require('wink-eng-lite-web-model'));
+  const countTokens = (arts: Article[]) => arts.reduce((n, a) => n + nlp.readDoc(a.text).tokens().length(), 0);
+  const acledTokens = countTokens(acled);
+  const newsTokens = countTokens(news);
+
+  const minMs = quick ? 2500 : 8000;
+  // Warm up both (JIT), then measure.
+  for (const a of acled.slice(0, 300)) extractArticle(a);
+  for (const a of acled.slice(0, 300)) nlp.readDoc(a.text);
+  const ours = timeIt(acled, (a) => extractArticle(a), minMs);
+  const floor = timeIt(acled, (a) => nlp.readDoc(a.text), minMs);
+  const oursNews = timeIt(news, (a) => extractArticle(a), minMs / 2);
+  const floorNews = timeIt(news, (a) => nlp.readDoc(a.text), minMs / 2);
+
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  const r = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+  const result = {
+    texts: shared ? 'shared/eval dev sets' : 'bundled examples (../shared/eval not found)',
+    acled_texts: acled.length,
+    acled_tokens_per_text: r(acledTokens / acled.length),
+    articles_per_second: r(1000 / ours.perItemMs),
+    tokens_per_second: Math.round((acledTokens / acled.length) * (1000 / ours.perItemMs)),
+    wink_floor_articles_per_second: r(1000 / floor.perItemMs),
+    ratio_to_floor: r(ours.perItemMs / floor.perItemMs, 2),
+    news_texts: news.length,
+    news_tokens_per_text: r(newsTokens / news.length),
+    news_articles_per_second: r(1000 / oursNews.perItemMs),
+    news_tokens_per_second: Math.round((newsTokens / news.length) * (1000 / oursNews.perItemMs)),
+    news_wink_floor_articles_per_second: r(1000 / floorNews.perItemMs),
+    news_ratio_to_floor: r(oursNews.perItemMs / floorNews.perItemMs, 2),
+    load_ms: Math.round(loadMs),
+    peak_rss_mb: Math.round(peakRssMb),
+    quick,
+  };
+  if (asJson) {
+    console.log(JSON.stringify(result));
+    return;
+  }
+  console.log(`sitrep bench (${result.texts}; one core${quick ? '; --quick' : ''})`);
+  console.log(`load (language model + gazetteer)      ${result.load_ms} ms`);
+  console.log('');
+  console.log('texts                 n   tok/text   sitrep art/s   tokens/s   wink floor art/s   ratio');
+  console.log(
+    `ACLED notes      ${String(result.acled_texts).padStart(6)}   ${String(result.acled_tokens_per_text).padStart(8)}   ${String(result.articles_per_second).padStart(12)}   ${String(result.tokens_per_second).padStart(8)}   ${String(result.wink_floor_articles_per_second).padStart(16)}   ${result.ratio_to_floor.toFixed(2).padStart(5)}`,
+  );
+  console.log(
+    `news articles    ${String(result.news_texts).padStart(6)}   ${String(result.news_tokens_per_text).padStart(8)}   ${String(result.news_articles_per_second).padStart(12)}   ${String(result.news_tokens_per_second).padStart(8)}   ${String(result.news_wink_floor_articles_per_second).padStart(16)}   ${result.news_ratio_to_floor.toFixed(2).padStart(5)}`,
+  );
+  console.log('');
+  console.log(`peak RSS                               ${result.peak_rss_mb} MB`);
+}
+
+main();

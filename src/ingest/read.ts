@@ -1,0 +1,257 @@
+/**
+ * Input adapters: text files, HTML pages, JSON lines, directories of them, and standard input,
+ * each turned into Articles. One bad input never stops the others: every failure is yielded as an
+ * InputError that names the file and line, and reading goes on.
+ */
+import { createReadStream, promises as fs } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Article } from '../core/types.js';
+import { InputError } from './errors.js';
+import { htmlToArticle } from './html.js';
+import { MAX_ARTICLE_CHARS, MAX_FILE_BYTES, MAX_LINE_BYTES } from './limits.js';
+
+export type InputItem = { article: Article; file: string; line?: number } | { error: InputError };
+
+export interface ReadOptions {
+  /** Publication date for plain-text inputs (YYYY-MM-DD). */
+  published?: string;
+}
+
+const TEXT_EXT = new Set(['.txt', '.text']);
+const HTML_EXT = new Set(['.html', '.htm', '.xhtml']);
+const JSONL_EXT = new Set(['.jsonl', '.ndjson']);
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Read every input path ('-' is standard input) and yield its articles and its errors. */
+export async function* readInputs(paths: string[], opts: ReadOptions = {}): AsyncGenerator<InputItem> {
+  for (const p of paths) {
+    if (p === '-') {
+      yield* readStdin(opts);
+      continue;
+    }
+    let stat;
+    try {
+      stat = await fs.stat(p);
+    } catch (e) {
+      yield { error: new InputError(p, describeFsError(e)) };
+      continue;
+    }
+    if (stat.isDirectory()) {
+      const files = await listArticleFiles(p);
+      if (files.length === 0) {
+        yield { error: new InputError(p, 'directory holds no articles (.txt, .html, .jsonl)') };
+        continue;
+      }
+      for (const f of files) yield* readFile(f, opts);
+    } else {
+      yield* readFile(p, opts);
+    }
+  }
+}
+
+async function listArticleFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const full = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await listArticleFiles(full)));
+    else if (kindOf(full) !== null) out.push(full);
+  }
+  return out;
+}
+
+function kindOf(file: string): 'text' | 'html' | 'jsonl' | null {
+  const ext = extname(file).toLowerCase();
+  if (TEXT_EXT.has(ext)) return 'text';
+  if (HTML_EXT.has(ext)) return 'html';
+  if (JSONL_EXT.has(ext)) return 'jsonl';
+  return null;
+}
+
+async function* readFile(file: string, opts: ReadOptions): AsyncGenerator<InputItem> {
+  const kind = kindOf(file) ?? 'text';
+  if (kind === 'jsonl') {
+    yield* readJsonLines(file, createReadStream(file));
+    return;
+  }
+  let bytes: Buffer;
+  try {
+    const stat = await fs.stat(file);
+    if (stat.size > MAX_FILE_BYTES) {
+      yield { error: new InputError(file, `file is ${stat.size} bytes, over the limit of ${MAX_FILE_BYTES}`) };
+      return;
+    }
+    bytes = await fs.readFile(file);
+  } catch (e) {
+    yield { error: new InputError(file, describeFsError(e)) };
+    return;
+  }
+  yield* fromBytes(file, bytes, kind, opts);
+}
+
+function* fromBytes(
+  file: string,
+  bytes: Buffer,
+  kind: 'text' | 'html',
+  opts: ReadOptions,
+): Generator<InputItem> {
+  const text = decode(file, bytes);
+  if (text instanceof InputError) {
+    yield { error: text };
+    return;
+  }
+  const id = file === '-' ? 'stdin' : basename(file, extname(file));
+  if (kind === 'html') {
+    const art = htmlToArticle(text, { id, file });
+    if (art instanceof InputError) {
+      yield { error: art };
+      return;
+    }
+    const bad = checkText(file, art.text);
+    if (bad) yield { error: bad };
+    else yield { article: { ...art, published: art.published ?? opts.published }, file };
+    return;
+  }
+  const bad = checkText(file, text);
+  if (bad) {
+    yield { error: bad };
+    return;
+  }
+  yield { article: { id, text, ...(opts.published ? { published: opts.published } : {}) }, file };
+}
+
+async function* readStdin(opts: ReadOptions): AsyncGenerator<InputItem> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of process.stdin) {
+    size += (c as Buffer).length;
+    if (size > MAX_FILE_BYTES) {
+      yield { error: new InputError('-', `standard input is over the limit of ${MAX_FILE_BYTES} bytes`) };
+      return;
+    }
+    chunks.push(c as Buffer);
+  }
+  const bytes = Buffer.concat(chunks);
+  const head = bytes.subarray(0, 512).toString('utf8').trimStart();
+  if (head.startsWith('{')) {
+    const { Readable } = await import('node:stream');
+    yield* readJsonLines('-', Readable.from([bytes]));
+  } else {
+    yield* fromBytes('-', bytes, head.startsWith('<') ? 'html' : 'text', opts);
+  }
+}
+
+async function* readJsonLines(file: string, stream: NodeJS.ReadableStream): AsyncGenerator<InputItem> {
+  // Lines are decoded one by one so that a bad byte or a bad line costs only that line.
+  const rl = createInterface({ input: stream as never, crlfDelay: Infinity });
+  let lineNo = 0;
+  let any = false;
+  const seen = new Set<string>();
+  try {
+    for await (const raw of rl) {
+      lineNo++;
+      const line = raw.trim();
+      if (!line) continue;
+      any = true;
+      if (line.includes('\uFFFD') && !line.includes('\\uFFFD') && !line.includes('\\ufffd')) {
+        // readline decodes UTF-8 leniently; a replacement character means the bytes were not UTF-8.
+        yield { error: new InputError(file, 'line is not valid UTF-8', lineNo) };
+        continue;
+      }
+      if (line.length > MAX_LINE_BYTES) {
+        yield { error: new InputError(file, `line is over the limit of ${MAX_LINE_BYTES} characters`, lineNo) };
+        continue;
+      }
+      let obj: unknown;
+      try {
+        obj = JSON.parse(line);
+      } catch (e) {
+        yield { error: new InputError(file, `line is not JSON (${(e as Error).message})`, lineNo) };
+        continue;
+      }
+      if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
+        yield { error: new InputError(file, 'line is not a JSON object', lineNo) };
+        continue;
+      }
+      const o = obj as Record<string, unknown>;
+      if (typeof o.text !== 'string') {
+        yield { error: new InputError(file, 'line has no "text" string', lineNo) };
+        continue;
+      }
+      const id = typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : `${basename(file)}:${lineNo}`;
+      if (seen.has(id)) {
+        yield { error: new InputError(file, `duplicate article id "${id}"`, lineNo) };
+        continue;
+      }
+      const parsed = Article.safeParse({
+        id,
+        text: o.text,
+        ...(typeof o.url === 'string' ? { url: o.url } : {}),
+        ...(typeof o.source === 'string' ? { source: o.source } : {}),
+        ...(typeof o.title === 'string' ? { title: o.title } : {}),
+        ...(typeof o.published === 'string' && o.published ? { published: o.published } : {}),
+      });
+      if (!parsed.success) {
+        yield { error: new InputError(file, `line is not an article: ${parsed.error.issues[0]?.message}`, lineNo) };
+        continue;
+      }
+      const bad = checkText(file, parsed.data.text, lineNo);
+      if (bad) {
+        yield { error: bad };
+        continue;
+      }
+      seen.add(id);
+      yield { article: parsed.data, file, line: lineNo };
+    }
+  } catch (e) {
+    yield { error: new InputError(file, describeFsError(e), lineNo || undefined) };
+    return;
+  }
+  if (!any) yield { error: new InputError(file, 'file holds no JSON lines') };
+}
+
+function decode(file: string, bytes: Buffer): string | InputError {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return new InputError(file, 'bytes are not valid UTF-8');
+  }
+}
+
+/** An article text must be non-empty, not binary, and within the size limit. */
+export function checkText(file: string, text: string, line?: number): InputError | null {
+  if (text.trim() === '') return new InputError(file, 'article text is empty', line);
+  if (text.length > MAX_ARTICLE_CHARS)
+    return new InputError(file, `article text is ${text.length} characters, over the limit of ${MAX_ARTICLE_CHARS}`, line);
+  if (looksBinary(text)) return new InputError(file, 'article text looks binary (NUL or control bytes)', line);
+  return null;
+}
+
+function looksBinary(text: string): boolean {
+  if (text.includes('\u0000')) return true;
+  let control = 0;
+  const n = Math.min(text.length, 4096);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
+  }
+  return control > n * 0.05;
+}
+
+function describeFsError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err.code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return err.message ?? String(e);
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The pipeline, readable in one place: article → text analysis → extractors → incidents,
+ * quotes, claims, people. Each stage is a function from typed input to typed output.
+ */
+import type { Article, Claim, Evidence, Field, Incident, Organisation, Person, Quote } from './core/types.js';
+import { SUB_EVENT_TYPES } from './core/types.js';
+import { normaliseDate } from './ingest/html.js';
+import { analyze, loadNlp } from './text/analyze.js';
+import type { Doc } from './text/doc.js';
+import { loadGazetteer, type Gazetteer } from './geo/gazetteer.js';
+import { findEvents, type EventCandidate } from './extract/events.js';
+import { findPlaces, resolveLocation } from './extract/places.js';
+import { findActors, assignActors } from './extract/actors.js';
+import { findDates, eventDate } from './extract/dates.js';
+import { findFatalities } from './extract/fatalities.js';
+import { findPeople } from './extract/people.js';
+import { findQuotes } from './extract/quotes.js';
+import { findClaims } from './extract/claims.js';
+import { findDisputes } from './extract/disputes.js';
+
+export interface Resources {
+  gaz: Gazetteer;
+}
+
+let resources: Resources | null = null;
+/** Load the language model and the gazetteer once per process. */
+export function loadResources(): Resources {
+  if (resources) return resources;
+  loadNlp();
+  resources = { gaz: loadGazetteer() };
+  return resources;
+}
+
+export interface ArticleResult {
+  article: Article;
+  doc: Doc;
+  incidents: Incident[];
+  quotes: Quote[];
+  claims: Claim[];
+  people: Person[];
+  organisations: Organisation[];
+}
+
+export interface ExtractOptions {
+  /** Skip quotes, people and claims (incidents only): used by the incident benchmark. */
+  incidentsOnly?: boolean;
+}
+
+export function extractArticle(article: Article, opts: ExtractOptions = {}): ArticleResult {
+  const res = loadResources();
+  const doc = analyze(article.text);
+  const published = normaliseDate(article.published) ?? null;
+
+  const events = findEvents(doc);
+  const incidents: Incident[] = [];
+  if (events.length > 0) {
+    const places = findPlaces(doc, res.gaz);
+    const actors = findActors(doc);
+    const dates = findDates(doc, published);
+    events.forEach((ev, i) => {
+      const loc = resolveLocation(doc, places, ev.sentences, article.id);
+      const when = eventDate(doc, dates, ev.sentences, article.id, published);
+      const who = assignActors(
+        doc,
+        actors,
+        { sentences: ev.sentences, trigger: ev.trigger, subEventType: ev.sub_event_type, country: loc.country?.value ?? null },
+        article.id,
+      );
+      const toll = findFatalities(doc, ev.sentences, article.id);
+      incidents.push({
+        id: `${article.id}#${i + 1}`,
+        articles: [article.id],
+        background: ev.background,
+        evidence: ev.sentences.map((s) => evidence(article.id, doc, doc.sentences[s]!)),
+        ...typeFields(article.id, doc, ev),
+        event_date: when.event_date,
+        time_precision: when.time_precision,
+        ...who,
+        ...loc,
+        ...toll,
+        disputed: null,
+      });
+    });
+  }
+  if (opts.incidentsOnly) return { article, doc, incidents, quotes: [], claims: [], people: [], organisations: [] };
+
+  const people = findPeople(doc, article.id);
+  const quotes = findQuotes(doc, people, article.id);
+  const claims = findClaims(doc, people, article.id, published);
+  for (const inc of incidents) inc.disputed = findDisputes(doc, inc, quotes, people, article.id);
+  return { article, doc, incidents, quotes, claims, people: people.people, organisations: people.organisations };
+}
+
+/** Evidence for a span of the document. */
+export function evidence(article: string, doc: Doc, s: { start: number; end: number }): Evidence {
+  return { article, start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) };
+}
+
+function typeFields(article: string, doc: Doc, ev: EventCandidate) {
+  const trig = [evidence(article, doc, ev.trigger)];
+  const sub: Field<EventCandidate['sub_event_type']> = { value: ev.sub_event_type, evidence: trig, rule: ev.rule };
+  return {
+    sub_event_type: sub,
+    // The event and disorder types follow from the sub-event type in ACLED's codebook.
+    event_type: { value: SUB_EVENT_TYPES[ev.sub_event_type], evidence: trig, rule: 'codebook:sub-event-type', derived: true },
+    disorder_type: { value: ev.disorder_type, evidence: trig, rule: 'codebook:disorder-type', derived: true },
+  } satisfies Pick<Incident, 'event_type' | 'sub_event_type' | 'disorder_type'>;
+}
