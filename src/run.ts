@@ -3,15 +3,21 @@
  * failure with its file and line, and assembles FORMAT.md's report. One bad article never stops
  * the batch.
  */
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Report } from './core/report.js';
 import { toReportIncident } from './core/report.js';
 import type { Problem } from './core/types.js';
 import { readInputs, type ReadOptions } from './ingest/read.js';
 import { extractArticle, type ArticleResult } from './pipeline.js';
 
-const require = createRequire(import.meta.url);
-export const VERSION: string = (require('../../package.json') as { version: string }).version;
+/** The package version; this file runs from src/ (tsx) or dist/src/ (compiled). */
+export const VERSION: string = (() => {
+  for (const rel of ['../package.json', '../../package.json']) {
+    const url = new URL(rel, import.meta.url);
+    if (existsSync(url)) return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;
+  }
+  return '0.0.0';
+})();
 
 export interface RunResult {
   results: ArticleResult[];
