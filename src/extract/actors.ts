@@ -1,0 +1,715 @@
+/**
+ * Actors: who did what to whom, in ACLED's naming style and with its inter codes.
+ *
+ * `findActors` reads every actor mention of a document off one precompiled token trie built from
+ * data/actors.json (named groups with their aliases and acronyms; templates for state forces,
+ * civilians, protesters, rioters and unidentified armed groups) and data/demonyms.json (country
+ * names and demonyms, which give state forces their country: 'Pakistani soldiers' ->
+ * Military Forces of Pakistan).
+ *
+ * `assignActors` picks actor1 (the side that acts) and actor2 (the side acted on) for one event
+ * from voice and position cues ('Taliban attacked police', 'police were attacked by Taliban',
+ * 'clashes between X and Y'), then fills what the text leaves out with ACLED's defaults by
+ * sub-event type (Protesters (Country) for protests, Civilians (Country) as the target of
+ * violence against civilians, Unidentified Armed Group (Country) for an attack without a named
+ * perpetrator). A default not named in the text is marked `derived` and points at the words it
+ * came from.
+ *
+ * Assumes: English text; an actor's words are contiguous ('Tehreek-e-Taliban Pakistan (TTP)').
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Evidence, Field, SubEventType } from '../core/types.js';
+import type { Doc } from '../text/doc.js';
+
+export interface ActorMention {
+  start: number;
+  end: number;
+  text: string;
+  sentence: number;
+  actor: string;
+  inter: number;
+  kind: string;
+  country: string | null;
+}
+
+export interface ActorAssignment {
+  actor1: Field<string> | null;
+  inter1: Field<number> | null;
+  actor2: Field<string> | null;
+  inter2: Field<number> | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The dictionary, compiled once at load time.
+
+interface RawEntry {
+  name: string;
+  inter: number | 'state';
+  kind: string;
+  country?: string | null;
+  aliases: string[];
+  acronyms?: string[];
+  source?: string;
+  reason?: string;
+}
+interface ActorFile {
+  templates: RawEntry[];
+  actors: RawEntry[];
+}
+interface DemonymFile {
+  the: string[];
+  homeIn?: Record<string, string>;
+  countries: Record<string, { alt: string[]; dem: string[] }>;
+}
+
+interface Entry {
+  /** The name, or a template with '{country}'. */
+  name: string;
+  inter: number | 'state';
+  kind: string;
+  country: string | null;
+  /** True for names with '{country}' (filled from context or the event's country). */
+  template: boolean;
+  /** A generic word ('soldiers', 'gunmen', 'civilians'), as against a named actor. */
+  generic: boolean;
+}
+
+interface Hit {
+  entry: Entry | null;
+  /** For a country word: the country. */
+  country: string | null;
+  /** Acronyms match only as written: the exact surface of each word. */
+  exact: string[] | null;
+}
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  hits: Hit[];
+}
+
+/** data/ is found by walking up from this file, so it works from src/ (tsx) and dist/src/ (tsc). */
+function dataDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, 'data', 'actors.json'))) return join(dir, 'data');
+    dir = dirname(dir);
+  }
+  throw new Error('data/actors.json not found');
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const NON_ASCII = /[^\x00-\x7f]/;
+const foldWord = (w: string): string =>
+  NON_ASCII.test(w) ? w.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase() : w.toLowerCase();
+const wordsOf = (s: string): string[] => s.match(WORD) ?? [];
+
+interface Dictionary {
+  root: TrieNode;
+  /** Templates by kind ('military', 'civilians', …). */
+  templates: Map<string, Entry>;
+  /** Country name -> the name as used in actor names ('Philippines' -> 'the Philippines'). */
+  withArticle: Set<string>;
+  /** De facto states at home in another country's territory (Artsakh in Azerbaijan). */
+  homeIn: Map<string, string>;
+}
+
+let dict: Dictionary | null = null;
+
+function newNode(): TrieNode {
+  return { next: new Map(), hits: [] };
+}
+
+function addPhrase(root: TrieNode, phrase: string, hit: Hit): void {
+  const ws = wordsOf(phrase);
+  if (ws.length === 0) return;
+  let node = root;
+  for (const w of ws) {
+    const k = foldWord(w);
+    let n = node.next.get(k);
+    if (!n) node.next.set(k, (n = newNode()));
+    node = n;
+  }
+  node.hits.push(hit.exact ? { ...hit, exact: ws } : hit);
+}
+
+/** Build (once) the trie over every alias, acronym, country name and demonym. */
+export function loadActorDictionary(): Dictionary {
+  if (dict) return dict;
+  const dir = dataDir();
+  const actors = JSON.parse(readFileSync(join(dir, 'actors.json'), 'utf8')) as ActorFile;
+  const dem = JSON.parse(readFileSync(join(dir, 'demonyms.json'), 'utf8')) as DemonymFile;
+  const root = newNode();
+  const templates = new Map<string, Entry>();
+  const add = (raw: RawEntry, generic: boolean) => {
+    const entry: Entry = {
+      name: raw.name,
+      inter: raw.inter,
+      kind: raw.kind,
+      country: raw.country ?? null,
+      template: raw.name.includes('{country}'),
+      generic,
+    };
+    if (generic) templates.set(raw.kind, entry);
+    for (const a of raw.aliases) addPhrase(root, a, { entry, country: null, exact: null });
+    for (const a of raw.acronyms ?? []) addPhrase(root, a, { entry, country: null, exact: [] });
+  };
+  for (const t of actors.templates) add(t, true);
+  for (const a of actors.actors) add(a, false);
+  for (const [country, c] of Object.entries(dem.countries)) {
+    for (const n of [country, ...c.alt, ...c.dem]) {
+      // Short all-capital alternatives (UAE, US, DRC) only as written: 'us' is a pronoun.
+      const exact = /^[A-Z.]{2,4}$/.test(n) ? [] : null;
+      addPhrase(root, n, { entry: null, country, exact });
+    }
+  }
+  dict = { root, templates, withArticle: new Set(dem.the), homeIn: new Map(Object.entries(dem.homeIn ?? {})) };
+  return dict;
+}
+
+const fill = (d: Dictionary, name: string, country: string | null): string => {
+  if (!name.includes('{country}')) return name;
+  if (country === null) {
+    // 'Protesters ({country})' -> 'Protesters'; 'Military Forces of {country}' -> 'Military Forces'.
+    return name.replace(/\s*\(\{country\}\)/, '').replace(/\s+of \{country\}/, '').replace('{country}', '').trim();
+  }
+  const c = d.withArticle.has(country) && /of \{country\}/.test(name) ? `the ${country}` : country;
+  return name.replace('{country}', c);
+};
+
+// ---------------------------------------------------------------------------------------------
+// Word runs of a document (letters and digits), cached per document.
+
+interface Words {
+  start: number[];
+  end: number[];
+  lower: string[];
+}
+const wordCache = new WeakMap<Doc, Words>();
+
+function wordsOfDoc(doc: Doc): Words {
+  let w = wordCache.get(doc);
+  if (w) return w;
+  w = { start: [], end: [], lower: [] };
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(doc.text); m; m = WORD.exec(doc.text)) {
+    w.start.push(m.index);
+    w.end.push(m.index + m[0].length);
+    w.lower.push(foldWord(m[0]));
+  }
+  wordCache.set(doc, w);
+  return w;
+}
+
+/** Index of the first word starting at or after `pos`. */
+function wordAt(w: Words, pos: number): number {
+  let lo = 0;
+  let hi = w.start.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (w.start[mid]! < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function sentenceOf(doc: Doc, pos: number): number {
+  const s = doc.sentences;
+  let lo = 0;
+  let hi = s.length - 1;
+  let best = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (s[mid]!.start <= pos) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}
+
+/** Words that may stand between a country word and a force noun: 'Pakistan's national army'. */
+const COUNTRY_GAP = new Set(['the', 's', 'national', 'security', 'special', 'regular', 'border', 'federal', 'provincial', 'local', 'armed', 'government', 'state', 'elite']);
+/** State-force and civilian templates read their country from a neighbouring country word. */
+const COUNTRY_FROM_CONTEXT = new Set(['military', 'police', 'government', 'civilians']);
+
+/** Generic words for a state's forces, which combine: 'military police forces'. */
+const STATE_FORCE = new Set(['military', 'police']);
+
+/**
+ * What each mention was matched from, for assignActors. Mentions are plain objects that callers
+ * may copy, so the key is the document and the mention's span and name.
+ */
+type MentionInfo = { entry: Entry; w0: number; w1: number };
+const infoByDoc = new WeakMap<Doc, Map<string, MentionInfo>>();
+const infoKey = (m: { start: number; end: number; actor: string }) => `${m.start}:${m.end}:${m.actor}`;
+const infoOf = (doc: Doc, m: ActorMention): MentionInfo | undefined => infoByDoc.get(doc)?.get(infoKey(m));
+
+/** Every actor mention in the document, longest match first, left to right. */
+export function findActors(doc: Doc): ActorMention[] {
+  const d = loadActorDictionary();
+  const w = wordsOfDoc(doc);
+  const n = w.lower.length;
+  const text = doc.text;
+  // Country words by word index (for 'Pakistani soldiers', 'forces of India').
+  const countryAt = new Map<number, { country: string; end: number }>();
+  const countryEndingAt = new Map<number, { country: string; w0: number }>();
+  const raw: { entry: Entry; w0: number; w1: number }[] = [];
+
+  for (let i = 0; i < n; ) {
+    let node: TrieNode | undefined = d.root;
+    let best: { hit: Hit; end: number } | null = null;
+    for (let j = i; j < n && node; j++) {
+      node = node.next.get(w.lower[j]!);
+      if (!node || node.hits.length === 0) continue;
+      for (const h of node.hits) {
+        if (h.exact && !exactMatch(text, w, i, h.exact)) continue;
+        // A named actor beats a country word of the same length ('Afghan' the demonym never
+        // competes with a one-word actor, but keep the order explicit).
+        if (!best || j + 1 > best.end || (j + 1 === best.end && best.hit.entry === null && h.entry !== null)) {
+          best = { hit: h, end: j + 1 };
+        }
+      }
+    }
+    if (!best) {
+      i++;
+      continue;
+    }
+    if (best.hit.entry === null) {
+      countryAt.set(i, { country: best.hit.country!, end: best.end });
+      countryEndingAt.set(best.end, { country: best.hit.country!, w0: i });
+    }
+    else raw.push({ entry: best.hit.entry, w0: i, w1: best.end });
+    i = best.end;
+  }
+
+  // A named actor followed at once by a generic word is one mention: 'Taliban militants',
+  // 'TTP fighters', 'Afghan National Army soldiers'.
+  const merged: { entry: Entry; w0: number; w1: number; country: string | null }[] = [];
+  for (const r of raw) {
+    const prev = merged[merged.length - 1];
+    if (
+      prev && prev.w1 === r.w0 && !prev.entry.generic && r.entry.generic &&
+      (r.entry.kind === 'military' || r.entry.kind === 'police' || r.entry.kind === 'unidentified' || r.entry.kind === 'gang') &&
+      /^[\s-]*$/.test(text.slice(w.end[prev.w1 - 1]!, w.start[r.w0]!))
+    ) {
+      prev.w1 = r.w1;
+      continue;
+    }
+    // Two generic force words are one force: 'Turkish Army Forces', 'military police forces'.
+    if (
+      prev && prev.w1 === r.w0 && prev.entry.generic && r.entry.generic &&
+      (r.entry === prev.entry || (STATE_FORCE.has(prev.entry.kind) && STATE_FORCE.has(r.entry.kind))) &&
+      text.slice(w.end[prev.w1 - 1]!, w.start[r.w0]!).trim() === ''
+    ) {
+      prev.w1 = r.w1;
+      continue;
+    }
+    merged.push({ ...r, country: r.entry.country });
+  }
+
+  const out: ActorMention[] = [];
+  const infos = new Map<string, MentionInfo>();
+  infoByDoc.set(doc, infos);
+  for (const m of merged) {
+    let w0 = m.w0;
+    let country = m.entry.template ? null : m.entry.country;
+    const countries: string[] = [];
+    if (m.entry.template && COUNTRY_FROM_CONTEXT.has(m.entry.kind)) {
+      // Look back over at most three gap words for a country word: "Pakistan's military".
+      for (let k = m.w0 - 1, gaps = 0; k >= 0 && gaps <= 3; k--) {
+        if (hasStop(text, w.end[k]!, w.start[k + 1]!, true)) break;
+        const c = countryEndingAt.get(k + 1);
+        if (c) {
+          country = c.country;
+          w0 = c.w0;
+          break;
+        }
+        if (!COUNTRY_GAP.has(w.lower[k]!)) break;
+        gaps++;
+      }
+      // Or forward: 'security forces of India', 'military forces of India and Pakistan' (one
+      // mention per country, on the same words).
+      if (country === null && w.lower[m.w1] === 'of') {
+        let k = m.w1 + 1;
+        for (let c = countryAt.get(k); c; ) {
+          countries.push(c.country);
+          k = c.end;
+          if (w.lower[k] !== 'and' && !(text.slice(w.end[k - 1]!, w.start[k] ?? 0).trim() === ',')) break;
+          if (w.lower[k] === 'and') k++;
+          c = countryAt.get(k);
+        }
+        country = countries.shift() ?? null;
+      }
+    }
+    const start = w.start[w0]!;
+    const end = w.end[m.w1 - 1]!;
+    const inter = m.entry.inter === 'state' ? 1 : m.entry.inter;
+    const mention: ActorMention = {
+      start,
+      end,
+      text: text.slice(start, end),
+      sentence: sentenceOf(doc, start),
+      actor: fill(d, m.entry.name, country),
+      inter,
+      kind: m.entry.kind,
+      country,
+    };
+    infos.set(infoKey(mention), { entry: m.entry, w0, w1: m.w1 });
+    out.push(mention);
+    for (const c of countries) {
+      const more: ActorMention = { ...mention, actor: fill(d, m.entry.name, c), country: c };
+      infos.set(infoKey(more), { entry: m.entry, w0, w1: m.w1 });
+      out.push(more);
+    }
+  }
+  return out;
+}
+
+/** Whether text[from, to) holds a clause break (. ; : ! ?, and with `parens` also brackets). */
+function hasStop(text: string, from: number, to: number, parens: boolean): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // . : ; ! ?
+    if (c === 46 || c === 58 || c === 59 || c === 33 || c === 63) return true;
+    if (parens && (c === 40 || c === 41)) return true;
+  }
+  return false;
+}
+
+function exactMatch(text: string, w: Words, i: number, exact: string[]): boolean {
+  for (let k = 0; k < exact.length; k++) {
+    const s = w.start[i + k];
+    if (s === undefined || text.slice(s, w.end[i + k]) !== exact[k]) return false;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Roles: who acts, who is acted on.
+
+/** 'killed by Taliban militants', 'shelling by Afghan forces', 'fire from Indian troops'. */
+const AGENT_BEFORE = new Set(['by', 'from', 'between']);
+/** Words after which a mention is the target: 'attacked a police post', 'killing 3 soldiers'. */
+const PATIENT_BEFORE = new Set([
+  'on', 'against', 'at', 'into', 'targeting', 'targeted', 'target', 'killing', 'killed', 'kill', 'kills',
+  'injuring', 'injured', 'wounding', 'wounded', 'attacked', 'attacking', 'attack', 'attacks', 'ambushed', 'ambushing',
+  'abducted', 'abducting', 'abduct', 'kidnapped', 'kidnapping', 'arrested', 'arresting', 'arrest', 'detained',
+  'detaining', 'shot', 'shooting', 'beat', 'beating', 'hit', 'hitting', 'struck', 'striking', 'murdered', 'executed',
+  'assaulted', 'lynched', 'tortured', 'raped', 'robbed', 'stormed', 'besieged', 'seized', 'captured', 'dispersed',
+  'disperse', 'harassed', 'thrashed', 'stabbed', 'beheaded', 'hanged', 'burned', 'bombed', 'shelled', 'pounded',
+  'raided', 'dispersing', 'fired', 'opened', 'engaged', 'repulsed', 'repelled', 'tortured', 'looted', 'torched',
+]);
+/** Words to step over when looking back from a mention: numbers, determiners, hedges. */
+const SKIP_BEFORE = new Set([
+  'the', 'a', 'an', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'one', 'several', 'some',
+  'many', 'dozens', 'scores', 'hundreds', 'least', 'at', 'more', 'than', 'about', 'around', 'over', 'nearly', 'up',
+  'to', 'suspected', 'alleged', 'unknown', 'unidentified', 'armed', 'local', 'of', 'number', 'group', 'their', 'its',
+  'his', 'her', 'off', 'duty', 'fellow', 'other', 'innocent', 'also', 'and', 'including', 'dozen',
+  'presumed', 'presumably', 'reportedly', 'apparently', 'likely', 'possibly', 'purported', 'allegedly',
+]);
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'dozens', 'scores', 'hundreds', 'dozen', 'eleven', 'twelve', 'twenty']);
+const AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'had', 'has', 'have', 'got', 'get']);
+/** Verbs that make the word before them the one who acts: 'Taliban militants attacked'. */
+const ACTIVE_VERBS = new Set([
+  'attacked', 'attack', 'attacks', 'killed', 'kill', 'kills', 'shot', 'opened', 'fired', 'ambushed', 'stormed',
+  'raided', 'targeted', 'clashed', 'clash', 'fought', 'exchanged', 'engaged', 'abducted', 'kidnapped', 'arrested',
+  'detained', 'launched', 'conducted', 'carried', 'shelled', 'struck', 'bombed', 'planted', 'laid', 'placed',
+  'claimed', 'seized', 'captured', 'overran', 'took', 'set', 'torched', 'burned', 'burnt', 'looted', 'beat',
+  'stabbed', 'hurled', 'threw', 'pelted', 'blocked', 'staged', 'held', 'protested', 'rallied', 'marched', 'gathered',
+  'demonstrated', 'dispersed', 'used', 'lobbed', 'detonated', 'assassinated', 'executed', 'beheaded', 'released',
+  'freed', 'destroyed', 'demolished', 'recaptured', 'retook', 'regained',
+  'defused', 'hit', 'mortared', 'rocketed', 'targeting', 'attacking', 'killing', 'conducting', 'carrying',
+  'launching', 'shooting', 'firing', 'tortured', 'raped', 'assaulted', 'lynched', 'robbed', 'vandalised', 'vandalized',
+  'damaged', 'besieged', 'surrounded', 'joined', 'surrendered', 'pursued', 'chased', 'intercepted',
+  'confronted', 'invaded', 'entered', 'advanced', 'deployed', 'arrived', 'withdrew', 'established', 'recruited',
+  'clashes', 'ransacked', 'demolished', 'hacked', 'lynched', 'abused', 'whipped', 'flogged', 'reportedly', 'allegedly', 'also', 'have', 'has',
+]);
+/** The defender of an attack: 'Afghan forces repulsed their attack' - the attacker is actor1. */
+const DEFENDER_VERBS = new Set(['repulsed', 'repelled', 'repulse', 'repel', 'foiled', 'thwarted', 'responded', 'retaliated', 'defended', 'resisted', 'foil', 'thwart', 'pushed', 'fended', 'returned']);
+/** A mention used as the modifier of an attack noun acts: 'a Taliban attack', 'NDS operations'. */
+const ATTACK_NOUNS = new Set(['attack', 'attacks', 'assault', 'assaults', 'ambush', 'ambushes', 'offensive', 'operation', 'operations', 'raid', 'raids', 'airstrike', 'airstrikes', 'strike', 'strikes', 'shelling', 'fire', 'gunfire', 'bombardment', 'bombing', 'bomb', 'ied', 'mine', 'landmine', 'rocket', 'rockets', 'mortar', 'mortars', 'drone', 'drones', 'attackers', 'offensives', 'onslaught', 'incursion', 'infiltration', 'sniper', 'snipers', 'counterattack']);
+const PARTICIPLE = /(?:ed|en|wn|shot|hit|struck|beat|burnt|slain|held|caught|taken|left)$/;
+
+interface Scored {
+  m: ActorMention;
+  /** Read from a generic word ('soldiers'), so the ACLED name is derived. */
+  generic: boolean;
+  name: string;
+  inter: number;
+  agent: number;
+  patient: number;
+  order: number;
+}
+
+function roleScores(doc: Doc, w: Words, m: ActorMention, info: MentionInfo | undefined, trigger: { start: number; end: number }, triggerSentence: number): { agent: number; patient: number } {
+  const w0 = info ? info.w0 : wordAt(w, m.start);
+  const w1 = info ? info.w1 : Math.max(w0 + 1, wordAt(w, m.end));
+  const text = doc.text;
+  let agent = 0;
+  let patient = 0;
+  // Look back over numbers and determiners to the word that governs the mention.
+  let sawNumber = false;
+  for (let k = w0 - 1, steps = 0; k >= 0 && steps < 6; k--, steps++) {
+    if (hasStop(text, w.end[k]!, w.start[k + 1] ?? w.end[k]!, false)) break;
+    const lw = w.lower[k]!;
+    if (/^\d+$/.test(lw) || NUMBER_WORDS.has(lw)) {
+      sawNumber = true;
+      continue;
+    }
+    if (AGENT_BEFORE.has(lw)) {
+      agent += 3;
+      break;
+    }
+    if (PATIENT_BEFORE.has(lw)) {
+      patient += 3;
+      break;
+    }
+    if (SKIP_BEFORE.has(lw)) continue;
+    break;
+  }
+  if (sawNumber) patient += 1;
+  // Look after: 'were killed' (target), 'attacked' / '-planted' (actor).
+  const next = w.lower[w1];
+  const sep = w1 < w.start.length ? text.slice(w.end[w1 - 1]!, w.start[w1]!) : '.';
+  if (next !== undefined && !/[.;:!?]/.test(sep)) {
+    if (sep === '-' && /^(planted|laid|placed|led|affiliated|linked|controlled|held|run)$/.test(next)) agent += 3;
+    else if (AUX.has(next)) {
+      const after = w.lower[w1 + 1] ?? '';
+      const after2 = w.lower[w1 + 2] ?? '';
+      if ((PARTICIPLE.test(after) && !/^(been)$/.test(after)) || (after === 'been' && PARTICIPLE.test(after2))) {
+        // 'were killed' unless it is 'have killed' (active perfect: 'militants have killed').
+        if (next === 'have' || next === 'has' || next === 'had') {
+          if (after === 'been') patient += 3;
+          else agent += 2;
+        } else patient += 3;
+      }
+    } else if (DEFENDER_VERBS.has(next)) {
+      patient += 4;
+    } else if (ATTACK_NOUNS.has(next) && sep.trim() === '') {
+      agent += 3;
+    } else if (ACTIVE_VERBS.has(next)) {
+      // 'soldiers killed in an attack' (headline passive) stays neutral when a number precedes.
+      if (sawNumber && /^(killed|shot|hit|struck|attacked|detained|arrested|abducted|kidnapped|injured|wounded)$/.test(next)) patient += 1;
+      else agent += 2;
+    } else if (next === 'and') {
+      // 'the Myanmar military and AA clashed': the verb after the pair is both sides'.
+      for (let k = w1 + 1; k < Math.min(w.lower.length, w1 + 8); k++) {
+        if (hasStop(text, w.end[k - 1]!, w.start[k]!, false)) break;
+        if (AUX.has(w.lower[k]!)) break;
+        if (ACTIVE_VERBS.has(w.lower[k]!)) {
+          agent += 2;
+          break;
+        }
+      }
+    }
+  }
+  // Position against the trigger, in the same sentence: before = subject side.
+  if (m.sentence === triggerSentence) {
+    if (m.end <= trigger.start) agent += 1;
+    else if (m.start >= trigger.end) patient += 1;
+  }
+  return { agent, patient };
+}
+
+
+const ev = (articleId: string, doc: Doc, s: { start: number; end: number }): Evidence => ({
+  article: articleId,
+  start: s.start,
+  end: s.end,
+  text: doc.text.slice(s.start, s.end),
+});
+
+/** Kinds that never act first when someone else is named. */
+const PASSIVE_KINDS = new Set(['civilians']);
+const STATE_KINDS = new Set(['military', 'police', 'government']);
+const NON_STATE_NAMED = (m: ActorMention) => !STATE_KINDS.has(m.kind) && m.kind !== 'civilians' && m.kind !== 'protesters' && m.kind !== 'rioters' && m.kind !== 'unidentified' && m.kind !== 'gang';
+
+const PROTESTS = new Set<SubEventType>(['Peaceful protest', 'Protest with intervention', 'Excessive force against protesters']);
+const RIOTS = new Set<SubEventType>(['Violent demonstration', 'Mob violence']);
+const AGAINST_CIVILIANS = new Set<SubEventType>(['Attack', 'Abduction/forced disappearance', 'Sexual violence']);
+/** Types where a missing perpetrator is an unidentified armed group. */
+const NEEDS_PERPETRATOR = new Set<SubEventType>([
+  'Attack', 'Abduction/forced disappearance', 'Sexual violence', 'Armed clash', 'Remote explosive/landmine/IED',
+  'Suicide bomb', 'Grenade', 'Shelling/artillery/missile attack', 'Air/drone strike', 'Looting/property destruction',
+  'Non-state actor overtakes territory',
+]);
+
+/** Words of a fight between two crowds. */
+const MUTUAL = /\b(?:each other|one another|two groups|rival groups|both groups|two rival|two factions|two families|two tribes|two clans)\b/i;
+/** The text from an event's first sentence to its last. */
+const eventText = (doc: Doc, sentences: number[]): string => {
+  if (sentences.length === 0) return '';
+  const a = doc.sentences[Math.min(...sentences)]!;
+  const b = doc.sentences[Math.max(...sentences)]!;
+  return doc.text.slice(a.start, b.end);
+};
+
+export function assignActors(
+  doc: Doc,
+  mentions: ActorMention[],
+  event: { sentences: number[]; trigger: { start: number; end: number }; subEventType: SubEventType; country: string | null },
+  articleId: string,
+): ActorAssignment {
+  const d = loadActorDictionary();
+  const w = wordsOfDoc(doc);
+  const inEvent = new Set(event.sentences);
+  let ms = mentions.filter((m) => inEvent.has(m.sentence));
+  const type = event.subEventType;
+  const country = event.country;
+
+  // The names as they stand in this event: templates take the event's country; a state's
+  // forces outside their own country are external forces (8).
+  const resolve = (m: ActorMention, info: MentionInfo | undefined): { name: string; inter: number } => {
+    const entry = info?.entry ?? d.templates.get(m.kind);
+    let name = m.actor;
+    let c = m.country;
+    if (entry && entry.template && m.country === null) {
+      c = country;
+      name = fill(d, entry.name, country);
+    }
+    let inter = m.inter;
+    if ((entry?.inter === 'state' || (!entry && STATE_KINDS.has(m.kind))) && c !== null && country !== null && c !== country && d.homeIn.get(c) !== country) inter = 8;
+    return { name, inter };
+  };
+
+  // 'Taliban militants ... the militants': a generic armed group next to a named one is the named one.
+  if (ms.some(NON_STATE_NAMED)) ms = ms.filter((m) => m.kind !== 'unidentified');
+  // 'the government' only when no force is named.
+  if (ms.some((m) => m.kind === 'military' || m.kind === 'police')) ms = ms.filter((m) => m.kind !== 'government');
+
+  const triggerSentence = sentenceOf(doc, event.trigger.start);
+  const scored: Scored[] = ms.map((m, order) => {
+    const info = infoOf(doc, m);
+    const r = resolve(m, info);
+    const s = roleScores(doc, w, m, info, event.trigger, triggerSentence);
+    if (PASSIVE_KINDS.has(m.kind)) s.patient += 2;
+    return { m, generic: info?.entry.generic ?? false, name: r.name, inter: r.inter, agent: s.agent, patient: s.patient, order };
+  });
+
+  const field = <T>(value: T, evidence: Evidence[], rule: string, derived?: boolean): Field<T> =>
+    derived ? { value, evidence, rule, derived: true } : { value, evidence, rule };
+  // A generic word ('a man', 'soldiers') names the actor only through ACLED's convention, so the
+  // name is derived from it; a named actor ('TTP', 'Ansar Allah') is read off the text.
+  const fromMention = (s: Scored & { all?: Scored[] }, rule: string) => {
+    const evidence = (s.all ?? [s]).map((x) => ev(articleId, doc, x.m));
+    const derived = s.generic;
+    return { actor: field(s.name, evidence, rule, derived), inter: field(s.inter, evidence, rule, derived) };
+  };
+  const triggerEv = [ev(articleId, doc, event.trigger)];
+  const byDefault = (kind: string, rule: string, evidence: Evidence[] = triggerEv) => {
+    const t = d.templates.get(kind)!;
+    const inter = t.inter === 'state' ? 1 : t.inter;
+    const name = fill(d, t.name, country);
+    return { actor: field(name, evidence, rule, true), inter: field(inter, evidence, rule, true) };
+  };
+
+  const net = (s: Scored) => s.agent - s.patient;
+  // Rank by how much each mention acts rather than is acted on; ties keep text order, except
+  // that of two state forces the one at home comes first ('forces of India and Pakistan
+  // exchanged fire', in Pakistan: Pakistan's forces first, India's as external forces).
+  const ranked = [...scored].sort(
+    (a, b) =>
+      net(b) - net(a) ||
+      (STATE_KINDS.has(a.m.kind) && STATE_KINDS.has(b.m.kind) ? (a.inter === 1 ? 0 : 1) - (b.inter === 1 ? 0 : 1) : 0) ||
+      a.order - b.order,
+  );
+
+  let a1: { actor: Field<string>; inter: Field<number> } | null = null;
+  let a2: { actor: Field<string>; inter: Field<number> } | null = null;
+
+  if (PROTESTS.has(type) || RIOTS.has(type)) {
+    // ACLED names demonstrators by country only: 'journalists protested' -> Protesters (Pakistan).
+    const kind = PROTESTS.has(type) ? 'protesters' : 'rioters';
+    let mutual: RegExpExecArray | null = null;
+    const named = scored.find((s) => s.m.kind === kind);
+    a1 = named ? fromMention(named, `actors.${kind}`) : byDefault(kind, `actors.default-${kind}`);
+    if (type === 'Protest with intervention' || type === 'Excessive force against protesters' || type === 'Violent demonstration' || type === 'Mob violence') {
+      const force = scored.find((s) => s.m.kind === 'military' || s.m.kind === 'police');
+      if (force) a2 = fromMention(force, 'actors.intervening-force');
+      else if (type === 'Protest with intervention' || type === 'Excessive force against protesters') a2 = byDefault('police', 'actors.default-police');
+      else if (RIOTS.has(type) && (mutual = MUTUAL.exec(eventText(doc, event.sentences)))) {
+        // 'two groups of the community clashed ... attacked each other': rioters on both sides.
+        const at = doc.sentences[Math.min(...event.sentences)]!.start + mutual.index;
+        a2 = byDefault(kind, 'actors.mutual-rioters', [ev(articleId, doc, { start: at, end: at + mutual[0].length })]);
+      } else if (type === 'Violent demonstration') {
+        // 'rioters pelted a bus, injuring two passengers': a named, harmed bystander.
+        const victim = scored.find((s) => s.m.kind === 'civilians' && net(s) < -2);
+        if (victim) a2 = fromMention(victim, 'actors.victim');
+      } else if (type === 'Mob violence') {
+        const victim = scored.find((s) => s.m.kind === 'civilians') ?? ranked.filter((s) => s.m.kind !== kind).pop();
+        a2 = victim ? fromMention(victim, 'actors.victim') : byDefault('civilians', 'actors.default-civilians');
+      }
+    }
+    return pack(a1, a2);
+  }
+
+  // One candidate per actor name, its cues summed over its mentions: 'Taliban militants
+  // attacked an army post ... soldiers killed 2 Taliban militants' weighs both sentences.
+  const byName = new Map<string, Scored & { all: Scored[] }>();
+  for (const s of scored) {
+    const c = byName.get(s.name);
+    if (c) {
+      c.agent += s.agent;
+      c.patient += s.patient;
+      c.all.push(s);
+      if (s.inter === 8) c.inter = 8;
+    } else byName.set(s.name, { ...s, all: [s] });
+  }
+  const distinct = [...byName.values()].sort(
+    (a, b) =>
+      net(b) - net(a) ||
+      (STATE_KINDS.has(a.m.kind) && STATE_KINDS.has(b.m.kind) ? (a.inter === 1 ? 0 : 1) - (b.inter === 1 ? 0 : 1) : 0) ||
+      a.order - b.order,
+  );
+  const actors = distinct.filter((s) => !PASSIVE_KINDS.has(s.m.kind));
+  const bystanders = distinct.filter((s) => PASSIVE_KINDS.has(s.m.kind));
+  let act: Scored | undefined;
+  let target: Scored | undefined;
+  if (actors.length >= 2) {
+    act = actors[0];
+    // The target: the most acted-on other armed side; civilians caught up in a battle are not
+    // its second actor ('1 soldier and 1 civilian were killed in clashes with Taliban').
+    // Of several sides acted on, the first named ('9 soldiers and 5 militiamen were killed').
+    const acted = actors.slice(1).filter((s) => net(s) < 0);
+    target = acted.length > 0 ? acted.reduce((a, b) => (b.order < a.order ? b : a)) : actors[actors.length - 1];
+  } else if (actors.length === 1) {
+    const only = actors[0]!;
+    // One side only: it acts unless the text has it acted on in a violent event ('3 soldiers
+    // were killed'); in a non-violent one it is the actor ('Houthi reinforcements arrived').
+    if (net(only) >= 0 || bystanders.length > 0 || !NEEDS_PERPETRATOR.has(type)) {
+      act = only;
+      target = bystanders[0];
+    } else target = only;
+  } else if (NEEDS_PERPETRATOR.has(type)) {
+    target = bystanders[0];
+  } else {
+    // 'Residents found a body': with nobody else named, civilians are the actor.
+    act = bystanders[0];
+  }
+  if (act) a1 = fromMention(act, net(act) > 0 ? 'actors.agent' : 'actors.first-ranked');
+  if (target) a2 = fromMention(target, net(target) < 0 ? 'actors.target' : 'actors.other-side');
+
+  if (AGAINST_CIVILIANS.has(type)) {
+    // Violence against civilians: the target is civilians whatever words name them.
+    if (!a2 || target?.m.kind !== 'civilians') {
+      const civ = scored.find((s) => s.m.kind === 'civilians');
+      a2 = civ ? fromMention(civ, 'actors.civilians') : byDefault('civilians', 'actors.default-civilians');
+    }
+    // A perpetrator read as the target ('a man was shot by police' has police as agent already).
+    if (a1 && a2 && a1.actor.value === a2.actor.value) a1 = null;
+  }
+  if (type === 'Arrests' && !a1) a1 = byDefault('police', 'actors.default-police');
+  if (!a1 && NEEDS_PERPETRATOR.has(type)) a1 = byDefault('unidentified', 'actors.default-unidentified');
+  // 'a shoot-out took place in the neighbourhood': a clash with no side named has two unknown sides.
+  if (type === 'Armed clash' && scored.length === 0 && !a2) a2 = byDefault('unidentified', 'actors.default-unidentified');
+  if ((type === 'Looting/property destruction' || type === 'Arrests') && !a2) a2 = byDefault('civilians', 'actors.default-civilians');
+  return pack(a1, a2);
+}
+
+function pack(
+  a1: { actor: Field<string>; inter: Field<number> } | null,
+  a2: { actor: Field<string>; inter: Field<number> } | null,
+): ActorAssignment {
+  return { actor1: a1?.actor ?? null, inter1: a1?.inter ?? null, actor2: a2?.actor ?? null, inter2: a2?.inter ?? null };
+}

@@ -1,0 +1,129 @@
+/**
+ * Actors: dictionary matching (findActors) and the choice of actor1/actor2 (assignActors).
+ * Fixture sentences are written for these tests; expected values were worked out by hand from
+ * ACLED's conventions (state forces 1, rebels 2, political militias 3, protesters 6,
+ * civilians 7, a state's forces abroad 8).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../src/text/analyze.js';
+import { findActors, assignActors, type ActorAssignment } from '../src/extract/actors.js';
+import type { SubEventType } from '../src/core/types.js';
+
+const here = '[extract/actors] ';
+
+/** Run both stages on one text, with the whole text as the event and `trigger` as its trigger word. */
+function run(text: string, trigger: string, subEventType: SubEventType, country: string | null): ActorAssignment {
+  const doc = analyze(text);
+  const at = text.indexOf(trigger);
+  assert.ok(at >= 0, `trigger '${trigger}' not in text`);
+  const mentions = findActors(doc);
+  const r = assignActors(
+    doc,
+    mentions,
+    { sentences: doc.sentences.map((_, i) => i), trigger: { start: at, end: at + trigger.length }, subEventType, country },
+    'a1',
+  );
+  // Evidence always points at the text it quotes.
+  for (const f of [r.actor1, r.inter1, r.actor2, r.inter2]) {
+    for (const e of f?.evidence ?? []) assert.equal(text.slice(e.start, e.end), e.text);
+  }
+  return r;
+}
+const pair = (r: ActorAssignment) => [r.actor1?.value ?? null, r.inter1?.value ?? null, r.actor2?.value ?? null, r.inter2?.value ?? null];
+
+test(here + 'seed: Pakistani air strikes on TTP hideouts', () => {
+  const text =
+    'Islamabad, Pakistan – The Pakistani military conducted air strikes in neighbouring Afghanistan late on Tuesday night, targeting hideouts of the Tehreek-e-Taliban Pakistan (TTP) armed group in Paktika province, according to security officials.';
+  // With no event country given, Pakistan's military is a state force (1).
+  assert.deepEqual(pair(run(text, 'air strikes', 'Air/drone strike', null)), ['Military Forces of Pakistan', 1, 'TTP: Tehreek-i-Taliban Pakistan', 2]);
+  // In Afghanistan it acts abroad: ACLED's external forces (8).
+  assert.deepEqual(pair(run(text, 'air strikes', 'Air/drone strike', 'Afghanistan')), ['Military Forces of Pakistan', 8, 'TTP: Tehreek-i-Taliban Pakistan', 2]);
+});
+
+test(here + 'seed: TTP fighters killed Pakistani soldiers', () => {
+  const text = 'Last week, TTP fighters claimed responsibility for killing at least 16 Pakistani soldiers in South Waziristan in one of the deadliest recent attacks on security personnel.';
+  const r = run(text, 'killing', 'Armed clash', 'Pakistan');
+  assert.deepEqual(pair(r), ['TTP: Tehreek-i-Taliban Pakistan', 2, 'Military Forces of Pakistan', 1]);
+  assert.equal(r.actor1!.evidence[0]!.text, 'TTP fighters');
+  assert.equal(r.actor2!.evidence[0]!.text, 'Pakistani soldiers');
+  // 'Pakistani soldiers' names ACLED's actor only by convention: derived from those words.
+  assert.equal(r.actor2!.derived, true);
+});
+
+test(here + 'passive voice: policemen killed by Taliban', () => {
+  const r = run('Two policemen were killed by Taliban militants at a checkpoint in Kunduz city on Sunday.', 'killed', 'Armed clash', 'Afghanistan');
+  assert.deepEqual(pair(r), ['Taliban', 2, 'Police Forces of Afghanistan', 1]);
+});
+
+test(here + 'defender and attacker: forces repulsed their attack', () => {
+  const r = run('Nine insurgents of the Taliban were killed when Afghan forces repulsed their attack on a convoy in Ghazni.', 'killed', 'Armed clash', 'Afghanistan');
+  assert.deepEqual(pair(r), ['Taliban', 2, 'Military Forces of Afghanistan', 1]);
+});
+
+test(here + 'clash between two named sides', () => {
+  const r = run('Clashes between Houthi fighters and government forces killed 12 people near Marib city.', 'Clashes', 'Armed clash', 'Yemen');
+  assert.equal(r.inter1?.value, 1);
+  assert.match(r.actor1!.value, /Houthis/);
+  assert.deepEqual([r.actor2?.value, r.inter2?.value], ['Military Forces of Yemen', 1]);
+});
+
+test(here + 'two states exchange fire: the home force first, the other external', () => {
+  const text = 'Military forces of India and Pakistan exchanged fire across the Line of Control in Kotli district.';
+  assert.deepEqual(pair(run(text, 'exchanged fire', 'Armed clash', 'Pakistan')), ['Military Forces of Pakistan', 1, 'Military Forces of India', 8]);
+});
+
+test(here + 'foreign air strike', () => {
+  const r = run('Turkish warplanes struck PKK positions in the mountains of Duhok province.', 'struck', 'Air/drone strike', 'Iraq');
+  assert.deepEqual(pair(r), ['Military Forces of Turkey', 8, 'PKK: Kurdistan Workers Party', 2]);
+});
+
+test(here + 'protest defaults: Protesters (Country), no second actor', () => {
+  const r = run('Hundreds of school teachers rallied in Lahore against the delay in their salaries.', 'rallied', 'Peaceful protest', 'Pakistan');
+  assert.deepEqual(pair(r), ['Protesters (Pakistan)', 6, null, null]);
+  assert.equal(r.actor1!.derived, true);
+  assert.equal(r.actor1!.evidence[0]!.text, 'rallied');
+});
+
+test(here + 'protest with intervention: police disperse protesters', () => {
+  const r = run('Police fired tear gas to disperse protesters who blocked a highway in Nairobi.', 'disperse', 'Protest with intervention', 'Kenya');
+  assert.deepEqual(pair(r), ['Protesters (Kenya)', 6, 'Police Forces of Kenya', 1]);
+});
+
+test(here + 'violence against civilians with no named perpetrator', () => {
+  const r = run('A shopkeeper was shot dead near his house in Quetta on Friday evening.', 'shot', 'Attack', 'Pakistan');
+  assert.deepEqual(pair(r), ['Unidentified Armed Group (Pakistan)', 3, 'Civilians (Pakistan)', 7]);
+  assert.equal(r.actor1!.derived, true);
+  assert.equal(r.actor2!.derived, true);
+  assert.equal(r.actor2!.evidence[0]!.text, 'shopkeeper');
+});
+
+test(here + 'riot between two groups: rioters on both sides', () => {
+  const r = run('Two groups of villagers clashed over a land dispute and attacked each other with sticks.', 'clashed', 'Mob violence', 'India');
+  assert.deepEqual(pair(r), ['Rioters (India)', 5, 'Rioters (India)', 5]);
+});
+
+test(here + 'findActors: aliases, acronyms and spans', () => {
+  const text = 'Ansar Allah said ISKP and Al-Shabaab are enemies. It is unclear whether IS is involved, said an official of the BLA.';
+  const ms = findActors(analyze(text));
+  const names = ms.map((m) => `${m.text}=${m.actor}`);
+  assert.ok(names.includes('Ansar Allah=Military Forces of Yemen Supreme Political Council (Houthis)'), names.join('; '));
+  assert.ok(names.includes('ISKP=Islamic State (Afghanistan)'), names.join('; '));
+  assert.ok(names.includes('Al-Shabaab=Al Shabaab'), names.join('; '));
+  assert.ok(names.includes('BLA=BLA: Balochistan Liberation Army'), names.join('; '));
+  // 'is' the verb is not the Islamic State; 'IS' as written is.
+  assert.equal(ms.filter((m) => m.actor.startsWith('Islamic State (')).length, 1);
+  assert.equal(ms.filter((m) => m.text === 'IS').length, 1);
+  for (const m of ms) assert.equal(text.slice(m.start, m.end), m.text);
+});
+
+test(here + 'findActors: state forces take their country from a demonym or possessive', () => {
+  const text = "Pakistan's army and the Afghan National Police were on alert, while Indian troops stayed in their barracks.";
+  const ms = findActors(analyze(text));
+  const got = ms.map((m) => [m.text, m.actor, m.country]);
+  assert.deepEqual(got, [
+    ["Pakistan's army", 'Military Forces of Pakistan', 'Pakistan'],
+    ['Afghan National Police', 'Police Forces of Afghanistan', 'Afghanistan'],
+    ['Indian troops', 'Military Forces of India', 'India'],
+  ]);
+});
