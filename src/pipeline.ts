@@ -59,7 +59,7 @@ export function extractArticle(article: Article, opts: ExtractOptions = {}): Art
     const dates = findDates(doc, published);
     events.forEach((ev, i) => {
       const loc = resolveLocation(doc, places, ev.sentences, article.id);
-      const when = eventDate(doc, dates, ev.sentences, article.id, published);
+      const when = eventDate(doc, dates, ev.sentences, article.id, published, ev.trigger);
       const who = assignActors(
         doc,
         actors,

@@ -1,0 +1,532 @@
+/**
+ * Dates: every time expression of a text, resolved to a day with ACLED's time_precision
+ * (1 = the day, 2 = within a week, 3 = within a month).
+ *
+ * Fast path first: a few precompiled regexes read the common forms over the whole text in one
+ * pass each ("On 9 May 2020,", "2nd May 2020", "29 April, 2020", "May 2 2020", "Around 1 May",
+ * "late on Tuesday night", "yesterday", "last week", "in March"). chrono-node is called only on
+ * a sentence whose cheap pre-check (`CHRONO_PRECHECK`) suggests a form the regexes do not read
+ * ("two days ago", "5/9/2020"), and none of the regexes matched there.
+ *
+ * Anchor. Relative expressions and dates without a year resolve against the publication date;
+ * with no publication date, against the latest full date (day, month and year) the text gives;
+ * with neither, they get no date. A date whose year is only implied is pulled into the past:
+ * "in March" read on 2024-12-25 is 2024-03, not 2025-03 (chrono-node reads month names forward).
+ *
+ * Conventions (documented choices, each general):
+ * - "on Tuesday" = the most recent Tuesday up to the anchor (the anchor itself when it is a
+ *   Tuesday: news says "on Wednesday" of the day it is published); "last Tuesday" = the most
+ *   recent Tuesday strictly before the anchor.
+ * - "last week" = the Saturday of the previous Monday–Sunday week, precision 2 (read on
+ *   Wednesday 2024-12-25: Saturday 2024-12-21). "this week"/"earlier this week" = the Monday of
+ *   the anchor's week, precision 2.
+ * - A month with no day ("in March", "in March 2024", "last month") = the 15th, precision 3.
+ * - "Around 9 May 2020", "Reported on 9 May 2020", "9 May 2020 (week of)": precision 2, as ACLED
+ *   codes an approximate or report date.
+ */
+import * as chrono from 'chrono-node';
+import type { Evidence, Field } from '../core/types.js';
+import type { Doc } from '../text/doc.js';
+
+export interface TimeMention {
+  start: number;
+  end: number;
+  text: string;
+  sentence: number;
+  /** YYYY-MM-DD */
+  date: string;
+  precision: 1 | 2 | 3;
+  rule: string;
+  /** Resolved against an anchor (publication date or another date of the text). */
+  relative: boolean;
+  /** The date lies after the anchor (a plan or a forecast, not an incident). */
+  future?: boolean;
+}
+
+const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
+  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10,
+  november: 11, nov: 11, december: 12, dec: 12,
+};
+const WEEKDAYS: Record<string, number> = {
+  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+};
+const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?)';
+const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
+const YEAR = '((?:19|20)\\d{2})';
+
+interface Pattern {
+  re: RegExp;
+  rule: string;
+  read: (m: RegExpExecArray, anchor: Anchor) => Resolved | null;
+}
+interface Resolved {
+  date: string;
+  precision: 1 | 2 | 3;
+  relative: boolean;
+  future?: boolean;
+}
+interface Anchor {
+  /** Anchor date (UTC midnight) or null when the text gives none. */
+  day: Date | null;
+  /** From the publication date (strict: no forward slack for implied years). */
+  published: boolean;
+}
+
+// Month names are matched case-insensitively but a lower-case "may"/"march" is a verb.
+const monthNum = (s: string): number | null => {
+  if (s === 'may' || s === 'march' || s === 'mar') return null;
+  return MONTHS[s.toLowerCase().replace(/\.$/, '')] ?? null;
+};
+
+/** The absolute and relative forms, tried in this order; a later match may not overlap an earlier. */
+const PATTERNS: Pattern[] = [
+  {
+    // "2020-05-09": ISO dates in feeds and datelines.
+    re: /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/g,
+    rule: 'date:iso',
+    read: (m) => full(+m[1]!, +m[2]!, +m[3]!),
+  },
+  {
+    // "On 9 May 2020,", "2nd May 2020", "29 April, 2020", "9th of May 2020".
+    re: new RegExp(`\\b${DAY}(?:\\s+of)?\\s+${MONTH},?\\s+${YEAR}\\b`, 'gi'),
+    rule: 'date:day-month-year',
+    read: (m) => withMonth(m[2]!, (mo) => full(+m[3]!, mo, +m[1]!)),
+  },
+  {
+    // "May 2 2020", "May 2, 2020", "May 2nd, 2020".
+    re: new RegExp(`\\b${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, 'gi'),
+    rule: 'date:month-day-year',
+    read: (m) => withMonth(m[1]!, (mo) => full(+m[3]!, mo, +m[2]!)),
+  },
+  {
+    // "Around 1 May", "on 3rd March", "on the 5th of May": the year is implied.
+    re: new RegExp(`\\b(?:the\\s+)?${DAY}(?:\\s+of)?\\s+${MONTH}(?![\\w-])`, 'gi'),
+    rule: 'date:day-month',
+    read: (m, a) => withMonth(m[2]!, (mo) => impliedYear(a, mo, +m[1]!)),
+  },
+  {
+    // "on May 2", "March 14th".
+    re: new RegExp(`\\b${MONTH}\\s+${DAY}(?![\\d,.]*\\d)(?![\\w-])`, 'gi'),
+    rule: 'date:month-day',
+    read: (m, a) => withMonth(m[1]!, (mo) => impliedYear(a, mo, +m[2]!)),
+  },
+  {
+    // "in June 2024", "since March 2020": a month, precision 3.
+    re: new RegExp(`\\b${MONTH},?\\s+${YEAR}\\b`, 'gi'),
+    rule: 'date:month-year',
+    read: (m) => withMonth(m[1]!, (mo) => ({ date: ymd(+m[2]!, mo, 15), precision: 3, relative: false })),
+  },
+  {
+    // "including one in March", "in early June": a month with no year, precision 3.
+    re: new RegExp(`\\b(?:in|since|during|until|by|from|of|last)\\s+(?:(?:early|mid|late|mid-)\\s*)?${MONTH}(?![\\w-])`, 'gi'),
+    rule: 'date:month',
+    read: (m, a) =>
+      withMonth(m[1]!, (mo) => {
+        const r = impliedYear(a, mo, 15);
+        return r && { ...r, precision: 3 };
+      }),
+  },
+  {
+    // "late on Tuesday night", "on Monday", "last Friday", "Tuesday's strikes".
+    re: /\b(?:(last|past|previous|this|next|coming)\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g,
+    rule: 'date:weekday',
+    read: (m, a) => {
+      if (!a.day) return null;
+      const wd = WEEKDAYS[m[2]!.toLowerCase()]!;
+      const mod = m[1]?.toLowerCase();
+      let back = (a.day.getUTCDay() - wd + 7) % 7;
+      if (mod === 'next' || mod === 'coming') {
+        const fwd = (wd - a.day.getUTCDay() + 7) % 7 || 7;
+        return { date: iso(addDays(a.day, fwd)), precision: 1, relative: true, future: true };
+      }
+      if ((mod === 'last' || mod === 'past' || mod === 'previous') && back === 0) back = 7;
+      return { date: iso(addDays(a.day, -back)), precision: 1, relative: true };
+    },
+  },
+  {
+    // "yesterday", "last night", "the day before yesterday", "today", "this morning", "overnight".
+    re: /\b(the day before yesterday|yesterday|last night|today|tonight|this (?:morning|afternoon|evening)|earlier today|overnight)\b/gi,
+    rule: 'date:deictic-day',
+    read: (m, a) => {
+      if (!a.day) return null;
+      const w = m[1]!.toLowerCase();
+      const back = w === 'the day before yesterday' ? 2 : w === 'yesterday' || w === 'last night' ? 1 : 0;
+      return { date: iso(addDays(a.day, -back)), precision: 1, relative: true };
+    },
+  },
+  {
+    // "two days ago", "3 weeks ago".
+    re: /\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(days?|weeks?)\s+ago\b/gi,
+    rule: 'date:ago',
+    read: (m, a) => {
+      if (!a.day) return null;
+      const n = /^\d/.test(m[1]!) ? +m[1]! : SMALL[m[1]!.toLowerCase()]!;
+      const week = /^week/i.test(m[2]!);
+      return { date: iso(addDays(a.day, -(week ? 7 * n : n))), precision: week ? 2 : 1, relative: true };
+    },
+  },
+  {
+    // "Last week, TTP fighters …", "during a briefing last week", "earlier this week", "last month".
+    re: /\b(last|past|previous|earlier this|this|late last|early last)\s+(week|weekend|month)\b/gi,
+    rule: 'date:week-month',
+    read: (m, a) => {
+      if (!a.day) return null;
+      const mod = m[1]!.toLowerCase();
+      const unit = m[2]!.toLowerCase();
+      const d = a.day;
+      const dow = (d.getUTCDay() + 6) % 7; // Monday = 0
+      if (unit === 'month') {
+        if (mod === 'this' || mod === 'earlier this') return { date: ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, 15), precision: 3, relative: true };
+        const pm = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 15));
+        return { date: iso(pm), precision: 3, relative: true };
+      }
+      const thisMonday = addDays(d, -dow);
+      if (mod === 'this' || mod === 'earlier this') {
+        return { date: iso(thisMonday), precision: 2, relative: true };
+      }
+      // "last weekend" = Saturday of the previous weekend; "last week" = the previous week's Saturday.
+      if (unit === 'weekend') {
+        const sat = addDays(thisMonday, -2);
+        return { date: iso(sat), precision: 2, relative: true };
+      }
+      return { date: iso(addDays(thisMonday, -2)), precision: 2, relative: true };
+    },
+  },
+];
+
+const SMALL: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
+/** Forms the regexes do not read, for which chrono-node is worth calling on the sentence. */
+const CHRONO_PRECHECK = /\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\bfortnight\b|\b(?:days|weeks|months) (?:earlier|later|before)\b/i;
+
+/** ACLED's approximate dates: "Around 9 May 2020", "Reported on 9 May 2020", "(week of)". */
+const APPROX_BEFORE = /\b(?:around|about|approximately|circa|reported on|as of|week of|between|by)\s*$/i;
+const APPROX_AFTER = /^\s*\((?:as reported|week of|reported|approximate|approx)/i;
+
+/** Find and resolve every time expression of the text. */
+export function findDates(doc: Doc, published: string | null): TimeMention[] {
+  const text = doc.text;
+  const pub = parseIsoDay(published);
+  // Absolute dates first: they are needed as the anchor when there is no publication date.
+  const taken: { start: number; end: number }[] = [];
+  const out: TimeMention[] = [];
+  const anchor: Anchor = { day: pub, published: pub !== null };
+
+  const runPattern = (p: Pattern, a: Anchor) => {
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (taken.some((t) => start < t.end && end > t.start)) continue;
+      const r = p.read(m, a);
+      if (!r) continue;
+      taken.push({ start, end });
+      let precision = r.precision;
+      if (precision === 1 && !r.relative) {
+        const before = text.slice(Math.max(0, start - 20), start);
+        const after = text.slice(end, end + 24);
+        if (APPROX_BEFORE.test(before) || APPROX_AFTER.test(after)) precision = 2;
+      }
+      const future = r.future || (a.day !== null && a.published && r.date > iso(a.day)) || undefined;
+      out.push({
+        start,
+        end,
+        text: m[0],
+        sentence: sentenceAt(doc, start),
+        date: r.date,
+        precision,
+        rule: precision !== r.precision ? `${p.rule}:approximate` : p.rule,
+        relative: r.relative,
+        ...(future ? { future: true } : {}),
+      });
+    }
+  };
+
+  // Pass 1: full dates (ISO, day-month-year, month-day-year).
+  for (let i = 0; i < 3; i++) runPattern(PATTERNS[i]!, anchor);
+  if (!anchor.day) {
+    let latest: string | null = null;
+    for (const t of out) if (!latest || t.date > latest) latest = t.date;
+    anchor.day = parseIsoDay(latest);
+  }
+  for (let i = 3; i < PATTERNS.length; i++) runPattern(PATTERNS[i]!, anchor);
+
+  // chrono-node only for sentences whose pre-check hints at a form the regexes did not read.
+  if (anchor.day && CHRONO_PRECHECK.test(text)) {
+    for (let s = 0; s < doc.sentences.length; s++) {
+      const sent = doc.sentences[s]!;
+      const stext = text.slice(sent.start, sent.end);
+      if (!CHRONO_PRECHECK.test(stext)) continue;
+      for (const r of chrono.en.GB.parse(stext, { instant: anchor.day, timezone: 0 })) {
+        const start = sent.start + r.index;
+        const end = start + r.text.length;
+        if (taken.some((t) => start < t.end && end > t.start)) continue;
+        const k = r.start;
+        if (!k.isCertain('day') && !k.isCertain('weekday')) continue;
+        const d = k.date();
+        const date = ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+        taken.push({ start, end });
+        out.push({
+          start,
+          end,
+          text: r.text,
+          sentence: s,
+          date,
+          precision: 1,
+          rule: 'date:chrono',
+          relative: !k.isCertain('year'),
+          ...(anchor.published && date > iso(anchor.day) ? { future: true } : {}),
+        });
+      }
+    }
+  }
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/**
+ * The date of an incident reported by the `focus` sentences. Order of preference:
+ * 1. the first non-future time mention in the focus sentences (a month-only mention gives way
+ *    to a later day or week);
+ * 2. the nearest earlier non-future mention of precision 1 or 2 in the same paragraph, then in
+ *    the article (news often dates an incident once and goes on: "On Monday, … The attackers …");
+ * 3. the publication date itself, precision 2 (the incident is reported but not dated: it
+ *    happened within days of publication), rule 'date:publication', derived.
+ * With none of these: null. `near` (optional, e.g. the event trigger): a possessive expression
+ * just before it wins over the rule above ("yesterday's bombings", "Saturday's attack").
+ */
+export function eventDate(
+  doc: Doc,
+  dates: TimeMention[],
+  focus: number[],
+  articleId: string,
+  published: string | null,
+  near?: { start: number; end: number },
+): { event_date: Field<string> | null; time_precision: Field<number> | null } {
+  const focusSet = new Set(focus);
+  let best: TimeMention | null = null;
+  // "Also today, Carter commented on yesterday's bombings in Istanbul": a possessive time
+  // expression right before the event word (`near`, e.g. the trigger) dates that event.
+  if (near) {
+    for (const t of dates) {
+      if (t.future || !focusSet.has(t.sentence) || t.end > near.start || near.start - t.end > 40) continue;
+      if (/^['’]s\b/.test(doc.text.slice(t.end, t.end + 3))) best = t;
+    }
+  }
+  // The first mention wins ("Around 8 May 2020 (as reported), … found on 1 May"): a text dates
+  // its incident first and adds other days after; only a month-only mention gives way to a later day.
+  if (!best) {
+    for (const t of dates) {
+      if (t.future || !focusSet.has(t.sentence)) continue;
+      if (!best || (best.precision === 3 && t.precision < 3)) best = t;
+      if (best.precision < 3) break;
+    }
+  }
+  let how = '';
+  if (!best && focus.length > 0) {
+    const first = Math.min(...focus);
+    const para = doc.sentences[first]?.paragraph ?? -1;
+    for (let i = dates.length - 1; i >= 0; i--) {
+      const t = dates[i]!;
+      if (t.future || t.precision > 2 || t.sentence >= first) continue;
+      if (!best) {
+        best = t;
+        how = ':earlier-in-article';
+      }
+      if (doc.sentences[t.sentence]?.paragraph === para) {
+        best = t;
+        how = ':earlier-in-paragraph';
+        break;
+      }
+    }
+  }
+  if (best) {
+    const ev: Evidence[] = [{ article: articleId, start: best.start, end: best.end, text: doc.text.slice(best.start, best.end) }];
+    const derived = best.relative ? { derived: true } : {};
+    return {
+      event_date: { value: best.date, evidence: ev, rule: best.rule + how, ...derived },
+      time_precision: { value: best.precision, evidence: ev, rule: best.rule + how, ...derived },
+    };
+  }
+  const pub = parseIsoDay(published);
+  if (pub) {
+    const note = 'no time expression dates the incident; the publication date is used';
+    return {
+      event_date: { value: iso(pub), evidence: [], rule: 'date:publication', derived: true, note },
+      time_precision: { value: 2, evidence: [], rule: 'date:publication', derived: true, note },
+    };
+  }
+  return { event_date: null, time_precision: null };
+}
+
+const PERIOD_MONTHS = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+const PERIOD_NUM = '(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
+const NUM_WORDS: Record<string, number> = { ...SMALL, eleven: 11, twelve: 12 };
+const PERIOD_RES: { re: RegExp; read: (m: RegExpExecArray, ref: Date | null) => { from: string; to: string } | null }[] = [
+  {
+    // "the first 10 months of this year", "the first six months of 2024".
+    re: new RegExp(`\\b(?:the\\s+)?first\\s+${PERIOD_NUM}\\s+months\\s+of\\s+(this\\s+year|last\\s+year|(?:19|20)\\d{2})`, 'i'),
+    read: (m, ref) => {
+      const n = /^\d/.test(m[1]!) ? +m[1]! : NUM_WORDS[m[1]!.toLowerCase()]!;
+      const y = yearOf(m[2]!, ref);
+      if (y === null || n < 1 || n > 12) return null;
+      return { from: ym(y, 1), to: ym(y, n) };
+    },
+  },
+  {
+    // "the first half of 2024", "the first quarter of this year".
+    re: /\b(?:the\s+)?(first|second)\s+(half|quarter)\s+of\s+(this\s+year|last\s+year|(?:19|20)\d{2})/i,
+    read: (m, ref) => {
+      const y = yearOf(m[3]!, ref);
+      if (y === null) return null;
+      const len = m[2]!.toLowerCase() === 'half' ? 6 : 3;
+      const from = m[1]!.toLowerCase() === 'first' ? 1 : len + 1;
+      return { from: ym(y, from), to: ym(y, from + len - 1) };
+    },
+  },
+  {
+    // "since January" (to the publication month), "since March 2023".
+    re: new RegExp(`\\bsince\\s+(?:(?:early|mid|late)\\s+)?(${PERIOD_MONTHS})(?:\\s+((?:19|20)\\d{2}))?`, 'i'),
+    read: (m, ref) => {
+      const mo = MONTHS[m[1]!.toLowerCase()]!;
+      if (!ref) return m[2] ? { from: ym(+m[2], mo), to: ym(+m[2], 12) } : null;
+      let y = m[2] ? +m[2] : ref.getUTCFullYear();
+      if (!m[2] && mo > ref.getUTCMonth() + 1) y--;
+      return { from: ym(y, mo), to: ym(ref.getUTCFullYear(), ref.getUTCMonth() + 1) };
+    },
+  },
+  {
+    // "so far in 2024", "so far this year", "this year": the whole year (see resolvePeriod).
+    re: /\b(?:so\s+far\s+(?:in\s+|this\s+)|(?:in|during|since\s+the\s+start\s+of)\s+(?:the\s+)?|(?:earlier\s+)?this\s+)((?:19|20)\d{2}|year|last\s+year|past\s+year|previous\s+year)\b/i,
+    read: (m, ref) => {
+      const w = m[1]!.toLowerCase().replace(/\s+/g, ' ');
+      let y: number | null;
+      if (/^\d/.test(w)) y = +w;
+      else if (w === 'year') y = ref ? ref.getUTCFullYear() : null;
+      else y = ref ? ref.getUTCFullYear() - 1 : null;
+      return y === null ? null : { from: ym(y, 1), to: ym(y, 12) };
+    },
+  },
+  {
+    // "last year", "in 2023" (caught above), "a year earlier".
+    re: /\b(last|previous|past)\s+year\b/i,
+    read: (_m, ref) => (ref ? { from: ym(ref.getUTCFullYear() - 1, 1), to: ym(ref.getUTCFullYear() - 1, 12) } : null),
+  },
+  {
+    // "last month", "in March 2024".
+    re: new RegExp(`\\b(?:in|during)\\s+(${PERIOD_MONTHS})(?:\\s+((?:19|20)\\d{2}))?\\b`, 'i'),
+    read: (m, ref) => {
+      const mo = MONTHS[m[1]!.toLowerCase()]!;
+      let y = m[2] ? +m[2] : ref ? ref.getUTCFullYear() : null;
+      if (y === null) return null;
+      if (!m[2] && ref && mo > ref.getUTCMonth() + 1) y--;
+      return { from: ym(y, mo), to: ym(y, mo) };
+    },
+  },
+  {
+    re: /\blast\s+month\b/i,
+    read: (_m, ref) => {
+      if (!ref) return null;
+      const d = new Date(Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth() - 1, 1));
+      const s = ym(d.getUTCFullYear(), d.getUTCMonth() + 1);
+      return { from: s, to: s };
+    },
+  },
+];
+
+/**
+ * The period a numeric claim covers, as months "YYYY-MM".."YYYY-MM": 'the first 10 months of
+ * this year' → 2024-01/2024-10; 'so far in 2024' and 'this year' → the whole year 2024-01/2024-12
+ * (the claim is about the year; the caller may cut it at the publication month); 'in 2023' →
+ * 2023-01/2023-12; 'last year' → the year before publication; 'since January' → January to the
+ * publication month. The first period expression found in `text` wins. `start`/`end` locate it
+ * in `text`.
+ */
+export function resolvePeriod(
+  text: string,
+  published: string | null,
+): { from: string; to: string; start?: number; end?: number } | null {
+  const ref = parseIsoDay(published);
+  let best: { from: string; to: string; start: number; end: number } | null = null;
+  for (const p of PERIOD_RES) {
+    const m = p.re.exec(text);
+    if (!m) continue;
+    const r = p.read(m, ref);
+    if (!r) continue;
+    if (!best || m.index < best.start) best = { ...r, start: m.index, end: m.index + m[0].length };
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function withMonth(s: string, f: (mo: number) => Resolved | null): Resolved | null {
+  const mo = monthNum(s);
+  return mo === null ? null : f(mo);
+}
+
+function full(y: number, mo: number, d: number): Resolved | null {
+  if (!valid(y, mo, d)) return null;
+  return { date: ymd(y, mo, d), precision: 1, relative: false };
+}
+
+/**
+ * A day and month without a year: the year that puts it nearest the anchor, pulled into the
+ * past. From a publication date a date may not lie after it ("in March" read on 2024-12-25 is
+ * 2024-03); from a date of the text it may lie up to 60 days after ("On 30 April 2020 … on 1 May").
+ */
+function impliedYear(a: Anchor, mo: number, d: number): Resolved | null {
+  if (!a.day) return null;
+  const slack = a.published ? 1 : 60;
+  const y0 = a.day.getUTCFullYear();
+  for (const y of [y0 + 1, y0, y0 - 1]) {
+    if (!valid(y, mo, d)) continue;
+    const t = Date.UTC(y, mo - 1, d);
+    if (t <= a.day.getTime() + slack * 86_400_000) return { date: ymd(y, mo, d), precision: 1, relative: true };
+  }
+  return null;
+}
+
+function valid(y: number, mo: number, d: number): boolean {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return false;
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+function yearOf(s: string, ref: Date | null): number | null {
+  const w = s.toLowerCase().replace(/\s+/g, ' ');
+  if (/^\d/.test(w)) return +w;
+  if (!ref) return null;
+  return w === 'last year' ? ref.getUTCFullYear() - 1 : ref.getUTCFullYear();
+}
+
+/** Parse "YYYY-MM-DD" (or a longer ISO timestamp) to UTC midnight. */
+function parseIsoDay(s: string | null | undefined): Date | null {
+  if (!s) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
+  if (!m || !valid(+m[1]!, +m[2]!, +m[3]!)) return null;
+  return new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
+}
+
+const pad = (n: number) => (n < 10 ? '0' + n : String(n));
+const ymd = (y: number, mo: number, d: number) => `${y}-${pad(mo)}-${pad(d)}`;
+const ym = (y: number, mo: number) => `${y}-${pad(mo)}`;
+const iso = (d: Date) => ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
+
+/** Index of the sentence holding offset `at` (the nearest one before it when between sentences). */
+function sentenceAt(doc: Doc, at: number): number {
+  const ss = doc.sentences;
+  let lo = 0;
+  let hi = ss.length - 1;
+  let ans = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ss[mid]!.start <= at) {
+      ans = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return ans;
+}

@@ -1,0 +1,421 @@
+/**
+ * Fatalities: the best figure for the deaths of one incident, following ACLED's conventions,
+ * with a low–high range where the text gives several figures, and injuries kept apart.
+ *
+ * Read from the incident's sentences (the `focus`):
+ * - "N <who> were killed", "left N <who> dead", "killing N <who>", "death toll rose to N",
+ *   "the bodies of N men", "a man was killed" (a/an = 1); groups in one clause add up
+ *   ("2 soldiers and 3 militants were killed" = 5), and so do separate clauses of the incident
+ *   ("1 policeman was killed … 2 Taliban militants were also killed" = 3): ACLED counts
+ *   every death of the event, the attackers' too.
+ * - A figure in parentheses is another source's figure ("killing 3 soldiers (VoJ claimed 4)"):
+ *   it widens fatalities_low/high but does not add. A back-reference ("the 3 soldiers were
+ *   killed", "all 5 killed") does not add either.
+ * - "dozens" = 12, "hundreds" = 100 (ACLED), "at least 16" = 16 (and fatalities_low = 16),
+ *   "8-10 residents" = 8 (low 8, high 10).
+ * - "several were killed", "an unknown number of fighters were killed", "killed or injured",
+ *   "killing and wounding 3" (no split): deaths without a number → null (FORMAT.md; ACLED
+ *   itself codes these 0 or half the figure, so a few ACLED rows differ on purpose).
+ * - "casualties" alone ("causing 3 casualties", "suffered casualties") may be injuries only:
+ *   not read as deaths.
+ * - "no casualties", "no fatalities reported", "nobody was killed", or no word of death → 0.
+ * - Not counted: ages ("aged 25 and 30"), appositions ("1 child, a shepherd, was killed"), a part
+ *   of a group ("15 militants including a commander"), the subject of an active verb ("an armed
+ *   group killed 4"), a death a protest is about ("protested against the killing of a teacher").
+ * ACLED's own notes are read first, anywhere in the text: "Fatalities coded as 0 (VoJ
+ * reported 1)" states the coded figure; "split across 2 events (3)" this event's share;
+ * "coded as 10 and spread between 3 locations" the total divided evenly (rounded down); a
+ * closing "2 fatalities." the total.
+ */
+import type { Evidence, Field } from '../core/types.js';
+import type { Doc, Token } from '../text/doc.js';
+import { NUMBER_CORE_PATTERN, NUMBER_PATTERN, parseNumber, type ParsedNumber } from './numbers.js';
+
+export interface FatalityResult {
+  fatalities: Field<number | null>;
+  fatalities_low: Field<number> | null;
+  fatalities_high: Field<number> | null;
+  injuries: Field<number | null> | null;
+}
+
+/**
+ * The regexes are case-sensitive so that "IS militants" is not read as the verb "is"; words that
+ * open a sentence ("Three soldiers …", "A man …") allow a capital.
+ */
+/** A number phrase, or an indefinite article standing for one ("a man was killed"). */
+const NUMP = `(?:(?:[Aa]n?\\s+)?(?:unknown|unspecified|undisclosed)\\s+number\\s+of|[Aa]\\s+number\\s+of|${NUMBER_PATTERN}|[Aa]n?(?=\\s)|(?:his|her)(?=\\s+[a-z]+\\b)(?!\\s+(?:own|way|life|death|house|home|behalf|head|body|vehicle|car)\\b)|[Ss]everal|[Mm]any|[Ss]cores\\s+of|[Aa]\\s+few|[Nn]umerous|[Mm]ultiple|[Ss]ome)`;
+/** Words that may not stand between a number and its verb. */
+const STOP =
+  '(?:for|over|near|inside|into|against|towards?|across|through|under|between|among|around|about|whose|whom|where|said|says|told|than|will|would|could|can|may|might|should|must|did|does|do|were|was|is|are|have|has|had|be|been|being|got|who|which|that|when|while|after|before|during|in|at|on|by|from|with|following|as|but|killed|killing|dead|died|injured|wounded|injuring|wounding|hurt|reportedly|allegedly|also|later|and|or|to|of|the|shot|kidnapped|abducted|found|left)';
+/** "11 soldiers and pro-government militia members", "a judge of a provincial court", "3 of his guards". */
+const MOD = `(?:\\s+\\d+-[a-z][\\w-]*|\\s+(?!${STOP}\\b)[A-Za-z'‘’"][\\w'‘’".\\/-]*|\\s+and(?!\\s+(?:${NUMP})\\b)(?=\\s+[a-z])(?!\\s+${STOP}\\b)|\\s+of\\s+(?:them|whom|(?:the|an?|his|her|their)\\s+[\\w-]+(?:['’]s)?))`;
+/** "(including 1 journalist)", ", including women and children,": an aside between a group and its verb. */
+const PAREN = `(?:\\s*\\([^)]{0,80}\\)|\\s*,\\s*(?:including|among\\s+them|mostly|mainly|most\\s+of\\s+them)\\s+[^,()]{1,60},|\\s*,\\s*aged\\s+[\\d\\s,and-]{1,20}?,)?`;
+const GROUP = `(?<![\\w'‘’-])(?:${NUMP})(?:${MOD}){0,8}${PAREN}`;
+const LIST = `${GROUP}(?:\\s*(?:,|and|,\\s*and|as\\s+well\\s+as|plus|in\\s+addition\\s+to|,?\\s*including)\\s+${GROUP})*`;
+/** "were", "have also been", and a first verb joined to the death: "was shot and killed", "were kidnapped and killed". */
+const AUX = `(?:\\s+(?:were|was|have|has|had|been|are|is|got|being|reportedly|allegedly|also|all|later|both|subsequently|eventually|each|consequently|found|left|(?:shot|[a-z]+ed)\\s+and))*`;
+const DEATH_PP =
+  '(?:killed|dead|fatally\\s+(?:shot|stabbed|assaulted|attacked|wounded|injured|beaten)|died|slain|shot\\s+dead|shot\\s+to\\s+death|stabbed\\s+to\\s+death|beaten\\s+to\\s+death|hacked\\s+to\\s+death|burn(?:ed|t)\\s+to\\s+death|lynched|beheaded|executed|murdered|assassinated|massacred|perished|martyred|lost\\s+their\\s+lives|lost\\s+(?:his|her)\\s+life|succumbed|deaths|fatalities|fatality|bodies|corpses)';
+const MIXED_PP = '(?:killed|dead)(?:,?\\s+(?:and|or|and/or))?\\s+(?:wounded|injured|hurt)(?!\\s+(?:\\d|[a-z]+\\s+(?:were|was)))|killed,\\s+(?:wounded|injured)\\s+or\\s+\\w+';
+const INJ_PP = '(?:wounded|injured|hurt|injuries|sustained\\s+injuries|were\\s+injured)';
+const DEATH_ACT =
+  '(?:[Kk]illing|killed|kills|kill|shot\\s+and\\s+killed|shooting\\s+and\\s+killing|shot\\s+dead|fatally\\s+(?:shot|stabbed|wounded|injured)|executed|executing|murdered|murdering|massacred|beheaded|assassinated|lynched|claimed\\s+the\\s+lives\\s+of|claiming\\s+the\\s+lives\\s+of|(?:[Tt]he\\s+)?bod(?:y|ies)\\s+of|(?:[Tt]he\\s+)?(?:deaths?|killings?|murders?)\\s+of|remains\\s+of)';
+const MIXED_ACT = '(?:killing|killed)\\s+(?:and|or)\\s+(?:injuring|wounding|injured|wounded)';
+const INJ_ACT = '(?:injuring|wounding|injured|wounded|injures|wounds|hurting|injuring\\s+of|wounding\\s+of)';
+
+// Passive/after-number readings: "N <who> (were) killed". Mixed first so "killed and wounded" is one.
+const RE_MIXED_AFTER = new RegExp(`(?<list>${LIST})${PAREN},?${AUX}\\s+(?:${MIXED_PP})\\b`, 'g');
+const RE_DEATH_AFTER = new RegExp(`(?<list>${LIST})${PAREN},?(?<aux>${AUX})\\s+(?:${DEATH_PP})\\b`, 'g');
+const RE_INJ_AFTER = new RegExp(`(?<list>${LIST})${PAREN},?${AUX}\\s+(?:${INJ_PP})\\b`, 'g');
+// Active readings: "killing N <who>".
+const RE_MIXED_ACT = new RegExp(`\\b${MIXED_ACT}\\s+(?<list>${LIST})`, 'g');
+const RE_DEATH_ACT = new RegExp(`\\b${DEATH_ACT}\\s+(?<list>${LIST})`, 'g');
+const RE_INJ_ACT = new RegExp(`\\b${INJ_ACT}\\s+(?<list>${LIST})`, 'g');
+// "stabbed a man to death", "beat two suspects to death".
+const RE_TO_DEATH = new RegExp(`\\b(?:stabbed|beat|beaten|hacked|burned|burnt|clubbed|stoned|shot|tortured|bludgeoned|strangled|choked|trampled)\\s+(?<list>${LIST})\\s+to\\s+death\\b`, 'g');
+// "death toll rose to 7", "a toll of 12", "reports on fatalities range from 2 to 4".
+const RE_TOLL = new RegExp(`\\b(?:(?:[Dd]eath\\s+toll|toll|number\\s+of\\s+(?:dead|deaths|fatalities|those\\s+killed))(?:\\s+\\w+){0,3}?\\s+(?:to|at|of|is|was|reached|hit)|(?:fatalities|deaths|death\\s+toll)\\s+(?:\\w+\\s+){0,2}?range[sd]?\\s+from)\\s+(?<list>${NUMBER_PATTERN})`, 'g');
+// Deaths of a group without a number: "refugees were killed", "civilians have been shot dead".
+const NOT_MIXED = '(?!\\s+(?:or|and|and/or)\\s+(?:injured|wounded|hurt)\\b)';
+const RE_PLURAL_PASSIVE = new RegExp(`\\b(?:were|have\\s+been|had\\s+been|are)(?:\\s+(?:reportedly|allegedly|also|later|all|found))?(?:\\s+[a-z]+\\s+and)?\\s+(?:${DEATH_PP})\\b${NOT_MIXED}`, 'g');
+// Deaths and injuries together, without a figure: "were killed or injured", "killing and wounding soldiers".
+const RE_MIXED_WORDS = /\b(?:killed|dead)\s+(?:or|and|and\/or)\s+(?:injured|wounded|hurt)\b|\bkilling\s+(?:or|and)\s+(?:injuring|wounding)\b/;
+// A singular victim without a number: "the owner was shot dead", "he died", "killed the driver".
+const RE_SINGLE_PASSIVE = new RegExp(`\\b(?:was|has\\s+been|had\\s+been|is)(?:\\s+(?:reportedly|allegedly|also|later|then|subsequently|eventually|found))?(?:\\s+[a-z]+\\s+and)?\\s+(?:${DEATH_PP})\\b(?!\\s+(?:or|and|and/or)\\s+(?:injured|wounded|hurt)\\b)`, 'g');
+const RE_SINGLE_DIED = /\b(?:he|she|who|later|subsequently)\s+(?:later\s+|subsequently\s+|eventually\s+)?(?:died|succumbed|passed\s+away)\b/gi;
+const RE_SINGLE_ACT = new RegExp(`\\b(?:killing|killed|shot\\s+and\\s+killed|shot\\s+dead|murdered|executed|beheaded|assassinated|stabbed\\s+to\\s+death|fatally\\s+(?:shot|stabbed|wounded|injured))\\s+(?:his|her|the|their)\\s+(?:[a-z][\\w-]*\\s+){0,2}?(?<noun>[a-z][\\w-]*)\\b`, 'gi');
+// Any word of death at all (the rest of the text may still have none of the above).
+const RE_DEATH_WORD = /\b(?:kill(?:ed|ing|s)?|dead|died|dies|death|deaths|deadly|fatal(?:ities|ity)?|bodies|body|slain|martyred|lynched|beheaded|executed|murder(?:ed)?|assassinated|perished|lives)\b/i;
+// "no casualties", "no fatalities reported", "no one was killed", "without casualties".
+const RE_ZERO = /\b(?:no|without|zero)\s+(?:(?:immediate|reported|known|human)\s+)?(?:casualties|fatalities|deaths|loss(?:es)?\s+of\s+(?:life|lives)|one\s+(?:was|were)\s+(?:killed|hurt|injured)|injuries\s+or\s+deaths|deaths\s+or\s+injuries)\b|\bno\s+(?:one|body|people)\s+(?:(?:was|were|has\s+been|had\s+been|has|had)\s+)?(?:killed|hurt|injured|died)|\bnobody\s+(?:was\s+)?(?:killed|hurt|died)/i;
+
+// ACLED's share note for a toll split over several events: "Fatalities are split across 2
+// events (3)", "Fatalities split over 2 locations (4)": the figure in parentheses is this event's.
+const RE_SPLIT = /\bfatalities\s+(?:are\s+|were\s+|have\s+been\s+)?(?:coded\s+)?(?:split|spread|divided|distributed)\s+(?:up\s+)?(?:across|over|between|among)\s+(?:\d+|two|three|four|five|six)\s+(?:events|locations|days|rows|districts|provinces)[^()]{0,40}\((\d+)\)/i;
+const RE_SPLIT_K = /\bfatalit\w*\b[^.()]{0,60}?\b(?:split|spread|divided|distributed)(?:\s+(?:up|equally))?\s+(?:across|over|between|among)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:separate\s+)?(?:events|locations|rows|districts|provinces|villages)\b/i;
+// ACLED's own notes. "Fatalities coded as 0 (VoJ reported 1)", "Unknown fatalities coded as 10",
+// "fatalities reported as half, rounded down to 3".
+const RE_CODED = /\bfatalit(?:y|ies)\s+(?:were\s+|are\s+|is\s+)?(?:coded|recorded|reported)\s+as\s+(?:half,?\s+rounded\s+(?:down|up)\s+to\s+)?(\d+)/i;
+// A closing total: "… inside a sewage. 1 fatality." / "2 fatalities." (not a source's figure in parentheses).
+const RE_TOTAL = new RegExp(`(?:^|[.;:,]\\s+|\\s)(?<!(?:reported|claimed|confirmed|VoJ|of|than)\\s+)(${NUMBER_CORE_PATTERN})\\s+fatalit(?:y|ies)\\b(?:\\s+(?:reported|in\\s+total|total))?\\s*(?:[.;,\\[]|and\\s+\\d+\\s+(?:injur|wound)|$)|^(${NUMBER_CORE_PATTERN})\\s+(?:people\\s+)?(?:killed|dead)\\s*(?:[.;\\[]|and\\s+\\d+\\s+(?:injur|wound)|$)`, 'g');
+
+interface Hit {
+  kind: 'death' | 'injury' | 'mixed' | 'toll';
+  value: number | null;
+  qualifier: string | null;
+  high?: number;
+  start: number;
+  end: number;
+  /** Another source's figure, in parentheses: widens the range, is not added. */
+  alt: boolean;
+  /** "the 5 militants": may repeat a figure given before; dropped when an equal figure was counted. */
+  backref?: boolean;
+}
+
+export function findFatalities(doc: Doc, focus: number[], articleId: string): FatalityResult {
+  const text = doc.text;
+  const ev = (start: number, end: number): Evidence => ({ article: articleId, start, end, text: text.slice(start, end) });
+  const sentences = [...new Set(focus)].sort((a, b) => a - b).map((i) => doc.sentences[i]!).filter(Boolean);
+  const focusEv = sentences.map((s) => ev(s.start, s.end));
+
+  const hits: Hit[] = [];
+  let anyDeathWord = false;
+  let zero: { start: number; end: number } | null = null;
+  for (const s of sentences) {
+    const st = text.slice(s.start, s.end);
+    if (RE_DEATH_WORD.test(st)) anyDeathWord = true;
+    const z = RE_ZERO.exec(st);
+    if (z && !zero) zero = { start: s.start + z.index, end: s.start + z.index + z[0].length };
+    if (!/\b(?:kill|dead|die|death|fatal|bod(?:y|ies)|slain|lynch|behead|execut|murder|assassin|massacr|perish|martyr|lives|life|injur|wound|hurt|casualt|toll|corpse|remains|succumb)/i.test(st)) continue;
+    readSentence(st, s.start, hits, doc.tokens.slice(s.tokenStart, s.tokenEnd));
+  }
+
+  const base = readToll(text, sentences, hits, anyDeathWord, zero, focusEv, ev);
+  // ACLED's share notes, anywhere in the text. "Fatalities are split across 2 events (3)": this
+  // event's share is given. "Unknown fatalities coded as 10 and spread between 2 locations",
+  // "[1 fatality split among 12 events]", "Fatalities split between 2 events": the total (the
+  // coded figure, else the text's reading) divided by the number of events, rounded down
+  // (ACLED gives any remainder to some of the events).
+  const split = RE_SPLIT.exec(text);
+  if (split) {
+    const e = ev(split.index, split.index + split[0].length);
+    return { ...base, fatalities: { value: +split[1]!, evidence: [e], rule: 'fatalities:split-share-note' }, fatalities_low: null, fatalities_high: null };
+  }
+  const sk = RE_SPLIT_K.exec(text);
+  if (sk && base.fatalities.value !== null) {
+    const k = /^\d/.test(sk[1]!) ? +sk[1]! : (SMALL_WORDS[sk[1]!.toLowerCase()] ?? 0);
+    if (k > 1) {
+      const e = ev(sk.index, sk.index + sk[0].length);
+      return {
+        ...base,
+        fatalities: { value: Math.floor(base.fatalities.value / k), evidence: [...base.fatalities.evidence, e], rule: 'fatalities:split-evenly-note', derived: true },
+        fatalities_low: null,
+        fatalities_high: null,
+      };
+    }
+  }
+  return base;
+}
+
+const SMALL_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+
+/** The toll read from the text alone: ACLED's coded figure, a stated total, or the death phrases. */
+function readToll(
+  text: string,
+  sentences: Doc['sentences'],
+  hits: Hit[],
+  anyDeathWord: boolean,
+  zero: { start: number; end: number } | null,
+  focusEv: Evidence[],
+  ev: (s: number, e: number) => Evidence,
+): FatalityResult {
+  const coded = RE_CODED.exec(text);
+  if (coded) {
+    const v = +coded[1]!;
+    const e = ev(coded.index, coded.index + coded[0].length);
+    return { fatalities: { value: v, evidence: [e], rule: 'fatalities:coded-note' }, fatalities_low: null, fatalities_high: null, injuries: injuriesOf(hits, ev) };
+  }
+  // 2. A closing "N fatalities." total in the incident's sentences.
+  for (const s of sentences) {
+    const st = text.slice(s.start, s.end);
+    RE_TOTAL.lastIndex = 0;
+    const m = RE_TOTAL.exec(st);
+    if (!m) continue;
+    const num = m[1] ?? m[2]!;
+    const p = parseNumber(num);
+    if (!p || p.value === null) continue;
+    const off = s.start + m.index + m[0].indexOf(num);
+    const e = ev(off, s.start + m.index + m[0].replace(/[\s.;[]+$/, '').length);
+    return { fatalities: { value: p.value, evidence: [e], rule: 'fatalities:stated-total' }, fatalities_low: null, fatalities_high: null, injuries: injuriesOf(hits, ev) };
+  }
+
+  // "… carrying 5 IS militants … leaving the 5 militants dead" counts; "killed 3 soldiers. The 3
+  // soldiers were killed at …" does not count twice.
+  const deaths = hits.filter(
+    (h) => (h.kind === 'death' || h.kind === 'toll') && !(h.backref && hits.some((o) => o !== h && !o.backref && o.kind === 'death' && o.value === h.value)),
+  );
+  const main = deaths.filter((h) => !h.alt);
+  const injuries = injuriesOf(hits, ev);
+  if (main.length === 0) {
+    const mixed = hits.filter((h) => h.kind === 'mixed');
+    if (mixed.length > 0 && !zero) {
+      return { fatalities: { value: null, evidence: mixed.map((h) => ev(h.start, h.end)), rule: 'fatalities:killed-or-injured', note: 'deaths and injuries given together, without a split' }, fatalities_low: null, fatalities_high: null, injuries };
+    }
+    if (zero || !anyDeathWord) {
+      return {
+        fatalities: { value: 0, evidence: zero ? [ev(zero.start, zero.end)] : focusEv, rule: zero ? 'fatalities:none-reported' : 'no-deaths-reported', derived: zero ? undefined : true },
+        fatalities_low: null,
+        fatalities_high: null,
+        injuries,
+      };
+    }
+    // Words of death but no reading: "the attack was deadly", "a targeted killing".
+    return { fatalities: { value: 0, evidence: focusEv, rule: 'no-deaths-reported', derived: true, note: 'death words without a victim' }, fatalities_low: null, fatalities_high: null, injuries };
+  }
+
+  // A stated toll replaces the sum of the groups ("… 5 killed. The death toll later rose to 7").
+  const tolls = main.filter((h) => h.kind === 'toll' && h.value !== null);
+  const counted = tolls.length > 0 ? [tolls.reduce((a, b) => (b.value! > a.value! ? b : a))] : main;
+  const numeric = counted.filter((h) => h.value !== null);
+  const evid = counted.map((h) => ev(h.start, h.end));
+  if (numeric.length === 0) {
+    return { fatalities: { value: null, evidence: evid, rule: 'fatalities:deaths-without-number' }, fatalities_low: null, fatalities_high: null, injuries };
+  }
+  let best = 0;
+  let low = 0;
+  let high = 0;
+  let lowSet = false;
+  let highSet = false;
+  for (const h of numeric) {
+    best += h.value!;
+    low += h.value!;
+    high += h.high ?? h.value!;
+    if (h.qualifier === 'at least' || h.qualifier === 'more than' || h.qualifier === 'range') lowSet = true;
+    if (h.high !== undefined || h.qualifier === 'up to' || h.qualifier === 'nearly' || h.qualifier === 'less than') highSet = true;
+  }
+  // Other sources' figures widen the range: "killing 3 soldiers (VoJ claimed 4)".
+  for (const h of deaths) {
+    if (!h.alt || h.value === null) continue;
+    if (h.value < low) low = h.value;
+    if (h.value > high) high = h.value;
+    lowSet = highSet = true;
+  }
+  const rule = tolls.length > 0 ? 'fatalities:death-toll' : numeric.length > 1 ? 'fatalities:sum-of-groups' : 'fatalities:count';
+  const derived = numeric.length > 1 ? { derived: true } : {};
+  return {
+    fatalities: { value: best, evidence: evid, rule, ...derived },
+    fatalities_low: lowSet ? { value: low, evidence: evid, rule, derived: true } : null,
+    fatalities_high: highSet ? { value: high, evidence: evid, rule, derived: true } : null,
+    injuries,
+  };
+}
+
+function injuriesOf(hits: Hit[], ev: (s: number, e: number) => Evidence): Field<number | null> | null {
+  const inj = hits.filter((h) => h.kind === 'injury' && !h.alt);
+  if (inj.length === 0) return null;
+  const evid = inj.map((h) => ev(h.start, h.end));
+  const nums = inj.filter((h) => h.value !== null);
+  if (nums.length === 0) return { value: null, evidence: evid, rule: 'injuries:without-number' };
+  return { value: nums.reduce((a, h) => a + h.value!, 0), evidence: evid, rule: nums.length > 1 ? 'injuries:sum' : 'injuries:count' };
+}
+
+const NUM_IN_LIST = new RegExp(`(?<![\\w-])(?:${NUMP})(?![\\w-])`, 'gi');
+const BACKREF_BEFORE = /\b(?:the|these|those|all|including|among\s+them|among|of\s+whom)\s*$/i;
+const OTHER_SOURCES = /\b(?:[Oo]ther|[Ss]ome|[Dd]ifferent|[Aa]lternative|[Cc]onflicting|[Uu]nconfirmed)\s+(?:sources|reports)\b/;
+const PROTEST = /\b(?:protest(?:ed|ing|s)?|demonstrat(?:ed|ion|ions|ors|ing)|rall(?:y|ied|ies)|vigil|sit-in|march(?:ed)?|mourn(?:ed|ing)?|remembrance|demanding\s+justice|in\s+relation\s+to|in\s+connection\s+with|accused\s+of)\b/;
+const AGE_OR_NO_BEFORE = /(?:\b(?:aged|ages?)\s+(?:\d+\s*(?:,|and|-|to)\s*)*|\b[Nn]o\s+)$/;
+const SUBSET_BEFORE = /\b(?:including|among\s+them|among|of\s+whom|of\s+them|of)\s*$/;
+const PASSIVE_AUX = /\b(?:were|was|been|are|is|got|being)\b/;
+const ACTIVE_NEXT = new RegExp(`^\\s+(?:${NUMP}|his|her|their|the|its)\\b`);
+const YEAR_OR_DAY = /^(?:1[89]\d\d|20\d\d)$/;
+
+/** Read one sentence's death, injury and toll phrases into `hits` (offsets into the doc). */
+function readSentence(st: string, base: number, hits: Hit[], toks: Token[]): void {
+  const used: { start: number; end: number }[] = [];
+  const overlaps = (a: number, b: number) => used.some((u) => a < u.end && b > u.start);
+  const parens: { start: number; end: number }[] = [];
+  for (let i = st.indexOf('('); i >= 0; i = st.indexOf('(', i + 1)) {
+    const j = st.indexOf(')', i);
+    parens.push({ start: i, end: j < 0 ? st.length : j });
+  }
+  const inParen = (at: number) => parens.some((p) => at > p.start && at < p.end);
+
+  // "Other sources report that 2 soldiers were killed": another account of the same deaths.
+  const alt = OTHER_SOURCES.test(st);
+  // "… protested against the killing of a businessman": the death is the grievance, not the event's toll.
+  const protest = PROTEST.exec(st);
+  const protestAt = protest ? protest.index : Infinity;
+  /** A finite verb inside a victim list ends it: "a group caused terror", "killed 20 militants and destroyed 8 vehicles". */
+  const clauseVerbAt = (from: number, to: number): number[] => {
+    const out: number[] = [];
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!;
+      if (t.start < from || t.end > to || t.pos !== 'VERB') continue;
+      if (!/^[a-z]+$/.test(st.slice(t.start - base, t.end - base)) || t.lower === 'including' || inParen(t.start - base)) continue;
+      // "2 suspected militants", "the wounded": a participle used as an adjective.
+      const prev = toks[i - 1];
+      if (/(?:ed|ing|en)$/.test(t.lower) && prev && ['NUM', 'ADJ', 'DET', 'ADV', 'PUNCT'].includes(prev.pos)) continue;
+      out.push(t.start);
+    }
+    return out;
+  };
+  const run = (re: RegExp, kind: Hit['kind'], mode: 'act' | 'after') => {
+    re.lastIndex = 0;
+    for (let m = re.exec(st); m; m = re.exec(st)) {
+      const list = m.groups?.list;
+      if (list === undefined) continue;
+      const listAt = m.index + m[0].indexOf(list);
+      // The whole phrase is used even when its list is a back-reference, so a shorter reading
+      // of the same words cannot count it again.
+      if (overlaps(listAt, m.index + m[0].length)) {
+        if (m[0].length > 1) re.lastIndex = m.index + 1;
+        continue;
+      }
+      // "an armed group killed 1 soldier": the list is the subject of an active verb, not its victims.
+      const aux = m.groups?.aux;
+      if (aux !== undefined && !PASSIVE_AUX.test(aux) && ACTIVE_NEXT.test(st.slice(m.index + m[0].length))) {
+        re.lastIndex = m.index + m[0].length;
+        continue;
+      }
+      used.push({ start: listAt, end: m.index + m[0].length });
+      if (m.index > protestAt) continue;
+      const backref = BACKREF_BEFORE.test(st.slice(Math.max(0, listAt - 16), listAt));
+      const nums = [...list.matchAll(NUM_IN_LIST)];
+      // Where a list holds a finite verb, the victims are on the verb's side: after it for a
+      // passive reading ("An intense shoot-out broke out and a suspect was shot"), before it for
+      // an active one ("killed 20 militants and destroyed eight vehicles").
+      const verbs = clauseVerbAt(base + listAt, base + listAt + list.length);
+      // "In one case, three women … were shot dead": a number after a preposition is no victim.
+      const afterPrep = mode === 'after' && /\b(?:[Ii]n|[Oo]n|[Aa]t|[Ff]or|[Ff]rom|[Bb]y|[Ww]ith|[Aa]fter|[Bb]efore|[Dd]uring|[Ss]ince|than)\s+$/.test(st.slice(Math.max(0, listAt - 8), listAt));
+      for (let ni = 0; ni < nums.length; ni++) {
+        const n = nums[ni]!;
+        const raw = n[0];
+        const numAt = base + listAt + n.index;
+        if (verbs.length > 0) {
+          if (mode === 'after' && numAt < verbs[verbs.length - 1]!) continue;
+          if (mode === 'act' && numAt > verbs[0]!) continue;
+        }
+        // "aged 25 and 30": ages, not counts; "no one was killed": none.
+        if (AGE_OR_NO_BEFORE.test(st.slice(Math.max(0, numAt - base - 24), numAt - base))) continue;
+        // "1 child, a shepherd, was killed": an apposition names the same victim again.
+        if ((raw === 'a' || raw === 'an') && ni > 0 && /,\s*$/.test(st.slice(0, numAt - base)) && st.slice(numAt - base, base + listAt + (ni + 1 < nums.length ? nums[ni + 1]!.index : list.length) - base + 2).includes(',')) continue;
+        // "over an old dispute", "in a car": an article after a preposition is no victim.
+        if ((raw === 'a' || raw === 'an') && (ni > 0 || mode === 'after') && /\b(?:over|in|at|on|from|with|by|for|near|to|into|inside|of)\s+$/.test(st.slice(Math.max(0, numAt - base - 8), numAt - base))) continue;
+        if (afterPrep && ni === 0 && list.slice(n.index, nums[1]?.index ?? list.length).includes(',')) continue;
+        if (YEAR_OR_DAY.test(raw)) continue;
+        const at = listAt + n.index;
+        // A number right after a month name is part of a date ("On May 2 …").
+        if (/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$/i.test(st.slice(Math.max(0, at - 10), at))) continue;
+        if (/^\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(list.slice(n.index + raw.length))) continue;
+        let p = readCount(raw);
+        if (!p) continue;
+        // "killing a woman and her son" = 2; "and his guards" = deaths without a number.
+        if ((raw === 'his' || raw === 'her') && /^\s+[a-z]+(?:[^s]s|men|people|children)\b/.test(list.slice(n.index + raw.length))) p = { value: null, qualifier: 'plural' };
+        const isBackref = backref && n.index === 0;
+        // "15 militants including a commander", "3 of his guards": a part of a group already counted.
+        if (n.index > 0 && SUBSET_BEFORE.test(list.slice(Math.max(0, n.index - 16), n.index))) continue;
+        hits.push({
+          kind,
+          value: p.value,
+          qualifier: p.qualifier,
+          ...(p.high !== undefined ? { high: p.high } : {}),
+          start: base + at,
+          end: base + listAt + list.replace(/[.,;:]+$/, '').length,
+          alt: alt || inParen(at),
+          ...(isBackref ? { backref: true } : {}),
+        });
+      }
+    }
+  };
+  run(RE_TOLL, 'toll', 'act');
+  run(RE_MIXED_ACT, 'mixed', 'act');
+  run(RE_MIXED_AFTER, 'mixed', 'after');
+  run(RE_TO_DEATH, 'death', 'act');
+  run(RE_DEATH_ACT, 'death', 'act');
+  run(RE_DEATH_AFTER, 'death', 'after');
+  run(RE_INJ_ACT, 'injury', 'act');
+  run(RE_INJ_AFTER, 'injury', 'after');
+
+  // Singular victims without a number: "the owner was shot dead", "he later died".
+  for (const re of [RE_SINGLE_PASSIVE, RE_SINGLE_DIED]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(st); m; m = re.exec(st)) {
+      if (overlaps(m.index, m.index + m[0].length) || inParen(m.index) || m.index > protestAt) continue;
+      // "was killed" after a plural or numbered subject was read above; "it was deadly" is no victim.
+      const before = st.slice(Math.max(0, m.index - 30), m.index);
+      if (/\b(?:it|this|that|attack|blast|explosion|strike|incident)\s*$/i.test(before)) continue;
+      // "Nobody was killed", "no one has died".
+      if (/\b(?:nobody|no\s+one|none|no\s+people|no\s+body)\s*$/i.test(before)) continue;
+      used.push({ start: m.index, end: m.index + m[0].length });
+      hits.push({ kind: 'death', value: 1, qualifier: null, start: base + m.index, end: base + m.index + m[0].length, alt: false });
+    }
+  }
+  RE_PLURAL_PASSIVE.lastIndex = 0;
+  for (let m = RE_PLURAL_PASSIVE.exec(st); m; m = RE_PLURAL_PASSIVE.exec(st)) {
+    if (overlaps(m.index, m.index + m[0].length) || inParen(m.index) || m.index > protestAt) continue;
+    used.push({ start: m.index, end: m.index + m[0].length });
+    hits.push({ kind: 'death', value: null, qualifier: 'plural', start: base + m.index, end: base + m.index + m[0].length, alt });
+  }
+  if (!hits.some((h) => h.start >= base && h.kind !== 'injury')) {
+    const mx = RE_MIXED_WORDS.exec(st);
+    if (mx && mx.index < protestAt) hits.push({ kind: 'mixed', value: null, qualifier: null, start: base + mx.index, end: base + mx.index + mx[0].length, alt });
+  }
+  RE_SINGLE_ACT.lastIndex = 0;
+  for (let m = RE_SINGLE_ACT.exec(st); m; m = RE_SINGLE_ACT.exec(st)) {
+    if (overlaps(m.index, m.index + m[0].length) || inParen(m.index) || m.index > protestAt) continue;
+    const noun = m.groups!.noun!;
+    used.push({ start: m.index, end: m.index + m[0].length });
+    // "killed the soldiers": deaths without a number; "shot dead the owner": one.
+    const plural = /(?:[^s]s|men|people|children|police|personnel|staff|troops|forces)$/i.test(noun);
+    hits.push({ kind: 'death', value: plural ? null : 1, qualifier: null, start: base + m.index, end: base + m.index + m[0].length, alt: false });
+  }
+}
+
+/** A count inside a victim list: a number phrase, "a"/"an" = 1, a vague count = null. */
+function readCount(raw: string): ParsedNumber | null {
+  const w = raw.toLowerCase().replace(/\s+/g, ' ');
+  if (w === 'a' || w === 'an' || w === 'his' || w === 'her') return { value: 1, qualifier: null };
+  if (/number of$|^several$|^many$|^scores of$|^a few$|^numerous$|^multiple$|^some$/.test(w)) return { value: null, qualifier: w };
+  return parseNumber(raw);
+}

@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze } from '../src/text/analyze.js';
+import { eventDate, findDates, resolvePeriod } from '../src/extract/dates.js';
+
+const here = '[dates] ';
+// 2024-12-25 was a Wednesday.
+const PUB = '2024-12-25';
+
+/** The resolved mentions of a text as [surface, date, precision]. */
+function mentions(text: string, published: string | null) {
+  return findDates(analyze(text), published).map((m) => [m.text, m.date, m.precision]);
+}
+
+/** The event date of a one-paragraph text, all sentences in focus. */
+function dateOf(text: string, published: string | null) {
+  const doc = analyze(text);
+  const r = eventDate(doc, findDates(doc, published), doc.sentences.map((_, i) => i), 'a1', published);
+  return r.event_date && { date: r.event_date.value, precision: r.time_precision?.value, derived: r.event_date.derived ?? false, rule: r.event_date.rule, evidence: r.event_date.evidence.map((e) => e.text) };
+}
+
+test(here + 'ACLED-style absolute dates in their several spellings', () => {
+  assert.deepEqual(mentions('On 12 June 2021, rebels shelled the town.', null), [['12 June 2021', '2021-06-12', 1]]);
+  assert.deepEqual(mentions('On 3rd July 2019, a bus was burned.', null), [['3rd July 2019', '2019-07-03', 1]]);
+  assert.deepEqual(mentions('On 14 August, 2018, farmers marched.', null), [['14 August, 2018', '2018-08-14', 1]]);
+  assert.deepEqual(mentions('On July 9 2017 a truck bomb exploded.', null), [['July 9 2017', '2017-07-09', 1]]);
+  assert.deepEqual(mentions('Published 2022-02-03 by the agency.', null), [['2022-02-03', '2022-02-03', 1]]);
+});
+
+test(here + 'approximate ACLED dates get precision 2', () => {
+  assert.deepEqual(mentions('Around 11 June 2021 (as reported), gunmen raided a farm.', null), [['11 June 2021', '2021-06-11', 2]]);
+  assert.deepEqual(mentions('As reported on 2 October 2019, two traders were abducted.', null), [['2 October 2019', '2019-10-02', 2]]);
+  assert.deepEqual(mentions('On 2 October 2019, two traders were abducted.', null), [['2 October 2019', '2019-10-02', 1]]);
+});
+
+test(here + 'weekdays and deictic days resolve back from the publication date', () => {
+  assert.deepEqual(mentions('Jets struck the camp late on Tuesday night.', PUB), [['Tuesday', '2024-12-24', 1]]);
+  assert.deepEqual(mentions('Police said on Wednesday that the road was open.', PUB), [['Wednesday', '2024-12-25', 1]]);
+  assert.deepEqual(mentions('The mayor was shot last Wednesday.', PUB), [['last Wednesday', '2024-12-18', 1]]);
+  assert.deepEqual(mentions('A bomb went off yesterday near the market.', PUB), [['yesterday', '2024-12-24', 1]]);
+  assert.deepEqual(mentions('Two shops were looted three days ago.', PUB), [['three days ago', '2024-12-22', 1]]);
+});
+
+test(here + 'last week is the Saturday of the previous Monday-Sunday week, precision 2', () => {
+  assert.deepEqual(mentions('Last week, fighters overran a checkpoint.', PUB), [['Last week', '2024-12-21', 2]]);
+  // Read on Monday 2024-12-30 the previous week is 23-29 December.
+  assert.deepEqual(mentions('Last week, fighters overran a checkpoint.', '2024-12-30'), [['Last week', '2024-12-28', 2]]);
+});
+
+test(here + 'a month without a year is pulled into the past, never forward', () => {
+  // chrono-node alone would give 2025-03 for this.
+  assert.deepEqual(mentions('There was a similar raid in March.', PUB), [['in March', '2024-03-15', 3]]);
+  assert.deepEqual(mentions('Around 1 May, traders closed their shops.', '2020-05-20'), [['1 May', '2020-05-01', 1]]);
+  assert.deepEqual(mentions('Around 1 May, traders closed their shops.', '2021-02-10'), [['1 May', '2020-05-01', 1]]);
+});
+
+test(here + 'without a publication date, relative forms resolve against the text\'s latest full date', () => {
+  assert.deepEqual(mentions('On 30 April 2020, a convoy was hit. On 2 May, another one.', null), [
+    ['30 April 2020', '2020-04-30', 1],
+    ['2 May', '2020-05-02', 1],
+  ]);
+  assert.deepEqual(mentions('Gunmen attacked a school on Friday.', null), []);
+});
+
+test(here + 'event date: the first mention of the focus; a resolved relative date is derived', () => {
+  const d = dateOf('Around 8 May 2021 (as reported), a body was found. The man had gone missing on 1 May.', null);
+  assert.equal(d?.date, '2021-05-08');
+  assert.equal(d?.precision, 2);
+  assert.equal(d?.derived, false);
+  const r = dateOf('Security forces raided a hideout on Sunday, officials said.', PUB);
+  assert.deepEqual(r && [r.date, r.precision, r.derived, r.evidence], ['2024-12-22', 1, true, ['Sunday']]);
+});
+
+test(here + 'event date falls back to an earlier date of the paragraph, then to the publication date', () => {
+  const text = 'On Monday, militants stormed a police post.\nThey set two vehicles on fire.';
+  const doc = analyze(text);
+  const ds = findDates(doc, PUB);
+  const r = eventDate(doc, ds, [1], 'a1', PUB);
+  assert.equal(r.event_date?.value, '2024-12-23');
+  assert.match(r.event_date!.rule, /earlier-in-article/);
+  const none = eventDate(doc, [], [1], 'a1', PUB);
+  assert.deepEqual([none.event_date?.value, none.time_precision?.value, none.event_date?.rule], ['2024-12-25', 2, 'date:publication']);
+  assert.deepEqual(eventDate(doc, [], [1], 'a1', null), { event_date: null, time_precision: null });
+});
+
+test(here + 'a future date does not date an incident', () => {
+  const d = dateOf('Talks will resume next Monday after rebels shelled the base.', PUB);
+  assert.equal(d?.rule, 'date:publication');
+});
+
+test(here + 'evidence offsets slice to the expression', () => {
+  const text = 'Officials said that late on Tuesday night two drones struck.';
+  for (const m of findDates(analyze(text), PUB)) assert.equal(text.slice(m.start, m.end), m.text);
+});
+
+test(here + 'periods of numeric claims', () => {
+  assert.deepEqual(pick(resolvePeriod('in the first 10 months of this year', PUB)), { from: '2024-01', to: '2024-10' });
+  assert.deepEqual(pick(resolvePeriod('reported 90 attacks so far in 2023', PUB)), { from: '2023-01', to: '2023-12' });
+  assert.deepEqual(pick(resolvePeriod('compared with 645 incidents in 2023', PUB)), { from: '2023-01', to: '2023-12' });
+  assert.deepEqual(pick(resolvePeriod('twice as many as last year', PUB)), { from: '2023-01', to: '2023-12' });
+  assert.deepEqual(pick(resolvePeriod('since January', '2024-06-10')), { from: '2024-01', to: '2024-06' });
+  assert.deepEqual(pick(resolvePeriod('since October', '2024-06-10')), { from: '2023-10', to: '2024-06' });
+  assert.equal(resolvePeriod('twice as many as last year', null), null);
+  assert.equal(resolvePeriod('the fighters', PUB), null);
+});
+
+function pick(r: { from: string; to: string } | null) {
+  return r && { from: r.from, to: r.to };
+}
+
+test(here + "a possessive date right before the event word dates the event", () => {
+  const text = 'Also today, the minister condemned yesterday\'s bombings in the capital.';
+  const doc = analyze(text);
+  const ds = findDates(doc, PUB);
+  const at = text.indexOf('bombings');
+  assert.equal(eventDate(doc, ds, [0], 'a1', PUB, { start: at, end: at + 8 }).event_date?.value, '2024-12-24');
+  assert.equal(eventDate(doc, ds, [0], 'a1', PUB).event_date?.value, '2024-12-25');
+});

@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze } from '../src/text/analyze.js';
+import { findFatalities } from '../src/extract/fatalities.js';
+import { parseNumber } from '../src/extract/numbers.js';
+
+const here = '[fatalities] ';
+
+/** Fatalities of a text with every sentence in focus. */
+function toll(text: string) {
+  const doc = analyze(text);
+  return findFatalities(doc, doc.sentences.map((_, i) => i), 'a1');
+}
+const best = (text: string) => toll(text).fatalities.value;
+
+test(here + 'numbers: digits, words, vague counts and qualifiers', () => {
+  assert.deepEqual(parseNumber('at least 16'), { value: 16, qualifier: 'at least' });
+  assert.deepEqual(parseNumber('more than 856'), { value: 856, qualifier: 'more than' });
+  assert.deepEqual(parseNumber('1,500'), { value: 1500, qualifier: null });
+  assert.deepEqual(parseNumber('three'), { value: 3, qualifier: null });
+  assert.deepEqual(parseNumber('Twenty-five'), { value: 25, qualifier: null });
+  assert.deepEqual(parseNumber('two hundred and ten'), { value: 210, qualifier: null });
+  assert.deepEqual(parseNumber('dozens'), { value: 12, qualifier: 'dozens' });
+  assert.deepEqual(parseNumber('two dozen'), { value: 24, qualifier: null });
+  assert.deepEqual(parseNumber('half a dozen'), { value: 6, qualifier: null });
+  assert.deepEqual(parseNumber('several'), { value: null, qualifier: 'several' });
+  assert.deepEqual(parseNumber('8-10'), { value: 8, qualifier: 'range', high: 10 });
+  assert.deepEqual(parseNumber('between 2 and 4'), { value: 2, qualifier: 'range', high: 4 });
+  assert.equal(parseNumber('soldiers'), null);
+});
+
+test(here + 'a count before or after the verb', () => {
+  assert.equal(best('Seven farmers were killed when gunmen raided the village.'), 7);
+  assert.equal(best('Gunmen raided the village, killing seven farmers and injuring four.'), 7);
+  assert.equal(toll('Gunmen raided the village, killing seven farmers and injuring four.').injuries?.value, 4);
+  assert.equal(best('The blast left 9 people dead.'), 9);
+  assert.equal(best('A trader was shot dead outside his shop.'), 1);
+  assert.equal(best('Police found the bodies of three men near the river.'), 3);
+  assert.equal(best('A mob stabbed a thief to death.'), 1);
+});
+
+test(here + 'groups in one incident add up; attackers count too', () => {
+  assert.equal(best('Two soldiers and three militants were killed in the clash.'), 5);
+  assert.equal(best('One guard was killed in the raid. Four attackers were also killed.'), 5);
+  assert.equal(best('Bandits shot dead a herder and his son.'), 2);
+});
+
+test(here + 'a part of a group is not counted twice', () => {
+  assert.equal(best('Eleven rebels including a commander were killed.'), 11);
+  assert.equal(best('Six guards, including two officers, were killed.'), 6);
+});
+
+test(here + 'the subject of an active verb is not a victim', () => {
+  assert.equal(best('A sniper shot and killed a policeman at the gate.'), 1);
+  assert.equal(best('An armed group killed 4 villagers overnight.'), 4);
+});
+
+test(here + 'ACLED readings: at least, dozens, ranges', () => {
+  const r = toll('At least 16 soldiers were killed in the ambush.');
+  assert.equal(r.fatalities.value, 16);
+  assert.equal(r.fatalities_low?.value, 16);
+  assert.equal(best('Clashes left dozens dead.'), 12);
+  const g = toll('Raiders killed 8-10 villagers.');
+  assert.deepEqual([g.fatalities.value, g.fatalities_low?.value, g.fatalities_high?.value], [8, 8, 10]);
+});
+
+test(here + "another source's figure in parentheses widens the range only", () => {
+  const r = toll('Militants attacked a post, killing 2 guards (the group claimed 5).');
+  assert.deepEqual([r.fatalities.value, r.fatalities_low?.value, r.fatalities_high?.value], [2, 2, 5]);
+});
+
+test(here + 'a stated toll replaces the running sum', () => {
+  assert.equal(best('Three people were killed on the spot. The death toll later rose to 7.'), 7);
+});
+
+test(here + 'no deaths = 0, deaths without a number = null', () => {
+  const z = toll('Protesters blocked the highway for two hours.');
+  assert.deepEqual([z.fatalities.value, z.fatalities.rule, z.fatalities.derived], [0, 'no-deaths-reported', true]);
+  assert.equal(best('Rockets hit the airport. No casualties were reported.'), 0);
+  assert.equal(best('Several villagers were killed in the attack.'), null);
+  assert.equal(best('Displaced families, including women and children, were killed or injured.'), null);
+  assert.equal(best('The strike killed an unknown number of fighters.'), null);
+  assert.equal(best('Two guards were killed or wounded by the blast.'), null);
+});
+
+test(here + "ACLED's notes: the coded figure and a split toll", () => {
+  assert.equal(best('On 2 June 2021, rebels ambushed a patrol, killing 3 soldiers. Fatalities coded as 0 (the rebels reported 3).'), 0);
+  assert.equal(best('On 2 June 2021, 9 fighters were killed in clashes in two districts. Fatalities are split across 2 events (5).'), 5);
+  assert.equal(best('On 2 June 2021, clashes took place on three fronts. Unknown fatalities coded as 10 and spread between 3 locations.'), 3);
+  assert.equal(best('On 2 June 2021, a shop owner was shot dead by robbers. 1 fatality.'), 1);
+});
+
+test(here + 'a death that a protest is about is not the protest\'s toll', () => {
+  assert.equal(best('Residents protested against the killing of a teacher by unknown men.'), 0);
+});
+
+test(here + 'evidence slices to its text', () => {
+  const text = 'Gunmen raided the village, killing seven farmers and injuring four.';
+  const r = toll(text);
+  for (const e of [...r.fatalities.evidence, ...(r.injuries?.evidence ?? [])]) assert.equal(text.slice(e.start, e.end), e.text);
+});
+
+test(here + 'negations, ages, appositions and joined verbs', () => {
+  assert.equal(best('Nobody was killed in the explosion.'), 0);
+  assert.equal(best('Two men, aged 25 and 30, were killed in the attack.'), 2);
+  assert.equal(best('A boy, a shepherd, was killed by a landmine.'), 1);
+  assert.equal(best('A militia leader was struck and killed by an airstrike.'), 1);
+  assert.equal(best('IS fighters shot and killed a farmer.'), 1);
+});
