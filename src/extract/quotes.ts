@@ -1,0 +1,897 @@
+/**
+ * Quotations and their speakers.
+ *
+ * Direct quotes are found from the quotation marks of each paragraph (“ ” " ‘ ’ ' « » „, the
+ * CSV-doubled "" and typewriter '' ``), with nesting for curly marks, and a mark left open
+ * running to the end of its paragraph. The text is what lies inside the marks without the
+ * , . ; : at its ends, so '“A,” he said. “B.”' gives "A" and "B".
+ *
+ * The speaker is read from the words around the marks, in the same sentence:
+ * - after: '“…,” Enayatullah Khowarazami, spokesperson for …, wrote' / '“…,” said Trump' /
+ *   '“…,” he added' / '“…,” the Islamabad-based Tipu said';
+ * - before: 'Rana said: “…”' / 'According to X, “…”';
+ * - otherwise the speaker of the quote before it in the paragraph, or of the attribution that
+ *   ends the paragraph before ('The minister said:' then a quote paragraph).
+ * Names resolve to the fullest form the article gives (PeopleIndex.resolve); 'he'/'she' take
+ * the most recent earlier person who spoke (or, failing that, was named); 'the ministry' the
+ * most recent organisation of that kind.
+ *
+ * Indirect speech: 'X said (that) …' and 'according to X, …' outside quotation marks.
+ */
+import type { Evidence, Quote } from '../core/types.js';
+import type { Doc, Token } from '../text/doc.js';
+import { capChainsOf, cleanName, tokText, type PeopleIndex } from './people.js';
+import { GIVEN_NAME_GENDER } from './first-names.js';
+import { COUNTRY_WORDS, NAME_TITLES, ORG_NOMINALS, ORG_WORDS, ROLE_HEADS } from './roles.js';
+import { ATTRIBUTION_FILLERS, OTHER_PRONOUNS, PERSON_PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS } from './speech-verbs.js';
+
+/** A quoted span: the marks' positions and the trimmed text between them. */
+export interface QuoteSpan {
+  open: number; // offset of the opening mark
+  inner: number; // first offset after the opening mark
+  close: number; // offset of the closing mark, or the paragraph end when unclosed
+  after: number; // first offset after the closing mark
+  start: number; // trimmed text start
+  end: number; // trimmed text end
+  paragraph: number;
+  closed: boolean;
+}
+
+type MarkKind = 'open' | 'close' | 'toggle';
+interface Mark {
+  pos: number;
+  len: number;
+  kind: MarkKind;
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+const OPEN_CONTEXT = /[\s([{\u2014\u2013\-/:]/;
+const TRIM = /[\s,.;:]/;
+
+/**
+ * Double-quote marks of one paragraph. A CSV-wrapped paragraph ('"…""quote"" …"') drops its
+ * outer marks and reads each doubled "" as one.
+ */
+function doubleMarks(text: string, from: number, to: number): Mark[] {
+  const marks: Mark[] = [];
+  let a = from;
+  let b = to;
+  const wrapped = text[a] === '"' && text[b - 1] === '"' && b - a > 2 && text.slice(a + 1, b - 1).includes('""');
+  if (wrapped) {
+    a++;
+    b--;
+  }
+  for (let i = a; i < b; i++) {
+    const c = text[i]!;
+    // '…,“ said Jim Clyburn': an opening mark glued to the end of a word and followed by a space
+    // is used as a closing one.
+    if (c === '“' && i > a && /[\p{L}\p{N},.?!]/u.test(text[i - 1]!) && /[\s,.;:]/.test(text[i + 1] ?? ' '))
+      marks.push({ pos: i, len: 1, kind: 'toggle' });
+    else if (c === '“' || c === '„' || c === '«') marks.push({ pos: i, len: 1, kind: 'open' });
+    else if (c === '”' || c === '»') marks.push({ pos: i, len: 1, kind: 'close' });
+    else if (c === '"') {
+      const len = text[i + 1] === '"' && i + 1 < b ? 2 : 1;
+      if (wrapped && len === 1) continue;
+      marks.push({ pos: i, len, kind: 'toggle' });
+      i += len - 1;
+    } else if (c === '`' && text[i + 1] === '`') {
+      marks.push({ pos: i, len: 2, kind: 'open' });
+      i++;
+    } else if (c === "'" && text[i + 1] === "'") {
+      marks.push({ pos: i, len: 2, kind: 'toggle' });
+      i++;
+    }
+  }
+  return marks;
+}
+
+/** All quoted spans of a document, in text order. */
+export function findQuoteSpans(doc: Doc): QuoteSpan[] {
+  const text = doc.text;
+  const out: QuoteSpan[] = [];
+  doc.paragraphs.forEach((para, pi) => {
+    const spans: QuoteSpan[] = [];
+    const emit = (open: number, inner: number, close: number, after: number, closed: boolean) => {
+      let s = inner;
+      let e = close;
+      while (s < e && TRIM.test(text[s]!)) s++;
+      while (e > s && TRIM.test(text[e - 1]!)) e--;
+      if (e > s && LETTER.test(text.slice(s, e))) spans.push({ open, inner, close, after, start: s, end: e, paragraph: pi, closed });
+    };
+    let open: Mark | null = null;
+    let depth = 0;
+    for (const m of doubleMarks(text, para.start, para.end)) {
+      const prev = m.pos > para.start ? text[m.pos - 1]! : ' ';
+      const next = text[m.pos + m.len] ?? ' ';
+      let kind = m.kind;
+      if (kind === 'toggle') kind = open ? 'close' : 'open';
+      // A straight mark that looks like an opener while a curly quote is open is nested.
+      if (kind === 'open') {
+        if (!open) {
+          open = m;
+          depth = 1;
+        } else if (m.kind === 'open') depth++;
+      } else if (open) {
+        if (depth > 1 && m.kind === 'close') depth--;
+        else {
+          emit(open.pos, open.pos + open.len, m.pos, m.pos + m.len, true);
+          open = null;
+          depth = 0;
+        }
+      } else if (m.kind === 'toggle' || (OPEN_CONTEXT.test(prev) && LETTER.test(next))) {
+        // '”' used as an opener by some sites: treat as an opening mark.
+        open = m;
+        depth = 1;
+      }
+    }
+    if (open) emit(open.pos, open.pos + open.len, para.end, para.end, false);
+
+    // Single marks, only outside double quotes: ‘…’ and '…' (not apostrophes: "don't",
+    // "Pakistan’s", "farmers' "), closed within the paragraph.
+    const inside = (i: number) => spans.some((s) => i >= s.open && i < s.after);
+    let sOpen = -1;
+    for (let i = para.start; i < para.end; i++) {
+      const c = text[i]!;
+      if (c !== '‘' && c !== '’' && c !== "'") continue;
+      if (inside(i)) continue;
+      const prev = i > para.start ? text[i - 1]! : ' ';
+      const next = text[i + 1] ?? ' ';
+      if (sOpen < 0) {
+        if ((c === '‘' || c === "'") && OPEN_CONTEXT.test(prev) && LETTER.test(next)) sOpen = i;
+      } else if ((c === '’' || c === "'") && !LETTER.test(next) && !/\s/.test(prev)) {
+        // 'farmers’ land' (a plural possessive) closes nothing when a letter-led word follows
+        // and the quote would be one word; accept quotes of two or more words.
+        if (/\s/.test(text.slice(sOpen + 1, i).trim())) emit(sOpen, sOpen + 1, i, i + 1, true);
+        sOpen = -1;
+      }
+    }
+    spans.sort((x, y) => x.open - y.open);
+    out.push(...spans);
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Speaker {
+  name: string; // as resolved
+  start: number; // evidence span of the name/pronoun as written
+  end: number;
+  how: string; // rule
+  person: boolean;
+}
+
+interface Source {
+  pos: number;
+  /** End of the name as written, where known (for evidence). */
+  end?: number;
+  name: string;
+  person: boolean;
+}
+
+const ACCORDING = 'according';
+/** Abbreviations that end in a full stop inside a sentence ('St. Louis', 'Jr.', 'Inc.'). */
+const ABBREVIATIONS = new Set(['st', 'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'no', 'vs', 'mt', 'ft', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec', 'ariz', 'calif', 'fla', 'ga', 'ky', 'mass', 'mich', 'minn', 'tenn', 'tex', 'va', 'wash', 'wis']);
+const MALE = new Set(['he', 'him', 'his', 'himself']);
+const FEMALE = new Set(['she', 'her', 'hers', 'herself']);
+const END_PUNCT = new Set(['.', '!', '?']);
+const NP_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'PART', 'X']);
+const STOP_AFTER_VERB = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'while', 'when', 'to', 'that', 'with', 'from', 'as', 'and', 'but', 'about', 'by', 'via', 'over', 'through']);
+
+/** The quotes of each analysed document, so findClaims reuses what findQuotes found. */
+const CACHE = new WeakMap<Doc, { articleId: string; people: PeopleIndex; quotes: Quote[] }>();
+
+/** Quote marks, or a word that can introduce speech: without one there is nothing to find. */
+const ANY_SPEECH = /["“”«»„‘]|''|\b(said|says|say|told|tells|according|stated|added|wrote|claimed|announced|reported|insisted|warned|argued|noted|declared|posted|tweeted|explained)\b/i;
+
+export function findQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
+  const hit = CACHE.get(doc);
+  if (hit && hit.articleId === articleId && hit.people === people) return hit.quotes;
+  const quotes = ANY_SPEECH.test(doc.text) ? readQuotes(doc, people, articleId) : [];
+  CACHE.set(doc, { articleId, people, quotes });
+  return quotes;
+}
+
+function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
+  const text = doc.text;
+  const toks = doc.tokens;
+  const spans = findQuoteSpans(doc);
+  const { chains } = capChainsOf(doc);
+  // chainAt[token] = index of the chain holding the token, or -1
+  const chainAt = new Int32Array(toks.length).fill(-1);
+  chains.forEach((c, ci) => {
+    for (let k = c.ts; k < c.te; k++) chainAt[k] = ci;
+  });
+  const inQuote = new Uint8Array(toks.length);
+  {
+    let si = 0;
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k]!;
+      while (si < spans.length && spans[si]!.after <= t.start) si++;
+      const s = spans[si];
+      if (s && t.start >= s.inner && t.end <= s.close) inQuote[k] = 1;
+    }
+  }
+  const ev = (start: number, end: number): Evidence => ({ article: articleId, start, end, text: text.slice(start, end) });
+  /**
+   * A person: in the people index, or shaped like a personal name with a known given name
+   * (two to four capitalised words, none an organisation, country or title word: 'Jillian Chase').
+   */
+  const personNames = new Set(people.people.map((p) => p.name));
+  const isPersonName = (name: string) => {
+    if (personNames.has(name)) return true;
+    const words = name.split(' ');
+    if (words.length < 2 || words.length > 4 || !GIVEN_NAME_GENDER.has(words[0]!.toLowerCase())) return false;
+    return words.every((w) => {
+      const b = w.toLowerCase().replace(/\.$/, '');
+      return /^[A-Z][\p{L}'’.-]*$/u.test(w) && !ORG_WORDS.has(b) && !COUNTRY_WORDS.has(b) && !NAME_TITLES.has(b) && !ROLE_HEADS.has(b);
+    });
+  };
+  const isOrgName = (name: string) =>
+    people.organisations.some((o) => o.name === name) || ORG_WORDS.has(name.split(' ').pop()!.toLowerCase()) || COUNTRY_WORDS.has(name.toLowerCase());
+
+  /** First token index with start >= pos. */
+  const tokenAt = (pos: number): number => {
+    let lo = 0;
+    let hi = toks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (toks[mid]!.start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const s = (k: number) => tokText(doc, toks[k]!);
+
+  /** Is this chain a name (not only titles, countries or months)? */
+  const nameChain = (ci: number): boolean => {
+    const c = chains[ci]!;
+    // 'R-Utah', 'D-Calif.': a party and state tag, not a name.
+    if (/^[RDI]-[A-Z]/.test(text.slice(c.start, c.end))) return false;
+    for (let k = c.ts; k < c.te; k++) {
+      const w = s(k).toLowerCase().replace(/\.$/, '');
+      if (!NAME_TITLES.has(w) && !ROLE_HEADS.has(w) && !COUNTRY_WORDS.has(w)) return true;
+    }
+    return false;
+  };
+
+  // Every attribution seen so far, for pronouns and bare titles, kept in text order.
+  const sources: Source[] = [];
+  const addSource = (x: Source) => {
+    let i = sources.length;
+    while (i > 0 && sources[i - 1]!.pos > x.pos) i--;
+    sources.splice(i, 0, x);
+  };
+  // Person mentions in text order (every name span of the people index), with a gender read
+  // off the article itself: Mr./Mrs./Ms., and the he/she that follows a name most closely.
+  const mentions: { pos: number; name: string }[] = [];
+  for (const p of people.people)
+    for (const e of p.evidence) if (/^[A-Z]/.test(e.text) && p.name.endsWith(e.text.split(' ').pop()!)) mentions.push({ pos: e.start, name: p.name });
+  mentions.sort((x, y) => x.pos - y.pos);
+  const gender = new Map<string, number>(); // > 0 male, < 0 female
+  const vote = (name: string, v: number) => gender.set(name, (gender.get(name) ?? 0) + v);
+  for (const p of people.people) {
+    const g = GIVEN_NAME_GENDER.get(p.name.split(' ')[0]!.toLowerCase());
+    if (g && p.name.includes(' ')) vote(p.name, 3 * g);
+  }
+  for (const m of mentions) {
+    const before = text.slice(Math.max(0, m.pos - 6), m.pos);
+    if (/\bMr\.? $/.test(before)) vote(m.name, 5);
+    else if (/\b(Mrs|Ms|Miss)\.? $/.test(before)) vote(m.name, -5);
+  }
+  // A sentence that names one person and then says he or she (outside quotation marks) tells
+  // that person's gender; so does a sentence opening with He/She right after it.
+  {
+    let mi = 0;
+    let prevOnly: string | null = null;
+    for (const sent of doc.sentences) {
+      const names = new Set<string>();
+      let firstEnd = -1;
+      while (mi < mentions.length && mentions[mi]!.pos < sent.end) {
+        if (mentions[mi]!.pos >= sent.start) {
+          names.add(mentions[mi]!.name);
+          if (firstEnd < 0) firstEnd = mentions[mi]!.pos;
+        }
+        mi++;
+      }
+      const only = names.size === 1 ? [...names][0]! : null;
+      for (let k = sent.tokenStart; k < sent.tokenEnd; k++) {
+        const t = toks[k]!;
+        if (inQuote[k] || (!MALE.has(t.lower) && !FEMALE.has(t.lower))) continue;
+        const v = MALE.has(t.lower) ? 1 : -1;
+        if (only && t.start > firstEnd) vote(only, v);
+        else if (!names.size && prevOnly && k === sent.tokenStart) vote(prevOnly, v);
+      }
+      prevOnly = only;
+    }
+  }
+  const genderOf = (name: string): number =>
+    gender.get(name) ?? (name.includes(' ') ? GIVEN_NAME_GENDER.get(name.split(' ')[0]!.toLowerCase()) ?? 0 : 0);
+  const agrees = (name: string, pron: string): boolean => {
+    const g = genderOf(name);
+    if (MALE.has(pron)) return g >= 0;
+    if (FEMALE.has(pron)) return g <= 0;
+    return true;
+  };
+  const personBefore = (pos: number, pron = ''): Source | undefined => {
+    let i = sources.length - 1;
+    let j = mentions.length - 1;
+    while (i >= 0 && sources[i]!.pos >= pos) i--;
+    while (j >= 0 && mentions[j]!.pos >= pos) j--;
+    // Walk back through the speakers, nearest first, then through the people named.
+    while (i >= 0 || j >= 0) {
+      // Speakers first; named people only when no speaker is left.
+      const useSource = i >= 0;
+      const cand: Source = useSource ? sources[i--]! : { ...mentions[j--]!, person: true };
+      if (!cand.person || !agrees(cand.name, pron)) continue;
+      return cand;
+    }
+    return undefined;
+  };
+  const orgBefore = (pos: number, head: string): string | null => {
+    let best: { pos: number; name: string } | null = null;
+    for (const o of people.organisations) {
+      if (!o.name.toLowerCase().includes(head)) continue;
+      for (const e of o.evidence) if (e.start < pos && (!best || e.start > best.pos)) best = { pos: e.start, name: o.name };
+    }
+    return best?.name ?? null;
+  };
+
+  /**
+   * The speaker named by tokens [a, b) (a noun phrase): its last name chain, else a pronoun,
+   * else a nominal ('the ministry', 'the Republican nominee').
+   */
+  const speakerOfNP = (a: number, b0: number, at: number, rule: string): Speaker | null => {
+    if (b0 <= a) return null;
+    // 'Jeffrey Lewis of the James Martin Center …': a name before of/at/from is the speaker.
+    let b = b0;
+    for (let k = a + 1; k < b0; k++) {
+      if (!/^(of|at|from|with)$/.test(toks[k]!.lower)) continue;
+      const ci = chainAt[k - 1]!;
+      if (ci >= 0 && nameChain(ci)) b = k;
+      break;
+    }
+    let depth = 0;
+    let lastChain = -1;
+    let pronoun = -1;
+    let headNoun = -1;
+    for (let k = a; k < b; k++) {
+      const w = s(k);
+      if (w === '(') depth++;
+      else if (w === ')') depth--;
+      if (depth > 0 || w === ')') continue;
+      const ci = chainAt[k]!;
+      if (ci >= 0 && nameChain(ci)) {
+        // A name that only modifies a following noun ('a Clinton spokesman') is not the head,
+        // but it is kept when nothing better comes.
+        lastChain = ci;
+        k = Math.min(chains[ci]!.te, b) - 1;
+        continue;
+      }
+      if (toks[k]!.pos === 'PRON' && (PERSON_PRONOUNS.has(toks[k]!.lower) || OTHER_PRONOUNS.has(toks[k]!.lower))) pronoun = k;
+      if (toks[k]!.pos === 'NOUN') headNoun = k;
+    }
+    // 'the New Jersey governor' / 'the Vermont senator': a name that only modifies a role noun
+    // is a bare title, which takes the last person who spoke.
+    if (lastChain >= 0 && headNoun > chains[lastChain]!.te - 1 && ROLE_HEADS.has(toks[headNoun]!.lower) && toks[a]!.lower === 'the') {
+      const src = personBefore(at);
+      if (src) return { name: src.name, start: toks[a]!.start, end: toks[headNoun]!.end, how: rule + ':title', person: true };
+    }
+    // 'an Intel spokeswoman', 'a Carrier executive': the name is not the speaker's.
+    if (lastChain >= 0 && headNoun > chains[lastChain]!.te - 1 && /^(a|an|one)$/.test(toks[a]!.lower)) {
+      const np = text.slice(toks[a]!.start, toks[headNoun]!.end);
+      return { name: np.replace(/^(a|an)\s+/i, ''), start: toks[a]!.start, end: toks[headNoun]!.end, how: rule + ':nominal', person: false };
+    }
+    if (lastChain >= 0) {
+      const c = chains[lastChain]!;
+      // Drop leading titles: 'Sen. Ted Cruz' → 'Ted Cruz'.
+      let ts = c.ts;
+      // ('Interior Ministry' keeps its words: an organisation's name is not a title and a name.)
+      if (!ORG_WORDS.has(s(c.te - 1).toLowerCase()))
+        while (ts < c.te - 1 && (NAME_TITLES.has(s(ts).toLowerCase().replace(/\.$/, '')) || COUNTRY_WORDS.has(s(ts).toLowerCase()))) ts++;
+      const written = text.slice(toks[ts]!.start, c.end);
+      const name = people.resolve(cleanName(written));
+      const person = isPersonName(name);
+      return { name, start: toks[ts]!.start, end: c.end, how: rule + ':name', person };
+    }
+    if (pronoun >= 0) {
+      const p = toks[pronoun]!;
+      if (PERSON_PRONOUNS.has(p.lower)) {
+        const src = personBefore(p.start, p.lower);
+        if (src) return { name: src.name, start: p.start, end: p.end, how: rule + ':pronoun', person: true };
+      } else if (p.lower === 'it' || p.lower === 'they') {
+        for (let i = sources.length - 1; i >= 0; i--)
+          if (sources[i]!.pos < at && !sources[i]!.person)
+            return { name: sources[i]!.name, start: p.start, end: p.end, how: rule + ':pronoun', person: false };
+      }
+      return { name: tokText(doc, p), start: p.start, end: p.end, how: rule + ':pronoun-unresolved', person: false };
+    }
+    // 'The Foreign Secretary said:': a definite title of capitalised title words.
+    if (toks[a]!.lower === 'the' && b - a <= 5 && lastChain < 0 && headNoun < 0) {
+      let titles = true;
+      for (let k = a + 1; k < b; k++) if (!NAME_TITLES.has(toks[k]!.lower) && !ROLE_HEADS.has(toks[k]!.lower)) titles = false;
+      const src = titles && b - a > 1 ? personBefore(at) : undefined;
+      if (src) return { name: src.name, start: toks[a]!.start, end: toks[b - 1]!.end, how: rule + ':title', person: true };
+    }
+    if (headNoun >= 0) {
+      const h = toks[headNoun]!;
+      const np = text.slice(toks[a]!.start, toks[b - 1]!.end);
+      if (ORG_NOMINALS.has(h.lower)) {
+        const org = orgBefore(at, h.lower);
+        if (org) return { name: org, start: toks[a]!.start, end: h.end, how: rule + ':nominal-org', person: false };
+      }
+      // A bare title ('the Republican nominee', 'the spokesman') takes the last person who spoke.
+      if (ROLE_HEADS.has(h.lower) && toks[a]!.lower === 'the') {
+        const src = personBefore(at);
+        if (src) return { name: src.name, start: toks[a]!.start, end: h.end, how: rule + ':title', person: true };
+      }
+      return { name: np.replace(/^(the|a|an)\s+/i, ''), start: toks[a]!.start, end: toks[b - 1]!.end, how: rule + ':nominal', person: false };
+    }
+    // 'one well-connected Democrat familiar …': a noun phrase with no common noun head.
+    if (b - a <= 8 && /[A-Za-z]/.test(text.slice(toks[a]!.start, toks[b - 1]!.end))) {
+      const np = text.slice(toks[a]!.start, toks[b - 1]!.end);
+      return { name: np.replace(/^(the|a|an)\s+/i, ''), start: toks[a]!.start, end: toks[b - 1]!.end, how: rule + ':nominal', person: false };
+    }
+    return null;
+  };
+
+  /** Noun phrase ending at token e (inclusive), read leftwards. */
+  const npLeft = (e: number, floor: number): number => {
+    // A pronoun is a whole noun phrase ('… new to Chicago - he wrote').
+    if (toks[e]!.pos === 'PRON') return e;
+    let k = e;
+    while (k - 1 >= floor) {
+      const t = toks[k - 1]!;
+      const w = tokText(doc, t);
+      const glued = w === '-' && t.start === toks[k - 2]?.end && t.end === toks[k]?.start;
+      if (NP_POS.has(t.pos) || glued || w === '.' || (w === ')' || w === '(')) {
+        k--;
+        continue;
+      }
+      if ((t.lower === 'of' || t.lower === 'for') && k - 2 >= floor && NP_POS.has(toks[k - 2]!.pos)) {
+        k--;
+        continue;
+      }
+      break;
+    }
+    return k;
+  };
+
+  /**
+   * Subject of the speech verb at token v, looking left within [floor, v):
+   * 'Rana further says' / 'Rana, who is also …, further says' / 'Pakistani diplomat X said'.
+   */
+  const subjectLeft = (v: number, floor: number, rule: string): Speaker | null => {
+    let p = v - 1;
+    while (p >= floor && (ATTRIBUTION_FILLERS.has(toks[p]!.lower) || toks[p]!.pos === 'ADV' || toks[p]!.pos === 'AUX')) p--;
+    if (p < floor) return null;
+    if (s(p) === ',') {
+      // An apposition or relative clause sits between subject and verb: take the first
+      // comma-separated chunk that starts with a name or a pronoun.
+      const chunks: [number, number][] = [];
+      let e = p;
+      for (let k = p - 1; k >= floor - 1; k--) {
+        if (k < floor || s(k) === ',') {
+          chunks.push([k + 1, e]);
+          e = k;
+        }
+      }
+      // The subject comes first and its appositions follow, so read the chunks left to right
+      // ('Jack Dorsey, Twitter's chief executive, posted').
+      chunks.reverse();
+      // A person is preferred to a title or organisation that comes first ('Foreign Office
+      // Minister, Tobias Ellwood, said').
+      let first: Speaker | null = null;
+      for (const [a, b] of chunks) {
+        if (b <= a) continue;
+        const t = toks[a]!;
+        const ci = chainAt[a]!;
+        let sp: Speaker | null = null;
+        if ((ci >= 0 && nameChain(ci)) || PERSON_PRONOUNS.has(t.lower) || OTHER_PRONOUNS.has(t.lower)) {
+          const end = ci >= 0 ? chains[ci]!.te : a + 1;
+          sp = speakerOfNP(a, Math.min(end, b), toks[v]!.start, rule);
+        } else if (b - a <= 6 && (t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'DET')) {
+          // 'Democratic nominee Hillary Clinton, at a later press gaggle, said': a short chunk
+          // that opens with a title and holds a name.
+          for (let k = a; k < b; k++) {
+            const cj = chainAt[k]!;
+            if (cj >= 0 && nameChain(cj) && chains[cj]!.te <= b) {
+              sp = speakerOfNP(a, b, toks[v]!.start, rule);
+              break;
+            }
+          }
+        }
+        if (!sp) continue;
+        if (sp.person || sp.how.includes('pronoun')) return sp;
+        first ??= sp;
+      }
+      return first;
+    }
+    if (!NP_POS.has(toks[p]!.pos) && toks[p]!.pos !== 'PRON') return null;
+    const a = npLeft(p, floor);
+    return speakerOfNP(a, p + 1, toks[v]!.start, rule);
+  };
+
+  /** NP after a verb: 'said Sen. Ted Cruz, a candidate' → tokens of 'Sen. Ted Cruz'. */
+  const subjectRight = (k0: number, limit: number, rule: string): Speaker | null => {
+    let k = k0;
+    while (k < limit) {
+      const t = toks[k]!;
+      const w = tokText(doc, t);
+      if (w === ',' || END_PUNCT.has(w) || w === ';' || w === ':' || STOP_AFTER_VERB.has(t.lower) && k > k0) break;
+      if ((t.pos === 'VERB' || t.pos === 'AUX') && text[t.start - 1] !== '-' && !/^[A-Z]/.test(w)) break;
+      k++;
+    }
+    return speakerOfNP(k0, k, toks[k0]?.start ?? 0, rule);
+  };
+
+  const isAbbrev = (w: string) => {
+    const b = w.toLowerCase().replace(/\.$/, '');
+    return NAME_TITLES.has(b) || ABBREVIATIONS.has(b) || /^[A-Z]$/.test(w) || /-[A-Z][a-z]*$/.test(w);
+  };
+  const isSpeech = (k: number, strong: boolean): boolean => {
+    const l = toks[k]!.lower;
+    if (!SPEECH_VERBS.has(l)) return false;
+    if (strong && WEAK_SPEECH_VERBS.has(l)) return false;
+    const pos = toks[k]!.pos;
+    return pos === 'VERB' || pos === 'AUX' || pos === 'NOUN' || pos === 'PROPN' || pos === 'ADJ';
+  };
+
+  /** Speaker from the words after a closing mark, up to the sentence end or the next quote. */
+  const fromRight = (q: QuoteSpan, nextOpen: number): Speaker | null => {
+    const limitPos = Math.min(nextOpen, doc.paragraphs[q.paragraph]!.end);
+    let k = tokenAt(q.after);
+    let limit = k;
+    while (limit < toks.length && toks[limit]!.start < limitPos && limit - k < 40) {
+      // 'Rep. Jim McDermott (D-Wash.) said': the full stop of an abbreviation ends nothing.
+      if (END_PUNCT.has(s(limit)) && limit > k && !(s(limit) === '.' && toks[limit - 1]!.end === toks[limit]!.start && isAbbrev(s(limit - 1)))) break;
+      limit++;
+    }
+    // '“…” ― Julie Diaz' / '“…” — Ahmed Rashid, Kabul': a dash before a name signs the quote.
+    if (k < limit && /^[―—–]$/.test(s(k)) && toks[k + 1] && chainAt[k + 1]! >= 0 && nameChain(chainAt[k + 1]!)) {
+      const c = chains[chainAt[k + 1]!]!;
+      const sp = speakerOfNP(k + 1, c.te, toks[k + 1]!.start, 'after-dash');
+      if (sp) return sp;
+    }
+    while (k < limit && /^[,—–\-'’"”]+$/.test(s(k))) k++;
+    if (k >= limit) return null;
+    // '“…,” said Trump' / '“…,” according to the ministry'
+    if (isSpeech(k, false)) return subjectRight(k + 1, limit, 'after-verb-first');
+    if (toks[k]!.lower === ACCORDING && toks[k + 1]?.lower === 'to') return subjectRight(k + 2, limit, 'after-according');
+    // A quote that ends with , ? ! or a dash inside its marks continues into its attribution,
+    // so any verb there reports it: '“…,” Trump barked' / '“…,” the nominee riffed'.
+    const open = /[,?!\u2014\u2013-]\s*$/.test(text.slice(q.inner, q.close));
+    if (open && toks[k]!.pos === 'VERB' && /^[a-z]+(ed|s)$/.test(s(k)) && toks[k + 1] && chainAt[k + 1]! >= 0 && nameChain(chainAt[k + 1]!))
+      return subjectRight(k + 1, limit, 'after-verb-first');
+    // '“…,” X (, apposition,) said'
+    for (let v = k + 1; v < limit && v - k < 30; v++) {
+      const anyVerb = open && toks[v]!.pos === 'VERB' && v - k <= 4 && toks[v - 1]!.pos !== 'AUX' && /^[a-z]+(ed|s)$/.test(s(v)) && text[toks[v]!.start - 1] !== '-';
+      if (!isSpeech(v, false) && !anyVerb) continue;
+
+      // The subject is the comma-separated chunk just before the verb when it is a name or a
+      // pronoun ('“…” climate change, Axelrod said'), else the first chunk, which an apposition
+      // follows ('“…,” Tipu, who is also …, told Al Jazeera').
+      // ('“…,” another fraternity brother, Stuart Oltchick, recalled': the name stands between
+      // commas right before the verb.)
+      const ve = s(v - 1) === ',' ? v - 1 : v;
+      let c = ve - 1;
+      while (c > k && s(c - 1) !== ',') c--;
+      if (c > k && c < ve) {
+        const ci = chainAt[c]!;
+        if ((ci >= 0 && nameChain(ci) && chains[ci]!.te === ve) || (ve - c === 1 && PERSON_PRONOUNS.has(toks[c]!.lower)))
+          return speakerOfNP(c, ve, toks[v]!.start, 'after-subject');
+      }
+      let e = k;
+      while (e < v && s(e) !== ',') e++;
+      const sp = e - k <= 10 ? speakerOfNP(k, e, toks[v]!.start, 'after-subject') : null;
+      if (sp && !sp.how.endsWith(':nominal')) return sp;
+      // '“…,” since so many cases …, said Lee Epstein': the speaker follows the verb.
+      if (s(v - 1) === ',' && SPEECH_VERBS.has(toks[v]!.lower)) {
+        const inv = subjectRight(v + 1, limit, 'after-verb-first');
+        if (inv && inv.how.endsWith(':name')) return inv;
+      }
+      // 'X said' but not '“…” as the crowd cheered and X said' beyond the first clause.
+      if (!sp || e - k > 6) return null;
+      return sp;
+    }
+    return null;
+  };
+
+  /** Speaker from the words before an opening mark, in the same sentence. */
+  const fromLeft = (q: QuoteSpan, prevAfter: number): { sp: Speaker; colon: boolean } | null => {
+    const para = doc.paragraphs[q.paragraph]!;
+    let lo = Math.max(prevAfter, para.start);
+    // back to the sentence start: the last . ! ? followed by space before the mark
+    for (let i = q.open - 1; i > lo; i--) {
+      const c = text[i]!;
+      if ((c === '.' || c === '!' || c === '?') && /\s/.test(text[i + 1] ?? '')) {
+        // 'Ms. Ripert said', 'J. Smith', 'U.S. officials': an abbreviation, not a sentence end.
+        const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(lo, i - 12), i))?.[1] ?? '';
+        if (c === '.' && (NAME_TITLES.has(word.toLowerCase()) || /^[A-Z]$/.test(word) || /\./.test(word) || ABBREVIATIONS.has(word.toLowerCase()))) continue;
+        lo = i + 1;
+        break;
+      }
+    }
+    const a = tokenAt(lo);
+    const b = tokenAt(q.open);
+    if (b <= a) return null;
+    const lastTok = s(b - 1);
+    const colon = lastTok === ':';
+    // 'According to X, “…”'
+    for (let k = a; k < b - 1; k++)
+      if (toks[k]!.lower === ACCORDING && toks[k + 1]!.lower === 'to' && !inQuote[k]) {
+        const sp = subjectRight(k + 2, b, 'before-according');
+        if (sp) return { sp, colon: true };
+      }
+    // 'Donald Trump: “…”' / 'Continued Stone: “…”'
+    const colonChain = colon && b - 2 >= a ? chainAt[b - 2]! : -1;
+    const opensClause = (ts: number) => {
+      // The name opens its clause, maybe after a title or a verb of saying ('Continued Stone:').
+      let f = ts - 1;
+      while (f >= a && (toks[f]!.pos === 'NOUN' || toks[f]!.pos === 'ADJ' || toks[f]!.pos === 'PROPN')) f--;
+      return f < a || /^[,;—–-]$/.test(s(f)) || SPEECH_VERBS.has(toks[f]!.lower);
+    };
+    const colonName = colonChain >= 0 ? people.resolve(cleanName(text.slice(chains[colonChain]!.start, chains[colonChain]!.end))) : '';
+    if (colonChain >= 0 && nameChain(colonChain) && (opensClause(chains[colonChain]!.ts) || isPersonName(colonName))) {
+      const c = chains[colonChain]!;
+      const sp = speakerOfNP(Math.max(c.ts, a), b - 1, toks[b - 1]!.start, 'before-colon');
+      if (sp) return { sp, colon: true };
+    }
+    for (let v = b - 1; v >= a; v--) {
+      if (inQuote[v] || !isSpeech(v, !(colon || lastTok === ',' || v >= b - 2))) continue;
+      const sp = subjectLeft(v, a, 'before');
+      if (sp) return { sp, colon: colon || lastTok === ',' || toks[b - 1]!.lower === 'that' };
+      // 'said Trump:' inverted
+      const inv = subjectRight(v + 1, b, 'before-inverted');
+      if (inv && inv.how.endsWith(':name')) return { sp: inv, colon };
+    }
+    // A quoted phrase inside a sentence belongs to the sentence's subject: 'Huckabee, for his
+    // part, is labeling Obama's actions “…”' / 'she had voted for the authority … from “…”'.
+    for (let v = a; v < b; v++) {
+      if (inQuote[v] || toks[v]!.pos !== 'VERB') continue;
+      const sp = subjectLeft(v, a, 'before-clause');
+      if (sp && !sp.how.endsWith(':nominal')) return { sp, colon: false };
+    }
+    return null;
+  };
+
+  // ---- indirect speech and the sources that pronouns refer to ----
+  // A person who is the subject of a clause is who a later 'he said' is most likely about
+  // ('Jolly, who was elected to Congress in 2014, doesn't see …' then '“…,” he said').
+  {
+    for (let ci = 0; ci < chains.length; ci++) {
+      const c = chains[ci]!;
+      if (inQuote[c.ts] || !nameChain(ci)) continue;
+      // Only the subject of a main clause: at the sentence start or after an opening phrase
+      // ('As he has before, Cruz …'), not a name inside a reported clause ('Pence said Trump will').
+      // A title may stand before it: 'Obama consultant Cornell Belcher, …, picked up …'.
+      let f = c.ts - 1;
+      while (f >= 0 && toks[f]!.sentence === toks[c.ts]!.sentence && (toks[f]!.pos === 'NOUN' || toks[f]!.pos === 'PROPN' || toks[f]!.pos === 'ADJ' || tokText(doc, toks[f]!) === '.') && c.ts - f < 6) f--;
+      const before = toks[f];
+      if (before && before.sentence === toks[c.ts]!.sentence && !/^[,;:—–(]$/.test(tokText(doc, before)) && !/^(and|but)$/.test(before.lower)) continue;
+      let k = c.te;
+      // 'Rep. Sean Duffy (R-Wisc.) also addressed …'
+      if (toks[k] && s(k) === '(') {
+        while (toks[k] && s(k) !== ')' && k - c.te < 8) k++;
+        k++;
+      }
+      if (toks[k] && s(k) === ',') {
+        let q = k + 1;
+        while (toks[q] && toks[q]!.sentence === toks[k]!.sentence && s(q) !== ',' && q - k < 25) q++;
+        if (!toks[q] || s(q) !== ',') continue;
+        k = q + 1;
+      }
+      while (toks[k] && (ATTRIBUTION_FILLERS.has(toks[k]!.lower) || toks[k]!.pos === 'ADV')) k++;
+      const t = toks[k];
+      if (!t || t.sentence !== toks[c.ts]!.sentence || (t.pos !== 'VERB' && t.pos !== 'AUX')) continue;
+      const name = people.resolve(cleanName(text.slice(c.start, c.end)));
+      if (isPersonName(name)) sources.push({ pos: c.start, end: c.end, name, person: true });
+    }
+  }
+  sources.sort((x, y) => x.pos - y.pos);
+  const indirect: Quote[] = [];
+  const blocks: Quote[] = [];
+  /** The last attribution of each paragraph, for a quote paragraph that follows ('X said:'). */
+  const paraLast: (Speaker | null)[] = new Array(doc.paragraphs.length).fill(null);
+  const speechFrames: { v: number; sp: Speaker }[] = [];
+  for (let si = 0; si < doc.sentences.length; si++) {
+    const sent = doc.sentences[si]!;
+    for (let v = sent.tokenStart; v < sent.tokenEnd; v++) {
+      if (inQuote[v]) continue;
+      const t = toks[v]!;
+      let sp: Speaker | null = null;
+      let bodyFrom = -1;
+      let bodyTo = sent.tokenEnd;
+      if (t.lower === ACCORDING && toks[v + 1]?.lower === 'to') {
+        let e = v + 2;
+        while (e < sent.tokenEnd && !/^[,.;]$/.test(s(e))) e++;
+        sp = speakerOfNP(v + 2, e, t.start, 'according');
+        if (v > sent.tokenStart) {
+          bodyFrom = sent.tokenStart;
+          bodyTo = v;
+        } else bodyFrom = e + 1;
+      } else if (isSpeech(v, true) || (isSpeech(v, false) && toks[v + 1] && s(v + 1) === ':')) {
+        sp = subjectLeft(v, sent.tokenStart, 'indirect');
+        // '…, said Alan Abramowitz, a demographer at Emory University.'
+        if (!sp && v > sent.tokenStart && s(v - 1) === ',') {
+          const inv = subjectRight(v + 1, sent.tokenEnd, 'indirect-inverted');
+          if (inv && inv.how.endsWith(':name')) sp = inv;
+        }
+        // 'X said (that) …', 'X told Al Jazeera (that) …'
+        let k = v + 1;
+        if (t.lower === 'told' || t.lower === 'tells' || t.lower === 'tell') while (k < sent.tokenEnd && NP_POS.has(toks[k]!.pos)) k++;
+        if (toks[k]?.lower === 'that') bodyFrom = k + 1;
+      }
+      if (!sp) continue;
+      speechFrames.push({ v, sp });
+      // Only names count as sources for later pronouns (PolNeAR's rule, and the safer one).
+      if (sp.how.endsWith(':name') || sp.how.endsWith(':nominal-org')) addSource({ pos: sp.start, end: sp.end, name: sp.name, person: sp.person });
+      if (bodyFrom >= 0 && bodyFrom < bodyTo) {
+        let a = toks[bodyFrom]!.start;
+        let e = toks[bodyTo - 1]!.end;
+        while (a < e && TRIM.test(text[a]!)) a++;
+        while (e > a && TRIM.test(text[e - 1]!)) e--;
+        const overlapsDirect = spans.some((q) => q.open < e && q.after > a);
+        if (e > a && !overlapsDirect && text.slice(a, e).split(/\s+/).length >= 3)
+          indirect.push({
+            article: articleId,
+            text: text.slice(a, e),
+            start: a,
+            end: e,
+            speaker: sp.name,
+            speaker_evidence: [ev(sp.start, sp.end)],
+            kind: 'indirect',
+            rule: 'quote.' + sp.how,
+          });
+      }
+    }
+  }
+  sources.sort((x, y) => x.pos - y.pos);
+
+  // 'The minister said:' closing a paragraph introduces the next one.
+  for (const f of speechFrames) {
+    const pi = doc.sentences[toks[f.v]!.sentence]!.paragraph;
+    paraLast[pi] = f.sp;
+  }
+
+  // ---- block quotes: 'Minister Ellwood said:' and then paragraphs without quotation marks ----
+  for (let pi = 0; pi + 1 < doc.paragraphs.length; pi++) {
+    const para = doc.paragraphs[pi]!;
+    if (text[para.end - 1] !== ':') continue;
+    const frame = speechFrames.filter((f) => toks[f.v]!.start >= para.start && toks[f.v]!.start < para.end).pop();
+    if (!frame || toks[frame.v + 1] === undefined || s(frame.v + 1) !== ':') continue;
+    for (let pj = pi + 1; pj < doc.paragraphs.length && pj <= pi + 8; pj++) {
+      const bp = doc.paragraphs[pj]!;
+      const body = text.slice(bp.start, bp.end);
+      // Stop at a heading, another introduction, or a paragraph with its own quotation marks.
+      if (body.length < 40 || /["“”«»]/.test(body) || body.endsWith(':') || /^(notes?|further information|ends|background)\b/i.test(body)) break;
+      let a = bp.start;
+      let e = bp.end;
+      while (e > a && TRIM.test(text[e - 1]!)) e--;
+      blocks.push({
+        article: articleId,
+        text: text.slice(a, e),
+        start: a,
+        end: e,
+        speaker: frame.sp.name,
+        speaker_evidence: [ev(frame.sp.start, frame.sp.end)],
+        kind: 'direct',
+        rule: 'quote.block.' + frame.sp.how,
+      });
+      a = e;
+    }
+  }
+
+  // ---- direct quotes ----
+  const out: Quote[] = [];
+  let prev: { q: QuoteSpan; sp: Speaker | null } | null = null;
+  let lastSpeaker: { sp: Speaker; paragraph: number } | null = null;
+  for (let qi = 0; qi < spans.length; qi++) {
+    const q = spans[qi]!;
+    const next = spans[qi + 1];
+    const nextOpen = next && next.paragraph === q.paragraph ? next.open : Number.MAX_SAFE_INTEGER;
+    const prevAfter = prev && prev.q.paragraph === q.paragraph ? prev.q.after : doc.paragraphs[q.paragraph]!.start;
+    const left = fromLeft(q, prevAfter);
+    const right = q.closed ? fromRight(q, nextOpen) : null;
+    let sp: Speaker | null = null;
+    // A colon before the quote names its speaker outright; then an attribution after it with a
+    // name or pronoun; then the words before it ('Cruz told NBC News that Trump's success had
+    // been “…”'); last a weaker reading after it (a common noun, or a verb not of saying).
+    const strongRight = right && !right.how.endsWith(':nominal') && !right.how.endsWith(':title');
+    // Two quoted pieces of one sentence share a speaker: 'Clinton said that ''…'' and that the
+    // United States should not bear ''…''.'
+    const sameSentence =
+      prev && prev.q.paragraph === q.paragraph && prev.sp && !/[.!?]\s/.test(text.slice(prev.q.close - 1, q.open)) && !/[.!?]$/.test(text.slice(prev.q.inner, prev.q.close).trim());
+    const leftSpeech = left && /^before(-according|-colon|-inverted)?:(name|pronoun)/.test(left.sp.how);
+    if (left && left.colon) sp = left.sp;
+    else if (right && strongRight) sp = right;
+    else if (left && leftSpeech) sp = left.sp;
+    else if (sameSentence && prev && prev.sp) {
+      const base: Speaker = prev.sp;
+      sp = { ...base, how: 'same-sentence' };
+    } else if (left) sp = left.sp;
+    else if (right) sp = right;
+    if (!sp && q.paragraph + 1 < doc.paragraphs.length) {
+      // '“…”' then a line '- Sanders.' or '-President Obama, tweeting …': a signature.
+      const np = doc.paragraphs[q.paragraph + 1]!;
+      const k = tokenAt(np.start);
+      if (toks[k] && /^[-―—–]$/.test(s(k)) && toks[k + 1] && chainAt[k + 1]! >= 0 && nameChain(chainAt[k + 1]!)) {
+        const c = chains[chainAt[k + 1]!]!;
+        sp = speakerOfNP(k + 1, c.te, np.start, 'signature-line');
+      }
+    }
+    const prevSp: Speaker | null = prev && prev.q.paragraph === q.paragraph ? prev.sp : null;
+    if (!sp && prevSp !== null) sp = Object.assign({}, prevSp, { how: 'same-paragraph' });
+    if (!sp) {
+      // '… she said she and Obama had made progress. “…”': the paragraph's last attribution.
+      for (let i = speechFrames.length - 1; i >= 0; i--) {
+        const f = speechFrames[i]!;
+        const at = toks[f.v]!.start;
+        if (at >= q.open) continue;
+        if (at < doc.paragraphs[q.paragraph]!.start) break;
+        const base: Speaker = f.sp;
+        sp = { ...base, how: 'paragraph-attribution' };
+        break;
+      }
+    }
+    if (!sp) {
+      // 'Iowa State University's Dianne Bystrom agreed. “…”': the paragraph's last person subject.
+      const pstart = doc.paragraphs[q.paragraph]!.start;
+      for (let i = sources.length - 1; i >= 0; i--) {
+        const x = sources[i]!;
+        if (x.pos >= q.open) continue;
+        if (x.pos < pstart) break;
+        if (x.person) {
+          sp = { name: x.name, start: x.pos, end: x.end ?? x.pos, how: 'paragraph-subject', person: true };
+          break;
+        }
+      }
+    }
+    // The quote opens its paragraph (CSV-wrapped paragraphs start with a stray mark).
+    const opensParagraph = /^[\s"'“”‘’«]*$/.test(text.slice(doc.paragraphs[q.paragraph]!.start, q.open));
+    if (!sp && lastSpeaker && opensParagraph && q.paragraph - lastSpeaker.paragraph <= 1)
+    {
+      const base: Speaker = lastSpeaker.sp;
+      sp = { ...base, how: 'previous-paragraph' };
+    }
+    if (!sp && opensParagraph && q.paragraph > 0) {
+      const pl: Speaker | null = paraLast[q.paragraph - 1] ?? null;
+      if (pl) sp = { ...pl, how: 'previous-paragraph-attribution' };
+    }
+    if (!sp && opensParagraph && q.paragraph > 0) {
+      // 'Trump issued the following statement:' then the quote paragraph: the subject of that line.
+      const pp = doc.paragraphs[q.paragraph - 1]!;
+      if (text[pp.end - 1] === ':' && pp.sentenceEnd > pp.sentenceStart) {
+        const last = doc.sentences[pp.sentenceEnd - 1]!;
+        for (let v = last.tokenStart; v < last.tokenEnd; v++) {
+          if (toks[v]!.pos !== 'VERB') continue;
+          const sub = subjectLeft(v, last.tokenStart, 'previous-paragraph-colon');
+          if (sub) sp = sub;
+          break;
+        }
+      }
+    }
+    // Scare quotes: a short quoted phrase with no speaker is a name or a term, not a quote.
+    const words = text.slice(q.start, q.end).split(/\s+/).length;
+    if (!sp && words < 4) {
+      prev = { q, sp: null };
+      continue;
+    }
+    out.push({
+      article: articleId,
+      text: text.slice(q.start, q.end),
+      start: q.start,
+      end: q.end,
+      speaker: sp?.name ?? null,
+      speaker_evidence: sp ? [ev(sp.start, sp.end)] : [],
+      kind: 'direct',
+      rule: 'quote.direct.' + (sp?.how ?? 'no-speaker'),
+    });
+    if (sp) {
+      if (sp.person && sp.how.endsWith(':name')) addSource({ pos: q.open, name: sp.name, person: true });
+      lastSpeaker = { sp, paragraph: q.paragraph };
+    }
+    prev = { q, sp };
+  }
+  return [...out, ...blocks, ...indirect].sort((a, b) => a.start - b.start);
+}

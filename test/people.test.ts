@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze } from '../src/text/analyze.js';
+import { findPeople } from '../src/extract/people.js';
+
+const here = '[people] ';
+
+const TEXT =
+  'Kenya’s Special Envoy for Somalia Joseph Mwangi met the interim Somali Foreign Minister Abdi Warsame in Nairobi.\n' +
+  'Halima Odhiambo, spokesperson for Kenya’s interior ministry, said the talks went well.\n' +
+  'Security analyst Peter Kamau said the deal was fragile. Kamau, who is also the director of the Nairobi-based think tank Horn Policy Institute (HPI), added that al-Shabaab (AS) remained strong.\n' +
+  'Mwang said he would return next month. Mwangi added that Mwangi was hopeful.';
+
+test(here + 'people with roles from titles before the name and appositions after it', () => {
+  const p = findPeople(analyze(TEXT), 'a');
+  const byName = new Map(p.people.map((x) => [x.name, x.role]));
+  assert.equal(byName.get('Joseph Mwangi'), 'Kenya’s Special Envoy for Somalia');
+  assert.equal(byName.get('Abdi Warsame'), 'interim Somali Foreign Minister');
+  assert.equal(byName.get('Halima Odhiambo'), 'spokesperson for Kenya’s interior ministry');
+  const kamau = byName.get('Peter Kamau') ?? '';
+  assert.match(kamau, /^Security analyst; director of .*Horn Policy Institute/);
+});
+
+test(here + 'a surname alone, a one-letter slip, and an acronym resolve to the full name', () => {
+  const p = findPeople(analyze(TEXT), 'a');
+  assert.equal(p.resolve('Kamau'), 'Peter Kamau');
+  assert.equal(p.resolve('Mwang'), 'Joseph Mwangi');
+  assert.equal(p.resolve('HPI'), 'Horn Policy Institute');
+  assert.equal(p.resolve('Nairobi'), 'Nairobi');
+});
+
+test(here + 'organisations with their acronyms', () => {
+  const p = findPeople(analyze(TEXT), 'a');
+  const hpi = p.organisations.find((o) => o.acronym === 'HPI');
+  assert.equal(hpi?.name, 'Horn Policy Institute');
+  for (const o of p.organisations) for (const e of o.evidence) assert.equal(TEXT.slice(e.start, e.end), e.text);
+});
+
+test(here + 'a full name written once with a slip takes the spelling the article repeats', () => {
+  const t = 'Envoy Karim Hassa arrived on Monday. Hassan said the talks were useful. Hassan left on Tuesday.';
+  const p = findPeople(analyze(t), 'a');
+  assert.deepEqual(p.people.map((x) => x.name), ['Karim Hassan']);
+});

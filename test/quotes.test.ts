@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze } from '../src/text/analyze.js';
+import { findPeople } from '../src/extract/people.js';
+import { findQuoteSpans, findQuotes } from '../src/extract/quotes.js';
+
+const here = '[quotes] ';
+
+function quotesOf(text: string) {
+  const doc = analyze(text);
+  const qs = findQuotes(doc, findPeople(doc, 'a'), 'a');
+  for (const q of qs) assert.equal(text.slice(q.start, q.end), q.text, 'offsets must give the text');
+  return qs;
+}
+const direct = (text: string) => quotesOf(text).filter((q) => q.kind === 'direct').map((q) => [q.text, q.speaker]);
+
+test(here + 'a quote split by its attribution gives two quotes with one speaker', () => {
+  const t =
+    'Border guard commander Farid Nazari spoke after the raid.\n' +
+    '“We lost two posts last night,” Nazari said. “We will take them back before the winter.”';
+  assert.deepEqual(direct(t), [
+    ['We lost two posts last night', 'Farid Nazari'],
+    ['We will take them back before the winter', 'Farid Nazari'],
+  ]);
+});
+
+test(here + 'a pronoun speaker takes the person the passage is about', () => {
+  const t =
+    'Colonel Maria Santos, a spokeswoman for the army, visited the town on Friday.\n' +
+    '“The road is open again and the market will reopen,” she said.';
+  assert.deepEqual(direct(t), [['The road is open again and the market will reopen', 'Maria Santos']]);
+});
+
+test(here + 'the speaker before the quote, after a colon; several sentences in one quote', () => {
+  const t = 'The governor, Ahmed Karimi, said: "Our forces are ready. We have asked for more trucks."';
+  assert.deepEqual(direct(t), [['Our forces are ready. We have asked for more trucks', 'Ahmed Karimi']]);
+});
+
+test(here + 'an unclosed quotation mark runs to the end of its paragraph', () => {
+  const t = 'Analyst Lina Haddad told reporters: “The ceasefire will not hold if the shelling goes on\nNext paragraph here.';
+  const q = direct(t);
+  assert.deepEqual(q, [['The ceasefire will not hold if the shelling goes on', 'Lina Haddad']]);
+});
+
+test(here + 'an inverted attribution: "…," said X; guillemets and single marks', () => {
+  assert.deepEqual(direct('«The convoy was hit twice near the bridge», said Pierre Lambert, a local official.'), [
+    ['The convoy was hit twice near the bridge', 'Pierre Lambert'],
+  ]);
+  assert.deepEqual(direct("‘We heard three blasts before dawn,’ said resident Omar Yusuf."), [
+    ['We heard three blasts before dawn', 'Omar Yusuf'],
+  ]);
+});
+
+test(here + 'an institution speaks: "the ministry said" is the ministry named before', () => {
+  const t =
+    'The Afghan Ministry of Defense condemned the strikes.\n' +
+    '"Such attacks on our territory will not go unanswered," the ministry said.';
+  assert.deepEqual(direct(t), [['Such attacks on our territory will not go unanswered', 'Afghan Ministry of Defense']]);
+});
+
+test(here + 'apostrophes are not quotation marks', () => {
+  const spans = findQuoteSpans(analyze("The army's trucks didn't reach the farmers' fields on Monday."));
+  assert.deepEqual(spans, []);
+});
+
+test(here + 'indirect speech: "X said that …" and "according to X"', () => {
+  const t =
+    'Police chief Samir Aziz said that the bomb had been placed under a parked car.\n' +
+    'According to the Interior Ministry, the attackers fled towards the border.';
+  const ind = quotesOf(t).filter((q) => q.kind === 'indirect').map((q) => [q.text, q.speaker]);
+  assert.deepEqual(ind, [
+    ['the bomb had been placed under a parked car', 'Samir Aziz'],
+    ['the attackers fled towards the border', 'Interior Ministry'],
+  ]);
+});
+
+test(here + 'CSV-doubled marks inside a wrapped paragraph are read as one mark', () => {
+  const t = '"""We saw the smoke from the school,"" says teacher Rami Aziz."';
+  assert.deepEqual(direct(t), [['We saw the smoke from the school', 'Rami Aziz']]);
+});
