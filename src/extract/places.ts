@@ -31,12 +31,23 @@ export interface PlaceMention {
   near?: boolean;
   /** What the word after the name says it is: 'Barmal district' → admin2, 'Paktika province' → admin1. */
   unit?: 'admin1' | 'admin2' | 'place' | 'area';
+  /**
+   * Its place in a parenthesised hierarchy "X (A, B)", which names admin units: A a district
+   * (or the town a commune is named after), B its province ("near Mamove (Beni, Nord-Kivu)").
+   */
+  paren?: 'district' | 'province';
   /** The candidates were found by skeleton (spelling-blind) match only. */
   fuzzy?: boolean;
   /** Candidates from this index on were found by skeleton match (spelling variants), not by name. */
   exactCount?: number;
   /** A country named by its people ('Afghan', 'Pakistani'): context only, never the location. */
   demonym?: boolean;
+  /**
+   * For a context clue ('the OSCE SMM observed …', see Gazetteer.contextClues): the admin1 units
+   * it points at, which favour the namesakes that lie in them ('near Viktorivka': the one in
+   * Donetsk oblast, not those near Odesa).
+   */
+  regions?: readonly number[];
 }
 
 export interface ResolvedLocation {
@@ -67,7 +78,11 @@ const NOT_PLACES = new Set(
     'north south east west northern southern eastern western upper lower new old ' +
     'fatalities fatality reported report coded size unknown unidentified gunmen civilians civilian ' +
     'christian muslim hindu sunni shia party union council court people man woman men women boy girl ' +
-    'mr mrs ms dr gen col maj capt lt sgt'
+    'mr mrs ms dr gen col maj capt lt sgt ' +
+    // Capitalised common nouns of institutions and objects, namesakes of small towns somewhere:
+    // "a Molotov cocktail", "the Central Bank in Sidon", "the North Zone of Rio de Janeiro",
+    // "the Palace of Justice", "an NGO", "the refugee Camp".
+    'molotov bank zone justice palace camp ngo ministry committee federation coalition mission frontline front'
   ).split(' '),
 );
 
@@ -97,6 +112,9 @@ function startsCapAfterArticle(doc: Doc, i: number): boolean {
 }
 const PLACE_PREP = /^(?:in|at|near|of|from|outside|inside|around|across|to|into|towards?|between|and)$/;
 const ACRONYM = /^[A-Z][A-Z&]{1,5}$/;
+/** A capitalised name and a comma before a mention, and after it the end of the clause or a lower-case word. */
+const COMMA_BEFORE = /\p{Lu}[\p{L}'’-]*\s*,\s*$/u;
+const COMMA_LAST = /^(?:\s*$|\s*[.;:)]|\s*,\s*(?:\p{Ll}|\d))/u;
 const STREET = new Set(['road', 'street', 'avenue', 'boulevard', 'lane']);
 
 /** Words after a name that say what it is. */
@@ -129,7 +147,9 @@ export function findPlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
     if (!isCap(doc, t) && !(ARTICLES.has(t.lower) && startsCapAfterArticle(doc, i))) continue;
     // A word such as 'North' or 'Lower' is no place alone, but starts 'North Sinai', 'Lower Juba'.
     const stopStart = NOT_PLACES.has(t.lower);
-    // Demonyms: context only ('Afghan forces').
+    // Demonyms: context only ('Afghan forces'). The US dollar is quoted everywhere ("against the
+    // high US dollar exchange rate" in Beirut) and says nothing of the place.
+    if (t.lower === 'us' && /^dollars?$/.test(tokens[i + 1]?.lower ?? '')) continue;
     const dem = gaz.countryOfWord(t.lower);
     // Longest span first: consecutive tokens of the sentence, at most one character apart.
     let j = i;
@@ -148,9 +168,13 @@ export function findPlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
       const last = tokens[e]!;
       if (last.type === 'punctuation' || (e > i && !isCap(doc, last) && !/^\d/.test(text[last.start]!))) continue;
       if (e === i && stopStart) continue;
+      let container: GazPlace[] | null = null;
       if (e < chainEnd) {
         const after = tokens[e + 1]!;
-        if (!NOT_PLACES.has(after.lower) && !UNIT_AFTER[after.lower] && !AFTER_PLACE.has(after.lower)) continue;
+        if (!NOT_PLACES.has(after.lower) && !UNIT_AFTER[after.lower] && !AFTER_PLACE.has(after.lower)) {
+          container = containerFollows(doc, gaz, e + 1, chainEnd);
+          if (!container) continue;
+        }
       }
       const surface = text.slice(t.start, last.end);
       const key = nameKey(surface);
@@ -162,6 +186,16 @@ export function findPlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
       // 'on Murree road', 'Jinnah Avenue': a street named after a place is not that place.
       if (STREET.has(tokens[e + 1]?.lower ?? '')) break;
       let cands = ids.map((id) => gaz.get(id));
+      // "in Tijuana Baja California": only the Tijuana that lies in Baja California; "in San
+      // Francisco Campeche, Campeche" names no San Francisco of Campeche, so the chain is one name.
+      if (container) {
+        const cs = container;
+        cands = cands.filter((c) => cs.some((o) => o.id !== c.id && gaz.contains(o, c)));
+        if (cands.length === 0) continue;
+      }
+      // A country's name names the country, not its namesake towns ('in Lebanon' is not Lebanon,
+      // Tennessee, nor Lebanon County); a province of that name stays a candidate ('Atlanta, Georgia').
+      if (cands.some((c) => c.kind === 'country')) cands = cands.filter((c) => c.kind === 'country' || c.kind === 'admin1');
       // An acronym ('LNA', 'HTS', 'SMM') names a town only by accident; it may name a
       // province or country ('KP', 'AJK', 'UAE', 'DRC').
       if (e === i && ACRONYM.test(surface)) {
@@ -192,6 +226,25 @@ export function findPlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
     i = chainEnd;
   }
 
+  // Context clues: a mission or party found in one country ("the OSCE SMM observed … near
+  // Viktorivka"), as a demonym is, with the provinces it points at.
+  const cre = gaz.contextRe;
+  if (cre) {
+    cre.lastIndex = 0;
+    for (let mt = cre.exec(text); mt; mt = cre.exec(text)) {
+      let g = 1;
+      while (g < mt.length && mt[g] === undefined) g++;
+      const clue = gaz.contextClues[g - 1];
+      const cid = clue ? gaz.countryId(clue.country) : -1;
+      if (!clue || cid < 0) continue;
+      const start = mt.index;
+      const end = start + mt[0].length;
+      let si = 0;
+      while (si + 1 < doc.sentences.length && doc.sentences[si + 1]!.start <= start) si++;
+      out.push({ start, end, text: text.slice(start, end), sentence: si, candidates: [gaz.get(cid)], demonym: true, regions: clue.regions });
+      keys.push('');
+    }
+  }
   // The text's countries: named, implied by a demonym, or holding an admin1 it names.
   const weights = countryWeights(out);
   const top = [...weights.entries()].sort((a, b) => b[1] - a[1]);
@@ -236,6 +289,12 @@ export function findPlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
         if (cands.length > 3) cands = [];
       }
     }
+    // A facility or quarter named after its town ("near Donetsk Filtration Station", "at the
+    // Mosul Dam Lake"): the town, at precision 2, where the text says a place follows.
+    if (cands.length === 0 && j > i && PLACE_PREP.test(tokens[i - 1]?.lower ?? '')) {
+      const pre = prefixPlace(doc, gaz, i, j, countries);
+      if (pre) { out.push(pre); continue; }
+    }
     const m = mention(doc, a.start, b.end, a.sentence, cands, j);
     // A spelling variant is trusted only where the text says a place follows ('in Barmal',
     // 'Barmal district'), not for any name ('Tipu', 'Rana') or acronym ('PICSS').
@@ -250,6 +309,28 @@ export function findPlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
     }
   }
   out.sort((x, y) => x.start - y.start);
+  // "X (A, B)": the text's hierarchy names admin units, A a district (or the town that gives a
+  // commune its name) and B its province ("in Mansila (Mansila, Yagha)", "near Mamove (Beni,
+  // Nord-Kivu)"), not their namesake towns abroad (see PlaceMention.paren).
+  for (let k = 0; k + 1 < out.length; k++) {
+    const a = out[k]!;
+    const b = out[k + 1]!;
+    if (b.sentence !== a.sentence) continue;
+    if (!/\(\s*$/.test(text.slice(Math.max(0, a.start - 3), a.start))) continue;
+    if (!/^\s*(?:district|province|territory|county)?\s*,\s*$/i.test(text.slice(a.end, b.start))) continue;
+    if (!/^\s*(?:district|province|state|region)?\s*\)/i.test(text.slice(b.end, b.end + 12))) continue;
+    a.paren = 'district';
+    b.paren = 'province';
+  }
+  // "in Barangay Magdawat, Pinabacdao, Samar.", "in Cuauhtemoc, Ciudad de Mexico, around 20
+  // drivers": the last of names joined by commas, where the clause goes on without another
+  // name, is their province or district, as notes write the hierarchy.
+  for (const m of out) {
+    if (m.paren || m.unit || m.demonym) continue;
+    if (!COMMA_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start))) continue;
+    if (!COMMA_LAST.test(text.slice(m.end, m.end + 4))) continue;
+    m.paren = 'province';
+  }
   // "near Pakistan's South Waziristan": the place after the possessive is the one near.
   for (let k = 0; k + 1 < out.length; k++) {
     const a = out[k]!;
@@ -270,19 +351,54 @@ export function findPlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
  */
 function countryWeights(places: PlaceMention[]): Map<string, number> {
   const w = new Map<string, number>();
-  for (const m of places) {
-    const n = m.exactCount ?? m.candidates.length;
-    if (n === 0) continue;
-    const per = new Map<string, number>();
-    for (let i = 0; i < n; i++) {
-      const c = m.candidates[i]!;
-      const v = c.kind === 'country' ? (m.demonym ? 1.5 : 2) : c.kind === 'admin1' ? 3 : c.kind === 'admin2' ? 1.5 : 1;
-      per.set(c.countryCode, Math.max(per.get(c.countryCode) ?? 0, v));
-    }
-    // A town name shared by several countries says little; a province or country name a lot.
-    for (const [cc, v] of per) w.set(cc, (w.get(cc) ?? 0) + (v >= 1.5 ? v : v / per.size));
-  }
+  for (const m of places) for (const [cc, v] of ownWeights(m)) w.set(cc, (w.get(cc) ?? 0) + v);
   return w;
+}
+
+/** What one mention adds to countryWeights. */
+function ownWeights(m: PlaceMention): Map<string, number> {
+  const per = new Map<string, number>();
+  const n = m.exactCount ?? m.candidates.length;
+  for (let i = 0; i < n; i++) {
+    const c = m.candidates[i]!;
+    const v = c.kind === 'country' ? (m.demonym ? 1.5 : 2) : c.kind === 'admin1' ? 3 : c.kind === 'admin2' ? 1.5 : 1;
+    per.set(c.countryCode, Math.max(per.get(c.countryCode) ?? 0, v));
+  }
+  // A town name shared by several countries says little; a province or country name a lot.
+  const size = per.size;
+  for (const [cc, v] of per) if (v < 1.5) per.set(cc, v / size);
+  return per;
+}
+
+/**
+ * The longest leading part of the unknown name i..j that names a place: within the text's
+ * countries if it has some, else a province or a town of 100,000 people. Null if none.
+ */
+function prefixPlace(doc: Doc, gaz: Gazetteer, i: number, j: number, countries: string[]): PlaceMention | null {
+  const { tokens, text } = doc;
+  for (let k = j - 1; k >= i; k--) {
+    if (!isCap(doc, tokens[k]!)) continue;
+    const key = nameKey(text.slice(tokens[i]!.start, tokens[k]!.end));
+    if (key.length < 4) continue;
+    const cands = gaz.lookup(key).map((id) => gaz.get(id)).filter((c) =>
+      c.kind !== 'country' && (countries.length > 0 ? countries.includes(c.countryCode) : c.kind === 'admin1' || c.population >= 100000));
+    if (cands.length === 0) continue;
+    const m = mention(doc, tokens[i]!.start, tokens[k]!.end, tokens[i]!.sentence, cands, k);
+    m.near = true;
+    return m;
+  }
+  return null;
+}
+
+/**
+ * The provinces or countries tokens a..b name, or null: a name may end before them, as in
+ * notes that write the hierarchy without a comma ("in Tijuana Baja California").
+ */
+function containerFollows(doc: Doc, gaz: Gazetteer, a: number, b: number): GazPlace[] | null {
+  const key = nameKey(doc.text.slice(doc.tokens[a]!.start, doc.tokens[b]!.end));
+  if (key.length < 4) return null;
+  const out = gaz.lookup(key).map((id) => gaz.get(id)).filter((c) => c.kind === 'admin1' || c.kind === 'country');
+  return out.length > 0 ? out : null;
 }
 
 /** The unit word right after token j ('Zhari district' → admin2). */
@@ -334,6 +450,9 @@ const PAREN_HIERARCHY = /^\s*(?:city|town|village|area|district|tehsil)?\s*\(\s*
 /** Score every candidate of every mention by the clues of the text; keep each mention's best. */
 function choose(places: PlaceMention[], gaz: Gazetteer, weights: Map<string, number>): Chosen[] {
   const chosen: Chosen[] = [];
+  let regions: Set<number> | null = null;
+  const strong = countryWeights(places.filter((m) => !m.demonym || m.regions));
+  for (const m of places) if (m.regions && m.regions.length > 0) for (const r of m.regions) (regions ??= new Set()).add(r);
   for (let k = 0; k < places.length; k++) {
     const m = places[k]!;
     if (m.candidates.length === 0) {
@@ -343,12 +462,23 @@ function choose(places: PlaceMention[], gaz: Gazetteer, weights: Map<string, num
     let best: GazPlace | null = null;
     let bestScore = -Infinity;
     const exact = m.exactCount ?? m.candidates.length;
+    // The country context the rest of the text gives: a town's own name is no clue to its own
+    // country ("the OSCE SMM observed … near Komsomolets" is not in Kazakhstan, "protesters in
+    // Lebanon … in Nabatiyeh" not in the US).
+    // Only a named country or province, or a context clue, counts as the other clue: a demonym
+    // is mostly a foreign force's ("Iranian militia positions … in Dar'a"). A city of 200,000
+    // is a clue itself ("in Caracas … sold in the United States").
+    const own = ownWeights(m);
+    let otherClue = false;
+    // A name found in one country only is a clue itself ('Kilkis' next to "migrants from Afghanistan").
+    if (own.size > 1) for (const [cc, w] of strong) if (w - (own.get(cc) ?? 0) >= 1.5) { otherClue = true; break; }
     for (let ci = 0; ci < m.candidates.length; ci++) {
       const c = m.candidates[ci]!;
       let s = 0;
       const cw = weights.get(c.countryCode) ?? 0;
       s += Math.min(cw, 6);
       if (weights.size > 0 && cw === 0) s -= 4;
+      else if (otherClue && c.kind === 'place' && c.population < 200000 && (own.get(c.countryCode) ?? 0) < 1.5 && cw - (own.get(c.countryCode) ?? 0) <= 0) s -= 4;
       // The text's own hierarchy: another mention nearby that contains this one or lies in it.
       for (let q = 0; q < places.length; q++) {
         if (q === k) continue;
@@ -359,15 +489,23 @@ function choose(places: PlaceMention[], gaz: Gazetteer, weights: Map<string, num
         for (const oc of o.candidates) {
           if (oc.id === c.id) continue;
           if ((oc.kind !== 'country' && gaz.contains(oc, c)) || (c.kind !== 'country' && oc.kind !== 'country' && gaz.contains(c, oc))) { hit = true; break; }
+          // A quarter of a city the text names ("in Ermita, Manila", "in Cuauhtemoc, Ciudad de
+          // Mexico"): a city of 100,000 holds what lies within 25 km of it.
+          if (oc.kind === 'place' && c.kind !== 'country' && c.kind !== 'admin1' && oc.population >= 100000 && oc.countryCode === c.countryCode &&
+            Math.abs(oc.lat - c.lat) < 0.3 && km(oc.lat, oc.lon, c.lat, c.lon) < 25) { hit = true; break; }
         }
         if (hit) s += dist < 40 ? 5 : 3;
       }
       if (m.unit === 'admin1') s += c.kind === 'admin1' ? 3 : -1;
+      else if (m.paren === 'province') s += c.kind === 'admin1' || c.kind === 'admin2' ? 3 : -1;
+      else if (m.paren === 'district') s += c.kind === 'admin2' ? 3 : c.kind === 'place' && c.seat <= 2 ? 1 : c.kind === 'place' ? 0 : -1;
       else if (m.unit === 'admin2') s += c.kind === 'admin2' ? 3 : c.kind === 'place' && c.seat <= 2 ? 1 : -1;
       else if (m.unit === 'place') s += c.kind === 'place' ? 2 : 0;
       s += c.kind === 'admin1' ? 1.5 : c.kind === 'admin2' ? 0.8 : c.kind === 'country' ? 2 : Math.log10(c.population + 1) / 2.5;
       if (c.kind === 'place' && c.seat <= 2) s += 0.5;
       if (ci >= exact) s -= 1.5;
+      // In a province a context clue points at ("the OSCE SMM observed … near Vodyane").
+      if (regions && regions.has(c.admin1Id)) s += 3;
       if (s > bestScore) { bestScore = s; best = c; }
     }
     chosen.push({ m, c: best, score: bestScore });
@@ -411,13 +549,17 @@ export function resolveLocation(doc: Doc, places: PlaceMention[], focus: number[
   }
   const support = new Map<number, number>();
   const counted = new Set<string>();
+  // The first sentence of the event says where it was; later ones add background ("people
+  // protested in Lviv … Sternenko stabbed a man … in Odessa on 24 May 2018").
+  let first = Infinity;
+  for (const x of candidates) if (x.c && x.m.sentence < first) first = x.m.sentence;
   for (const x of candidates) {
     if (!x.c || x.c.admin1Id < 0) continue;
     const key = `${x.m.text}\u0000${x.c.id}`;
     if (counted.has(key)) continue;
     counted.add(key);
     const w = Math.max(0.5, x.score) * (x.c.kind === 'admin1' && !x.m.fuzzy ? 3 : 1) * (refPoints.has(x.m) ? 0 : salience(doc, x.m)) *
-      (x.c.countryCode === topCountry ? 1.5 : 1);
+      (x.c.countryCode === topCountry ? 1.5 : 1) * (x.m.sentence === first ? 1.3 : 1);
     if (w <= 0) continue;
     support.set(x.c.admin1Id, (support.get(x.c.admin1Id) ?? 0) + w);
   }

@@ -63,10 +63,20 @@ export interface Gazetteer {
   countryId(code: string): number;
   /** Whether `outer` is or contains `inner` (country ⊃ admin1 ⊃ admin2 ⊃ place). */
   contains(outer: GazPlace, inner: GazPlace): boolean;
+  /**
+   * Words that are no place names but say where a text is (data/country-names.json, `context`):
+   * a mission or a party found in one country only ('the OSCE SMM observed …' is eastern
+   * Ukraine). Each clue has its precompiled pattern, its country and the admin1 ids it points at.
+   */
+  readonly contextClues: readonly ContextClue[];
+  /** All clue patterns in one regex (one scan of a text): group k+1 is clue k. Null if none. */
+  readonly contextRe: RegExp | null;
   /** Longest name, in words, in the index: findPlaces tries no longer spans. */
   readonly maxWords: number;
   readonly size: number;
 }
+
+export interface ContextClue { pattern: string; country: string; regions: readonly number[] }
 
 interface Table { code: string[]; name: string[]; lat: (number | null)[]; lon: (number | null)[]; seat: number[] }
 interface DataFile {
@@ -77,7 +87,10 @@ interface DataFile {
   index: DataIndex;
 }
 interface DataIndex { keys: string[]; ids: number[]; counts: number[]; maxWords: number }
-interface CountryNames { countries: Record<string, { name: string; alt: string[]; demonyms: string[] }> }
+interface CountryNames {
+  countries: Record<string, { name: string; alt: string[]; demonyms: string[] }>;
+  context?: { pattern: string; country: string; admin1?: string[]; reason: string }[];
+}
 
 /** data/ is found by walking up from this file, so it works from src/ (tsx) and dist/src/ (tsc). */
 function dataDir(): string {
@@ -94,6 +107,8 @@ const EMPTY: readonly number[] = [];
 class GazetteerImpl implements Gazetteer {
   readonly maxWords: number;
   readonly size: number;
+  readonly contextClues: ContextClue[] = [];
+  readonly contextRe: RegExp | null = null;
   private readonly offs: Int32Array;
   private readonly countryKeys = new Map<string, number | number[]>();
   private readonly skel = new Map<string, Map<string, number | number[]>>();
@@ -145,6 +160,22 @@ class GazetteerImpl implements Gazetteer {
         this.words.set(nameKey(name), this.ccCodes[i]!);
       }
       for (const dem of n.demonyms) this.words.set(nameKey(dem), this.ccCodes[i]!);
+    }
+    // Context clues: a pattern each (case-sensitive: 'SMM', 'UNAMA' are acronyms), with the ids
+    // of the admin1 units they name.
+    for (const c of names.context ?? []) {
+      const regions: number[] = [];
+      for (const a of c.admin1 ?? []) {
+        const id = this.lookup(nameKey(a)).find((x) => x >= this.nP + this.nA2 && x < cBase && this.ccCodes[this.ccOfA1[x - this.nP - this.nA2]!] === c.country);
+        if (id === undefined) throw new Error(`country-names.json context: no admin1 ${a} in ${c.country}`);
+        regions.push(id);
+      }
+      // Capturing groups inside a pattern would shift the group numbers of the combined regex.
+      if (/\((?!\?)/.test(c.pattern)) throw new Error(`country-names.json context: capturing group in ${c.pattern}`);
+      this.contextClues.push({ pattern: c.pattern, country: c.country, regions });
+    }
+    if (this.contextClues.length > 0) {
+      this.contextRe = new RegExp(`\\b(?:${this.contextClues.map((c) => `(${c.pattern})`).join('|')})\\b`, 'g');
     }
   }
 
