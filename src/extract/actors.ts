@@ -13,7 +13,10 @@
  * sub-event type (Protesters (Country) for protests, Civilians (Country) as the target of
  * violence against civilians, Unidentified Armed Group (Country) for an attack without a named
  * perpetrator). A default not named in the text is marked `derived` and points at the words it
- * came from.
+ * came from. The subject of the trigger verb in the trigger's own sentence weighs most; sources
+ * ('X said', 'according to X') and allies ('backed by X') are no party; unarmed locals who turn
+ * violent are rioters; 'the coalition' is named by the war it fights in (data/actors.json
+ * byCountry).
  *
  * Assumes: English text; an actor's words are contiguous ('Tehreek-e-Taliban Pakistan (TTP)').
  */
@@ -53,6 +56,7 @@ interface RawEntry {
   acronyms?: string[];
   source?: string;
   reason?: string;
+  byCountry?: Record<string, string>;
 }
 interface ActorFile {
   templates: RawEntry[];
@@ -61,6 +65,7 @@ interface ActorFile {
 interface DemonymFile {
   the: string[];
   homeIn?: Record<string, string>;
+  actsAs?: Record<string, Record<string, string>>;
   countries: Record<string, { alt: string[]; dem: string[] }>;
 }
 
@@ -74,6 +79,8 @@ interface Entry {
   template: boolean;
   /** A generic word ('soldiers', 'gunmen', 'civilians'), as against a named actor. */
   generic: boolean;
+  /** For a word whose referent depends on the war ('the coalition'): the actor by event country. */
+  byCountry: Map<string, string> | null;
 }
 
 interface Hit {
@@ -82,6 +89,8 @@ interface Hit {
   country: string | null;
   /** Acronyms match only as written: the exact surface of each word. */
   exact: string[] | null;
+  /** For a country word: the country's name ('Israel'), not a demonym ('Israeli'). */
+  isName?: boolean;
 }
 interface TrieNode {
   next: Map<string, TrieNode>;
@@ -112,6 +121,8 @@ interface Dictionary {
   withArticle: Set<string>;
   /** De facto states at home in another country's territory (Artsakh in Azerbaijan). */
   homeIn: Map<string, string>;
+  /** A state's forces fighting abroad inside a coalition: country -> event country -> name. */
+  actsAs: Map<string, Map<string, string>>;
 }
 
 let dict: Dictionary | null = null;
@@ -149,6 +160,7 @@ export function loadActorDictionary(): Dictionary {
       country: raw.country ?? null,
       template: raw.name.includes('{country}'),
       generic,
+      byCountry: raw.byCountry ? new Map(Object.entries(raw.byCountry)) : null,
     };
     if (generic) templates.set(raw.kind, entry);
     for (const a of raw.aliases) addPhrase(root, a, { entry, country: null, exact: null });
@@ -160,10 +172,12 @@ export function loadActorDictionary(): Dictionary {
     for (const n of [country, ...c.alt, ...c.dem]) {
       // Short all-capital alternatives (UAE, US, DRC) only as written: 'us' is a pronoun.
       const exact = /^[A-Z.]{2,4}$/.test(n) ? [] : null;
-      addPhrase(root, n, { entry: null, country, exact });
+      addPhrase(root, n, { entry: null, country, exact, isName: !c.dem.includes(n) });
     }
   }
-  dict = { root, templates, withArticle: new Set(dem.the), homeIn: new Map(Object.entries(dem.homeIn ?? {})) };
+  dict = { root, templates, withArticle: new Set(dem.the), homeIn: new Map(Object.entries(dem.homeIn ?? {})),
+    actsAs: new Map(Object.entries(dem.actsAs ?? {}).map(([k, v]) => [k, new Map(Object.entries(v))])),
+  };
   return dict;
 }
 
@@ -254,7 +268,14 @@ export function findActors(doc: Doc): ActorMention[] {
   // Country words by word index (for 'Pakistani soldiers', 'forces of India').
   const countryAt = new Map<number, { country: string; end: number }>();
   const countryEndingAt = new Map<number, { country: string; w0: number }>();
-  const raw: { entry: Entry; w0: number; w1: number }[] = [];
+  const raw: { entry: Entry; w0: number; w1: number; country?: string }[] = [];
+  const byCountryWord: { entry: Entry; w0: number; w1: number; country: string }[] = [];
+  // A leading tag is a heading, not a sentence: 'Movement of forces: On 1 May, ...'.
+  const tags: { start: number; end: number }[] = [];
+  for (const p of doc.paragraphs) {
+    const m = LEADING_TAG.exec(text.slice(p.start, Math.min(p.end, p.start + 60)));
+    if (m) tags.push({ start: p.start, end: p.start + m[0].length });
+  }
 
   for (let i = 0; i < n; ) {
     let node: TrieNode | undefined = d.root;
@@ -275,12 +296,48 @@ export function findActors(doc: Doc): ActorMention[] {
       i++;
       continue;
     }
-    if (best.hit.entry === null) {
-      countryAt.set(i, { country: best.hit.country!, end: best.end });
-      countryEndingAt.set(best.end, { country: best.hit.country!, w0: i });
+    // 'anti-Houthi forces', 'anti-Taliban militia', 'anti-government fighters': the words name
+    // the other side ('anti-riot police' is a police unit and stays).
+    if (
+      i > 0 && w.lower[i - 1] === 'anti' && text.slice(w.end[i - 1]!, w.start[i]!) === '-' &&
+      (best.hit.entry === null || !best.hit.entry.generic || w.lower[i] === 'government' || w.lower[i] === 'regime')
+    ) {
+      i = best.end;
+      continue;
     }
-    else raw.push({ entry: best.hit.entry, w0: i, w1: best.end });
+    // The next word, over an abbreviation's dot or a possessive: 'U.S. strikes', "Israel's jets".
+    let nx = best.end;
+    if (nx + 1 < n && w.lower[nx] === 's' && /^['’]$/.test(text.slice(w.end[nx - 1]!, w.start[nx]!))) nx++;
+    const after = w.lower[nx] ?? '';
+    const tight = nx < n && /^[.]?\s+$/.test(text.slice(w.end[nx - 1]!, w.start[nx]!));
+    if (best.hit.entry === null) {
+      const country = best.hit.country!;
+      countryAt.set(i, { country, end: best.end });
+      countryEndingAt.set(best.end, { country, w0: i });
+      // A country word before a word of air power or artillery names its forces: 'U.S.
+      // airstrikes', 'Israeli artillery shelled', 'a Russian patrol'. Only these nouns:
+      // 'Palestinian rockets' or 'an Afghan attack' do not say whose forces fired.
+      // A country's name before a verb of attack does too: 'Israel struck ...', 'accused
+      // Israel of bombarding ...'.
+      if (
+        tight && (STATE_WEAPON_NOUNS.has(after) || (best.hit.isName && (STATE_ATTACK_VERBS.has(after) || (after === 'of' && STATE_ATTACK_VERBS.has(w.lower[nx + 1] ?? '') && w.lower[i - 1] === 'accused'))))
+      ) {
+        byCountryWord.push({ entry: d.templates.get('military')!, w0: i, w1: best.end, country });
+      }
+    } else if (
+      // 'military' as a modifier of a thing, not a force: 'the military wing of Hamas',
+      // 'military reinforcements', 'military sources said'.
+      best.hit.entry.generic && best.hit.entry.kind === 'military' && best.end === i + 1 && tight && NOT_A_FORCE_AFTER.has(after)
+    ) {
+      // not a mention
+    } else raw.push({ entry: best.hit.entry, w0: i, w1: best.end });
     i = best.end;
+  }
+  if (byCountryWord.length > 0) {
+    // Unless the words after it are a force already ('Syrian air force', 'U.S. forces').
+    const starts = new Set(raw.map((r) => r.w0));
+    for (const c of byCountryWord) if (!starts.has(c.w1)) raw.push(c);
+    raw.sort((a, b) => a.w0 - b.w0);
   }
 
   // A named actor followed at once by a generic word is one mention: 'Taliban militants',
@@ -305,17 +362,18 @@ export function findActors(doc: Doc): ActorMention[] {
       prev.w1 = r.w1;
       continue;
     }
-    merged.push({ ...r, country: r.entry.country });
+    merged.push({ ...r, country: r.country ?? null });
   }
 
   const out: ActorMention[] = [];
   const infos = new Map<string, MentionInfo>();
   infoByDoc.set(doc, infos);
   for (const m of merged) {
+    if (tags.length > 0 && tags.some((t) => w.start[m.w0]! >= t.start && w.start[m.w0]! < t.end)) continue;
     let w0 = m.w0;
-    let country = m.entry.template ? null : m.entry.country;
+    let country = m.country ?? (m.entry.template ? null : m.entry.country);
     const countries: string[] = [];
-    if (m.entry.template && COUNTRY_FROM_CONTEXT.has(m.entry.kind)) {
+    if (m.entry.template && m.country === null && COUNTRY_FROM_CONTEXT.has(m.entry.kind)) {
       // Look back over at most three gap words for a country word: "Pakistan's military".
       for (let k = m.w0 - 1, gaps = 0; k >= 0 && gaps <= 3; k--) {
         if (hasStop(text, w.end[k]!, w.start[k + 1]!, true)) break;
@@ -366,6 +424,31 @@ export function findActors(doc: Doc): ActorMention[] {
   return out;
 }
 
+/** 'Movement of forces:', 'Looting:', 'Property destruction:' at the start of a paragraph. */
+const LEADING_TAG = /^\s*[A-Z][A-Za-z/&-]*(?: [A-Za-z/&-]+){0,3}:\s/;
+
+/** Nouns of air power and artillery after a country word: 'U.S. airstrikes', 'Israeli artillery'. */
+const STATE_WEAPON_NOUNS = new Set([
+  'strike', 'strikes', 'airstrike', 'airstrikes', 'air', 'bombardment', 'bombardments', 'shelling',
+  'artillery', 'warplanes', 'warplane', 'aircraft', 'jets', 'helicopters', 'helicopter', 'gunships', 'drone', 'drones',
+  'patrol', 'patrols', 'convoy', 'reinforcements', 'incursion', 'incursions', 'raid', 'raids', 'offensive',
+  'bombing', 'bombings', 'tanks', 'navy', 'missile', 'missiles',
+]);
+/** Verbs of attack after a country's name: 'Israel struck', 'Turkey shelled'. */
+const STATE_ATTACK_VERBS = new Set([
+  'struck', 'bombed', 'shelled', 'attacked', 'launched', 'conducted', 'carried', 'fired', 'targeted', 'pounded',
+  'raided', 'bombarded', 'bombarding', 'striking', 'attacking', 'shelling', 'bombing', 'targeting', 'launching',
+  'carrying', 'conducting', 'firing',
+]);
+/** Nouns after 'military' that make it an adjective of a thing rather than a force. */
+const NOT_A_FORCE_AFTER = new Set([
+  'wing', 'wings', 'reinforcements', 'reinforcement', 'equipment', 'hardware', 'sources', 'source',
+  'official', 'officials', 'spokesman', 'spokesperson', 'spokeswoman', 'media', 'circles', 'court', 'courts',
+  'hospital', 'academy', 'experts', 'expert', 'analyst', 'analysts', 'aid', 'exercise', 'exercises', 'drills',
+  'campaign', 'service', 'uniform', 'uniforms', 'supplies', 'cooperation', 'tribunal', 'prosecutor', 'spending',
+  'budget', 'parade', 'leadership', 'intelligence', 'statement', 'zone',
+]);
+
 /** Whether text[from, to) holds a clause break (. ; : ! ?, and with `parens` also brackets). */
 function hasStop(text: string, from: number, to: number, parens: boolean): boolean {
   for (let i = from; i < to; i++) {
@@ -406,7 +489,7 @@ const SKIP_BEFORE = new Set([
   'many', 'dozens', 'scores', 'hundreds', 'least', 'at', 'more', 'than', 'about', 'around', 'over', 'nearly', 'up',
   'to', 'suspected', 'alleged', 'unknown', 'unidentified', 'armed', 'local', 'of', 'number', 'group', 'their', 'its',
   'his', 'her', 'off', 'duty', 'fellow', 'other', 'innocent', 'also', 'and', 'including', 'dozen',
-  'presumed', 'presumably', 'reportedly', 'apparently', 'likely', 'possibly', 'purported', 'allegedly',
+  'former', 'retired', 'serving', 'presumed', 'presumably', 'reportedly', 'apparently', 'likely', 'possibly', 'purported', 'allegedly',
 ]);
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'dozens', 'scores', 'hundreds', 'dozen', 'eleven', 'twelve', 'twenty']);
 const AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'had', 'has', 'have', 'got', 'get']);
@@ -442,22 +525,90 @@ interface Scored {
   order: number;
 }
 
-function roleScores(doc: Doc, w: Words, m: ActorMention, info: MentionInfo | undefined, trigger: { start: number; end: number }, triggerSentence: number): { agent: number; patient: number } {
+/**
+ * Verbs of saying: 'X said', 'X confirmed the attacks', 'X officials said' make X a source, not
+ * a party. 'claimed' is left out on purpose: 'TTP claimed responsibility' names the perpetrator.
+ */
+const SPEECH_VERBS = new Set([
+  'said', 'says', 'say', 'confirmed', 'confirms', 'confirm', 'stated', 'states', 'told', 'tells', 'added', 'reported',
+  'reports', 'announced', 'announces', 'denied', 'denies', 'deny', 'insisted', 'insists', 'alleged', 'alleges',
+  'warned', 'warns', 'noted', 'condemned', 'condemns', 'acknowledged', 'blamed', 'blames', 'quoted', 'tweeted',
+  'posted', 'wrote', 'urged', 'accused', 'accuses', 'declared', 'explained', 'revealed', 'disclosed', 'asserted',
+  'maintained', 'maintains', 'mentioned', 'informed', 'briefed', 'spokesman', 'spokesperson', 'spokeswoman',
+  'sources', 'source', 'officials', 'official', 'statement',
+]);
+/** Words that may stand between a source and its verb of saying: 'X also confirmed', 'X has said'. */
+const SPEECH_GAP = new Set(['also', 'later', 'earlier', 'has', 'had', 'have', 'officially', 'publicly', 'separately', 'however', 'then', 'further', 'in', 'a']);
+/**
+ * Participles after which 'by' names no party to the violence: 'the government, ruled by the
+ * Taliban, confirmed ...', 'militias backed by Turkey', 'a report issued by the UN'.
+ */
+const NON_VIOLENT_BY = new Set([
+  'ruled', 'led', 'backed', 'supported', 'confirmed', 'reported', 'claimed', 'issued', 'owned', 'controlled', 'run',
+  'governed', 'announced', 'stated', 'funded', 'sponsored', 'organised', 'organized', 'called', 'condemned',
+  'denied', 'recognised', 'recognized', 'dominated', 'accused', 'blamed', 'designated', 'followed', 'mediated',
+  'brokered', 'welcomed', 'appointed', 'formed', 'founded', 'trained', 'armed', 'equipped', 'financed', 'aided',
+  'assisted', 'escorted', 'protected', 'guarded', 'rescued', 'evacuated', 'treated', 'investigated', 'documented',
+  'verified', 'imposed', 'ordered', 'demanded', 'visited', 'hosted', 'quoted', 'cited', 'published', 'posted',
+  'shared', 'released', 'said', 'signed', 'agreed', 'described', 'praised', 'criticised', 'criticized',
+]);
+/** Participles before 'by' that name an ally: 'supported by', 'backed by'. */
+const SUPPORT_BY = new Set(['supported', 'backed', 'assisted', 'aided', 'escorted', 'accompanied', 'reinforced']);
+/** Verbs of taking and things taken: 'from' after them names the victim ('looted from residents', 'stole cattle from herders'). */
+const TAKING_FROM = new Set(['looted', 'stole', 'stolen', 'robbed', 'took', 'taken', 'seized', 'snatched', 'extorted', 'confiscated', 'grabbed', 'collected', 'demanded', 'money', 'cattle', 'livestock', 'goods', 'belongings', 'valuables', 'items', 'phones', 'cash']);
+interface Roles {
+  agent: number;
+  patient: number;
+  /**
+   * Named as the one who says or confirms ('X said', 'according to X') or as an ally ('backed
+   * by X'), not as a party.
+   */
+  speaker: boolean;
+  /** The grammatical subject of the trigger verb. */
+  subject: boolean;
+}
+
+function roleScores(doc: Doc, w: Words, m: ActorMention, info: MentionInfo | undefined, trigger: { start: number; end: number }, triggerSentence: number): Roles {
   const w0 = info ? info.w0 : wordAt(w, m.start);
   const w1 = info ? info.w1 : Math.max(w0 + 1, wordAt(w, m.end));
   const text = doc.text;
   let agent = 0;
   let patient = 0;
+  let speaker = false;
+  let subject = false;
   // Look back over numbers and determiners to the word that governs the mention.
   let sawNumber = false;
   for (let k = w0 - 1, steps = 0; k >= 0 && steps < 6; k--, steps++) {
-    if (hasStop(text, w.end[k]!, w.start[k + 1] ?? w.end[k]!, false)) break;
+    const gapEnd = w.start[k + 1] ?? w.end[k]!;
+    if (hasStop(text, w.end[k]!, gapEnd, false)) break;
+    // 'On 3 March 2020, Taliban militants attacked': a comma ends the phrase (the date's
+    // number is not a head count).
+    let comma = false;
+    for (let c = w.end[k]!; c < gapEnd && !comma; c++) comma = text.charCodeAt(c) === 44;
+    if (comma) break;
     const lw = w.lower[k]!;
     if (/^\d+$/.test(lw) || NUMBER_WORDS.has(lw)) {
       sawNumber = true;
       continue;
     }
+    if (lw === 'to' && w.lower[k - 1] === 'according') {
+      // 'according to security officials', 'according to the Taliban'.
+      speaker = true;
+      break;
+    }
     if (AGENT_BEFORE.has(lw)) {
+      // 'ruled by the Afghan Taliban' names no attacker; 'killed by Taliban militants' does.
+      if (lw === 'by' && k > 0 && NON_VIOLENT_BY.has(w.lower[k - 1]!)) {
+        // 'regime forces supported by the SDF against Turkish forces': an ally of one side,
+        // which ACLED lists as an associated actor, not as the other side.
+        if (SUPPORT_BY.has(w.lower[k - 1]!)) speaker = true;
+        break;
+      }
+      // 'looted from residents', 'stole cattle from herders': the ones robbed.
+      if (lw === 'from' && k > 0 && TAKING_FROM.has(w.lower[k - 1]!)) {
+        patient += 3;
+        break;
+      }
       agent += 3;
       break;
     }
@@ -473,11 +624,27 @@ function roleScores(doc: Doc, w: Words, m: ActorMention, info: MentionInfo | und
   const next = w.lower[w1];
   const sep = w1 < w.start.length ? text.slice(w.end[w1 - 1]!, w.start[w1]!) : '.';
   if (next !== undefined && !/[.;:!?]/.test(sep)) {
+    // 'X said', 'X also confirmed the attacks', 'X spokesman Y said': a source of the report.
+    for (let k = w1, gap = 0; k < w.lower.length && gap <= 2; k++) {
+      if (k > w1 && hasStop(text, w.end[k - 1]!, w.start[k]!, false)) break;
+      const lw = w.lower[k]!;
+      if (SPEECH_VERBS.has(lw)) {
+        speaker = true;
+        break;
+      }
+      if (!SPEECH_GAP.has(lw)) break;
+      gap++;
+    }
     if (sep === '-' && /^(planted|laid|placed|led|affiliated|linked|controlled|held|run)$/.test(next)) agent += 3;
     else if (AUX.has(next)) {
       const after = w.lower[w1 + 1] ?? '';
       const after2 = w.lower[w1 + 2] ?? '';
-      if ((PARTICIPLE.test(after) && !/^(been)$/.test(after)) || (after === 'been' && PARTICIPLE.test(after2))) {
+      if (RAISING.has(after) && after2 === 'to') {
+        // 'IS fighters are reported to have killed 50 men', 'jets were said to have fired
+        // missiles': the passive belongs to the report; the mention is the verb's subject.
+        const v = w.lower[w1 + 3] === 'have' || w.lower[w1 + 3] === 'be' ? w1 + 4 : w1 + 3;
+        if (ACTIVE_VERBS.has(w.lower[v] ?? '')) agent += 2;
+      } else if ((PARTICIPLE.test(after) && !/^(been)$/.test(after)) || (after === 'been' && PARTICIPLE.test(after2))) {
         // 'were killed' unless it is 'have killed' (active perfect: 'militants have killed').
         if (next === 'have' || next === 'has' || next === 'had') {
           if (after === 'been') patient += 3;
@@ -506,12 +673,66 @@ function roleScores(doc: Doc, w: Words, m: ActorMention, info: MentionInfo | und
   }
   // Position against the trigger, in the same sentence: before = subject side.
   if (m.sentence === triggerSentence) {
-    if (m.end <= trigger.start) agent += 1;
-    else if (m.start >= trigger.end) patient += 1;
+    // (A trigger phrase may begin inside the mention: 'Israeli jets were reported to have fired'.)
+    if (m.start < trigger.start) {
+      agent += 1;
+      // The grammatical subject of the trigger verb: 'The Pakistani military conducted air
+      // strikes', 'gunmen on motorbikes shot dead a trader' (a few words may stand between).
+      if (isSubjectOf(doc, w, text, w1, trigger)) {
+        agent += SUBJECT_BONUS;
+        subject = true;
+      }
+    } else if (m.start >= trigger.end) patient += 1;
   }
-  return { agent, patient };
+  return { agent, patient, speaker, subject };
 }
 
+/** Whether the token at `pos` is tagged as a verb. */
+function triggerIsVerb(doc: Doc, pos: number): boolean {
+  const toks = doc.tokens;
+  let lo = 0;
+  let hi = toks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = toks[mid]!;
+    if (t.end <= pos) lo = mid + 1;
+    else if (t.start > pos) hi = mid - 1;
+    else return t.pos === 'VERB';
+  }
+  return false;
+}
+
+/**
+ * What being the subject of the trigger verb in the trigger's own sentence adds: more than a
+ * single cue elsewhere ('ruled by the Taliban' in a follow-on sentence), so 'The Pakistani
+ * military conducted air strikes' keeps the Pakistani military as the actor.
+ */
+const SUBJECT_BONUS = 3;
+
+/** Passives of reporting that raise the subject of the next verb: 'X were reported to have fired'. */
+const RAISING = new Set(['reported', 'said', 'believed', 'thought', 'alleged', 'understood', 'known', 'feared', 'suspected', 'claimed', 'seen', 'expected', 'rumoured', 'rumored', 'presumed']);
+
+/** Words between a subject and its verb that keep the subject: 'militants reportedly attacked'. */
+const SUBJECT_GAP = new Set(['reportedly', 'allegedly', 'also', 'then', 'later', 'had', 'have', 'has', 'jointly', 'again', 'today', 'yesterday', 'on', 'in', 'at', 'riding', 'motorbikes', 'motorcycles', 'motorcycle', 'a', 'the', 'car', 'who', 'which']);
+
+/** Whether the mention ending at word `w1` is the subject of the trigger (an active verb phrase). */
+function isSubjectOf(doc: Doc, w: Words, text: string, w1: number, trigger: { start: number; end: number }): boolean {
+  const t0 = wordAt(w, trigger.start);
+  // Only a verb has a subject ('left three militants dead' has none); a defender's verb has the
+  // defender as its subject ('police repulsed the attack'), which DEFENDER_VERBS scores.
+  if (!triggerIsVerb(doc, trigger.start) || DEFENDER_VERBS.has(w.lower[t0] ?? '')) return false;
+  if (t0 < w1 || t0 - w1 > 4) return false;
+  if (t0 >= w.lower.length) return false;
+  // 'militants attacked a post of the police, injuring a policeman': the participle after a
+  // comma belongs to the main clause's subject, not to the noun before it.
+  if (hasStop(text, w.end[w1 - 1]!, trigger.start, true) || text.slice(w.end[w1 - 1]!, trigger.start).includes(',')) return false;
+  for (let k = w1; k < t0; k++) if (!SUBJECT_GAP.has(w.lower[k]!)) return false;
+  // A passive trigger ('soldiers were killed') has its subject as the target; the trigger word
+  // itself may be an auxiliary-led phrase, so look at its first word too.
+  const first = w.lower[t0]!;
+  if (AUX.has(first) && first !== 'has' && first !== 'have' && first !== 'had') return false;
+  return true;
+}
 
 const ev = (articleId: string, doc: Doc, s: { start: number; end: number }): Evidence => ({
   article: articleId,
@@ -520,6 +741,18 @@ const ev = (articleId: string, doc: Doc, s: { start: number; end: number }): Evi
   text: doc.text.slice(s.start, s.end),
 });
 
+/**
+ * Words for the people of a place acting together: 'villagers', 'local residents', 'locals'.
+ * Not 'people' or 'men' alone: 'armed men', 'a group of people attacked a man' are ACLED's
+ * unidentified armed groups.
+ */
+const COLLECTIVE = /\b(?:villagers|residents|locals|local people|citizens|inhabitants|community members|townspeople|dwellers|youths|students|workers|farmers|herders|traders|villagers|worshippers|relatives|family members|families|prisoners|inmates|detainees|migrants|refugees)$/i;
+/** Generic words that a following 'of X' / 'from X' gives to a named group. */
+const OWNED_BY_KINDS = new Set(['military', 'police', 'unidentified']);
+const OWNER_LINK = /^\s*(?:from|of|loyal to|belonging to|affiliated with|linked to|allied to|allied with)\s/i;
+/** Words for unnamed persons, and the shooting that makes them an armed group. */
+const SHOOTERS = /\b(?:man|men|people|persons|individuals|person|individual)$/i;
+const SHOOTING_AFTER = /^[^.;]*?\b(?:opened fire|shot|fired|shooting at|gunned)\b/i;
 /** Kinds that never act first when someone else is named. */
 const PASSIVE_KINDS = new Set(['civilians']);
 const STATE_KINDS = new Set(['military', 'police', 'government']);
@@ -560,8 +793,13 @@ export function assignActors(
 
   // The names as they stand in this event: templates take the event's country; a state's
   // forces outside their own country are external forces (8).
-  const resolve = (m: ActorMention, info: MentionInfo | undefined): { name: string; inter: number } => {
+  const resolve = (m: ActorMention, info: MentionInfo | undefined): { name: string; inter: number } | null => {
     const entry = info?.entry ?? d.templates.get(m.kind);
+    // 'the coalition' is the anti-IS coalition in Syria and Iraq, the Saudi-led one in Yemen.
+    if (entry?.byCountry) {
+      const named = country === null ? undefined : entry.byCountry.get(country);
+      return named === undefined ? null : { name: named, inter: m.inter };
+    }
     let name = m.actor;
     let c = m.country;
     if (entry && entry.template && m.country === null) {
@@ -569,7 +807,12 @@ export function assignActors(
       name = fill(d, entry.name, country);
     }
     let inter = m.inter;
-    if ((entry?.inter === 'state' || (!entry && STATE_KINDS.has(m.kind))) && c !== null && country !== null && c !== country && d.homeIn.get(c) !== country) inter = 8;
+    if ((entry?.inter === 'state' || (!entry && STATE_KINDS.has(m.kind))) && c !== null && country !== null && c !== country && d.homeIn.get(c) !== country) {
+      inter = 8;
+      // 'Saudi forces fired artillery at villages in Sadah': the Saudi-led coalition in Yemen.
+      const coalition = m.kind === 'military' ? d.actsAs.get(c)?.get(country) : undefined;
+      if (coalition !== undefined) name = coalition;
+    }
     return { name, inter };
   };
 
@@ -579,14 +822,65 @@ export function assignActors(
   if (ms.some((m) => m.kind === 'military' || m.kind === 'police')) ms = ms.filter((m) => m.kind !== 'government');
 
   const triggerSentence = sentenceOf(doc, event.trigger.start);
-  const scored: Scored[] = ms.map((m, order) => {
+  // In a strategic development the one who announces may be the actor ('the government
+  // announced a curfew'); in violence a source is only a source.
+  const speakersAreNoParty = NEEDS_PERPETRATOR.has(type) || RIOTS.has(type);
+  const triggerIsNoun = !triggerIsVerb(doc, event.trigger.start);
+  const scored: Scored[] = [];
+  ms.forEach((m, order) => {
     const info = infoOf(doc, m);
     const r = resolve(m, info);
+    if (r === null) return;
     const s = roleScores(doc, w, m, info, event.trigger, triggerSentence);
-    if (PASSIVE_KINDS.has(m.kind)) s.patient += 2;
-    return { m, generic: info?.entry.generic ?? false, name: r.name, inter: r.inter, agent: s.agent, patient: s.patient, order };
+    // A source of the report is no party to it: 'The Afghan government also confirmed the
+    // attacks', 'according to security officials'.
+    // (Not the words right before the trigger: 'assisted by US-led coalition air strikes' has the
+    // coalition as the striker.)
+    if (s.speaker && speakersAreNoParty && !(triggerIsNoun && m.end <= event.trigger.start && /^\s*$/.test(doc.text.slice(m.end, event.trigger.start)))) return;
+    const agent = s.agent;
+    let patient = s.patient;
+    if (m.kind === 'civilians' && !PROTESTS.has(type) && s.agent >= 2 && s.agent > s.patient && COLLECTIVE.test(m.text)) {
+      // Unarmed people who turn violent are rioters in ACLED's terms: 'villagers beat a
+      // suspected thief', 'residents pelted the police with stones', 'locals clashed with police'.
+      // 'Venezuelan migrants attacked a police officer': rioters named by their nationality.
+      const t = d.templates.get('rioters')!;
+      scored.push({ m: { ...m, kind: 'rioters', inter: 5 }, generic: true, name: fill(d, t.name, m.country ?? country), inter: 5, agent, patient, order });
+      return;
+    }
+    if (m.kind === 'civilians' && NEEDS_PERPETRATOR.has(type) && s.agent >= 2 && s.agent > s.patient && SHOOTERS.test(m.text) && SHOOTING_AFTER.test(doc.text.slice(m.end, m.end + 40))) {
+      // 'men in a car opened fire on the police': people who shoot are an armed group.
+      const t = d.templates.get('unidentified')!;
+      scored.push({ m: { ...m, kind: 'unidentified', inter: 3 }, generic: true, name: fill(d, t.name, country), inter: 3, agent, patient, order });
+      return;
+    }
+    if (PASSIVE_KINDS.has(m.kind)) patient += 2;
+    scored.push({ m, generic: info?.entry.generic ?? false, name: r.name, inter: r.inter, agent, patient, order });
+    if (s.subject) {
+      // 'National Resistance and Saudi-led coalition forces fired ...': every conjunct of the
+      // subject is a subject; the first named leads (ACLED puts the others in assoc_actor).
+      for (let k = scored.length - 2; k >= 0; k--) {
+        const prev = scored[k]!;
+        const next = scored[k + 1]!;
+        if (prev.m.sentence !== m.sentence || !/^\s*(?:,|and|as well as|,\s*and)\s*(?:the\s+)?$/i.test(doc.text.slice(prev.m.end, next.m.start))) break;
+        prev.agent += SUBJECT_BONUS;
+      }
+    }
   });
 
+  // 'forces from the 6th Southern Resistance Brigade', 'fighters of the Arakan Army': the
+  // generic word is the named group's men, so its cues are the named group's.
+  for (let k = 0; k + 1 < scored.length; k++) {
+    const g = scored[k]!;
+    const named = scored[k + 1]!;
+    if (!g.generic || named.generic || named.m.sentence !== g.m.sentence || !OWNED_BY_KINDS.has(g.m.kind)) continue;
+    const between = doc.text.slice(g.m.end, named.m.start);
+    if (between.length > 60 || !OWNER_LINK.test(between) || /[.;:!?()]/.test(between)) continue;
+    named.agent += g.agent;
+    named.patient += g.patient;
+    named.order = Math.min(named.order, g.order);
+    scored.splice(k, 1);
+    k--;
+  }
   const field = <T>(value: T, evidence: Evidence[], rule: string, derived?: boolean): Field<T> =>
     derived ? { value, evidence, rule, derived: true } : { value, evidence, rule };
   // A generic word ('a man', 'soldiers') names the actor only through ACLED's convention, so the
@@ -624,6 +918,14 @@ export function assignActors(
     let mutual: RegExpExecArray | null = null;
     const named = scored.find((s) => s.m.kind === kind);
     a1 = named ? fromMention(named, `actors.${kind}`) : byDefault(kind, `actors.default-${kind}`);
+    // 'about 500 Venezuelan migrants protested in Bogota': ACLED names demonstrators by their
+    // own nationality where the text gives one that is not the event country's.
+    const foreign = scored.find((s) => (s.m.kind === 'civilians' || s.m.kind === kind) && s.m.country !== null && s.m.country !== country && s.agent >= s.patient);
+    if (foreign) {
+      const t = d.templates.get(kind)!;
+      const evidence = [ev(articleId, doc, foreign.m)];
+      a1 = { actor: field(fill(d, t.name, foreign.m.country), evidence, `actors.${kind}-nationality`, true), inter: field(a1.inter.value, evidence, `actors.${kind}-nationality`, true) };
+    }
     if (type === 'Protest with intervention' || type === 'Excessive force against protesters' || type === 'Violent demonstration' || type === 'Mob violence') {
       const force = scored.find((s) => s.m.kind === 'military' || s.m.kind === 'police');
       if (force) a2 = fromMention(force, 'actors.intervening-force');
