@@ -87,7 +87,7 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'suicide',
     cat: 'suicide',
-    pats: ['suicide bomb*', 'suicide attack*', 'suicide car', 'suicide vest*', 'suicide blast*', 'suicide truck', 'suicide explosion*', 'svbied*', 'blew himself up', 'blew herself up', 'blew themselves up', 'detonated his explosive*', 'detonated her explosive*', 'detonated an explosive vest', 'self detonat*', 'suicide squad', 'explosive vest*', 'suicide bomber*', 'fidayeen', 'killing themselves'],
+    pats: ['suicide bomb*', 'suicide attack*', 'suicide car', 'suicide vest*', 'suicide blast*', 'suicide truck', 'suicide explosion*', 'svbied*', 'blew himself up', 'blew herself up', 'blew themselves up', 'detonated his explosive*', 'detonated her explosive*', 'detonated an explosive vest', 'self detonat*', 'suicide squad', 'explosive vest*', 'suicide bomber*', 'fidayeen', 'detonat* ~5 killing themselves|himself|herself', 'explosives ~3 killing themselves|himself|herself'],
     reason: 'ACLED: Suicide bomb takes precedence over every other explosive sub-event ("a suicide bomber blew himself up")',
   },
   {
@@ -99,14 +99,26 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'air',
     cat: 'air',
-    pats: ['airstrike*', 'air strike*', 'air raid*', 'airraid*', 'drone strike*', 'drone attack*', 'air attack*', 'aerial attack*', 'aerial bombard*', 'aerial strike*', 'aerial raid*', 'air bombard*', 'airstrikes', 'warplane*', 'war plane*', 'fighter jet*', 'jet fighter*', 'military jet*', 'helicopter gunship*', 'gunship*', 'helicopter ~3 fired|attacked|struck|targeted|bombed|strafed|pounded', 'drone ~3 fired|attacked|struck|targeted|bombed|hit', 'drones ~3 fired|attacked|struck|targeted|bombed|hit', 'armed drone*', 'uav|uavs', 'air force ~4 bomb*|struck|targeted|pounded|attacked|strikes|raids|carried', 'barrel bomb*', 'air support', 'aircraft ~4 bomb*|struck|targeted|pounded|attacked|strafed|hit|raided', 'planes ~3 bomb*|struck|targeted|pounded|attacked|hit|raided', 'jets ~3 bomb*|struck|targeted|pounded|attacked|hit|raided|fired|launched|destroyed|carried', 'warplanes|planes|aircraft|helicopters ~3 fired|launched|destroyed|carried', 'air missile*', 'air-to-surface', 'air to surface', 'chopper*', 'helicopter attack*', 'helicopter strike*', 'bombed by aircraft', 'aerial bomb*', 'aerial firing', 'air assault*', 'loitering munition*', 'kamikaze drone*', 'helicopters ~3 fired|attacked|struck|targeted|bombed|strafed|pounded', 'airstrike', 'air campaign', 'strike|strikes ~3 engaged|destroyed|struck|targeted|killed|damaged|hit', 'conducted ~3 strike|strikes', 'coalition strike*', 'precision strike*', 'piloted aircraft'],
+    pats: ['airstrike*', 'air strike*', 'air raid*', 'airraid*', 'drone strike*', 'drone attack*', 'air attack*', 'aerial attack*', 'aerial bombard*', 'aerial strike*', 'aerial raid*', 'air bombard*', 'airstrikes', 'warplane*', 'war plane*', 'fighter jet*', 'jet fighter*', 'military jet*', 'helicopter gunship*', 'gunship*', 'helicopter ~3 fired|attacked|struck|targeted|bombed|strafed|pounded', 'drone ~3 fired|attacked|struck|targeted|bombed|hit', 'drones ~3 fired|attacked|struck|targeted|bombed|hit', 'armed drone*', 'uav|uavs', 'air force ~4 bomb*|struck|targeted|pounded|attacked|strikes|raids|carried', 'barrel bomb*', 'aircraft ~4 bomb*|struck|targeted|pounded|attacked|strafed|hit|raided', 'planes ~3 bomb*|struck|targeted|pounded|attacked|hit|raided', 'jets ~3 bomb*|struck|targeted|pounded|attacked|hit|raided|fired|launched|destroyed|carried', 'warplanes|planes|aircraft|helicopters ~3 fired|launched|destroyed|carried', 'air missile*', 'air-to-surface', 'air to surface', 'chopper*', 'helicopter attack*', 'helicopter strike*', 'bombed by aircraft', 'aerial bomb*', 'aerial firing', 'air assault*', 'loitering munition*', 'kamikaze drone*', 'helicopters ~3 fired|attacked|struck|targeted|bombed|strafed|pounded', 'airstrike', 'air campaign', 'strike|strikes ~3 engaged|destroyed|struck|targeted|killed|damaged|hit|disabled|suppressed|neutralized|neutralised', 'conducted ~3 strike|strikes', 'coalition strike*', 'precision strike*', 'piloted aircraft'],
     reason: 'ACLED: Air/drone strike is an attack by aircraft or drones ("warplanes pounded the village")',
+  },
+  {
+    id: 'air-more',
+    cat: 'air',
+    pats: ['jet|plane|warplane ~3 bomb*|struck|targeted|pounded|attacked|hit|raided|fired', 'jets|planes|warplanes ~5 fired ~2 missile*|rockets|bombs', 'attacked|struck|bombed|hit|targeted ~2 from the air', 'from the air'],
+    reason: 'one aircraft or a longer report verb: "one jet bombed a school", "jets were reported to have fired missiles", "the convoy was attacked from the air"',
   },
   {
     id: 'shelling',
     cat: 'shelling',
     pats: ['shell|shells|shelled|shelling|shellings', 'artillery', 'mortar|mortars', 'rocket|rockets', 'missile|missiles', 'projectile*', 'howitzer*', 'katyusha*', 'grad|grads', 'mlrs', 'rpg|rpgs', 'rocket propelled', 'heavy weapon*', 'heavy fire', 'bombard*', 'cannon fire', 'tank fire', 'tanks fired', 'tank attack*', 'tanks ~2 attacked|fired|shelled|pounded', 'tank shell*', 'fired ~3 shells|mortars|rockets|missiles|projectiles', 'anti tank', 'atgm*', 'guided missile*', 'ballistic missile*', 'cruise missile*', 'mortared', 'rocketed', 'grenade launcher*', 'mortar round*', 'explosions involving', 'shelled', 'pounded'],
     reason: 'ACLED: Shelling/artillery/missile attack is long-range fire from the ground (artillery, mortars, rockets, missiles, RPGs, grenade launchers, heavy weapons)',
+  },
+  {
+    id: 'missile-strike',
+    cat: 'shelling',
+    pats: ['missile strike*', 'missiles strike*', 'rocket strike*', 'rockets strike*', 'artillery strike*', 'mortar strike*'],
+    reason: 'a "missile strike" names no aircraft, so it is a missile attack unless jets or drones are named; it covers the bare "strike" that would read as an air strike',
   },
   {
     id: 'grenade',
@@ -138,6 +150,12 @@ export const TRIGGERS: TriggerEntry[] = [
     cat: 'clash',
     pats: ['engaged', 'offensive', 'counter attack*', 'counterattack*', 'repulsed', 'repelled', 'thwarted', 'foiled an attack', 'infiltrat*', 'returned fire', 'retaliated', 'military operation*', 'security operation*', 'clearance operation*', 'clearing operation*', 'combing operation*', 'ground operation*', 'ground assault*', 'operation against', 'operations against', 'combat', 'hostilities', 'fired upon', 'fired on', 'fired at', 'ceasefire violation*', 'truce violation*', 'besieged', 'siege', 'stormed', 'overran', 'surrounded', 'firing', 'assault|assaults|assaulted', 'armed confrontation*', 'confrontation*', 'gunfire', 'engagement*'],
     reason: 'armed action that is usually two-sided (operations, assaults, repelled attacks): an Armed clash unless civilians were the target',
+  },
+  {
+    id: 'offensive-start',
+    cat: 'clash',
+    pats: ['offensive|operation|operations|assault|push ~3 to retake|recapture|liberate|capture|seize|free|clear', 'attempted|tried to seize|capture|storm|overrun|retake|recapture|take'],
+    reason: 'ACLED codes the launch of an offensive to take a place, and a failed attempt to take it, as an Armed clash ("launched the offensive to retake the city", "attempted to seize the hospital complex"); "to retake" alone reads as an intention',
   },
   {
     id: 'attack',
@@ -246,7 +264,7 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'disrupt',
     cat: 'disrupt',
-    pats: ['defus*', 'diffus*', 'defuse*', 'disarmed', 'disarm', 'disposed', 'neutrali*', 'dismantled', 'deactivat*', 'thwarted ~3 attack|attempt|plot|bombing', 'recovered ~6 weapon*|arms|ammunition|explosive*|ied*|bomb*|rifle*|gun|guns|grenade*|mines|rocket*|mortar*|cache*|munitions|detonator*', 'seized ~6 weapon*|arms|ammunition|explosive*|ied*|bomb*|rifle*|gun|guns|pistol*|grenade*|mines|rocket*|mortar*|cache*|munitions|detonator*|firearm*|rounds|ak|cartridge*', 'found ~6 weapon*|arms|ammunition|explosive*|ied*|bomb|bombs|rifle*|grenade*|cache*|munitions|detonator*', 'discovered ~6 weapon*|arms|ammunition|explosive*|ied*|bomb|bombs|rifle*|grenade*|cache*|munitions|detonator*', 'weapons cache*', 'arms cache*', 'arms depot*', 'weapons depot*', 'ammunition depot*', 'arms haul', 'weapons seizure', 'arms seizure', 'controlled detonation', 'controlled explosion', 'bomb disposal', 'bomb squad', 'mine clearance', 'demining', 'de-mining', 'seizure of ~3 weapon*|arms|ammunition*|explosive*|ied|ieds|bomb|bombs|rifle*|gun|guns|pistol*|grenade*|mines|landmines|rocket*|mortar*|cache*|munitions|detonator*|firearm*|cartridge*|bullets', 'haul of ~3 weapon*|arms|ammunition*|explosive*|ied|ieds|bomb|bombs|rifle*|gun|guns|pistol*|grenade*|mines|landmines|rocket*|mortar*|cache*|munitions|detonator*|firearm*|cartridge*|bullets'],
+    pats: ['defus*', 'diffus*', 'defuse*', 'disarmed', 'disarm', 'disposed', 'neutrali*', 'dismantled', 'deactivat*', 'recovered ~6 weapon*|arms|ammunition|explosive*|ied*|bomb*|rifle*|gun|guns|grenade*|mines|rocket*|mortar*|cache*|munitions|detonator*', 'seized ~6 weapon*|arms|ammunition|explosive*|ied*|bomb*|rifle*|gun|guns|pistol*|grenade*|mines|rocket*|mortar*|cache*|munitions|detonator*|firearm*|rounds|ak|cartridge*', 'found ~6 weapon*|arms|ammunition|explosive*|ied*|bomb|bombs|rifle*|grenade*|cache*|munitions|detonator*', 'discovered ~6 weapon*|arms|ammunition|explosive*|ied*|bomb|bombs|rifle*|grenade*|cache*|munitions|detonator*', 'weapons cache*', 'arms cache*', 'arms depot*', 'weapons depot*', 'ammunition depot*', 'arms haul', 'weapons seizure', 'arms seizure', 'controlled detonation', 'controlled explosion', 'bomb disposal', 'bomb squad', 'mine clearance', 'demining', 'de-mining', 'seizure of ~3 weapon*|arms|ammunition*|explosive*|ied|ieds|bomb|bombs|rifle*|gun|guns|pistol*|grenade*|mines|landmines|rocket*|mortar*|cache*|munitions|detonator*|firearm*|cartridge*|bullets', 'haul of ~3 weapon*|arms|ammunition*|explosive*|ied|ieds|bomb|bombs|rifle*|gun|guns|pistol*|grenade*|mines|landmines|rocket*|mortar*|cache*|munitions|detonator*|firearm*|cartridge*|bullets'],
     reason: 'ACLED: Disrupted weapons use: an explosive defused, a weapons cache seized, a missile intercepted before it could be used',
   },
   {
@@ -254,6 +272,12 @@ export const TRIGGERS: TriggerEntry[] = [
     cat: 'disrupt',
     pats: ['weapon*|arms|ammunition*|firearm*|pistol*|rifle*|guns|bullets|explosive*|grenade*|ieds|mines|landmines|munitions|detonator*|cartridges|kalashnikov* ~6 seized|recovered|found|confiscated|captured|discovered|defused|unearthed|intercepted', 'destroyed|cleared|removed|dismantled ~6 weapon*|arms|ammunition*|explosive*|ied|ieds|improvised|mines|landmines|munitions|cache*|caches|bomb|bombs|device|devices|guns|rockets|vbieds', 'bomb|bombs|device|devices|ied|projectiles|rocket*|missile*|mortar*|shells ~5 found|discovered|defused|recovered|seized|identified', 'stash of', 'stash', 'cache of', 'rounds of ammunition', 'found ~4 hideout*', 'discovered ~4 hideout*|tunnel*|depot*', 'accidentally ~3 activated|detonated|exploded', 'premature* ~2 explo*|detonat*'],
     reason: 'weapons or explosives found or seized, told in the passive ("two firearms were seized"): Disrupted weapons use',
+  },
+  {
+    id: 'disrupt-thwart',
+    cat: 'disrupt',
+    pats: ['thwarted ~3 attempt|plot|plots|bombing|bomb|bombs'],
+    reason: 'an attack stopped before it happened: Disrupted weapons use; smuggling attempts are thwarted too, so a crime cue overrules it',
   },
   {
     id: 'disrupt-intercept',
@@ -264,8 +288,8 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'not-event',
     cat: 'not_event',
-    pats: ['missile test*', 'missile launch*', 'missile program*', 'missile programme*', 'missile development', 'nuclear test*', 'nuclear and missile', 'rocket launch*', 'test fire*', 'test fired', 'test launch*', 'satellite launch*', 'battle against', 'battle to', 'battling to', 'battled to', 'firefighters', 'fire fighters', 'fire crews', 'strike price', 'lucky strike', 'election campaign*', 'campaign rally', 'political battle*', 'legal battle*', 'court battle*', 'price war', 'trade war', 'war of words', 'war on drugs', 'attack on democracy', 'attack on the constitution', 'attack on press freedom', 'attack on media freedom', 'heart attack*', 'panic attack*', 'cyber attack*', 'cyberattack*', 'ransomware', 'shark attack*', 'dog attack*', 'bear attack*', 'animal attack*', 'tiger attack*', 'elephant*', 'wolves', 'stags'],
-    reason: 'words that look like triggers but name no political violence ("missile tests", "firefighters battle the blaze", "an attack on media freedom")',
+    pats: ['missile test*', 'missile launch*', 'missile program*', 'missile programme*', 'missile development', 'nuclear test*', 'nuclear and missile', 'rocket launch*', 'test fire*', 'test fired', 'test launch*', 'satellite launch*', 'battle against', 'battle to', 'battling to', 'battled to', 'firefighters', 'fire fighters', 'fire crews', 'strike price', 'lucky strike', 'election campaign*', 'campaign rally', 'political battle*', 'legal battle*', 'court battle*', 'price war', 'trade war', 'war of words', 'war on drugs', 'attack on democracy', 'attack on the constitution', 'attack on press freedom', 'attack on media freedom', 'heart attack*', 'panic attack*', 'cyber attack*', 'cyberattack*', 'ransomware', 'shark attack*', 'dog attack*', 'bear attack*', 'animal attack*', 'tiger attack*', 'elephant*', 'wolves', 'barricaded himself|herself|themselves', 'agreed that', 'agreed with', 'agree that', 'agree with', 'agrees that', 'agrees with', 'all agreed', 'analysts agreed', 'stags ~2 battle|battling|fight|fighting|clash*', 'deer ~2 battle|battling|fight|fighting|clash*', 'stags', 'demonstrate a|an|the|that|its|their|his|her|our|how|what|commitment|resolve|support', 'demonstrates a|an|the|that|its|their|his|her|our|how|what|commitment|resolve|support', 'demonstrated a|an|the|that|its|their|his|her|our|how|what|commitment|resolve|support'],
+    reason: 'words that look like triggers but name no political violence ("missile tests", "firefighters battle the blaze", "an attack on media freedom", "these actions demonstrate a disregard", "the two leaders agreed that more work remains")',
   },
   {
     id: 'agreement',
@@ -282,7 +306,7 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'change',
     cat: 'change',
-    pats: ['withdrew from', 'withdrawn from', 'pulled out of', 'vacated', 'evacuated ~3 positions|base|bases|town|area', 'forward*', 'fortif*', 'pull* back', 'retreat*', 'dispatch*', 'sent ~3 troops|forces|reinforcements|soldiers', 'moving ~3 troops|forces', 'moved ~3 troops|forces', 'mass* ~3 troops|forces', 'amass*', 'reinforced', 'stationed', 'relocat*', 'took up positions', 'consolidat*', 'kick off the assault', 'joined the', 'joined ~2 militants|taliban|rebels|insurgents|group|ranks|forces|fighters', 'defected', 'defect*', 'deploy*', 'redeploy*', 'reinforcement*', 'troops arrived', 'convoy*', 'patrol*', 'curfew*', 'lockdown', 'state of emergency', 'martial law', 'mobilis*', 'mobiliz*', 'recruit*', 'withdrew', 'withdrawn', 'withdrawal', 'pulled out', 'movement of forces', 'security measures', 'announced', 'declared', 'formed', 'split', 'merged', 'new group', 'launched ~3 campaign|group|movement', 'distributed', 'handed out', 'training', 'trained', 'parade', 'military exercise*', 'drills', 'checkpoint*', 'banned', 'ban', 'suspended', 'appointed', 'elected', 'resigned', 'sworn in', 'dissolved', 'leaflets', 'warning', 'warned', 'threatened', 'threat|threats', 'ultimatum', 'mass grave*', 'displaced', 'fled', 'flee', 'fleeing', 'exhumed', 'found dead', 'bodies were found', 'body was found', 'bodies found', 'body found', 'discovered the body', 'killed by unknown', 'tunnel|tunnels'],
+    pats: ['withdrew from', 'withdrawn from', 'pulled out of', 'vacated', 'evacuated ~3 positions|base|bases|town|area', 'moved|moving|pushed|advanced forward', 'forwarded', 'forwarding', 'forward base*|position*|deploy*|operating', 'fortif*', 'pull* back', 'retreat*', 'dispatch*', 'sent ~3 troops|forces|reinforcements|soldiers', 'moving ~3 troops|forces', 'moved ~3 troops|forces', 'mass* ~3 troops|forces', 'amass*', 'reinforced', 'stationed', 'relocat*', 'took up positions', 'consolidat*', 'kick off the assault', 'joined the', 'joined ~2 militants|taliban|rebels|insurgents|group|ranks|forces|fighters', 'defected', 'defect*', 'deploy*', 'redeploy*', 'reinforcement*', 'troops arrived', 'convoy*', 'patrol*', 'curfew*', 'lockdown', 'state of emergency', 'martial law', 'mobilis*', 'mobiliz*', 'recruit*', 'withdrew', 'withdrawn', 'withdrawal', 'pulled out', 'movement of forces', 'security measures', 'announced', 'declared', 'formed', 'split', 'merged', 'new group', 'launched ~3 campaign|group|movement', 'distributed', 'handed out', 'training', 'trained', 'parade', 'military exercise*', 'drills', 'checkpoint*', 'banned', 'ban', 'suspended', 'appointed', 'elected', 'resigned', 'sworn in', 'dissolved', 'leaflets', 'warning', 'warned', 'threatened', 'threat|threats', 'ultimatum', 'mass grave*', 'displaced', 'fled', 'flee', 'fleeing', 'exhumed', 'found dead', 'bodies were found', 'body was found', 'bodies found', 'body found', 'discovered the body', 'killed by unknown', 'tunnel|tunnels'],
     reason: 'ACLED: Change to group/activity and Other: movements of forces, recruitment, defections, new restrictions, threats',
   },
   // ---------------------------------------------------------------- cues
@@ -319,13 +343,19 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'cue-disaster',
     cat: 'cue_disaster',
-    pats: ['earthquake*', 'quake*', 'tremor*', 'flood*', 'flash flood*', 'landslide*', 'mudslide*', 'avalanche*', 'cyclone*', 'hurricane*', 'typhoon*', 'tornado*', 'storm|storms', 'tsunami*', 'volcan*', 'eruption', 'drought*', 'wildfire*', 'bushfire*', 'forest fire*', 'heatwave*', 'heat wave*', 'snow*', 'blizzard*', 'lightning', 'rainfall', 'heavy rain*', 'monsoon*', 'epidemic*', 'outbreak*', 'infected', 'infections', 'cholera', 'ebola', 'accident*', 'accidental*', 'crash|crashed|crashes', 'collision*', 'collided', 'derail*', 'capsiz*', 'sank', 'ran aground', 'shipwreck*', 'gas leak*', 'leak|leakage', 'cylinder*', 'boiler', 'short circuit', 'fire broke out', 'blaze', 'caught fire', 'factory fire', 'building collapse*', 'bridge collapse*', 'roof collapse*', 'stampede*', 'drown*', 'electrocut*', 'spill', 'chemical plant', 'refinery', 'mine collapse', 'poisoning', 'food poisoning', 'poisoned', 'toxins', 'pest control', 'furnace', 'propane', 'fireworks', 'fertili*', 'ammonium nitrate', 'solvent*', 'industrial', 'warehouse*', 'gas plant', 'power plant', 'chemical plant', 'storage', 'cooking gas', 'gas explosion', 'gas container*', 'gas tank*', 'gas pipeline', 'tanker', 'hospitalised', 'hospitalized', 'lost control', 'icy road', 'rescue*', 'rescuers', 'firefighters', 'fire fighters', 'firemen', 'fire brigade', 'emergency services', 'relief', 'evacuat*', 'weather'],
+    pats: ['earthquake*', 'quake*', 'tremor*', 'flood*', 'flash flood*', 'landslide*', 'mudslide*', 'avalanche*', 'cyclone*', 'hurricane*', 'typhoon*', 'tornado*', 'storm|storms', 'tsunami*', 'volcan*', 'eruption', 'drought*', 'wildfire*', 'bushfire*', 'forest fire*', 'heatwave*', 'heat wave*', 'snow*', 'blizzard*', 'lightning', 'rainfall', 'heavy rain*', 'monsoon*', 'epidemic*', 'outbreak*', 'infected', 'infections', 'cholera', 'ebola', 'accident*', 'accidental*', 'crash|crashed|crashes', 'collision*', 'collided', 'derail*', 'capsiz*', 'sank', 'ran aground', 'shipwreck*', 'gas leak*', 'leak|leakage', 'cylinder*', 'boiler', 'short circuit', 'fire broke out', 'blaze', 'caught fire', 'factory fire', 'building collapse*', 'bridge collapse*', 'roof collapse*', 'stampede*', 'drown*', 'electrocut*', 'spill', 'chemical plant', 'refinery', 'mine collapse', 'poisoning', 'food poisoning', 'poisoned', 'toxins', 'pest control', 'furnace', 'propane', 'fireworks', 'fertili*', 'ammonium nitrate', 'solvent*', 'industrial', 'warehouse*', 'gas plant', 'power plant', 'chemical plant', 'storage', 'cooking gas', 'gas explosion', 'gas container*', 'gas tank*', 'gas pipeline', 'tanker', 'lost control', 'icy road', 'weather', 'disaster|disasters', 'torrential', 'high winds', 'temperatures', 'fires ~2 burning|raging|spread*', 'bush fire*', 'grass fire*', 'non-combat', 'noncombat', 'natural causes', 'illness'],
     reason: 'natural and man-made disasters, accidents and epidemics are not political violence (CASE NATURAL_DISASTER, MAN_MADE_DISASTER)',
+  },
+  {
+    id: 'cue-disaster-aftermath',
+    cat: 'cue_disaster',
+    pats: ['hospitalised', 'hospitalized', 'rescue*', 'rescuers', 'firefighters', 'fire fighters', 'firemen', 'fire brigade', 'emergency services', 'relief', 'evacuat*'],
+    reason: 'the aftermath of a disaster, but of attacks too ("humanitarian relief", "rescuers pulled survivors from the rubble"): it backs a disaster named elsewhere and never stands for one alone',
   },
   {
     id: 'cue-crime',
     cat: 'cue_crime',
-    pats: ['robbery', 'robberies', 'robber*', 'burglar*', 'theft*', 'thief', 'thieves', 'smuggl*', 'traffick*', 'drug*', 'narcotic*', 'cocaine', 'heroin', 'marijuana', 'cannabis', 'methamphetamine', 'meth', 'counterfeit*', 'fraud*', 'scam*', 'money laundering', 'bribe*', 'corruption', 'embezzl*', 'poach*', 'contraband', 'illegal mining', 'illegal logging', 'fake', 'cigarettes', 'domestic', 'dispute over', 'personal enmity', 'family dispute', 'love affair', 'honour killing', 'honor killing', 'road rage', 'hit-and-run', 'shoplift*', 'pickpocket*', 'stolen goods', 'ransom', 'cybercrime', 'hacking', 'hackers', 'gold', 'arms dealer*', 'steal|stealing|stole|stolen', 'car theft', 'poaching', 'pornograph*', 'currency', 'investigat*', 'probe', 'inquiry', 'trial', 'convicted', 'charged with', 'hate crime', 'crime|crimes', 'criminal*', 'migrant*', 'illegal immigra*', 'offences', 'offenses', 'suspects', 'stolen', 'break and enter', 'bank', 'seized ~3 kg|kilograms|tonnes|tons|grams'],
+    pats: ['robbery', 'robberies', 'robber*', 'burglar*', 'theft*', 'thief', 'thieves', 'smuggl*', 'traffick*', 'drug*', 'narcotic*', 'cocaine', 'heroin', 'marijuana', 'cannabis', 'methamphetamine', 'meth', 'counterfeit*', 'fraud*', 'scam*', 'money laundering', 'bribe*', 'corruption', 'embezzl*', 'poach*', 'contraband', 'illegal mining', 'illegal logging', 'fake', 'cigarettes', 'domestic', 'dispute over', 'personal enmity', 'family dispute', 'love affair', 'honour killing', 'honor killing', 'road rage', 'hit-and-run', 'shoplift*', 'pickpocket*', 'stolen goods', 'ransom', 'cybercrime', 'hacking', 'hackers', 'gold', 'arms dealer*', 'steal|stealing|stole|stolen', 'car theft', 'poaching', 'pornograph*', 'currency', 'investigat*', 'probe', 'inquiry', 'trial', 'convicted', 'charged with', 'hate crime', 'crime|crimes', 'criminal*', 'migrant*', 'illegal immigra*', 'illegal migra*', 'illegal crossing*', 'illegally cross*', 'offences', 'offenses', 'suspects', 'stolen', 'break and enter', 'bank', 'seized ~3 kg|kilograms|tonnes|tons|grams'],
     reason: 'ordinary and organised crime without a political target is not coded (CASE ORG_CRIME)',
   },
   {
@@ -355,7 +385,7 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'cue-new',
     cat: 'cue_new',
-    pats: ['in another', 'in a separate', 'separate incident', 'separate attack', 'separately', 'meanwhile', 'elsewhere', 'in a similar', 'similar incident', 'in yet another', 'another attack', 'another incident', 'in an unrelated'],
+    pats: ['in another', 'in a separate', 'separate incident', 'separate attack', 'separately', 'meanwhile', 'elsewhere', 'in a similar', 'similar incident', 'in yet another', 'another attack', 'another incident', 'in an unrelated', 'the following day', 'the next day', 'a day later', 'the day after', 'also today', 'also on', 'also yesterday', 'also last'],
     reason: 'an explicit marker that the text now reports another incident',
   },
   {

@@ -16,7 +16,11 @@
  *    text marks it as another one ("in a separate attack", "last week": background) and anchors
  *    it with a place and a date or toll, or when it opens its own line with its own place
  *    ("Near Mosul, five strikes engaged ..."). Otherwise an adjacent sentence, a definite
- *    mention ("the strikes"), a toll or how a protest was met adds to the incident before it.
+ *    mention ("the strikes"), a toll or how a protest was met adds to the incident before it;
+ *    so does, a line or two on, how a death told only by its toll was caused. A sentence too far
+ *    from the incident before to join it opens its own when it tells a strike, bombing or battle
+ *    with its own time ("A U.S. strike on Jan. 1 hit two vehicles near Sarmada"). A count of
+ *    strikes over a region followed by the strikes place by place is their sum and is dropped.
  * 4. An incident that a disaster, a crime or diplomacy explains better (only triggers of the
  *    kinds such a cue accounts for, no armed actor) is dropped.
  * 5. Each incident is typed by ACLED's precedence: protest forms, then chemical > suicide >
@@ -90,18 +94,19 @@ const ALL_CATS = new Set<TriggerCat>();
 for (const e of TRIGGERS) {
   ALL_CATS.add(e.cat);
   for (const p of e.pats) {
-    // Hyphen tokens are skipped in the text, so "tear-gas" in the lexicon is "tear gas".
-    const steps = p
-      .replace(/-/g, ' ')
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(parseStep);
-    const pat: Pattern = { entry: e.id, cat: e.cat, steps };
-    const first = steps[0]!;
-    for (const w of first.exact) push(BY_EXACT, w, pat);
-    for (const pre of first.prefixes) {
-      if (pre.length < 3) SHORT_PREFIX.push(pat);
-      else push(BY_PREFIX, pre.slice(0, 3), pat);
+    // Hyphen tokens are skipped in the text, so "tear-gas" in the lexicon is "tear gas"; the
+    // tokenizer keeps some prefixes joined ("non-combat", "pro-government"), so a hyphenated
+    // pattern is also compiled as written.
+    const forms = p.includes('-') ? [p.replace(/-/g, ' '), p] : [p];
+    for (const form of forms) {
+      const steps = form.split(/\s+/).filter(Boolean).map(parseStep);
+      const pat: Pattern = { entry: e.id, cat: e.cat, steps };
+      const first = steps[0]!;
+      for (const w of first.exact) push(BY_EXACT, w, pat);
+      for (const pre of first.prefixes) {
+        if (pre.length < 3) SHORT_PREFIX.push(pat);
+        else push(BY_PREFIX, pre.slice(0, 3), pat);
+      }
     }
   }
 }
@@ -185,12 +190,22 @@ const NEGATORS = new Set(['no', 'not', "n't", 'never', 'without', 'nor', 'neithe
 /** Words after which an event is what a protest is about, not an event of its own:
  *  "protested against the killing of a student", "demanding the release of those arrested". */
 const TOPIC_WORDS = new Set(['decry', 'decrying', 'decried', 'condemned', 'denounced', 'mourn', 'mourning', 'outrage', 'against', 'over', 'demanding', 'demand', 'demanded', 'condemning', 'condemn', 'denouncing', 'denounce', 'protesting', 'about', 'following', 'justice', 'release', 'solidarity', 'commemorate', 'commemorating', 'mark', 'marking', 'anniversary', 'regarding', 'for']);
+const REPORTS = new Set(['said', 'say', 'says', 'reported', 'told', 'stated', 'added']);
+const SETTING_WORDS = new Set(['as', 'during', 'amid', 'amidst', 'since']);
+const HUMANITARIAN = new Set(['relief', 'refugee', 'refugees', 'idp', 'aid', 'displacement', 'evacuation', 'medical', 'health', 'transit', 'quarantine', 'isolation']);
+const SELF_CLAIM = new Set(['control', 'full', 'victory']);
+const TIME_LINKS = new Set(['after', 'before', 'since', 'until']);
+/** Words before an event that make it something to stop or a task, not an event: "urged the
+ *  regime to cease airstrikes", "a peace deal ending eight weeks of fighting", "the coalition
+ *  tasked with fighting Daesh". */
+const STOP_WORDS = new Set(['cease', 'ceasing', 'stop', 'stopping', 'halt', 'halting', 'end', 'ending', 'ended', 'tasked', 'mandated']);
 const DIPLO_LINKS = new Set(['response', 'for', 'after', 'over', 'following', 'against']);
 const RELATIVE = new Set(['who', 'which', 'that']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our']);
 const TREND = new Set(['rise', 'increase', 'increasing', 'surge', 'spate', 'decline', 'decrease', 'statistics', 'trend', 'norm', 'years', 'decades']);
 const MODALS = new Set(['may', 'might', 'could', 'would', 'should', 'will', 'shall']);
 const PLACE_PREPS = new Set(['in', 'near', 'at', 'of', 'outside', 'from', 'into']);
+const PLACE_NOUNS = new Set(['village', 'town', 'city', 'district', 'province', 'governorate', 'area', 'region', 'outskirts', 'suburb', 'neighbourhood', 'neighborhood', 'port', 'capital']);
 const NUM_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'dozen', 'dozens', 'scores', 'hundreds', 'several', 'twenty', 'thirty', 'forty', 'fifty', 'hundred']);
 const TOLL_WORDS = /^(kill|dead|died|death|wound|injur|casualt|fatalit|martyr|bodies|slain|lives)/;
 
@@ -243,6 +258,8 @@ function readSentence(doc: Doc, si: number, times: Mention[]): SentenceInfo {
     }
     if (!place && PLACE_PREPS.has(words[j]!) && tok[j + 1]?.pos === 'PROPN') place = true;
     if (!place && k.pos === 'PROPN' && words[j + 1] === 'district') place = true;
+    // "in the village of Safina", "near the town of Tal Afar"
+    if (!place && PLACE_PREPS.has(words[j]!) && words[j + 1] === 'the' && PLACE_NOUNS.has(words[j + 2] ?? '') && words[j + 3] === 'of' && tok[j + 4] && /^[A-Z]/.test(doc.text[tok[j + 4]!.start]!)) place = true;
   }
   // A time expression anchors an incident unless it is a span of time for a trend ("over the
   // past few years", "so far this year").
@@ -265,7 +282,7 @@ function liveHits(info: SentenceInfo): Hit[] {
   const diploAt = info.hits.filter((h) => h.cat === 'cue_diplo').map((h) => h.w1);
   const isDiploTopic = (h: Hit): boolean => {
     for (const d of diploAt) {
-      if (d >= h.w0 || h.w0 - d > 12) continue;
+      if (d >= h.w0 || h.w0 - d > 16) continue;
       for (let j = d + 1; j < h.w0; j++) if (DIPLO_LINKS.has(info.words[j]!)) return true;
     }
     return false;
@@ -288,40 +305,61 @@ function liveHits(info: SentenceInfo): Hit[] {
   // arrest of their leader") and the sentence names the protest or a state force.
   const stateOrProtest = protestAt.length > 0 || info.cats.has('cue_state');
   const cats = new Set<TriggerCat>();
+  const blocks = info.hits.filter((h) => h.cat === 'not_event');
   for (const h of info.hits) {
     if (EVENT_CATS.has(h.cat)) continue;
+    // a cue inside a look-alike: the "fighters" of "fire fighters" are no armed group
+    if (h.cat !== 'not_event' && blocks.some((b) => b.w0 <= h.w0 && h.w1 <= b.w1 && b.w1 - b.w0 > h.w1 - h.w0)) continue;
     if ((h.cat === 'cue_disperse' || h.cat === 'cue_force') && (isTopic(h) || !stateOrProtest)) continue;
     // "the arrested former president": a description of someone, not an intervention
     if (h.cat === 'cue_disperse' && DETERMINERS.has(info.words[h.w0 - 1] ?? '')) continue;
     cats.add(h.cat);
   }
-  const blocks = info.hits.filter((h) => h.cat === 'not_event');
-  const attribAt = info.hits.filter((h) => h.cat === 'cue_attrib').map((h) => h.w1);
+  // (an actor's claim of its own deed is a report of it: "the Rangers claimed to have seized
+  // weapons during a raid")
+  // ("the army now claims full control of the city": its own gain, reported)
+  const attribAt = info.hits.filter((h) => h.cat === 'cue_attrib' && !(info.words[h.w1 + 1] === 'to' && info.words[h.w1 + 2] === 'have') && !SELF_CLAIM.has(info.words[h.w1 + 1] ?? '')).map((h) => h.w1);
   info.attributed = ev.length > 0;
   const crowdNamed = info.hits.some((h) => h.cat === 'crowd' || h.cat === 'cue_civ');
   // weapons named as what was destroyed are targets, not the means: "one strike destroyed an
   // ISIL-held tank, a VBIED and two mortar systems"
   const destroyAt = ev.find((h) => (h.cat === 'destroy' || h.cat === 'disrupt') && ev.some((o) => o.w0 < h.w0 && (o.cat === 'air' || o.cat === 'attack' || o.cat === 'shelling' || o.cat === 'clash')))?.w0 ?? -1;
+  const repelAt = info.words.findIndex((w, j) => w === 'repelled' || w === 'repulsed' || (w === 'fought' && info.words[j + 1] === 'off'));
   for (const h of ev) {
     // a look-alike: "missile tests", "firefighters battle the blaze"
     if (blocks.some((b) => b.w0 <= h.w1 && h.w0 <= b.w1)) continue;
     if (h.entry === 'protest-weak' && !crowdNamed) continue;
     if (destroyAt >= 0 && h.w0 > destroyAt && (h.cat === 'ied' || h.cat === 'shelling' || h.cat === 'grenade' || h.cat === 'explosion' || h.cat === 'air')) continue;
     // covered by another event hit that starts earlier and reaches into it
-    if (ev.some((o) => o !== h && o.cat !== h.cat && o.w0 < h.w0 && o.w1 >= h.w0 && o.w1 - o.w0 > 0)) continue;
+    // (or that starts at the same word and reaches further: "ceasefire violations" is fighting)
+    if (ev.some((o) => o !== h && o.cat !== h.cat && ((o.w0 < h.w0 && o.w1 >= h.w0 && o.w1 - o.w0 > 0) || (o.w0 === h.w0 && o.w1 > h.w1)))) continue;
     // negated: "no clashes", "did not attack"
     let neg = false;
     for (let d = 1; d <= 2; d++) if (NEGATORS.has(info.words[h.w0 - d] ?? '')) neg = true;
     if (neg) continue;
     // hedged: a modal or threat word shortly before ("may come", "threatened to attack")
     if (hedgeAt.some((p) => p < h.w0 && h.w0 - p <= 6 && (MODALS.has(info.words[p]!) || /^(threat|vow|warn|plan|plot)/.test(info.words[p]!)) && !clauseBreak(info, p, h.w0))) continue;
+    // what someone is asked to stop: "urged him to press the regime to cease airstrikes"
+    let stop = false;
+    for (let d = 1; d <= 4; d++) if (STOP_WORDS.has(info.words[h.w0 - d] ?? '')) stop = true;
+    if (stop) continue;
+    // explosives fought off in a battle are part of it: "the troops fought off several
+    // counterattacks and six VBIEDs" (ACLED: the Armed clash)
+    if ((h.cat === 'ied' || h.cat === 'explosion' || h.cat === 'suicide') && repelAt >= 0 && repelAt < h.w0 && h.w0 - repelAt <= 8) continue;
+    // camps for people in need are not bases: "relief camps were set up in schools"
+    if (h.cat === 'hq' && info.words.slice(Math.max(0, h.w0 - 1), h.w1 + 1).some((w) => HUMANITARIAN.has(w))) continue;
+    // a time reference to an event told elsewhere or to come: "there will still be work to rid
+    // Iraq of ISIL after the liberation of Mosul"
+    if (TIME_LINKS.has(info.words[h.w0 - 2] ?? '') && info.words[h.w0 - 1] === 'the' && info.tok[h.w0]!.pos === 'NOUN' && (h.cat === 'regain' || h.cat === 'capture')) continue;
     // an intention, not an event: "intended to take control", "mobilizing for attacking"
     const prev = info.words[h.w0 - 1] ?? '';
     if ((prev === 'to' || prev === 'for') && info.tok[h.w0]!.pos === 'VERB' && h.cat !== 'protest') continue;
     // topic of a protest: a protest trigger earlier, then a topic word, then this hit
     if (isTopic(h)) continue;
     // the object of a claim or accusation: "claimed responsibility for the attack"
-    if (attribAt.some((a) => a < h.w0 && h.w0 - a <= 8)) h.attributed = true;
+    // ("accused by the United Kingdom of being responsible for an attack on a former agent and
+    // his daughter using a nerve agent": the object can run long)
+    if (attribAt.some((a) => a < h.w0 && h.w0 - a <= 14 && !clauseEnd(info, a, h.w0))) h.attributed = true;
     else info.attributed = false;
     out.push(h);
     cats.add(h.cat);
@@ -340,13 +378,20 @@ interface Typed {
   confidence: number;
 }
 
-const STATE_TARGET = /^(arbaki|sniper|soldier|troop|army|military|police|policem|policewom|cop|officer|security|forces|regime|gendarm|guard|marine|commando|paramilitar|personnel|jawan|constable|checkpoint|checkpost|outpost|convoy|patrol|base|position|militia|fighter|militant|insurgent|rebel|combatant|taliban|crpf|bsf|anp|ana|andsf|nds|fc|levies|rangers|sdf|ypg|pkk|hts|isis|isil|daesh|shabaab|houthi|lna|gna|fardc|idf|terrorist|jihadist|guerrilla|commander|gunmen)/;
+const STATE_TARGET = /^(arbaki|sniper|service|soldier|troop|army|military|police|policem|policewom|cop|officer|security|forces|regime|gendarm|guard|marine|commando|paramilitar|personnel|jawan|constable|checkpoint|checkpost|outpost|convoy|patrol|base|position|militia|fighter|militant|insurgent|rebel|combatant|taliban|crpf|bsf|anp|ana|andsf|nds|fc|levies|rangers|sdf|ypg|pkk|hts|isis|isil|daesh|shabaab|houthi|lna|gna|fardc|idf|terrorist|jihadist|guerrilla|commander|gunmen)/;
 const CIV_TARGET = /^(civilian|man|men|woman|women|child|boy|girl|baby|infant|minor|teen|villager|resident|farmer|herder|shepherd|student|teacher|journalist|reporter|worker|doctor|nurse|driver|passenger|shopkeeper|trader|merchant|businessm|worshipper|pilgrim|priest|pastor|imam|cleric|monk|nun|refugee|idp|migrant|famil|wife|husband|son|daughter|father|mother|brother|sister|relative|elder|activist|lawyer|judge|candidate|politician|councillor|councilor|mayor|official|leader|person|people|individual|inhabitant|peasant|fisherm|miner|vendor|motorist|motorcyclist|pedestrian|employee|staff|engineer|contractor|prisoner|detainee|inmate|suspect|thie|robber|tribesm|youth|supporter|member|head|chairman|director|manager|owner|artist|player|singer|professor|doctor|villager|hostage|body|bodies|corpse|home|house|school|hospital|mosque|church|market|shop|village|victim)/;
 const STATE_ACTOR = /^(soldier|troop|army|military|police|policem|security|government|regime|gendarm|marine|commando|paramilitar|afghan|pakistani|national|federal|ana|anp|andsf|nds|fardc|idf|sdf|coalition|pro-government|loyalist)/;
 const NONSTATE_ACTOR = /^(islamic|militant|insurgent|rebel|taliban|terrorist|jihadist|extremist|isis|isil|daesh|shabaab|houthi|fighter|militia|gunmen|bandit|guerrilla|iswap|jnim|isgs|ttp|maoist|naxal|hts|ypg|pkk|opposition|separatist)/;
+/** Words before "forces" that make them non-state: "Syrian Democratic Forces", "Kurdish-led forces". */
+const NONSTATE_PREFIX = new Set(['democratic', 'led', 'tribal', 'popular', 'mobilisation', 'mobilization', 'resistance', 'liberation', 'revolutionary']);
 /** Change-to-group words that tell a move of forces, not a statement or a rule. */
 const MOVEMENT = /^(deploy|redeploy|withdr|pull|dispatch|sent|mov|mass|amass|reinforc|station|relocat|consolidat|defect|join|mobili|recruit|retreat|forward|fortif|convoy|patrol)/;
 const SUBJECT_END = new Set(['said', 'says', 'say', 'told', 'reported', 'according', 'that', ',', ';', ':', 'claimed', 'stated', 'announced', 'after', 'while']);
+/** A sentence-internal break that ends the object of a claim: "claimed the attack; police said". */
+function clauseEnd(info: SentenceInfo, from: number, to: number): boolean {
+  for (let j = from + 1; j < to; j++) if (info.words[j] === ';' || info.words[j] === 'but') return true;
+  return false;
+}
 /** A clause boundary between two word positions: a hedge before it does not reach past it. */
 function clauseBreak(info: SentenceInfo, from: number, to: number): boolean {
   for (let j = from + 1; j < to; j++) {
@@ -356,6 +401,8 @@ function clauseBreak(info: SentenceInfo, from: number, to: number): boolean {
   return false;
 }
 const VICTIM_STOP = new Set(['by', ';', '(', 'in', 'at', 'on', 'near', 'following', 'when', 'after', 'while', 'during', 'as', 'who', 'which', 'that', 'and', 'but']);
+/** Words that make a state or armed word name unarmed people: "former police officers". */
+const NOT_ARMED_NOW = new Set(['former', 'ex', 'retired', 'aid', 'humanitarian', 'relief', 'medical', 'civilian', 'unarmed']);
 const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'got', 'get']);
 
 function has(hits: Hit[], cat: TriggerCat): Hit | undefined {
@@ -379,6 +426,7 @@ function victimKind(info: SentenceInfo, h: Hit): 'state' | 'civ' | 'unknown' {
   const step = passive ? -1 : 1;
   let civ = false;
   let seen = false;
+  let notArmed = false;
   for (let j = passive ? to : from; passive ? j >= from : j <= to; j += step) {
     const x = w[j]!;
     if (x === 'at' && w[j + 1] === 'least') continue;
@@ -386,7 +434,14 @@ function victimKind(info: SentenceInfo, h: Hit): 'state' | 'civ' | 'unknown' {
     if (!passive && j === from && (x === 'on' || x === 'against' || x === 'at' || x === 'upon')) continue;
     if (VICTIM_STOP.has(x) && (seen || !passive)) break;
     if (passive && x === ',') break;
-    if (STATE_TARGET.test(x)) return 'state';
+    // "former police officers", "an aid convoy": unarmed people, civilians in ACLED's coding
+    if (NOT_ARMED_NOW.has(x)) {
+      civ = true;
+      seen = true;
+      notArmed = true;
+      continue;
+    }
+    if (STATE_TARGET.test(x) && !notArmed && !(passive && (NOT_ARMED_NOW.has(w[j - 1] ?? '') || NOT_ARMED_NOW.has(w[j - 2] ?? '')))) return 'state';
     if (CIV_TARGET.test(x)) {
       civ = true;
       seen = true;
@@ -407,6 +462,11 @@ function subjectKind(info: SentenceInfo, h: Hit): 'state' | 'nonstate' | 'unknow
     const x = info.words[j]!;
     if (SUBJECT_END.has(x) && (kind !== 'unknown' || content > 0)) break;
     if (info.tok[j]!.pos === 'NOUN' || info.tok[j]!.pos === 'PROPN') content++;
+    // "Iraqi forces seized full control", but "opposition forces liberated the town"
+    if ((x === 'forces' || x === 'troops') && !NONSTATE_ACTOR.test(info.words[j - 1] ?? '') && !NONSTATE_PREFIX.has(info.words[j - 1] ?? '')) {
+      kind = 'state';
+      break;
+    }
     if (STATE_ACTOR.test(x)) {
       kind = 'state';
       break;
@@ -500,7 +560,10 @@ function typeIncident(doc: Doc, infos: SentenceInfo[]): Typed | null {
     if (!explosive || (protest && protest.w0 < explosive.w0 && hitSentence.get(protest) === hitSentence.get(explosive))) {
       // lethal or serious force by the state: "opened fire on demonstrators, killing three",
       // "violently suppressed a peaceful protest", "three die in protest crackdown"
-      const force = cues.has('cue_force') && (cues.has('cue_state') || cues.has('cue_disperse') || infos.some((inf) => inf.words.includes('authorities')));
+      // (or protesters killed at the protest, whoever fired: "four protesters died from gunfire
+      // during a demonstration outside the consulate")
+      const protestersDied = infos.some((inf) => inf.live.some((h) => h.cat === 'kill' && inf.words.slice(Math.max(0, h.w0 - 4), h.w1 + 5).some((x) => /^(protester|protestor|demonstrator)/.test(x))));
+      const force = cues.has('cue_force') && (cues.has('cue_state') || cues.has('cue_disperse') || infos.some((inf) => inf.words.includes('authorities')) || protestersDied);
       const protesterKilled = force && infos.some((inf) => inf.cats.has('cue_force'));
       if (riot || riotAct) {
         if (mob && !protest) return mk('Mob violence', 'riot:mob', mob, 0.7);
@@ -529,7 +592,14 @@ function typeIncident(doc: Doc, infos: SentenceInfo[]): Typed | null {
     return mk('Disrupted weapons use', 'disrupt', disrupt, 0.75);
   }
   if (ied) return mk('Remote explosive/landmine/IED', 'ied', ied, 0.85);
-  const air = has(all, 'air');
+  // air strikes named as support of a ground offensive are not the event: "troops, assisted by
+  // coalition air strikes, launched the offensive to retake the city" is the battle
+  const supportAir = (x: Hit) => {
+    const w = hitSentence.get(x)!.words;
+    for (let j = Math.max(0, x.w0 - 4); j < x.w0; j++) if (/^(assist|back|support|cover)/.test(w[j]!)) return true;
+    return false;
+  };
+  const air = all.find((x) => x.cat === 'air' && !(supportAir(x) && all.some((o) => o.entry === 'offensive-start' || o.entry === 'clash')));
   if (air) return mk('Air/drone strike', 'air', air, 0.85);
   const shelling = has(all, 'shelling');
   const clash = has(all, 'clash');
@@ -538,7 +608,15 @@ function typeIncident(doc: Doc, infos: SentenceInfo[]): Typed | null {
   // A two-sided fight with artillery or grenades is an Armed clash: "clashes took place amid
   // regime shelling", "exchanged artillery", "attacked a patrol with grenades and firearms".
   const smallArms = all.find((h) => h.entry === 'small-arms');
-  if ((shelling && (strongClash || smallArms)) || (grenade && smallArms)) {
+  // (a clash told as the setting does not make the shelling part of it: "launched missiles and
+  // destroyed artillery batteries as border clashes entered their seventh day")
+  const setting = (x: Hit) => {
+    const w = hitSentence.get(x)!.words;
+    for (let j = Math.max(0, x.w0 - 3); j < x.w0; j++) if (SETTING_WORDS.has(w[j]!)) return true;
+    return false;
+  };
+  const backgroundClash = strongClash && shelling && setting(strongClash) && !smallArms && all.every((x) => x.entry !== 'clash' || setting(x));
+  if (((shelling && (strongClash || smallArms)) || (grenade && smallArms)) && !backgroundClash) {
     return mk('Armed clash', 'clash>shelling', strongClash ?? smallArms!, 0.65);
   }
   if (shelling) return mk('Shelling/artillery/missile attack', 'shelling', shelling, 0.8);
@@ -548,7 +626,8 @@ function typeIncident(doc: Doc, infos: SentenceInfo[]): Typed | null {
   // fight of its own ("militants attacked a base, killing two soldiers. The militants briefly
   // took control of it" is the attack)
   const headFight = head.live.some((x) => x.cat === 'clash' || x.cat === 'kill' || x.cat === 'attack');
-  const territorial = (x: Hit) => hitSentence.get(x) === head || !headFight;
+  // ("After seizing the area, the troops fought off several counterattacks": the fight)
+  const territorial = (x: Hit) => (hitSentence.get(x) === head || !headFight) && !(hitSentence.get(x)!.words[x.w0 - 1] === 'after' && all.some((o) => o.entry === 'clash'));
   const regain = all.find((x) => x.cat === 'regain' && territorial(x));
   const capture = all.find((x) => x.cat === 'capture' && territorial(x));
   const transfer = has(all, 'transfer');
@@ -569,7 +648,13 @@ function typeIncident(doc: Doc, infos: SentenceInfo[]): Typed | null {
   if (abduct) {
     // soldiers or police taken in an attack: ACLED codes the fight, an Armed clash
     const v = victimKind(hitSentence.get(abduct)!, abduct);
-    const stateOnly = v === 'state' || (v === 'unknown' && cues.has('cue_state') && !cues.has('cue_civ'));
+    // (unless state forces did the taking: "Israeli forces kidnapped dozens in a series of raids")
+    const abInf = hitSentence.get(abduct)!;
+    const activeVerb = abInf.tok[abduct.w0]!.pos === 'VERB' && !PASSIVE_AUX.has(abInf.words[abduct.w0 - 1] ?? '');
+    const stateOnly = v === 'state' || (v === 'unknown' && cues.has('cue_state') && !cues.has('cue_civ') && !(activeVerb && subjectKind(abInf, abduct) === 'state'));
+    // "were kidnapped and killed": ACLED codes the killing, an Attack
+    const thenKilled = killed && hitSentence.get(killed) === hitSentence.get(abduct) && killed.w0 > abduct.w1 && killed.w0 - abduct.w1 <= 3;
+    if (!stateOnly && thenKilled) return mk('Attack', 'abduct+killed', killed, 0.6);
     if (!stateOnly) return mk('Abduction/forced disappearance', 'abduct', abduct, 0.8);
   }
   if (transfer && !clash && !killed) return mk('Non-violent transfer of territory', 'transfer', transfer, 0.5);
@@ -599,7 +684,7 @@ function typeIncident(doc: Doc, infos: SentenceInfo[]): Typed | null {
     const militaryMeans = all.some((h) => h.cat === 'shelling' || h.cat === 'air' || h.entry === 'small-arms');
     if (!militaryMeans && !head.words.some((w) => /^(soldier|troop|army|military|militant|rebel|insurgent)/.test(w))) return mk('Mob violence', 'clash:crowd', strongClash, 0.55);
   }
-  const realClash = all.find((h) => h.entry === 'clash');
+  const realClash = all.find((h) => h.entry === 'clash' || h.entry === 'offensive-start');
   if (realClash) return mk('Armed clash', 'clash', realClash, 0.75);
   // torture and ill-treatment are done to people in someone's power: Attack
   const torture = all.find((h) => h.cat === 'attack' && /^tortur/.test(hitSentence.get(h)!.words[h.w0]!));
@@ -646,13 +731,16 @@ function typeIncident(doc: Doc, infos: SentenceInfo[]): Typed | null {
 }
 
 /** Triggers that a disaster cue cannot explain away: they name political violence themselves. */
-const ROBUST_VS_DISASTER = new Set<TriggerCat>(['chemical', 'suicide', 'ied', 'protest', 'riot', 'mob', 'abduct', 'sexual', 'grenade', 'hq', 'agreement', 'regain']);
+const ROBUST_VS_DISASTER = new Set<TriggerCat>(['chemical', 'suicide', 'ied', 'protest', 'riot', 'mob', 'abduct', 'sexual', 'grenade', 'hq', 'agreement', 'regain', 'disrupt']);
 /** Triggers that an ordinary crime can account for ("a man robbed a bank and was intercepted"). */
 const WEAK_VS_CRIME = new Set<TriggerCat>(['kill', 'attack', 'explosion', 'loot', 'destroy', 'arrest', 'change', 'other', 'grenade', 'abduct', 'transfer']);
+/** Triggers that a claim or a denial can account for: "the president declared that such
+ *  allegations are inadmissible", "announced new actions in response to cyberattacks". */
+const WEAK_VS_ATTRIB = new Set<TriggerCat>(['change', 'other']);
 /** Triggers that diplomacy can account for ("sanctions after the attacks on oil facilities"). */
 const WEAK_VS_DIPLO = new Set<TriggerCat>(['kill', 'attack', 'explosion', 'change', 'other', 'capture', 'transfer', 'loot', 'destroy', 'shelling', 'clash']);
 /** Entries too vague to stand against a crime cue. */
-const WEAK_ENTRIES = new Set(['disrupt-intercept']);
+const WEAK_ENTRIES = new Set(['disrupt-intercept', 'disrupt-thwart']);
 
 /** An incident that a disaster, a crime or diplomacy accounts for better than political
  *  violence: every live trigger is of a kind that cue can explain, and no armed actor is named. */
@@ -662,15 +750,24 @@ function notPoliticalViolence(infos: SentenceInfo[], context: SentenceInfo[]): b
   for (const inf of infos) live.push(...inf.live);
   for (const inf of context) for (const c of inf.cats) cues.add(c);
   const armed = cues.has('cue_armed');
-  if (cues.has('cue_disaster') && !armed && live.every((h) => (!ROBUST_VS_DISASTER.has(h.cat) && h.entry !== 'clash') || h.entry === 'chem-weak')) return true;
+  const disaster = context.some((inf) => inf.hits.some((h) => h.entry === 'cue-disaster'));
+  if (disaster && !armed && live.every((h) => (!ROBUST_VS_DISASTER.has(h.cat) && h.entry !== 'clash') || h.entry === 'chem-weak')) return true;
   if (cues.has('cue_crime') && live.every((h) => WEAK_VS_CRIME.has(h.cat) || WEAK_ENTRIES.has(h.entry))) {
     // ACLED codes violence around crime when armed men, state forces or a crowd use it on
     // people: "armed men shot a man", "police killed a drug suspect in a raid", "a suspected
     // thief was beaten up by locals"
-    const violentActor = armed || cues.has('cue_state') || cues.has('crowd');
-    if (!(violentActor && live.some((h) => h.cat === 'attack' || h.cat === 'kill'))) return true;
+    // (police who only report it do not count: "[...] exploded during a robbery, police said")
+    const stateActs = context.some((inf) => inf.hits.some((h) => h.cat === 'cue_state' && !REPORTS.has(inf.words[h.w1 + 1] ?? '')));
+    const violentActor = armed || stateActs || cues.has('crowd');
+    // ... and when armed groups loot or destroy ("properties were looted by the militants")
+    const armedLoot = armed && live.some((h) => h.cat === 'loot' || h.cat === 'destroy');
+    if (!(violentActor && live.some((h) => h.cat === 'attack' || h.cat === 'kill')) && !armedLoot) return true;
   }
-  if (cues.has('cue_diplo') && live.every((h) => WEAK_VS_DIPLO.has(h.cat)) && !infos.some((i) => i.toll)) return true;
+  // diplomacy explains an incident only when its own sentences or the lead are about it (a
+  // visit told two lines away does not explain "yesterday's bombings in Istanbul")
+  const diplo = infos.some((i) => i.cats.has('cue_diplo')) || (infos[0]!.index <= 2 && context[0]!.cats.has('cue_diplo'));
+  if (diplo && live.every((h) => WEAK_VS_DIPLO.has(h.cat)) && !infos.some((i) => i.toll)) return true;
+  if (cues.has('cue_attrib') && live.every((h) => WEAK_VS_ATTRIB.has(h.cat)) && !infos.some((i) => i.toll)) return true;
   return false;
 }
 
@@ -696,6 +793,22 @@ interface Cluster {
   sentences: number[];
   background: boolean;
   anchored: boolean;
+  /** Opened by a line of its own place ("Near Mosul, five strikes ..."). */
+  listed?: boolean;
+  /** Opened by a sentence far from the incident before, with no marker of a new incident. */
+  standalone?: boolean;
+}
+
+/** Triggers that name a means or a kind of violence of their own: a sentence with one can open
+ *  an incident, or tell how an incident with only "killed" or "attack" was done. */
+const STRONG_CATS = new Set<TriggerCat>(['chemical', 'suicide', 'ied', 'air', 'shelling', 'grenade', 'regain', 'capture', 'abduct', 'sexual']);
+function strongHit(info: SentenceInfo): boolean {
+  // (not in a relative clause that describes an actor: "Hezbollah, which fought a war with
+  // Israel in 2006, has sent fighters")
+  return info.live.some((h) => !h.attributed && (STRONG_CATS.has(h.cat) || h.entry === 'clash' || h.entry === 'offensive-start') && !RELATIVE.has(info.words[h.w0 - 1] ?? ''));
+}
+function onlyWeak(c: Cluster): boolean {
+  return c.infos.every((inf) => inf.live.every((h) => WEAK_CATS.has(h.cat) || h.entry === 'clash-weak'));
 }
 
 /** A claim of responsibility or an accusation about an attack that the sentence does not
@@ -739,6 +852,16 @@ function isGenericOrAttribution(info: SentenceInfo): boolean {
 }
 
 const NO_TIMES: Mention[] = [];
+
+/** Does sentence `si` name a date that none of `others` names? ("A U.S. strike on Jan. 1 hit
+ *  two vehicles [...] a Jan. 3 U.S. strike hit the headquarters": two strikes) */
+function ownDate(doc: Doc, si: number, others: number[]): boolean {
+  const texts = (k: number) => doc.mentions.filter((m) => m.kind === 'time' && m.sentence === k).map((m) => doc.text.slice(m.start, m.end).toLowerCase());
+  const mine = texts(si);
+  if (mine.length === 0) return false;
+  const theirs = new Set(others.flatMap(texts));
+  return mine.some((t) => !theirs.has(t));
+}
 
 function readAll(doc: Doc): SentenceInfo[] {
   const n = doc.sentences.length;
@@ -811,8 +934,19 @@ export function findEvents(doc: Doc): EventCandidate[] {
     const listed = opensWithPlace(doc, i) && !anaphor && !info.cats.has('cue_generic');
     const isNew = ((marksNew && anchoredNew) || listed) && !isBareAttribution(info);
     if (isNew) {
-      last = { infos: [info], sentences: [i], background: info.cats.has('cue_past'), anchored: true };
+      last = { infos: [info], sentences: [i], background: info.cats.has('cue_past'), anchored: true, listed };
       clusters.push(last);
+      lastSentence = i;
+      continue;
+    }
+    // how an incident told only by its toll was done, a line or two later: "an American service
+    // member was killed in Syria on Thursday. [...] He died of wounds sustained in an improvised
+    // explosive device blast"
+    // ... or that tells the same death again with its details: "[...] died Jan. 7 in Jordan"
+    const restates = info.toll && info.live.every((h) => h.cat === 'kill');
+    if (i - lastSentence <= 2 && onlyWeak(last) && (strongHit(info) || restates) && !marksNew && !isGenericOrAttribution(info)) {
+      last.infos.push(info);
+      last.sentences.push(i);
       lastSentence = i;
       continue;
     }
@@ -825,7 +959,28 @@ export function findEvents(doc: Doc): EventCandidate[] {
       last.infos.push(info);
       last.sentences.push(i);
       lastSentence = i;
+      continue;
     }
+    // a sentence too far from the incident before to belong to it, that tells a strike, a
+    // bombing or a battle with its own place or time: "A U.S. strike on Jan. 1 hit two vehicles
+    // near Sarmada", "One jet bombed a school for girls on Friday"
+    // (a battle word needs a place too: "their uphill battle", "fighting ISIS for five years")
+    const standalone = strongHit(info) && (info.place || info.live.some((h) => !h.attributed && STRONG_CATS.has(h.cat) && !RELATIVE.has(info.words[h.w0 - 1] ?? '')));
+    if (!near && standalone && !anaphor && info.time && !isGenericOrAttribution(info)) {
+      last = { infos: [info], sentences: [i], background: info.cats.has('cue_past'), anchored: info.place, standalone: true };
+      clusters.push(last);
+      lastSentence = i;
+    }
+  }
+  // A count of strikes over a whole area followed by the strikes place by place ("On Jan. 8,
+  // coalition forces conducted 34 strikes in Syria and Iraq. [...] Near Mosul, five strikes
+  // ..."): the count is their sum, not an incident of its own.
+  for (let k = clusters.length - 1; k >= 0; k--) {
+    const c = clusters[k]!;
+    if (c.listed) continue;
+    let after = 0;
+    for (let m = k + 1; m < clusters.length && clusters[m]!.listed; m++) after++;
+    if (after >= 2 && strongHit(c.infos[0]!) && c.infos[0]!.toll === false && c.infos[0]!.live.some((h) => h.cat === 'air' || h.cat === 'shelling')) clusters.splice(k, 1);
   }
 
   // an ACLED note tagged with its sub-event ("Non-violent activity: ...") reports one even when
@@ -855,6 +1010,14 @@ export function findEvents(doc: Doc): EventCandidate[] {
     if (!(c.sentences[0] === 0 && tagOf(doc)) && notPoliticalViolence(c.infos, [...ctx].map((i) => infos[i]!))) continue;
     const typed = typeIncident(doc, c.infos);
     if (!typed) continue;
+    // a far sentence with no place of its own that tells the same kind of event as the incident
+    // before is more of it: "[...] accused security forces of molestation. [...] the women said
+    // they were molested"
+    const prev = out[out.length - 1];
+    if (c.standalone && !c.anchored && prev && prev.sub_event_type === typed.sub && !ownDate(doc, c.sentences[0]!, prev.sentences)) {
+      prev.sentences = [...prev.sentences, ...c.sentences].sort((a, b) => a - b);
+      continue;
+    }
     const inf = infos[typed.sentence]!;
     const t0 = inf.tok[typed.hit.w0]!;
     const t1 = inf.tok[typed.hit.w1]!;
