@@ -1,0 +1,147 @@
+/**
+ * Schema migrations, applied in order, each in its own transaction, and recorded in
+ * `schema_migrations`. Both databases get the same tables; only the auto-increment key and the
+ * full-text index differ (FTS5 in SQLite, a tsvector column in PostgreSQL). A migration is never
+ * edited once released: a change is a new migration.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { DialectName, DialectSpec } from './dialects/dialect.js';
+import type { DB } from './schema.js';
+
+interface Migration {
+  version: number;
+  name: string;
+  statements(d: DialectName, id: string): string[];
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'articles, reports, incidents, edits',
+    statements: (_d, id) => [
+      `create table meta (key text primary key, value text not null)`,
+      `create table articles (
+        id ${id},
+        identity text not null unique,
+        ext_id text not null,
+        url text,
+        canonical_url text,
+        content_hash text not null,
+        title text,
+        source text,
+        published text,
+        text text not null,
+        chars integer not null,
+        minhash text,
+        duplicate_of integer references articles(id),
+        similarity real,
+        ingested_at text not null,
+        extracted_version text,
+        status text not null,
+        error text,
+        extras text
+      )`,
+      `create index articles_content_hash on articles(content_hash)`,
+      `create index articles_ext_id on articles(ext_id)`,
+      `create table article_bands (band text not null, article_id integer not null references articles(id) on delete cascade, primary key (band, article_id))`,
+      `create table reports (
+        id ${id},
+        article_id integer not null references articles(id) on delete cascade,
+        idx integer not null,
+        key text not null unique,
+        block text not null,
+        data text not null,
+        unique (article_id, idx)
+      )`,
+      `create index reports_block on reports(block)`,
+      `create table incidents (
+        id text primary key,
+        block text not null,
+        origin text not null,
+        created_at text not null,
+        updated_at text not null,
+        base text not null,
+        view text not null,
+        status text not null,
+        merged_into text,
+        event_date text,
+        event_type text,
+        sub_event_type text,
+        country text,
+        admin1 text,
+        location text,
+        actor1 text,
+        actor2 text,
+        fatalities integer,
+        n_articles integer not null
+      )`,
+      `create index incidents_block on incidents(block)`,
+      `create index incidents_date on incidents(event_date)`,
+      `create index incidents_country on incidents(country)`,
+      `create table incident_reports (
+        incident_id text not null references incidents(id) on delete cascade,
+        report_id integer not null references reports(id) on delete cascade,
+        primary key (incident_id, report_id)
+      )`,
+      `create index incident_reports_report on incident_reports(report_id)`,
+      `create table edits (
+        id ${id},
+        incident_id text not null,
+        author text not null,
+        at text not null,
+        action text not null,
+        field text,
+        value text,
+        note text
+      )`,
+      `create index edits_incident on edits(incident_id)`,
+      `create table dirty_blocks (block text primary key)`,
+      `create table problems (id ${id}, at text not null, file text not null, line integer, article text, message text not null)`,
+    ],
+  },
+  {
+    version: 2,
+    name: 'full-text search over articles',
+    statements: (d) =>
+      d === 'sqlite'
+        ? [
+            `create virtual table articles_fts using fts5(title, text, content='articles', content_rowid='id')`,
+            `create trigger articles_fts_ai after insert on articles begin
+               insert into articles_fts(rowid, title, text) values (new.id, new.title, new.text); end`,
+            `create trigger articles_fts_ad after delete on articles begin
+               insert into articles_fts(articles_fts, rowid, title, text) values ('delete', old.id, old.title, old.text); end`,
+            `create trigger articles_fts_au after update of title, text on articles begin
+               insert into articles_fts(articles_fts, rowid, title, text) values ('delete', old.id, old.title, old.text);
+               insert into articles_fts(rowid, title, text) values (new.id, new.title, new.text); end`,
+          ]
+        : [
+            `alter table articles add column tsv tsvector generated always as
+               (to_tsvector('english', coalesce(title, '') || ' ' || text)) stored`,
+            `create index articles_tsv on articles using gin(tsv)`,
+          ],
+  },
+];
+
+/** Apply every migration not yet applied; returns the versions applied now. */
+export async function migrate(spec: DialectSpec): Promise<number[]> {
+  const db: Kysely<DB> = spec.db;
+  await sql`create table if not exists schema_migrations (version integer primary key, name text not null, applied_at text not null)`.execute(db);
+  const done = new Set((await db.selectFrom('schema_migrations').select('version').execute()).map((r) => Number(r.version)));
+  const applied: number[] = [];
+  for (const m of MIGRATIONS) {
+    if (done.has(m.version)) continue;
+    try {
+      await db.transaction().execute(async (trx) => {
+        for (const s of m.statements(spec.name, spec.idColumn)) await sql.raw(s).execute(trx);
+        await trx.insertInto('schema_migrations').values({ version: m.version, name: m.name, applied_at: new Date().toISOString() }).execute();
+      });
+    } catch (e) {
+      // Two processes opening a new database at once: the loser finds the migration applied.
+      const again = await db.selectFrom('schema_migrations').select('version').where('version', '=', m.version).executeTakeFirst();
+      if (again) continue;
+      throw e;
+    }
+    applied.push(m.version);
+  }
+  return applied;
+}

@@ -1,0 +1,195 @@
+/**
+ * Fusion: which reports are one incident, the fused values, and the property that the result does
+ * not depend on the order the articles arrived in.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { compatible } from '../src/fuse/compatible.js';
+import { cluster, fuse, fuseValues, type FusionReport } from '../src/fuse/fuse.js';
+import { report, type Spec } from './store-fixtures.js';
+
+const here = '[fuse] ';
+
+const QUETTA: Spec = { fatalities: 2, date: '2025-05-03', sub: 'Attack', country: 'Pakistan', admin1: 'Balochistan', location: 'Quetta', lat: 30.18, lon: 66.99, actor1: 'Unidentified Armed Group (Pakistan)', inter1: 3, actor2: 'Police Forces of Pakistan', inter2: 1 };
+
+test(here + 'two outlets reporting one attack make one incident listing both articles', () => {
+  const a = report('dawn', 0, { ...QUETTA, fatalities: 2 });
+  // The second outlet, a few hours later, has a higher toll.
+  const b = report('geo', 0, { ...QUETTA, fatalities: 3 });
+  const out = fuse([a, b]);
+  assert.equal(out.length, 1);
+  assert.deepEqual(out[0]!.articles, ['dawn', 'geo']);
+  // Each source's own figure is kept; best is the conservative lower median, the range spans both.
+  assert.deepEqual(out[0]!.sources.map((s) => [s.article, s.fatalities]), [['dawn', 2], ['geo', 3]]);
+  assert.equal(out[0]!.fatalities, 2);
+  assert.equal(out[0]!.fatalities_low, 2);
+  assert.equal(out[0]!.fatalities_high, 3);
+});
+
+test(here + 'an attack in one report is a clash in another, on the same day', () => {
+  const a = report('dawn', 0, QUETTA);
+  const b = report('geo', 0, { ...QUETTA, sub: 'Armed clash' });
+  assert.equal(fuse([a, b]).length, 1);
+  // A bombing the same day in the same town is another event.
+  assert.equal(fuse([a, report('geo', 0, { ...QUETTA, sub: 'Remote explosive/landmine/IED' })]).length, 2);
+});
+
+test(here + 'two reports that name different villages are two events, whatever place they were resolved to', () => {
+  const IDLEB: Spec = { date: '2020-04-27', sub: 'Shelling/artillery/missile attack', country: 'Syria', admin1: 'Idleb', location: 'Idleb', geo: 1, actor1: 'Military Forces of Syria', inter1: 1 };
+  const a = report('a', 0, { ...IDLEB, text: 'Regime forces shelled targets in Kansafra in the Idleb countryside on Monday.' });
+  const b = report('b', 0, { ...IDLEB, text: 'Regime artillery pounded homes in Fleifel, in the Idleb countryside, on Monday.' });
+  assert.equal(fuse([a, b]).length, 2);
+  // A report that names no village, or the same one, is compatible.
+  const c = report('c', 0, { ...IDLEB, text: 'Government forces shelled the Idleb countryside on Monday, activists said.' });
+  const d = report('d', 0, { ...IDLEB, text: 'Shells fell on houses at Kansafra village on Monday, activists said.' });
+  assert.equal(fuse([a, c]).length, 1);
+  assert.equal(fuse([a, d]).length, 1);
+  // "on Sariab Road in Quetta" and "in Quetta": Quetta is the resolved place, Sariab Road names no other.
+  const q1 = report('q1', 0, { ...QUETTA, text: 'Gunmen shot dead two policemen at a checkpoint on Sariab Road in Quetta on Saturday.' });
+  const q2 = report('q2', 0, { ...QUETTA, text: 'Two constables were killed at a checkpoint in Quetta on Saturday, police said.' });
+  assert.equal(fuse([q1, q2]).length, 1);
+});
+
+test(here + 'reports of one article are never merged with each other', () => {
+  const a = report('dawn', 0, QUETTA);
+  const b = report('dawn', 1, QUETTA);
+  assert.equal(fuse([a, b]).length, 2);
+});
+
+test(here + 'incompatible date, place, type or actors keep reports apart', () => {
+  const base = report('a', 0, QUETTA);
+  const cases: Array<[string, Spec]> = [
+    ['three days later', { ...QUETTA, date: '2025-05-06' }],
+    ['a day later with only generic actors and another toll', { ...QUETTA, date: '2025-05-04', actor2: null, fatalities: 3 }],
+    ['another town 20 km away', { ...QUETTA, location: 'Kuchlak', lat: 30.33, lon: 66.97 }],
+    ['a toll ten times larger', { ...QUETTA, fatalities: 40 }],
+    ['another province', { ...QUETTA, admin1: 'Sindh', location: 'Karachi', lat: 24.86, lon: 67.01 }],
+    ['another country', { ...QUETTA, country: 'Afghanistan', admin1: 'Kandahar' }],
+    ['a protest', { ...QUETTA, sub: 'Peaceful protest', actor1: 'Protesters (Pakistan)', inter1: 6, actor2: null }],
+    ['other named actors', { ...QUETTA, actor1: 'BLA: Balochistan Liberation Army', actor2: 'Military Forces of Pakistan' }],
+    ['a town 150 km away in the same province', { ...QUETTA, location: 'Sibi', lat: 29.54, lon: 67.88 }],
+    ['no date', { ...QUETTA, date: null }],
+  ];
+  for (const [why, s] of cases) {
+    const k = compatible(base.incident, report('b', 0, s).incident);
+    assert.equal(k.ok, false, why);
+    assert.equal(fuse([base, report('b', 0, s)]).length, 2, why);
+  }
+});
+
+test(here + 'an unidentified perpetrator is compatible with the group that later claimed it', () => {
+  const a = report('a', 0, QUETTA);
+  const b = report('b', 0, { ...QUETTA, actor1: 'TTP: Tehrik-i-Taliban Pakistan', inter1: 2 });
+  assert.equal(fuse([a, b]).length, 1);
+});
+
+test(here + 'a day apart: one event when the tolls agree, two when nothing specific does', () => {
+  const a = report('a', 0, { ...QUETTA, fatalities: 4 });
+  assert.equal(fuse([a, report('b', 0, { ...QUETTA, date: '2025-05-04', fatalities: 4 })]).length, 1);
+  assert.equal(fuse([a, report('b', 0, { ...QUETTA, date: '2025-05-04', fatalities: 0 })]).length, 2);
+});
+
+test(here + 'a week-precise date merges with an exact one within 7 days', () => {
+  const a = report('a', 0, QUETTA);
+  const b = report('b', 0, { ...QUETTA, date: '2025-05-08', tp: 2 });
+  assert.equal(fuse([a, b]).length, 1);
+  // The fused date is the exact one when the votes tie.
+  assert.equal(fuseValues([a, b]).event_date, '2025-05-03');
+});
+
+test(here + 'complete linkage: a report joins only a cluster it fits entirely', () => {
+  // b is one day after a, c one day after b: a and c are two days apart and cannot be one event.
+  const a = report('a', 0, { ...QUETTA, date: '2025-05-03' });
+  const b = report('b', 0, { ...QUETTA, date: '2025-05-04' });
+  const c = report('c', 0, { ...QUETTA, date: '2025-05-05' });
+  const groups = cluster([c, b, a]).map((g) => g.map((r) => r.article));
+  assert.deepEqual(groups, [['a', 'b'], ['c']]);
+});
+
+test(here + 'a wire story carried by two sites counts once in the toll', () => {
+  const a = report('afp-site1', 0, { ...QUETTA, fatalities: 10 }, 'wire');
+  const b = report('afp-site2', 0, { ...QUETTA, fatalities: 10 }, 'wire');
+  const c = report('local', 0, { ...QUETTA, fatalities: 4 });
+  const [x] = fuse([a, b, c]);
+  assert.equal(x!.articles.length, 3);
+  // Two independent figures, 4 and 10: the lower median is 4, not the wire's 10 counted twice.
+  assert.equal(x!.fatalities, 4);
+  assert.equal(x!.fatalities_low, 4);
+  assert.equal(x!.fatalities_high, 10);
+  assert.equal(x!.sources.length, 3);
+});
+
+test(here + '"no deaths reported" does not pull the toll down; "deaths without a number" gives null', () => {
+  const a = report('a', 0, { ...QUETTA, fatalities: 0 });
+  const b = report('b', 0, { ...QUETTA, fatalities: 5, low: 5, high: 7 });
+  const x = fuseValues([a, b]);
+  assert.deepEqual([x.fatalities, x.fatalities_low, x.fatalities_high], [5, 5, 7]);
+  const y = fuseValues([a, report('c', 0, { ...QUETTA, fatalities: null })]);
+  assert.equal(y.fatalities, null);
+});
+
+test(here + 'place fields come from one report: town, district and coordinates agree', () => {
+  const a = report('a', 0, { ...QUETTA, location: 'Quetta', admin2: 'Quetta', lat: 30.18, lon: 66.99, geo: 1 });
+  const b = report('b', 0, { ...QUETTA, location: null, admin2: null, lat: null, lon: null, geo: 3 });
+  const c = report('c', 0, { ...QUETTA, location: 'Quetta', admin2: 'Quetta', lat: 30.18, lon: 66.99, geo: 1 });
+  const x = fuseValues([b, c, a]);
+  assert.deepEqual([x.location, x.admin2, x.latitude, x.geo_precision], ['Quetta', 'Quetta', 30.18, 1]);
+});
+
+// --- order independence --------------------------------------------------------------------
+
+const DATES = ['2025-05-01', '2025-05-02', '2025-05-03', '2025-05-05', '2025-05-09'];
+const PLACES = [
+  { country: 'Pakistan', admin1: 'Balochistan', location: 'Quetta', lat: 30.18, lon: 66.99 },
+  { country: 'Pakistan', admin1: 'Balochistan', location: 'Turbat', lat: 26.0, lon: 63.05 },
+  { country: 'Pakistan', admin1: 'Khyber Pakhtunkhwa', location: 'Bannu', lat: 32.99, lon: 70.6 },
+  { country: 'Afghanistan', admin1: 'Kandahar', location: null, lat: null, lon: null },
+];
+const SUBS = ['Armed clash', 'Attack', 'Remote explosive/landmine/IED', 'Peaceful protest', 'Arrests'] as const;
+const ACTORS = [null, 'Military Forces of Pakistan', 'TTP: Tehrik-i-Taliban Pakistan', 'Unidentified Armed Group (Pakistan)', 'BLA: Balochistan Liberation Army'];
+
+const arbReport = fc
+  .record({
+    article: fc.integer({ min: 0, max: 7 }),
+    date: fc.constantFrom(...DATES),
+    tp: fc.constantFrom(1 as const, 1 as const, 2 as const),
+    place: fc.constantFrom(...PLACES),
+    sub: fc.constantFrom(...SUBS),
+    actor1: fc.constantFrom(...ACTORS),
+    actor2: fc.constantFrom(...ACTORS),
+    fatalities: fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }),
+  })
+  .map((r) => ({ article: `art${r.article}`, spec: { date: r.date, tp: r.tp, ...r.place, sub: r.sub, actor1: r.actor1, actor2: r.actor2, fatalities: r.fatalities } as Spec }));
+
+/** Fusion output in a form that ignores nothing but the order of the incidents. */
+function canonicalForm(xs: ReturnType<typeof fuse>): string {
+  return JSON.stringify([...xs].sort((a, b) => (a.reports[0]! < b.reports[0]! ? -1 : 1)));
+}
+
+test(here + 'property: the fused incidents do not depend on the order the reports arrive in', () => {
+  fc.assert(
+    fc.property(fc.array(arbReport, { minLength: 1, maxLength: 24 }), fc.infiniteStream(fc.nat()), (raw, rand) => {
+      // Index reports within their article, as an extractor does.
+      const count = new Map<string, number>();
+      const reports: FusionReport[] = raw.map((r) => {
+        const i = count.get(r.article) ?? 0;
+        count.set(r.article, i + 1);
+        return report(r.article, i, r.spec);
+      });
+      const shuffled = [...reports];
+      for (let i = shuffled.length - 1; i > 0; i--) {
+        const j = rand.next().value % (i + 1);
+        [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+      }
+      const a = fuse(reports);
+      const b = fuse(shuffled);
+      assert.equal(canonicalForm(a), canonicalForm(b));
+      // Every report is in exactly one incident.
+      assert.equal(a.reduce((n, x) => n + x.reports.length, 0), reports.length);
+      // No incident holds two reports of one article.
+      for (const x of a) assert.equal(new Set(x.reports.map((k) => k.split('#')[0])).size, x.reports.length);
+    }),
+    { numRuns: 300 },
+  );
+});
