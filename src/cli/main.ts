@@ -12,6 +12,8 @@ import { z } from 'zod';
 import { Report } from '../core/report.js';
 import { buildReport, runInputs, VERSION } from '../run.js';
 import { formatSummary } from './summary.js';
+import { registerStoreCommands } from './store-commands.js';
+import { registerServeCommands } from './serve-commands.js';
 
 export const EXIT = { OK: 0, PARTIAL: 1, USAGE: 2, INTERNAL: 70 } as const;
 
@@ -73,6 +75,8 @@ export function buildProgram(setCode: (c: number) => void): Command {
       setCode(await extract([EXAMPLES_DIR], { json: opts.json }));
     });
 
+  registerStoreCommands(program, setCode);
+  registerServeCommands(program, setCode);
   return program;
 }
 

@@ -1,0 +1,207 @@
+/**
+ * The analysts' desk over HTTP: Fastify with the REST API under /api, its OpenAPI document at
+ * /openapi.json with a docs page at /docs, and the web UI (static ES modules from web/) at /.
+ *
+ * Safe by default: it binds 127.0.0.1, sends security headers (a strict Content-Security-Policy:
+ * the UI's scripts and styles come from this server only), limits body sizes, answers invalid
+ * input with a 400 that says what is wrong, and asks for a token: reading needs a viewer's,
+ * writing an analyst's (an anonymous write gets 401, a viewer's 403), tokens an admin's.
+ */
+import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { VERSION } from '../run.js';
+import type { Store } from '../store/store.js';
+import { RANK, TokenResolver, type Role, type TokenInfo } from './auth.js';
+import { BadRequest } from './filters.js';
+import { ListIndex } from './list-index.js';
+import { registerRoutes } from './routes.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: TokenInfo | null;
+  }
+  interface FastifyContextConfig {
+    /** The least role a route needs; routes without one are public (health, docs, the UI). */
+    role?: Role;
+  }
+}
+
+export interface ServerOptions {
+  store: Store;
+  /** Role given to requests without a token (npm start's local desk lets anyone on 127.0.0.1 read). */
+  anonymous?: Role | null;
+  /** Requests per minute per client before 429 (false: no limit, for benchmarks). */
+  rateLimit?: number | false;
+  logger?: boolean;
+  /** Largest request body, in bytes, of the routes that take an article. */
+  articleBodyLimit?: number;
+}
+
+/** What the routes share. */
+export interface Desk {
+  store: Store;
+  index: ListIndex;
+  tokens: TokenResolver;
+  anonymous: Role | null;
+}
+
+const require = createRequire(import.meta.url);
+/** web/ beside src/ (and beside dist/ once compiled): found from this file, compiled or not. */
+export const WEB_DIR = findUp(dirname(fileURLToPath(import.meta.url)), 'web');
+
+function findUp(from: string, name: string): string {
+  let d = from;
+  for (let i = 0; i < 5; i++) {
+    const cand = join(d, name);
+    try {
+      statSync(join(cand, 'index.html'));
+      return cand;
+    } catch {
+      d = dirname(d);
+    }
+  }
+  return join(from, '..', '..', name);
+}
+
+/** A generic body limit: everything but an article is small. */
+const BODY_LIMIT = 64 * 1024;
+
+export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyInstance; desk: Desk }> {
+  const app = Fastify({
+    logger: opts.logger ? { level: 'info' } : false,
+    bodyLimit: BODY_LIMIT,
+    // Query strings such as ?country=Pakistan&disputed=true are typed by their schema.
+    ajv: { customOptions: { coerceTypes: true, removeAdditional: false, useDefaults: true, allErrors: false, allowUnionTypes: true } },
+    routerOptions: { maxParamLength: 500 },
+  });
+  const index = new ListIndex(opts.store);
+  await index.load();
+  index.watch();
+  app.addHook('onClose', async () => index.unwatch());
+  const desk: Desk = { store: opts.store, index, tokens: new TokenResolver(opts.store), anonymous: opts.anonymous ?? null };
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        // Plain HTTP on 127.0.0.1: upgrading the page's requests to https would break it.
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    // HSTS belongs to the TLS proxy in front of a public server, not to plain HTTP on loopback.
+    strictTransportSecurity: false,
+  });
+  if (opts.rateLimit !== false) {
+    await app.register(rateLimit, { max: opts.rateLimit ?? 1200, timeWindow: '1 minute' });
+  }
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'sitrep API',
+        version: VERSION,
+        description:
+          'The analysts\' desk of sitrep: incidents coded like ACLED with the evidence of every field, their articles, stats, exports and review actions. ' +
+          'Send `Authorization: Bearer <token>` (`sitrep token create --role viewer|analyst|admin`). Reading needs viewer, writing analyst, managing tokens admin.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+
+  app.decorateRequest('user', null);
+  app.addHook('onRequest', async (req, reply) => authenticate(desk, req, reply));
+
+  app.setErrorHandler((err: Error & { validation?: unknown; statusCode?: number; code?: string; validationContext?: string }, req, reply) => {
+    if (err.validation) {
+      return reply.code(400).send({ error: 'bad_request', message: `invalid ${err.validationContext ?? 'request'}: ${err.message.replace(/^(querystring|body|params)\/?/, '')}`, details: err.validation });
+    }
+    if (err instanceof BadRequest) return reply.code(400).send({ error: 'bad_request', message: err.message });
+    if (err.name === 'EditError') {
+      const notFound = /^no incident /.test(err.message);
+      return reply.code(notFound ? 404 : 400).send({ error: notFound ? 'not_found' : 'bad_request', message: err.message });
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return reply.code(err.statusCode).send({ error: err.code ?? 'bad_request', message: err.message });
+    }
+    req.log.error(err);
+    return reply.code(500).send({ error: 'internal', message: 'internal error (see the server log)' });
+  });
+  app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` }));
+
+  await registerRoutes(app, desk, { articleBodyLimit: opts.articleBodyLimit ?? 4 * 1024 * 1024 });
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // The docs page (Swagger UI, its assets served from the package: offline). Swagger UI sets
+  // inline styles, so its pages alone may; scripts stay 'self' everywhere.
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true }, staticCSP: false });
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.url.startsWith('/docs')) {
+      const csp = reply.getHeader('content-security-policy');
+      if (typeof csp === 'string') reply.header('content-security-policy', csp.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"));
+    }
+    return payload;
+  });
+
+  // The UI: plain ES modules, and the offline map data from npm packages (no tile server, no CDN).
+  await app.register(fastifyStatic, { root: WEB_DIR, prefix: '/', index: ['index.html'], decorateReply: true });
+  await app.register(fastifyStatic, { root: dirname(require.resolve('world-atlas/countries-50m.json')), prefix: '/vendor/world-atlas/', decorateReply: false, allowedPath: (p) => /^\/?countries-(50m|110m)\.json$/.test(p) });
+  await app.register(fastifyStatic, { root: join(dirname(require.resolve('topojson-client')), '..', 'src'), prefix: '/vendor/topojson-client/', decorateReply: false });
+
+  return { app, desk };
+}
+
+async function authenticate(desk: Desk, req: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const need = req.routeOptions.config?.role;
+  if (!need) return;
+  const h = req.headers.authorization;
+  let user: TokenInfo | null = null;
+  if (h) {
+    const m = /^Bearer\s+(\S+)$/i.exec(h);
+    user = m ? await desk.tokens.resolve(m[1]!) : null;
+    if (!user) {
+      reply.header('www-authenticate', 'Bearer error="invalid_token"');
+      return reply.code(401).send({ error: 'unauthorized', message: 'the token is not valid (revoked, mistyped, or from another database)' });
+    }
+  } else if (desk.anonymous) {
+    user = { id: 'anonymous', role: desk.anonymous, name: 'anonymous', created_at: '' };
+  }
+  // Without a token (even where anonymous requests may read), a write is a 401: a token would help.
+  if (!user || (user.id === 'anonymous' && RANK[user.role] < RANK[need])) {
+    reply.header('www-authenticate', 'Bearer');
+    return reply.code(401).send({ error: 'unauthorized', message: `this needs a token with the role ${need} or higher (Authorization: Bearer <token>)` });
+  }
+  if (RANK[user.role] < RANK[need]) {
+    return reply.code(403).send({ error: 'forbidden', message: `this needs the role ${need}; the token's role is ${user.role}` });
+  }
+  req.user = user;
+}
+
+export interface Started {
+  app: FastifyInstance;
+  desk: Desk;
+  url: string;
+}
+
+export async function startServer(opts: ServerOptions & { host?: string; port?: number }): Promise<Started> {
+  const { app, desk } = await buildServer(opts);
+  const address = await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 8787 });
+  return { app, desk, url: address.replace('[::1]', 'localhost') };
+}
