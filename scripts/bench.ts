@@ -6,9 +6,14 @@
  *   npm run bench -- --json       one JSON object
  *   npm run bench -- --quick      fewer texts, under 30 s
  *
+ * Then, each in its own process so that its memory is its own: ingest of the ACLED dev texts
+ * into a fresh SQLite file end to end (scripts/bench-ingest.ts), and the filtered incident list
+ * of the HTTP API on a database of 100,000 incidents (scripts/bench-api.ts).
+ *
  * Texts: the ACLED dev notes (short, ~60 tokens) and news articles (seed, re3d-news,
  * polnear-dev) from ../shared/eval; without ../shared, the bundled examples.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -104,8 +109,23 @@ function main(): void {
     peak_rss_mb: Math.round(peakRssMb),
     quick,
   };
+  const child = (script: string, extra: string[]): Record<string, unknown> | null => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist/scripts', script), '--json', ...extra], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
+    const last = r.stdout.trim().split('\n').pop() ?? '';
+    try {
+      return JSON.parse(last) as Record<string, unknown>;
+    } catch {
+      return { error: `${script} exited ${r.status}: ${r.stderr.trim().split('\n').pop() ?? ''}` };
+    }
+  };
+  const ingest = args.includes('--no-ingest') ? null : child('bench-ingest.js', quick ? ['--limit', '1000'] : []);
+  const api = args.includes('--no-api') ? null : child('bench-api.js', quick ? ['--n', '20000'] : ['--n', '100000']);
+  const full = { ...result, ingest, api };
   if (asJson) {
-    console.log(JSON.stringify(result));
+    console.log(JSON.stringify(full));
     return;
   }
   console.log(`sitrep bench (${result.texts}; one core${quick ? '; --quick' : ''})`);
@@ -121,6 +141,15 @@ function main(): void {
   );
   console.log('');
   console.log(`peak RSS                               ${result.peak_rss_mb} MB`);
+  if (ingest) {
+    console.log('');
+    console.log(`ingest into SQLite, end to end: ${JSON.stringify(ingest)}`);
+  }
+  if (api) {
+    const { by_query: _q, ...rest } = api as Record<string, unknown>;
+    console.log('');
+    console.log(`HTTP incident list with filters: ${JSON.stringify(rest)}`);
+  }
 }
 
 main();
