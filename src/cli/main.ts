@@ -68,7 +68,7 @@ export function buildProgram(setCode: (c: number) => void): Command {
 
   program
     .command('demo')
-    .description('extract the bundled example articles and print what was found (npm start)')
+    .description('extract the bundled example articles and print what was found, with its evidence')
     .option('--json', 'print the JSON report')
     .action(async (opts: { json?: boolean }) => {
       process.stdout.write(`sitrep ${VERSION}: extracting the bundled examples in ${EXAMPLES_DIR}\n\n`);
