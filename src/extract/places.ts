@@ -131,6 +131,9 @@ const NEAR_BEFORE = /(?:\bnear|\boutskirts of|\bvicinity of|\bclose to|\bkm (?:f
 const UPPER = /^\p{Lu}/u;
 
 function isCap(doc: Doc, t: Token): boolean {
+  // Called on nearly every token: ASCII letters without a regex or a one-letter string.
+  const c = doc.text.charCodeAt(t.start);
+  if (c < 128) return c >= 65 && c <= 90;
   return UPPER.test(doc.text.slice(t.start, t.start + 1));
 }
 

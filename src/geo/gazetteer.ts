@@ -4,9 +4,9 @@
  * (see names.ts): the fold ('sar e pol') and the transliteration skeleton ('srpl').
  *
  * Every entry is one integer id: places first, then admin2 units, admin1 units, countries.
- * GazPlace objects are made on demand and cached; the name index comes sorted in the data file
- * (binary search), and the skeleton indexes are built per country on first use, so loading is
- * little more than parsing the file.
+ * GazPlace objects are made on demand and cached; the name index and the skeleton index come
+ * sorted in the data file (binary search), so loading is little more than parsing the file and no
+ * index is built while texts are read.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -44,10 +44,10 @@ export interface Gazetteer {
   /**
    * Ids of the entries of one country whose skeleton key matches (a looser, transliteration-blind
    * match). Per country because a skeleton match is only trusted where the text says which
-   * country it is about; the index for a country is built on its first use.
+   * country it is about.
    */
   lookupSkeleton(skel: string, countryCode: string): readonly number[];
-  /** Skeleton lookup over all countries (its index is built on first use, about half a second). */
+  /** Skeleton lookup over all countries. */
   lookupSkeletonAnywhere(skel: string): readonly number[];
   get(id: number): GazPlace;
   /**
@@ -85,8 +85,11 @@ interface DataFile {
   admin2: Table;
   places: { name: string[]; lat: number[]; lon: number[]; cc: number[]; a1: number[]; a2: number[]; pop: number[]; seat: number[] };
   index: DataIndex;
+  /** The skeleton index: keys sorted, for each its ids ascending without repeats; `check` holds
+   * sample [key, skeleton] pairs that the running skeleton() must reproduce. */
+  skel: DataIndex & { check: [string, string][] };
 }
-interface DataIndex { keys: string[]; ids: number[]; counts: number[]; maxWords: number }
+interface DataIndex { keys: string[]; ids: number[]; counts: number[]; maxWords?: number }
 interface CountryNames {
   countries: Record<string, { name: string; alt: string[]; demonyms: string[] }>;
   context?: { pattern: string; country: string; admin1?: string[]; reason: string }[];
@@ -103,6 +106,9 @@ function dataDir(): string {
 }
 
 const EMPTY: readonly number[] = [];
+/** Bits of an entry id in the packed (country, id) skeleton postings. */
+const ID_BITS = 20;
+const ID_MASK = (1 << ID_BITS) - 1;
 
 class GazetteerImpl implements Gazetteer {
   readonly maxWords: number;
@@ -110,11 +116,14 @@ class GazetteerImpl implements Gazetteer {
   readonly contextClues: ContextClue[] = [];
   readonly contextRe: RegExp | null = null;
   private readonly offs: Int32Array;
+  private readonly skelOffs: Int32Array;
+  /** The skeleton index's ids, each key's ordered by country and then id, as (country+1) << ID_BITS | id. */
+  private readonly skelCid: Int32Array;
   private readonly countryKeys = new Map<string, number | number[]>();
-  private readonly skel = new Map<string, Map<string, number | number[]>>();
-  private skelAll: Map<string, number | number[]> | null = null;
   private seatsByA1: Map<number, number[]> | null = null;
-  private ccIdx: Int32Array | null = null;
+  /** The country index (into countries.code) of every entry, or -1. */
+  private readonly ccIdx: Int32Array;
+  private readonly ccByCode = new Map<string, number>();
   private readonly cache: (GazPlace | undefined)[];
   private readonly nP: number;
   private readonly nA2: number;
@@ -149,7 +158,24 @@ class GazetteerImpl implements Gazetteer {
     const { keys, counts } = d.index;
     this.offs = new Int32Array(keys.length + 1);
     for (let i = 0; i < keys.length; i++) this.offs[i + 1] = this.offs[i]! + counts[i]!;
-    this.maxWords = d.index.maxWords;
+    this.maxWords = d.index.maxWords ?? 6;
+    // The skeleton index likewise; a file built with another skeleton() is refused.
+    if (!d.skel) throw new Error('data/gazetteer.json.gz has no skeleton index: run `npx tsx scripts/build-gazetteer.ts`');
+    for (const [k, sk] of d.skel.check) {
+      if (skeleton(k) !== sk) throw new Error(`data/gazetteer.json.gz was built with another skeleton() ('${k}'): run \`npx tsx scripts/build-gazetteer.ts\``);
+    }
+    const sc = d.skel.counts;
+    this.skelOffs = new Int32Array(sc.length + 1);
+    for (let i = 0; i < sc.length; i++) this.skelOffs[i + 1] = this.skelOffs[i]! + sc[i]!;
+    this.ccIdx = this.ccIndexOf();
+    // Each key's ids grouped by country, so that a lookup in one country is a binary search, not
+    // a scan of every namesake in the world (a typed-array sort per key: ~20 ms at load).
+    if (this.size > 1 << ID_BITS || this.ccCodes.length + 1 >= 1 << (31 - ID_BITS)) throw new Error('gazetteer too large for its id packing');
+    const sIds = d.skel.ids;
+    this.skelCid = new Int32Array(sIds.length);
+    for (let j = 0; j < sIds.length; j++) this.skelCid[j] = ((this.ccIdx[sIds[j]!]! + 1) << ID_BITS) | sIds[j]!;
+    for (let i = 0; i < sc.length; i++) if (sc[i]! > 1) this.skelCid.subarray(this.skelOffs[i]!, this.skelOffs[i + 1]!).sort();
+    for (let i = 0; i < this.ccCodes.length; i++) if (!this.ccByCode.has(this.ccCodes[i]!)) this.ccByCode.set(this.ccCodes[i]!, i);
     // Countries: their names and demonyms, from country-names.json (a few hundred).
     const cBase = this.nP + this.nA2 + this.nA1;
     for (let i = 0; i < this.ccCodes.length; i++) {
@@ -179,9 +205,8 @@ class GazetteerImpl implements Gazetteer {
     }
   }
 
-  /** The index of `key` in the sorted keys, or -1. */
-  private find(key: string): number {
-    const keys = this.d.index.keys;
+  /** The index of `key` in sorted `keys`, or -1. */
+  private find(key: string, keys = this.d.index.keys): number {
     let lo = 0;
     let hi = keys.length - 1;
     while (lo <= hi) {
@@ -203,54 +228,42 @@ class GazetteerImpl implements Gazetteer {
     return out;
   }
 
-  /** The country index (into countries.code) of an entry, as a typed array over all ids. */
+  /** The country index (into countries.code) of every entry, as a typed array over all ids. */
   private ccIndexOf(): Int32Array {
-    if (this.ccIdx) return this.ccIdx;
     const a = new Int32Array(this.size);
     const { places } = this.d;
     for (let i = 0; i < this.nP; i++) a[i] = places.cc[i]!;
     for (let i = 0; i < this.nA2; i++) { const a1 = this.a1OfA2[i]!; a[this.nP + i] = a1 >= 0 ? this.ccOfA1[a1]! : -1; }
     for (let i = 0; i < this.nA1; i++) a[this.nP + this.nA2 + i] = this.ccOfA1[i]!;
     for (let i = 0; i < this.ccCodes.length; i++) a[this.nP + this.nA2 + this.nA1 + i] = i;
-    this.ccIdx = a;
     return a;
-  }
-
-  /** Skeleton index of one country (ci < 0: all), from one pass over the sorted name index. */
-  private buildSkeletons(ci: number): Map<string, number | number[]> {
-    const m = new Map<string, number | number[]>();
-    const cc = this.ccIndexOf();
-    const { keys, ids } = this.d.index;
-    for (let i = 0; i < keys.length; i++) {
-      let sk: string | null = null;
-      for (let j = this.offs[i]!; j < this.offs[i + 1]!; j++) {
-        const id = ids[j]!;
-        if (ci >= 0 && cc[id] !== ci) continue;
-        sk ??= skeleton(keys[i]!);
-        if (sk.length >= 2) push(m, sk, id);
-      }
-    }
-    // Candidates in id order (places before districts before provinces), as lookup lists them.
-    for (const [k, v] of m) if (typeof v !== 'number') m.set(k, [...new Set(v)].sort((x, y) => x - y));
-    return m;
   }
 
   lookupSkeleton(s: string, countryCode: string): readonly number[] {
     if (s.length < 2) return EMPTY;
-    let m = this.skel.get(countryCode);
-    if (!m) {
-      const ci = this.ccCodes.indexOf(countryCode);
-      m = ci < 0 ? new Map() : this.buildSkeletons(ci);
-      this.skel.set(countryCode, m);
+    const ci = this.ccByCode.get(countryCode);
+    const i = ci === undefined ? -1 : this.find(s, this.d.skel.keys);
+    if (i < 0) return EMPTY;
+    // The country's run within the key, its ids ascending (places before districts before
+    // provinces, as lookup lists them).
+    const cid = this.skelCid;
+    const from = (ci! + 1) << ID_BITS;
+    const to = (ci! + 2) << ID_BITS;
+    let lo = this.skelOffs[i]!;
+    let hi = this.skelOffs[i + 1]!;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cid[mid]! < from) lo = mid + 1;
+      else hi = mid;
     }
-    const v = m.get(s);
-    return v === undefined ? EMPTY : typeof v === 'number' ? [v] : v;
+    let out: number[] | null = null;
+    for (let j = lo; j < this.skelOffs[i + 1]! && cid[j]! < to; j++) (out ??= []).push(cid[j]! & ID_MASK);
+    return out ?? EMPTY;
   }
   lookupSkeletonAnywhere(s: string): readonly number[] {
     if (s.length < 3) return EMPTY;
-    this.skelAll ??= this.buildSkeletons(-1);
-    const v = this.skelAll.get(s);
-    return v === undefined ? EMPTY : typeof v === 'number' ? [v] : v;
+    const i = this.find(s, this.d.skel.keys);
+    return i < 0 ? EMPTY : this.d.skel.ids.slice(this.skelOffs[i]!, this.skelOffs[i + 1]!);
   }
   nearestSeat(place: GazPlace, maxKm: number): GazPlace | null {
     if (place.admin1Id < 0) return null;
@@ -280,12 +293,12 @@ class GazetteerImpl implements Gazetteer {
     return this.words.get(key) ?? null;
   }
   countryName(code: string): string {
-    const i = this.ccCodes.indexOf(code);
-    return i < 0 ? code : this.ccNames[i]!;
+    const i = this.ccByCode.get(code);
+    return i === undefined ? code : this.ccNames[i]!;
   }
   countryId(code: string): number {
-    const i = this.ccCodes.indexOf(code);
-    return i < 0 ? -1 : this.nP + this.nA2 + this.nA1 + i;
+    const i = this.ccByCode.get(code);
+    return i === undefined ? -1 : this.nP + this.nA2 + this.nA1 + i;
   }
   contains(outer: GazPlace, inner: GazPlace): boolean {
     if (outer.id === inner.id) return true;

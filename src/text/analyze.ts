@@ -114,18 +114,14 @@ export function analyze(text: string): Doc {
       if (ours.length === 0) continue;
       let from = 0;
       for (let k = 1; k < ours.length - 1; k++) {
-        const prev = tokens[ours[k - 1]!]!;
+        // Opening quotation marks are one character: test that first, without slicing every token.
         const cur = tokens[ours[k]!]!;
+        if (cur.end - cur.start !== 1 || !OPENING_QUOTES.has(text[cur.start]!)) continue;
+        const prev = tokens[ours[k - 1]!]!;
         const next = tokens[ours[k + 1]!]!;
         const prevText = text.slice(prev.start, prev.end);
-        const curText = text.slice(cur.start, cur.end);
         const endsSentence = SENTENCE_END.has(prevText) || /[a-z]\.$/i.test(prevText);
-        if (
-          endsSentence &&
-          OPENING_QUOTES.has(curText) &&
-          cur.start > prev.end &&
-          /^[A-Z0-9]/.test(text.slice(next.start, next.end))
-        ) {
+        if (endsSentence && cur.start > prev.end && /^[A-Z0-9]/.test(text.slice(next.start, next.end))) {
           pushSentence(ours.slice(from, k));
           from = k;
         }
@@ -179,8 +175,11 @@ export function analyze(text: string): Doc {
       i = j;
     }
     for (let i = firstToken; i < tokens.length; i++) {
-      const s = text.slice(tokens[i]!.start, tokens[i]!.end);
-      if (s.length >= 2 && s.length <= 8 && /^[A-Z][A-Z0-9-]*[A-Z]$/.test(s)) addMention('acronym', i, i);
+      const t = tokens[i]!;
+      const len = t.end - t.start;
+      const c = text.charCodeAt(t.start);
+      if (len < 2 || len > 8 || c < 65 || c > 90) continue;
+      if (/^[A-Z][A-Z0-9-]*[A-Z]$/.test(text.slice(t.start, t.end))) addMention('acronym', i, i);
     }
   }
 
