@@ -16,7 +16,7 @@ import { findFatalities } from './extract/fatalities.js';
 import { findPeople } from './extract/people.js';
 import { findQuotes } from './extract/quotes.js';
 import { findClaims } from './extract/claims.js';
-import { findDisputes } from './extract/disputes.js';
+import { applyDispute, findDisputes } from './extract/disputes.js';
 
 export interface Resources {
   gaz: Gazetteer;
@@ -87,7 +87,7 @@ export function extractArticle(article: Article, opts: ExtractOptions = {}): Art
   const people = findPeople(doc, article.id);
   const quotes = findQuotes(doc, people, article.id);
   const claims = findClaims(doc, people, article.id, published);
-  for (const inc of incidents) inc.disputed = findDisputes(doc, inc, quotes, people, article.id);
+  for (const inc of incidents) applyDispute(inc, findDisputes(doc, inc, quotes, people, article.id));
   return { article, doc, incidents, quotes, claims, people: people.people, organisations: people.organisations };
 }
 

@@ -78,3 +78,38 @@ test(here + 'CSV-doubled marks inside a wrapped paragraph are read as one mark',
   const t = '"""We saw the smoke from the school,"" says teacher Rami Aziz."';
   assert.deepEqual(direct(t), [['We saw the smoke from the school', 'Rami Aziz']]);
 });
+
+test(here + "'X from Y said that …' is X's, not the organisation's", () => {
+  const t =
+    'Security analyst Karim Haddad, the director of the Centre for Border Studies (CBS), spoke to reporters.\n' +
+    'Haddad from CBS said that the raids would continue through the spring.';
+  const ind = quotesOf(t).filter((q) => q.kind === 'indirect');
+  assert.deepEqual(ind.map((q) => q.speaker), ['Karim Haddad']);
+});
+
+test(here + 'an organisation named in full keeps its full name as the speaker', () => {
+  const t = 'The Malian Ministry of Defence stated that several herders, including two boys, were killed in the strike.';
+  const ind = quotesOf(t).filter((q) => q.kind === 'indirect');
+  assert.deepEqual(ind.map((q) => q.speaker), ['Malian Ministry of Defence']);
+});
+
+test(here + 'he after a bracketed party tag and a subject with an apposition', () => {
+  const t =
+    'Governor Paul Okafor spoke first.\n\n' +
+    'Rep. Daniel Moss (R-Ohio) also addressed the crowd on Thursday. “We will rebuild every bridge,” he said.\n\n' +
+    'Tom Reyes, 54, a farmer from Dayton, Ohio, watched from the back. “It took them too long,” he said.';
+  assert.deepEqual(direct(t), [
+    ['We will rebuild every bridge', 'Daniel Moss'],
+    ['It took them too long', 'Tom Reyes'],
+  ]);
+});
+
+test(here + "family members sharing a surname: 'Mrs. Okafor' is not her husband for 'she'", () => {
+  const t =
+    'Paul Okafor and his wife attended the rally in Lagos.\n\n' +
+    'Mrs. Okafor was not as hopeful as her husband. “Nobody has come to help us,” she said.';
+  const d = direct(t);
+  assert.equal(d.length, 1);
+  // The speaker is the Okafor who is a woman: the surname alone, never 'Paul Okafor'.
+  assert.equal(d[0]![1], 'Okafor');
+});

@@ -3,35 +3,65 @@
  * - who was hit: one source says combatants ("targeting hideouts of the TTP, according to
  *   security officials"), another says civilians ("the ministry stated that several refugees,
  *   including women and children, were killed");
- * - how many died: "police said 27 were killed … hospital officials put the toll at 32".
+ * - how many died: "police said 27 people were killed … hospital officials put the toll at 32".
  * Each account keeps its source and its evidence; the incident is disputed when two accounts
- * with different sources disagree.
+ * with different sources disagree. Competing tolls also give the incident its range: low and
+ * high are the smallest and largest figure, and the best estimate is the smallest (ACLED codes
+ * the most conservative figure when reports conflict).
  */
-import type { Evidence, Incident, Quote } from '../core/types.js';
+import type { Evidence, Field, Incident, Quote } from '../core/types.js';
 import type { Doc } from '../text/doc.js';
 import type { PeopleIndex } from './people.js';
+import { DEMONYMS } from './roles.js';
 
-type Account = { source: string | null; side: 'combatants' | 'civilians' | null; toll: number | null; evidence: Evidence };
+type Side = 'combatants' | 'civilians' | null;
+interface Account {
+  source: string | null;
+  side: Side;
+  toll: number | null;
+  /** The span of the toll's number, when there is one. */
+  tollEvidence: Evidence | null;
+  evidence: Evidence;
+}
+
+/** A dispute over one incident: the accounts, and the competing tolls when they differ. */
+export interface DisputeResult {
+  disputed: NonNullable<Incident['disputed']>;
+  tolls: { value: number; source: string | null; evidence: Evidence }[];
+}
 
 // "hideouts of the TTP", "militant positions", "terrorists were killed".
 const COMBATANT_TARGET =
   /\b(hideouts?|safe ?havens?|camps?|positions|militants?|terrorists?|insurgents?|fighters|bases?|training (?:centres?|centers?|facilit(?:y|ies)))\b/i;
 // "several refugees, including women and children, were killed".
 const CIVILIAN_TARGET = /\b(civilians?|refugees?|women|children|villagers|residents|worshippers|wedding|non-combatants|innocent people)\b/i;
-// "according to security officials", "the ministry stated that", "officials said".
+// "according to security officials", "the ministry stated that", "officials said",
+// "hospital officials put the toll at 32".
 const ATTRIBUTION =
-  /\baccording to ([^,.;]+)|([A-Z][^,.;“”"]{2,80}?|\b(?:security |military |police |local |government |hospital |health )?officials|sources)\s+(?:also\s+)?(?:said|says|stated|states|claimed|claims|insisted|insists|confirmed|reported|told|alleged|maintained|added)\b/;
-const TOLL = /\b(\d{1,4})\s+(?:people|civilians|persons|soldiers|militants|fighters|police(?:men)?)?\s*(?:were\s+|had been\s+)?(?:killed|dead|died)\b|\btoll (?:at|to|of) (\d{1,4})\b/i;
+  /\baccording to ([^,.;]+)|([A-Z][^,.;“”"]{2,80}?|\b(?:security |military |police |local |government |hospital |health |medical )?officials|sources)\s+(?:also\s+)?(?:said|says|stated|states|claimed|claims|insisted|insists|confirmed|reported|told|alleged|maintained|added|put|puts|gave|counted|estimated)\b/;
+const TOLL =
+  /\b(\d{1,4})\s+(?:people|persons|civilians|soldiers|militants|fighters|police(?:men)?|villagers|refugees)?\s*(?:were\s+|had been\s+|have been\s+)?(?:killed|dead|died)\b|\b(?:death )?toll (?:at|to|of|was|stood at) (\d{1,4})\b/i;
+/** A source named only by a common noun: 'security officials', 'officials', 'military sources'. */
+const BARE_SOURCE = /^(?:[a-z]+ ){0,2}(?:officials?|sources?|spokes(?:man|woman|person)|authorities|military|police|army)$/;
+const CAPITALISED = /\b[A-Z][a-z]+\b/g;
 
-export function findDisputes(
-  doc: Doc,
-  inc: Incident,
-  _quotes: Quote[],
-  people: PeopleIndex,
-  articleId: string,
-): Incident['disputed'] {
+/**
+ * 'according to security officials' in 'The Pakistani military conducted air strikes …,
+ * according to security officials': unnamed officials belong to the side the sentence names by
+ * its demonym, so they become 'Pakistani security officials'.
+ */
+function qualifySource(source: string, sentence: string): string {
+  if (!BARE_SOURCE.test(source)) return source;
+  CAPITALISED.lastIndex = 0;
+  for (let m = CAPITALISED.exec(sentence); m; m = CAPITALISED.exec(sentence)) if (DEMONYMS.has(m[0])) return `${m[0]} ${source}`;
+  return source;
+}
+
+export function findDisputes(doc: Doc, inc: Incident, _quotes: Quote[], people: PeopleIndex, articleId: string): DisputeResult | null {
+  if (!inc.evidence.length) return null;
   // The accounts of an incident sit in its own sentences and in the paragraphs around them.
-  const first = Math.min(...inc.evidence.map((e) => e.start));
+  let first = inc.evidence[0]!.start;
+  for (const e of inc.evidence) if (e.start < first) first = e.start;
   const focusSentence = doc.sentences.findIndex((s) => s.start <= first && first < s.end + 1);
   if (focusSentence < 0) return null;
   const para = doc.sentences[focusSentence]!.paragraph;
@@ -45,42 +75,80 @@ export function findDisputes(
       const m = ATTRIBUTION.exec(text);
       if (!m) continue;
       const rawSource = (m[1] ?? m[2] ?? '').trim().replace(/^(?:the|that)\s+/i, '');
-      const source = rawSource ? people.resolve(rawSource) : null;
+      const source = rawSource ? qualifySource(people.resolve(rawSource), text) : null;
       const civ = CIVILIAN_TARGET.test(text);
       const com = COMBATANT_TARGET.test(text);
-      const side = civ && !com ? 'civilians' : com && !civ ? 'combatants' : null;
+      const side: Side = civ && !com ? 'civilians' : com && !civ ? 'combatants' : null;
       const t = TOLL.exec(text);
-      const toll = t ? Number(t[1] ?? t[2]) : null;
+      let toll: number | null = null;
+      let tollEvidence: Evidence | null = null;
+      if (t) {
+        const num = (t[1] ?? t[2])!;
+        const at = S.start + t.index + t[0].indexOf(num);
+        toll = Number(num);
+        tollEvidence = { article: articleId, start: at, end: at + num.length, text: num };
+      }
       if (side === null && toll === null) continue;
-      accounts.push({ source, side, toll, evidence: { article: articleId, start: S.start, end: S.end, text } });
+      accounts.push({ source, side, toll, tollEvidence, evidence: { article: articleId, start: S.start, end: S.end, text } });
     }
   }
-  const bySide = (side: Account['side']) => accounts.filter((a) => a.side === side);
-  const com = bySide('combatants');
-  const civ = bySide('civilians');
-  if (com.length && civ.length && distinctSources(com[0]!, civ[0]!)) {
-    const a = com[0]!;
-    const b = civ[0]!;
-    return {
-      summary: `${a.source ?? 'One account'} says combatants were targeted; ${b.source ?? 'another'} says civilians were hit.`,
-      claims: [a, b].map((x) => ({ source: x.source, says: x.evidence.text, evidence: [x.evidence] })),
+  const claimOf = (x: Account) => ({ source: x.source, says: x.evidence.text, evidence: [x.evidence] });
+  const com = accounts.find((a) => a.side === 'combatants');
+  const civ = accounts.find((a) => a.side === 'civilians' && (!com || distinctSources(com, a)));
+  let disputed: DisputeResult['disputed'] | null = null;
+  if (com && civ) {
+    disputed = {
+      summary: `Combatants were targeted, according to ${com.source ?? 'one account'}; civilians were hit, according to ${civ.source ?? 'another'}.`,
+      claims: [claimOf(com), claimOf(civ)],
     };
   }
-  const tolls = accounts.filter((a) => a.toll !== null);
-  for (let i = 0; i < tolls.length; i++)
-    for (let j = i + 1; j < tolls.length; j++) {
-      const a = tolls[i]!;
-      const b = tolls[j]!;
-      if (a.toll !== b.toll && distinctSources(a, b))
-        return {
-          summary: `${a.source ?? 'One account'} gives ${a.toll} dead; ${b.source ?? 'another'} gives ${b.toll}.`,
-          claims: [a, b].map((x) => ({ source: x.source, says: x.evidence.text, evidence: [x.evidence] })),
-        };
-    }
-  return null;
+  // Competing tolls: every figure from a source of its own, when at least two differ.
+  const tolls: DisputeResult['tolls'] = [];
+  for (const a of accounts) {
+    if (a.toll === null || !a.tollEvidence) continue;
+    if (tolls.some((x) => x.value === a.toll && !distinctNames(x.source, a.source))) continue;
+    tolls.push({ value: a.toll, source: a.source, evidence: a.tollEvidence });
+  }
+  const conflicting = tolls.some((x) => tolls.some((y) => x.value !== y.value && distinctNames(x.source, y.source)));
+  if (conflicting) {
+    const byValue = [...tolls].sort((x, y) => x.value - y.value);
+    const lo = byValue[0]!;
+    const hi = byValue[byValue.length - 1]!;
+    const tollClaims = accounts.filter((a) => a.toll !== null).map(claimOf);
+    const summary = `${lo.value} dead according to ${lo.source ?? 'one account'}; ${hi.value} according to ${hi.source ?? 'another'}.`;
+    disputed = disputed
+      ? { summary: `${disputed.summary} ${summary}`, claims: [...disputed.claims, ...tollClaims.filter((c) => !disputed!.claims.some((d) => d.says === c.says))] }
+      : { summary, claims: tollClaims };
+  } else tolls.length = 0;
+  return disputed ? { disputed, tolls } : null;
+}
+
+/**
+ * Sets the incident's disputed accounts and, when tolls compete, its fatality range: low and
+ * high from the smallest and largest figure, the best estimate the smallest.
+ */
+export function applyDispute(inc: Incident, d: DisputeResult | null): void {
+  inc.disputed = d?.disputed ?? null;
+  if (!d || d.tolls.length < 2) return;
+  const sorted = [...d.tolls].sort((x, y) => x.value - y.value);
+  const lo = sorted[0]!;
+  const hi = sorted[sorted.length - 1]!;
+  const field = (t: typeof lo, rule: string): Field<number> => ({ value: t.value, evidence: [t.evidence], rule });
+  inc.fatalities_low = field(lo, 'fatalities:disputed-low');
+  inc.fatalities_high = field(hi, 'fatalities:disputed-high');
+  inc.fatalities = {
+    value: lo.value,
+    evidence: sorted.map((t) => t.evidence),
+    rule: 'fatalities:disputed-lowest',
+    note: `sources give ${sorted.map((t) => t.value).join(', ')}; the lowest is the best estimate`,
+  };
+}
+
+function distinctNames(a: string | null, b: string | null): boolean {
+  if (!a || !b) return a !== b;
+  return a.toLowerCase() !== b.toLowerCase();
 }
 
 function distinctSources(a: Account, b: Account): boolean {
-  if (!a.source || !b.source) return a.source !== b.source;
-  return a.source.toLowerCase() !== b.source.toLowerCase();
+  return distinctNames(a.source, b.source);
 }

@@ -281,6 +281,14 @@ export function findPeople(doc: Doc, articleId: string): PeopleIndex {
     const end = c.end;
     const name = text.slice(start, end);
     if (bad || ALL_CAPS.test(name.replace(/\s/g, '')) || /[’']s$/.test(name)) continue;
+    // 'the United States': a country's name is not a person's.
+    if (COUNTRY_WORDS.has(name.toLowerCase())) continue;
+    // 'Allentown, Pa., said': a lone abbreviation is a place or a title, not a name.
+    if (!name.includes(' ') && name.endsWith('.')) continue;
+    // 'Former Arizona governor Jan Brewer', 'a Clinton spokesman': a name that only modifies the
+    // role noun after it does not name the person the sentence is about.
+    const nx = toks[c.te];
+    if (nx && nx.sentence === toks[c.ts]!.sentence && /^[a-z]/.test(tokText(doc, nx)) && isRoleHead(tokText(doc, nx))) continue;
     const nWords = name.split(/[\s]+/).length;
     const left = leftRole(doc, k);
     const right = rightRole(doc, c.te);
@@ -386,6 +394,12 @@ export function findPeople(doc: Doc, articleId: string): PeopleIndex {
     const parts = name.split(' ');
     const last = parts[parts.length - 1]!;
     if (COUNTRY_WORDS.has(last.toLowerCase()) || ORG_WORDS.has(bare(last))) return name;
+    // 'Committee Chairman Rep. Jason Chaffetz': a run that ends in a known full name, after
+    // title words the lexicons do not list, is that person.
+    if (parts.length > 2) {
+      const tail = persons.find((p) => p.name.includes(' ') && name.endsWith(' ' + p.name));
+      if (tail) return tail.name;
+    }
     const byLast = persons.filter((p) => p.name.split(' ').pop() === last);
     const pick = (ps: PersonAcc[]) => {
       if (parts.length > 1) {
@@ -550,9 +564,13 @@ function speechAfter(doc: Doc, after: number): boolean {
     let q = k + 1;
     while (toks[q] && toks[q]!.sentence === sent && tokText(doc, toks[q]!) !== ',' && q - k < 25) q++;
     if (!toks[q] || tokText(doc, toks[q]!) !== ',') return false;
-    k = q + 1;
-    while (toks[k] && ATTRIBUTION_FILLERS.has(toks[k]!.lower)) k++;
-    if (toks[k] && SPEECH_VERBS.has(toks[k]!.lower)) return toks[k]!.sentence === sent;
+    let j = q + 1;
+    while (toks[j] && ATTRIBUTION_FILLERS.has(toks[j]!.lower)) j++;
+    if (toks[j] && SPEECH_VERBS.has(toks[j]!.lower)) return toks[j]!.sentence === sent;
+    // 'Kabul, which also included …, took place': the name's own verb, which is not one of saying.
+    if (!toks[j] || toks[j]!.pos === 'VERB' || toks[j]!.pos === 'AUX') return false;
+    // 'Dean Johnson, a salesman from Sumter, South Carolina, says': the next piece.
+    k = q;
   }
   while (toks[k] && ATTRIBUTION_FILLERS.has(toks[k]!.lower)) k++;
   const t = toks[k];

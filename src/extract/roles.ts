@@ -110,11 +110,15 @@ interface CountryFile {
  * interior minister', 'Pakistani diplomat') and sit before names ('… for Afghanistan Mohammad
  * Sadiq'), and are never a person's name.
  */
+const COUNTRY_FILE: CountryFile = (() => {
+  const path = countryFile();
+  return path ? (JSON.parse(readFileSync(path, 'utf8')) as CountryFile) : { countries: {} };
+})();
+/** Demonyms alone, as written ('Pakistani', 'Afghan'): they say whose officials speak. */
+export const DEMONYMS: ReadonlySet<string> = new Set(Object.values(COUNTRY_FILE.countries).flatMap((c) => c.demonyms));
 export const COUNTRY_WORDS: ReadonlySet<string> = (() => {
   const out = new Set<string>();
-  const path = countryFile();
-  const file: CountryFile = path ? (JSON.parse(readFileSync(path, 'utf8')) as CountryFile) : { countries: {} };
-  for (const c of Object.values(file.countries)) {
+  for (const c of Object.values(COUNTRY_FILE.countries)) {
     for (const n of [c.name, ...c.alt, ...c.demonyms]) out.add(n.toLowerCase());
   }
   for (const w of ['american', 'americans', 'british', 'u.s.', 'u.s', 'us', 'uk', 'un', 'kurdish',

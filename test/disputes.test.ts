@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractArticle } from '../src/pipeline.js';
+import type { Article } from '../src/core/types.js';
+
+// Fixture texts written for these tests; expected values checked by hand.
+const article = (id: string, text: string): Article => ({ id, text, published: '2024-05-06' }) as Article;
+
+test('who was hit: combatants by one source, civilians by another, each source named', () => {
+  const text =
+    'Kandahar, Afghanistan – Afghan forces carried out an air strike on a village in Kandahar province on Monday, ' +
+    'targeting hideouts of Taliban fighters, according to military officials.\n\n' +
+    'The Taliban denied the claim. A Taliban spokesman said that the dead were villagers, including women and children.';
+  const r = extractArticle(article('t1', text));
+  const inc = r.incidents.find((i) => i.disputed);
+  assert.ok(inc, 'an incident is disputed');
+  const sources = inc.disputed!.claims.map((c) => c.source);
+  // Unnamed officials take the demonym of their sentence ('Afghan forces').
+  assert.deepEqual(sources, ['Afghan military officials', 'Taliban spokesman']);
+  for (const c of inc.disputed!.claims) for (const e of c.evidence) assert.equal(text.slice(e.start, e.end), e.text);
+  assert.match(inc.disputed!.claims[0]!.says, /hideouts/);
+  assert.match(inc.disputed!.claims[1]!.says, /women and children/);
+});
+
+test('competing tolls: 27 against 32 is a dispute, with low, high and the lowest as best', () => {
+  const text =
+    'Gunmen attacked a market in the town of Kaduna, Nigeria, on Friday. Police said 27 people were killed in the attack.\n\n' +
+    'Hospital officials put the toll at 32, and said dozens more were wounded.';
+  const r = extractArticle(article('t2', text));
+  const inc = r.incidents.find((i) => i.disputed);
+  assert.ok(inc, 'an incident is disputed');
+  assert.deepEqual(inc.disputed!.claims.map((c) => c.source), ['Police', 'Hospital officials']);
+  assert.equal(inc.fatalities_low?.value, 27);
+  assert.equal(inc.fatalities_high?.value, 32);
+  assert.equal(inc.fatalities?.value, 27);
+  assert.equal(text.slice(inc.fatalities_low!.evidence[0]!.start, inc.fatalities_low!.evidence[0]!.end), '27');
+  assert.equal(text.slice(inc.fatalities_high!.evidence[0]!.start, inc.fatalities_high!.evidence[0]!.end), '32');
+});
+
+test('one source and one toll is no dispute', () => {
+  const text = 'Gunmen attacked a market in the town of Kaduna, Nigeria, on Friday. Police said 27 people were killed in the attack.';
+  const r = extractArticle(article('t3', text));
+  assert.ok(r.incidents.length > 0);
+  for (const inc of r.incidents) {
+    assert.equal(inc.disputed, null);
+    assert.equal(inc.fatalities_high, null);
+  }
+});
+
+test('the same toll from two sources is no dispute', () => {
+  const text =
+    'Gunmen attacked a market in the town of Kaduna, Nigeria, on Friday. Police said 27 people were killed in the attack.\n\n' +
+    'Hospital officials also said 27 people were killed.';
+  const r = extractArticle(article('t4', text));
+  for (const inc of r.incidents) assert.equal(inc.disputed, null);
+});
