@@ -17,6 +17,7 @@ import type { Evidence, Organisation, Person } from '../core/types.js';
 import type { Doc, Token } from '../text/doc.js';
 import { COUNTRY_WORDS, MONTHS_AND_DAYS, NAME_TITLES, ORG_WORDS, ROLE_HEADS } from './roles.js';
 import { ATTRIBUTION_FILLERS, SPEECH_VERBS } from './speech-verbs.js';
+import { GIVEN_NAME_GENDER } from './first-names.js';
 
 export interface PeopleIndex {
   people: Person[];
@@ -234,6 +235,19 @@ export function findPeople(doc: Doc, articleId: string): PeopleIndex {
       cj++;
     }
     if (!org) continue;
+    // 'Secretary of State John Kerry': a run whose words after its last organisation word open
+    // with a known given name ends with a person; the organisation stops before them (and a
+    // title joined to an organisation word is no organisation at all).
+    {
+      let lastOrg = -1;
+      for (let k = c.ts; k < c.te; k++) if (ORG_WORDS.has(bare(tokText(doc, toks[k]!)))) lastOrg = k;
+      const tail = c.te - lastOrg - 1;
+      if (lastOrg >= 0 && tail >= 2 && tail <= 4 && GIVEN_NAME_GENDER.has(toks[lastOrg + 1]!.lower)) {
+        ci = cj;
+        if (NAME_TITLES.has(bare(tokText(doc, toks[c.ts]!)))) continue;
+        c = { ts: c.ts, te: lastOrg + 1, start: c.start, end: toks[lastOrg]!.end };
+      }
+    }
     // Demonyms and country names at the front belong to the name ('Afghan Ministry of Defense'),
     // but titles of people do not make an organisation.
     const name = text.slice(c.start, c.end);

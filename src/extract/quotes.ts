@@ -751,8 +751,19 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       // 'He went on to say, “…”' / 'she released a statement saying, “…”': an infinitive or a
       // participle of saying has the subject of the clause's first verb.
       if (v > a && (toks[v - 1]!.lower === 'to' || /ing$/.test(toks[v]!.lower))) {
-        let fv = a;
-        while (fv < v && toks[fv]!.pos !== 'VERB') fv++;
+        const nextVerb = (from: number) => {
+          let f = from;
+          while (f < v && toks[f]!.pos !== 'VERB') f++;
+          return f;
+        };
+        let fv = nextVerb(a);
+        // 'Speaking in Ohio on Monday, Lopez turned on her rival, calling him “…”': an opening
+        // participle phrase has no subject of its own; the clause's verb comes after its comma.
+        if (fv < v && fv <= a + 2 && /ing$/.test(toks[fv]!.lower)) {
+          let c = fv;
+          while (c < v && s(c) !== ',') c++;
+          if (c < v) fv = nextVerb(c + 1);
+        }
         const cs = fv < v ? subjectLeft(fv, a, 'before') : null;
         if (cs && /:(name|pronoun)$/.test(cs.how)) return { sp: cs, colon: colon || lastTok === ',' };
       }

@@ -35,6 +35,11 @@ export const ROLE_HEADS: ReadonlySet<string> = new Set([
   'justice', 'prosecutor', 'cleric', 'imam', 'mullah', 'bishop', 'priest', 'pastor', 'rabbi',
   'doctor', 'surgeon', 'physician', 'nurse', 'teacher', 'student', 'witness', 'resident', 'farmer',
   'worker', 'volunteer', 'chief-of-staff', 'partner', 'owner', 'consultant', 'donor', 'voter',
+  // business, letters and public life: 'the billionaire said', 'the author wrote'
+  'businessman', 'businesswoman', 'billionaire', 'tycoon', 'mogul', 'magnate', 'entrepreneur',
+  'author', 'writer', 'novelist', 'actor', 'actress', 'comedian', 'filmmaker', 'veteran',
+  // people in a conflict zone: 'the villager said', 'the rebel added'
+  'rebel', 'villager', 'survivor', 'refugee', 'elder',
 ]);
 
 /**
