@@ -642,6 +642,9 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
   const fromRight = (q: QuoteSpan, nextOpen: number): Speaker | null => {
     const limitPos = Math.min(nextOpen, doc.paragraphs[q.paragraph]!.end);
     let k = tokenAt(q.after);
+    // '… called the plan “a disaster”. Rivera said …': a full stop right after the closing mark
+    // ends the sentence, and the next one is not this quote's attribution.
+    if (k < toks.length && toks[k]!.start === q.after && END_PUNCT.has(s(k))) return null;
     let limit = k;
     while (limit < toks.length && toks[limit]!.start < limitPos && limit - k < 40) {
       // 'Rep. Jim McDermott (D-Wash.) said': the full stop of an abbreviation ends nothing.
@@ -659,7 +662,10 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     // 'Jeb Bush called Trump “…” . Sen. Marco Rubio called the statement …': a quote that ends
     // its sentence inside the marks is followed by a new sentence, which attributes it only when
     // it is a bare '“…” Trump said.'
-    if (/\.\s*$/.test(text.slice(q.inner, q.close)) && /^\s+[A-Z]/.test(text.slice(q.after, q.after + 3)) && limit - k > 5) return null;
+    // A quote set inside its sentence ('warned that the ban would be “….” He said …') has its
+    // speaker before it, so even a short sentence after it is a new one.
+    const embedded = /[\p{L}\p{N}]\s*$/u.test(text.slice(Math.max(doc.paragraphs[q.paragraph]!.start, q.open - 3), q.open));
+    if (/\.\s*$/.test(text.slice(q.inner, q.close)) && /^\s+[A-Z]/.test(text.slice(q.after, q.after + 3)) && (limit - k > 5 || embedded)) return null;
     // '“…,” said Trump' / '“…,” according to the ministry'
     if (isSpeech(k, false)) return subjectRight(k + 1, limit, 'after-verb-first');
     if (toks[k]!.lower === ACCORDING && toks[k + 1]?.lower === 'to') return subjectRight(k + 2, limit, 'after-according');
@@ -965,7 +971,12 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     const sameSentence =
       prev && prev.q.paragraph === q.paragraph && prev.sp && !/[.!?]\s/.test(text.slice(prev.q.close - 1, q.open)) && !/[.!?]$/.test(text.slice(prev.q.inner, prev.q.close).trim());
     const leftSpeech = left && /^before(-according|-colon|-inverted)?:(name|pronoun)/.test(left.sp.how);
+    // A quote set inside its clause ('X called the plan a “…”', 'what X called “…”') belongs to
+    // that clause's subject, not to a name in the words after it.
+    const embedded = /[\p{L}\p{N}]\s*$/u.test(text.slice(Math.max(doc.paragraphs[q.paragraph]!.start, q.open - 3), q.open));
+    const leftClause = left && (leftSpeech || (/:(name|pronoun)$/.test(left.sp.how) && left.sp.person));
     if (left && left.colon) sp = left.sp;
+    else if (embedded && leftClause && left) sp = left.sp;
     else if (right && strongRight) sp = right;
     else if (left && leftSpeech) sp = left.sp;
     else if (sameSentence && prev && prev.sp) {

@@ -79,7 +79,7 @@ export const ORG_WORDS: ReadonlySet<string> = new Set([
   'watch', 'campaign', 'club', 'board', 'foundation', 'trust', 'society', 'project', 'program',
   'programme', 'mission', 'embassy', 'consulate', 'administration', 'legislature', 'diary',
   'portal', 'observatory', 'crescent', 'cross', 'reuters', 'afp', 'ap', 'bbc', 'cnn', 'fox', 'nbc',
-  'cbs', 'abc', 'msnbc', 'politico', 'breitbart',
+  'cbs', 'abc', 'msnbc', 'politico', 'breitbart', 'league', 'caucus',
 ]);
 
 /** Common nouns that name an organisation in a bare definite NP: 'the ministry said'. */
