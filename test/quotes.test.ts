@@ -113,3 +113,39 @@ test(here + "family members sharing a surname: 'Mrs. Okafor' is not her husband 
   // The speaker is the Okafor who is a woman: the surname alone, never 'Paul Okafor'.
   assert.equal(d[0]![1], 'Okafor');
 });
+
+test(here + 'a person named after an organisation word is no organisation, and a later "he" finds him', () => {
+  const t =
+    'Former Senator Peter Lund, who chaired the committee, said the exchange was a mistake.\n' +
+    '"We left two men behind," Mr. Lund said.\n' +
+    'Secretary of State Daniel Okafor said the detainees were released on Sunday. ' +
+    '"We brought everyone home who could be brought home," he told reporters.';
+  assert.deepEqual(direct(t), [
+    ['We left two men behind', 'Peter Lund'],
+    ['We brought everyone home who could be brought home', 'Daniel Okafor'],
+  ]);
+});
+
+test(here + 'an opening participle phrase is skipped when looking for the subject', () => {
+  const t = 'Speaking at a market in Pul-e Khumri, Baghlan, Amina Rahimi turned on Karim Zadran, calling him "a thief and a smuggler of guns."';
+  assert.deepEqual(direct(t), [['a thief and a smuggler of guns', 'Amina Rahimi']]);
+});
+
+test(here + 'a quote set inside its clause keeps that clause speaker, not the next sentence', () => {
+  const t =
+    'Commander Yusuf Haidari called the truce "a trap for the people of the valley." ' +
+    'Colonel Berg said nothing.';
+  assert.deepEqual(direct(t), [['a trap for the people of the valley', 'Yusuf Haidari']]);
+});
+
+test(here + 'a bare title of a race or trade takes the person who spoke before', () => {
+  const t =
+    'Maria Delgado, who leads the polls, spoke in Ohio on Friday.\n' +
+    '"We will win this state by a wide margin," the Democratic front-runner said.\n' +
+    'Richard Vance answered her in Iowa.\n' +
+    '"The polls have been wrong before and they will be wrong again," the billionaire said.';
+  assert.deepEqual(direct(t), [
+    ['We will win this state by a wide margin', 'Maria Delgado'],
+    ['The polls have been wrong before and they will be wrong again', 'Richard Vance'],
+  ]);
+});

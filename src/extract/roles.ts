@@ -40,6 +40,8 @@ export const ROLE_HEADS: ReadonlySet<string> = new Set([
   'author', 'writer', 'novelist', 'actor', 'actress', 'comedian', 'filmmaker', 'veteran',
   // people in a conflict zone: 'the villager said', 'the rebel added'
   'rebel', 'villager', 'survivor', 'refugee', 'elder',
+  // a race for office: 'the Democratic front-runner said' ('front-runner' is read as 'runner')
+  'frontrunner', 'runner', 'hopeful', 'contender', 'challenger', 'incumbent', 'developer',
 ]);
 
 /**
