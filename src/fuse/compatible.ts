@@ -163,9 +163,10 @@ function actorsContradict(a: Flat, b: Flat): boolean {
 /**
  * Place names the report's own sentences give after "in", "at", "near" or "outside" (also "in the
  * area of", "near the village of"), or as the target of a strike or raid ("shelled Kansafra",
- * "stormed Dhirwah"), that the resolved place does not cover: "shelled Kafr Nabl" resolved to the district, "in the Seydabad
- * area of Nahri Saraj" resolved to Nahri Saraj. Two reports that each name such a place, and not
- * the same one, are about two places, whatever the resolution made of them.
+ * "stormed Dhirwah"), that the resolved place does not cover: "shelled Kafr Nabl" resolved to the
+ * district, "in the Seydabad area of Nahri Saraj" resolved to Nahri Saraj. Two reports that each
+ * name such a place, and not the same one, are about two places, whatever the resolution made of
+ * them.
  */
 const PLACE_AFTER = /\b(?:in|at|near|outside|shelled|bombed|pounded|struck|raided|stormed|captured|seized)\s+(?:the\s+)?(?:(?:area|vicinity|outskirts|village|town|city|district|neighbou?rhood)\s+of\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’-]+|(?:al|el|de|del|da|do|dos|di|ar|as|an|ad|ash|bin|ibn|e)(?![\p{L}'’-])))*)/gu;
 const NOT_PLACES = new Set(
@@ -173,7 +174,7 @@ const NOT_PLACES = new Set(
 );
 const namedCache = new WeakMap<object, string[]>();
 
-export function namedPlaces(r: Flat): string[] {
+function namedPlaces(r: Flat): string[] {
   let out = namedCache.get(r);
   if (out) return out;
   const resolved = [r.location, r.admin1, r.admin2, r.country].map(normPlace).filter(Boolean);
@@ -264,7 +265,10 @@ export function evidenceWords(r: Flat): Set<string> {
     // One sentence can be the evidence of several fields: read it once.
     if (seen.has(e.text)) continue;
     seen.add(e.text);
-    for (const raw of fold(e.text.replace(DATE_TEXT, ' ')).split(' ')) {
+    // As `fold`, without its cache (sentences are many and seldom folded twice).
+    let t = e.text.replace(DATE_TEXT, ' ');
+    if (/[^\x00-\x7f]/.test(t)) t = t.normalize('NFD').replace(/\p{M}+/gu, '').replace(/['’‘`´ʼ]/g, '');
+    for (const raw of t.toLowerCase().replace(/'/g, '').split(/[^\p{L}\p{N}]+/u)) {
       if (!raw) continue;
       if (/^\d+$/.test(raw)) {
         out.add(raw);
