@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compatible, evidenceOverlap, wordWeights } from '../src/fuse/compatible.js';
+import { compatible, evidenceOverlap, evidenceWords, wordWeights } from '../src/fuse/compatible.js';
 import { toReportIncident } from '../src/core/report.js';
 import { extractArticle } from '../src/pipeline.js';
 import { FIXTURES } from './paths.js';
@@ -158,6 +158,15 @@ test(here + 'two protests in one city on one day by different groups over differ
   const short = report('d', 0, { ...NAIROBI, text: 'Nurses protested in Nairobi.' });
   assert.equal(evidenceOverlap(nurses.incident, short.incident), null);
   assert.equal(fuse([nurses, short]).length, 1);
+});
+
+test(here + 'one sentence from each outlet, in other words, still makes one incident', () => {
+  const a = report('a', 0, { ...QUETTA, fatalities: 4, text: 'A roadside bomb hit a police patrol near the vegetable market in Quetta on Tuesday, killing four constables.' });
+  const b = report('b', 0, { ...QUETTA, fatalities: 5, text: "The toll from Tuesday's roadside bombing of a police patrol in Quetta rose to five, hospital staff said." });
+  // "bombing" and "bomb", "constables" and "constable" meet; the date and the town are not words to compare.
+  assert.ok(evidenceWords(a.incident).has('bomb') && evidenceWords(b.incident).has('bomb'));
+  assert.ok(!evidenceWords(b.incident).has('tuesd') && !evidenceWords(b.incident).has('quett'));
+  assert.equal(fuse([a, b]).length, 1);
 });
 
 test(here + 'words that most reports of the block use weigh little', () => {

@@ -255,6 +255,18 @@ const NUMBER_WORDS: Record<string, string> = { two: '2', three: '3', four: '4', 
 const DATE_TEXT = /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b(?:19|20)\d\d\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/gi;
 const wordsCache = new WeakMap<object, Set<string>>();
 
+/**
+ * A word without its commonest English endings ("bombing", "bombed", "bombs" → "bomb";
+ * "Tuesday's" folded to "tuesdays" → "tuesday"), before it is cut to STEM letters.
+ */
+function stemOf(w: string): string {
+  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
+  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
+  if (w.length > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
+}
+
 export function evidenceWords(r: Flat): Set<string> {
   let out = wordsCache.get(r);
   if (out) return out;
@@ -280,7 +292,9 @@ export function evidenceWords(r: Flat): Set<string> {
         continue;
       }
       if (raw.length < 3 || COMMON.has(raw) || placeWords.has(raw) || /\d/.test(raw)) continue;
-      out.add(raw.slice(0, STEM));
+      const stem = stemOf(raw);
+      if (COMMON.has(stem)) continue;
+      out.add(stem.slice(0, STEM));
     }
   }
   wordsCache.set(r, out);
@@ -289,8 +303,12 @@ export function evidenceWords(r: Flat): Set<string> {
 
 /** Fewer distinct content words than this, and a text says too little to compare. */
 const SPECIFIC_WORDS = 5;
-/** Two specific texts of one event share at least this much. */
-const MIN_SHARED = 2;
+/**
+ * Two texts of this many content words each that share less than MIN_JACCARD are of two events.
+ * Shorter texts (one sentence from each outlet: "a roadside bomb struck a police van" against
+ * "the toll from the bombing rose to five") can share too few words by chance of the wording.
+ */
+const VETO_WORDS = 6;
 const MIN_JACCARD = 0.12;
 /** Enough shared to count as something specific in common, like a shared town or toll. */
 const STRONG_SHARED = 4;
@@ -417,7 +435,7 @@ export function compatible(a: Flat, b: Flat, weights: WordWeights = FLAT): Compa
   // event share some of what made it that event; two that share none of it are two events of one
   // kind (two protests in one city on one day by different groups over different causes).
   const overlap = evidenceOverlap(a, b, weights);
-  if (overlap && (overlap.shared < MIN_SHARED || overlap.jaccard < MIN_JACCARD)) return NO('the texts share nothing distinctive');
+  if (overlap && overlap.jaccard < MIN_JACCARD && evidenceWords(a).size >= VETO_WORDS && evidenceWords(b).size >= VETO_WORDS) return NO('the texts share nothing distinctive');
   const sameWords = !!overlap && overlap.shared >= STRONG_SHARED && overlap.jaccard >= STRONG_JACCARD;
   if (overlap) score += Math.round(overlap.jaccard * 4);
 
