@@ -217,10 +217,14 @@ test(here + 'a town and its district are one place; two sub-places named as targ
   assert.equal(compatible(a.incident, c.incident).ok, true);
 });
 
-test(here + 'a toll of one is not specific enough to join two days', () => {
+test(here + 'a toll of one is not specific enough to join two days, nor a small toll alone several days', () => {
   const a = report('a', 0, { ...QUETTA, fatalities: 1 });
   assert.equal(fuse([a, report('b', 0, { ...QUETTA, date: '2025-05-04', fatalities: 1 })]).length, 2);
   assert.equal(fuse([report('a', 0, { ...QUETTA, fatalities: 2 }), report('b', 0, { ...QUETTA, date: '2025-05-04', fatalities: 2 })]).length, 1);
+  // Four days apart (one date known to the week), a toll of three and no named actor: two events.
+  const generic: Spec = { ...QUETTA, actor2: 'Civilians (Pakistan)', inter2: 7, fatalities: 3 };
+  assert.equal(fuse([report('a', 0, generic), report('b', 0, { ...generic, date: '2025-05-07', tp: 2 })]).length, 2);
+  assert.equal(fuse([report('a', 0, { ...QUETTA, fatalities: 3 }), report('b', 0, { ...QUETTA, date: '2025-05-07', tp: 2, fatalities: 3 })]).length, 1);
 });
 
 test(here + 'hand-written multi-article groups: each extracted and fused into its own incident, distractors apart', () => {

@@ -463,6 +463,9 @@ export function compatible(a: Flat, b: Flat, weights: WordWeights = FLAT): Compa
     // weekly protest at one square) is told in the same words each day.
     const rough = (a.time_precision ?? 1) > 1 || (b.time_precision ?? 1) > 1;
     if (!(sameToll && (sameLocation || townInDistrict || sharedActor)) && !(rough && sameLocation && sharedActor)) return NO('days apart with too little in common');
+    // Several days apart (a date known only to the week): a toll of two or three is matched by
+    // chance within a week in a large town; a named actor or the same words must link them too.
+    if (gap > 1 && !sharedActor && !sameWords) return NO('days apart with too little in common');
   }
   return { ok: true, score };
 }
