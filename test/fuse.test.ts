@@ -215,6 +215,12 @@ test(here + 'a town and its district are one place; two sub-places named as targ
   const c = report('c', 0, { ...IDLEB, text: 'Government artillery fired at positions in the area of Kansafra on Monday.' });
   assert.equal(compatible(b.incident, c.incident).ok, false);
   assert.equal(compatible(a.incident, c.incident).ok, true);
+  // A region both name does not make two villages one place.
+  const s1 = report('s1', 0, { ...IDLEB, text: 'Government artillery shelled the village of Sfuhen in Jabal al-Zawiya on Monday, activists said.' });
+  const s2 = report('s2', 0, { ...IDLEB, text: 'Government artillery shelled the village of Ftireh in Jabal al-Zawiya on Monday, activists said.' });
+  assert.equal(compatible(s1.incident, s2.incident).why, 'the texts name different places');
+  const s3 = report('s3', 0, { ...IDLEB, text: 'Shells fired by government artillery fell on Sfuhen village on Monday, activists said.' });
+  assert.equal(compatible(s1.incident, s3.incident).ok, true);
 });
 
 test(here + 'a toll of one is not specific enough to join two days, nor a small toll alone several days', () => {

@@ -168,7 +168,7 @@ function actorsContradict(a: Flat, b: Flat): boolean {
  * name such a place, and not the same one, are about two places, whatever the resolution made of
  * them.
  */
-const PLACE_AFTER = /\b(?:in|at|near|outside|shelled|bombed|pounded|struck|raided|stormed|captured|seized)\s+(?:the\s+)?(?:(?:area|vicinity|outskirts|village|town|city|district|neighbou?rhood)\s+of\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’-]+|(?:al|el|de|del|da|do|dos|di|ar|as|an|ad|ash|bin|ibn|e)(?![\p{L}'’-])))*)/gu;
+const PLACE_AFTER = /\b(?:in|at|near|outside|shelled|bombed|pounded|struck|raided|stormed|captured|seized)\s+(?:the\s+)?(?:(?:area|vicinity|outskirts|village|town|city|district|neighbou?rhood)\s+of\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’-]+|(?:al|el|de|del|da|do|dos|di|ar|as|an|ad|ash|bin|ibn|e)(?:-[\p{L}'’-]+)?(?![\p{L}'’-])))*)/gu;
 const NOT_PLACES = new Set(
   'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
 );
@@ -199,7 +199,9 @@ function namedPlaces(r: Flat): string[] {
 }
 
 /**
- * Whether two reports name different sub-places: each names one, and none is the other's; or one
+ * Whether two reports name different sub-places: each names one the other does not (a shared
+ * region does not make "shelled Sfuhen in Jabal al-Zawiya" and "shelled Ftireh in Jabal
+ * al-Zawiya" one place); or one
  * names a sub-place its resolution missed ("in the area of Azov", resolved to the province) and
  * the other is placed at another town (geo precision 1) that is neither that name nor the first
  * report's resolved place.
@@ -218,7 +220,7 @@ function namesDiffer(a: Flat, b: Flat): boolean {
     const t = normPlace(town.location);
     return !meets(t, n) && !meets(t, own);
   }
-  return !na.some((x) => meets(x, nb) || meets(x, ra)) && !nb.some((y) => meets(y, rb));
+  return na.some((x) => !meets(x, nb) && !meets(x, ra)) && nb.some((y) => !meets(y, na) && !meets(y, rb));
 }
 
 /**
