@@ -158,6 +158,10 @@ test(here + 'two protests in one city on one day by different groups over differ
   const short = report('d', 0, { ...NAIROBI, text: 'Nurses protested in Nairobi.' });
   assert.equal(evidenceOverlap(nurses.incident, short.incident), null);
   assert.equal(fuse([nurses, short]).length, 1);
+  // Two roads blocked by protesters over one grievance on one day are two protests.
+  const road1 = report('e', 0, { ...NAIROBI, text: 'Protesters angry at fuel prices blocked the Thika Road in Nairobi with burning tyres for three hours.' });
+  const road2 = report('f', 0, { ...NAIROBI, text: 'Protesters angry at fuel prices blocked the Mombasa Road in Nairobi with burning tyres for three hours.' });
+  assert.equal(compatible(road1.incident, road2.incident).why, 'the texts name different places');
 });
 
 test(here + 'one sentence from each outlet, in other words, still makes one incident', () => {

@@ -162,13 +162,13 @@ function actorsContradict(a: Flat, b: Flat): boolean {
 
 /**
  * Place names the report's own sentences give after "in", "at", "near" or "outside" (also "in the
- * area of", "near the village of"), or as the target of a strike or raid ("shelled Kansafra",
- * "stormed Dhirwah"), that the resolved place does not cover: "shelled Kafr Nabl" resolved to the
+ * area of", "near the village of"), or as the target of a strike, a raid or a blockade
+ * ("shelled Kansafra", "stormed Dhirwah", "blocked the Ring Road"), that the resolved place does not cover: "shelled Kafr Nabl" resolved to the
  * district, "in the Seydabad area of Nahri Saraj" resolved to Nahri Saraj. Two reports that each
  * name such a place, and not the same one, are about two places, whatever the resolution made of
  * them.
  */
-const PLACE_AFTER = /\b(?:in|at|near|outside|shelled|bombed|pounded|struck|raided|stormed|captured|seized)\s+(?:the\s+)?(?:(?:area|vicinity|outskirts|village|town|city|district|neighbou?rhood)\s+of\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’-]+|(?:al|el|de|del|da|do|dos|di|ar|as|an|ad|ash|bin|ibn|e)(?:-[\p{L}'’-]+)?(?![\p{L}'’-])))*)/gu;
+const PLACE_AFTER = /\b(?:in|at|near|outside|shelled|bombed|pounded|struck|raided|stormed|captured|seized|blocked)\s+(?:the\s+)?(?:(?:area|vicinity|outskirts|village|town|city|district|neighbou?rhood)\s+of\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’-]+|(?:al|el|de|del|da|do|dos|di|ar|as|an|ad|ash|bin|ibn|e)(?:-[\p{L}'’-]+)?(?![\p{L}'’-])))*)/gu;
 const NOT_PLACES = new Set(
   'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
 );
