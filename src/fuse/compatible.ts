@@ -331,7 +331,8 @@ export function wordWeights(reports: Flat[]): WordWeights {
   for (const r of reports) for (const w of evidenceWords(r)) df.set(w, (df.get(w) ?? 0) + 1);
   const n = reports.length;
   // Counted outside the pair compared, so a shared word is not made commoner by being shared.
-  return { weight: (w, own) => Math.log((n + 1) / ((df.get(w) ?? own) - own + 1)) };
+  const logs = Array.from({ length: n + 1 }, (_, k) => Math.log((n + 1) / (k + 1)));
+  return { weight: (w, own) => logs[Math.max(0, (df.get(w) ?? own) - own)] ?? 0 };
 }
 
 const FLAT: WordWeights = { weight: () => 1 };
