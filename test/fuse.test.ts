@@ -5,7 +5,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { compatible } from '../src/fuse/compatible.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compatible, evidenceOverlap, evidenceWords, wordWeights } from '../src/fuse/compatible.js';
+import { toReportIncident } from '../src/core/report.js';
+import { extractArticle } from '../src/pipeline.js';
+import { FIXTURES } from './paths.js';
 import { cluster, fuse, fuseValues, type FusionReport } from '../src/fuse/fuse.js';
 import { report, type Spec } from './store-fixtures.js';
 
@@ -135,6 +140,120 @@ test(here + 'place fields come from one report: town, district and coordinates a
   const c = report('c', 0, { ...QUETTA, location: 'Quetta', admin2: 'Quetta', lat: 30.18, lon: 66.99, geo: 1 });
   const x = fuseValues([b, c, a]);
   assert.deepEqual([x.location, x.admin2, x.latitude, x.geo_precision], ['Quetta', 'Quetta', 30.18, 1]);
+});
+
+// --- tighter compatibility: actors by role, named sub-places, evidence overlap -------------
+
+const NAIROBI: Spec = { date: '2024-03-12', sub: 'Peaceful protest', country: 'Kenya', admin1: 'Nairobi', admin2: 'Nairobi', location: 'Nairobi', lat: -1.29, lon: 36.82, actor1: 'Protesters (Kenya)', inter1: 6, actor2: null };
+
+test(here + 'two protests in one city on one day by different groups over different causes are two events', () => {
+  const nurses = report('a', 0, { ...NAIROBI, text: 'Hundreds of nurses protested in Nairobi, demanding months of unpaid salaries and more staff for the wards.' });
+  const traders = report('b', 0, { ...NAIROBI, text: 'Market traders protested in Nairobi against a new county levy on stalls, blocking a road for two hours.' });
+  assert.equal(compatible(nurses.incident, traders.incident).why, 'the texts share nothing distinctive');
+  assert.equal(fuse([nurses, traders]).length, 2);
+  // The same protest told in other words shares what made it that protest: nurses, unpaid salaries.
+  const nurses2 = report('c', 0, { ...NAIROBI, text: 'Nurses staged a demonstration in Nairobi over unpaid salaries, saying staff had not been paid for months.' });
+  assert.equal(fuse([nurses, nurses2]).length, 1);
+  // A text too short to compare leaves the decision to the other fields.
+  const short = report('d', 0, { ...NAIROBI, text: 'Nurses protested in Nairobi.' });
+  assert.equal(evidenceOverlap(nurses.incident, short.incident), null);
+  assert.equal(fuse([nurses, short]).length, 1);
+  // Two roads blocked by protesters over one grievance on one day are two protests.
+  const road1 = report('e', 0, { ...NAIROBI, text: 'Protesters angry at fuel prices blocked the Thika Road in Nairobi with burning tyres for three hours.' });
+  const road2 = report('f', 0, { ...NAIROBI, text: 'Protesters angry at fuel prices blocked the Mombasa Road in Nairobi with burning tyres for three hours.' });
+  assert.equal(compatible(road1.incident, road2.incident).why, 'the texts name different places');
+});
+
+test(here + 'one sentence from each outlet, in other words, still makes one incident', () => {
+  const a = report('a', 0, { ...QUETTA, fatalities: 4, text: 'A roadside bomb hit a police patrol near the vegetable market in Quetta on Tuesday, killing four constables.' });
+  const b = report('b', 0, { ...QUETTA, fatalities: 5, text: "The toll from Tuesday's roadside bombing of a police patrol in Quetta rose to five, hospital staff said." });
+  // "bombing" and "bomb", "constables" and "constable" meet; the date and the town are not words to compare.
+  assert.ok(evidenceWords(a.incident).has('bomb') && evidenceWords(b.incident).has('bomb'));
+  assert.ok(!evidenceWords(b.incident).has('tuesd') && !evidenceWords(b.incident).has('quett'));
+  assert.equal(fuse([a, b]).length, 1);
+});
+
+test(here + 'words that most reports of the block use weigh little', () => {
+  const mk = (art: string, text: string) => report(art, 0, { ...NAIROBI, text });
+  const a = mk('a', 'Teachers protested in Nairobi against the coronavirus lockdown rules and school closures ordered by the county.');
+  const b = mk('b', 'Bus drivers protested in Nairobi against the coronavirus lockdown rules and fuel prices set by the county.');
+  // Unweighted, the shared "coronavirus lockdown rules county" is enough.
+  assert.equal(compatible(a.incident, b.incident).ok, true);
+  // Among reports that all speak of the lockdown, it is not.
+  const others = ['Nurses', 'Traders', 'Students', 'Farmers', 'Miners'].map((who, i) => report(`o${i}`, 0, { ...NAIROBI, date: '2024-03-01', text: `${who} in Nairobi complained about the coronavirus lockdown rules of the county.` }));
+  const w = wordWeights([a, b, ...others].map((r) => r.incident));
+  assert.equal(compatible(a.incident, b.incident, w).ok, false);
+  assert.equal(fuse([a, b, ...others]).filter((x) => x.articles.includes('a')).length, 1);
+  assert.equal(fuse([a, b, ...others]).find((x) => x.articles.includes('a'))!.articles.length, 1);
+});
+
+test(here + 'actors by role: two different named perpetrators are two events; a battle may name its sides in either order', () => {
+  const ttp = report('a', 0, { ...QUETTA, actor1: 'TTP: Tehrik-i-Taliban Pakistan', inter1: 2 });
+  const bla = report('b', 0, { ...QUETTA, actor1: 'BLA: Balochistan Liberation Army', inter1: 2 });
+  assert.equal(compatible(ttp.incident, bla.incident).why, 'actors differ');
+  const CLASH: Spec = { ...QUETTA, sub: 'Armed clash', actor1: 'Military Forces of Pakistan', inter1: 1, actor2: 'BLA: Balochistan Liberation Army', inter2: 2 };
+  const swapped: Spec = { ...CLASH, actor1: CLASH.actor2, inter1: 2, actor2: CLASH.actor1, inter2: 1 };
+  assert.equal(fuse([report('a', 0, CLASH), report('b', 0, swapped)]).length, 1);
+  // An attack is not a battle: the perpetrator and the target cannot trade places.
+  const ATTACK: Spec = { ...QUETTA, actor1: 'BLA: Balochistan Liberation Army', inter1: 2, actor2: 'Police Forces of Pakistan', inter2: 1 };
+  const reversed: Spec = { ...ATTACK, actor1: 'Police Forces of Pakistan', inter1: 1, actor2: 'BLA: Balochistan Liberation Army', inter2: 2 };
+  assert.equal(compatible(report('a', 0, ATTACK).incident, report('b', 0, reversed).incident).ok, false);
+  // An actor the extractor inferred ("warplanes" taken for an air force) contradicts nothing.
+  const inferred = report('c', 0, { ...QUETTA, actor1: 'Military Forces of Pakistan', inter1: 1 });
+  inferred.incident.trace.actor1 = { rule: 'actors.agent', derived: true, evidence: [] };
+  assert.equal(compatible(ttp.incident, inferred.incident).ok, true);
+});
+
+test(here + 'a town and its district are one place; two sub-places named as targets are two', () => {
+  const town = report('a', 0, { ...QUETTA, admin2: 'Kech', location: 'Turbat', lat: 26.0, lon: 63.05, fatalities: 3 });
+  const district = report('b', 0, { ...QUETTA, admin2: 'Kech', location: 'Kech', lat: 26.2, lon: 63.0, geo: 2, fatalities: 3 });
+  assert.equal(fuse([town, district]).length, 1);
+  // Two towns of the district are two places.
+  const other = report('c', 0, { ...QUETTA, admin2: 'Kech', location: 'Tump', lat: 26.12, lon: 62.37, fatalities: 3 });
+  assert.equal(fuse([town, other]).length, 2);
+  const IDLEB: Spec = { date: '2020-04-27', sub: 'Shelling/artillery/missile attack', country: 'Syria', admin1: 'Idleb', location: 'Idleb', geo: 1, actor1: 'Military Forces of Syria', inter1: 1 };
+  const a = report('a', 0, { ...IDLEB, text: 'Government artillery shelled Kansafra in the southern countryside of Idleb on Monday.' });
+  const b = report('b', 0, { ...IDLEB, text: 'Government artillery shelled Fleifel in the southern countryside of Idleb on Monday.' });
+  assert.equal(compatible(a.incident, b.incident).why, 'the texts name different places');
+  // "in the area of X" names a place too.
+  const c = report('c', 0, { ...IDLEB, text: 'Government artillery fired at positions in the area of Kansafra on Monday.' });
+  assert.equal(compatible(b.incident, c.incident).ok, false);
+  assert.equal(compatible(a.incident, c.incident).ok, true);
+  // A region both name does not make two villages one place.
+  const s1 = report('s1', 0, { ...IDLEB, text: 'Government artillery shelled the village of Sfuhen in Jabal al-Zawiya on Monday, activists said.' });
+  const s2 = report('s2', 0, { ...IDLEB, text: 'Government artillery shelled the village of Ftireh in Jabal al-Zawiya on Monday, activists said.' });
+  assert.equal(compatible(s1.incident, s2.incident).why, 'the texts name different places');
+  const s3 = report('s3', 0, { ...IDLEB, text: 'Shells fired by government artillery fell on Sfuhen village on Monday, activists said.' });
+  assert.equal(compatible(s1.incident, s3.incident).ok, true);
+});
+
+test(here + 'a toll of one is not specific enough to join two days, nor a small toll alone several days', () => {
+  const a = report('a', 0, { ...QUETTA, fatalities: 1 });
+  assert.equal(fuse([a, report('b', 0, { ...QUETTA, date: '2025-05-04', fatalities: 1 })]).length, 2);
+  assert.equal(fuse([report('a', 0, { ...QUETTA, fatalities: 2 }), report('b', 0, { ...QUETTA, date: '2025-05-04', fatalities: 2 })]).length, 1);
+  // Four days apart (one date known to the week), a toll of three and no named actor: two events.
+  const generic: Spec = { ...QUETTA, actor2: 'Civilians (Pakistan)', inter2: 7, fatalities: 3 };
+  assert.equal(fuse([report('a', 0, generic), report('b', 0, { ...generic, date: '2025-05-07', tp: 2 })]).length, 2);
+  assert.equal(fuse([report('a', 0, { ...QUETTA, fatalities: 3 }), report('b', 0, { ...QUETTA, date: '2025-05-07', tp: 2, fatalities: 3 })]).length, 1);
+});
+
+test(here + 'hand-written multi-article groups: each extracted and fused into its own incident, distractors apart', () => {
+  // Groups of articles written for this test, each about one event in other words (another
+  // toll, "on Tuesday" against the date, the district against the town), and distractors: other
+  // events of the same type, place and day.
+  const arts = readFileSync(join(FIXTURES, 'fusion-groups.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { id: string; group: string; text: string; source: string; published: string });
+  const reports: FusionReport[] = arts.flatMap(({ group: _g, ...a }) =>
+    extractArticle(a).incidents.map((inc, i) => ({ key: `${a.id}#${i}`, article: a.id, articleKey: a.id, dupGroup: a.id, incident: toReportIncident(inc) })),
+  );
+  const groupOf = new Map(arts.map((a) => [a.id, a.group]));
+  const byCountry = new Map<string, FusionReport[]>();
+  for (const r of reports) byCountry.set(r.incident.country ?? '', [...(byCountry.get(r.incident.country ?? '') ?? []), r]);
+  const got = [...byCountry.values()].flatMap((rs) => fuse(rs)).map((x) => x.articles.map((a) => groupOf.get(a)!).sort().join(' ')).sort();
+  const want = [...new Set(arts.map((a) => a.group))].map((g) => arts.filter((a) => a.group === g).map(() => g).join(' ')).sort();
+  assert.deepEqual(got, want);
 });
 
 // --- order independence --------------------------------------------------------------------

@@ -23,6 +23,7 @@ export type Flat = Pick<
   | 'geo_precision'
   | 'fatalities'
   | 'evidence'
+  | 'trace'
 >;
 
 const DAY = 86_400_000;
@@ -119,13 +120,55 @@ function actorSet(r: Flat): string[] {
   return out;
 }
 
+function statedSet(r: Flat): string[] {
+  return [stated(r, 'actor1'), stated(r, 'actor2')].filter((x): x is string => x !== null);
+}
+
+/** A named actor in a form fit to compare, or null for a generic one (which fits any). */
+function named(a: string | null): string | null {
+  return !a || GENERIC_ACTOR.test(a) ? null : fold(a);
+}
+
 /**
- * Place names the report's own sentences give after "in", "at", "near" or "outside" that the
- * resolved place does not cover: "shelled Kafr Nabl" resolved to the district, "in the Seydabad
- * area of Nahri Saraj" resolved to Nahri Saraj. Two reports that each name such a place, and not
- * the same one, are about two places, whatever the resolution made of them.
+ * An actor the text names, as `named` gives it; null also when the extractor inferred it
+ * (trace `derived`: "warplanes" taken for the country's air force, "gunmen" for a group active
+ * there): an inference may differ between two reports of one event without contradicting.
  */
-const PLACE_AFTER = /\b(?:in|at|near|outside)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’-]+|al|el|de|del|da|do|dos|di|ar|as|an|ad|ash|bin|ibn|e))*)/gu;
+function stated(r: Flat, field: 'actor1' | 'actor2'): string | null {
+  return r.trace[field]?.derived ? null : named(r[field]);
+}
+
+/** Two named actors in one role that are not one actor. */
+function clash(x: string | null, y: string | null): boolean {
+  return x !== null && y !== null && x !== y;
+}
+
+/** Battles have no perpetrator: which side a report names first is the outlet's choice. */
+const TWO_SIDED = new Set(['Armed clash', 'Government regains territory', 'Non-state actor overtakes territory']);
+
+/**
+ * Whether the actors contradict: in some role both reports name an actor and they differ ("TTP
+ * attacked" against "BLA attacked"), in both orders for a battle. A generic actor fits any.
+ */
+function actorsContradict(a: Flat, b: Flat): boolean {
+  const a1 = stated(a, 'actor1');
+  const a2 = stated(a, 'actor2');
+  const b1 = stated(b, 'actor1');
+  const b2 = stated(b, 'actor2');
+  if (!clash(a1, b1) && !clash(a2, b2)) return false;
+  const swappable = TWO_SIDED.has(a.sub_event_type) || TWO_SIDED.has(b.sub_event_type);
+  return !swappable || clash(a1, b2) || clash(a2, b1);
+}
+
+/**
+ * Place names the report's own sentences give after "in", "at", "near" or "outside" (also "in the
+ * area of", "near the village of"), or as the target of a strike, a raid or a blockade
+ * ("shelled Kansafra", "stormed Dhirwah", "blocked the Ring Road"), that the resolved place does not cover: "shelled Kafr Nabl" resolved to the
+ * district, "in the Seydabad area of Nahri Saraj" resolved to Nahri Saraj. Two reports that each
+ * name such a place, and not the same one, are about two places, whatever the resolution made of
+ * them.
+ */
+const PLACE_AFTER = /\b(?:in|at|near|outside|shelled|bombed|pounded|struck|raided|stormed|captured|seized|blocked)\s+(?:the\s+)?(?:(?:area|vicinity|outskirts|village|town|city|district|neighbou?rhood)\s+of\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’-]+|(?:al|el|de|del|da|do|dos|di|ar|as|an|ad|ash|bin|ibn|e)(?:-[\p{L}'’-]+)?(?![\p{L}'’-])))*)/gu;
 const NOT_PLACES = new Set(
   'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
 );
@@ -135,12 +178,18 @@ function namedPlaces(r: Flat): string[] {
   let out = namedCache.get(r);
   if (out) return out;
   const resolved = [r.location, r.admin1, r.admin2, r.country].map(normPlace).filter(Boolean);
+  const resolvedWords = new Set([r.location, r.admin1, r.admin2, r.country].flatMap((p) => normPlace(p).split(' ')).filter(Boolean));
+  const actors = `${fold(r.actor1)} ${fold(r.actor2)}`;
   const seen = new Set<string>();
   for (const e of r.evidence) {
     for (const m of e.text.matchAll(PLACE_AFTER)) {
       const words = normPlace(m[1]!).split(' ').filter((w) => !NOT_PLACES.has(w));
       const name = words.join(' ');
-      if (!name || resolved.some((x) => x.includes(name) || name.includes(x))) continue;
+      // "struck Taliban positions", "stormed Houthi posts": the target is an actor, not a place.
+      if (words.some((w) => w.length >= 4 && actors.includes(w))) continue;
+      // Resolved names, parts of them, or longer forms of them say nothing more ("in Tijuana
+      // Baja California", "in Leon de los Aldama" resolved to Leon).
+      if (!name || words.every((w) => resolvedWords.has(w)) || resolved.some((x) => ` ${x} `.includes(` ${name} `) || ` ${name} `.includes(` ${x} `))) continue;
       seen.add(name);
     }
   }
@@ -149,16 +198,168 @@ function namedPlaces(r: Flat): string[] {
   return out;
 }
 
-/** Whether two reports name different sub-places (each names one, and none is the other's). */
+/**
+ * Whether two reports name different sub-places: each names one the other does not (a shared
+ * region does not make "shelled Sfuhen in Jabal al-Zawiya" and "shelled Ftireh in Jabal
+ * al-Zawiya" one place); or one
+ * names a sub-place its resolution missed ("in the area of Azov", resolved to the province) and
+ * the other is placed at another town (geo precision 1) that is neither that name nor the first
+ * report's resolved place.
+ */
 function namesDiffer(a: Flat, b: Flat): boolean {
   const na = namedPlaces(a);
   const nb = namedPlaces(b);
-  if (na.length === 0 || nb.length === 0) return false;
+  if (na.length === 0 && nb.length === 0) return false;
   // The resolved places of the other report count as named too ("Sariab" against a report resolved to Sariab).
   const ra = [b.location, b.admin2].map(normPlace).filter(Boolean);
   const rb = [a.location, a.admin2].map(normPlace).filter(Boolean);
   const meets = (x: string, ys: string[]) => ys.some((y) => x === y || ` ${x} `.includes(` ${y} `) || ` ${y} `.includes(` ${x} `));
-  return !na.some((x) => meets(x, nb) || meets(x, ra)) && !nb.some((y) => meets(y, rb));
+  if (na.length === 0 || nb.length === 0) {
+    const [n, town, own] = na.length > 0 ? [na, b, rb] : [nb, a, ra];
+    if (town.geo_precision !== 1 || !town.location) return false;
+    const t = normPlace(town.location);
+    return !meets(t, n) && !meets(t, own);
+  }
+  return na.some((x) => !meets(x, nb) && !meets(x, ra)) && nb.some((y) => !meets(y, na) && !meets(y, rb));
+}
+
+/**
+ * Evidence overlap. Two reports of one event share the words that make it that event (who
+ * protested and over what, the target, the weapon, the toll), whatever else differs in the
+ * wording; two events of one type in one town on one day share only the words of the type
+ * ("protested", "demanding", "police said"). The words compared are the content words of the
+ * report's event sentences, cut to their first five letters (a crude stem: "salaries" and
+ * "salary", "demonstrated" and "demonstration" meet), and its numbers, without the words every
+ * report of the type uses, the date, and the names of the places the report resolved (already
+ * compared above).
+ */
+const STEM = 5;
+const COMMON = new Set(
+  [
+    // function words
+    'a about above after again against all also among an and another any are around as at away back be been before being below between both but by can could did do does during each either even ever few for from further had has have having he her here hers him his how however i if in into is it its itself just least less many may me more most much must my near neither no nor not now of off on once one only onto or other others our out outside over own per same she should since so some still such than that the their them then there these they this those though through thus to too toward towards under until up upon us very via was we were what when where whether which while who whom whose why will with within without would yet you your',
+    // reporting
+    'said says say saying told according reported reportedly report reports claimed claims claim added confirmed stated statement announced sources source official officials spokesman spokesperson spokeswoman local media news agency quoted citing cited alleged allegedly approximately nearly over some several various number numbers least',
+    // time
+    'today yesterday tomorrow morning afternoon evening night day days week weeks month months year years hour hours earlier later recent recently late early time times ago',
+    'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday',
+    // the event types themselves: every report of a type says them
+    'protest protests protested protesting protester protesters demonstration demonstrations demonstrated demonstrating demonstrator demonstrators rally rallies rallied gathered gathering march marched marching demanding demand demands denounce denounced staged held',
+    'attack attacks attacked attacking attacker attackers killed killing kill kills dead death deaths died die injured injuring injuries wounded wounding wounds fatalities fatality casualties victim victims people person persons',
+    'clash clashes clashed fighting fought fight forces force security armed group groups militants militant gunmen unidentified unknown men man area areas district province town city village region country government',
+    'police army military soldiers troops civilians civilian residents members incident happened took place occurred carried no',
+  ]
+    .join(' ')
+    .split(/\s+/),
+);
+const NUMBER_WORDS: Record<string, string> = { two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12', dozen: '12', fifteen: '15', twenty: '20', thirty: '30', forty: '40', fifty: '50', hundred: '100', thousand: '1000' };
+/** Dates and years, taken out before the words: "9 May 2020" is compared as the date, not as words. */
+const DATE_TEXT = /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b(?:19|20)\d\d\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/gi;
+const wordsCache = new WeakMap<object, Set<string>>();
+
+/**
+ * A word without its commonest English endings ("bombing", "bombed", "bombs" → "bomb";
+ * "Tuesday's" folded to "tuesdays" → "tuesday"), before it is cut to STEM letters.
+ */
+function stemOf(w: string): string {
+  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
+  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
+  if (w.length > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
+}
+
+export function evidenceWords(r: Flat): Set<string> {
+  let out = wordsCache.get(r);
+  if (out) return out;
+  out = new Set<string>();
+  const placeWords = new Set([r.location, r.admin1, r.admin2, r.country].flatMap((p) => normPlace(p).split(' ')).filter(Boolean));
+  const seen = new Set<string>();
+  for (const e of r.evidence) {
+    // One sentence can be the evidence of several fields: read it once.
+    if (seen.has(e.text)) continue;
+    seen.add(e.text);
+    // As `fold`, without its cache (sentences are many and seldom folded twice).
+    let t = e.text.replace(DATE_TEXT, ' ');
+    if (/[^\x00-\x7f]/.test(t)) t = t.normalize('NFD').replace(/\p{M}+/gu, '').replace(/['’‘`´ʼ]/g, '');
+    for (const raw of t.toLowerCase().replace(/'/g, '').split(/[^\p{L}\p{N}]+/u)) {
+      if (!raw) continue;
+      if (/^\d+$/.test(raw)) {
+        out.add(raw);
+        continue;
+      }
+      const n = NUMBER_WORDS[raw];
+      if (n) {
+        out.add(n);
+        continue;
+      }
+      if (raw.length < 3 || COMMON.has(raw) || placeWords.has(raw) || /\d/.test(raw)) continue;
+      const stem = stemOf(raw);
+      if (COMMON.has(stem)) continue;
+      out.add(stem.slice(0, STEM));
+    }
+  }
+  wordsCache.set(r, out);
+  return out;
+}
+
+/** Fewer distinct content words than this, and a text says too little to compare. */
+const SPECIFIC_WORDS = 5;
+/**
+ * Two texts of this many content words each that share less than MIN_JACCARD are of two events.
+ * Shorter texts (one sentence from each outlet: "a roadside bomb struck a police van" against
+ * "the toll from the bombing rose to five") can share too few words by chance of the wording.
+ */
+const VETO_WORDS = 6;
+const MIN_JACCARD = 0.12;
+/** Enough shared to count as something specific in common, like a shared town or toll. */
+const STRONG_SHARED = 4;
+const STRONG_JACCARD = 0.2;
+
+/**
+ * How rare each evidence word is among a set of reports (the reports fused together, one
+ * country's): a word most of them use ("lockdown" in spring 2020, "Taliban" in Afghanistan)
+ * says little about which event a report is of.
+ */
+export interface WordWeights {
+  /** The weight of `word` used by `own` (1 or 2) of the two reports compared: its rarity among the others. */
+  weight(word: string, own: number): number;
+}
+
+export function wordWeights(reports: Flat[]): WordWeights {
+  const df = new Map<string, number>();
+  for (const r of reports) for (const w of evidenceWords(r)) df.set(w, (df.get(w) ?? 0) + 1);
+  const n = reports.length;
+  // Counted outside the pair compared, so a shared word is not made commoner by being shared.
+  const logs = Array.from({ length: n + 1 }, (_, k) => Math.log((n + 1) / (k + 1)));
+  return { weight: (w, own) => logs[Math.max(0, (df.get(w) ?? own) - own)] ?? 0 };
+}
+
+const FLAT: WordWeights = { weight: () => 1 };
+
+/**
+ * How much two reports' evidence shares: null when either says too little to tell; else the
+ * shared words and the weighted Jaccard index (each word weighted by its rarity, all alike
+ * without weights).
+ */
+export function evidenceOverlap(a: Flat, b: Flat, weights: WordWeights = FLAT): { shared: number; jaccard: number } | null {
+  const wa = evidenceWords(a);
+  const wb = evidenceWords(b);
+  if (wa.size < SPECIFIC_WORDS || wb.size < SPECIFIC_WORDS) return null;
+  let shared = 0;
+  let both = 0;
+  let all = 0;
+  for (const w of wa) {
+    const inB = wb.has(w);
+    const x = weights.weight(w, inB ? 2 : 1);
+    all += x;
+    if (inB) {
+      shared++;
+      both += x;
+    }
+  }
+  for (const w of wb) if (!wa.has(w)) all += weights.weight(w, 1);
+  return { shared, jaccard: all > 0 ? both / all : 0 };
 }
 
 export interface Compatibility {
@@ -171,7 +372,7 @@ export interface Compatibility {
 const NO = (why: string): Compatibility => ({ ok: false, score: 0, why });
 
 /** Whether two reports (of different articles) can be one event, and how alike they are. */
-export function compatible(a: Flat, b: Flat): Compatibility {
+export function compatible(a: Flat, b: Flat, weights: WordWeights = FLAT): Compatibility {
   let score = 0;
   // Date: within the tolerance of the less precise of the two.
   const da = dayNumber(a.event_date);
@@ -197,8 +398,12 @@ export function compatible(a: Flat, b: Flat): Compatibility {
     if (normPlace(a.admin1) !== normPlace(b.admin1)) return NO('admin1 differs');
     score += 1;
   }
+  let townInDistrict = false;
   if (a.location && b.location) {
     if (normPlace(a.location) === normPlace(b.location)) score += 2;
+    // A town and the district or province it lies in ("in Kech district" and "in Turbat, Kech
+    // district") can be one place, reported with less precision by one outlet.
+    else if (within(a, b) || within(b, a)) townInDistrict = true;
     // Two towns named are two places (ACLED: one event per location and day), unless the
     // coordinates show one place under two names ("Sariab Road" and "Quetta").
     else if (!haveCoords || haversineKm(a.latitude!, a.longitude!, b.latitude!, b.longitude!) > SAME_PLACE_KM) return NO('different towns');
@@ -211,14 +416,16 @@ export function compatible(a: Flat, b: Flat): Compatibility {
   else if (CONFUSABLE.has(`${a.sub_event_type}|${b.sub_event_type}`)) score += 1;
   else return NO('event types differ');
 
-  // Actors: named on both sides, they must share one.
+  // Actors: in no role two different named actors; named on both sides, they must share one.
+  if (actorsContradict(a, b)) return NO('actors differ');
   const aa = actorSet(a);
   const bb = actorSet(b);
   let sharedActor = false;
   if (aa.length > 0 && bb.length > 0) {
     const shared = aa.filter((x) => bb.includes(x)).length;
-    if (shared === 0) return NO('actors differ');
-    sharedActor = true;
+    // Only actors the texts name must meet: inferred ones may differ (see `stated`).
+    if (shared === 0 && statedSet(a).length > 0 && statedSet(b).length > 0) return NO('actors differ');
+    sharedActor = shared > 0;
     score += shared;
   }
 
@@ -227,26 +434,51 @@ export function compatible(a: Flat, b: Flat): Compatibility {
   const fb = b.fatalities ?? 0;
   if (fa > 0 && fb > 0 && Math.max(fa, fb) > 3 * Math.min(fa, fb) + 5) return NO('tolls too far apart');
 
+  // The words of the event sentences: when both texts say enough to compare, two reports of one
+  // event share some of what made it that event; two that share none of it are two events of one
+  // kind (two protests in one city on one day by different groups over different causes).
+  const overlap = evidenceOverlap(a, b, weights);
+  if (overlap && overlap.jaccard < MIN_JACCARD && evidenceWords(a).size >= VETO_WORDS && evidenceWords(b).size >= VETO_WORDS) return NO('the texts share nothing distinctive');
+  const sameWords = !!overlap && overlap.shared >= STRONG_SHARED && overlap.jaccard >= STRONG_JACCARD;
+  if (overlap) score += Math.round(overlap.jaccard * 4);
+
   // Being alike in kind is not enough: many events share a day, a province and a type (daily
   // protests, shelling of several villages of one district). Two reports must also share
-  // something specific: the town, the toll, or a named actor.
+  // something specific: the town, the toll, a named actor, or the distinctive words.
   // The same named town (geo precision 1): "near Nad Ali" (precision 2) is a district, where
   // several events a day are common.
   const sameLocation = !!a.location && !!b.location && normPlace(a.location) === normPlace(b.location);
   const sameTown = sameLocation && a.geo_precision === 1 && b.geo_precision === 1;
-  const sameToll = fa > 0 && fa === fb;
+  // "1 fatality" is the commonest toll of all: only a toll of two or more is specific.
+  const sameToll = fa > 1 && fa === fb;
   if (gap === 0) {
     // A shared actor is specific only at one place: "Taliban attacked police" happens in several
     // districts of a province on one day.
     const actorHere = sharedActor && (sameLocation || !a.location || !b.location);
-    if (!sameTown && !sameToll && !actorHere) return NO('nothing specific in common');
+    if (townInDistrict) {
+      if (!sameToll && !sameWords) return NO('a town and its district with too little in common');
+    } else if (!sameTown && !sameToll && !actorHere && !(sameWords && sameLocation)) return NO('nothing specific in common');
   } else {
     // Days apart: one report may date the event by its publication ("on Saturday" after
     // midnight), or only roughly ("around 3 May"). Two exact days are two events unless the toll
-    // is the same (fighting in one district between the same sides goes on for days); a rough
-    // date needs the same town and actor.
+    // is the same, at one place or between the same sides; a rough date needs the same town and
+    // actor. Shared words do not bridge days: what recurs (daily strikes on one district, a
+    // weekly protest at one square) is told in the same words each day.
     const rough = (a.time_precision ?? 1) > 1 || (b.time_precision ?? 1) > 1;
-    if (!sameToll && !(rough && sameLocation && sharedActor)) return NO('days apart with too little in common');
+    if (!(sameToll && (sameLocation || townInDistrict || sharedActor)) && !(rough && sameLocation && sharedActor)) return NO('days apart with too little in common');
+    // Several days apart (a date known only to the week): a toll of two or three is matched by
+    // chance within a week in a large town; a named actor or the same words must link them too.
+    if (gap > 1 && !sharedActor && !sameWords) return NO('days apart with too little in common');
   }
   return { ok: true, score };
+}
+
+/**
+ * Whether report `c` is placed only at the district or province level (geo precision 2 or 3) of
+ * the district or province that report `t`'s town (geo precision 1) lies in.
+ */
+function within(c: Flat, t: Flat): boolean {
+  if ((c.geo_precision ?? 3) < 2 || t.geo_precision !== 1) return false;
+  const place = normPlace(c.location);
+  return place === normPlace(t.admin2) || (!c.admin2 && place === normPlace(t.admin1));
 }

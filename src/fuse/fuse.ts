@@ -7,7 +7,7 @@
  */
 import type { ReportIncident } from '../core/report.js';
 import type { Evidence } from '../core/types.js';
-import { compatible, dayNumber, fold } from './compatible.js';
+import { compatible, dayNumber, fold, wordWeights } from './compatible.js';
 
 export interface FusionReport {
   /** Stable and order-free: the article's content hash and the incident's index in it. */
@@ -62,6 +62,8 @@ const MAX_GAP_DAYS = 31;
  */
 export function cluster(reports: FusionReport[]): FusionReport[][] {
   const sorted = [...reports].sort(canonical);
+  // Word rarity among all the reports: a function of the set, so of no arrival order.
+  const weights = wordWeights(sorted.map((r) => r.incident));
   const clusters: Cluster[] = [];
   // Clusters still within reach of the current date (the input is sorted by date).
   let open: Cluster[] = [];
@@ -76,7 +78,7 @@ export function cluster(reports: FusionReport[]): FusionReport[][] {
         let sum = 0;
         let ok = true;
         for (const m of c.members) {
-          const k = compatible(r.incident, m.incident);
+          const k = compatible(r.incident, m.incident, weights);
           if (!k.ok) {
             ok = false;
             break;
