@@ -40,6 +40,11 @@ export interface PlaceMention {
   fuzzy?: boolean;
   /** Candidates from this index on were found by skeleton match (spelling variants), not by name. */
   exactCount?: number;
+  /**
+   * A name the gazetteer does not know, kept because the text puts a place there ('near
+   * Mineralne') and a context clue says in which provinces (see Chosen.regionFallback).
+   */
+  unknown?: boolean;
   /** A country named by its people ('Afghan', 'Pakistani'): context only, never the location. */
   demonym?: boolean;
   /**
@@ -115,6 +120,8 @@ const ACRONYM = /^[A-Z][A-Z&]{1,5}$/;
 /** A capitalised name and a comma before a mention, and after it the end of the clause or a lower-case word. */
 const COMMA_BEFORE = /\p{Lu}[\p{L}'’-]*\s*,\s*$/u;
 const COMMA_LAST = /^(?:\s*$|\s*[.;:)]|\s*,\s*(?:\p{Ll}|\d))/u;
+/** A name key ending in a number: 'zolote 5', 'shakhta 3'. */
+const NUMBER_SUFFIX = /^(.+?) (?:no )?\d{1,2}$/;
 const STREET = new Set(['road', 'street', 'avenue', 'boulevard', 'lane']);
 
 /** Words after a name that say what it is. */
@@ -271,11 +278,25 @@ export function findPlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
       }
     }
   }
+  const hasRegions = out.some((m) => m.regions && m.regions.length > 0);
   for (const { i, j } of misses) {
     const a = tokens[i]!;
     const b = tokens[j]!;
     const key = nameKey(text.slice(a.start, b.end));
     let cands: GazPlace[] = [];
+    // A numbered settlement or mine ('Zolote-5', 'Mine No. 3' of a town) lies by the place it is
+    // numbered after: that place, at the precision of 'near'.
+    const numbered = NUMBER_SUFFIX.exec(key);
+    if (numbered && numbered[1]!.length >= 4) {
+      const base = gaz.lookup(numbered[1]!).map((id) => gaz.get(id)).filter((c) => c.kind === 'place' &&
+        (countries.length > 0 ? countries.includes(c.countryCode) : c.population >= 100000));
+      if (base.length > 0 && base.length <= 8) {
+        const m = mention(doc, a.start, b.end, a.sentence, base, j);
+        m.near = true;
+        out.push(m);
+        continue;
+      }
+    }
     if (key.length >= 4 || (key.length >= 3 && (unitAfter(doc, j) === 'admin1' || unitAfter(doc, j) === 'admin2'))) {
       const sk = skeleton(key);
       if (countries.length > 0) {
@@ -308,6 +329,11 @@ export function findPlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
       m.exactCount = 0;
       out.push(m);
     } else if (saysPlace(doc, i, j, m)) {
+      out.push(m);
+    } else if (hasRegions && /^(?:in|at|near|outside|around)$/.test(tokens[i - 1]?.lower ?? '') && !ACRONYM.test(m.text)) {
+      // "the OSCE SMM observed … near Mineralne": a village the gazetteer lacks, in the
+      // provinces the clue points at.
+      m.unknown = true;
       out.push(m);
     }
   }
@@ -445,7 +471,15 @@ interface Chosen {
   m: PlaceMention;
   c: GazPlace | null;
   score: number;
+  /**
+   * A context clue points at provinces and this mention's namesakes all lie elsewhere in that
+   * country: it is read as a place of those provinces the gazetteer does not know (see choose).
+   */
+  regionFallback?: boolean;
 }
+
+/** A village of a clue's country outside the provinces the clue points at is taken for a namesake below this size. */
+const REGION_OVERRIDE_POP = 100000;
 
 /** "X (A, B)": the text's own hierarchy after a name, as ACLED-style notes and some reports write it. */
 const PAREN_HIERARCHY = /^\s*(?:city|town|village|area|district|tehsil)?\s*\(\s*([^(),;]{2,40}?)\s*,\s*([^(),;]{2,40}?)\s*\)/i;
@@ -455,11 +489,17 @@ function choose(places: PlaceMention[], gaz: Gazetteer, weights: Map<string, num
   const chosen: Chosen[] = [];
   let regions: Set<number> | null = null;
   const strong = countryWeights(places.filter((m) => !m.demonym || m.regions));
-  for (const m of places) if (m.regions && m.regions.length > 0) for (const r of m.regions) (regions ??= new Set()).add(r);
+  // The countries of clues that point at provinces ('OSCE SMM' → Donetsk, Luhansk of Ukraine).
+  const regionCountries = new Set<string>();
+  for (const m of places) {
+    if (!m.regions || m.regions.length === 0) continue;
+    for (const r of m.regions) (regions ??= new Set()).add(r);
+    for (const c of m.candidates) regionCountries.add(c.countryCode);
+  }
   for (let k = 0; k < places.length; k++) {
     const m = places[k]!;
     if (m.candidates.length === 0) {
-      chosen.push({ m, c: null, score: 0 });
+      chosen.push({ m, c: null, score: 0, ...(m.unknown && regions ? { regionFallback: true } : {}) });
       continue;
     }
     let best: GazPlace | null = null;
@@ -475,9 +515,11 @@ function choose(places: PlaceMention[], gaz: Gazetteer, weights: Map<string, num
     let otherClue = false;
     // A name found in one country only is a clue itself ('Kilkis' next to "migrants from Afghanistan").
     if (own.size > 1) for (const [cc, w] of strong) if (w - (own.get(cc) ?? 0) >= 1.5) { otherClue = true; break; }
+    let bestOutside = false;
     for (let ci = 0; ci < m.candidates.length; ci++) {
       const c = m.candidates[ci]!;
       let s = 0;
+      let hierarchy = false;
       const cw = weights.get(c.countryCode) ?? 0;
       s += Math.min(cw, 6);
       if (weights.size > 0 && cw === 0) s -= 4;
@@ -497,7 +539,7 @@ function choose(places: PlaceMention[], gaz: Gazetteer, weights: Map<string, num
           if (oc.kind === 'place' && c.kind !== 'country' && c.kind !== 'admin1' && oc.population >= 100000 && oc.countryCode === c.countryCode &&
             Math.abs(oc.lat - c.lat) < 0.3 && km(oc.lat, oc.lon, c.lat, c.lon) < 25) { hit = true; break; }
         }
-        if (hit) s += dist < 40 ? 5 : 3;
+        if (hit) { s += dist < 40 ? 5 : 3; hierarchy = true; }
       }
       if (m.unit === 'admin1') s += c.kind === 'admin1' ? 3 : -1;
       else if (m.paren === 'province') s += c.kind === 'admin1' || c.kind === 'admin2' ? 3 : -1;
@@ -509,9 +551,16 @@ function choose(places: PlaceMention[], gaz: Gazetteer, weights: Map<string, num
       if (ci >= exact) s -= 1.5;
       // In a province a context clue points at ("the OSCE SMM observed … near Vodyane").
       if (regions && regions.has(c.admin1Id)) s += 3;
-      if (s > bestScore) { bestScore = s; best = c; }
+      // ... and not in its other provinces: a village of the clue's country outside them is a
+      // namesake ('near Lozove' in an OSCE SMM report is not the Lozove of Crimea), unless the
+      // text itself puts it there ('Sokilnyky, Lviv oblast'); a city stays a candidate.
+      const outside = !!regions && !m.demonym && c.kind === 'place' && c.population < REGION_OVERRIDE_POP &&
+        regionCountries.has(c.countryCode) && !regions.has(c.admin1Id) && !hierarchy;
+      if (outside) s -= 6;
+      if (s > bestScore) { bestScore = s; best = c; bestOutside = outside; }
     }
-    chosen.push({ m, c: best, score: bestScore });
+    if (bestOutside) chosen.push({ m, c: null, score: 0, regionFallback: true });
+    else chosen.push({ m, c: best, score: bestScore });
   }
   return chosen;
 }
@@ -607,6 +656,14 @@ export function resolveLocation(doc: Doc, places: PlaceMention[], focus: number[
     return fromText(x, domPlace!, chosen, gaz, ev, doc);
   }
 
+  // A place the gazetteer knows only elsewhere, or not at all, where a context clue names the
+  // provinces ("the OSCE SMM observed … near Mineralne"): the place as the text names it, in the
+  // province the clues point at most.
+  if (!pick || !pick.c || pick.c.kind === 'country') {
+    const fb = candidates.find((x) => x.regionFallback && !refPoints.has(x.m));
+    const region = fb ? clueRegion(places, gaz) : null;
+    if (fb && region) return fromText(fb, region, chosen, gaz, ev, doc);
+  }
   if (!pick || !pick.c) {
     if (!country) return none;
     const cm = places.find((m) => m.candidates.some((c) => c.countryCode === country));
@@ -614,6 +671,20 @@ export function resolveLocation(doc: Doc, places: PlaceMention[], focus: number[
     return { ...none, country: { value: gaz.countryName(country), evidence: [ev(cm)], rule: 'place.country-context', derived: true } };
   }
   return fromPick(pick, chosen, gaz, ev, doc);
+}
+
+/**
+ * The province the text's context clues point at most: counted over the clues, ties going to the
+ * province a clue lists first (country-names.json lists a clue's provinces most-reported first).
+ */
+function clueRegion(places: PlaceMention[], gaz: Gazetteer): GazPlace | null {
+  const score = new Map<number, number>();
+  for (const m of places) {
+    if (!m.regions) continue;
+    m.regions.forEach((r, k) => score.set(r, (score.get(r) ?? 0) + 1 - k * 0.01));
+  }
+  const best = [...score.entries()].sort((a, b) => b[1] - a[1])[0];
+  return best ? gaz.get(best[0]) : null;
 }
 
 /** How much a mention says "the event was here" (see resolveLocation). */
