@@ -45,6 +45,10 @@ export interface PlaceMention {
    * Mineralne') and a context clue says in which provinces (see Chosen.regionFallback).
    */
   unknown?: boolean;
+  /** A country named by the article's source, not its text (no span; see sourceMentions). */
+  source?: boolean;
+  /** The few characters before the name ('near ', 'in the '). */
+  before?: string;
   /** A country named by its people ('Afghan', 'Pakistani'): context only, never the location. */
   demonym?: boolean;
   /**
@@ -120,6 +124,14 @@ const ACRONYM = /^[A-Z][A-Z&]{1,5}$/;
 /** A capitalised name and a comma before a mention, and after it the end of the clause or a lower-case word. */
 const COMMA_BEFORE = /\p{Lu}[\p{L}'’-]*\s*,\s*$/u;
 const COMMA_LAST = /^(?:\s*$|\s*[.;:)]|\s*,\s*(?:\p{Ll}|\d))/u;
+/**
+ * The weight of the country an article's source names (see sourceMentions): as much as a
+ * province named, so that a national outlet's 'Tripoli' is its own country's city, not the
+ * larger namesake abroad; places and provinces the text names still outweigh it together.
+ */
+const SOURCE_WEIGHT = 3;
+/** A preposition that puts a place after it: 'in', 'near', 'outside of the'. */
+const PREP_BEFORE = /\b(?:in|at|near|outside|around|outskirts of)\s+(?:the\s+)?$/i;
 /** A name key ending in a number: 'zolote 5', 'shakhta 3'. */
 const NUMBER_SUFFIX = /^(.+?) (?:no )?\d{1,2}$/;
 const STREET = new Set(['road', 'street', 'avenue', 'boulevard', 'lane']);
@@ -144,12 +156,17 @@ function isCap(doc: Doc, t: Token): boolean {
   return UPPER.test(doc.text.slice(t.start, t.start + 1));
 }
 
+export interface PlaceContext {
+  /** The article's source ('National News Agency Lebanon', 'Daily Star (Lebanon)'): see sourceMentions. */
+  source?: string;
+}
+
 /** Find place names in the document (see the file comment). */
-export function findPlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
+export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): PlaceMention[] {
   const { tokens, text } = doc;
-  const out: PlaceMention[] = [];
+  const out: PlaceMention[] = ctx.source ? sourceMentions(ctx.source, gaz) : [];
   const misses: { i: number; j: number }[] = [];
-  const keys: string[] = [];
+  const keys: string[] = out.map(() => '');
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.type === 'punctuation') continue;
@@ -374,6 +391,43 @@ export function findPlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
 }
 
 /**
+ * The countries an article's source names: a country name or demonym in it ('National News
+ * Agency Lebanon', 'Pajhwok Afghan News', 'Ministry of Defence of Azerbaijan'), a context clue
+ * ('OSCE SMM-Ukraine', 'DPR Armed Forces Press Service'), or a national outlet it is
+ * (country-names.json `outlets`: 'El Nashra' is Lebanese). Local outlets mostly report their own
+ * country, so the source is country context, as a named country is; it is never a location and
+ * never evidence (its mentions have no span in the text: sentence -1).
+ */
+function sourceMentions(source: string, gaz: Gazetteer): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  const seen = new Set<string>();
+  const add = (cc: string, regions?: readonly number[]) => {
+    const id = gaz.countryId(cc);
+    if (id < 0 || (seen.has(cc) && !regions)) return;
+    seen.add(cc);
+    out.push({ start: 0, end: 0, text: source, sentence: -1, candidates: [gaz.get(id)], demonym: true, source: true, ...(regions ? { regions } : {}) });
+  };
+  const words = source.split(SOURCE_SPLIT).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    const two = i + 1 < words.length ? gaz.countryOfWord(nameKey(`${words[i]} ${words[i + 1]}`)) : null;
+    const cc = two ?? gaz.countryOfWord(nameKey(words[i]!));
+    if (cc) add(cc);
+  }
+  for (const re of [gaz.contextRe, gaz.outletRe]) {
+    if (!re) continue;
+    re.lastIndex = 0;
+    for (let mt = re.exec(source); mt; mt = re.exec(source)) {
+      let g = 1;
+      while (g < mt.length && mt[g] === undefined) g++;
+      const clue = re === gaz.contextRe ? gaz.contextClues[g - 1] : gaz.outlets[g - 1];
+      if (clue) add(clue.country, clue.regions.length > 0 ? clue.regions : undefined);
+    }
+  }
+  return out;
+}
+const SOURCE_SPLIT = /[^\p{L}]+/u;
+
+/**
  * How strongly the text points at each country: holding an admin1 the text names (3), named
  * (2), implied by a demonym (1.5), holding a district (1.5) or a town (1) it names; a town name
  * shared by several countries splits its weight.
@@ -390,7 +444,7 @@ function ownWeights(m: PlaceMention): Map<string, number> {
   const n = m.exactCount ?? m.candidates.length;
   for (let i = 0; i < n; i++) {
     const c = m.candidates[i]!;
-    const v = c.kind === 'country' ? (m.demonym ? 1.5 : 2) : c.kind === 'admin1' ? 3 : c.kind === 'admin2' ? 1.5 : 1;
+    const v = c.kind === 'country' ? (m.source ? SOURCE_WEIGHT : m.demonym ? 1.5 : 2) : c.kind === 'admin1' ? 3 : c.kind === 'admin2' ? 1.5 : 1;
     per.set(c.countryCode, Math.max(per.get(c.countryCode) ?? 0, v));
   }
   // A town name shared by several countries says little; a province or country name a lot.
@@ -452,6 +506,7 @@ function mention(doc: Doc, start: number, end: number, sentence: number, candida
   }
   const before = doc.text.slice(Math.max(0, start - 40), start);
   if (NEAR_BEFORE.test(before)) m.near = true;
+  m.before = before.slice(-12);
   return m;
 }
 
@@ -488,7 +543,7 @@ const PAREN_HIERARCHY = /^\s*(?:city|town|village|area|district|tehsil)?\s*\(\s*
 function choose(places: PlaceMention[], gaz: Gazetteer, weights: Map<string, number>): Chosen[] {
   const chosen: Chosen[] = [];
   let regions: Set<number> | null = null;
-  const strong = countryWeights(places.filter((m) => !m.demonym || m.regions));
+  const strong = countryWeights(places.filter((m) => !m.demonym || m.regions || m.source));
   // The countries of clues that point at provinces ('OSCE SMM' → Donetsk, Luhansk of Ukraine).
   const regionCountries = new Set<string>();
   for (const m of places) {
@@ -514,7 +569,12 @@ function choose(places: PlaceMention[], gaz: Gazetteer, weights: Map<string, num
     const own = ownWeights(m);
     let otherClue = false;
     // A name found in one country only is a clue itself ('Kilkis' next to "migrants from Afghanistan").
-    if (own.size > 1) for (const [cc, w] of strong) if (w - (own.get(cc) ?? 0) >= 1.5) { otherClue = true; break; }
+    // Unless another country is named outright or is the source's (3): then a village known
+    // only abroad is a namesake ('el Mina' in a Lebanese outlet's report is not Mauritania's).
+    for (const [cc, w] of strong) {
+      const rest = w - (own.get(cc) ?? 0);
+      if ((own.size > 1 && rest >= 1.5) || (!own.has(cc) && rest >= 3)) { otherClue = true; break; }
+    }
     let bestOutside = false;
     for (let ci = 0; ci < m.candidates.length; ci++) {
       const c = m.candidates[ci]!;
@@ -559,7 +619,11 @@ function choose(places: PlaceMention[], gaz: Gazetteer, weights: Map<string, num
       if (outside) s -= 6;
       if (s > bestScore) { bestScore = s; best = c; bestOutside = outside; }
     }
-    if (bestOutside) chosen.push({ m, c: null, score: 0, regionFallback: true });
+    // A name known only abroad, rejected by the context, after 'in'/'near' where a clue names
+    // provinces ("the OSCE SMM observed … near Komsomolets", not the one of Kazakhstan).
+    const abroad = !!regions && !!best && bestScore < 0 && !regionCountries.has(best.countryCode) && !m.demonym && best.kind === 'place' &&
+      m.candidates.every((c) => !regionCountries.has(c.countryCode)) && PREP_BEFORE.test(m.before ?? '');
+    if (bestOutside || abroad) chosen.push({ m, c: null, score: 0, regionFallback: true });
     else chosen.push({ m, c: best, score: bestScore });
   }
   return chosen;
@@ -666,7 +730,7 @@ export function resolveLocation(doc: Doc, places: PlaceMention[], focus: number[
   }
   if (!pick || !pick.c) {
     if (!country) return none;
-    const cm = places.find((m) => m.candidates.some((c) => c.countryCode === country));
+    const cm = places.find((m) => !m.source && m.candidates.some((c) => c.countryCode === country));
     if (!cm) return none;
     return { ...none, country: { value: gaz.countryName(country), evidence: [ev(cm)], rule: 'place.country-context', derived: true } };
   }

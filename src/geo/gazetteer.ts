@@ -71,6 +71,12 @@ export interface Gazetteer {
   readonly contextClues: readonly ContextClue[];
   /** All clue patterns in one regex (one scan of a text): group k+1 is clue k. Null if none. */
   readonly contextRe: RegExp | null;
+  /**
+   * National news outlets (data/country-names.json, `outlets`), matched in an article's source
+   * only ('El Nashra' → Lebanon): regions empty. outletRe as contextRe.
+   */
+  readonly outlets: readonly ContextClue[];
+  readonly outletRe: RegExp | null;
   /** Longest name, in words, in the index: findPlaces tries no longer spans. */
   readonly maxWords: number;
   readonly size: number;
@@ -93,6 +99,7 @@ interface DataIndex { keys: string[]; ids: number[]; counts: number[]; maxWords?
 interface CountryNames {
   countries: Record<string, { name: string; alt: string[]; demonyms: string[] }>;
   context?: { pattern: string; country: string; admin1?: string[]; reason: string }[];
+  outlets?: { pattern: string; country: string; reason: string }[];
 }
 
 /** data/ is found by walking up from this file, so it works from src/ (tsx) and dist/src/ (tsc). */
@@ -115,6 +122,8 @@ class GazetteerImpl implements Gazetteer {
   readonly size: number;
   readonly contextClues: ContextClue[] = [];
   readonly contextRe: RegExp | null = null;
+  readonly outlets: ContextClue[] = [];
+  readonly outletRe: RegExp | null = null;
   private readonly offs: Int32Array;
   private readonly skelOffs: Int32Array;
   /** The skeleton index's ids, each key's ordered by country and then id, as (country+1) << ID_BITS | id. */
@@ -202,6 +211,14 @@ class GazetteerImpl implements Gazetteer {
     }
     if (this.contextClues.length > 0) {
       this.contextRe = new RegExp(`\\b(?:${this.contextClues.map((c) => `(${c.pattern})`).join('|')})\\b`, 'g');
+    }
+    for (const o of names.outlets ?? []) {
+      if (/\((?!\?)/.test(o.pattern)) throw new Error(`country-names.json outlets: capturing group in ${o.pattern}`);
+      if (!this.ccByCode.has(o.country)) throw new Error(`country-names.json outlets: unknown country ${o.country}`);
+      this.outlets.push({ pattern: o.pattern, country: o.country, regions: [] });
+    }
+    if (this.outlets.length > 0) {
+      this.outletRe = new RegExp(`\\b(?:${this.outlets.map((c) => `(${c.pattern})`).join('|')})\\b`, 'gi');
     }
   }
 
