@@ -434,7 +434,16 @@ const SOURCE_SPLIT = /[^\p{L}]+/u;
  */
 function countryWeights(places: PlaceMention[]): Map<string, number> {
   const w = new Map<string, number>();
-  for (const m of places) for (const [cc, v] of ownWeights(m)) w.set(cc, (w.get(cc) ?? 0) + v);
+  // A name repeated is no new clue ('protesters in Tripoli … in Tripoli' says no more than once).
+  const seen = new Set<string>();
+  for (const m of places) {
+    if (!m.demonym && !m.source) {
+      const k = m.text.toLowerCase();
+      if (seen.has(k)) continue;
+      seen.add(k);
+    }
+    for (const [cc, v] of ownWeights(m)) w.set(cc, (w.get(cc) ?? 0) + v);
+  }
   return w;
 }
 
@@ -590,6 +599,9 @@ function choose(places: PlaceMention[], gaz: Gazetteer, weights: Map<string, num
         const o = places[q]!;
         const dist = o.start > m.end ? o.start - m.end : m.start - o.end;
         if (dist > 160 && o.sentence !== m.sentence) continue;
+        // The same name again in another sentence is no hierarchy: 'in Tripoli … in Tripoli' does
+        // not put the town in its namesake province ('Ghazni city of Ghazni province' does).
+        if (o.sentence !== m.sentence && o.text === m.text) continue;
         let hit = false;
         for (const oc of o.candidates) {
           if (oc.id === c.id) continue;
