@@ -1,0 +1,78 @@
+/**
+ * Places and their context: the provinces a context clue points at, names the gazetteer lacks
+ * there, numbered settlements, and the article's source as country context. The sentences are
+ * written for these tests; the expected provinces were checked by hand (Sokilnyky on the
+ * Siverskyi Donets lies in Luhansk oblast, its namesake near Lviv; Zolote near Popasna in
+ * Luhansk oblast, about 48.7°N 38.5°E; Tripoli of Lebanon about 34.4°N 35.8°E, of Libya
+ * 32.9°N 13.2°E).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../src/text/analyze.js';
+import { loadGazetteer } from '../src/geo/gazetteer.js';
+import { findPlaces, resolveLocation, type PlaceContext, type ResolvedLocation } from '../src/extract/places.js';
+
+const here = '[places-context] ';
+const gaz = loadGazetteer();
+
+function resolve(text: string, ctx: PlaceContext = {}): ResolvedLocation {
+  const doc = analyze(text);
+  const places = findPlaces(doc, gaz, ctx);
+  const r = resolveLocation(doc, places, doc.sentences.map((_, i) => i), 't1');
+  // Every value's evidence is a span of the text, never of the source.
+  for (const f of Object.values(r)) {
+    for (const e of f?.evidence ?? []) assert.equal(text.slice(e.start, e.end), e.text, `evidence ${e.text} is no span of the text`);
+  }
+  return r;
+}
+
+test(here + "a clue's provinces win over village namesakes elsewhere in its country", () => {
+  // Sokilnyky: the gazetteer knows only the one near Lviv; the LPR clue says Luhansk oblast.
+  const r = resolve('The LPR militia said Ukrainian troops fired mortars near Sokilnyky overnight.');
+  assert.equal(r.country?.value, 'Ukraine');
+  assert.equal(r.admin1?.value, 'Luhansk');
+  assert.equal(r.location?.value, 'Sokilnyky');
+  // Without the clue the gazetteer's village stands.
+  assert.equal(resolve('Villagers gathered in Sokilnyky to protest the closure of a school.').admin1?.value, 'Lviv');
+});
+
+test(here + 'a city elsewhere in the clue country stays itself', () => {
+  const r = resolve('The OSCE SMM monitored a peaceful gathering of about 200 people in Lviv.');
+  assert.equal(r.admin1?.value, 'Lviv');
+});
+
+test(here + "a name the gazetteer lacks, after 'near', is placed in the clue's province", () => {
+  const r = resolve('The DPR forces reported that positions near Mineralne came under fire.');
+  assert.equal(r.admin1?.value, 'Donetsk');
+  assert.equal(r.location?.value, 'Mineralne');
+  assert.equal(r.location?.rule, 'place.location-text');
+  // Known only abroad (Kazakhstan) and rejected by the context: the same.
+  assert.equal(resolve('The OSCE SMM heard explosions near Komsomolets.').admin1?.value, 'Donetsk');
+  assert.equal(resolve('Farmers protested in Komsomolets about grain prices.').country?.value, 'Kazakhstan');
+});
+
+test(here + 'a numbered settlement lies by the place it is numbered after', () => {
+  const r = resolve('The LPR militia reported shelling near Zolote-5 on Tuesday.');
+  assert.equal(r.location?.value, 'Zolote-5');
+  assert.equal(r.admin1?.value, 'Luhansk');
+  assert.equal(r.geo_precision?.value, 2);
+  assert.ok(Math.abs(r.latitude!.value - 48.7) < 0.2 && Math.abs(r.longitude!.value - 38.5) < 0.3);
+});
+
+test(here + "the article's source is country context: its country name, demonym or outlet", () => {
+  const text = 'Dozens of protesters gathered in Tripoli against rising bread prices. Later they marched in Tripoli again.';
+  assert.equal(resolve(text).country?.value, 'Libya');
+  for (const source of ['Daily Star (Lebanon)', 'El Nashra', 'National News Agency Lebanon; AFP']) {
+    const r = resolve(text, { source });
+    assert.equal(r.country?.value, 'Lebanon', source);
+    assert.ok(Math.abs(r.latitude!.value - 34.4) < 0.2, source);
+  }
+  assert.equal(resolve(text, { source: 'Libya Observer' }).country?.value, 'Libya');
+  // A source says nothing where the text names its own country outright.
+  assert.equal(resolve('Protesters gathered in Kabul, Afghanistan.', { source: 'El Nashra' }).country?.value, 'Afghanistan');
+});
+
+test(here + 'a source clue points at its provinces: DPR press service', () => {
+  const r = resolve('Positions near Troitske came under mortar fire, the press service said.', { source: 'DPR Armed Forces Press Service' });
+  assert.equal(r.admin1?.value, 'Donetsk');
+});
