@@ -76,3 +76,8 @@ test(here + 'a source clue points at its provinces: DPR press service', () => {
   const r = resolve('Positions near Troitske came under mortar fire, the press service said.', { source: 'DPR Armed Forces Press Service' });
   assert.equal(r.admin1?.value, 'Donetsk');
 });
+
+test(here + "a government's source names no country context: it speaks of abroad", () => {
+  const text = 'Dozens of protesters gathered in Tripoli against rising bread prices.';
+  assert.equal(resolve(text, { source: 'Lebanon Ministry of Foreign Affairs' }).country?.value, 'Libya');
+});

@@ -401,17 +401,23 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
 function sourceMentions(source: string, gaz: Gazetteer): PlaceMention[] {
   const out: PlaceMention[] = [];
   const seen = new Set<string>();
+  // A government speaks of abroad as much as of home ('US State Department', 'UK Government'):
+  // the country it names is no clue.
+  const official = OFFICIAL_SOURCE.test(source);
   const add = (cc: string, regions?: readonly number[]) => {
     const id = gaz.countryId(cc);
     if (id < 0 || (seen.has(cc) && !regions)) return;
     seen.add(cc);
-    out.push({ start: 0, end: 0, text: source, sentence: -1, candidates: [gaz.get(id)], demonym: true, source: true, ...(regions ? { regions } : {}) });
+    out.push({
+      start: 0, end: 0, text: source, sentence: -1, candidates: [gaz.get(id)], demonym: true,
+      source: true, ...(regions ? { regions } : {}),
+    });
   };
   const words = source.split(SOURCE_SPLIT).filter(Boolean);
   for (let i = 0; i < words.length; i++) {
     const two = i + 1 < words.length ? gaz.countryOfWord(nameKey(`${words[i]} ${words[i + 1]}`)) : null;
     const cc = two ?? gaz.countryOfWord(nameKey(words[i]!));
-    if (cc) add(cc);
+    if (cc && !official) add(cc);
   }
   for (const re of [gaz.contextRe, gaz.outletRe]) {
     if (!re) continue;
@@ -426,6 +432,7 @@ function sourceMentions(source: string, gaz: Gazetteer): PlaceMention[] {
   return out;
 }
 const SOURCE_SPLIT = /[^\p{L}]+/u;
+const OFFICIAL_SOURCE = /\b(?:government|department|ministry|embassy|foreign|office|presidency|parliament)\b/i;
 
 /**
  * How strongly the text points at each country: holding an admin1 the text names (3), named
