@@ -444,7 +444,8 @@ function countryWeights(places: PlaceMention[]): Map<string, number> {
   // A name repeated is no new clue ('protesters in Tripoli … in Tripoli' says no more than once).
   const seen = new Set<string>();
   for (const m of places) {
-    if (!m.demonym && !m.source) {
+    // (A country named again is: the text's subject, 'Syria … Syria' against one 'Russia'.)
+    if (!m.demonym && !m.source && !m.candidates.some((c) => c.kind === 'country')) {
       const k = m.text.toLowerCase();
       if (seen.has(k)) continue;
       seen.add(k);
