@@ -81,3 +81,21 @@ test(here + "a government's source names no country context: it speaks of abroad
   const text = 'Dozens of protesters gathered in Tripoli against rising bread prices.';
   assert.equal(resolve(text, { source: 'Lebanon Ministry of Foreign Affairs' }).country?.value, 'Libya');
 });
+
+test(here + "one province in parentheses after an unknown name, the article glued on: 'in Wadi X (Aljfara)'", () => {
+  // Jafara district lies south of Tripoli, about 32.5°N 13.0°E.
+  const r = resolve('GNA and LNA units exchanged fire in Wadi Ghazal (Aljfara) on Sunday.');
+  assert.equal(r.country?.value, 'Libya');
+  assert.equal(r.admin1?.value, 'Jafara');
+  assert.equal(r.location?.value, 'Wadi Ghazal');
+  // An acronym or another name in parentheses is no province.
+  const p = resolve('Gunmen shot a member of the Awami National Party (ANP) in Wana town, South Waziristan.');
+  assert.equal(p.location?.value, 'Wana');
+});
+
+test(here + "a district under its current name, and it is no province: '(Diguel, Soum)'", () => {
+  // Soum province (seat Djibo) of the Sahel region; GeoNames calls it Djelgodji.
+  const r = resolve('Armed men burned the town hall in Koutougou (Koutougou, Soum) at night.');
+  assert.equal(r.country?.value, 'Burkina Faso');
+  assert.equal(r.admin1?.value, 'Sahel');
+});

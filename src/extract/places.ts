@@ -132,6 +132,8 @@ const COMMA_LAST = /^(?:\s*$|\s*[.;:)]|\s*,\s*(?:\p{Ll}|\d))/u;
 const SOURCE_WEIGHT = 3;
 /** A preposition that puts a place after it: 'in', 'near', 'outside of the'. */
 const PREP_BEFORE = /\b(?:in|at|near|outside|around|outskirts of)\s+(?:the\s+)?$/i;
+/** A key that starts with the Arabic article glued on: 'aljfara', 'elmina' (not 'alabama': a consonant must follow). */
+const GLUED_ARTICLE = /^(?:al|el)[b-df-hj-np-tv-z][a-z]{3,}$/;
 /** A name key ending in a number: 'zolote 5', 'shakhta 3'. */
 const NUMBER_SUFFIX = /^(.+?) (?:no )?\d{1,2}$/;
 const STREET = new Set(['road', 'street', 'avenue', 'boulevard', 'lane']);
@@ -318,6 +320,11 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
       const sk = skeleton(key);
       if (countries.length > 0) {
         for (const cc of countries) for (const id of gaz.lookupSkeleton(sk, cc)) cands.push(gaz.get(id));
+        // The Arabic article written as one word with the name ('Aljfara' for Al Jifarah).
+        if (cands.length === 0 && GLUED_ARTICLE.test(key)) {
+          const sk2 = skeleton(key.slice(2));
+          for (const cc of countries) for (const id of gaz.lookupSkeleton(sk2, cc)) cands.push(gaz.get(id));
+        }
         if (cands.length > 8) cands = [];
       } else if (key.length >= 5 && /^(?:in|at|near|of|outside)$/.test(tokens[i - 1]?.lower ?? '')) {
         // No country in sight ("observed 2 explosions near Verkhnyoshyrokivske", "in Ar-Raqqa"):
@@ -339,7 +346,10 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
     const m = mention(doc, a.start, b.end, a.sentence, cands, j);
     // A spelling variant is trusted only where the text says a place follows ('in Barmal',
     // 'Barmal district'), not for any name ('Tipu', 'Rana') or acronym ('PICSS').
-    if (cands.length > 0 && (ACRONYM.test(m.text) || !(m.unit || PLACE_PREP.test(tokens[i - 1]?.lower ?? '')))) cands = [];
+    // ... or, for a province or district, in parentheses after a name ("in Wadi X (Aljfara)").
+    const inParen = tokens[i - 1]?.lower === '(' && i >= 2 && isCap(doc, tokens[i - 2]!);
+    if (inParen && !m.unit && !PLACE_PREP.test(tokens[i - 1]?.lower ?? '')) cands = cands.filter((c) => c.kind === 'admin1' || c.kind === 'admin2');
+    if (cands.length > 0 && (ACRONYM.test(m.text) || !(m.unit || inParen || PLACE_PREP.test(tokens[i - 1]?.lower ?? '')))) cands = [];
     m.candidates = cands;
     if (cands.length > 0) {
       m.fuzzy = true;
@@ -553,6 +563,8 @@ interface Chosen {
 /** A village of a clue's country outside the provinces the clue points at is taken for a namesake below this size. */
 const REGION_OVERRIDE_POP = 100000;
 
+/** "X (A)": one unit in parentheses after a name, its province or district ("in Wadi X (Aljfara)"). */
+const PAREN_ONE = /^\s*\(\s*\p{Lu}[^(),;]{1,38}?\s*\)/u;
 /** "X (A, B)": the text's own hierarchy after a name, as ACLED-style notes and some reports write it. */
 const PAREN_HIERARCHY = /^\s*(?:city|town|village|area|district|tehsil)?\s*\(\s*([^(),;]{2,40}?)\s*,\s*([^(),;]{2,40}?)\s*\)/i;
 
@@ -725,7 +737,15 @@ export function resolveLocation(doc: Doc, places: PlaceMention[], focus: number[
   for (const x of pool) {
     if (x.c && x.c.admin1Id === dom) continue;
     if (x.c && x.c.kind === 'country') continue;
-    const paren = PAREN_HIERARCHY.exec(doc.text.slice(x.m.end, x.m.end + 90));
+    let paren: RegExpExecArray | null = PAREN_HIERARCHY.exec(doc.text.slice(x.m.end, x.m.end + 90));
+    if (!paren) {
+      // "X (A)" only where A is a province or district the text's place lies in: not an
+      // acronym ("Pashtun Tahafuz Movement (PTM)") nor another name ("Qazi (Qaziyan) village").
+      const one = PAREN_ONE.exec(doc.text.slice(x.m.end, x.m.end + 60));
+      const end = one ? x.m.end + one[0].length : 0;
+      if (one && chosen.some((z) => z.c && (z.c.kind === 'admin1' || z.c.kind === 'admin2') && (z.c.id === dom || z.c.admin1Id === dom) &&
+        z.m.start > x.m.end && z.m.end < end)) paren = one;
+    }
     const isDistrict = x.m.unit === 'admin2';
     // "near Vodyane, Donetsk": a name and, after a comma, the province.
     const commaProvince = !paren && !isDistrict && domPlace !== null && followedByProvince(chosen, x, dom, doc);
@@ -897,6 +917,13 @@ function parenAfter(m: PlaceMention, doc: Doc, ev: (m: PlaceMention) => Evidence
  */
 function paren1(b: Evidence, current: Field<string> | null): Field<string> | null {
   if (isAbbrev(b.text) || !/^\p{Lu}/u.test(b.text)) return null;
+  // A district the gazetteer knows ('(Diguel, Soum)': Soum is a province of Burkina Faso's Sahel
+  // region, GeoNames' admin2) is no admin1.
+  {
+    const gaz = loadGazetteer();
+    const kinds = gaz.lookup(nameKey(b.text)).map((id) => gaz.get(id).kind);
+    if (kinds.includes('admin2') && !kinds.includes('admin1')) return null;
+  }
   if (current && skel(current.value) !== skel(b.text)) {
     // Another name for the same province is fine; a different province of the gazetteer is not.
     const gaz = loadGazetteer();
