@@ -86,7 +86,7 @@ test(here + "one province in parentheses after an unknown name, the article glue
   // Jafara district lies south of Tripoli, about 32.5°N 13.0°E.
   const r = resolve('GNA and LNA units exchanged fire in Wadi Ghazal (Aljfara) on Sunday.');
   assert.equal(r.country?.value, 'Libya');
-  assert.equal(r.admin1?.value, 'Jafara');
+  assert.equal(r.admin1?.value, 'Aljfara'); // as the text names it
   assert.equal(r.location?.value, 'Wadi Ghazal');
   // An acronym or another name in parentheses is no province.
   const p = resolve('Gunmen shot a member of the Awami National Party (ANP) in Wana town, South Waziristan.');
@@ -98,4 +98,13 @@ test(here + "a district under its current name, and it is no province: '(Diguel,
   const r = resolve('Armed men burned the town hall in Koutougou (Koutougou, Soum) at night.');
   assert.equal(r.country?.value, 'Burkina Faso');
   assert.equal(r.admin1?.value, 'Sahel');
+});
+
+test(here + 'a province is reported by the name the text gives it, not only a spelling of the gazetteer\'s', () => {
+  // Murqub district (GeoNames 'Al Marqab'), written 'Almargeb' in Libya; its seat Al Khums is about 32.6°N 14.3°E.
+  const r = resolve('Rockets fell on farms in Wadi Kaam (Almargeb) overnight, the GNA said.');
+  assert.equal(r.admin1?.value, 'Almargeb');
+  assert.equal(r.admin1?.rule, 'place.admin1-named');
+  // An abbreviation is not the unit's name to report.
+  assert.equal(resolve('Police arrested two men in Peshawar, KP.').admin1?.value, 'Khyber Pakhtunkhwa');
 });

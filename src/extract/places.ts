@@ -825,7 +825,11 @@ function textName(m: { text: string }): string {
   return m.text.replace(/\s+(?:District|Province|City|Town|Village|Governorate|State|Region|Tehsil|Agency)$/i, '');
 }
 
-const skel = (s: string) => skeleton(nameKey(s));
+/** The skeleton of a name, its glued article dropped ('Aljfara' as 'Jfara'). */
+const skel = (s: string) => {
+  const k = nameKey(s);
+  return skeleton(GLUED_ARTICLE.test(k) ? k.slice(2) : k);
+};
 
 /**
  * The name to report for an admin unit: as the text spells it where the text names it (by a
@@ -836,7 +840,9 @@ function adminField(unit: GazPlace, chosen: Chosen[], ev: (m: PlaceMention) => E
   const want = skel(unit.name);
   for (const x of chosen) {
     if (!x.c || (x.c.id !== unit.id && x.c.admin1Id !== unit.id && x.c.admin2Id !== unit.id)) continue;
-    if (skel(textName(x.m)) !== want) continue;
+    // The text's name of the unit: a spelling of the gazetteer's, or any name by which the
+    // text names the unit itself ('Almargeb' for Murqub), unless an abbreviation ('KP').
+    if (skel(textName(x.m)) !== want && (x.c.id !== unit.id || isAbbrev(x.m.text))) continue;
     return { value: textName(x.m), evidence: [ev(x.m)], rule: `${rule}-named` };
   }
   return { value: plainName(unit.name), evidence: fallback, rule: `${rule}-gazetteer`, derived: true };
