@@ -108,3 +108,11 @@ test(here + 'a province is reported by the name the text gives it, not only a sp
   // An abbreviation is not the unit's name to report.
   assert.equal(resolve('Police arrested two men in Peshawar, KP.').admin1?.value, 'Khyber Pakhtunkhwa');
 });
+
+test(here + "a road named after the two places it joins: the first, near", () => {
+  // Halba, seat of Akkar (about 34.54°N 36.08°E).
+  const r = resolve('Drivers blocked the Halba-Qoubaiyat road with burning tyres on Monday.');
+  assert.equal(r.location?.value, 'Halba');
+  assert.equal(r.admin1?.value, 'Akkar');
+  assert.equal(r.geo_precision?.value, 2);
+});

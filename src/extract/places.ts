@@ -136,6 +136,8 @@ const PREP_BEFORE = /\b(?:in|at|near|outside|around|outskirts of)\s+(?:the\s+)?$
 const GLUED_ARTICLE = /^(?:al|el)[b-df-hj-np-tv-z][a-z]{3,}$/;
 /** A name key ending in a number: 'zolote 5', 'shakhta 3'. */
 const NUMBER_SUFFIX = /^(.+?) (?:no )?\d{1,2}$/;
+/** Words after "A-B" that make it a road between two places. */
+const ROAD_AFTER = new Set(['road', 'highway', 'motorway', 'intersection', 'junction', 'crossroads', 'route', 'bridge']);
 const STREET = new Set(['road', 'street', 'avenue', 'boulevard', 'lane']);
 
 /** Words after a name that say what it is. */
@@ -198,7 +200,10 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
       if (last.type === 'punctuation' || (e > i && !isCap(doc, last) && !/^\d/.test(text[last.start]!))) continue;
       if (e === i && stopStart) continue;
       let container: GazPlace[] | null = null;
-      if (e < chainEnd) {
+      // "the Chtaura-Masnaa road", "the Bar Elias-el Marj intersection": a road named after the
+      // two places it joins; the first is the place, the event near it.
+      const roadPair = e < chainEnd && tokens[e + 1]!.lower === '-' && ROAD_AFTER.has(tokens[chainEnd + 1]?.lower ?? '');
+      if (e < chainEnd && !roadPair) {
         const after = tokens[e + 1]!;
         if (!NOT_PLACES.has(after.lower) && !UNIT_AFTER[after.lower] && !AFTER_PLACE.has(after.lower)) {
           container = containerFollows(doc, gaz, e + 1, chainEnd);
@@ -232,6 +237,7 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
         if (cands.length === 0) break;
       }
       const m = mention(doc, t.start, last.end, t.sentence, cands, e);
+      if (roadPair) m.near = true;
       if (dem && cands.every((c) => c.kind === 'country') && foldName(surface) !== foldName(gaz.countryName(dem))) {
         m.demonym = true;
       }
