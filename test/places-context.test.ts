@@ -116,3 +116,11 @@ test(here + "a road named after the two places it joins: the first, near", () =>
   assert.equal(r.admin1?.value, 'Akkar');
   assert.equal(r.geo_precision?.value, 2);
 });
+
+test(here + "'X town in Y countryside': the governorate the text puts the place in", () => {
+  // A Bara lies west of Aleppo; the text puts its Bara in Idlib governorate.
+  const r = resolve('A landmine exploded near Bara town in Idleb countryside, wounding a shepherd.', { source: 'SOHR' });
+  assert.equal(r.country?.value, 'Syria');
+  assert.equal(r.admin1?.value, 'Idleb');
+  assert.equal(r.location?.value, 'Bara');
+});

@@ -147,6 +147,8 @@ const UNIT_AFTER: Record<string, PlaceMention['unit']> = {
   district: 'admin2', districts: 'admin2', tehsil: 'admin2', agency: 'admin2', county: 'admin2', municipality: 'admin2',
   raion: 'admin2', subdistrict: 'admin2',
   city: 'place', town: 'place', village: 'place', villages: 'place', township: 'place', camp: 'place',
+  // "in Idleb countryside": the rural part of a governorate, as Syrian and Iraqi sources write it.
+  countryside: 'admin1',
   area: 'area', areas: 'area', neighbourhood: 'area', neighborhood: 'area', locality: 'area', outskirts: 'area',
 };
 /** Words before a name that put the event near it rather than in it. */
@@ -712,7 +714,7 @@ export function resolveLocation(doc: Doc, places: PlaceMention[], focus: number[
     const key = `${x.m.text}\u0000${x.c.id}`;
     if (counted.has(key)) continue;
     counted.add(key);
-    const w = Math.max(0.5, x.score) * (x.c.kind === 'admin1' && !x.m.fuzzy ? 3 : 1) * (refPoints.has(x.m) ? 0 : salience(doc, x.m)) *
+    const w = Math.max(0.5, x.score) * (x.c.kind === 'admin1' && (!x.m.fuzzy || x.m.unit === 'admin1') ? 3 : 1) * (refPoints.has(x.m) ? 0 : salience(doc, x.m)) *
       (x.c.countryCode === topCountry ? 1.5 : 1) * (x.m.sentence === first ? 1.3 : 1);
     if (w <= 0) continue;
     support.set(x.c.admin1Id, (support.get(x.c.admin1Id) ?? 0) + w);
@@ -755,7 +757,10 @@ export function resolveLocation(doc: Doc, places: PlaceMention[], focus: number[
     const isDistrict = x.m.unit === 'admin2';
     // "near Vodyane, Donetsk": a name and, after a comma, the province.
     const commaProvince = !paren && !isDistrict && domPlace !== null && followedByProvince(chosen, x, dom, doc);
-    if (!paren && !isDistrict && !commaProvince) continue;
+    // "Bara town in Idleb countryside", "the village of X in the countryside of Hama": the
+    // province right after 'in'/'of'.
+    const inProvince = !paren && !isDistrict && !commaProvince && domPlace !== null && provinceAfterIn(chosen, x, dom, doc);
+    if (!paren && !isDistrict && !commaProvince && !inProvince) continue;
     const container = domPlace ? inside(chosen, x, dom) : null;
     if (!container) continue;
     const rank = paren ? 3 : 2;
@@ -816,6 +821,16 @@ function followedByProvince(chosen: Chosen[], x: Chosen, dom: number, doc: Doc):
   }
   return false;
 }
+
+/** "X town in Y countryside": the next mention, after only 'in'/'of' words, is the province `dom`. */
+function provinceAfterIn(chosen: Chosen[], x: Chosen, dom: number, doc: Doc): boolean {
+  for (const y of chosen) {
+    if (y.m.start <= x.m.end) continue;
+    return !!y.c && y.c.id === dom && y.m.sentence === x.m.sentence && IN_PROVINCE_BETWEEN.test(doc.text.slice(x.m.end, y.m.start));
+  }
+  return false;
+}
+const IN_PROVINCE_BETWEEN = /^\s*(?:town|village|city|area)?\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[a-z]+ern\s+)?(?:countryside\s+of\s+(?:the\s+)?)?$/i;
 
 /** The mention after x, within the sentence, that puts it inside admin1 `dom`, or null. */
 function inside(chosen: Chosen[], x: Chosen, dom: number): Chosen | null {
