@@ -124,3 +124,13 @@ test(here + "'X town in Y countryside': the governorate the text puts the place 
   assert.equal(r.admin1?.value, 'Idleb');
   assert.equal(r.location?.value, 'Bara');
 });
+
+test(here + "a village of the clue's provinces named with another Slavic ending: 'Holubivske' by Holubivka", () => {
+  // Holubivka (formerly Kirovsk) lies in Luhansk oblast, about 48.6°N 38.6°E.
+  const r = resolve('The OSCE SMM recorded 12 explosions near Holubivske.');
+  assert.equal(r.admin1?.value, 'Luhansk');
+  assert.equal(r.location?.value, 'Holubivske');
+  assert.equal(r.geo_precision?.value, 2);
+  // Without the clue the name is nothing to the gazetteer.
+  assert.equal(resolve('Shots were heard near Holubivske.').admin1, null);
+});

@@ -591,7 +591,8 @@ function choose(places: PlaceMention[], gaz: Gazetteer, weights: Map<string, num
   for (let k = 0; k < places.length; k++) {
     const m = places[k]!;
     if (m.candidates.length === 0) {
-      chosen.push({ m, c: null, score: 0, ...(m.unknown && regions ? { regionFallback: true } : {}) });
+      const stem = m.unknown && regions ? stemInRegion(m, regions, gaz) : null;
+      chosen.push(stem ? { m, c: stem, score: 1 } : { m, c: null, score: 0, ...(m.unknown && regions ? { regionFallback: true } : {}) });
       continue;
     }
     let best: GazPlace | null = null;
@@ -663,7 +664,10 @@ function choose(places: PlaceMention[], gaz: Gazetteer, weights: Map<string, num
     // provinces ("the OSCE SMM observed … near Komsomolets", not the one of Kazakhstan).
     const abroad = !!regions && !!best && bestScore < 0 && !regionCountries.has(best.countryCode) && !m.demonym && best.kind === 'place' &&
       m.candidates.every((c) => !regionCountries.has(c.countryCode)) && PREP_BEFORE.test(m.before ?? '');
-    if (bestOutside || abroad) chosen.push({ m, c: null, score: 0, regionFallback: true });
+    if (bestOutside || abroad) {
+      const stem = regions ? stemInRegion(m, regions, gaz) : null;
+      chosen.push(stem ? { m, c: stem, score: 1 } : { m, c: null, score: 0, regionFallback: true });
+    }
     else chosen.push({ m, c: best, score: bestScore });
   }
   return chosen;
@@ -787,6 +791,31 @@ export function resolveLocation(doc: Doc, places: PlaceMention[], focus: number[
   }
   return fromPick(pick, chosen, gaz, ev, doc);
 }
+
+/**
+ * A place of the clue's provinces whose name differs from the text's only in its Slavic ending
+ * ('Holubivske' / 'Holubivka', 'Troitske' / 'Troitskoye'): the same stem of five letters or
+ * more, such places in one province only. The event is then near it (the mention is marked so).
+ */
+function stemInRegion(m: PlaceMention, regions: Set<number>, gaz: Gazetteer): GazPlace | null {
+  const key = nameKey(m.text);
+  const stem = key.replace(SLAVIC_ENDING, '');
+  if (stem.length < 5 || stem.includes(' ') || stem === key && key.length < 6) return null;
+  let found: GazPlace | null = null;
+  for (const id of gaz.lookupPrefix(stem, 40)) {
+    const c = gaz.get(id);
+    if (c.kind !== 'place' || !regions.has(c.admin1Id)) continue;
+    const rest = nameKey(c.name).slice(stem.length);
+    if (!nameKey(c.name).startsWith(stem) || !SLAVIC_ENDING_WHOLE.test(rest)) continue;
+    // Several such places: still one province, or no answer.
+    if (found && found.id !== c.id && found.admin1Id !== c.admin1Id) return null;
+    found ??= c;
+  }
+  if (found) m.near = true;
+  return found;
+}
+const SLAVIC_ENDING = /(?:s[ck]oye|s[ck]oe|s[ck]e|s[ck]yi|s[ck]iy|ivka|ovka|yevka|ka|ove|ovo|ovoye|ne|noye|nyi|e|ye|ie|a|o|i|y)$/;
+const SLAVIC_ENDING_WHOLE = /^(?:s[ck]oye|s[ck]oe|s[ck]e|s[ck]yi|s[ck]iy|ivka|ovka|yevka|ka|ove|ovo|ovoye|ne|noye|nyi|e|ye|ie|a|o|i|y)?$/;
 
 /**
  * The province the text's context clues point at most: counted over the clues, ties going to the

@@ -47,6 +47,11 @@ export interface Gazetteer {
    * country it is about.
    */
   lookupSkeleton(skel: string, countryCode: string): readonly number[];
+  /**
+   * Ids of the entries with a fold key that starts with `prefix` (at most `limit` keys scanned;
+   * a binary search in the sorted index, then a walk).
+   */
+  lookupPrefix(prefix: string, limit: number): readonly number[];
   /** Skeleton lookup over all countries. */
   lookupSkeletonAnywhere(skel: string): readonly number[];
   get(id: number): GazPlace;
@@ -234,6 +239,22 @@ class GazetteerImpl implements Gazetteer {
       else return mid;
     }
     return -1;
+  }
+
+  lookupPrefix(prefix: string, limit: number): readonly number[] {
+    const keys = this.d.index.keys;
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [];
+    for (let i = lo, n = 0; i < keys.length && n < limit && keys[i]!.startsWith(prefix); i++, n++) {
+      for (let j = this.offs[i]!; j < this.offs[i + 1]!; j++) out.push(this.d.index.ids[j]!);
+    }
+    return out;
   }
 
   lookup(key: string): readonly number[] {
