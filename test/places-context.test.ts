@@ -134,3 +134,12 @@ test(here + "a village of the clue's provinces named with another Slavic ending:
   // Without the clue the name is nothing to the gazetteer.
   assert.equal(resolve('Shots were heard near Holubivske.').admin1, null);
 });
+
+test(here + "'in X, Province': the province the text writes wins over a namesake of X elsewhere", () => {
+  // A La Sabana lies in Veracruz; the text puts its own in Guerrero (Chilpancingo about 17.55°N 99.5°W).
+  const r = resolve('On Monday, in La Sabana, Guerrero, dozens of residents blocked a boulevard.');
+  assert.equal(r.admin1?.value, 'Guerrero');
+  assert.equal(r.location?.value, 'La Sabana');
+  // A province of another country after the comma is no such hierarchy.
+  assert.equal(resolve('Journalists rallied in Islamabad city (Islamabad, FCT) on Sunday.').country?.value, 'Pakistan');
+});

@@ -723,7 +723,20 @@ export function resolveLocation(doc: Doc, places: PlaceMention[], focus: number[
     if (w <= 0) continue;
     support.set(x.c.admin1Id, (support.get(x.c.admin1Id) ?? 0) + w);
   }
-  const dom = [...support.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? -1;
+  let dom = [...support.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? -1;
+  // "in La Sabana, Guerrero", "in Cawayan, Masbate": a province written after a place and a
+  // comma is the text's own hierarchy; a namesake of the place in another province does not
+  // outweigh it.
+  for (const y of candidates) {
+    if (!y.c || (y.c.kind !== 'admin1' && y.c.kind !== 'admin2') || y.c.admin1Id < 0 || y.c.admin1Id === dom || y.m.fuzzy) continue;
+    const x = candidates.find((z) => z.m.end <= y.m.start && z.m.sentence === y.m.sentence && /^\s*,\s*$/.test(doc.text.slice(z.m.end, y.m.start)));
+    // Not in a list of provinces ("in Kabul, Ghor, Laghman and Balkh provinces"), nor a province
+    // of another country ("Islamabad, FCT").
+    if (!x || !x.c || x.c.kind !== 'place' || x.c.countryCode !== y.c.countryCode || x.c.admin1Id === y.c.admin1Id || x.m.near || refPoints.has(x.m)) continue;
+    if (x.m.candidates.some((c) => c.kind === 'admin1') || /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)\p{Lu}/u.test(doc.text.slice(y.m.end, y.m.end + 12))) continue;
+    dom = y.c.admin1Id;
+    break;
+  }
   const country = dom >= 0 ? gaz.get(dom).countryCode : topCountry;
   const pool = candidates.filter((x) => !x.c || !country || x.c.countryCode === country);
 
@@ -846,7 +859,7 @@ function salience(doc: Doc, m: PlaceMention): number {
 function followedByProvince(chosen: Chosen[], x: Chosen, dom: number, doc: Doc): boolean {
   for (const y of chosen) {
     if (y.m.start <= x.m.end) continue;
-    return !!y.c && y.c.id === dom && /^\s*,\s*$/.test(doc.text.slice(x.m.end, y.m.start));
+    return !!y.c && (y.c.id === dom || (y.c.kind === 'admin2' && y.c.admin1Id === dom)) && /^\s*,\s*$/.test(doc.text.slice(x.m.end, y.m.start));
   }
   return false;
 }
