@@ -143,3 +143,11 @@ test(here + "'in X, Province': the province the text writes wins over a namesake
   // A province of another country after the comma is no such hierarchy.
   assert.equal(resolve('Journalists rallied in Islamabad city (Islamabad, FCT) on Sunday.').country?.value, 'Pakistan');
 });
+
+test(here + "'in an unknown area near Y': Y is the place to report, near", () => {
+  // Haditha on the Euphrates, Anbar, about 34.1°N 42.4°E.
+  const r = resolve('Gunmen killed two shepherds in al-Qasabat area near Haditha on Friday.');
+  assert.equal(r.admin1?.value, 'Anbar');
+  assert.equal(r.location?.value, 'Haditha');
+  assert.equal(r.geo_precision?.value, 2);
+});

@@ -705,7 +705,8 @@ export function resolveLocation(doc: Doc, places: PlaceMention[], focus: number[
   // "in the Barmal district of Afghanistan, near Pakistan's South Waziristan".
   const refPoints = new Set<PlaceMention>();
   for (const x of candidates) {
-    if (x.m.near && candidates.some((y) => y.m.sentence === x.m.sentence && y.m.end <= x.m.start && !y.m.near && salience(doc, y.m) === 2)) refPoints.add(x.m);
+    // (Not after a place the gazetteer lacks: "in al-Madham area near Haditha" is best told by Haditha.)
+    if (x.m.near && candidates.some((y) => y.c && y.m.sentence === x.m.sentence && y.m.end <= x.m.start && !y.m.near && salience(doc, y.m) === 2)) refPoints.add(x.m);
   }
   const support = new Map<number, number>();
   const counted = new Set<string>();
