@@ -151,3 +151,9 @@ test(here + "'in an unknown area near Y': Y is the place to report, near", () =>
   assert.equal(r.location?.value, 'Haditha');
   assert.equal(r.geo_precision?.value, 2);
 });
+
+test(here + "'the countryside of Idleb' names a governorate, in another spelling", () => {
+  const r = resolve('Artillery shelled Bara in the southern countryside of Idleb on Monday.');
+  assert.equal(r.country?.value, 'Syria');
+  assert.equal(r.admin1?.value, 'Idleb');
+});

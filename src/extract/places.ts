@@ -476,6 +476,9 @@ function countryWeights(places: PlaceMention[]): Map<string, number> {
 /** What one mention adds to countryWeights. */
 function ownWeights(m: PlaceMention): Map<string, number> {
   const per = new Map<string, number>();
+  // A spelling variant of a province the text says is one ('Idleb countryside') counts as named.
+  const provinces = m.fuzzy && m.unit === 'admin1' ? m.candidates.filter((c) => c.kind === 'admin1') : [];
+  if (provinces.length === 1) per.set(provinces[0]!.countryCode, 3);
   const n = m.exactCount ?? m.candidates.length;
   for (let i = 0; i < n; i++) {
     const c = m.candidates[i]!;
@@ -541,6 +544,8 @@ function mention(doc: Doc, start: number, end: number, sentence: number, candida
   }
   const before = doc.text.slice(Math.max(0, start - 40), start);
   if (NEAR_BEFORE.test(before)) m.near = true;
+  // "in the southern countryside of Idleb": a governorate.
+  if (!m.unit && /\bcountryside of\s+(?:the\s+)?$/i.test(before)) m.unit = 'admin1';
   m.before = before.slice(-12);
   return m;
 }
