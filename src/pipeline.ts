@@ -54,7 +54,7 @@ export function extractArticle(article: Article, opts: ExtractOptions = {}): Art
   const events = findEvents(doc);
   const incidents: Incident[] = [];
   if (events.length > 0) {
-    const places = findPlaces(doc, res.gaz);
+    const places = findPlaces(doc, res.gaz, article.source ? { source: article.source } : {});
     const actors = findActors(doc);
     const dates = findDates(doc, published);
     events.forEach((ev, i) => {

@@ -134,9 +134,11 @@ test(here + "a context clue gives country and provinces: 'the OSCE SMM observed 
 
 test(here + 'a context clue keeps a name out of a country the text does not point at', () => {
   // Komsomolets: towns in Kazakhstan and Russia, none in the gazetteer's Ukraine.
+  // The name is kept as the text writes it, in the province the clue points at first.
   const r = resolve('The OSCE SMM observed 15 bursts of fire near Komsomolets.');
   assert.equal(r.country?.value, 'Ukraine');
-  assert.equal(r.location, null);
+  assert.equal(r.location?.value, 'Komsomolets');
+  assert.equal(r.admin1?.value, 'Donetsk');
 });
 
 test(here + "a country's name names the country, not its namesake towns; 'US dollar' is no clue", () => {

@@ -40,6 +40,15 @@ export interface PlaceMention {
   fuzzy?: boolean;
   /** Candidates from this index on were found by skeleton match (spelling variants), not by name. */
   exactCount?: number;
+  /**
+   * A name the gazetteer does not know, kept because the text puts a place there ('near
+   * Mineralne') and a context clue says in which provinces (see Chosen.regionFallback).
+   */
+  unknown?: boolean;
+  /** A country named by the article's source, not its text (no span; see sourceMentions). */
+  source?: boolean;
+  /** The few characters before the name ('near ', 'in the '). */
+  before?: string;
   /** A country named by its people ('Afghan', 'Pakistani'): context only, never the location. */
   demonym?: boolean;
   /**
@@ -115,6 +124,20 @@ const ACRONYM = /^[A-Z][A-Z&]{1,5}$/;
 /** A capitalised name and a comma before a mention, and after it the end of the clause or a lower-case word. */
 const COMMA_BEFORE = /\p{Lu}[\p{L}'’-]*\s*,\s*$/u;
 const COMMA_LAST = /^(?:\s*$|\s*[.;:)]|\s*,\s*(?:\p{Ll}|\d))/u;
+/**
+ * The weight of the country an article's source names (see sourceMentions): as much as a
+ * province named, so that a national outlet's 'Tripoli' is its own country's city, not the
+ * larger namesake abroad; places and provinces the text names still outweigh it together.
+ */
+const SOURCE_WEIGHT = 3;
+/** A preposition that puts a place after it: 'in', 'near', 'outside of the'. */
+const PREP_BEFORE = /\b(?:in|at|near|outside|around|outskirts of)\s+(?:the\s+)?$/i;
+/** A key that starts with the Arabic article glued on: 'aljfara', 'elmina' (not 'alabama': a consonant must follow). */
+const GLUED_ARTICLE = /^(?:al|el)[b-df-hj-np-tv-z][a-z]{3,}$/;
+/** A name key ending in a number: 'zolote 5', 'shakhta 3'. */
+const NUMBER_SUFFIX = /^(.+?) (?:no )?\d{1,2}$/;
+/** Words after "A-B" that make it a road between two places. */
+const ROAD_AFTER = new Set(['road', 'highway', 'motorway', 'intersection', 'junction', 'crossroads', 'route', 'bridge']);
 const STREET = new Set(['road', 'street', 'avenue', 'boulevard', 'lane']);
 
 /** Words after a name that say what it is. */
@@ -124,6 +147,8 @@ const UNIT_AFTER: Record<string, PlaceMention['unit']> = {
   district: 'admin2', districts: 'admin2', tehsil: 'admin2', agency: 'admin2', county: 'admin2', municipality: 'admin2',
   raion: 'admin2', subdistrict: 'admin2',
   city: 'place', town: 'place', village: 'place', villages: 'place', township: 'place', camp: 'place',
+  // "in Idleb countryside": the rural part of a governorate, as Syrian and Iraqi sources write it.
+  countryside: 'admin1',
   area: 'area', areas: 'area', neighbourhood: 'area', neighborhood: 'area', locality: 'area', outskirts: 'area',
 };
 /** Words before a name that put the event near it rather than in it. */
@@ -137,12 +162,17 @@ function isCap(doc: Doc, t: Token): boolean {
   return UPPER.test(doc.text.slice(t.start, t.start + 1));
 }
 
+export interface PlaceContext {
+  /** The article's source ('National News Agency Lebanon', 'Daily Star (Lebanon)'): see sourceMentions. */
+  source?: string;
+}
+
 /** Find place names in the document (see the file comment). */
-export function findPlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
+export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): PlaceMention[] {
   const { tokens, text } = doc;
-  const out: PlaceMention[] = [];
+  const out: PlaceMention[] = ctx.source ? sourceMentions(ctx.source, gaz) : [];
   const misses: { i: number; j: number }[] = [];
-  const keys: string[] = [];
+  const keys: string[] = out.map(() => '');
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.type === 'punctuation') continue;
@@ -172,7 +202,10 @@ export function findPlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
       if (last.type === 'punctuation' || (e > i && !isCap(doc, last) && !/^\d/.test(text[last.start]!))) continue;
       if (e === i && stopStart) continue;
       let container: GazPlace[] | null = null;
-      if (e < chainEnd) {
+      // "the Chtaura-Masnaa road", "the Bar Elias-el Marj intersection": a road named after the
+      // two places it joins; the first is the place, the event near it.
+      const roadPair = e < chainEnd && tokens[e + 1]!.lower === '-' && ROAD_AFTER.has(tokens[chainEnd + 1]?.lower ?? '');
+      if (e < chainEnd && !roadPair) {
         const after = tokens[e + 1]!;
         if (!NOT_PLACES.has(after.lower) && !UNIT_AFTER[after.lower] && !AFTER_PLACE.has(after.lower)) {
           container = containerFollows(doc, gaz, e + 1, chainEnd);
@@ -206,6 +239,7 @@ export function findPlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
         if (cands.length === 0) break;
       }
       const m = mention(doc, t.start, last.end, t.sentence, cands, e);
+      if (roadPair) m.near = true;
       if (dem && cands.every((c) => c.kind === 'country') && foldName(surface) !== foldName(gaz.countryName(dem))) {
         m.demonym = true;
       }
@@ -271,15 +305,34 @@ export function findPlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
       }
     }
   }
+  const hasRegions = out.some((m) => m.regions && m.regions.length > 0);
   for (const { i, j } of misses) {
     const a = tokens[i]!;
     const b = tokens[j]!;
     const key = nameKey(text.slice(a.start, b.end));
     let cands: GazPlace[] = [];
+    // A numbered settlement or mine ('Zolote-5', 'Mine No. 3' of a town) lies by the place it is
+    // numbered after: that place, at the precision of 'near'.
+    const numbered = NUMBER_SUFFIX.exec(key);
+    if (numbered && numbered[1]!.length >= 4) {
+      const base = gaz.lookup(numbered[1]!).map((id) => gaz.get(id)).filter((c) => c.kind === 'place' &&
+        (countries.length > 0 ? countries.includes(c.countryCode) : c.population >= 100000));
+      if (base.length > 0 && base.length <= 8) {
+        const m = mention(doc, a.start, b.end, a.sentence, base, j);
+        m.near = true;
+        out.push(m);
+        continue;
+      }
+    }
     if (key.length >= 4 || (key.length >= 3 && (unitAfter(doc, j) === 'admin1' || unitAfter(doc, j) === 'admin2'))) {
       const sk = skeleton(key);
       if (countries.length > 0) {
         for (const cc of countries) for (const id of gaz.lookupSkeleton(sk, cc)) cands.push(gaz.get(id));
+        // The Arabic article written as one word with the name ('Aljfara' for Al Jifarah).
+        if (cands.length === 0 && GLUED_ARTICLE.test(key)) {
+          const sk2 = skeleton(key.slice(2));
+          for (const cc of countries) for (const id of gaz.lookupSkeleton(sk2, cc)) cands.push(gaz.get(id));
+        }
         if (cands.length > 8) cands = [];
       } else if (key.length >= 5 && /^(?:in|at|near|of|outside)$/.test(tokens[i - 1]?.lower ?? '')) {
         // No country in sight ("observed 2 explosions near Verkhnyoshyrokivske", "in Ar-Raqqa"):
@@ -301,13 +354,21 @@ export function findPlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
     const m = mention(doc, a.start, b.end, a.sentence, cands, j);
     // A spelling variant is trusted only where the text says a place follows ('in Barmal',
     // 'Barmal district'), not for any name ('Tipu', 'Rana') or acronym ('PICSS').
-    if (cands.length > 0 && (ACRONYM.test(m.text) || !(m.unit || PLACE_PREP.test(tokens[i - 1]?.lower ?? '')))) cands = [];
+    // ... or, for a province or district, in parentheses after a name ("in Wadi X (Aljfara)").
+    const inParen = tokens[i - 1]?.lower === '(' && i >= 2 && isCap(doc, tokens[i - 2]!);
+    if (inParen && !m.unit && !PLACE_PREP.test(tokens[i - 1]?.lower ?? '')) cands = cands.filter((c) => c.kind === 'admin1' || c.kind === 'admin2');
+    if (cands.length > 0 && (ACRONYM.test(m.text) || !(m.unit || inParen || PLACE_PREP.test(tokens[i - 1]?.lower ?? '')))) cands = [];
     m.candidates = cands;
     if (cands.length > 0) {
       m.fuzzy = true;
       m.exactCount = 0;
       out.push(m);
     } else if (saysPlace(doc, i, j, m)) {
+      out.push(m);
+    } else if (hasRegions && /^(?:in|at|near|outside|around)$/.test(tokens[i - 1]?.lower ?? '') && !ACRONYM.test(m.text)) {
+      // "the OSCE SMM observed … near Mineralne": a village the gazetteer lacks, in the
+      // provinces the clue points at.
+      m.unknown = true;
       out.push(m);
     }
   }
@@ -348,23 +409,80 @@ export function findPlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
 }
 
 /**
+ * The countries an article's source names: a country name or demonym in it ('National News
+ * Agency Lebanon', 'Pajhwok Afghan News', 'Ministry of Defence of Azerbaijan'), a context clue
+ * ('OSCE SMM-Ukraine', 'DPR Armed Forces Press Service'), or a national outlet it is
+ * (country-names.json `outlets`: 'El Nashra' is Lebanese). Local outlets mostly report their own
+ * country, so the source is country context, as a named country is; it is never a location and
+ * never evidence (its mentions have no span in the text: sentence -1).
+ */
+function sourceMentions(source: string, gaz: Gazetteer): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  const seen = new Set<string>();
+  // A government speaks of abroad as much as of home ('US State Department', 'UK Government'):
+  // the country it names is no clue.
+  const official = OFFICIAL_SOURCE.test(source);
+  const add = (cc: string, regions?: readonly number[]) => {
+    const id = gaz.countryId(cc);
+    if (id < 0 || (seen.has(cc) && !regions)) return;
+    seen.add(cc);
+    out.push({
+      start: 0, end: 0, text: source, sentence: -1, candidates: [gaz.get(id)], demonym: true,
+      source: true, ...(regions ? { regions } : {}),
+    });
+  };
+  const words = source.split(SOURCE_SPLIT).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    const two = i + 1 < words.length ? gaz.countryOfWord(nameKey(`${words[i]} ${words[i + 1]}`)) : null;
+    const cc = two ?? gaz.countryOfWord(nameKey(words[i]!));
+    if (cc && !official) add(cc);
+  }
+  for (const re of [gaz.contextRe, gaz.outletRe]) {
+    if (!re) continue;
+    re.lastIndex = 0;
+    for (let mt = re.exec(source); mt; mt = re.exec(source)) {
+      let g = 1;
+      while (g < mt.length && mt[g] === undefined) g++;
+      const clue = re === gaz.contextRe ? gaz.contextClues[g - 1] : gaz.outlets[g - 1];
+      if (clue) add(clue.country, clue.regions.length > 0 ? clue.regions : undefined);
+    }
+  }
+  return out;
+}
+const SOURCE_SPLIT = /[^\p{L}]+/u;
+const OFFICIAL_SOURCE = /\b(?:government|department|ministry|embassy|foreign|office|presidency|parliament)\b/i;
+
+/**
  * How strongly the text points at each country: holding an admin1 the text names (3), named
  * (2), implied by a demonym (1.5), holding a district (1.5) or a town (1) it names; a town name
  * shared by several countries splits its weight.
  */
 function countryWeights(places: PlaceMention[]): Map<string, number> {
   const w = new Map<string, number>();
-  for (const m of places) for (const [cc, v] of ownWeights(m)) w.set(cc, (w.get(cc) ?? 0) + v);
+  // A name repeated is no new clue ('protesters in Tripoli … in Tripoli' says no more than once).
+  const seen = new Set<string>();
+  for (const m of places) {
+    // (A country named again is: the text's subject, 'Syria … Syria' against one 'Russia'.)
+    if (!m.demonym && !m.source && !m.candidates.some((c) => c.kind === 'country')) {
+      const k = m.text.toLowerCase();
+      if (seen.has(k)) continue;
+      seen.add(k);
+    }
+    for (const [cc, v] of ownWeights(m)) w.set(cc, (w.get(cc) ?? 0) + v);
+  }
   return w;
 }
 
 /** What one mention adds to countryWeights. */
 function ownWeights(m: PlaceMention): Map<string, number> {
   const per = new Map<string, number>();
+  // A spelling variant of a province the text says is one ('Idleb countryside') counts as named.
+  const provinces = m.fuzzy && m.unit === 'admin1' ? m.candidates.filter((c) => c.kind === 'admin1') : [];
+  if (provinces.length === 1) per.set(provinces[0]!.countryCode, 3);
   const n = m.exactCount ?? m.candidates.length;
   for (let i = 0; i < n; i++) {
     const c = m.candidates[i]!;
-    const v = c.kind === 'country' ? (m.demonym ? 1.5 : 2) : c.kind === 'admin1' ? 3 : c.kind === 'admin2' ? 1.5 : 1;
+    const v = c.kind === 'country' ? (m.source ? SOURCE_WEIGHT : m.demonym ? 1.5 : 2) : c.kind === 'admin1' ? 3 : c.kind === 'admin2' ? 1.5 : 1;
     per.set(c.countryCode, Math.max(per.get(c.countryCode) ?? 0, v));
   }
   // A town name shared by several countries says little; a province or country name a lot.
@@ -426,6 +544,9 @@ function mention(doc: Doc, start: number, end: number, sentence: number, candida
   }
   const before = doc.text.slice(Math.max(0, start - 40), start);
   if (NEAR_BEFORE.test(before)) m.near = true;
+  // "in the southern countryside of Idleb": a governorate.
+  if (!m.unit && /\bcountryside of\s+(?:the\s+)?$/i.test(before)) m.unit = 'admin1';
+  m.before = before.slice(-12);
   return m;
 }
 
@@ -445,8 +566,18 @@ interface Chosen {
   m: PlaceMention;
   c: GazPlace | null;
   score: number;
+  /**
+   * A context clue points at provinces and this mention's namesakes all lie elsewhere in that
+   * country: it is read as a place of those provinces the gazetteer does not know (see choose).
+   */
+  regionFallback?: boolean;
 }
 
+/** A village of a clue's country outside the provinces the clue points at is taken for a namesake below this size. */
+const REGION_OVERRIDE_POP = 100000;
+
+/** "X (A)": one unit in parentheses after a name, its province or district ("in Wadi X (Aljfara)"). */
+const PAREN_ONE = /^\s*\(\s*\p{Lu}[^(),;]{1,38}?\s*\)/u;
 /** "X (A, B)": the text's own hierarchy after a name, as ACLED-style notes and some reports write it. */
 const PAREN_HIERARCHY = /^\s*(?:city|town|village|area|district|tehsil)?\s*\(\s*([^(),;]{2,40}?)\s*,\s*([^(),;]{2,40}?)\s*\)/i;
 
@@ -454,12 +585,19 @@ const PAREN_HIERARCHY = /^\s*(?:city|town|village|area|district|tehsil)?\s*\(\s*
 function choose(places: PlaceMention[], gaz: Gazetteer, weights: Map<string, number>): Chosen[] {
   const chosen: Chosen[] = [];
   let regions: Set<number> | null = null;
-  const strong = countryWeights(places.filter((m) => !m.demonym || m.regions));
-  for (const m of places) if (m.regions && m.regions.length > 0) for (const r of m.regions) (regions ??= new Set()).add(r);
+  const strong = countryWeights(places.filter((m) => !m.demonym || m.regions || m.source));
+  // The countries of clues that point at provinces ('OSCE SMM' → Donetsk, Luhansk of Ukraine).
+  const regionCountries = new Set<string>();
+  for (const m of places) {
+    if (!m.regions || m.regions.length === 0) continue;
+    for (const r of m.regions) (regions ??= new Set()).add(r);
+    for (const c of m.candidates) regionCountries.add(c.countryCode);
+  }
   for (let k = 0; k < places.length; k++) {
     const m = places[k]!;
     if (m.candidates.length === 0) {
-      chosen.push({ m, c: null, score: 0 });
+      const stem = m.unknown && regions ? stemInRegion(m, regions, gaz) : null;
+      chosen.push(stem ? { m, c: stem, score: 1 } : { m, c: null, score: 0, ...(m.unknown && regions ? { regionFallback: true } : {}) });
       continue;
     }
     let best: GazPlace | null = null;
@@ -474,10 +612,17 @@ function choose(places: PlaceMention[], gaz: Gazetteer, weights: Map<string, num
     const own = ownWeights(m);
     let otherClue = false;
     // A name found in one country only is a clue itself ('Kilkis' next to "migrants from Afghanistan").
-    if (own.size > 1) for (const [cc, w] of strong) if (w - (own.get(cc) ?? 0) >= 1.5) { otherClue = true; break; }
+    // Unless another country is named outright or is the source's (3): then a village known
+    // only abroad is a namesake ('el Mina' in a Lebanese outlet's report is not Mauritania's).
+    for (const [cc, w] of strong) {
+      const rest = w - (own.get(cc) ?? 0);
+      if ((own.size > 1 && rest >= 1.5) || (!own.has(cc) && rest >= 3)) { otherClue = true; break; }
+    }
+    let bestOutside = false;
     for (let ci = 0; ci < m.candidates.length; ci++) {
       const c = m.candidates[ci]!;
       let s = 0;
+      let hierarchy = false;
       const cw = weights.get(c.countryCode) ?? 0;
       s += Math.min(cw, 6);
       if (weights.size > 0 && cw === 0) s -= 4;
@@ -488,6 +633,9 @@ function choose(places: PlaceMention[], gaz: Gazetteer, weights: Map<string, num
         const o = places[q]!;
         const dist = o.start > m.end ? o.start - m.end : m.start - o.end;
         if (dist > 160 && o.sentence !== m.sentence) continue;
+        // The same name again in another sentence is no hierarchy: 'in Tripoli … in Tripoli' does
+        // not put the town in its namesake province ('Ghazni city of Ghazni province' does).
+        if (o.sentence !== m.sentence && o.text === m.text) continue;
         let hit = false;
         for (const oc of o.candidates) {
           if (oc.id === c.id) continue;
@@ -497,7 +645,7 @@ function choose(places: PlaceMention[], gaz: Gazetteer, weights: Map<string, num
           if (oc.kind === 'place' && c.kind !== 'country' && c.kind !== 'admin1' && oc.population >= 100000 && oc.countryCode === c.countryCode &&
             Math.abs(oc.lat - c.lat) < 0.3 && km(oc.lat, oc.lon, c.lat, c.lon) < 25) { hit = true; break; }
         }
-        if (hit) s += dist < 40 ? 5 : 3;
+        if (hit) { s += dist < 40 ? 5 : 3; hierarchy = true; }
       }
       if (m.unit === 'admin1') s += c.kind === 'admin1' ? 3 : -1;
       else if (m.paren === 'province') s += c.kind === 'admin1' || c.kind === 'admin2' ? 3 : -1;
@@ -509,9 +657,23 @@ function choose(places: PlaceMention[], gaz: Gazetteer, weights: Map<string, num
       if (ci >= exact) s -= 1.5;
       // In a province a context clue points at ("the OSCE SMM observed … near Vodyane").
       if (regions && regions.has(c.admin1Id)) s += 3;
-      if (s > bestScore) { bestScore = s; best = c; }
+      // ... and not in its other provinces: a village of the clue's country outside them is a
+      // namesake ('near Lozove' in an OSCE SMM report is not the Lozove of Crimea), unless the
+      // text itself puts it there ('Sokilnyky, Lviv oblast'); a city stays a candidate.
+      const outside = !!regions && !m.demonym && c.kind === 'place' && c.population < REGION_OVERRIDE_POP &&
+        regionCountries.has(c.countryCode) && !regions.has(c.admin1Id) && !hierarchy;
+      if (outside) s -= 6;
+      if (s > bestScore) { bestScore = s; best = c; bestOutside = outside; }
     }
-    chosen.push({ m, c: best, score: bestScore });
+    // A name known only abroad, rejected by the context, after 'in'/'near' where a clue names
+    // provinces ("the OSCE SMM observed … near Komsomolets", not the one of Kazakhstan).
+    const abroad = !!regions && !!best && bestScore < 0 && !regionCountries.has(best.countryCode) && !m.demonym && best.kind === 'place' &&
+      m.candidates.every((c) => !regionCountries.has(c.countryCode)) && PREP_BEFORE.test(m.before ?? '');
+    if (bestOutside || abroad) {
+      const stem = regions ? stemInRegion(m, regions, gaz) : null;
+      chosen.push(stem ? { m, c: stem, score: 1 } : { m, c: null, score: 0, regionFallback: true });
+    }
+    else chosen.push({ m, c: best, score: bestScore });
   }
   return chosen;
 }
@@ -548,7 +710,8 @@ export function resolveLocation(doc: Doc, places: PlaceMention[], focus: number[
   // "in the Barmal district of Afghanistan, near Pakistan's South Waziristan".
   const refPoints = new Set<PlaceMention>();
   for (const x of candidates) {
-    if (x.m.near && candidates.some((y) => y.m.sentence === x.m.sentence && y.m.end <= x.m.start && !y.m.near && salience(doc, y.m) === 2)) refPoints.add(x.m);
+    // (Not after a place the gazetteer lacks: "in al-Madham area near Haditha" is best told by Haditha.)
+    if (x.m.near && candidates.some((y) => y.c && y.m.sentence === x.m.sentence && y.m.end <= x.m.start && !y.m.near && salience(doc, y.m) === 2)) refPoints.add(x.m);
   }
   const support = new Map<number, number>();
   const counted = new Set<string>();
@@ -561,12 +724,25 @@ export function resolveLocation(doc: Doc, places: PlaceMention[], focus: number[
     const key = `${x.m.text}\u0000${x.c.id}`;
     if (counted.has(key)) continue;
     counted.add(key);
-    const w = Math.max(0.5, x.score) * (x.c.kind === 'admin1' && !x.m.fuzzy ? 3 : 1) * (refPoints.has(x.m) ? 0 : salience(doc, x.m)) *
+    const w = Math.max(0.5, x.score) * (x.c.kind === 'admin1' && (!x.m.fuzzy || x.m.unit === 'admin1') ? 3 : 1) * (refPoints.has(x.m) ? 0 : salience(doc, x.m)) *
       (x.c.countryCode === topCountry ? 1.5 : 1) * (x.m.sentence === first ? 1.3 : 1);
     if (w <= 0) continue;
     support.set(x.c.admin1Id, (support.get(x.c.admin1Id) ?? 0) + w);
   }
-  const dom = [...support.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? -1;
+  let dom = [...support.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? -1;
+  // "in La Sabana, Guerrero", "in Cawayan, Masbate": a province written after a place and a
+  // comma is the text's own hierarchy; a namesake of the place in another province does not
+  // outweigh it.
+  for (const y of candidates) {
+    if (!y.c || (y.c.kind !== 'admin1' && y.c.kind !== 'admin2') || y.c.admin1Id < 0 || y.c.admin1Id === dom || y.m.fuzzy) continue;
+    const x = candidates.find((z) => z.m.end <= y.m.start && z.m.sentence === y.m.sentence && /^\s*,\s*$/.test(doc.text.slice(z.m.end, y.m.start)));
+    // Not in a list of provinces ("in Kabul, Ghor, Laghman and Balkh provinces"), nor a province
+    // of another country ("Islamabad, FCT").
+    if (!x || !x.c || x.c.kind !== 'place' || x.c.countryCode !== y.c.countryCode || x.c.admin1Id === y.c.admin1Id || x.m.near || refPoints.has(x.m)) continue;
+    if (x.m.candidates.some((c) => c.kind === 'admin1') || /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)\p{Lu}/u.test(doc.text.slice(y.m.end, y.m.end + 12))) continue;
+    dom = y.c.admin1Id;
+    break;
+  }
   const country = dom >= 0 ? gaz.get(dom).countryCode : topCountry;
   const pool = candidates.filter((x) => !x.c || !country || x.c.countryCode === country);
 
@@ -592,11 +768,22 @@ export function resolveLocation(doc: Doc, places: PlaceMention[], focus: number[
   for (const x of pool) {
     if (x.c && x.c.admin1Id === dom) continue;
     if (x.c && x.c.kind === 'country') continue;
-    const paren = PAREN_HIERARCHY.exec(doc.text.slice(x.m.end, x.m.end + 90));
+    let paren: RegExpExecArray | null = PAREN_HIERARCHY.exec(doc.text.slice(x.m.end, x.m.end + 90));
+    if (!paren) {
+      // "X (A)" only where A is a province or district the text's place lies in: not an
+      // acronym ("Pashtun Tahafuz Movement (PTM)") nor another name ("Qazi (Qaziyan) village").
+      const one = PAREN_ONE.exec(doc.text.slice(x.m.end, x.m.end + 60));
+      const end = one ? x.m.end + one[0].length : 0;
+      if (one && chosen.some((z) => z.c && (z.c.kind === 'admin1' || z.c.kind === 'admin2') && (z.c.id === dom || z.c.admin1Id === dom) &&
+        z.m.start > x.m.end && z.m.end < end)) paren = one;
+    }
     const isDistrict = x.m.unit === 'admin2';
     // "near Vodyane, Donetsk": a name and, after a comma, the province.
     const commaProvince = !paren && !isDistrict && domPlace !== null && followedByProvince(chosen, x, dom, doc);
-    if (!paren && !isDistrict && !commaProvince) continue;
+    // "Bara town in Idleb countryside", "the village of X in the countryside of Hama": the
+    // province right after 'in'/'of'.
+    const inProvince = !paren && !isDistrict && !commaProvince && domPlace !== null && provinceAfterIn(chosen, x, dom, doc);
+    if (!paren && !isDistrict && !commaProvince && !inProvince) continue;
     const container = domPlace ? inside(chosen, x, dom) : null;
     if (!container) continue;
     const rank = paren ? 3 : 2;
@@ -607,13 +794,60 @@ export function resolveLocation(doc: Doc, places: PlaceMention[], focus: number[
     return fromText(x, domPlace!, chosen, gaz, ev, doc);
   }
 
+  // A place the gazetteer knows only elsewhere, or not at all, where a context clue names the
+  // provinces ("the OSCE SMM observed … near Mineralne"): the place as the text names it, in the
+  // province the clues point at most.
+  if (!pick || !pick.c || pick.c.kind === 'country') {
+    const fb = candidates.find((x) => x.regionFallback && !refPoints.has(x.m));
+    const region = fb ? clueRegion(places, gaz) : null;
+    if (fb && region) return fromText(fb, region, chosen, gaz, ev, doc);
+  }
   if (!pick || !pick.c) {
     if (!country) return none;
-    const cm = places.find((m) => m.candidates.some((c) => c.countryCode === country));
+    const cm = places.find((m) => !m.source && m.candidates.some((c) => c.countryCode === country));
     if (!cm) return none;
     return { ...none, country: { value: gaz.countryName(country), evidence: [ev(cm)], rule: 'place.country-context', derived: true } };
   }
   return fromPick(pick, chosen, gaz, ev, doc);
+}
+
+/**
+ * A place of the clue's provinces whose name differs from the text's only in its Slavic ending
+ * ('Holubivske' / 'Holubivka', 'Troitske' / 'Troitskoye'): the same stem of five letters or
+ * more, such places in one province only. The event is then near it (the mention is marked so).
+ */
+function stemInRegion(m: PlaceMention, regions: Set<number>, gaz: Gazetteer): GazPlace | null {
+  const key = nameKey(m.text);
+  const stem = key.replace(SLAVIC_ENDING, '');
+  if (stem.length < 5 || stem.includes(' ') || stem === key && key.length < 6) return null;
+  let found: GazPlace | null = null;
+  for (const id of gaz.lookupPrefix(stem, 40)) {
+    const c = gaz.get(id);
+    if (c.kind !== 'place' || !regions.has(c.admin1Id)) continue;
+    const rest = nameKey(c.name).slice(stem.length);
+    if (!nameKey(c.name).startsWith(stem) || !SLAVIC_ENDING_WHOLE.test(rest)) continue;
+    // Several such places: still one province, or no answer.
+    if (found && found.id !== c.id && found.admin1Id !== c.admin1Id) return null;
+    found ??= c;
+  }
+  if (found) m.near = true;
+  return found;
+}
+const SLAVIC_ENDING = /(?:s[ck]oye|s[ck]oe|s[ck]e|s[ck]yi|s[ck]iy|ivka|ovka|yevka|ka|ove|ovo|ovoye|ne|noye|nyi|e|ye|ie|a|o|i|y)$/;
+const SLAVIC_ENDING_WHOLE = /^(?:s[ck]oye|s[ck]oe|s[ck]e|s[ck]yi|s[ck]iy|ivka|ovka|yevka|ka|ove|ovo|ovoye|ne|noye|nyi|e|ye|ie|a|o|i|y)?$/;
+
+/**
+ * The province the text's context clues point at most: counted over the clues, ties going to the
+ * province a clue lists first (country-names.json lists a clue's provinces most-reported first).
+ */
+function clueRegion(places: PlaceMention[], gaz: Gazetteer): GazPlace | null {
+  const score = new Map<number, number>();
+  for (const m of places) {
+    if (!m.regions) continue;
+    m.regions.forEach((r, k) => score.set(r, (score.get(r) ?? 0) + 1 - k * 0.01));
+  }
+  const best = [...score.entries()].sort((a, b) => b[1] - a[1])[0];
+  return best ? gaz.get(best[0]) : null;
 }
 
 /** How much a mention says "the event was here" (see resolveLocation). */
@@ -631,10 +865,20 @@ function salience(doc: Doc, m: PlaceMention): number {
 function followedByProvince(chosen: Chosen[], x: Chosen, dom: number, doc: Doc): boolean {
   for (const y of chosen) {
     if (y.m.start <= x.m.end) continue;
-    return !!y.c && y.c.id === dom && /^\s*,\s*$/.test(doc.text.slice(x.m.end, y.m.start));
+    return !!y.c && (y.c.id === dom || (y.c.kind === 'admin2' && y.c.admin1Id === dom)) && /^\s*,\s*$/.test(doc.text.slice(x.m.end, y.m.start));
   }
   return false;
 }
+
+/** "X town in Y countryside": the next mention, after only 'in'/'of' words, is the province `dom`. */
+function provinceAfterIn(chosen: Chosen[], x: Chosen, dom: number, doc: Doc): boolean {
+  for (const y of chosen) {
+    if (y.m.start <= x.m.end) continue;
+    return !!y.c && y.c.id === dom && y.m.sentence === x.m.sentence && IN_PROVINCE_BETWEEN.test(doc.text.slice(x.m.end, y.m.start));
+  }
+  return false;
+}
+const IN_PROVINCE_BETWEEN = /^\s*(?:town|village|city|area)?\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[a-z]+ern\s+)?(?:countryside\s+of\s+(?:the\s+)?)?$/i;
 
 /** The mention after x, within the sentence, that puts it inside admin1 `dom`, or null. */
 function inside(chosen: Chosen[], x: Chosen, dom: number): Chosen | null {
@@ -650,7 +894,11 @@ function textName(m: { text: string }): string {
   return m.text.replace(/\s+(?:District|Province|City|Town|Village|Governorate|State|Region|Tehsil|Agency)$/i, '');
 }
 
-const skel = (s: string) => skeleton(nameKey(s));
+/** The skeleton of a name, its glued article dropped ('Aljfara' as 'Jfara'). */
+const skel = (s: string) => {
+  const k = nameKey(s);
+  return skeleton(GLUED_ARTICLE.test(k) ? k.slice(2) : k);
+};
 
 /**
  * The name to report for an admin unit: as the text spells it where the text names it (by a
@@ -661,7 +909,9 @@ function adminField(unit: GazPlace, chosen: Chosen[], ev: (m: PlaceMention) => E
   const want = skel(unit.name);
   for (const x of chosen) {
     if (!x.c || (x.c.id !== unit.id && x.c.admin1Id !== unit.id && x.c.admin2Id !== unit.id)) continue;
-    if (skel(textName(x.m)) !== want) continue;
+    // The text's name of the unit: a spelling of the gazetteer's, or any name by which the
+    // text names the unit itself ('Almargeb' for Murqub), unless an abbreviation ('KP').
+    if (skel(textName(x.m)) !== want && (x.c.id !== unit.id || isAbbrev(x.m.text))) continue;
     return { value: textName(x.m), evidence: [ev(x.m)], rule: `${rule}-named` };
   }
   return { value: plainName(unit.name), evidence: fallback, rule: `${rule}-gazetteer`, derived: true };
@@ -742,6 +992,13 @@ function parenAfter(m: PlaceMention, doc: Doc, ev: (m: PlaceMention) => Evidence
  */
 function paren1(b: Evidence, current: Field<string> | null): Field<string> | null {
   if (isAbbrev(b.text) || !/^\p{Lu}/u.test(b.text)) return null;
+  // A district the gazetteer knows ('(Diguel, Soum)': Soum is a province of Burkina Faso's Sahel
+  // region, GeoNames' admin2) is no admin1.
+  {
+    const gaz = loadGazetteer();
+    const kinds = gaz.lookup(nameKey(b.text)).map((id) => gaz.get(id).kind);
+    if (kinds.includes('admin2') && !kinds.includes('admin1')) return null;
+  }
   if (current && skel(current.value) !== skel(b.text)) {
     // Another name for the same province is fine; a different province of the gazetteer is not.
     const gaz = loadGazetteer();

@@ -47,6 +47,11 @@ export interface Gazetteer {
    * country it is about.
    */
   lookupSkeleton(skel: string, countryCode: string): readonly number[];
+  /**
+   * Ids of the entries with a fold key that starts with `prefix` (at most `limit` keys scanned;
+   * a binary search in the sorted index, then a walk).
+   */
+  lookupPrefix(prefix: string, limit: number): readonly number[];
   /** Skeleton lookup over all countries. */
   lookupSkeletonAnywhere(skel: string): readonly number[];
   get(id: number): GazPlace;
@@ -71,6 +76,12 @@ export interface Gazetteer {
   readonly contextClues: readonly ContextClue[];
   /** All clue patterns in one regex (one scan of a text): group k+1 is clue k. Null if none. */
   readonly contextRe: RegExp | null;
+  /**
+   * National news outlets (data/country-names.json, `outlets`), matched in an article's source
+   * only ('El Nashra' → Lebanon): regions empty. outletRe as contextRe.
+   */
+  readonly outlets: readonly ContextClue[];
+  readonly outletRe: RegExp | null;
   /** Longest name, in words, in the index: findPlaces tries no longer spans. */
   readonly maxWords: number;
   readonly size: number;
@@ -93,6 +104,7 @@ interface DataIndex { keys: string[]; ids: number[]; counts: number[]; maxWords?
 interface CountryNames {
   countries: Record<string, { name: string; alt: string[]; demonyms: string[] }>;
   context?: { pattern: string; country: string; admin1?: string[]; reason: string }[];
+  outlets?: { pattern: string; country: string; reason: string }[];
 }
 
 /** data/ is found by walking up from this file, so it works from src/ (tsx) and dist/src/ (tsc). */
@@ -115,6 +127,8 @@ class GazetteerImpl implements Gazetteer {
   readonly size: number;
   readonly contextClues: ContextClue[] = [];
   readonly contextRe: RegExp | null = null;
+  readonly outlets: ContextClue[] = [];
+  readonly outletRe: RegExp | null = null;
   private readonly offs: Int32Array;
   private readonly skelOffs: Int32Array;
   /** The skeleton index's ids, each key's ordered by country and then id, as (country+1) << ID_BITS | id. */
@@ -203,6 +217,14 @@ class GazetteerImpl implements Gazetteer {
     if (this.contextClues.length > 0) {
       this.contextRe = new RegExp(`\\b(?:${this.contextClues.map((c) => `(${c.pattern})`).join('|')})\\b`, 'g');
     }
+    for (const o of names.outlets ?? []) {
+      if (/\((?!\?)/.test(o.pattern)) throw new Error(`country-names.json outlets: capturing group in ${o.pattern}`);
+      if (!this.ccByCode.has(o.country)) throw new Error(`country-names.json outlets: unknown country ${o.country}`);
+      this.outlets.push({ pattern: o.pattern, country: o.country, regions: [] });
+    }
+    if (this.outlets.length > 0) {
+      this.outletRe = new RegExp(`\\b(?:${this.outlets.map((c) => `(${c.pattern})`).join('|')})\\b`, 'gi');
+    }
   }
 
   /** The index of `key` in sorted `keys`, or -1. */
@@ -217,6 +239,22 @@ class GazetteerImpl implements Gazetteer {
       else return mid;
     }
     return -1;
+  }
+
+  lookupPrefix(prefix: string, limit: number): readonly number[] {
+    const keys = this.d.index.keys;
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [];
+    for (let i = lo, n = 0; i < keys.length && n < limit && keys[i]!.startsWith(prefix); i++, n++) {
+      for (let j = this.offs[i]!; j < this.offs[i + 1]!; j++) out.push(this.d.index.ids[j]!);
+    }
+    return out;
   }
 
   lookup(key: string): readonly number[] {

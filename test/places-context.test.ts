@@ -1,0 +1,159 @@
+/**
+ * Places and their context: the provinces a context clue points at, names the gazetteer lacks
+ * there, numbered settlements, and the article's source as country context. The sentences are
+ * written for these tests; the expected provinces were checked by hand (Sokilnyky on the
+ * Siverskyi Donets lies in Luhansk oblast, its namesake near Lviv; Zolote near Popasna in
+ * Luhansk oblast, about 48.7°N 38.5°E; Tripoli of Lebanon about 34.4°N 35.8°E, of Libya
+ * 32.9°N 13.2°E).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../src/text/analyze.js';
+import { loadGazetteer } from '../src/geo/gazetteer.js';
+import { findPlaces, resolveLocation, type PlaceContext, type ResolvedLocation } from '../src/extract/places.js';
+
+const here = '[places-context] ';
+const gaz = loadGazetteer();
+
+function resolve(text: string, ctx: PlaceContext = {}): ResolvedLocation {
+  const doc = analyze(text);
+  const places = findPlaces(doc, gaz, ctx);
+  const r = resolveLocation(doc, places, doc.sentences.map((_, i) => i), 't1');
+  // Every value's evidence is a span of the text, never of the source.
+  for (const f of Object.values(r)) {
+    for (const e of f?.evidence ?? []) assert.equal(text.slice(e.start, e.end), e.text, `evidence ${e.text} is no span of the text`);
+  }
+  return r;
+}
+
+test(here + "a clue's provinces win over village namesakes elsewhere in its country", () => {
+  // Sokilnyky: the gazetteer knows only the one near Lviv; the LPR clue says Luhansk oblast.
+  const r = resolve('The LPR militia said Ukrainian troops fired mortars near Sokilnyky overnight.');
+  assert.equal(r.country?.value, 'Ukraine');
+  assert.equal(r.admin1?.value, 'Luhansk');
+  assert.equal(r.location?.value, 'Sokilnyky');
+  // Without the clue the gazetteer's village stands.
+  assert.equal(resolve('Villagers gathered in Sokilnyky to protest the closure of a school.').admin1?.value, 'Lviv');
+});
+
+test(here + 'a city elsewhere in the clue country stays itself', () => {
+  const r = resolve('The OSCE SMM monitored a peaceful gathering of about 200 people in Lviv.');
+  assert.equal(r.admin1?.value, 'Lviv');
+});
+
+test(here + "a name the gazetteer lacks, after 'near', is placed in the clue's province", () => {
+  const r = resolve('The DPR forces reported that positions near Mineralne came under fire.');
+  assert.equal(r.admin1?.value, 'Donetsk');
+  assert.equal(r.location?.value, 'Mineralne');
+  assert.equal(r.location?.rule, 'place.location-text');
+  // Known only abroad (Kazakhstan) and rejected by the context: the same.
+  assert.equal(resolve('The OSCE SMM heard explosions near Komsomolets.').admin1?.value, 'Donetsk');
+  assert.equal(resolve('Farmers protested in Komsomolets about grain prices.').country?.value, 'Kazakhstan');
+});
+
+test(here + 'a numbered settlement lies by the place it is numbered after', () => {
+  const r = resolve('The LPR militia reported shelling near Zolote-5 on Tuesday.');
+  assert.equal(r.location?.value, 'Zolote-5');
+  assert.equal(r.admin1?.value, 'Luhansk');
+  assert.equal(r.geo_precision?.value, 2);
+  assert.ok(Math.abs(r.latitude!.value - 48.7) < 0.2 && Math.abs(r.longitude!.value - 38.5) < 0.3);
+});
+
+test(here + "the article's source is country context: its country name, demonym or outlet", () => {
+  const text = 'Dozens of protesters gathered in Tripoli against rising bread prices. Later they marched in Tripoli again.';
+  assert.equal(resolve(text).country?.value, 'Libya');
+  for (const source of ['Daily Star (Lebanon)', 'El Nashra', 'National News Agency Lebanon; AFP']) {
+    const r = resolve(text, { source });
+    assert.equal(r.country?.value, 'Lebanon', source);
+    assert.ok(Math.abs(r.latitude!.value - 34.4) < 0.2, source);
+  }
+  assert.equal(resolve(text, { source: 'Libya Observer' }).country?.value, 'Libya');
+  // A source says nothing where the text names its own country outright.
+  assert.equal(resolve('Protesters gathered in Kabul, Afghanistan.', { source: 'El Nashra' }).country?.value, 'Afghanistan');
+});
+
+test(here + 'a source clue points at its provinces: DPR press service', () => {
+  const r = resolve('Positions near Troitske came under mortar fire, the press service said.', { source: 'DPR Armed Forces Press Service' });
+  assert.equal(r.admin1?.value, 'Donetsk');
+});
+
+test(here + "a government's source names no country context: it speaks of abroad", () => {
+  const text = 'Dozens of protesters gathered in Tripoli against rising bread prices.';
+  assert.equal(resolve(text, { source: 'Lebanon Ministry of Foreign Affairs' }).country?.value, 'Libya');
+});
+
+test(here + "one province in parentheses after an unknown name, the article glued on: 'in Wadi X (Aljfara)'", () => {
+  // Jafara district lies south of Tripoli, about 32.5°N 13.0°E.
+  const r = resolve('GNA and LNA units exchanged fire in Wadi Ghazal (Aljfara) on Sunday.');
+  assert.equal(r.country?.value, 'Libya');
+  assert.equal(r.admin1?.value, 'Aljfara'); // as the text names it
+  assert.equal(r.location?.value, 'Wadi Ghazal');
+  // An acronym or another name in parentheses is no province.
+  const p = resolve('Gunmen shot a member of the Awami National Party (ANP) in Wana town, South Waziristan.');
+  assert.equal(p.location?.value, 'Wana');
+});
+
+test(here + "a district under its current name, and it is no province: '(Diguel, Soum)'", () => {
+  // Soum province (seat Djibo) of the Sahel region; GeoNames calls it Djelgodji.
+  const r = resolve('Armed men burned the town hall in Koutougou (Koutougou, Soum) at night.');
+  assert.equal(r.country?.value, 'Burkina Faso');
+  assert.equal(r.admin1?.value, 'Sahel');
+});
+
+test(here + 'a province is reported by the name the text gives it, not only a spelling of the gazetteer\'s', () => {
+  // Murqub district (GeoNames 'Al Marqab'), written 'Almargeb' in Libya; its seat Al Khums is about 32.6°N 14.3°E.
+  const r = resolve('Rockets fell on farms in Wadi Kaam (Almargeb) overnight, the GNA said.');
+  assert.equal(r.admin1?.value, 'Almargeb');
+  assert.equal(r.admin1?.rule, 'place.admin1-named');
+  // An abbreviation is not the unit's name to report.
+  assert.equal(resolve('Police arrested two men in Peshawar, KP.').admin1?.value, 'Khyber Pakhtunkhwa');
+});
+
+test(here + "a road named after the two places it joins: the first, near", () => {
+  // Halba, seat of Akkar (about 34.54°N 36.08°E).
+  const r = resolve('Drivers blocked the Halba-Qoubaiyat road with burning tyres on Monday.');
+  assert.equal(r.location?.value, 'Halba');
+  assert.equal(r.admin1?.value, 'Akkar');
+  assert.equal(r.geo_precision?.value, 2);
+});
+
+test(here + "'X town in Y countryside': the governorate the text puts the place in", () => {
+  // A Bara lies west of Aleppo; the text puts its Bara in Idlib governorate.
+  const r = resolve('A landmine exploded near Bara town in Idleb countryside, wounding a shepherd.', { source: 'SOHR' });
+  assert.equal(r.country?.value, 'Syria');
+  assert.equal(r.admin1?.value, 'Idleb');
+  assert.equal(r.location?.value, 'Bara');
+});
+
+test(here + "a village of the clue's provinces named with another Slavic ending: 'Holubivske' by Holubivka", () => {
+  // Holubivka (formerly Kirovsk) lies in Luhansk oblast, about 48.6°N 38.6°E.
+  const r = resolve('The OSCE SMM recorded 12 explosions near Holubivske.');
+  assert.equal(r.admin1?.value, 'Luhansk');
+  assert.equal(r.location?.value, 'Holubivske');
+  assert.equal(r.geo_precision?.value, 2);
+  // Without the clue the name is nothing to the gazetteer.
+  assert.equal(resolve('Shots were heard near Holubivske.').admin1, null);
+});
+
+test(here + "'in X, Province': the province the text writes wins over a namesake of X elsewhere", () => {
+  // A La Sabana lies in Veracruz; the text puts its own in Guerrero (Chilpancingo about 17.55°N 99.5°W).
+  const r = resolve('On Monday, in La Sabana, Guerrero, dozens of residents blocked a boulevard.');
+  assert.equal(r.admin1?.value, 'Guerrero');
+  assert.equal(r.location?.value, 'La Sabana');
+  // A province of another country after the comma is no such hierarchy.
+  assert.equal(resolve('Journalists rallied in Islamabad city (Islamabad, FCT) on Sunday.').country?.value, 'Pakistan');
+});
+
+test(here + "'in an unknown area near Y': Y is the place to report, near", () => {
+  // Haditha on the Euphrates, Anbar, about 34.1°N 42.4°E.
+  const r = resolve('Gunmen killed two shepherds in al-Qasabat area near Haditha on Friday.');
+  assert.equal(r.admin1?.value, 'Anbar');
+  assert.equal(r.location?.value, 'Haditha');
+  assert.equal(r.geo_precision?.value, 2);
+});
+
+test(here + "'the countryside of Idleb' names a governorate, in another spelling", () => {
+  const r = resolve('Artillery shelled Bara in the southern countryside of Idleb on Monday.');
+  assert.equal(r.country?.value, 'Syria');
+  assert.equal(r.admin1?.value, 'Idleb');
+});
