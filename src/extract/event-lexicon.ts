@@ -111,7 +111,7 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'shelling',
     cat: 'shelling',
-    pats: ['shell|shells|shelled|shelling|shellings', 'artillery', 'mortar|mortars', 'rocket|rockets', 'missile|missiles', 'projectile*', 'howitzer*', 'katyusha*', 'grad|grads', 'mlrs', 'rpg|rpgs', 'rocket propelled', 'heavy weapon*', 'heavy fire', 'bombard*', 'cannon fire', 'tank fire', 'tanks fired', 'tank attack*', 'tanks ~2 attacked|fired|shelled|pounded', 'tank shell*', 'fired ~3 shells|mortars|rockets|missiles|projectiles', 'anti tank', 'atgm*', 'guided missile*', 'ballistic missile*', 'cruise missile*', 'mortared', 'rocketed', 'grenade launcher*', 'mortar round*', 'explosions involving', 'shelled', 'pounded'],
+    pats: ['shell|shells|shelled|shelling|shellings', 'artillery', 'mortar|mortars', 'rocket|rockets', 'missile|missiles', 'projectile*', 'howitzer*', 'katyusha*', 'grad|grads', 'mlrs', 'rpg|rpgs', 'rocket propelled', 'heavy weapon*', 'heavy fire', 'heavy machine gun fire|firing', 'heavy machinegun fire|firing', 'burst|bursts|shots|rounds ~4 heavy machine gun*', 'burst|bursts|shots|rounds ~4 heavy machinegun*', 'bombard*', 'cannon fire', 'tank fire', 'tanks fired', 'tank attack*', 'tanks ~2 attacked|fired|shelled|pounded', 'tank shell*', 'fired ~3 shells|mortars|rockets|missiles|projectiles', 'anti tank', 'atgm*', 'guided missile*', 'ballistic missile*', 'cruise missile*', 'mortared', 'rocketed', 'grenade launcher*', 'mortar round*', 'explosions involving', 'shelled', 'pounded'],
     reason: 'ACLED: Shelling/artillery/missile attack is long-range fire from the ground (artillery, mortars, rockets, missiles, RPGs, grenade launchers, heavy weapons)',
   },
   {
@@ -136,8 +136,14 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'clash',
     cat: 'clash',
-    pats: ['clash|clashes|clashed|clashing', 'fighting', 'fought', 'firefight*', 'gunfight*', 'gun fight*', 'gun battle*', 'gunbattle*', 'exchange|exchanged|exchanging|exchanges ~3 fire|gunfire|artillery|shells|rockets|mortars|shots|heavy', 'skirmish*', 'battle|battles|battled|battling', 'encounter|encounters', 'shootout*', 'shoot out', 'crossfire', 'mutual shelling', 'two way fire', 'heavy fighting', 'fierce fighting'],
+    pats: ['clash|clashes|clashed|clashing', 'fighting', 'fought', 'firefight*', 'gunfight*', 'gun fight*', 'gun battle*', 'gunbattle*', 'exchange|exchanged|exchanging|exchanges ~3 fire|gunfire|artillery|shells|rockets|mortars|shots|heavy', 'skirmish*', 'battle|battles|battled|battling', 'encounter|encounters', 'shootout*', 'shoot out', 'shoot-out*', 'fire fight*', 'crossfire', 'mutual shelling', 'two way fire', 'heavy fighting', 'fierce fighting'],
     reason: 'ACLED: Armed clash is a fight between two organised armed groups ("clashes erupted", "exchange of fire"); a two-sided exchange of artillery or small-arms fire is a clash, not shelling',
+  },
+  {
+    id: 'clash-repel',
+    cat: 'clash',
+    pats: ['repelled|repulsed|thwarted|foiled ~3 attack|attacks|assault|assaults|incursion|incursions|infiltration*|advance|advances|offensive|raid|raids', 'beat|beaten|fought back ~3 attack|attacks|assault|assaults|incursion|incursions|infiltration*|advance|advances|offensive|raid|raids', 'fought off ~3 attack|attacks|assault|assaults|incursion|incursions|infiltration*|advance|advances|offensive|raid|raids'],
+    reason: 'ACLED: an attack that the other side repelled is an Armed clash, a two-sided fight ("the soldiers repelled the assault", "thwarted an incursion")',
   },
   {
     id: 'small-arms',
@@ -148,7 +154,7 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'clash-weak',
     cat: 'clash',
-    pats: ['engaged', 'offensive', 'counter attack*', 'counterattack*', 'repulsed', 'repelled', 'thwarted', 'foiled an attack', 'infiltrat*', 'returned fire', 'retaliated', 'military operation*', 'security operation*', 'clearance operation*', 'clearing operation*', 'combing operation*', 'ground operation*', 'ground assault*', 'operation against', 'operations against', 'combat', 'hostilities', 'fired upon', 'fired on', 'fired at', 'ceasefire violation*', 'truce violation*', 'besieged', 'siege', 'stormed', 'overran', 'surrounded', 'firing', 'assault|assaults|assaulted', 'armed confrontation*', 'confrontation*', 'gunfire', 'engagement*'],
+    pats: ['engaged', 'offensive', 'counter attack*', 'counterattack*', 'repulsed', 'repelled', 'thwarted', 'foiled an attack', 'infiltrat*', 'returned fire', 'retaliated', 'military operation*', 'security operation*', 'clearance operation*', 'clearing operation*', 'combing operation*', 'ground operation*', 'ground assault*', 'operation against', 'operations against', 'combat', 'hostilities', 'fired upon', 'fired on', 'fired at', 'ceasefire violation*', 'truce violation*', 'besieged', 'siege', 'stormed', 'overran', 'surrounded', 'firing', 'assault|assaults', 'armed confrontation*', 'confrontation*', 'gunfire', 'engagement*'],
     reason: 'armed action that is usually two-sided (operations, assaults, repelled attacks): an Armed clash unless civilians were the target',
   },
   {
@@ -160,7 +166,7 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'attack',
     cat: 'attack',
-    pats: ['attack|attacks|attacked|attacking', 'ambush*', 'raid|raids|raided', 'opened fire', 'open fire', 'shot|shoots|shooting|shootings', 'gunned', 'gunmen', 'gunman', 'targeted', 'stabbed', 'stabbing*', 'hacked', 'beat|beaten|beating|beatings', 'assailant*', 'torture*', 'tortured', 'massacre*', 'hit and run', 'drive by', 'drive-by', 'set ablaze', 'burnt alive', 'burned alive', 'mutilat*', 'harass*', 'intimidat*', 'threatened', 'flogged', 'whipped', 'lashed', 'axed', 'macheted', 'machete*', 'struck', 'hit', 'fired'],
+    pats: ['attack|attacks|attacked|attacking', 'ambush*', 'raid|raids|raided', 'opened fire', 'open fire', 'shot|shoots|shooting|shootings', 'gunned', 'gunmen', 'gunman', 'targeted', 'stabbed', 'stabbing*', 'assaulted', 'assaulting', 'hacked', 'beat|beaten|beating|beatings', 'assailant*', 'torture*', 'tortured', 'massacre*', 'hit and run', 'drive by', 'drive-by', 'set ablaze', 'burnt alive', 'burned alive', 'mutilat*', 'harass*', 'intimidat*', 'threatened', 'flogged', 'whipped', 'lashed', 'axed', 'macheted', 'machete*', 'struck', 'hit', 'fired'],
     reason: 'an attack whose target decides the type: on civilians it is Attack (Violence against civilians), on armed forces an Armed clash',
   },
   {
@@ -203,7 +209,7 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'protest',
     cat: 'protest',
-    pats: ['protest|protests|protested|protesting', 'protester*', 'protestor*', 'demonstrat*', 'rally|rallies|rallied', 'march|marches|marched|marching', 'sit in', 'sit-in', 'sit ins', 'picket|pickets|picketed|picketing|picketers', 'strike ~2 against|over|demanding|demand|protest', 'went on strike', 'on strike', 'hunger strike*', 'general strike', 'strikers', 'striking workers', 'strike action', 'walkout*', 'walked out', 'boycott*', 'vigil|vigils', 'gathered ~6 demand*|against|protest*|denounc*|condemn*|solidarity|calling', 'assembled ~6 demand*|against|protest*', 'blocked ~3 road|roads|highway|street|streets|traffic', 'blockade*', 'road block*', 'roadblock*', 'pot banging', 'cacerolazo*', 'honking', 'car caravan', 'caravan', 'motorcade', 'die in', 'human chain', 'shutdown strike', 'bandh', 'hartal', 'dharna', 'gherao*', 'agitation*', 'agitat*', 'mass action', 'took to the streets', 'take to the streets', 'taken to the streets', 'stage* ~2 protest*', 'public gathering'],
+    pats: ['protest|protests|protested|protesting', 'protester*', 'protestor*', 'demonstrat*', 'rally|rallies|rallied', 'march|marches|marched|marching', 'sit in', 'sit-in', 'sit ins', 'picket|pickets|picketed|picketing|picketers', 'strike ~2 against|over|demanding|demand|protest', 'went on strike', 'on strike', 'hunger strike*', 'general strike', 'strikers', 'striking workers', 'strike action', 'walkout*', 'walked out', 'boycott*', 'vigil|vigils', 'gathered ~6 demand*|against|protest*|denounc*|condemn*|solidarity|calling', 'gathered|assembled|congregated|converged ~20 to demand|denounce|condemn|reject|protest|oppose|decry|pressure', 'gathered|assembled|congregated|converged ~12 demanding|denouncing|condemning|rejecting|protesting|chanting|decrying', 'banged|banging|bang ~2 pots|pans', 'blocked|blocking ~6 road|roads|highway|highways|street|streets|traffic', 'assembled ~6 demand*|against|protest*', 'blockade*', 'road block*', 'roadblock*', 'pot banging', 'cacerolazo*', 'honking', 'car caravan', 'caravan', 'motorcade', 'die in', 'human chain', 'shutdown strike', 'bandh', 'hartal', 'dharna', 'gherao*', 'agitation*', 'agitat*', 'mass action', 'took to the streets', 'take to the streets', 'taken to the streets', 'stage* ~2 protest*', 'public gathering'],
     reason: 'ACLED: Protests are public demonstrations; a strike, sit-in, march, vigil or road blockade by demonstrators is a protest',
   },
   {
@@ -233,13 +239,13 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'mob',
     cat: 'mob',
-    pats: ['mob|mobs', 'lynch*', 'vigilante*', 'angry crowd', 'angry residents', 'angry villagers', 'enraged', 'irate', 'mob justice', 'jungle justice', 'beaten to death', 'stoned to death', 'burned to death by', 'communal violence', 'communal clash*', 'ethnic clash*', 'sectarian clash*', 'inter communal', 'intercommunal', 'tribal clash*', 'clan clash*', 'fight broke out', 'fights broke out', 'fistfight*', 'fist fight*', 'brawl*', 'beaten up by ~3 locals|residents|villagers|people|crowd|mob'],
-    reason: 'ACLED: Mob violence is violence by an unorganised crowd (lynchings, communal fights)',
+    pats: ['mob|mobs', 'lynch*', 'vigilante*', 'angry crowd', 'angry residents', 'angry villagers', 'enraged', 'irate', 'mob justice', 'jungle justice', 'beaten to death', 'stoned to death', 'burned to death by', 'communal violence', 'communal clash*', 'ethnic clash*', 'sectarian clash*', 'inter communal', 'intercommunal', 'tribal clash*', 'clan clash*', 'fight broke out', 'fights broke out', 'fistfight*', 'fist fight*', 'brawl*', 'beaten up by ~3 locals|residents|villagers|people|crowd|mob', 'assaulted|attacked|beaten|stoned|lynched|killed|injured|burned|burnt|chased ~3 by ~3 community|locals|residents|villagers|neighbours|neighbors|crowd|passers*'],
+    reason: 'ACLED: Mob violence is violence by an unorganised crowd (lynchings, communal fights, a suspect beaten or assaulted by residents)',
   },
   {
     id: 'crowd',
     cat: 'crowd',
-    pats: ['group of people', 'group of residents', 'group of villagers', 'group of men', 'group of youths', 'crowd|crowds', 'villagers', 'residents', 'supporters', 'youths', 'locals', 'rival groups', 'two groups', 'two families', 'members of the public', 'people'],
+    pats: ['group of people', 'community members', 'members of the community', 'group of residents', 'group of villagers', 'group of men', 'group of youths', 'crowd|crowds', 'villagers', 'residents', 'supporters', 'youths', 'locals', 'rival groups', 'two groups', 'two families', 'members of the public', 'people'],
     reason: 'an unorganised group: when it uses violence without demonstrating, ACLED codes Mob violence',
   },
   // ---------------------------------------------------------------- strategic developments
@@ -254,6 +260,12 @@ export const TRIGGERS: TriggerEntry[] = [
     cat: 'loot',
     pats: ['loot|looted|looting|looters', 'plunder*', 'pillag*', 'ransack*', 'stole|stolen|stealing', 'robbed', 'seized ~3 property|properties|cattle|livestock|goods|crops|land|lands|vehicle*|car|cars', 'confiscat*', 'extort*', 'seized the', 'land seizure*', 'land grab*', 'rustl*'],
     reason: 'ACLED: Looting/property destruction covers looting, seizure of goods and destruction of property without a clash',
+  },
+  {
+    id: 'loot-seizure',
+    cat: 'loot',
+    pats: ['seized|seize|seizes|seizing|confiscated|confiscate|confiscates|confiscating|impounded|discovered|found ~8 marijuana|marihuana|cannabis|cocaine|heroin|opium|hashish|methamphetamine*|fentanyl|narcotics|drugs|contraband|cigarettes|tons|tonnes|kilograms|kilos|kg|packs', 'destroyed|eradicated|burned|burnt|uprooted|dismantled ~6 marijuana|marihuana|cannabis|coca|poppy|opium|plantation*|crops|laboratory|laboratories|lab|labs|airstrip*|drugs|narcotics'],
+    reason: 'ACLED (2020 coding of Latin America and the Caribbean): state forces seizing or destroying drugs, contraband, drug crops or airstrips is Looting/property destruction; it counts only with a state force as the subject (events.ts), never for a seizure by criminals',
   },
   {
     id: 'destroy',
@@ -343,8 +355,14 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'cue-disaster',
     cat: 'cue_disaster',
-    pats: ['earthquake*', 'quake*', 'tremor*', 'flood*', 'flash flood*', 'landslide*', 'mudslide*', 'avalanche*', 'cyclone*', 'hurricane*', 'typhoon*', 'tornado*', 'storm|storms', 'tsunami*', 'volcan*', 'eruption', 'drought*', 'wildfire*', 'bushfire*', 'forest fire*', 'heatwave*', 'heat wave*', 'snow*', 'blizzard*', 'lightning', 'rainfall', 'heavy rain*', 'monsoon*', 'epidemic*', 'outbreak*', 'infected', 'infections', 'cholera', 'ebola', 'accident*', 'accidental*', 'crash|crashed|crashes', 'collision*', 'collided', 'derail*', 'capsiz*', 'sank', 'ran aground', 'shipwreck*', 'gas leak*', 'leak|leakage', 'cylinder*', 'boiler', 'short circuit', 'fire broke out', 'blaze', 'caught fire', 'factory fire', 'building collapse*', 'bridge collapse*', 'roof collapse*', 'stampede*', 'drown*', 'electrocut*', 'spill', 'chemical plant', 'refinery', 'mine collapse', 'poisoning', 'food poisoning', 'poisoned', 'toxins', 'pest control', 'furnace', 'propane', 'fireworks', 'fertili*', 'ammonium nitrate', 'solvent*', 'industrial', 'warehouse*', 'gas plant', 'power plant', 'chemical plant', 'storage', 'cooking gas', 'gas explosion', 'gas container*', 'gas tank*', 'gas pipeline', 'tanker', 'lost control', 'icy road', 'weather', 'disaster|disasters', 'torrential', 'high winds', 'temperatures', 'fires ~2 burning|raging|spread*', 'bush fire*', 'grass fire*', 'non-combat', 'noncombat', 'natural causes', 'illness'],
+    pats: ['earthquake*', 'quake*', 'tremor*', 'flood*', 'flash flood*', 'landslide*', 'mudslide*', 'avalanche*', 'cyclone*', 'hurricane*', 'typhoon*', 'tornado*', 'storm|storms', 'tsunami*', 'volcan*', 'eruption', 'drought*', 'wildfire*', 'bushfire*', 'forest fire*', 'heatwave*', 'heat wave*', 'snow*', 'blizzard*', 'lightning', 'rainfall', 'heavy rain*', 'monsoon*', 'accident*', 'accidental*', 'crash|crashed|crashes', 'collision*', 'collided', 'derail*', 'capsiz*', 'sank', 'ran aground', 'shipwreck*', 'gas leak*', 'leak|leakage', 'cylinder*', 'boiler', 'short circuit', 'fire broke out', 'blaze', 'caught fire', 'factory fire', 'building collapse*', 'bridge collapse*', 'roof collapse*', 'stampede*', 'drown*', 'electrocut*', 'spill', 'chemical plant', 'refinery', 'mine collapse', 'poisoning', 'food poisoning', 'poisoned', 'toxins', 'pest control', 'furnace', 'propane', 'fireworks', 'fertili*', 'ammonium nitrate', 'solvent*', 'industrial', 'warehouse*', 'gas plant', 'power plant', 'chemical plant', 'storage', 'cooking gas', 'gas explosion', 'gas container*', 'gas tank*', 'gas pipeline', 'tanker', 'lost control', 'icy road', 'weather', 'disaster|disasters', 'torrential', 'high winds', 'temperatures', 'fires ~2 burning|raging|spread*', 'bush fire*', 'grass fire*', 'non-combat', 'noncombat', 'natural causes', 'illness'],
     reason: 'natural and man-made disasters, accidents and epidemics are not political violence (CASE NATURAL_DISASTER, MAN_MADE_DISASTER)',
+  },
+  {
+    id: 'cue-epidemic',
+    cat: 'cue_disaster',
+    pats: ['epidemic*', 'outbreak*', 'infected', 'infections', 'cholera', 'ebola'],
+    reason: 'an epidemic explains deaths, lockdown measures and a health "battle", but not people attacking or beating others: "police beat a man for breaking the lockdown during the outbreak" is an attack (events.ts)',
   },
   {
     id: 'cue-disaster-aftermath',

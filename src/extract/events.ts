@@ -185,6 +185,8 @@ const EVENT_CATS = new Set<TriggerCat>([
 const WEAK_CATS = new Set<TriggerCat>([
   'explosion', 'attack', 'kill', 'riot_act', 'arrest', 'loot', 'destroy', 'change', 'agreement', 'transfer', 'other',
 ]);
+/** Lexicon entries that tell a two-sided fight: a battle word, or an attack that was repelled. */
+const CLASH_ENTRIES = new Set(['clash', 'clash-repel']);
 
 const NEGATORS = new Set(['no', 'not', "n't", 'never', 'without', 'nor', 'neither', 'denied', 'deny', 'denies', 'false']);
 /** Words after which an event is what a protest is about, not an event of its own:
@@ -295,6 +297,9 @@ function liveHits(info: SentenceInfo): Hit[] {
       // a verb between ends the topic: "protests against the result have turned violent",
       // "protesting citizens were dispersed by police"
       // ("the release of activists who were detained" stays a topic)
+      // (a purpose is a topic even though it is a verb: "gathered to demand a military
+      // intervention")
+      if (TOPIC_WORDS.has(w) && info.words[j - 1] === 'to') return true;
       if ((info.tok[j]!.pos === 'AUX' && !RELATIVE.has(info.words[j - 1] ?? '')) || (j < h.w0 - 1 && info.tok[j]!.pos === 'VERB' && !protestAt.includes(j))) return false;
       if (TOPIC_WORDS.has(w)) return true;
       if ((protestAt.includes(j) && info.tok[j]!.pos === 'VERB') || w === ';' || w === 'then') return false;
@@ -329,10 +334,14 @@ function liveHits(info: SentenceInfo): Hit[] {
     // a look-alike: "missile tests", "firefighters battle the blaze"
     if (blocks.some((b) => b.w0 <= h.w1 && h.w0 <= b.w1)) continue;
     if (h.entry === 'protest-weak' && !crowdNamed) continue;
+    // a seizure of drugs or contraband is an event only when state forces make it: "federal
+    // police seized two tons of marijuana", not "the gang seized a cocaine shipment"
+    if (h.entry === 'loot-seizure' && subjectKind(info, h) !== 'state') continue;
     if (destroyAt >= 0 && h.w0 > destroyAt && (h.cat === 'ied' || h.cat === 'shelling' || h.cat === 'grenade' || h.cat === 'explosion' || h.cat === 'air')) continue;
     // covered by another event hit that starts earlier and reaches into it
     // (or that starts at the same word and reaches further: "ceasefire violations" is fighting)
-    if (ev.some((o) => o !== h && o.cat !== h.cat && ((o.w0 < h.w0 && o.w1 >= h.w0 && o.w1 - o.w0 > 0) || (o.w0 === h.w0 && o.w1 > h.w1)))) continue;
+    // (a seizure of drugs does not hide the weapons seized with them: "seized guns and drugs")
+    if (ev.some((o) => o !== h && o.cat !== h.cat && o.entry !== 'loot-seizure' && ((o.w0 < h.w0 && o.w1 >= h.w0 && o.w1 - o.w0 > 0) || (o.w0 === h.w0 && o.w1 > h.w1)))) continue;
     // negated: "no clashes", "did not attack"
     let neg = false;
     for (let d = 1; d <= 2; d++) if (NEGATORS.has(info.words[h.w0 - d] ?? '')) neg = true;
@@ -389,9 +398,16 @@ const MOVEMENT = /^(deploy|redeploy|withdr|pull|dispatch|sent|mov|mass|amass|rei
 const SUBJECT_END = new Set(['said', 'says', 'say', 'told', 'reported', 'according', 'that', ',', ';', ':', 'claimed', 'stated', 'announced', 'after', 'while']);
 /** A sentence-internal break that ends the object of a claim: "claimed the attack; police said". */
 function clauseEnd(info: SentenceInfo, from: number, to: number): boolean {
-  for (let j = from + 1; j < to; j++) if (info.words[j] === ';' || info.words[j] === 'but') return true;
+  for (let j = from + 1; j < to; j++) {
+    const w = info.words[j]!;
+    if (w === ';' || w === 'but') return true;
+    // the main verb after a suspect's description: "a man suspected of kidnapping a child was
+    // beaten up by locals" ("the attack that was carried out" stays inside the object)
+    if (j > from + 2 && FINITE_AUX.has(w) && !RELATIVE.has(info.words[j - 1] ?? '') && !RELATIVE.has(info.words[j - 2] ?? '')) return true;
+  }
   return false;
 }
+const FINITE_AUX = new Set(['was', 'were']);
 /** A clause boundary between two word positions: a hedge before it does not reach past it. */
 function clauseBreak(info: SentenceInfo, from: number, to: number): boolean {
   for (let j = from + 1; j < to; j++) {
@@ -487,6 +503,21 @@ function subjectKind(info: SentenceInfo, h: Hit): 'state' | 'nonstate' | 'unknow
   return 'unknown';
 }
 
+/** Is the subject of an active violent verb an unorganised crowd ("a group of people that
+ *  attacked", "local villagers assaulted"), and no state or armed actor? */
+const MANY = new Set(['hundreds', 'thousands', 'dozens', 'scores', 'many']);
+function crowdSubject(info: SentenceInfo, h: Hit): boolean {
+  if (PASSIVE_AUX.has(info.words[h.w0 - 1] ?? '')) return false;
+  // (a few "people" are no crowd: "three people torched two patrol cars")
+  const crowd = info.hits.find((c) => c.cat === 'crowd' && c.w1 < h.w0 && h.w0 - c.w1 <= 4 && (info.words[c.w0] !== 'people' || MANY.has(info.words[c.w0 - 1] ?? '')));
+  if (!crowd) return false;
+  for (let j = crowd.w1 + 1; j < h.w0; j++) {
+    const x = info.words[j]!;
+    if (x !== 'that' && x !== 'who' && (SUBJECT_END.has(x) || VICTIM_STOP.has(x) || info.tok[j]!.pos === 'VERB')) return false;
+  }
+  return subjectKind(info, h) === 'unknown';
+}
+
 /** ACLED notes sometimes open with the sub-event's name ("Looting: On 9 May ..."). */
 const TAGS: [RegExp, SubEventType][] = [
   [/^(looting|property destruction|land seizure)\s*:/i, 'Looting/property destruction'],
@@ -544,6 +575,9 @@ function typeIncident(doc: Doc, infos: SentenceInfo[]): Typed | null {
   const ownViolence = (h: Hit): boolean => {
     const inf = hitSentence.get(h)!;
     if (inf === head) return true;
+    // stones thrown at the police next to a protest are the protesters' ("Police officers were
+    // pelted with stones")
+    if (h.cat === 'riot_act' && inf.cats.has('cue_state') && !inf.cats.has('cue_past')) return true;
     return (inf.cats.has('protest') || inf.cats.has('crowd')) && !inf.cats.has('cue_attrib') && !inf.cats.has('cue_past');
   };
   const riot = all.find((h) => h.cat === 'riot' && ownViolence(h));
@@ -586,7 +620,7 @@ function typeIncident(doc: Doc, infos: SentenceInfo[]): Typed | null {
   const explosion = has(all, 'explosion');
   // "an IED was found and defused": the weapon was not used (unless people were killed, or
   // it happened in a fight: "shot down a drone during the clash")
-  const fight = all.find((h) => h.entry === 'clash');
+  const fight = all.find((h) => CLASH_ENTRIES.has(h.entry));
   const means = has(all, 'air');
   if (disrupt && !fight && !killed && (!means || disrupt.entry === 'disrupt-intercept')) {
     return mk('Disrupted weapons use', 'disrupt', disrupt, 0.75);
@@ -603,7 +637,7 @@ function typeIncident(doc: Doc, infos: SentenceInfo[]): Typed | null {
   if (air) return mk('Air/drone strike', 'air', air, 0.85);
   const shelling = has(all, 'shelling');
   const clash = has(all, 'clash');
-  const strongClash = all.find((h) => h.entry === 'clash' || h.entry === 'small-arms');
+  const strongClash = all.find((h) => CLASH_ENTRIES.has(h.entry) || h.entry === 'small-arms');
   const grenade = has(all, 'grenade');
   // A two-sided fight with artillery or grenades is an Armed clash: "clashes took place amid
   // regime shelling", "exchanged artillery", "attacked a patrol with grenades and firearms".
@@ -636,7 +670,7 @@ function typeIncident(doc: Doc, infos: SentenceInfo[]): Typed | null {
     const who = subjectKind(hitSentence.get(h)!, h);
     // taken after the other side withdrew: "IS recaptured Palmyra after Syrian forces pulled out"
     const withdrawal = all.find((x) => x.cat === 'change' && /^(withdr|pull|retreat|evacuat|vacat)/.test(hitSentence.get(x)!.words[x.w0]!));
-    const fought = all.some((x) => x.entry === 'clash' || x.entry === 'small-arms') || killed;
+    const fought = all.some((x) => CLASH_ENTRIES.has(x.entry) || x.entry === 'small-arms') || killed;
     if ((transfer || withdrawal) && !fought) return mk('Non-violent transfer of territory', 'transfer', transfer ?? withdrawal!, 0.6);
     if (who === 'nonstate') return mk('Non-state actor overtakes territory', 'capture:non-state', h, 0.7);
     if (who === 'state' || regain) return mk('Government regains territory', 'capture:state', h, 0.7);
@@ -658,6 +692,13 @@ function typeIncident(doc: Doc, infos: SentenceInfo[]): Typed | null {
     if (!stateOnly) return mk('Abduction/forced disappearance', 'abduct', abduct, 0.8);
   }
   if (transfer && !clash && !killed) return mk('Non-violent transfer of territory', 'transfer', transfer, 0.5);
+  // an unorganised crowd that attacks people or property, with no armed group named:
+  // "villagers assaulted two men they took for cattle thieves", "residents torched a bar"
+  // (ACLED: Mob violence)
+  if (!cues.has('cue_armed')) {
+    const crowdAct = all.find((h) => (h.cat === 'attack' || h.cat === 'riot_act' || h.cat === 'destroy') && crowdSubject(hitSentence.get(h)!, h));
+    if (crowdAct) return mk('Mob violence', 'crowd-attack', crowdAct, 0.6);
+  }
 
   // A strategic development told first in the lead sentence, with nobody killed before it, is
   // the event: "the two sides agreed a ceasefire after the worst fighting in decades", "the
@@ -672,6 +713,9 @@ function typeIncident(doc: Doc, infos: SentenceInfo[]): Typed | null {
   // beat six opposition members", "shops were looted and set alight"
   const arrest = has(all, 'arrest');
   const headFirst = head.live.find((h) => !h.attributed);
+  // state forces seizing drugs or contraband (arrests made in it are part of the operation)
+  const seizure = head.live.find((h) => h.entry === 'loot-seizure');
+  if (seizure && !killed && !strongClash) return mk('Looting/property destruction', 'loot:state-seizure', seizure, 0.6);
   if (arrest && !killed && !strongClash && headFirst?.cat === 'arrest') return mk('Arrests', 'arrest:first', arrest, 0.65);
   const looted = all.find((h) => h.entry === 'loot' && /^(loot|plunder|pillag|ransack)/.test(hitSentence.get(h)!.words[h.w0]!));
   if (looted && !killed && !strongClash) return mk('Looting/property destruction', 'loot:first', looted, 0.6);
@@ -681,10 +725,11 @@ function typeIncident(doc: Doc, infos: SentenceInfo[]): Typed | null {
   // group in it: "two groups of a community clashed over land", "a clash erupted between police
   // and shopkeepers" (ACLED: Mob violence)
   if (strongClash && !cues.has('cue_armed') && (/^(group|groups|communit|villager|resident|famil|clan|tribe|shopkeeper|trader|supporter|student|worker|farmer|beneficiar|locals|youth)/.test(hitSentence.get(strongClash)!.words.slice(Math.max(0, strongClash.w0 - 8), strongClash.w1 + 8).find((w) => /^(group|groups|communit|villager|resident|famil|clan|tribe|shopkeeper|trader|supporter|student|worker|farmer|beneficiar|locals|youth)/.test(w)) ?? ''))) {
-    const militaryMeans = all.some((h) => h.cat === 'shelling' || h.cat === 'air' || h.entry === 'small-arms');
+    // (a shoot-out or gun battle is fought with firearms: armed groups, not a crowd)
+    const militaryMeans = all.some((h) => h.cat === 'shelling' || h.cat === 'air' || h.entry === 'small-arms') || /^(shoot|gun|firefight|fire|crossfire)/.test(hitSentence.get(strongClash)!.words[strongClash.w0]!);
     if (!militaryMeans && !head.words.some((w) => /^(soldier|troop|army|military|militant|rebel|insurgent)/.test(w))) return mk('Mob violence', 'clash:crowd', strongClash, 0.55);
   }
-  const realClash = all.find((h) => h.entry === 'clash' || h.entry === 'offensive-start');
+  const realClash = all.find((h) => CLASH_ENTRIES.has(h.entry) || h.entry === 'offensive-start');
   if (realClash) return mk('Armed clash', 'clash', realClash, 0.75);
   // torture and ill-treatment are done to people in someone's power: Attack
   const torture = all.find((h) => h.cat === 'attack' && /^tortur/.test(hitSentence.get(h)!.words[h.w0]!));
@@ -751,8 +796,12 @@ function notPoliticalViolence(infos: SentenceInfo[], context: SentenceInfo[]): b
   for (const inf of context) for (const c of inf.cats) cues.add(c);
   const armed = cues.has('cue_armed');
   const disaster = context.some((inf) => inf.hits.some((h) => h.entry === 'cue-disaster'));
-  if (disaster && !armed && live.every((h) => (!ROBUST_VS_DISASTER.has(h.cat) && h.entry !== 'clash') || h.entry === 'chem-weak')) return true;
-  if (cues.has('cue_crime') && live.every((h) => WEAK_VS_CRIME.has(h.cat) || WEAK_ENTRIES.has(h.entry))) {
+  if (disaster && !armed && live.every((h) => (!ROBUST_VS_DISASTER.has(h.cat) && !CLASH_ENTRIES.has(h.entry)) || h.entry === 'chem-weak')) return true;
+  // an epidemic explains deaths, lockdown measures and "combating the outbreak", but nobody
+  // attacking or beating anyone
+  const epidemic = context.some((inf) => inf.hits.some((h) => h.entry === 'cue-epidemic'));
+  if (epidemic && !armed && live.every((h) => (WEAK_CATS.has(h.cat) && h.cat !== 'attack' && h.cat !== 'riot_act') || h.entry === 'clash-weak' || h.entry === 'chem-weak')) return true;
+  if (cues.has('cue_crime') && live.every((h) => WEAK_VS_CRIME.has(h.cat) || WEAK_ENTRIES.has(h.entry)) && !live.some((h) => h.entry === 'loot-seizure')) {
     // ACLED codes violence around crime when armed men, state forces or a crowd use it on
     // people: "armed men shot a man", "police killed a drug suspect in a raid", "a suspected
     // thief was beaten up by locals"
@@ -805,7 +854,7 @@ const STRONG_CATS = new Set<TriggerCat>(['chemical', 'suicide', 'ied', 'air', 's
 function strongHit(info: SentenceInfo): boolean {
   // (not in a relative clause that describes an actor: "Hezbollah, which fought a war with
   // Israel in 2006, has sent fighters")
-  return info.live.some((h) => !h.attributed && (STRONG_CATS.has(h.cat) || h.entry === 'clash' || h.entry === 'offensive-start') && !RELATIVE.has(info.words[h.w0 - 1] ?? ''));
+  return info.live.some((h) => !h.attributed && (STRONG_CATS.has(h.cat) || CLASH_ENTRIES.has(h.entry) || h.entry === 'offensive-start') && !RELATIVE.has(info.words[h.w0 - 1] ?? ''));
 }
 function onlyWeak(c: Cluster): boolean {
   return c.infos.every((inf) => inf.live.every((h) => WEAK_CATS.has(h.cat) || h.entry === 'clash-weak'));
