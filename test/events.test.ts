@@ -273,3 +273,11 @@ test('an epidemic explains deaths but not a beating', () => {
   assert.equal(one('Police beat a street vendor for breaking the curfew imposed to contain the cholera outbreak in Harare on Monday.').sub_event_type, 'Attack');
   assert.equal(events('Ten people died in the cholera outbreak in Beira this week, health officials said.').length, 0);
 });
+
+test('excessive force needs lethal or serious force on the protesters, not force they protest about', () => {
+  assert.equal(one('Police opened fire on protesters in Mandalay on Sunday, wounding twelve.').sub_event_type, 'Excessive force against protesters');
+  assert.equal(one('Security forces violently dispersed a peaceful sit-in outside the ministry in Baghdad on Monday.').sub_event_type, 'Excessive force against protesters');
+  assert.equal(one('Traders protested in Kindia on Tuesday over the death of a colleague who was shot dead by a police officer.').sub_event_type, 'Peaceful protest');
+  // riot police who beat a few marchers intervene; that is not lethal force
+  assert.equal(one('Riot police beat and detained several marchers in the capital on Friday during a protest against fuel prices.').sub_event_type, 'Protest with intervention');
+});

@@ -93,7 +93,7 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'ied',
     cat: 'ied',
-    pats: ['ied|ieds|vbied*|rcied*', 'improvised explosive*', 'roadside bomb*', 'road side bomb*', 'roadside mine*', 'landmine*', 'land mine*', 'mine blast*', 'mine explosion*', 'magnetic bomb*', 'limpet*', 'sticky bomb*', 'car bomb*', 'bomb blast*', 'bomb explosion*', 'planted bomb*', 'planted explosive*', 'remote controlled bomb*', 'remote control bomb*', 'remotely detonated', 'explosive device*', 'booby trap*', 'booby-trap*', 'planted ~2 bomb|bombs|explosive*|mine|mines', 'bomb|bombs ~3 planted', 'motorcycle bomb*', 'bicycle bomb*', 'parcel bomb*', 'pipe bomb*', 'time bomb*', 'home made bomb*', 'homemade bomb*', 'crude bomb*', 'country made bomb*', 'explosives laden', 'explosive laden', 'explosive-laden', 'explosives-laden', 'stepped on a mine|landmine', 'hit a mine|landmine', 'mine went off', 'uxo|uxos', 'unexploded ordnance', 'unexploded ordinance', 'explosive remnant*', 'erw'],
+    pats: ['ied|ieds|vbied*|rcied*', 'improvised explosive*', 'roadside bomb*', 'road side bomb*', 'roadside mine*', 'landmine*', 'land mine*', 'mine blast*', 'mine explosion*', 'magnetic bomb*', 'limpet*', 'sticky bomb*', 'car bomb*', 'bomb blast*', 'bomb explosion*', 'planted bomb*', 'planted explosive*', 'remote controlled bomb*', 'remote explosive*', 'remote control bomb*', 'remotely detonated', 'explosive device*', 'booby trap*', 'booby-trap*', 'planted ~2 bomb|bombs|explosive*|mine|mines', 'bomb|bombs ~3 planted', 'motorcycle bomb*', 'bicycle bomb*', 'parcel bomb*', 'pipe bomb*', 'time bomb*', 'home made bomb*', 'homemade bomb*', 'crude bomb*', 'country made bomb*', 'explosives laden', 'explosive laden', 'explosive-laden', 'explosives-laden', 'stepped on a mine|landmine', 'hit a mine|landmine', 'mine went off', 'uxo|uxos', 'unexploded ordnance', 'unexploded ordinance', 'explosive remnant*', 'erw'],
     reason: 'ACLED: Remote explosive/landmine/IED is any explosive detonated remotely or by its victim ("a roadside bomb hit their vehicle")',
   },
   {
@@ -170,6 +170,12 @@ export const TRIGGERS: TriggerEntry[] = [
     reason: 'an attack whose target decides the type: on civilians it is Attack (Violence against civilians), on armed forces an Armed clash',
   },
   {
+    id: 'attack-signs',
+    cat: 'attack',
+    pats: ['human|male|female|severed head', 'human|male|female|severed heads', 'dismembered', 'decapitated body|bodies', 'headless body|bodies', 'gunshot wound*', 'bullet wound*', 'signs of torture', 'hands tied', 'bound and gagged'],
+    reason: 'a body or remains that show someone killed them: ACLED codes an Attack even when the perpetrator is unknown ("a severed head was found by the road")',
+  },
+  {
     id: 'kill',
     cat: 'kill',
     pats: ['kill|kills|killed|killing|killings', 'murder*', 'assassinat*', 'execut*', 'beheaded', 'behead*', 'slain', 'slaughter*', 'lynch*', 'dead', 'died', 'death|deaths', 'bodies', 'body of', 'casualt*', 'wounded', 'injured', 'injuring', 'wounding', 'fatalit*', 'martyred', 'lost their lives', 'lost his life', 'strangled', 'decapitated'],
@@ -215,7 +221,7 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'protest-weak',
     cat: 'protest',
-    pats: ['denounc*', 'demanding', 'demanded', 'in solidarity with', 'to commemorate', 'commemorat*', 'chanted', 'chanting', 'slogans', 'placards', 'banners', 'petition*', 'memorandum'],
+    pats: ['denounc*', 'demanding', 'demanded', 'in solidarity with', 'to commemorate', 'commemorat*', 'chanted', 'chanting', 'slogans', 'placards', 'banners', 'petition*', 'memorandum', 'in demand of', 'voiced|voicing|expressed|expressing ~3 rejection|opposition|anger|outrage|discontent|frustration|dissatisfaction|indignation', 'held|holding|raised|raising|waved|waving ~3 placards|banners|flags|photographs|portraits|pictures|posters|signs'],
     reason: 'words of a protest that other texts use too ("the resolution demanded full access"): they count only where a crowd is named',
   },
   {
@@ -300,8 +306,8 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'not-event',
     cat: 'not_event',
-    pats: ['missile test*', 'missile launch*', 'missile program*', 'missile programme*', 'missile development', 'nuclear test*', 'nuclear and missile', 'rocket launch*', 'test fire*', 'test fired', 'test launch*', 'satellite launch*', 'battle against', 'battle to', 'battling to', 'battled to', 'firefighters', 'fire fighters', 'fire crews', 'strike price', 'lucky strike', 'election campaign*', 'campaign rally', 'political battle*', 'legal battle*', 'court battle*', 'price war', 'trade war', 'war of words', 'war on drugs', 'attack on democracy', 'attack on the constitution', 'attack on press freedom', 'attack on media freedom', 'heart attack*', 'panic attack*', 'cyber attack*', 'cyberattack*', 'ransomware', 'shark attack*', 'dog attack*', 'bear attack*', 'animal attack*', 'tiger attack*', 'elephant*', 'wolves', 'barricaded himself|herself|themselves', 'agreed that', 'agreed with', 'agree that', 'agree with', 'agrees that', 'agrees with', 'all agreed', 'analysts agreed', 'stags ~2 battle|battling|fight|fighting|clash*', 'deer ~2 battle|battling|fight|fighting|clash*', 'stags', 'demonstrate a|an|the|that|its|their|his|her|our|how|what|commitment|resolve|support', 'demonstrates a|an|the|that|its|their|his|her|our|how|what|commitment|resolve|support', 'demonstrated a|an|the|that|its|their|his|her|our|how|what|commitment|resolve|support'],
-    reason: 'words that look like triggers but name no political violence ("missile tests", "firefighters battle the blaze", "an attack on media freedom", "these actions demonstrate a disregard", "the two leaders agreed that more work remains")',
+    pats: ['missile test*', 'missile launch*', 'missile program*', 'missile programme*', 'missile development', 'nuclear test*', 'nuclear and missile', 'rocket launch*', 'test fire*', 'test fired', 'test launch*', 'satellite launch*', 'battle against', 'battle to', 'battling to', 'battled to', 'firefighters', 'fire fighters', 'fire crews', 'strike price', 'lucky strike', 'election campaign*', 'campaign rally', 'political battle*', 'legal battle*', 'court battle*', 'price war', 'trade war', 'war of words', 'war on drugs', 'attack on democracy', 'attack on the constitution', 'attack on press freedom', 'attack on media freedom', 'heart attack*', 'panic attack*', 'cyber attack*', 'cyberattack*', 'ransomware', 'shark attack*', 'dog attack*', 'bear attack*', 'animal attack*', 'tiger attack*', 'elephant*', 'wolves', 'barricaded himself|herself|themselves', 'riot police|policemen|gear|squad|squads|control|unit|units|officers|troops|shields|vehicle|vehicles', 'anti riot', 'agreed that', 'agreed with', 'agree that', 'agree with', 'agrees that', 'agrees with', 'all agreed', 'analysts agreed', 'stags ~2 battle|battling|fight|fighting|clash*', 'deer ~2 battle|battling|fight|fighting|clash*', 'stags', 'demonstrate a|an|the|that|its|their|his|her|our|how|what|commitment|resolve|support', 'demonstrates a|an|the|that|its|their|his|her|our|how|what|commitment|resolve|support', 'demonstrated a|an|the|that|its|their|his|her|our|how|what|commitment|resolve|support'],
+    reason: 'words that look like triggers but name no political violence ("missile tests", "firefighters battle the blaze", "riot police", "an attack on media freedom", "these actions demonstrate a disregard", "the two leaders agreed that more work remains")',
   },
   {
     id: 'agreement',

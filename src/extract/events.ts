@@ -361,8 +361,9 @@ function liveHits(info: SentenceInfo): Hit[] {
     // Iraq of ISIL after the liberation of Mosul"
     if (TIME_LINKS.has(info.words[h.w0 - 2] ?? '') && info.words[h.w0 - 1] === 'the' && info.tok[h.w0]!.pos === 'NOUN' && (h.cat === 'regain' || h.cat === 'capture')) continue;
     // an intention, not an event: "intended to take control", "mobilizing for attacking"
+    // ("proceeded to beat people", "began to shell the town": done, not intended)
     const prev = info.words[h.w0 - 1] ?? '';
-    if ((prev === 'to' || prev === 'for') && info.tok[h.w0]!.pos === 'VERB' && h.cat !== 'protest') continue;
+    if ((prev === 'to' || prev === 'for') && info.tok[h.w0]!.pos === 'VERB' && h.cat !== 'protest' && !(prev === 'to' && UNDERTOOK.has(info.words[h.w0 - 2] ?? ''))) continue;
     // topic of a protest: a protest trigger earlier, then a topic word, then this hit
     if (isTopic(h)) continue;
     // the object of a claim or accusation: "claimed responsibility for the attack"
@@ -408,6 +409,11 @@ function clauseEnd(info: SentenceInfo, from: number, to: number): boolean {
   return false;
 }
 const FINITE_AUX = new Set(['was', 'were']);
+/** Force words that name lethal or excessive force in themselves ("live rounds", "violently
+ *  suppressed"), unlike "injured" or "beaten", which may tell the event a protest is about. */
+const STRONG_FORCE = /^(live|excessive|lethal|deadly|brutal|violently|massacre|crackdown|crushed|opened|serious|critically)/;
+/** Verbs after which "to" + verb tells what was done, not an intention. */
+const UNDERTOOK = new Set(['proceeded', 'began', 'started', 'continued', 'went', 'resorted']);
 /** A clause boundary between two word positions: a hedge before it does not reach past it. */
 function clauseBreak(info: SentenceInfo, from: number, to: number): boolean {
   for (let j = from + 1; j < to; j++) {
@@ -598,7 +604,11 @@ function typeIncident(doc: Doc, infos: SentenceInfo[]): Typed | null {
       // during a demonstration outside the consulate")
       const protestersDied = infos.some((inf) => inf.live.some((h) => h.cat === 'kill' && inf.words.slice(Math.max(0, h.w0 - 4), h.w1 + 5).some((x) => /^(protester|protestor|demonstrator)/.test(x))));
       const force = cues.has('cue_force') && (cues.has('cue_state') || cues.has('cue_disperse') || infos.some((inf) => inf.words.includes('authorities')) || protestersDied);
-      const protesterKilled = force && infos.some((inf) => inf.cats.has('cue_force'));
+      // (ACLED keeps the type for lethal force on the protesters themselves: force told of the
+      // event they protest, "after a police officer beat up a trader", or met by protesters who
+      // fought back, is not it)
+      const strongForce = infos.some((inf) => inf.cats.has('cue_force') && inf.hits.some((h) => h.cat === 'cue_force' && STRONG_FORCE.test(inf.words[h.w0]!)));
+      const protesterKilled = force && (protestersDied || strongForce);
       if (riot || riotAct) {
         if (mob && !protest) return mk('Mob violence', 'riot:mob', mob, 0.7);
         return mk('Violent demonstration', riot ? 'riot' : 'protest+riot-act', riot ?? riotAct!, 0.75);
@@ -747,6 +757,10 @@ function typeIncident(doc: Doc, infos: SentenceInfo[]): Typed | null {
       }
     }
     if (victim === 'civ') return mk('Attack', 'attack:civilian-target', victimHit, 0.65);
+    // remains that show a killing, with nobody armed named as the victim: "two severed heads
+    // were found"
+    const signs = all.find((h) => h.entry === 'attack-signs');
+    if (signs && victim === 'unknown') return mk('Attack', 'attack:remains', signs, 0.55);
     if (victim === 'state') return mk('Armed clash', 'attack:armed-target', victimHit, 0.6);
     if (clash) return mk('Armed clash', 'clash-weak', clash, 0.55);
     // no victim read: civilians named anywhere in the incident make it an attack on civilians
@@ -796,7 +810,13 @@ function notPoliticalViolence(infos: SentenceInfo[], context: SentenceInfo[]): b
   for (const inf of context) for (const c of inf.cats) cues.add(c);
   const armed = cues.has('cue_armed');
   const disaster = context.some((inf) => inf.hits.some((h) => h.entry === 'cue-disaster'));
-  if (disaster && !armed && live.every((h) => (!ROBUST_VS_DISASTER.has(h.cat) && !CLASH_ENTRIES.has(h.entry)) || h.entry === 'chem-weak')) return true;
+  // a riot act of throwing things at someone: "pelted the police with stones"
+  const thrownHits = new Set<Hit>();
+  for (const inf of infos) for (const h of inf.live) if (h.entry === 'riot-act' && h.w1 > h.w0 && /^(threw|throw|thrown|throwing|hurl|pelt)/.test(inf.words[h.w0]!)) thrownHits.add(h);
+  const thrown = (h: Hit) => thrownHits.has(h);
+  // (nor does it explain state forces seizing drugs, or stones thrown at someone: "threw stones
+  // at two soldiers after a road accident")
+  if (disaster && !armed && live.every((h) => (!ROBUST_VS_DISASTER.has(h.cat) && !CLASH_ENTRIES.has(h.entry) && h.entry !== 'loot-seizure' && !thrown(h)) || h.entry === 'chem-weak')) return true;
   // an epidemic explains deaths, lockdown measures and "combating the outbreak", but nobody
   // attacking or beating anyone
   const epidemic = context.some((inf) => inf.hits.some((h) => h.entry === 'cue-epidemic'));
