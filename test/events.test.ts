@@ -281,3 +281,11 @@ test('excessive force needs lethal or serious force on the protesters, not force
   // riot police who beat a few marchers intervene; that is not lethal force
   assert.equal(one('Riot police beat and detained several marchers in the capital on Friday during a protest against fuel prices.').sub_event_type, 'Protest with intervention');
 });
+
+test('who was hit: off-duty police are civilians, gang members are armed, gunmen are the actor', () => {
+  assert.equal(one('Gunmen shot dead an off-duty police officer outside his home in Kismayo on Sunday.').sub_event_type, 'Attack');
+  assert.equal(one('On Friday, two armed men on a motorbike shot dead a rival gang member in a street of San Salvador.').sub_event_type, 'Armed clash');
+  assert.equal(one('On Monday, a man was shot dead by armed men in Recife. The victim had a record of drug trafficking.').sub_event_type, 'Armed clash');
+  assert.equal(one('Unknown gunmen assassinated a cattle dealer in Gao on Monday.').sub_event_type, 'Attack');
+  assert.equal(one('Soldiers fired rubber bullets at fishermen off the coast of Rafah on Thursday, wounding one.').sub_event_type, 'Attack');
+});

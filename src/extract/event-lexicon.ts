@@ -233,7 +233,7 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'protest-violence',
     cat: 'riot_act',
-    pats: ['escalating violence', 'violence erupted', 'violence broke out', 'outbreak* of violence', 'became violent', 'grew violent', 'aggressive', 'clash|clashes|clashed|clashing', 'confrontation*', 'scuffle*', 'threw|throw|throwing|thrown|hurled ~3 objects|projectiles|stones|rocks|bottles|bricks|eggs|molotov*|firecrackers|fireworks', 'light* fires', 'set fires', 'fought'],
+    pats: ['escalating violence', 'violence erupted', 'violence broke out', 'outbreak* of violence', 'became violent', 'grew violent', 'aggressive', 'clash|clashes|clashed|clashing', 'confrontation*', 'scuffle*', 'threw|throw|throwing|thrown|hurled ~3 objects|projectiles|stones|rocks|bottles|bricks|eggs|molotov*|firecrackers|fireworks', 'light* fires', 'set fires', 'fought', 'fire|fired|firing|launched|launching|shot|shooting ~2 firecrackers|fireworks'],
     reason: 'told of a demonstration, violence or clashes with the police make it a Violent demonstration (ACLED: demonstrators who engage in violence are rioters)',
   },
   {

@@ -388,8 +388,8 @@ interface Typed {
   confidence: number;
 }
 
-const STATE_TARGET = /^(arbaki|sniper|service|soldier|troop|army|military|police|policem|policewom|cop|officer|security|forces|regime|gendarm|guard|marine|commando|paramilitar|personnel|jawan|constable|checkpoint|checkpost|outpost|convoy|patrol|base|position|militia|fighter|militant|insurgent|rebel|combatant|taliban|crpf|bsf|anp|ana|andsf|nds|fc|levies|rangers|sdf|ypg|pkk|hts|isis|isil|daesh|shabaab|houthi|lna|gna|fardc|idf|terrorist|jihadist|guerrilla|commander|gunmen)/;
-const CIV_TARGET = /^(civilian|man|men|woman|women|child|boy|girl|baby|infant|minor|teen|villager|resident|farmer|herder|shepherd|student|teacher|journalist|reporter|worker|doctor|nurse|driver|passenger|shopkeeper|trader|merchant|businessm|worshipper|pilgrim|priest|pastor|imam|cleric|monk|nun|refugee|idp|migrant|famil|wife|husband|son|daughter|father|mother|brother|sister|relative|elder|activist|lawyer|judge|candidate|politician|councillor|councilor|mayor|official|leader|person|people|individual|inhabitant|peasant|fisherm|miner|vendor|motorist|motorcyclist|pedestrian|employee|staff|engineer|contractor|prisoner|detainee|inmate|suspect|thie|robber|tribesm|youth|supporter|member|head|chairman|director|manager|owner|artist|player|singer|professor|doctor|villager|hostage|body|bodies|corpse|home|house|school|hospital|mosque|church|market|shop|village|victim)/;
+const STATE_TARGET = /^(arbaki|sniper|service|soldier|troop|army|military|police|policem|policewom|cop|officer|security|forces|regime|gendarm|guard|marine|commando|paramilitar|personnel|jawan|constable|checkpoint|checkpost|outpost|convoy|patrol|base|position|militia|fighter|militant|insurgent|rebel|combatant|taliban|crpf|bsf|anp|ana|andsf|nds|fc|levies|rangers|sdf|ypg|pkk|hts|isis|isil|daesh|shabaab|houthi|lna|gna|fardc|idf|terrorist|jihadist|guerrilla|commander|gunmen|gang|gangster|trafficker|cultist)/;
+const CIV_TARGET = /^(civilian|man|men|woman|women|child|boy|girl|baby|infant|minor|teen|villager|resident|farmer|herder|shepherd|student|teacher|journalist|reporter|worker|doctor|nurse|driver|passenger|shopkeeper|trader|merchant|businessm|worshipper|pilgrim|priest|pastor|imam|cleric|monk|nun|refugee|idp|migrant|famil|wife|husband|son|daughter|father|mother|brother|sister|relative|elder|activist|lawyer|judge|candidate|politician|councillor|councilor|mayor|official|leader|person|people|individual|inhabitant|peasant|fisherm|miner|vendor|motorist|motorcyclist|pedestrian|employee|staff|engineer|contractor|prisoner|detainee|inmate|suspect|thie|robber|tribesm|youth|supporter|member|head|chairman|director|manager|owner|artist|player|singer|professor|doctor|villager|hostage|body|bodies|corpse|home|house|school|hospital|mosque|church|market|shop|village|victim|sheikh|sheik|chief|operator|developer|seller|hawker|landowner|fisherm)/;
 const STATE_ACTOR = /^(soldier|troop|army|military|police|policem|security|government|regime|gendarm|marine|commando|paramilitar|afghan|pakistani|national|federal|ana|anp|andsf|nds|fardc|idf|sdf|coalition|pro-government|loyalist)/;
 const NONSTATE_ACTOR = /^(islamic|militant|insurgent|rebel|taliban|terrorist|jihadist|extremist|isis|isil|daesh|shabaab|houthi|fighter|militia|gunmen|bandit|guerrilla|iswap|jnim|isgs|ttp|maoist|naxal|hts|ypg|pkk|opposition|separatist)/;
 /** Words before "forces" that make them non-state: "Syrian Democratic Forces", "Kurdish-led forces". */
@@ -411,7 +411,7 @@ function clauseEnd(info: SentenceInfo, from: number, to: number): boolean {
 const FINITE_AUX = new Set(['was', 'were']);
 /** Force words that name lethal or excessive force in themselves ("live rounds", "violently
  *  suppressed"), unlike "injured" or "beaten", which may tell the event a protest is about. */
-const STRONG_FORCE = /^(live|excessive|lethal|deadly|brutal|violently|massacre|crackdown|crushed|opened|serious|critically)/;
+const STRONG_FORCE = /^(live|excessive|lethal|deadly|brutal|violently|massacre|crushed|opened|serious|critically)/;
 /** Verbs after which "to" + verb tells what was done, not an intention. */
 const UNDERTOOK = new Set(['proceeded', 'began', 'started', 'continued', 'went', 'resorted']);
 /** A clause boundary between two word positions: a hedge before it does not reach past it. */
@@ -453,7 +453,8 @@ function victimKind(info: SentenceInfo, h: Hit): 'state' | 'civ' | 'unknown' {
     const x = w[j]!;
     if (x === 'at' && w[j + 1] === 'least') continue;
     // "an attack on security personnel", "fired at the positions"
-    if (!passive && j === from && (x === 'on' || x === 'against' || x === 'at' || x === 'upon')) continue;
+    // ("fired rubber bullets at fishermen": the means, then the target)
+    if (!passive && !seen && j - from <= 3 && (x === 'on' || x === 'against' || x === 'at' || x === 'upon')) continue;
     if (VICTIM_STOP.has(x) && (seen || !passive)) break;
     if (passive && x === ',') break;
     // "former police officers", "an aid convoy": unarmed people, civilians in ACLED's coding
@@ -545,7 +546,9 @@ function tagOf(doc: Doc): SubEventType | null {
 }
 
 /** Type one incident from its sentences (the first is the head). */
-function typeIncident(doc: Doc, infos: SentenceInfo[]): Typed | null {
+/** `told`: every sentence of the incident, also those with no trigger ("The victim had a record
+ *  of drug trafficking."). */
+function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = infos): Typed | null {
   const head = infos[0]!;
   let all: Hit[] = [];
   const hitSentence = new Map<Hit, SentenceInfo>();
@@ -756,6 +759,15 @@ function typeIncident(doc: Doc, infos: SentenceInfo[]): Typed | null {
         if (victim !== 'unknown') victimHit = h;
       }
     }
+    // soldiers or police attacked off duty are civilians in ACLED's coding ("shot dead an
+    // off-duty police officer outside his house")
+    // (not "unclear if he was off-duty")
+    const offDuty = infos.some((inf) => inf.words.some((w, j) => w === 'off' && inf.words[j + 1] === 'duty' && !inf.words.slice(Math.max(0, j - 4), j).some((x) => x === 'if' || x === 'whether' || x === 'not')));
+    if (victim === 'state' && offDuty) victim = 'civ';
+    // a victim told as a gang member or drug trafficker is one side of a fight between armed
+    // groups (ACLED: Armed clash): "a rival gang member was shot dead", "the victim had a
+    // record of drug trafficking"
+    if (victim !== 'state' && !offDuty && told.some((inf) => inf.words.some((w) => /^victim/.test(w)) && inf.words.some((w) => /^(trafficking|trafficker|traffickers|gang|gangs|cartel)$/.test(w)))) victim = 'state';
     if (victim === 'civ') return mk('Attack', 'attack:civilian-target', victimHit, 0.65);
     // remains that show a killing, with nobody armed named as the victim: "two severed heads
     // were found"
@@ -769,7 +781,9 @@ function typeIncident(doc: Doc, infos: SentenceInfo[]): Typed | null {
       // a bare death with no actor at all is not an incident of political violence
       return null;
     }
-    return mk(attack ? 'Armed clash' : 'Attack', 'attack:default', violent, 0.4);
+    // ("gunmen killed a trader": the gunmen are the actor, not an attack on armed men)
+    const attackAct = all.find((h) => h.cat === 'attack' && !/^(gunm|assailant)/.test(hitSentence.get(h)!.words[h.w0]!));
+    return mk(attackAct || (cues.has('cue_state') && !cues.has('cue_civ')) ? 'Armed clash' : 'Attack', 'attack:default', violent, 0.4);
   }
   // an exchange of small-arms fire with no victim told: "fired small arms at the positions"
   if (strongClash) return mk('Armed clash', 'clash:small-arms', strongClash, 0.6);
@@ -979,7 +993,9 @@ export function findEvents(doc: Doc): EventCandidate[] {
       const sameParagraph = last && doc.sentences[i]!.paragraph === doc.sentences[lastSentence]!.paragraph;
       // ... or how a protest was met: "Police forces dispersed the crowd."
       const met = info.cats.has('cue_disperse') || info.cats.has('cue_force');
-      if (last && i - lastSentence <= 2 && ((sameParagraph && (info.toll || info.cats.has('kill') || met)) || (info.cats.has('cue_anaphor') && !isGenericOrAttribution(info)))) {
+      // ... or about the victim: "The victim had a record of drug trafficking."
+      const victim = info.words.some((w) => w === 'victim' || w === 'victims');
+      if (last && i - lastSentence <= 2 && ((sameParagraph && (info.toll || info.cats.has('kill') || met || victim)) || (info.cats.has('cue_anaphor') && !isGenericOrAttribution(info)))) {
         last.sentences.push(i);
         lastSentence = i;
       }
@@ -1077,7 +1093,7 @@ export function findEvents(doc: Doc): EventCandidate[] {
     const ctx = new Set<number>([0]);
     for (const i of c.sentences) for (let d = -1; d <= 1; d++) if (i + d >= 0 && i + d < n) ctx.add(i + d);
     if (!(c.sentences[0] === 0 && tagOf(doc)) && notPoliticalViolence(c.infos, [...ctx].map((i) => infos[i]!))) continue;
-    const typed = typeIncident(doc, c.infos);
+    const typed = typeIncident(doc, c.infos, c.sentences.map((k) => infos[k]!));
     if (!typed) continue;
     // a far sentence with no place of its own that tells the same kind of event as the incident
     // before is more of it: "[...] accused security forces of molestation. [...] the women said
