@@ -289,3 +289,11 @@ test('who was hit: off-duty police are civilians, gang members are armed, gunmen
   assert.equal(one('Unknown gunmen assassinated a cattle dealer in Gao on Monday.').sub_event_type, 'Attack');
   assert.equal(one('Soldiers fired rubber bullets at fishermen off the coast of Rafah on Thursday, wounding one.').sub_event_type, 'Attack');
 });
+
+test('fire in both directions is a clash; machine guns or recoilless rifles fired at an area are shelling', () => {
+  assert.equal(one('On Sunday, monitors counted 40 explosions in both directions of the front line near Horlivka.').sub_event_type, 'Armed clash');
+  assert.equal(one('On Tuesday, rebel forces fired 14.5mm machine guns at farms east of the town, with no casualties reported.').sub_event_type, 'Shelling/artillery/missile attack');
+  assert.equal(one('Militiamen fired recoilless rifles and mortars at residential areas of the district on Friday.').sub_event_type, 'Shelling/artillery/missile attack');
+  // small arms next to artillery still make a close fight
+  assert.equal(one('On Monday, the rebels attacked an army post with mortars and rifles near the border.').sub_event_type, 'Armed clash');
+});

@@ -111,8 +111,8 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'shelling',
     cat: 'shelling',
-    pats: ['shell|shells|shelled|shelling|shellings', 'artillery', 'mortar|mortars', 'rocket|rockets', 'missile|missiles', 'projectile*', 'howitzer*', 'katyusha*', 'grad|grads', 'mlrs', 'rpg|rpgs', 'rocket propelled', 'heavy weapon*', 'heavy fire', 'heavy machine gun fire|firing', 'heavy machinegun fire|firing', 'burst|bursts|shots|rounds ~4 heavy machine gun*', 'burst|bursts|shots|rounds ~4 heavy machinegun*', 'bombard*', 'cannon fire', 'tank fire', 'tanks fired', 'tank attack*', 'tanks ~2 attacked|fired|shelled|pounded', 'tank shell*', 'fired ~3 shells|mortars|rockets|missiles|projectiles', 'anti tank', 'atgm*', 'guided missile*', 'ballistic missile*', 'cruise missile*', 'mortared', 'rocketed', 'grenade launcher*', 'mortar round*', 'explosions involving', 'shelled', 'pounded'],
-    reason: 'ACLED: Shelling/artillery/missile attack is long-range fire from the ground (artillery, mortars, rockets, missiles, RPGs, grenade launchers, heavy weapons)',
+    pats: ['shell|shells|shelled|shelling|shellings', 'artillery', 'mortar|mortars', 'rocket|rockets', 'missile|missiles', 'projectile*', 'howitzer*', 'katyusha*', 'grad|grads', 'mlrs', 'rpg|rpgs', 'rocket propelled', 'heavy weapon*', 'heavy fire', 'heavy machine gun fire|firing', 'heavy machinegun fire|firing', 'burst|bursts|shots|rounds ~4 heavy machine gun*', 'burst|bursts|shots|rounds ~4 heavy machinegun*', 'fired|firing ~12 machine gun*', 'fired|firing ~12 machinegun*', 'anti aircraft', 'antiaircraft', 'recoilless rifle*', 'recoilless*', 'medium weapon*', 'heavy and medium', 'medium and heavy', 'ifv|ifvs', 'infantry fighting vehicle*', 'bombard*', 'cannon fire', 'tank fire', 'tanks fired', 'tank attack*', 'tanks ~2 attacked|fired|shelled|pounded', 'tank shell*', 'fired ~3 shells|mortars|rockets|missiles|projectiles', 'anti tank', 'atgm*', 'guided missile*', 'ballistic missile*', 'cruise missile*', 'mortared', 'rocketed', 'grenade launcher*', 'mortar round*', 'explosions involving', 'shelled', 'pounded'],
+    reason: 'ACLED: Shelling/artillery/missile attack is long-range fire from the ground (artillery, mortars, rockets, missiles, RPGs, grenade launchers, heavy weapons; machine guns, anti-aircraft guns and recoilless rifles fired at an area count as heavy weapons in ACLED coding)',
   },
   {
     id: 'missile-strike',
@@ -136,8 +136,8 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'clash',
     cat: 'clash',
-    pats: ['clash|clashes|clashed|clashing', 'fighting', 'fought', 'firefight*', 'gunfight*', 'gun fight*', 'gun battle*', 'gunbattle*', 'exchange|exchanged|exchanging|exchanges ~3 fire|gunfire|artillery|shells|rockets|mortars|shots|heavy', 'skirmish*', 'battle|battles|battled|battling', 'encounter|encounters', 'shootout*', 'shoot out', 'shoot-out*', 'fire fight*', 'crossfire', 'mutual shelling', 'two way fire', 'heavy fighting', 'fierce fighting'],
-    reason: 'ACLED: Armed clash is a fight between two organised armed groups ("clashes erupted", "exchange of fire"); a two-sided exchange of artillery or small-arms fire is a clash, not shelling',
+    pats: ['clash|clashes|clashed|clashing', 'fighting', 'fought', 'firefight*', 'gunfight*', 'gun fight*', 'gun battle*', 'gunbattle*', 'exchange|exchanged|exchanging|exchanges ~3 fire|gunfire|artillery|shells|rockets|mortars|shots|heavy', 'skirmish*', 'battle|battles|battled|battling', 'encounter|encounters', 'shootout*', 'shoot out', 'shoot-out*', 'fire fight*', 'fire|fired|firing|shots|shooting|projectiles|explosions|shelling ~4 in both directions', 'crossfire', 'mutual shelling', 'two way fire', 'heavy fighting', 'fierce fighting'],
+    reason: 'ACLED: Armed clash is a fight between two organised armed groups ("clashes erupted", "exchange of fire", "fire in both directions"); a two-sided exchange of artillery or small-arms fire is a clash, not shelling',
   },
   {
     id: 'clash-repel',
