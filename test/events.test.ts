@@ -297,3 +297,13 @@ test('fire in both directions is a clash; machine guns or recoilless rifles fire
   // small arms next to artillery still make a close fight
   assert.equal(one('On Monday, the rebels attacked an army post with mortars and rifles near the border.').sub_event_type, 'Armed clash');
 });
+
+test('a crowd that fights the police or stones people without demonstrating commits mob violence', () => {
+  assert.equal(one('On Friday, locals pelted stones and clashed with police in the old city after officers told them to close their shops.').sub_event_type, 'Mob violence');
+  assert.equal(one('On Sunday, a group of local youths stoned two police officers at a checkpoint outside Kisumu.').sub_event_type, 'Mob violence');
+  assert.equal(one('Members of two rival parties clashed with sticks at a market in Lubumbashi on Saturday.').sub_event_type, 'Mob violence');
+  // armed men who clash with the police fight a battle
+  assert.equal(one('On Tuesday, militants clashed with police forces near the district centre, leaving one militant dead.').sub_event_type, 'Armed clash');
+  // a protest that clashes with the police is a violent demonstration
+  assert.equal(one('Protesters clashed with police in the capital on Monday during a march against fuel prices.').sub_event_type, 'Violent demonstration');
+});

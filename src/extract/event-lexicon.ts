@@ -239,7 +239,7 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'riot-act',
     cat: 'riot_act',
-    pats: ['street violence', 'scene of ~3 violence', 'pull* down', 'tore down', 'toppled', 'into a fire', 'vandali*', 'molotov*', 'petrol bomb*', 'gasoline bomb*', 'firebomb*', 'fire bomb*', 'torch*', 'set fire', 'set on fire', 'set ablaze', 'burnt|burned|burning ~3 tyre*|tire*|vehicle*|car|cars|police|station|office|building*|shop*|house*|home*|property', 'threw|throw|throwing|thrown|hurled|hurling|pelted|pelting ~4 stone*|rock*|bottle*|brick*|object*|projectile*|eggs|firecracker*', 'stone pelting', 'stone throwing', 'stone-pelting', 'stone-throwing', 'stones', 'rocks', 'damaged', 'smashed', 'ransacked', 'stormed', 'broke into', 'broke windows', 'barricade*', 'scuffle*', 'scuffled', 'brawl*', 'violent', 'unrest', 'skirmish*'],
+    pats: ['street violence', 'scene of ~3 violence', 'pull* down', 'tore down', 'toppled', 'into a fire', 'vandali*', 'molotov*', 'petrol bomb*', 'gasoline bomb*', 'firebomb*', 'fire bomb*', 'torch*', 'set fire', 'set on fire', 'set ablaze', 'burnt|burned|burning ~3 tyre*|tire*|vehicle*|car|cars|police|station|office|building*|shop*|house*|home*|property', 'threw|throw|throwing|thrown|hurled|hurling|pelted|pelting ~4 stone*|rock*|bottle*|brick*|object*|projectile*|eggs|firecracker*', 'stoned', 'stoning', 'stone pelting', 'stone throwing', 'stone-pelting', 'stone-throwing', 'stones', 'rocks', 'damaged', 'smashed', 'ransacked', 'stormed', 'broke into', 'broke windows', 'barricade*', 'scuffle*', 'scuffled', 'brawl*', 'violent', 'unrest', 'skirmish*'],
     reason: 'violent acts of a crowd: with a demonstration ACLED codes Violent demonstration, without one Mob violence ("protesters pelted stones", "torched a police station")',
   },
   {
@@ -251,7 +251,7 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'crowd',
     cat: 'crowd',
-    pats: ['group of people', 'community members', 'members of the community', 'group of residents', 'group of villagers', 'group of men', 'group of youths', 'crowd|crowds', 'villagers', 'residents', 'supporters', 'youths', 'locals', 'rival groups', 'two groups', 'two families', 'members of the public', 'people'],
+    pats: ['group of people', 'group of ~3 people|citizens|residents|locals|villagers|youths|youngsters|neighbours|neighbors|traders|vendors|drivers|riders|workers|students|supporters', 'inhabitants', 'neighbours', 'neighbors', 'community members', 'members of the community', 'group of residents', 'group of villagers', 'group of men', 'group of youths', 'crowd|crowds', 'villagers', 'residents', 'supporters', 'youths', 'locals', 'rival groups', 'two groups', 'two families', 'members of the public', 'people'],
     reason: 'an unorganised group: when it uses violence without demonstrating, ACLED codes Mob violence',
   },
   // ---------------------------------------------------------------- strategic developments

@@ -512,11 +512,14 @@ function subjectKind(info: SentenceInfo, h: Hit): 'state' | 'nonstate' | 'unknow
 
 /** Is the subject of an active violent verb an unorganised crowd ("a group of people that
  *  attacked", "local villagers assaulted"), and no state or armed actor? */
+/** Words of people who clash as a crowd, not as an armed group: "members of two parties
+ *  clashed", "villagers clashed over land". */
+const CROWD_WORD = /^(group|groups|communit|villager|resident|famil|clan|tribe|shopkeeper|trader|supporter|student|worker|farmer|beneficiar|locals|youth|member|nationals|inhabitant|neighbo|seller|vendor)/;
 const MANY = new Set(['hundreds', 'thousands', 'dozens', 'scores', 'many']);
 function crowdSubject(info: SentenceInfo, h: Hit): boolean {
   if (PASSIVE_AUX.has(info.words[h.w0 - 1] ?? '')) return false;
   // (a few "people" are no crowd: "three people torched two patrol cars")
-  const crowd = info.hits.find((c) => c.cat === 'crowd' && c.w1 < h.w0 && h.w0 - c.w1 <= 4 && (info.words[c.w0] !== 'people' || MANY.has(info.words[c.w0 - 1] ?? '')));
+  const crowd = info.hits.find((c) => c.cat === 'crowd' && c.w1 < h.w0 && h.w0 - c.w1 <= 4 && (info.words[c.w0] !== 'people' || MANY.has(info.words[c.w0 - 1] ?? '') || Number(info.words[c.w0 - 1]) >= 10));
   if (!crowd) return false;
   for (let j = crowd.w1 + 1; j < h.w0; j++) {
     const x = info.words[j]!;
@@ -589,7 +592,9 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
     if (h.cat === 'riot_act' && inf.cats.has('cue_state') && !inf.cats.has('cue_past')) return true;
     return (inf.cats.has('protest') || inf.cats.has('crowd')) && !inf.cats.has('cue_attrib') && !inf.cats.has('cue_past');
   };
-  const riot = all.find((h) => h.cat === 'riot' && ownViolence(h));
+  // (armed men who "clashed with police" fought a battle: "Taliban militants clashed with
+  // police forces")
+  const riot = all.find((h) => h.cat === 'riot' && ownViolence(h) && !(cues.has('cue_armed') && /^clash/.test(hitSentence.get(h)!.words[h.w0]!) && !all.some((x) => x.cat === 'protest')));
   const riotAct = all.find((h) => h.cat === 'riot_act' && ownViolence(h));
   const mob = has(all, 'mob');
   const chem = has(all, 'chemical');
@@ -614,6 +619,9 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
       const protesterKilled = force && (protestersDied || strongForce);
       if (riot || riotAct) {
         if (mob && !protest) return mk('Mob violence', 'riot:mob', mob, 0.7);
+        // a fight with the police and no demonstration told: "locals pelted stones and clashed
+        // with police" (ACLED: rioters who are not demonstrating commit Mob violence)
+        if (!protest && riot && /^clash/.test(hitSentence.get(riot)!.words[riot.w0]!)) return mk('Mob violence', 'riot:clash-no-protest', riot, 0.6);
         return mk('Violent demonstration', riot ? 'riot' : 'protest+riot-act', riot ?? riotAct!, 0.75);
       }
       if (protesterKilled && protest) return mk('Excessive force against protesters', 'protest+lethal-force', p, 0.6);
@@ -737,7 +745,7 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
   // a fight between groups of a community, or between a crowd and the police, with no armed
   // group in it: "two groups of a community clashed over land", "a clash erupted between police
   // and shopkeepers" (ACLED: Mob violence)
-  if (strongClash && !cues.has('cue_armed') && (/^(group|groups|communit|villager|resident|famil|clan|tribe|shopkeeper|trader|supporter|student|worker|farmer|beneficiar|locals|youth)/.test(hitSentence.get(strongClash)!.words.slice(Math.max(0, strongClash.w0 - 8), strongClash.w1 + 8).find((w) => /^(group|groups|communit|villager|resident|famil|clan|tribe|shopkeeper|trader|supporter|student|worker|farmer|beneficiar|locals|youth)/.test(w)) ?? ''))) {
+  if (strongClash && !cues.has('cue_armed') && (CROWD_WORD.test(hitSentence.get(strongClash)!.words.slice(Math.max(0, strongClash.w0 - 8), strongClash.w1 + 8).find((w) => CROWD_WORD.test(w)) ?? ''))) {
     // (a shoot-out or gun battle is fought with firearms: armed groups, not a crowd)
     const militaryMeans = all.some((h) => h.cat === 'shelling' || h.cat === 'air' || h.entry === 'small-arms') || /^(shoot|gun|firefight|fire|crossfire)/.test(hitSentence.get(strongClash)!.words[strongClash.w0]!);
     if (!militaryMeans && !head.words.some((w) => /^(soldier|troop|army|military|militant|rebel|insurgent)/.test(w))) return mk('Mob violence', 'clash:crowd', strongClash, 0.55);
