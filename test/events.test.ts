@@ -307,3 +307,9 @@ test('a crowd that fights the police or stones people without demonstrating comm
   // a protest that clashes with the police is a violent demonstration
   assert.equal(one('Protesters clashed with police in the capital on Monday during a march against fuel prices.').sub_event_type, 'Violent demonstration');
 });
+
+test('how a protest was met counts from a sentence of its own, unless it is denied or an arrest protested', () => {
+  assert.equal(one('On Monday, migrant workers held a protest in Guntur demanding transport home. Police resorted to a baton charge to disperse the workers.').sub_event_type, 'Protest with intervention');
+  assert.equal(one('Nurses protested outside the hospital in Durban on Tuesday. The police refrained from any intervention.').sub_event_type, 'Peaceful protest');
+  assert.equal(one('Journalists protested in Sukkur on Saturday against the arrest of their editor. He was arrested last week in a land case.').sub_event_type, 'Peaceful protest');
+});

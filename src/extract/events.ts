@@ -564,6 +564,16 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
   if (all.some((h) => !h.attributed && !WEAK_CATS.has(h.cat))) all = all.filter((h) => !h.attributed);
   const cues = new Set<TriggerCat>();
   for (const inf of infos) for (const c of inf.cats) cues.add(c);
+  // how a protest was met, told in a sentence of its own with no trigger: "Police resorted to
+  // a baton charge to disperse the workers.", "Several were arrested."
+  for (const inf of told) {
+    if (infos.includes(inf) && inf.cats.has('cue_disperse')) continue;
+    if (inf.cats.has('cue_past') || inf.cats.has('cue_attrib')) continue;
+    // (force used on a crowd; an arrest told apart may be what the protest is about: "He was
+    // arrested in connection with a land case.")
+    // (nor force denied: "the military refrained from any kind of intervention")
+    if (inf.hits.some((h) => h.cat === 'cue_disperse' && !DETERMINERS.has(inf.words[h.w0 - 1] ?? '') && !/^(arrest|detain|detention|custody|fined|removed|prevented|halted|suppress|evicted)/.test(inf.words[h.w0]!) && !inf.words.slice(Math.max(0, h.w0 - 5), h.w0).some((w) => NEGATORS.has(w) || /^(refrain|avoid)/.test(w)))) cues.add('cue_disperse');
+  }
   const mk = (sub: SubEventType, rule: string, hit: Hit, confidence: number): Typed => ({
     sub,
     rule,
