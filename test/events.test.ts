@@ -304,6 +304,7 @@ test('a crowd that fights the police or stones people without demonstrating comm
   assert.equal(one('Members of two rival parties clashed with sticks at a market in Lubumbashi on Saturday.').sub_event_type, 'Mob violence');
   // armed men who clash with the police fight a battle
   assert.equal(one('On Tuesday, militants clashed with police forces near the district centre, leaving one militant dead.').sub_event_type, 'Armed clash');
+  assert.equal(one('On Sunday, armed men clashed with police officers outside the town hall of Silao. Nobody was hurt.').sub_event_type, 'Armed clash');
   // a protest that clashes with the police is a violent demonstration
   assert.equal(one('Protesters clashed with police in the capital on Monday during a march against fuel prices.').sub_event_type, 'Violent demonstration');
 });

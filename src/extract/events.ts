@@ -604,7 +604,8 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
   };
   // (armed men who "clashed with police" fought a battle: "Taliban militants clashed with
   // police forces")
-  const riot = all.find((h) => h.cat === 'riot' && ownViolence(h) && !(cues.has('cue_armed') && /^clash/.test(hitSentence.get(h)!.words[h.w0]!) && !all.some((x) => x.cat === 'protest')));
+  const armedRiot = (h: Hit) => cues.has('cue_armed') && /^clash/.test(hitSentence.get(h)!.words[h.w0]!) && !all.some((x) => x.cat === 'protest');
+  const riot = all.find((h) => h.cat === 'riot' && ownViolence(h) && !armedRiot(h));
   const riotAct = all.find((h) => h.cat === 'riot_act' && ownViolence(h));
   const mob = has(all, 'mob');
   const chem = has(all, 'chemical');
@@ -668,7 +669,7 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
   if (air) return mk('Air/drone strike', 'air', air, 0.85);
   const shelling = has(all, 'shelling');
   const clash = has(all, 'clash');
-  const strongClash = all.find((h) => CLASH_ENTRIES.has(h.entry) || h.entry === 'small-arms');
+  const strongClash = all.find((h) => CLASH_ENTRIES.has(h.entry) || h.entry === 'small-arms' || (h.cat === 'riot' && armedRiot(h)));
   const grenade = has(all, 'grenade');
   // A two-sided fight with artillery or grenades is an Armed clash: "clashes took place amid
   // regime shelling", "exchanged artillery", "attacked a patrol with grenades and firearms".
@@ -760,7 +761,7 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
     const militaryMeans = all.some((h) => h.cat === 'shelling' || h.cat === 'air' || h.entry === 'small-arms') || /^(shoot|gun|firefight|fire|crossfire)/.test(hitSentence.get(strongClash)!.words[strongClash.w0]!);
     if (!militaryMeans && !head.words.some((w) => /^(soldier|troop|army|military|militant|rebel|insurgent)/.test(w))) return mk('Mob violence', 'clash:crowd', strongClash, 0.55);
   }
-  const realClash = all.find((h) => CLASH_ENTRIES.has(h.entry) || h.entry === 'offensive-start');
+  const realClash = all.find((h) => CLASH_ENTRIES.has(h.entry) || h.entry === 'offensive-start' || (h.cat === 'riot' && armedRiot(h)));
   if (realClash) return mk('Armed clash', 'clash', realClash, 0.75);
   // torture and ill-treatment are done to people in someone's power: Attack
   const torture = all.find((h) => h.cat === 'attack' && /^tortur/.test(hitSentence.get(h)!.words[h.w0]!));
