@@ -314,3 +314,8 @@ test('how a protest was met counts from a sentence of its own, unless it is deni
   assert.equal(one('Nurses protested outside the hospital in Durban on Tuesday. The police refrained from any intervention.').sub_event_type, 'Peaceful protest');
   assert.equal(one('Journalists protested in Sukkur on Saturday against the arrest of their editor. He was arrested last week in a land case.').sub_event_type, 'Peaceful protest');
 });
+
+test('a road blocked with burning debris is a violent demonstration', () => {
+  assert.equal(one('On Tuesday, loggers blocked the federal highway with burning debris to protest against the seizure of their chainsaws.').sub_event_type, 'Violent demonstration');
+  assert.equal(one('On Tuesday, loggers blocked the federal highway with parked lorries to protest against the seizure of their chainsaws.').sub_event_type, 'Peaceful protest');
+});
