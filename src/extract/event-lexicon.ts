@@ -93,7 +93,7 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'ied',
     cat: 'ied',
-    pats: ['ied|ieds|vbied*|rcied*', 'improvised explosive*', 'roadside bomb*', 'road side bomb*', 'roadside mine*', 'landmine*', 'land mine*', 'mine blast*', 'mine explosion*', 'magnetic bomb*', 'limpet*', 'sticky bomb*', 'car bomb*', 'bomb blast*', 'bomb explosion*', 'planted bomb*', 'planted explosive*', 'remote controlled bomb*', 'remote control bomb*', 'remotely detonated', 'explosive device*', 'booby trap*', 'booby-trap*', 'planted ~2 bomb|bombs|explosive*|mine|mines', 'bomb|bombs ~3 planted', 'motorcycle bomb*', 'bicycle bomb*', 'parcel bomb*', 'pipe bomb*', 'time bomb*', 'home made bomb*', 'homemade bomb*', 'crude bomb*', 'country made bomb*', 'explosives laden', 'explosive laden', 'explosive-laden', 'explosives-laden', 'stepped on a mine|landmine', 'hit a mine|landmine', 'mine went off', 'uxo|uxos', 'unexploded ordnance', 'unexploded ordinance', 'explosive remnant*', 'erw'],
+    pats: ['ied|ieds|vbied*|rcied*', 'improvised explosive*', 'roadside bomb*', 'road side bomb*', 'roadside mine*', 'landmine*', 'land mine*', 'mine blast*', 'mine explosion*', 'magnetic bomb*', 'limpet*', 'sticky bomb*', 'car bomb*', 'bomb blast*', 'bomb explosion*', 'planted bomb*', 'planted explosive*', 'remote controlled bomb*', 'remote explosive*', 'remote control bomb*', 'remotely detonated', 'explosive device*', 'booby trap*', 'booby-trap*', 'planted ~2 bomb|bombs|explosive*|mine|mines', 'bomb|bombs ~3 planted', 'motorcycle bomb*', 'bicycle bomb*', 'parcel bomb*', 'pipe bomb*', 'time bomb*', 'home made bomb*', 'homemade bomb*', 'crude bomb*', 'country made bomb*', 'explosives laden', 'explosive laden', 'explosive-laden', 'explosives-laden', 'stepped on a mine|landmine', 'hit a mine|landmine', 'mine went off', 'uxo|uxos', 'unexploded ordnance', 'unexploded ordinance', 'explosive remnant*', 'erw'],
     reason: 'ACLED: Remote explosive/landmine/IED is any explosive detonated remotely or by its victim ("a roadside bomb hit their vehicle")',
   },
   {
@@ -111,8 +111,8 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'shelling',
     cat: 'shelling',
-    pats: ['shell|shells|shelled|shelling|shellings', 'artillery', 'mortar|mortars', 'rocket|rockets', 'missile|missiles', 'projectile*', 'howitzer*', 'katyusha*', 'grad|grads', 'mlrs', 'rpg|rpgs', 'rocket propelled', 'heavy weapon*', 'heavy fire', 'bombard*', 'cannon fire', 'tank fire', 'tanks fired', 'tank attack*', 'tanks ~2 attacked|fired|shelled|pounded', 'tank shell*', 'fired ~3 shells|mortars|rockets|missiles|projectiles', 'anti tank', 'atgm*', 'guided missile*', 'ballistic missile*', 'cruise missile*', 'mortared', 'rocketed', 'grenade launcher*', 'mortar round*', 'explosions involving', 'shelled', 'pounded'],
-    reason: 'ACLED: Shelling/artillery/missile attack is long-range fire from the ground (artillery, mortars, rockets, missiles, RPGs, grenade launchers, heavy weapons)',
+    pats: ['shell|shells|shelled|shelling|shellings', 'artillery', 'mortar|mortars', 'rocket|rockets', 'missile|missiles', 'projectile*', 'howitzer*', 'katyusha*', 'grad|grads', 'mlrs', 'rpg|rpgs', 'rocket propelled', 'heavy weapon*', 'heavy fire', 'heavy machine gun fire|firing', 'heavy machinegun fire|firing', 'burst|bursts|shots|rounds ~4 heavy machine gun*', 'burst|bursts|shots|rounds ~4 heavy machinegun*', 'fired|firing ~12 machine gun*', 'fired|firing ~12 machinegun*', 'anti aircraft', 'antiaircraft', 'recoilless rifle*', 'recoilless*', 'medium weapon*', 'heavy and medium', 'medium and heavy', 'ifv|ifvs', 'infantry fighting vehicle*', 'bombard*', 'cannon fire', 'tank fire', 'tanks fired', 'tank attack*', 'tanks ~2 attacked|fired|shelled|pounded', 'tank shell*', 'fired ~3 shells|mortars|rockets|missiles|projectiles', 'anti tank', 'atgm*', 'guided missile*', 'ballistic missile*', 'cruise missile*', 'mortared', 'rocketed', 'grenade launcher*', 'mortar round*', 'explosions involving', 'shelled', 'pounded'],
+    reason: 'ACLED: Shelling/artillery/missile attack is long-range fire from the ground (artillery, mortars, rockets, missiles, RPGs, grenade launchers, heavy weapons; machine guns, anti-aircraft guns and recoilless rifles fired at an area count as heavy weapons in ACLED coding)',
   },
   {
     id: 'missile-strike',
@@ -136,8 +136,14 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'clash',
     cat: 'clash',
-    pats: ['clash|clashes|clashed|clashing', 'fighting', 'fought', 'firefight*', 'gunfight*', 'gun fight*', 'gun battle*', 'gunbattle*', 'exchange|exchanged|exchanging|exchanges ~3 fire|gunfire|artillery|shells|rockets|mortars|shots|heavy', 'skirmish*', 'battle|battles|battled|battling', 'encounter|encounters', 'shootout*', 'shoot out', 'crossfire', 'mutual shelling', 'two way fire', 'heavy fighting', 'fierce fighting'],
-    reason: 'ACLED: Armed clash is a fight between two organised armed groups ("clashes erupted", "exchange of fire"); a two-sided exchange of artillery or small-arms fire is a clash, not shelling',
+    pats: ['clash|clashes|clashed|clashing', 'fighting', 'fought', 'firefight*', 'gunfight*', 'gun fight*', 'gun battle*', 'gunbattle*', 'exchange|exchanged|exchanging|exchanges ~3 fire|gunfire|artillery|shells|rockets|mortars|shots|heavy', 'skirmish*', 'battle|battles|battled|battling', 'encounter|encounters', 'shootout*', 'shoot out', 'shoot-out*', 'fire fight*', 'fire|fired|firing|shots|shooting|projectiles|explosions|shelling ~4 in both directions', 'crossfire', 'mutual shelling', 'two way fire', 'heavy fighting', 'fierce fighting'],
+    reason: 'ACLED: Armed clash is a fight between two organised armed groups ("clashes erupted", "exchange of fire", "fire in both directions"); a two-sided exchange of artillery or small-arms fire is a clash, not shelling',
+  },
+  {
+    id: 'clash-repel',
+    cat: 'clash',
+    pats: ['repelled|repulsed|thwarted|foiled ~3 attack|attacks|assault|assaults|incursion|incursions|infiltration*|advance|advances|offensive|raid|raids', 'beat|beaten|fought back ~3 attack|attacks|assault|assaults|incursion|incursions|infiltration*|advance|advances|offensive|raid|raids', 'fought off ~3 attack|attacks|assault|assaults|incursion|incursions|infiltration*|advance|advances|offensive|raid|raids'],
+    reason: 'ACLED: an attack that the other side repelled is an Armed clash, a two-sided fight ("the soldiers repelled the assault", "thwarted an incursion")',
   },
   {
     id: 'small-arms',
@@ -148,7 +154,7 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'clash-weak',
     cat: 'clash',
-    pats: ['engaged', 'offensive', 'counter attack*', 'counterattack*', 'repulsed', 'repelled', 'thwarted', 'foiled an attack', 'infiltrat*', 'returned fire', 'retaliated', 'military operation*', 'security operation*', 'clearance operation*', 'clearing operation*', 'combing operation*', 'ground operation*', 'ground assault*', 'operation against', 'operations against', 'combat', 'hostilities', 'fired upon', 'fired on', 'fired at', 'ceasefire violation*', 'truce violation*', 'besieged', 'siege', 'stormed', 'overran', 'surrounded', 'firing', 'assault|assaults|assaulted', 'armed confrontation*', 'confrontation*', 'gunfire', 'engagement*'],
+    pats: ['engaged', 'offensive', 'counter attack*', 'counterattack*', 'repulsed', 'repelled', 'thwarted', 'foiled an attack', 'infiltrat*', 'returned fire', 'retaliated', 'military operation*', 'security operation*', 'clearance operation*', 'clearing operation*', 'combing operation*', 'ground operation*', 'ground assault*', 'operation against', 'operations against', 'combat', 'hostilities', 'fired upon', 'fired on', 'fired at', 'ceasefire violation*', 'truce violation*', 'besieged', 'siege', 'stormed', 'overran', 'surrounded', 'firing', 'assault|assaults', 'armed confrontation*', 'confrontation*', 'gunfire', 'engagement*'],
     reason: 'armed action that is usually two-sided (operations, assaults, repelled attacks): an Armed clash unless civilians were the target',
   },
   {
@@ -160,8 +166,14 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'attack',
     cat: 'attack',
-    pats: ['attack|attacks|attacked|attacking', 'ambush*', 'raid|raids|raided', 'opened fire', 'open fire', 'shot|shoots|shooting|shootings', 'gunned', 'gunmen', 'gunman', 'targeted', 'stabbed', 'stabbing*', 'hacked', 'beat|beaten|beating|beatings', 'assailant*', 'torture*', 'tortured', 'massacre*', 'hit and run', 'drive by', 'drive-by', 'set ablaze', 'burnt alive', 'burned alive', 'mutilat*', 'harass*', 'intimidat*', 'threatened', 'flogged', 'whipped', 'lashed', 'axed', 'macheted', 'machete*', 'struck', 'hit', 'fired'],
+    pats: ['attack|attacks|attacked|attacking', 'ambush*', 'raid|raids|raided', 'opened fire', 'open fire', 'shot|shoots|shooting|shootings', 'gunned', 'gunmen', 'gunman', 'targeted', 'stabbed', 'stabbing*', 'assaulted', 'assaulting', 'hacked', 'beat|beaten|beating|beatings', 'assailant*', 'torture*', 'tortured', 'massacre*', 'hit and run', 'drive by', 'drive-by', 'set ablaze', 'burnt alive', 'burned alive', 'mutilat*', 'harass*', 'intimidat*', 'threatened', 'flogged', 'whipped', 'lashed', 'axed', 'macheted', 'machete*', 'struck', 'hit', 'fired'],
     reason: 'an attack whose target decides the type: on civilians it is Attack (Violence against civilians), on armed forces an Armed clash',
+  },
+  {
+    id: 'attack-signs',
+    cat: 'attack',
+    pats: ['human|male|female|severed head', 'human|male|female|severed heads', 'dismembered', 'decapitated body|bodies', 'headless body|bodies', 'gunshot wound*', 'bullet wound*', 'signs of torture', 'hands tied', 'bound and gagged'],
+    reason: 'a body or remains that show someone killed them: ACLED codes an Attack even when the perpetrator is unknown ("a severed head was found by the road")',
   },
   {
     id: 'kill',
@@ -203,13 +215,13 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'protest',
     cat: 'protest',
-    pats: ['protest|protests|protested|protesting', 'protester*', 'protestor*', 'demonstrat*', 'rally|rallies|rallied', 'march|marches|marched|marching', 'sit in', 'sit-in', 'sit ins', 'picket|pickets|picketed|picketing|picketers', 'strike ~2 against|over|demanding|demand|protest', 'went on strike', 'on strike', 'hunger strike*', 'general strike', 'strikers', 'striking workers', 'strike action', 'walkout*', 'walked out', 'boycott*', 'vigil|vigils', 'gathered ~6 demand*|against|protest*|denounc*|condemn*|solidarity|calling', 'assembled ~6 demand*|against|protest*', 'blocked ~3 road|roads|highway|street|streets|traffic', 'blockade*', 'road block*', 'roadblock*', 'pot banging', 'cacerolazo*', 'honking', 'car caravan', 'caravan', 'motorcade', 'die in', 'human chain', 'shutdown strike', 'bandh', 'hartal', 'dharna', 'gherao*', 'agitation*', 'agitat*', 'mass action', 'took to the streets', 'take to the streets', 'taken to the streets', 'stage* ~2 protest*', 'public gathering'],
+    pats: ['protest|protests|protested|protesting', 'protester*', 'protestor*', 'demonstrat*', 'rally|rallies|rallied', 'march|marches|marched|marching', 'sit in', 'sit-in', 'sit ins', 'picket|pickets|picketed|picketing|picketers', 'strike ~2 against|over|demanding|demand|protest', 'went on strike', 'on strike', 'hunger strike*', 'general strike', 'strikers', 'striking workers', 'strike action', 'walkout*', 'walked out', 'boycott*', 'vigil|vigils', 'gathered ~6 demand*|against|protest*|denounc*|condemn*|solidarity|calling', 'gathered|assembled|congregated|converged ~20 to demand|denounce|condemn|reject|protest|oppose|decry|pressure', 'gathered|assembled|congregated|converged ~12 demanding|denouncing|condemning|rejecting|protesting|chanting|decrying', 'banged|banging|bang ~2 pots|pans', 'blocked|blocking ~6 road|roads|highway|highways|street|streets|traffic', 'assembled ~6 demand*|against|protest*', 'blockade*', 'road block*', 'roadblock*', 'pot banging', 'cacerolazo*', 'honking', 'car caravan', 'caravan', 'motorcade', 'die in', 'human chain', 'shutdown strike', 'bandh', 'hartal', 'dharna', 'gherao*', 'agitation*', 'agitat*', 'mass action', 'took to the streets', 'take to the streets', 'taken to the streets', 'stage* ~2 protest*', 'public gathering'],
     reason: 'ACLED: Protests are public demonstrations; a strike, sit-in, march, vigil or road blockade by demonstrators is a protest',
   },
   {
     id: 'protest-weak',
     cat: 'protest',
-    pats: ['denounc*', 'demanding', 'demanded', 'in solidarity with', 'to commemorate', 'commemorat*', 'chanted', 'chanting', 'slogans', 'placards', 'banners', 'petition*', 'memorandum'],
+    pats: ['denounc*', 'demanding', 'demanded', 'in solidarity with', 'to commemorate', 'commemorat*', 'chanted', 'chanting', 'slogans', 'placards', 'banners', 'petition*', 'memorandum', 'in demand of', 'voiced|voicing|expressed|expressing ~3 rejection|opposition|anger|outrage|discontent|frustration|dissatisfaction|indignation', 'held|holding|raised|raising|waved|waving ~3 placards|banners|flags|photographs|portraits|pictures|posters|signs'],
     reason: 'words of a protest that other texts use too ("the resolution demanded full access"): they count only where a crowd is named',
   },
   {
@@ -221,25 +233,25 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'protest-violence',
     cat: 'riot_act',
-    pats: ['escalating violence', 'violence erupted', 'violence broke out', 'outbreak* of violence', 'became violent', 'grew violent', 'aggressive', 'clash|clashes|clashed|clashing', 'confrontation*', 'scuffle*', 'threw|throw|throwing|thrown|hurled ~3 objects|projectiles|stones|rocks|bottles|bricks|eggs|molotov*|firecrackers|fireworks', 'light* fires', 'set fires', 'fought'],
+    pats: ['escalating violence', 'violence erupted', 'violence broke out', 'outbreak* of violence', 'became violent', 'grew violent', 'aggressive', 'clash|clashes|clashed|clashing', 'confrontation*', 'scuffle*', 'threw|throw|throwing|thrown|hurled ~3 objects|projectiles|stones|rocks|bottles|bricks|eggs|molotov*|firecrackers|fireworks', 'light* fires', 'set fires', 'fought', 'fire|fired|firing|launched|launching|shot|shooting ~2 firecrackers|fireworks'],
     reason: 'told of a demonstration, violence or clashes with the police make it a Violent demonstration (ACLED: demonstrators who engage in violence are rioters)',
   },
   {
     id: 'riot-act',
     cat: 'riot_act',
-    pats: ['street violence', 'scene of ~3 violence', 'pull* down', 'tore down', 'toppled', 'into a fire', 'vandali*', 'molotov*', 'petrol bomb*', 'gasoline bomb*', 'firebomb*', 'fire bomb*', 'torch*', 'set fire', 'set on fire', 'set ablaze', 'burnt|burned|burning ~3 tyre*|tire*|vehicle*|car|cars|police|station|office|building*|shop*|house*|home*|property', 'threw|throw|throwing|thrown|hurled|hurling|pelted|pelting ~4 stone*|rock*|bottle*|brick*|object*|projectile*|eggs|firecracker*', 'stone pelting', 'stone throwing', 'stone-pelting', 'stone-throwing', 'stones', 'rocks', 'damaged', 'smashed', 'ransacked', 'stormed', 'broke into', 'broke windows', 'barricade*', 'scuffle*', 'scuffled', 'brawl*', 'violent', 'unrest', 'skirmish*'],
+    pats: ['street violence', 'scene of ~3 violence', 'pull* down', 'tore down', 'toppled', 'into a fire', 'vandali*', 'molotov*', 'petrol bomb*', 'gasoline bomb*', 'firebomb*', 'fire bomb*', 'torch*', 'set fire', 'set on fire', 'set ablaze', 'burnt|burned|burning ~3 tyre*|tire*|vehicle*|car|cars|police|station|office|building*|shop*|house*|home*|property|objects|material|materials|debris|garbage|rubbish|trash|logs|branches|chairs|furniture', 'threw|throw|throwing|thrown|hurled|hurling|pelted|pelting ~4 stone*|rock*|bottle*|brick*|object*|projectile*|eggs|firecracker*', 'stoned', 'stoning', 'stone pelting', 'stone throwing', 'stone-pelting', 'stone-throwing', 'stones', 'rocks', 'damaged', 'smashed', 'ransacked', 'stormed', 'broke into', 'broke windows', 'barricade*', 'scuffle*', 'scuffled', 'brawl*', 'violent', 'unrest', 'skirmish*'],
     reason: 'violent acts of a crowd: with a demonstration ACLED codes Violent demonstration, without one Mob violence ("protesters pelted stones", "torched a police station")',
   },
   {
     id: 'mob',
     cat: 'mob',
-    pats: ['mob|mobs', 'lynch*', 'vigilante*', 'angry crowd', 'angry residents', 'angry villagers', 'enraged', 'irate', 'mob justice', 'jungle justice', 'beaten to death', 'stoned to death', 'burned to death by', 'communal violence', 'communal clash*', 'ethnic clash*', 'sectarian clash*', 'inter communal', 'intercommunal', 'tribal clash*', 'clan clash*', 'fight broke out', 'fights broke out', 'fistfight*', 'fist fight*', 'brawl*', 'beaten up by ~3 locals|residents|villagers|people|crowd|mob'],
-    reason: 'ACLED: Mob violence is violence by an unorganised crowd (lynchings, communal fights)',
+    pats: ['mob|mobs', 'lynch*', 'vigilante*', 'angry crowd', 'angry residents', 'angry villagers', 'enraged', 'irate', 'mob justice', 'jungle justice', 'beaten to death', 'stoned to death', 'burned to death by', 'communal violence', 'communal clash*', 'ethnic clash*', 'sectarian clash*', 'inter communal', 'intercommunal', 'tribal clash*', 'clan clash*', 'fight broke out', 'fights broke out', 'fistfight*', 'fist fight*', 'brawl*', 'beaten up by ~3 locals|residents|villagers|people|crowd|mob', 'assaulted|attacked|beaten|stoned|lynched|killed|injured|burned|burnt|chased ~3 by ~3 community|locals|residents|villagers|neighbours|neighbors|crowd|passers*'],
+    reason: 'ACLED: Mob violence is violence by an unorganised crowd (lynchings, communal fights, a suspect beaten or assaulted by residents)',
   },
   {
     id: 'crowd',
     cat: 'crowd',
-    pats: ['group of people', 'group of residents', 'group of villagers', 'group of men', 'group of youths', 'crowd|crowds', 'villagers', 'residents', 'supporters', 'youths', 'locals', 'rival groups', 'two groups', 'two families', 'members of the public', 'people'],
+    pats: ['group of people', 'group of ~3 people|citizens|residents|locals|villagers|youths|youngsters|neighbours|neighbors|traders|vendors|drivers|riders|workers|students|supporters', 'inhabitants', 'neighbours', 'neighbors', 'community members', 'members of the community', 'group of residents', 'group of villagers', 'group of men', 'group of youths', 'crowd|crowds', 'villagers', 'residents', 'supporters', 'youths', 'locals', 'rival groups', 'two groups', 'two families', 'members of the public', 'people'],
     reason: 'an unorganised group: when it uses violence without demonstrating, ACLED codes Mob violence',
   },
   // ---------------------------------------------------------------- strategic developments
@@ -254,6 +266,12 @@ export const TRIGGERS: TriggerEntry[] = [
     cat: 'loot',
     pats: ['loot|looted|looting|looters', 'plunder*', 'pillag*', 'ransack*', 'stole|stolen|stealing', 'robbed', 'seized ~3 property|properties|cattle|livestock|goods|crops|land|lands|vehicle*|car|cars', 'confiscat*', 'extort*', 'seized the', 'land seizure*', 'land grab*', 'rustl*'],
     reason: 'ACLED: Looting/property destruction covers looting, seizure of goods and destruction of property without a clash',
+  },
+  {
+    id: 'loot-seizure',
+    cat: 'loot',
+    pats: ['seized|seize|seizes|seizing|confiscated|confiscate|confiscates|confiscating|impounded|discovered|found ~8 marijuana|marihuana|cannabis|cocaine|heroin|opium|hashish|methamphetamine*|fentanyl|narcotics|drugs|contraband|cigarettes|tons|tonnes|kilograms|kilos|kg|packs', 'destroyed|eradicated|burned|burnt|uprooted|dismantled ~6 marijuana|marihuana|cannabis|coca|poppy|opium|plantation*|crops|laboratory|laboratories|lab|labs|airstrip*|drugs|narcotics'],
+    reason: 'ACLED (2020 coding of Latin America and the Caribbean): state forces seizing or destroying drugs, contraband, drug crops or airstrips is Looting/property destruction; it counts only with a state force as the subject (events.ts), never for a seizure by criminals',
   },
   {
     id: 'destroy',
@@ -288,8 +306,8 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'not-event',
     cat: 'not_event',
-    pats: ['missile test*', 'missile launch*', 'missile program*', 'missile programme*', 'missile development', 'nuclear test*', 'nuclear and missile', 'rocket launch*', 'test fire*', 'test fired', 'test launch*', 'satellite launch*', 'battle against', 'battle to', 'battling to', 'battled to', 'firefighters', 'fire fighters', 'fire crews', 'strike price', 'lucky strike', 'election campaign*', 'campaign rally', 'political battle*', 'legal battle*', 'court battle*', 'price war', 'trade war', 'war of words', 'war on drugs', 'attack on democracy', 'attack on the constitution', 'attack on press freedom', 'attack on media freedom', 'heart attack*', 'panic attack*', 'cyber attack*', 'cyberattack*', 'ransomware', 'shark attack*', 'dog attack*', 'bear attack*', 'animal attack*', 'tiger attack*', 'elephant*', 'wolves', 'barricaded himself|herself|themselves', 'agreed that', 'agreed with', 'agree that', 'agree with', 'agrees that', 'agrees with', 'all agreed', 'analysts agreed', 'stags ~2 battle|battling|fight|fighting|clash*', 'deer ~2 battle|battling|fight|fighting|clash*', 'stags', 'demonstrate a|an|the|that|its|their|his|her|our|how|what|commitment|resolve|support', 'demonstrates a|an|the|that|its|their|his|her|our|how|what|commitment|resolve|support', 'demonstrated a|an|the|that|its|their|his|her|our|how|what|commitment|resolve|support'],
-    reason: 'words that look like triggers but name no political violence ("missile tests", "firefighters battle the blaze", "an attack on media freedom", "these actions demonstrate a disregard", "the two leaders agreed that more work remains")',
+    pats: ['missile test*', 'missile launch*', 'missile program*', 'missile programme*', 'missile development', 'nuclear test*', 'nuclear and missile', 'rocket launch*', 'test fire*', 'test fired', 'test launch*', 'satellite launch*', 'battle against', 'battle to', 'battling to', 'battled to', 'firefighters', 'fire fighters', 'fire crews', 'strike price', 'lucky strike', 'election campaign*', 'campaign rally', 'political battle*', 'legal battle*', 'court battle*', 'price war', 'trade war', 'war of words', 'war on drugs', 'attack on democracy', 'attack on the constitution', 'attack on press freedom', 'attack on media freedom', 'heart attack*', 'panic attack*', 'cyber attack*', 'cyberattack*', 'ransomware', 'shark attack*', 'dog attack*', 'bear attack*', 'animal attack*', 'tiger attack*', 'elephant*', 'wolves', 'barricaded himself|herself|themselves', 'riot police|policemen|gear|squad|squads|control|unit|units|officers|troops|shields|vehicle|vehicles', 'anti riot', 'agreed that', 'agreed with', 'agree that', 'agree with', 'agrees that', 'agrees with', 'all agreed', 'analysts agreed', 'stags ~2 battle|battling|fight|fighting|clash*', 'deer ~2 battle|battling|fight|fighting|clash*', 'stags', 'demonstrate a|an|the|that|its|their|his|her|our|how|what|commitment|resolve|support', 'demonstrates a|an|the|that|its|their|his|her|our|how|what|commitment|resolve|support', 'demonstrated a|an|the|that|its|their|his|her|our|how|what|commitment|resolve|support'],
+    reason: 'words that look like triggers but name no political violence ("missile tests", "firefighters battle the blaze", "riot police", "an attack on media freedom", "these actions demonstrate a disregard", "the two leaders agreed that more work remains")',
   },
   {
     id: 'agreement',
@@ -343,8 +361,14 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'cue-disaster',
     cat: 'cue_disaster',
-    pats: ['earthquake*', 'quake*', 'tremor*', 'flood*', 'flash flood*', 'landslide*', 'mudslide*', 'avalanche*', 'cyclone*', 'hurricane*', 'typhoon*', 'tornado*', 'storm|storms', 'tsunami*', 'volcan*', 'eruption', 'drought*', 'wildfire*', 'bushfire*', 'forest fire*', 'heatwave*', 'heat wave*', 'snow*', 'blizzard*', 'lightning', 'rainfall', 'heavy rain*', 'monsoon*', 'epidemic*', 'outbreak*', 'infected', 'infections', 'cholera', 'ebola', 'accident*', 'accidental*', 'crash|crashed|crashes', 'collision*', 'collided', 'derail*', 'capsiz*', 'sank', 'ran aground', 'shipwreck*', 'gas leak*', 'leak|leakage', 'cylinder*', 'boiler', 'short circuit', 'fire broke out', 'blaze', 'caught fire', 'factory fire', 'building collapse*', 'bridge collapse*', 'roof collapse*', 'stampede*', 'drown*', 'electrocut*', 'spill', 'chemical plant', 'refinery', 'mine collapse', 'poisoning', 'food poisoning', 'poisoned', 'toxins', 'pest control', 'furnace', 'propane', 'fireworks', 'fertili*', 'ammonium nitrate', 'solvent*', 'industrial', 'warehouse*', 'gas plant', 'power plant', 'chemical plant', 'storage', 'cooking gas', 'gas explosion', 'gas container*', 'gas tank*', 'gas pipeline', 'tanker', 'lost control', 'icy road', 'weather', 'disaster|disasters', 'torrential', 'high winds', 'temperatures', 'fires ~2 burning|raging|spread*', 'bush fire*', 'grass fire*', 'non-combat', 'noncombat', 'natural causes', 'illness'],
+    pats: ['earthquake*', 'quake*', 'tremor*', 'flood*', 'flash flood*', 'landslide*', 'mudslide*', 'avalanche*', 'cyclone*', 'hurricane*', 'typhoon*', 'tornado*', 'storm|storms', 'tsunami*', 'volcan*', 'eruption', 'drought*', 'wildfire*', 'bushfire*', 'forest fire*', 'heatwave*', 'heat wave*', 'snow*', 'blizzard*', 'lightning', 'rainfall', 'heavy rain*', 'monsoon*', 'accident*', 'accidental*', 'crash|crashed|crashes', 'collision*', 'collided', 'derail*', 'capsiz*', 'sank', 'ran aground', 'shipwreck*', 'gas leak*', 'leak|leakage', 'cylinder*', 'boiler', 'short circuit', 'fire broke out', 'blaze', 'caught fire', 'factory fire', 'building collapse*', 'bridge collapse*', 'roof collapse*', 'stampede*', 'drown*', 'electrocut*', 'spill', 'chemical plant', 'refinery', 'mine collapse', 'poisoning', 'food poisoning', 'poisoned', 'toxins', 'pest control', 'furnace', 'propane', 'fireworks', 'fertili*', 'ammonium nitrate', 'solvent*', 'industrial', 'warehouse*', 'gas plant', 'power plant', 'chemical plant', 'storage', 'cooking gas', 'gas explosion', 'gas container*', 'gas tank*', 'gas pipeline', 'tanker', 'lost control', 'icy road', 'weather', 'disaster|disasters', 'torrential', 'high winds', 'temperatures', 'fires ~2 burning|raging|spread*', 'bush fire*', 'grass fire*', 'non-combat', 'noncombat', 'natural causes', 'illness'],
     reason: 'natural and man-made disasters, accidents and epidemics are not political violence (CASE NATURAL_DISASTER, MAN_MADE_DISASTER)',
+  },
+  {
+    id: 'cue-epidemic',
+    cat: 'cue_disaster',
+    pats: ['epidemic*', 'outbreak*', 'infected', 'infections', 'cholera', 'ebola'],
+    reason: 'an epidemic explains deaths, lockdown measures and a health "battle", but not people attacking or beating others: "police beat a man for breaking the lockdown during the outbreak" is an attack (events.ts)',
   },
   {
     id: 'cue-disaster-aftermath',

@@ -185,6 +185,8 @@ const EVENT_CATS = new Set<TriggerCat>([
 const WEAK_CATS = new Set<TriggerCat>([
   'explosion', 'attack', 'kill', 'riot_act', 'arrest', 'loot', 'destroy', 'change', 'agreement', 'transfer', 'other',
 ]);
+/** Lexicon entries that tell a two-sided fight: a battle word, or an attack that was repelled. */
+const CLASH_ENTRIES = new Set(['clash', 'clash-repel']);
 
 const NEGATORS = new Set(['no', 'not', "n't", 'never', 'without', 'nor', 'neither', 'denied', 'deny', 'denies', 'false']);
 /** Words after which an event is what a protest is about, not an event of its own:
@@ -295,6 +297,9 @@ function liveHits(info: SentenceInfo): Hit[] {
       // a verb between ends the topic: "protests against the result have turned violent",
       // "protesting citizens were dispersed by police"
       // ("the release of activists who were detained" stays a topic)
+      // (a purpose is a topic even though it is a verb: "gathered to demand a military
+      // intervention")
+      if (TOPIC_WORDS.has(w) && info.words[j - 1] === 'to') return true;
       if ((info.tok[j]!.pos === 'AUX' && !RELATIVE.has(info.words[j - 1] ?? '')) || (j < h.w0 - 1 && info.tok[j]!.pos === 'VERB' && !protestAt.includes(j))) return false;
       if (TOPIC_WORDS.has(w)) return true;
       if ((protestAt.includes(j) && info.tok[j]!.pos === 'VERB') || w === ';' || w === 'then') return false;
@@ -329,10 +334,14 @@ function liveHits(info: SentenceInfo): Hit[] {
     // a look-alike: "missile tests", "firefighters battle the blaze"
     if (blocks.some((b) => b.w0 <= h.w1 && h.w0 <= b.w1)) continue;
     if (h.entry === 'protest-weak' && !crowdNamed) continue;
+    // a seizure of drugs or contraband is an event only when state forces make it: "federal
+    // police seized two tons of marijuana", not "the gang seized a cocaine shipment"
+    if (h.entry === 'loot-seizure' && subjectKind(info, h) !== 'state') continue;
     if (destroyAt >= 0 && h.w0 > destroyAt && (h.cat === 'ied' || h.cat === 'shelling' || h.cat === 'grenade' || h.cat === 'explosion' || h.cat === 'air')) continue;
     // covered by another event hit that starts earlier and reaches into it
     // (or that starts at the same word and reaches further: "ceasefire violations" is fighting)
-    if (ev.some((o) => o !== h && o.cat !== h.cat && ((o.w0 < h.w0 && o.w1 >= h.w0 && o.w1 - o.w0 > 0) || (o.w0 === h.w0 && o.w1 > h.w1)))) continue;
+    // (a seizure of drugs does not hide the weapons seized with them: "seized guns and drugs")
+    if (ev.some((o) => o !== h && o.cat !== h.cat && o.entry !== 'loot-seizure' && ((o.w0 < h.w0 && o.w1 >= h.w0 && o.w1 - o.w0 > 0) || (o.w0 === h.w0 && o.w1 > h.w1)))) continue;
     // negated: "no clashes", "did not attack"
     let neg = false;
     for (let d = 1; d <= 2; d++) if (NEGATORS.has(info.words[h.w0 - d] ?? '')) neg = true;
@@ -352,8 +361,9 @@ function liveHits(info: SentenceInfo): Hit[] {
     // Iraq of ISIL after the liberation of Mosul"
     if (TIME_LINKS.has(info.words[h.w0 - 2] ?? '') && info.words[h.w0 - 1] === 'the' && info.tok[h.w0]!.pos === 'NOUN' && (h.cat === 'regain' || h.cat === 'capture')) continue;
     // an intention, not an event: "intended to take control", "mobilizing for attacking"
+    // ("proceeded to beat people", "began to shell the town": done, not intended)
     const prev = info.words[h.w0 - 1] ?? '';
-    if ((prev === 'to' || prev === 'for') && info.tok[h.w0]!.pos === 'VERB' && h.cat !== 'protest') continue;
+    if ((prev === 'to' || prev === 'for') && info.tok[h.w0]!.pos === 'VERB' && h.cat !== 'protest' && !(prev === 'to' && UNDERTOOK.has(info.words[h.w0 - 2] ?? ''))) continue;
     // topic of a protest: a protest trigger earlier, then a topic word, then this hit
     if (isTopic(h)) continue;
     // the object of a claim or accusation: "claimed responsibility for the attack"
@@ -378,8 +388,8 @@ interface Typed {
   confidence: number;
 }
 
-const STATE_TARGET = /^(arbaki|sniper|service|soldier|troop|army|military|police|policem|policewom|cop|officer|security|forces|regime|gendarm|guard|marine|commando|paramilitar|personnel|jawan|constable|checkpoint|checkpost|outpost|convoy|patrol|base|position|militia|fighter|militant|insurgent|rebel|combatant|taliban|crpf|bsf|anp|ana|andsf|nds|fc|levies|rangers|sdf|ypg|pkk|hts|isis|isil|daesh|shabaab|houthi|lna|gna|fardc|idf|terrorist|jihadist|guerrilla|commander|gunmen)/;
-const CIV_TARGET = /^(civilian|man|men|woman|women|child|boy|girl|baby|infant|minor|teen|villager|resident|farmer|herder|shepherd|student|teacher|journalist|reporter|worker|doctor|nurse|driver|passenger|shopkeeper|trader|merchant|businessm|worshipper|pilgrim|priest|pastor|imam|cleric|monk|nun|refugee|idp|migrant|famil|wife|husband|son|daughter|father|mother|brother|sister|relative|elder|activist|lawyer|judge|candidate|politician|councillor|councilor|mayor|official|leader|person|people|individual|inhabitant|peasant|fisherm|miner|vendor|motorist|motorcyclist|pedestrian|employee|staff|engineer|contractor|prisoner|detainee|inmate|suspect|thie|robber|tribesm|youth|supporter|member|head|chairman|director|manager|owner|artist|player|singer|professor|doctor|villager|hostage|body|bodies|corpse|home|house|school|hospital|mosque|church|market|shop|village|victim)/;
+const STATE_TARGET = /^(arbaki|sniper|service|soldier|troop|army|military|police|policem|policewom|cop|officer|security|forces|regime|gendarm|guard|marine|commando|paramilitar|personnel|jawan|constable|checkpoint|checkpost|outpost|convoy|patrol|base|position|militia|fighter|militant|insurgent|rebel|combatant|taliban|crpf|bsf|anp|ana|andsf|nds|fc|levies|rangers|sdf|ypg|pkk|hts|isis|isil|daesh|shabaab|houthi|lna|gna|fardc|idf|terrorist|jihadist|guerrilla|commander|gunmen|gang|gangster|trafficker|cultist)/;
+const CIV_TARGET = /^(civilian|man|men|woman|women|child|boy|girl|baby|infant|minor|teen|villager|resident|farmer|herder|shepherd|student|teacher|journalist|reporter|worker|doctor|nurse|driver|passenger|shopkeeper|trader|merchant|businessm|worshipper|pilgrim|priest|pastor|imam|cleric|monk|nun|refugee|idp|migrant|famil|wife|husband|son|daughter|father|mother|brother|sister|relative|elder|activist|lawyer|judge|candidate|politician|councillor|councilor|mayor|official|leader|person|people|individual|inhabitant|peasant|fisherm|miner|vendor|motorist|motorcyclist|pedestrian|employee|staff|engineer|contractor|prisoner|detainee|inmate|suspect|thie|robber|tribesm|youth|supporter|member|head|chairman|director|manager|owner|artist|player|singer|professor|doctor|villager|hostage|body|bodies|corpse|home|house|school|hospital|mosque|church|market|shop|village|victim|sheikh|sheik|chief|operator|developer|seller|hawker|landowner|fisherm)/;
 const STATE_ACTOR = /^(soldier|troop|army|military|police|policem|security|government|regime|gendarm|marine|commando|paramilitar|afghan|pakistani|national|federal|ana|anp|andsf|nds|fardc|idf|sdf|coalition|pro-government|loyalist)/;
 const NONSTATE_ACTOR = /^(islamic|militant|insurgent|rebel|taliban|terrorist|jihadist|extremist|isis|isil|daesh|shabaab|houthi|fighter|militia|gunmen|bandit|guerrilla|iswap|jnim|isgs|ttp|maoist|naxal|hts|ypg|pkk|opposition|separatist)/;
 /** Words before "forces" that make them non-state: "Syrian Democratic Forces", "Kurdish-led forces". */
@@ -389,9 +399,21 @@ const MOVEMENT = /^(deploy|redeploy|withdr|pull|dispatch|sent|mov|mass|amass|rei
 const SUBJECT_END = new Set(['said', 'says', 'say', 'told', 'reported', 'according', 'that', ',', ';', ':', 'claimed', 'stated', 'announced', 'after', 'while']);
 /** A sentence-internal break that ends the object of a claim: "claimed the attack; police said". */
 function clauseEnd(info: SentenceInfo, from: number, to: number): boolean {
-  for (let j = from + 1; j < to; j++) if (info.words[j] === ';' || info.words[j] === 'but') return true;
+  for (let j = from + 1; j < to; j++) {
+    const w = info.words[j]!;
+    if (w === ';' || w === 'but') return true;
+    // the main verb after a suspect's description: "a man suspected of kidnapping a child was
+    // beaten up by locals" ("the attack that was carried out" stays inside the object)
+    if (j > from + 2 && FINITE_AUX.has(w) && !RELATIVE.has(info.words[j - 1] ?? '') && !RELATIVE.has(info.words[j - 2] ?? '')) return true;
+  }
   return false;
 }
+const FINITE_AUX = new Set(['was', 'were']);
+/** Force words that name lethal or excessive force in themselves ("live rounds", "violently
+ *  suppressed"), unlike "injured" or "beaten", which may tell the event a protest is about. */
+const STRONG_FORCE = /^(live|excessive|lethal|deadly|brutal|violently|massacre|crushed|opened|serious|critically)/;
+/** Verbs after which "to" + verb tells what was done, not an intention. */
+const UNDERTOOK = new Set(['proceeded', 'began', 'started', 'continued', 'went', 'resorted']);
 /** A clause boundary between two word positions: a hedge before it does not reach past it. */
 function clauseBreak(info: SentenceInfo, from: number, to: number): boolean {
   for (let j = from + 1; j < to; j++) {
@@ -431,7 +453,8 @@ function victimKind(info: SentenceInfo, h: Hit): 'state' | 'civ' | 'unknown' {
     const x = w[j]!;
     if (x === 'at' && w[j + 1] === 'least') continue;
     // "an attack on security personnel", "fired at the positions"
-    if (!passive && j === from && (x === 'on' || x === 'against' || x === 'at' || x === 'upon')) continue;
+    // ("fired rubber bullets at fishermen": the means, then the target)
+    if (!passive && !seen && j - from <= 3 && (x === 'on' || x === 'against' || x === 'at' || x === 'upon')) continue;
     if (VICTIM_STOP.has(x) && (seen || !passive)) break;
     if (passive && x === ',') break;
     // "former police officers", "an aid convoy": unarmed people, civilians in ACLED's coding
@@ -487,6 +510,24 @@ function subjectKind(info: SentenceInfo, h: Hit): 'state' | 'nonstate' | 'unknow
   return 'unknown';
 }
 
+/** Is the subject of an active violent verb an unorganised crowd ("a group of people that
+ *  attacked", "local villagers assaulted"), and no state or armed actor? */
+/** Words of people who clash as a crowd, not as an armed group: "members of two parties
+ *  clashed", "villagers clashed over land". */
+const CROWD_WORD = /^(group|groups|communit|villager|resident|famil|clan|tribe|shopkeeper|trader|supporter|student|worker|farmer|beneficiar|locals|youth|member|nationals|inhabitant|neighbo|seller|vendor)/;
+const MANY = new Set(['hundreds', 'thousands', 'dozens', 'scores', 'many']);
+function crowdSubject(info: SentenceInfo, h: Hit): boolean {
+  if (PASSIVE_AUX.has(info.words[h.w0 - 1] ?? '')) return false;
+  // (a few "people" are no crowd: "three people torched two patrol cars")
+  const crowd = info.hits.find((c) => c.cat === 'crowd' && c.w1 < h.w0 && h.w0 - c.w1 <= 4 && (info.words[c.w0] !== 'people' || MANY.has(info.words[c.w0 - 1] ?? '') || Number(info.words[c.w0 - 1]) >= 10));
+  if (!crowd) return false;
+  for (let j = crowd.w1 + 1; j < h.w0; j++) {
+    const x = info.words[j]!;
+    if (x !== 'that' && x !== 'who' && (SUBJECT_END.has(x) || VICTIM_STOP.has(x) || info.tok[j]!.pos === 'VERB')) return false;
+  }
+  return subjectKind(info, h) === 'unknown';
+}
+
 /** ACLED notes sometimes open with the sub-event's name ("Looting: On 9 May ..."). */
 const TAGS: [RegExp, SubEventType][] = [
   [/^(looting|property destruction|land seizure)\s*:/i, 'Looting/property destruction'],
@@ -508,7 +549,9 @@ function tagOf(doc: Doc): SubEventType | null {
 }
 
 /** Type one incident from its sentences (the first is the head). */
-function typeIncident(doc: Doc, infos: SentenceInfo[]): Typed | null {
+/** `told`: every sentence of the incident, also those with no trigger ("The victim had a record
+ *  of drug trafficking."). */
+function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = infos): Typed | null {
   const head = infos[0]!;
   let all: Hit[] = [];
   const hitSentence = new Map<Hit, SentenceInfo>();
@@ -521,6 +564,16 @@ function typeIncident(doc: Doc, infos: SentenceInfo[]): Typed | null {
   if (all.some((h) => !h.attributed && !WEAK_CATS.has(h.cat))) all = all.filter((h) => !h.attributed);
   const cues = new Set<TriggerCat>();
   for (const inf of infos) for (const c of inf.cats) cues.add(c);
+  // how a protest was met, told in a sentence of its own with no trigger: "Police resorted to
+  // a baton charge to disperse the workers.", "Several were arrested."
+  for (const inf of told) {
+    if (infos.includes(inf) && inf.cats.has('cue_disperse')) continue;
+    if (inf.cats.has('cue_past') || inf.cats.has('cue_attrib')) continue;
+    // (force used on a crowd; an arrest told apart may be what the protest is about: "He was
+    // arrested in connection with a land case.")
+    // (nor force denied: "the military refrained from any kind of intervention")
+    if (inf.hits.some((h) => h.cat === 'cue_disperse' && !DETERMINERS.has(inf.words[h.w0 - 1] ?? '') && !/^(arrest|detain|detention|custody|fined|removed|prevented|halted|suppress|evicted)/.test(inf.words[h.w0]!) && !inf.words.slice(Math.max(0, h.w0 - 5), h.w0).some((w) => NEGATORS.has(w) || /^(refrain|avoid)/.test(w)))) cues.add('cue_disperse');
+  }
   const mk = (sub: SubEventType, rule: string, hit: Hit, confidence: number): Typed => ({
     sub,
     rule,
@@ -544,9 +597,15 @@ function typeIncident(doc: Doc, infos: SentenceInfo[]): Typed | null {
   const ownViolence = (h: Hit): boolean => {
     const inf = hitSentence.get(h)!;
     if (inf === head) return true;
+    // stones thrown at the police next to a protest are the protesters' ("Police officers were
+    // pelted with stones")
+    if (h.cat === 'riot_act' && inf.cats.has('cue_state') && !inf.cats.has('cue_past')) return true;
     return (inf.cats.has('protest') || inf.cats.has('crowd')) && !inf.cats.has('cue_attrib') && !inf.cats.has('cue_past');
   };
-  const riot = all.find((h) => h.cat === 'riot' && ownViolence(h));
+  // (armed men who "clashed with police" fought a battle: "Taliban militants clashed with
+  // police forces")
+  const armedRiot = (h: Hit) => cues.has('cue_armed') && /^clash/.test(hitSentence.get(h)!.words[h.w0]!) && !all.some((x) => x.cat === 'protest');
+  const riot = all.find((h) => h.cat === 'riot' && ownViolence(h) && !armedRiot(h));
   const riotAct = all.find((h) => h.cat === 'riot_act' && ownViolence(h));
   const mob = has(all, 'mob');
   const chem = has(all, 'chemical');
@@ -564,9 +623,16 @@ function typeIncident(doc: Doc, infos: SentenceInfo[]): Typed | null {
       // during a demonstration outside the consulate")
       const protestersDied = infos.some((inf) => inf.live.some((h) => h.cat === 'kill' && inf.words.slice(Math.max(0, h.w0 - 4), h.w1 + 5).some((x) => /^(protester|protestor|demonstrator)/.test(x))));
       const force = cues.has('cue_force') && (cues.has('cue_state') || cues.has('cue_disperse') || infos.some((inf) => inf.words.includes('authorities')) || protestersDied);
-      const protesterKilled = force && infos.some((inf) => inf.cats.has('cue_force'));
+      // (ACLED keeps the type for lethal force on the protesters themselves: force told of the
+      // event they protest, "after a police officer beat up a trader", or met by protesters who
+      // fought back, is not it)
+      const strongForce = infos.some((inf) => inf.cats.has('cue_force') && inf.hits.some((h) => h.cat === 'cue_force' && STRONG_FORCE.test(inf.words[h.w0]!)));
+      const protesterKilled = force && (protestersDied || strongForce);
       if (riot || riotAct) {
         if (mob && !protest) return mk('Mob violence', 'riot:mob', mob, 0.7);
+        // a fight with the police and no demonstration told: "locals pelted stones and clashed
+        // with police" (ACLED: rioters who are not demonstrating commit Mob violence)
+        if (!protest && riot && /^clash/.test(hitSentence.get(riot)!.words[riot.w0]!)) return mk('Mob violence', 'riot:clash-no-protest', riot, 0.6);
         return mk('Violent demonstration', riot ? 'riot' : 'protest+riot-act', riot ?? riotAct!, 0.75);
       }
       if (protesterKilled && protest) return mk('Excessive force against protesters', 'protest+lethal-force', p, 0.6);
@@ -586,7 +652,7 @@ function typeIncident(doc: Doc, infos: SentenceInfo[]): Typed | null {
   const explosion = has(all, 'explosion');
   // "an IED was found and defused": the weapon was not used (unless people were killed, or
   // it happened in a fight: "shot down a drone during the clash")
-  const fight = all.find((h) => h.entry === 'clash');
+  const fight = all.find((h) => CLASH_ENTRIES.has(h.entry));
   const means = has(all, 'air');
   if (disrupt && !fight && !killed && (!means || disrupt.entry === 'disrupt-intercept')) {
     return mk('Disrupted weapons use', 'disrupt', disrupt, 0.75);
@@ -603,7 +669,7 @@ function typeIncident(doc: Doc, infos: SentenceInfo[]): Typed | null {
   if (air) return mk('Air/drone strike', 'air', air, 0.85);
   const shelling = has(all, 'shelling');
   const clash = has(all, 'clash');
-  const strongClash = all.find((h) => h.entry === 'clash' || h.entry === 'small-arms');
+  const strongClash = all.find((h) => CLASH_ENTRIES.has(h.entry) || h.entry === 'small-arms' || (h.cat === 'riot' && armedRiot(h)));
   const grenade = has(all, 'grenade');
   // A two-sided fight with artillery or grenades is an Armed clash: "clashes took place amid
   // regime shelling", "exchanged artillery", "attacked a patrol with grenades and firearms".
@@ -636,7 +702,7 @@ function typeIncident(doc: Doc, infos: SentenceInfo[]): Typed | null {
     const who = subjectKind(hitSentence.get(h)!, h);
     // taken after the other side withdrew: "IS recaptured Palmyra after Syrian forces pulled out"
     const withdrawal = all.find((x) => x.cat === 'change' && /^(withdr|pull|retreat|evacuat|vacat)/.test(hitSentence.get(x)!.words[x.w0]!));
-    const fought = all.some((x) => x.entry === 'clash' || x.entry === 'small-arms') || killed;
+    const fought = all.some((x) => CLASH_ENTRIES.has(x.entry) || x.entry === 'small-arms') || killed;
     if ((transfer || withdrawal) && !fought) return mk('Non-violent transfer of territory', 'transfer', transfer ?? withdrawal!, 0.6);
     if (who === 'nonstate') return mk('Non-state actor overtakes territory', 'capture:non-state', h, 0.7);
     if (who === 'state' || regain) return mk('Government regains territory', 'capture:state', h, 0.7);
@@ -658,6 +724,13 @@ function typeIncident(doc: Doc, infos: SentenceInfo[]): Typed | null {
     if (!stateOnly) return mk('Abduction/forced disappearance', 'abduct', abduct, 0.8);
   }
   if (transfer && !clash && !killed) return mk('Non-violent transfer of territory', 'transfer', transfer, 0.5);
+  // an unorganised crowd that attacks people or property, with no armed group named:
+  // "villagers assaulted two men they took for cattle thieves", "residents torched a bar"
+  // (ACLED: Mob violence)
+  if (!cues.has('cue_armed')) {
+    const crowdAct = all.find((h) => (h.cat === 'attack' || h.cat === 'riot_act' || h.cat === 'destroy') && crowdSubject(hitSentence.get(h)!, h));
+    if (crowdAct) return mk('Mob violence', 'crowd-attack', crowdAct, 0.6);
+  }
 
   // A strategic development told first in the lead sentence, with nobody killed before it, is
   // the event: "the two sides agreed a ceasefire after the worst fighting in decades", "the
@@ -672,6 +745,9 @@ function typeIncident(doc: Doc, infos: SentenceInfo[]): Typed | null {
   // beat six opposition members", "shops were looted and set alight"
   const arrest = has(all, 'arrest');
   const headFirst = head.live.find((h) => !h.attributed);
+  // state forces seizing drugs or contraband (arrests made in it are part of the operation)
+  const seizure = head.live.find((h) => h.entry === 'loot-seizure');
+  if (seizure && !killed && !strongClash) return mk('Looting/property destruction', 'loot:state-seizure', seizure, 0.6);
   if (arrest && !killed && !strongClash && headFirst?.cat === 'arrest') return mk('Arrests', 'arrest:first', arrest, 0.65);
   const looted = all.find((h) => h.entry === 'loot' && /^(loot|plunder|pillag|ransack)/.test(hitSentence.get(h)!.words[h.w0]!));
   if (looted && !killed && !strongClash) return mk('Looting/property destruction', 'loot:first', looted, 0.6);
@@ -680,11 +756,12 @@ function typeIncident(doc: Doc, infos: SentenceInfo[]): Typed | null {
   // a fight between groups of a community, or between a crowd and the police, with no armed
   // group in it: "two groups of a community clashed over land", "a clash erupted between police
   // and shopkeepers" (ACLED: Mob violence)
-  if (strongClash && !cues.has('cue_armed') && (/^(group|groups|communit|villager|resident|famil|clan|tribe|shopkeeper|trader|supporter|student|worker|farmer|beneficiar|locals|youth)/.test(hitSentence.get(strongClash)!.words.slice(Math.max(0, strongClash.w0 - 8), strongClash.w1 + 8).find((w) => /^(group|groups|communit|villager|resident|famil|clan|tribe|shopkeeper|trader|supporter|student|worker|farmer|beneficiar|locals|youth)/.test(w)) ?? ''))) {
-    const militaryMeans = all.some((h) => h.cat === 'shelling' || h.cat === 'air' || h.entry === 'small-arms');
+  if (strongClash && !cues.has('cue_armed') && (CROWD_WORD.test(hitSentence.get(strongClash)!.words.slice(Math.max(0, strongClash.w0 - 8), strongClash.w1 + 8).find((w) => CROWD_WORD.test(w)) ?? ''))) {
+    // (a shoot-out or gun battle is fought with firearms: armed groups, not a crowd)
+    const militaryMeans = all.some((h) => h.cat === 'shelling' || h.cat === 'air' || h.entry === 'small-arms') || /^(shoot|gun|firefight|fire|crossfire)/.test(hitSentence.get(strongClash)!.words[strongClash.w0]!);
     if (!militaryMeans && !head.words.some((w) => /^(soldier|troop|army|military|militant|rebel|insurgent)/.test(w))) return mk('Mob violence', 'clash:crowd', strongClash, 0.55);
   }
-  const realClash = all.find((h) => h.entry === 'clash' || h.entry === 'offensive-start');
+  const realClash = all.find((h) => CLASH_ENTRIES.has(h.entry) || h.entry === 'offensive-start' || (h.cat === 'riot' && armedRiot(h)));
   if (realClash) return mk('Armed clash', 'clash', realClash, 0.75);
   // torture and ill-treatment are done to people in someone's power: Attack
   const torture = all.find((h) => h.cat === 'attack' && /^tortur/.test(hitSentence.get(h)!.words[h.w0]!));
@@ -701,7 +778,20 @@ function typeIncident(doc: Doc, infos: SentenceInfo[]): Typed | null {
         if (victim !== 'unknown') victimHit = h;
       }
     }
+    // soldiers or police attacked off duty are civilians in ACLED's coding ("shot dead an
+    // off-duty police officer outside his house")
+    // (not "unclear if he was off-duty")
+    const offDuty = infos.some((inf) => inf.words.some((w, j) => w === 'off' && inf.words[j + 1] === 'duty' && !inf.words.slice(Math.max(0, j - 4), j).some((x) => x === 'if' || x === 'whether' || x === 'not')));
+    if (victim === 'state' && offDuty) victim = 'civ';
+    // a victim told as a gang member or drug trafficker is one side of a fight between armed
+    // groups (ACLED: Armed clash): "a rival gang member was shot dead", "the victim had a
+    // record of drug trafficking"
+    if (victim !== 'state' && !offDuty && told.some((inf) => inf.words.some((w) => /^victim/.test(w)) && inf.words.some((w) => /^(trafficking|trafficker|traffickers|gang|gangs|cartel)$/.test(w)))) victim = 'state';
     if (victim === 'civ') return mk('Attack', 'attack:civilian-target', victimHit, 0.65);
+    // remains that show a killing, with nobody armed named as the victim: "two severed heads
+    // were found"
+    const signs = all.find((h) => h.entry === 'attack-signs');
+    if (signs && victim === 'unknown') return mk('Attack', 'attack:remains', signs, 0.55);
     if (victim === 'state') return mk('Armed clash', 'attack:armed-target', victimHit, 0.6);
     if (clash) return mk('Armed clash', 'clash-weak', clash, 0.55);
     // no victim read: civilians named anywhere in the incident make it an attack on civilians
@@ -710,7 +800,9 @@ function typeIncident(doc: Doc, infos: SentenceInfo[]): Typed | null {
       // a bare death with no actor at all is not an incident of political violence
       return null;
     }
-    return mk(attack ? 'Armed clash' : 'Attack', 'attack:default', violent, 0.4);
+    // ("gunmen killed a trader": the gunmen are the actor, not an attack on armed men)
+    const attackAct = all.find((h) => h.cat === 'attack' && !/^(gunm|assailant)/.test(hitSentence.get(h)!.words[h.w0]!));
+    return mk(attackAct || (cues.has('cue_state') && !cues.has('cue_civ')) ? 'Armed clash' : 'Attack', 'attack:default', violent, 0.4);
   }
   // an exchange of small-arms fire with no victim told: "fired small arms at the positions"
   if (strongClash) return mk('Armed clash', 'clash:small-arms', strongClash, 0.6);
@@ -751,8 +843,18 @@ function notPoliticalViolence(infos: SentenceInfo[], context: SentenceInfo[]): b
   for (const inf of context) for (const c of inf.cats) cues.add(c);
   const armed = cues.has('cue_armed');
   const disaster = context.some((inf) => inf.hits.some((h) => h.entry === 'cue-disaster'));
-  if (disaster && !armed && live.every((h) => (!ROBUST_VS_DISASTER.has(h.cat) && h.entry !== 'clash') || h.entry === 'chem-weak')) return true;
-  if (cues.has('cue_crime') && live.every((h) => WEAK_VS_CRIME.has(h.cat) || WEAK_ENTRIES.has(h.entry))) {
+  // a riot act of throwing things at someone: "pelted the police with stones"
+  const thrownHits = new Set<Hit>();
+  for (const inf of infos) for (const h of inf.live) if (h.entry === 'riot-act' && h.w1 > h.w0 && /^(threw|throw|thrown|throwing|hurl|pelt)/.test(inf.words[h.w0]!)) thrownHits.add(h);
+  const thrown = (h: Hit) => thrownHits.has(h);
+  // (nor does it explain state forces seizing drugs, or stones thrown at someone: "threw stones
+  // at two soldiers after a road accident")
+  if (disaster && !armed && live.every((h) => (!ROBUST_VS_DISASTER.has(h.cat) && !CLASH_ENTRIES.has(h.entry) && h.entry !== 'loot-seizure' && !thrown(h)) || h.entry === 'chem-weak')) return true;
+  // an epidemic explains deaths, lockdown measures and "combating the outbreak", but nobody
+  // attacking or beating anyone
+  const epidemic = context.some((inf) => inf.hits.some((h) => h.entry === 'cue-epidemic'));
+  if (epidemic && !armed && live.every((h) => (WEAK_CATS.has(h.cat) && h.cat !== 'attack' && h.cat !== 'riot_act') || h.entry === 'clash-weak' || h.entry === 'chem-weak')) return true;
+  if (cues.has('cue_crime') && live.every((h) => WEAK_VS_CRIME.has(h.cat) || WEAK_ENTRIES.has(h.entry)) && !live.some((h) => h.entry === 'loot-seizure')) {
     // ACLED codes violence around crime when armed men, state forces or a crowd use it on
     // people: "armed men shot a man", "police killed a drug suspect in a raid", "a suspected
     // thief was beaten up by locals"
@@ -805,7 +907,7 @@ const STRONG_CATS = new Set<TriggerCat>(['chemical', 'suicide', 'ied', 'air', 's
 function strongHit(info: SentenceInfo): boolean {
   // (not in a relative clause that describes an actor: "Hezbollah, which fought a war with
   // Israel in 2006, has sent fighters")
-  return info.live.some((h) => !h.attributed && (STRONG_CATS.has(h.cat) || h.entry === 'clash' || h.entry === 'offensive-start') && !RELATIVE.has(info.words[h.w0 - 1] ?? ''));
+  return info.live.some((h) => !h.attributed && (STRONG_CATS.has(h.cat) || CLASH_ENTRIES.has(h.entry) || h.entry === 'offensive-start') && !RELATIVE.has(info.words[h.w0 - 1] ?? ''));
 }
 function onlyWeak(c: Cluster): boolean {
   return c.infos.every((inf) => inf.live.every((h) => WEAK_CATS.has(h.cat) || h.entry === 'clash-weak'));
@@ -910,7 +1012,9 @@ export function findEvents(doc: Doc): EventCandidate[] {
       const sameParagraph = last && doc.sentences[i]!.paragraph === doc.sentences[lastSentence]!.paragraph;
       // ... or how a protest was met: "Police forces dispersed the crowd."
       const met = info.cats.has('cue_disperse') || info.cats.has('cue_force');
-      if (last && i - lastSentence <= 2 && ((sameParagraph && (info.toll || info.cats.has('kill') || met)) || (info.cats.has('cue_anaphor') && !isGenericOrAttribution(info)))) {
+      // ... or about the victim: "The victim had a record of drug trafficking."
+      const victim = info.words.some((w) => w === 'victim' || w === 'victims');
+      if (last && i - lastSentence <= 2 && ((sameParagraph && (info.toll || info.cats.has('kill') || met || victim)) || (info.cats.has('cue_anaphor') && !isGenericOrAttribution(info)))) {
         last.sentences.push(i);
         lastSentence = i;
       }
@@ -1008,7 +1112,7 @@ export function findEvents(doc: Doc): EventCandidate[] {
     const ctx = new Set<number>([0]);
     for (const i of c.sentences) for (let d = -1; d <= 1; d++) if (i + d >= 0 && i + d < n) ctx.add(i + d);
     if (!(c.sentences[0] === 0 && tagOf(doc)) && notPoliticalViolence(c.infos, [...ctx].map((i) => infos[i]!))) continue;
-    const typed = typeIncident(doc, c.infos);
+    const typed = typeIncident(doc, c.infos, c.sentences.map((k) => infos[k]!));
     if (!typed) continue;
     // a far sentence with no place of its own that tells the same kind of event as the incident
     // before is more of it: "[...] accused security forces of molestation. [...] the women said
