@@ -149,3 +149,20 @@ test(here + 'a bare title of a race or trade takes the person who spoke before',
     ['The polls have been wrong before and they will be wrong again', 'Richard Vance'],
   ]);
 });
+
+test(here + 'a common-noun speaker keeps the phrase that says who it is', () => {
+  const t =
+    'The ceasefire collapsed on Monday. ' +
+    '"Both sides have broken their word and the roads are closed again," said one aid worker familiar with the convoys.';
+  assert.deepEqual(direct(t), [['Both sides have broken their word and the roads are closed again', 'one aid worker familiar with the convoys']]);
+});
+
+test(here + 'a function word left over from a clause is never a speaker', () => {
+  // 'to state': the subject is the agency before the infinitive, not 'to'.
+  const t1 = 'The report prompted the Kano State Emergency Agency, which counts the displaced, to state, "More than ten thousand people have left their homes since May."';
+  assert.deepEqual(direct(t1), [['More than ten thousand people have left their homes since May', 'Kano State Emergency Agency']]);
+  // A relative 'which' or a coordinating 'and' names nobody.
+  const t2 = 'The provincial council passed a motion which said the province "rejects every call for revenge against the herders."';
+  const t3 = 'A group of 40 doctors and nurses this week signed a letter and called on donors to "send fuel before the generators stop for good."';
+  for (const t of [t2, t3]) for (const [, sp] of direct(t)) assert.ok(sp === null || !/^(which|and|to|that)$/i.test(sp), String(sp));
+});

@@ -178,6 +178,10 @@ const END_PUNCT = new Set(['.', '!', '?']);
 const NP_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'PART', 'X']);
 /** Paragraphs before the current one that 'it' looks back over for an organisation that spoke. */
 const IT_WINDOW = 1;
+/** Quantifier words that stand for people on their own ('another said', 'some argued'). */
+const SPEAKER_QUANTIFIERS = new Set(['one', 'another', 'others', 'some', 'many', 'several', 'both', 'all', 'most', 'few', 'none', 'everyone', 'everybody', 'someone', 'somebody', 'nobody', 'himself', 'herself', 'themselves']);
+/** Prepositions that open a phrase telling who a common-noun speaker is ('a source close to …'). */
+const POST_MODIFIERS = new Set(['to', 'with', 'of', 'in', 'at', 'for', 'from', 'on']);
 const STOP_AFTER_VERB = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'while', 'when', 'to', 'that', 'with', 'from', 'as', 'and', 'but', 'about', 'by', 'via', 'over', 'through']);
 
 /** The quotes of each analysed document, so findClaims reuses what findQuotes found. */
@@ -394,6 +398,16 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     const n = toks[k + 1];
     return (l === 'her' || l === 'his' || l === 'their' || l === 'its') && !!n && (n.pos === 'NOUN' || n.pos === 'ADJ' || n.pos === 'PROPN');
   };
+  /** Does [a, b) hold a word that can name a speaker (a noun, a name, a number, 'one', 'another')? */
+  const contentful = (a: number, b: number): boolean => {
+    for (let k = a; k < b; k++) {
+      const t = toks[k]!;
+      if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || chainAt[k]! >= 0 || SPEAKER_QUANTIFIERS.has(t.lower)) return true;
+      // A capitalised word inside a sentence is a name whatever its tag ('…, Will wrote').
+      if (/^[A-Z]/.test(s(k)) && k > 0 && toks[k - 1]!.sentence === t.sentence && !/^[.!?:“"‘'(]$/.test(s(k - 1))) return true;
+    }
+    return false;
+  };
   const speakerOfNP = (a: number, b0: number, at: number, rule: string): Speaker | null => {
     if (b0 <= a) return null;
     // 'The Afghan Ministry of Defense stated': a noun phrase that ends in an organisation's
@@ -492,8 +506,10 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       }
       return { name: np.replace(/^(the|a|an)\s+/i, ''), start: toks[a]!.start, end: toks[b - 1]!.end, how: rule + ':nominal', person: false };
     }
-    // 'one well-connected Democrat familiar …': a noun phrase with no common noun head.
-    if (b - a <= 8 && /[A-Za-z]/.test(text.slice(toks[a]!.start, toks[b - 1]!.end))) {
+    // 'one well-connected Democrat familiar …': a noun phrase with no common noun head. Only
+    // words that can name someone make a speaker: 'to', 'which', 'and' or 'recently' left over
+    // from a clause do not, and the quote is resolved some other way.
+    if (b - a <= 8 && contentful(a, b)) {
       const np = text.slice(toks[a]!.start, toks[b - 1]!.end);
       return { name: np.replace(/^(the|a|an)\s+/i, ''), start: toks[a]!.start, end: toks[b - 1]!.end, how: rule + ':nominal', person: false };
     }
@@ -623,7 +639,18 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       if ((t.pos === 'VERB' || t.pos === 'AUX') && text[t.start - 1] !== '-' && !/^[A-Z]/.test(w)) break;
       k++;
     }
-    return speakerOfNP(k0, k, toks[k0]?.start ?? 0, rule);
+    const sp = speakerOfNP(k0, k, toks[k0]?.start ?? 0, rule);
+    // 'said a person close to the family', 'said one official familiar with the talks': a
+    // common-noun speaker keeps the phrase that tells who it is.
+    if (sp && sp.how.endsWith(':nominal') && k + 1 < limit && POST_MODIFIERS.has(toks[k]!.lower)) {
+      let e = k + 1;
+      while (e < limit && (NP_POS.has(toks[e]!.pos) || chainAt[e]! >= 0) && toks[e]!.lower !== 'that') e++;
+      if (e > k + 1 && contentful(k + 1, e)) {
+        const end = toks[e - 1]!.end;
+        return { ...sp, name: text.slice(sp.start, end).replace(/^(the|a|an)\s+/i, ''), end };
+      }
+    }
+    return sp;
   };
 
   const isAbbrev = (w: string) => {
