@@ -166,3 +166,24 @@ test(here + 'a function word left over from a clause is never a speaker', () => 
   const t3 = 'A group of 40 doctors and nurses this week signed a letter and called on donors to "send fuel before the generators stop for good."';
   for (const t of [t2, t3]) for (const [, sp] of direct(t)) assert.ok(sp === null || !/^(which|and|to|that)$/i.test(sp), String(sp));
 });
+
+test(here + 'a clause subject after an opening conjunction or article is whom a later pronoun means', () => {
+  const t1 =
+    'Farah Diallo spoke first. "We need water for the camps," she said. ' +
+    'But state Rep. Amina Cole-Bello, a member of the council, recalled what happened in 2008. "The vote is not a single block," she said.';
+  assert.deepEqual(direct(t1)[1], ['The vote is not a single block', 'Amina Cole-Bello']);
+  const t2 =
+    'Farah Diallo spoke first. "We need water for the camps," she said. ' +
+    'The Lagos Times columnist Ruth Okoro has been critical of the plan. "The plan has flaws, but it is the only one," she wrote.';
+  assert.deepEqual(direct(t2)[1], ['The plan has flaws, but it is the only one', 'Ruth Okoro']);
+  // A negation between the apposition and the verb.
+  const t3 =
+    'Colonel Peter Mwangi praised the convoy. "They did their duty," he said. ' +
+    'And Samuel Otieno, then a student in Nairobi, did not approve of the war. "I was too young to understand," he said.';
+  assert.deepEqual(direct(t3)[1], ['I was too young to understand', 'Samuel Otieno']);
+});
+
+test(here + 'a weekday is no speaker of reported speech', () => {
+  const t = 'The Lagos Times columnist Ruth Okoro has been critical of the plan but on Tuesday wrote that it could work in the north.';
+  for (const q of quotesOf(t)) assert.notEqual(q.speaker, 'Tuesday');
+});

@@ -402,6 +402,8 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
   const contentful = (a: number, b: number): boolean => {
     for (let k = a; k < b; k++) {
       const t = toks[k]!;
+      // ('on Tuesday wrote that …': a day or month names no one.)
+      if (MONTHS_AND_DAYS.has(t.lower) && t.lower.length > 3) continue;
       if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || chainAt[k]! >= 0 || SPEAKER_QUANTIFIERS.has(t.lower)) return true;
       // A capitalised word inside a sentence is a name whatever its tag ('…, Will wrote').
       if (/^[A-Z]/.test(s(k)) && k > 0 && toks[k - 1]!.sentence === t.sentence && !/^[.!?:“"‘'(]$/.test(s(k - 1))) return true;
@@ -834,7 +836,9 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       while (f >= 0 && toks[f]!.sentence === toks[c.ts]!.sentence && (toks[f]!.pos === 'NOUN' || toks[f]!.pos === 'PROPN' || toks[f]!.pos === 'ADJ' || tokText(doc, toks[f]!) === '.') && c.ts - f < 6) f--;
       const before = toks[f];
       // 'Meanwhile Rihanna, who …, spoke': a sentence adverb may open the sentence.
-      const openingAdverb = before && before.pos === 'ADV' && (f === 0 || toks[f - 1]!.sentence !== before.sentence);
+      // So may a conjunction or an article: 'But state Rep. Ann Cole, a member of …, recalled',
+      // 'The Post columnist Ruth Marsh has been critical …'.
+      const openingAdverb = before && /^(ADV|CCONJ|DET)$/.test(before.pos) && (f === 0 || toks[f - 1]!.sentence !== before.sentence);
       if (before && before.sentence === toks[c.ts]!.sentence && !openingAdverb && !/^[,;:—–(]$/.test(tokText(doc, before)) && !(/^(and|but)$/.test(before.lower) && f > 0 && s(f - 1) === ',')) continue;
       let k = c.te;
       // 'Trump himself was delighted'
@@ -855,7 +859,8 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
           while (toks[q] && toks[q]!.sentence === toks[k]!.sentence && s(q) !== ',' && q - k < 25) q++;
           if (!toks[q] || s(q) !== ',') break;
           let j = q + 1;
-          while (toks[j] && (ATTRIBUTION_FILLERS.has(toks[j]!.lower) || toks[j]!.pos === 'ADV' || toks[j]!.pos === 'AUX')) j++;
+          // ('Omar, then a student, did not approve': a negation may stand before the verb.)
+          while (toks[j] && (ATTRIBUTION_FILLERS.has(toks[j]!.lower) || toks[j]!.pos === 'ADV' || toks[j]!.pos === 'AUX' || /^(not|n[’']t)$/.test(toks[j]!.lower))) j++;
           if (toks[j] && (toks[j]!.pos === 'VERB' || /^(this|last|earlier)$/.test(toks[j]!.lower))) {
             found = q + 1;
             break;
