@@ -187,3 +187,10 @@ test(here + 'a weekday is no speaker of reported speech', () => {
   const t = 'The Lagos Times columnist Ruth Okoro has been critical of the plan but on Tuesday wrote that it could work in the north.';
   for (const q of quotesOf(t)) assert.notEqual(q.speaker, 'Tuesday');
 });
+
+test(here + 'an organisation that opens a sentence as its subject is what a later "it" quotes', () => {
+  const t =
+    'The Red Crescent Society suspended its convoys on Monday. ' +
+    '"Our drivers cannot reach the southern districts safely," it said.';
+  assert.deepEqual(direct(t), [['Our drivers cannot reach the southern districts safely', 'Red Crescent Society']]);
+});

@@ -886,6 +886,24 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       if (!t || (t.sentence !== toks[c.ts]!.sentence && !(bracket && t.sentence === toks[c.ts]!.sentence + 1)) || (t.pos !== 'VERB' && !aux)) continue;
       const name = familyName(c.start, people.resolve(cleanName(text.slice(c.start, c.end))));
       if (isPersonName(name)) sources.push({ pos: c.start, end: c.end, name, person: true });
+
+    }
+  }
+  // An organisation that opens its sentence as the subject of a verb is what a later 'it' or
+  // 'they' quotes ('The Business Council of Kenya opposed an increase. “…,” it said').
+  for (const o of people.organisations) {
+    if (COUNTRY_WORDS.has(o.name.toLowerCase())) continue;
+    for (const e of o.evidence) {
+      let f = tokenAt(e.start) - 1;
+      if (f >= 0 && toks[f]!.lower === 'the') f--;
+      const k0 = tokenAt(e.start);
+      if (k0 >= toks.length || inQuote[k0]) continue;
+      const si = toks[k0]!.sentence;
+      const opens = f < 0 || toks[f]!.sentence !== si || (/^(ADV|CCONJ)$/.test(toks[f]!.pos) && (f === 0 || toks[f - 1]!.sentence !== si));
+      if (!opens) continue;
+      let k = tokenAt(e.end);
+      while (toks[k] && (ATTRIBUTION_FILLERS.has(toks[k]!.lower) || toks[k]!.pos === 'ADV' || toks[k]!.pos === 'AUX')) k++;
+      if (toks[k] && toks[k]!.sentence === si && toks[k]!.pos === 'VERB') sources.push({ pos: e.start, end: e.end, name: o.name, person: false });
     }
   }
   sources.sort((x, y) => x.pos - y.pos);
