@@ -194,3 +194,8 @@ test(here + 'an organisation that opens a sentence as its subject is what a late
     '"Our drivers cannot reach the southern districts safely," it said.';
   assert.deepEqual(direct(t), [['Our drivers cannot reach the southern districts safely', 'Red Crescent Society']]);
 });
+
+test(here + 'a word of a longer name is no verb of saying ("the United States has become")', () => {
+  const t = 'Senator Musa Bello said that the United States has become a "dumping ground for weapons bound for the Sahel."';
+  assert.deepEqual(direct(t), [['dumping ground for weapons bound for the Sahel', 'Musa Bello']]);
+});

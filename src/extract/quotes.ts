@@ -664,6 +664,9 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     if (!SPEECH_VERBS.has(l)) return false;
     if (strong && WEAK_SPEECH_VERBS.has(l)) return false;
     const pos = toks[k]!.pos;
+    // 'the United States has become …': a word of a longer name is no verb of saying.
+    const ci = chainAt[k]!;
+    if (ci >= 0 && chains[ci]!.te - chains[ci]!.ts > 1 && /^[A-Z]/.test(s(k))) return false;
     return pos === 'VERB' || pos === 'AUX' || pos === 'NOUN' || pos === 'PROPN' || pos === 'ADJ';
   };
 
