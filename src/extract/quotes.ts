@@ -804,6 +804,21 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
         }
         const cs = fv < v ? subjectLeft(fv, a, 'before') : null;
         if (cs && /:(name|pronoun)$/.test(cs.how)) return { sp: cs, colon: colon || lastTok === ',' };
+        // 'The report prompted the Interior Ministry, which …, to state, “…”': the name just
+        // before 'to' (past a comma-bounded apposition) is whom the main verb made speak.
+        if (toks[v - 1]!.lower === 'to') {
+          let p = v - 2;
+          if (p > a && s(p) === ',') {
+            let q = p - 1;
+            while (q > a && s(q) !== ',' && p - q < 15) q--;
+            if (s(q) === ',') p = q - 1;
+          }
+          const ci = p >= a ? chainAt[p]! : -1;
+          if (ci >= 0 && nameChain(ci) && chains[ci]!.te === p + 1) {
+            const os = speakerOfNP(Math.max(a, chains[ci]!.ts), p + 1, toks[v]!.start, 'before');
+            if (os && os.how.endsWith(':name')) return { sp: os, colon: colon || lastTok === ',' };
+          }
+        }
       }
       const sp = subjectLeft(v, a, 'before');
       if (sp) return { sp, colon: colon || lastTok === ',' || toks[b - 1]!.lower === 'that' };
