@@ -199,3 +199,10 @@ test(here + 'a word of a longer name is no verb of saying ("the United States ha
   const t = 'Senator Musa Bello said that the United States has become a "dumping ground for weapons bound for the Sahel."';
   assert.deepEqual(direct(t), [['dumping ground for weapons bound for the Sahel', 'Musa Bello']]);
 });
+
+test(here + 'a given name the tagger reads as a verb still opens a name', () => {
+  const t =
+    'Farouk Adamu spoke first. "We need water for the camps," he said. ' +
+    'Josh Otieno, a party organiser, warned on Saturday that the move would hurt. "The stakes are high for every village," he wrote.';
+  assert.deepEqual(direct(t)[1], ['The stakes are high for every village', 'Josh Otieno']);
+});
