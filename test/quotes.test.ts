@@ -149,3 +149,60 @@ test(here + 'a bare title of a race or trade takes the person who spoke before',
     ['The polls have been wrong before and they will be wrong again', 'Richard Vance'],
   ]);
 });
+
+test(here + 'a common-noun speaker keeps the phrase that says who it is', () => {
+  const t =
+    'The ceasefire collapsed on Monday. ' +
+    '"Both sides have broken their word and the roads are closed again," said one aid worker familiar with the convoys.';
+  assert.deepEqual(direct(t), [['Both sides have broken their word and the roads are closed again', 'one aid worker familiar with the convoys']]);
+});
+
+test(here + 'a function word left over from a clause is never a speaker', () => {
+  // 'to state': the subject is the agency before the infinitive, not 'to'.
+  const t1 = 'The report prompted the Kano State Emergency Agency, which counts the displaced, to state, "More than ten thousand people have left their homes since May."';
+  assert.deepEqual(direct(t1), [['More than ten thousand people have left their homes since May', 'Kano State Emergency Agency']]);
+  // A relative 'which' or a coordinating 'and' names nobody.
+  const t2 = 'The provincial council passed a motion which said the province "rejects every call for revenge against the herders."';
+  const t3 = 'A group of 40 doctors and nurses this week signed a letter and called on donors to "send fuel before the generators stop for good."';
+  for (const t of [t2, t3]) for (const [, sp] of direct(t)) assert.ok(sp === null || !/^(which|and|to|that)$/i.test(sp), String(sp));
+});
+
+test(here + 'a clause subject after an opening conjunction or article is whom a later pronoun means', () => {
+  const t1 =
+    'Farah Diallo spoke first. "We need water for the camps," she said. ' +
+    'But state Rep. Amina Cole-Bello, a member of the council, recalled what happened in 2008. "The vote is not a single block," she said.';
+  assert.deepEqual(direct(t1)[1], ['The vote is not a single block', 'Amina Cole-Bello']);
+  const t2 =
+    'Farah Diallo spoke first. "We need water for the camps," she said. ' +
+    'The Lagos Times columnist Ruth Okoro has been critical of the plan. "The plan has flaws, but it is the only one," she wrote.';
+  assert.deepEqual(direct(t2)[1], ['The plan has flaws, but it is the only one', 'Ruth Okoro']);
+  // A negation between the apposition and the verb.
+  const t3 =
+    'Colonel Peter Mwangi praised the convoy. "They did their duty," he said. ' +
+    'And Samuel Otieno, then a student in Nairobi, did not approve of the war. "I was too young to understand," he said.';
+  assert.deepEqual(direct(t3)[1], ['I was too young to understand', 'Samuel Otieno']);
+});
+
+test(here + 'a weekday is no speaker of reported speech', () => {
+  const t = 'The Lagos Times columnist Ruth Okoro has been critical of the plan but on Tuesday wrote that it could work in the north.';
+  for (const q of quotesOf(t)) assert.notEqual(q.speaker, 'Tuesday');
+});
+
+test(here + 'an organisation that opens a sentence as its subject is what a later "it" quotes', () => {
+  const t =
+    'The Red Crescent Society suspended its convoys on Monday. ' +
+    '"Our drivers cannot reach the southern districts safely," it said.';
+  assert.deepEqual(direct(t), [['Our drivers cannot reach the southern districts safely', 'Red Crescent Society']]);
+});
+
+test(here + 'a word of a longer name is no verb of saying ("the United States has become")', () => {
+  const t = 'Senator Musa Bello said that the United States has become a "dumping ground for weapons bound for the Sahel."';
+  assert.deepEqual(direct(t), [['dumping ground for weapons bound for the Sahel', 'Musa Bello']]);
+});
+
+test(here + 'a given name the tagger reads as a verb still opens a name', () => {
+  const t =
+    'Farouk Adamu spoke first. "We need water for the camps," he said. ' +
+    'Josh Otieno, a party organiser, warned on Saturday that the move would hurt. "The stakes are high for every village," he wrote.';
+  assert.deepEqual(direct(t)[1], ['The stakes are high for every village', 'Josh Otieno']);
+});

@@ -55,7 +55,11 @@ function isCapToken(doc: Doc, i: number, midWords: ReadonlySet<string> | null): 
   // article capitalises it mid-sentence too ('Jolly, who was elected …' after 'Rep. David Jolly').
   const prev = doc.tokens[i - 1];
   const first = !prev || prev.sentence !== t.sentence || OPENERS.has(tokText(doc, prev));
-  return !first || t.pos === 'PROPN' || (midWords !== null && midWords.has(s));
+  if (!first || t.pos === 'PROPN' || (midWords !== null && midWords.has(s))) return true;
+  // A given name the tagger reads as a verb or noun ('Josh Hendler, a party operative, …',
+  // 'Will Ochieng said'): known given name, then a proper noun right after it.
+  const next = doc.tokens[i + 1];
+  return !!next && next.sentence === t.sentence && next.pos === 'PROPN' && next.start === t.end + 1 && GIVEN_NAME_GENDER.has(t.lower);
 }
 
 /**

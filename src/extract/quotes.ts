@@ -178,6 +178,10 @@ const END_PUNCT = new Set(['.', '!', '?']);
 const NP_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'PART', 'X']);
 /** Paragraphs before the current one that 'it' looks back over for an organisation that spoke. */
 const IT_WINDOW = 1;
+/** Quantifier words that stand for people on their own ('another said', 'some argued'). */
+const SPEAKER_QUANTIFIERS = new Set(['one', 'another', 'others', 'some', 'many', 'several', 'both', 'all', 'most', 'few', 'none', 'everyone', 'everybody', 'someone', 'somebody', 'nobody', 'himself', 'herself', 'themselves']);
+/** Prepositions that open a phrase telling who a common-noun speaker is ('a source close to …'). */
+const POST_MODIFIERS = new Set(['to', 'with', 'of', 'in', 'at', 'for', 'from', 'on']);
 const STOP_AFTER_VERB = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'while', 'when', 'to', 'that', 'with', 'from', 'as', 'and', 'but', 'about', 'by', 'via', 'over', 'through']);
 
 /** The quotes of each analysed document, so findClaims reuses what findQuotes found. */
@@ -394,6 +398,18 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     const n = toks[k + 1];
     return (l === 'her' || l === 'his' || l === 'their' || l === 'its') && !!n && (n.pos === 'NOUN' || n.pos === 'ADJ' || n.pos === 'PROPN');
   };
+  /** Does [a, b) hold a word that can name a speaker (a noun, a name, a number, 'one', 'another')? */
+  const contentful = (a: number, b: number): boolean => {
+    for (let k = a; k < b; k++) {
+      const t = toks[k]!;
+      // ('on Tuesday wrote that …': a day or month names no one.)
+      if (MONTHS_AND_DAYS.has(t.lower) && t.lower.length > 3) continue;
+      if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || chainAt[k]! >= 0 || SPEAKER_QUANTIFIERS.has(t.lower)) return true;
+      // A capitalised word inside a sentence is a name whatever its tag ('…, Will wrote').
+      if (/^[A-Z]/.test(s(k)) && k > 0 && toks[k - 1]!.sentence === t.sentence && !/^[.!?:“"‘'(]$/.test(s(k - 1))) return true;
+    }
+    return false;
+  };
   const speakerOfNP = (a: number, b0: number, at: number, rule: string): Speaker | null => {
     if (b0 <= a) return null;
     // 'The Afghan Ministry of Defense stated': a noun phrase that ends in an organisation's
@@ -492,8 +508,10 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       }
       return { name: np.replace(/^(the|a|an)\s+/i, ''), start: toks[a]!.start, end: toks[b - 1]!.end, how: rule + ':nominal', person: false };
     }
-    // 'one well-connected Democrat familiar …': a noun phrase with no common noun head.
-    if (b - a <= 8 && /[A-Za-z]/.test(text.slice(toks[a]!.start, toks[b - 1]!.end))) {
+    // 'one well-connected Democrat familiar …': a noun phrase with no common noun head. Only
+    // words that can name someone make a speaker: 'to', 'which', 'and' or 'recently' left over
+    // from a clause do not, and the quote is resolved some other way.
+    if (b - a <= 8 && contentful(a, b)) {
       const np = text.slice(toks[a]!.start, toks[b - 1]!.end);
       return { name: np.replace(/^(the|a|an)\s+/i, ''), start: toks[a]!.start, end: toks[b - 1]!.end, how: rule + ':nominal', person: false };
     }
@@ -623,7 +641,18 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       if ((t.pos === 'VERB' || t.pos === 'AUX') && text[t.start - 1] !== '-' && !/^[A-Z]/.test(w)) break;
       k++;
     }
-    return speakerOfNP(k0, k, toks[k0]?.start ?? 0, rule);
+    const sp = speakerOfNP(k0, k, toks[k0]?.start ?? 0, rule);
+    // 'said a person close to the family', 'said one official familiar with the talks': a
+    // common-noun speaker keeps the phrase that tells who it is.
+    if (sp && sp.how.endsWith(':nominal') && k + 1 < limit && POST_MODIFIERS.has(toks[k]!.lower)) {
+      let e = k + 1;
+      while (e < limit && (NP_POS.has(toks[e]!.pos) || chainAt[e]! >= 0) && toks[e]!.lower !== 'that') e++;
+      if (e > k + 1 && contentful(k + 1, e)) {
+        const end = toks[e - 1]!.end;
+        return { ...sp, name: text.slice(sp.start, end).replace(/^(the|a|an)\s+/i, ''), end };
+      }
+    }
+    return sp;
   };
 
   const isAbbrev = (w: string) => {
@@ -635,6 +664,9 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     if (!SPEECH_VERBS.has(l)) return false;
     if (strong && WEAK_SPEECH_VERBS.has(l)) return false;
     const pos = toks[k]!.pos;
+    // 'the United States has become …': a word of a longer name is no verb of saying.
+    const ci = chainAt[k]!;
+    if (ci >= 0 && chains[ci]!.te - chains[ci]!.ts > 1 && /^[A-Z]/.test(s(k))) return false;
     return pos === 'VERB' || pos === 'AUX' || pos === 'NOUN' || pos === 'PROPN' || pos === 'ADJ';
   };
 
@@ -772,6 +804,21 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
         }
         const cs = fv < v ? subjectLeft(fv, a, 'before') : null;
         if (cs && /:(name|pronoun)$/.test(cs.how)) return { sp: cs, colon: colon || lastTok === ',' };
+        // 'The report prompted the Interior Ministry, which …, to state, “…”': the name just
+        // before 'to' (past a comma-bounded apposition) is whom the main verb made speak.
+        if (toks[v - 1]!.lower === 'to') {
+          let p = v - 2;
+          if (p > a && s(p) === ',') {
+            let q = p - 1;
+            while (q > a && s(q) !== ',' && p - q < 15) q--;
+            if (s(q) === ',') p = q - 1;
+          }
+          const ci = p >= a ? chainAt[p]! : -1;
+          if (ci >= 0 && nameChain(ci) && chains[ci]!.te === p + 1) {
+            const os = speakerOfNP(Math.max(a, chains[ci]!.ts), p + 1, toks[v]!.start, 'before');
+            if (os && os.how.endsWith(':name')) return { sp: os, colon: colon || lastTok === ',' };
+          }
+        }
       }
       const sp = subjectLeft(v, a, 'before');
       if (sp) return { sp, colon: colon || lastTok === ',' || toks[b - 1]!.lower === 'that' };
@@ -807,7 +854,9 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       while (f >= 0 && toks[f]!.sentence === toks[c.ts]!.sentence && (toks[f]!.pos === 'NOUN' || toks[f]!.pos === 'PROPN' || toks[f]!.pos === 'ADJ' || tokText(doc, toks[f]!) === '.') && c.ts - f < 6) f--;
       const before = toks[f];
       // 'Meanwhile Rihanna, who …, spoke': a sentence adverb may open the sentence.
-      const openingAdverb = before && before.pos === 'ADV' && (f === 0 || toks[f - 1]!.sentence !== before.sentence);
+      // So may a conjunction or an article: 'But state Rep. Ann Cole, a member of …, recalled',
+      // 'The Post columnist Ruth Marsh has been critical …'.
+      const openingAdverb = before && /^(ADV|CCONJ|DET)$/.test(before.pos) && (f === 0 || toks[f - 1]!.sentence !== before.sentence);
       if (before && before.sentence === toks[c.ts]!.sentence && !openingAdverb && !/^[,;:—–(]$/.test(tokText(doc, before)) && !(/^(and|but)$/.test(before.lower) && f > 0 && s(f - 1) === ',')) continue;
       let k = c.te;
       // 'Trump himself was delighted'
@@ -828,7 +877,8 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
           while (toks[q] && toks[q]!.sentence === toks[k]!.sentence && s(q) !== ',' && q - k < 25) q++;
           if (!toks[q] || s(q) !== ',') break;
           let j = q + 1;
-          while (toks[j] && (ATTRIBUTION_FILLERS.has(toks[j]!.lower) || toks[j]!.pos === 'ADV' || toks[j]!.pos === 'AUX')) j++;
+          // ('Omar, then a student, did not approve': a negation may stand before the verb.)
+          while (toks[j] && (ATTRIBUTION_FILLERS.has(toks[j]!.lower) || toks[j]!.pos === 'ADV' || toks[j]!.pos === 'AUX' || /^(not|n[’']t)$/.test(toks[j]!.lower))) j++;
           if (toks[j] && (toks[j]!.pos === 'VERB' || /^(this|last|earlier)$/.test(toks[j]!.lower))) {
             found = q + 1;
             break;
@@ -854,6 +904,24 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       if (!t || (t.sentence !== toks[c.ts]!.sentence && !(bracket && t.sentence === toks[c.ts]!.sentence + 1)) || (t.pos !== 'VERB' && !aux)) continue;
       const name = familyName(c.start, people.resolve(cleanName(text.slice(c.start, c.end))));
       if (isPersonName(name)) sources.push({ pos: c.start, end: c.end, name, person: true });
+
+    }
+  }
+  // An organisation that opens its sentence as the subject of a verb is what a later 'it' or
+  // 'they' quotes ('The Business Council of Kenya opposed an increase. “…,” it said').
+  for (const o of people.organisations) {
+    if (COUNTRY_WORDS.has(o.name.toLowerCase())) continue;
+    for (const e of o.evidence) {
+      let f = tokenAt(e.start) - 1;
+      if (f >= 0 && toks[f]!.lower === 'the') f--;
+      const k0 = tokenAt(e.start);
+      if (k0 >= toks.length || inQuote[k0]) continue;
+      const si = toks[k0]!.sentence;
+      const opens = f < 0 || toks[f]!.sentence !== si || (/^(ADV|CCONJ)$/.test(toks[f]!.pos) && (f === 0 || toks[f - 1]!.sentence !== si));
+      if (!opens) continue;
+      let k = tokenAt(e.end);
+      while (toks[k] && (ATTRIBUTION_FILLERS.has(toks[k]!.lower) || toks[k]!.pos === 'ADV' || toks[k]!.pos === 'AUX')) k++;
+      if (toks[k] && toks[k]!.sentence === si && toks[k]!.pos === 'VERB') sources.push({ pos: e.start, end: e.end, name: o.name, person: false });
     }
   }
   sources.sort((x, y) => x.pos - y.pos);
