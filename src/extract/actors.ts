@@ -25,6 +25,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Evidence, Field, SubEventType } from '../core/types.js';
 import type { Doc } from '../text/doc.js';
+import { firstStartingAt, sentenceIndexAt } from '../text/doc.js';
 
 export interface ActorMention {
   start: number;
@@ -217,30 +218,10 @@ function wordsOfDoc(doc: Doc): Words {
 
 /** Index of the first word starting at or after `pos`. */
 function wordAt(w: Words, pos: number): number {
-  let lo = 0;
-  let hi = w.start.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (w.start[mid]! < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstStartingAt(w.start.length, (i) => w.start[i]!, pos);
 }
 
-function sentenceOf(doc: Doc, pos: number): number {
-  const s = doc.sentences;
-  let lo = 0;
-  let hi = s.length - 1;
-  let best = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (s[mid]!.start <= pos) {
-      best = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return best;
-}
+const sentenceOf = sentenceIndexAt;
 
 /** Words that may stand between a country word and a force noun: 'Pakistan's national army'. */
 const COUNTRY_GAP = new Set(['the', 's', 'national', 'security', 'special', 'regular', 'border', 'federal', 'provincial', 'local', 'armed', 'government', 'state', 'elite']);

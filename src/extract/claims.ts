@@ -19,6 +19,7 @@
  */
 import type { Claim, Evidence } from '../core/types.js';
 import type { Doc } from '../text/doc.js';
+import { firstStartingAt } from '../text/doc.js';
 import { resolvePeriod } from './dates.js';
 import { NUMBER_PATTERN, parseNumber } from './numbers.js';
 import { cleanName, type PeopleIndex } from './people.js';
@@ -65,16 +66,7 @@ export function findClaims(doc: Doc, people: PeopleIndex, articleId: string, pub
   const timeSpans = doc.mentions.filter((m) => m.kind === 'time');
 
   /** First token with start >= pos. */
-  const tokenAt = (pos: number): number => {
-    let lo = 0;
-    let hi = toks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (toks[mid]!.start < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const tokenAt = (pos: number): number => firstStartingAt(toks.length, (i) => toks[i]!.start, pos);
 
   let prevClaim: { paragraph: number; source: string | null; sourceEv: Evidence[]; period: string | null; qualifier: string | null; end: number } | null = null;
   // Number phrases of the whole text, read once, then taken sentence by sentence.

@@ -27,6 +27,7 @@
 import * as chrono from 'chrono-node';
 import type { Evidence, Field } from '../core/types.js';
 import type { Doc } from '../text/doc.js';
+import { sentenceIndexAt } from '../text/doc.js';
 
 export interface TimeMention {
   start: number;
@@ -516,17 +517,4 @@ const iso = (d: Date) => ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDa
 const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
 
 /** Index of the sentence holding offset `at` (the nearest one before it when between sentences). */
-function sentenceAt(doc: Doc, at: number): number {
-  const ss = doc.sentences;
-  let lo = 0;
-  let hi = ss.length - 1;
-  let ans = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (ss[mid]!.start <= at) {
-      ans = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return ans;
-}
+const sentenceAt = sentenceIndexAt;

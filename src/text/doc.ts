@@ -46,3 +46,24 @@ export interface Doc {
 /** The surface text of a span of the document. */
 export const surface = (doc: Doc, s: { start: number; end: number }): string =>
   doc.text.slice(s.start, s.end);
+
+/**
+ * Binary search over items sorted by start offset: the index of the first item whose start is at
+ * or after `pos` (`n` when none is). `startOf(i)` gives item i's start.
+ */
+export function firstStartingAt(n: number, startOf: (i: number) => number, pos: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (startOf(mid) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the sentence holding offset `pos`: the last one starting at or before it (0 before the first). */
+export function sentenceIndexAt(doc: Doc, pos: number): number {
+  const ss = doc.sentences;
+  return Math.max(0, firstStartingAt(ss.length, (i) => ss[i]!.start, pos + 1) - 1);
+}
