@@ -228,3 +228,13 @@ test(here + 'the affiliation written after the name stays with the speaker; a da
     ['This is a clear threat to the region', 'Peace and Security Council'],
   ]);
 });
+
+test(here + 'a name in apposition to the role after the verb is the speaker', () => {
+  const t =
+    '“The convoy reached the camp before dawn,” said the county spokesman, Ayub Korir.\n' +
+    '“We lost no one on the road,” he added.';
+  assert.deepEqual(direct(t), [
+    ['The convoy reached the camp before dawn', 'Ayub Korir'],
+    ['We lost no one on the road', 'Ayub Korir'],
+  ]);
+});

@@ -616,15 +616,17 @@ function affiliation(
 }
 
 /**
- * 'the campaign chairman, Paul Manafort, dismissed …': a role noun, a comma, the name and a
- * closing comma. The role is the title phrase before the comma.
+ * 'the campaign chairman, Paul Manafort, dismissed …', 'said the ministry spokesman, Ali Omar.':
+ * a role noun, a comma, the name, and a comma or the sentence end. The role is the title phrase
+ * before the comma.
  */
 function leftApposition(doc: Doc, ts: number, te: number): { text: string; start: number; end: number } | null {
   const toks = doc.tokens;
   const comma = toks[ts - 1];
   const close = toks[te];
-  if (!comma || !close || tokText(doc, comma) !== ',' || tokText(doc, close) !== ',') return null;
-  if (comma.sentence !== toks[ts]!.sentence || close.sentence !== comma.sentence) return null;
+  if (!comma || tokText(doc, comma) !== ',' || comma.sentence !== toks[ts]!.sentence) return null;
+  // The name closes the apposition: a comma or the end of the sentence after it.
+  if (close && close.sentence === comma.sentence && !/^[,.;!?]$/.test(tokText(doc, close))) return null;
   const head = toks[ts - 2];
   if (!head || head.sentence !== comma.sentence || !/^[a-z]/.test(tokText(doc, head)) || !isRoleHead(tokText(doc, head))) return null;
   return leftRole(doc, ts - 1);

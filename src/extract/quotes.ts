@@ -641,6 +641,16 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       if ((t.pos === 'VERB' || t.pos === 'AUX') && text[t.start - 1] !== '-' && !/^[A-Z]/.test(w)) break;
       k++;
     }
+    // 'said the ministry spokesman, Zabihullah Mujahid.': the name in apposition to the role is
+    // the speaker.
+    if (k > k0 && toks[k] && s(k) === ',' && /^[a-z]/.test(s(k - 1)) && ROLE_HEADS.has(toks[k - 1]!.lower) && chainAt[k + 1]! >= 0 && nameChain(chainAt[k + 1]!)) {
+      const c = chains[chainAt[k + 1]!]!;
+      const after = toks[c.te];
+      if (c.ts === k + 1 && (c.te >= limit || !after || after.sentence !== toks[k]!.sentence || /^[,.;:!?]$/.test(s(c.te)))) {
+        const named = speakerOfNP(k + 1, c.te, toks[k + 1]!.start, rule);
+        if (named && named.how.endsWith(':name')) return named;
+      }
+    }
     const sp = speakerOfNP(k0, k, toks[k0]?.start ?? 0, rule);
     // 'said a person close to the family', 'said one official familiar with the talks': a
     // common-noun speaker keeps the phrase that tells who it is.
