@@ -238,3 +238,8 @@ test(here + 'a name in apposition to the role after the verb is the speaker', ()
     ['We lost no one on the road', 'Ayub Korir'],
   ]);
 });
+
+test(here + 'an organisation after a short opening phrase is what a later "it" quotes', () => {
+  const t = 'Still, the Kenya Farmers Association opposed the levy. “Keep the levy at its current level for two more years,” it recommended.';
+  assert.deepEqual(direct(t), [['Keep the levy at its current level for two more years', 'Kenya Farmers Association']]);
+});

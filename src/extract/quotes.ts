@@ -930,7 +930,12 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       const k0 = tokenAt(e.start);
       if (k0 >= toks.length || inQuote[k0]) continue;
       const si = toks[k0]!.sentence;
-      const opens = f < 0 || toks[f]!.sentence !== si || (/^(ADV|CCONJ)$/.test(toks[f]!.pos) && (f === 0 || toks[f - 1]!.sentence !== si));
+      // ('Still, the Business Council …', 'On Monday, the ministry …': a short opening phrase.)
+      const opens =
+        f < 0 ||
+        toks[f]!.sentence !== si ||
+        (/^(ADV|CCONJ)$/.test(toks[f]!.pos) && (f === 0 || toks[f - 1]!.sentence !== si)) ||
+        (s(f) === ',' && f - doc.sentences[si]!.tokenStart <= 4);
       if (!opens) continue;
       let k = tokenAt(e.end);
       // 'The Security Council on Friday condemned …': a date between subject and verb.
