@@ -63,3 +63,15 @@ test(here + 'a weekday or month after "on" ends an organisation name', () => {
   assert.ok(names.includes('Peace and Security Council'), names.join(' | '));
   assert.ok(!names.some((n) => /Friday|March/.test(n)), names.join(' | '));
 });
+
+test(here + 'title words between an organisation word and a name end the organisation before them', () => {
+  const t =
+    'Senate Minority Whip Odira Kanyua (Kisumu) spoke first. Foreign Ministry Spokesman Ayub Korir said the envoy had left. ' +
+    'County Assembly Speaker Wekesa Tuvo replied.';
+  const p = findPeople(analyze(t), 'a');
+  const people = p.people.map((x) => x.name);
+  const orgs = p.organisations.map((o) => o.name);
+  for (const n of ['Odira Kanyua', 'Ayub Korir', 'Wekesa Tuvo']) assert.ok(people.includes(n), n + ' in ' + people.join(' | '));
+  assert.ok(orgs.includes('Foreign Ministry'), orgs.join(' | '));
+  assert.ok(!orgs.some((o) => /Kanyua|Korir|Tuvo|^Senate$/.test(o)), orgs.join(' | '));
+});

@@ -250,10 +250,17 @@ export function findPeople(doc: Doc, articleId: string): PeopleIndex {
     {
       let lastOrg = -1;
       for (let k = c.ts; k < c.te; k++) if (ORG_WORDS.has(bare(tokText(doc, toks[k]!)))) lastOrg = k;
-      const tail = c.te - lastOrg - 1;
-      if (lastOrg >= 0 && tail >= 2 && tail <= 4 && GIVEN_NAME_GENDER.has(toks[lastOrg + 1]!.lower)) {
+      // Title words may stand between ('Senate Minority Leader Harry Reid').
+      let nameAt = lastOrg + 1;
+      while (lastOrg >= 0 && nameAt < c.te - 1 && NAME_TITLES.has(bare(tokText(doc, toks[nameAt]!)))) nameAt++;
+      const tail = c.te - nameAt;
+      let named = nameAt > lastOrg + 1;
+      for (let q = nameAt; q < c.te && named; q++) if (COUNTRY_WORDS.has(bare(tokText(doc, toks[q]!))) || MONTHS_AND_DAYS.has(bare(tokText(doc, toks[q]!)))) named = false;
+      if (lastOrg >= 0 && tail >= 2 && tail <= 4 && (GIVEN_NAME_GENDER.has(toks[nameAt]!.lower) || named)) {
         ci = cj;
-        if (NAME_TITLES.has(bare(tokText(doc, toks[c.ts]!)))) continue;
+        // ('Foreign Ministry Spokesman Ali Omar' keeps 'Foreign Ministry'; a lone 'Senate' goes.)
+        const titled = nameAt > lastOrg + 1;
+        if (titled ? lastOrg === c.ts : NAME_TITLES.has(bare(tokText(doc, toks[c.ts]!)))) continue;
         c = { ts: c.ts, te: lastOrg + 1, start: c.start, end: toks[lastOrg]!.end };
       }
     }
