@@ -243,3 +243,8 @@ test(here + 'an organisation after a short opening phrase is what a later "it" q
   const t = 'Still, the Kenya Farmers Association opposed the levy. “Keep the levy at its current level for two more years,” it recommended.';
   assert.deepEqual(direct(t), [['Keep the levy at its current level for two more years', 'Kenya Farmers Association']]);
 });
+
+test(here + 'a full stop that closes a bracket after the name does not end the attribution', () => {
+  const t = '“The budget leaves the north without clinics,” Sen. Odira Kanyua (D-Kis.) said in a statement.';
+  assert.deepEqual(direct(t), [['The budget leaves the north without clinics', 'Odira Kanyua']]);
+});

@@ -690,7 +690,9 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     let limit = k;
     while (limit < toks.length && toks[limit]!.start < limitPos && limit - k < 40) {
       // 'Rep. Jim McDermott (D-Wash.) said': the full stop of an abbreviation ends nothing.
-      if (END_PUNCT.has(s(limit)) && limit > k && !(s(limit) === '.' && toks[limit - 1]!.end === toks[limit]!.start && isAbbrev(s(limit - 1)))) break;
+      // ('(D-Nev.) said': nor does one that closes a bracket.)
+      const dot = s(limit) === '.' && toks[limit - 1]!.end === toks[limit]!.start;
+      if (END_PUNCT.has(s(limit)) && limit > k && !(dot && (isAbbrev(s(limit - 1)) || (limit + 1 < toks.length && s(limit + 1) === ')')))) break;
       limit++;
     }
     // '“…” ― Julie Diaz' / '“…” — Ahmed Rashid, Kabul': a dash before a name signs the quote.
