@@ -41,3 +41,37 @@ test(here + 'a full name written once with a slip takes the spelling the article
   const p = findPeople(analyze(t), 'a');
   assert.deepEqual(p.people.map((x) => x.name), ['Karim Hassan']);
 });
+
+test(here + 'an age, a role before the name, or "of <Org>" after it marks a person whose given name we do not know', () => {
+  const t =
+    'Ondrej Vasquelo, 61, a shopkeeper in Garissa, backed the plan. ' +
+    'The county commissioner, Baraka Wekesa Tuvo, visited the market. ' +
+    'Ziyad Ombenga of Moi University studied the results. ' +
+    'Tafari Quillon of the Horn Policy Institute wrote about it.';
+  const p = findPeople(analyze(t), 'a');
+  const byName = new Map(p.people.map((x) => [x.name, x]));
+  assert.ok(byName.has('Ondrej Vasquelo'), 'age apposition');
+  assert.equal(byName.get('Baraka Wekesa Tuvo')?.role, 'county commissioner');
+  assert.equal(byName.get('Ziyad Ombenga')?.organisation, 'Moi University');
+  assert.equal(byName.get('Tafari Quillon')?.organisation, 'Horn Policy Institute');
+  assert.ok(!p.organisations.some((o) => o.name.includes('Ombenga')), 'no organisation swallows the person');
+});
+
+test(here + 'a weekday or month after "on" ends an organisation name', () => {
+  const t = 'The Peace and Security Council on Friday condemned the raid. The Security Council on March 3 met again.';
+  const names = findPeople(analyze(t), 'a').organisations.map((o) => o.name);
+  assert.ok(names.includes('Peace and Security Council'), names.join(' | '));
+  assert.ok(!names.some((n) => /Friday|March/.test(n)), names.join(' | '));
+});
+
+test(here + 'title words between an organisation word and a name end the organisation before them', () => {
+  const t =
+    'Senate Minority Whip Odira Kanyua (Kisumu) spoke first. Foreign Ministry Spokesman Ayub Korir said the envoy had left. ' +
+    'County Assembly Speaker Wekesa Tuvo replied.';
+  const p = findPeople(analyze(t), 'a');
+  const people = p.people.map((x) => x.name);
+  const orgs = p.organisations.map((o) => o.name);
+  for (const n of ['Odira Kanyua', 'Ayub Korir', 'Wekesa Tuvo']) assert.ok(people.includes(n), n + ' in ' + people.join(' | '));
+  assert.ok(orgs.includes('Foreign Ministry'), orgs.join(' | '));
+  assert.ok(!orgs.some((o) => /Kanyua|Korir|Tuvo|^Senate$/.test(o)), orgs.join(' | '));
+});

@@ -206,3 +206,45 @@ test(here + 'a given name the tagger reads as a verb still opens a name', () => 
     'Josh Otieno, a party organiser, warned on Saturday that the move would hurt. "The stakes are high for every village," he wrote.';
   assert.deepEqual(direct(t)[1], ['The stakes are high for every village', 'Josh Otieno']);
 });
+
+test(here + 'a later pronoun reaches a person named only by an age or a role apposition', () => {
+  const t =
+    'Ondrej Vasquelo, 61, a shopkeeper in Garissa, backed the plan.\n' +
+    '“The road must stay open for the traders,” he said.\n' +
+    'The county commissioner, Baraka Tuvo, visited the market on Monday.\n' +
+    '“We will rebuild the stalls before the rains come,” he said.';
+  assert.deepEqual(direct(t), [
+    ['The road must stay open for the traders', 'Ondrej Vasquelo'],
+    ['We will rebuild the stalls before the rains come', 'Baraka Tuvo'],
+  ]);
+});
+
+test(here + 'the affiliation written after the name stays with the speaker; a dated organisation is what "it" quotes', () => {
+  const t =
+    '“The ceasefire will not hold without monitors,” said Tafari Quillon of the Horn Policy Institute.\n' +
+    'The Peace and Security Council on Friday condemned the raid. “This is a clear threat to the region,” it said.';
+  assert.deepEqual(direct(t), [
+    ['The ceasefire will not hold without monitors', 'Tafari Quillon of the Horn Policy Institute'],
+    ['This is a clear threat to the region', 'Peace and Security Council'],
+  ]);
+});
+
+test(here + 'a name in apposition to the role after the verb is the speaker', () => {
+  const t =
+    '“The convoy reached the camp before dawn,” said the county spokesman, Ayub Korir.\n' +
+    '“We lost no one on the road,” he added.';
+  assert.deepEqual(direct(t), [
+    ['The convoy reached the camp before dawn', 'Ayub Korir'],
+    ['We lost no one on the road', 'Ayub Korir'],
+  ]);
+});
+
+test(here + 'an organisation after a short opening phrase is what a later "it" quotes', () => {
+  const t = 'Still, the Kenya Farmers Association opposed the levy. “Keep the levy at its current level for two more years,” it recommended.';
+  assert.deepEqual(direct(t), [['Keep the levy at its current level for two more years', 'Kenya Farmers Association']]);
+});
+
+test(here + 'a full stop that closes a bracket after the name does not end the attribution', () => {
+  const t = '“The budget leaves the north without clinics,” Sen. Odira Kanyua (D-Kis.) said in a statement.';
+  assert.deepEqual(direct(t), [['The budget leaves the north without clinics', 'Odira Kanyua']]);
+});

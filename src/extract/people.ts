@@ -234,6 +234,11 @@ export function findPeople(doc: Doc, articleId: string): PeopleIndex {
       const mid = toks[c.te];
       if (!mid || n.ts !== c.te + 1 || !joiners.has(mid.lower) || mid.sentence !== toks[n.ts]!.sentence) break;
       if (!(org || hasOrgWord(n))) break;
+      // 'the Security Council on Friday': a weekday or month after 'on' is a date, not a name part.
+      if (mid.lower === 'on' && MONTHS_AND_DAYS.has(bare(tokText(doc, toks[n.ts]!)))) break;
+      // 'David Woodard of Clemson University': a person's name before 'of' and an organisation
+      // is the person with an affiliation, not part of the organisation's name.
+      if (mid.lower === 'of' && !org && looksLikePersonName(doc, c)) break;
       c = { ts: c.ts, te: n.te, start: c.start, end: n.end };
       org = true;
       cj++;
@@ -245,10 +250,17 @@ export function findPeople(doc: Doc, articleId: string): PeopleIndex {
     {
       let lastOrg = -1;
       for (let k = c.ts; k < c.te; k++) if (ORG_WORDS.has(bare(tokText(doc, toks[k]!)))) lastOrg = k;
-      const tail = c.te - lastOrg - 1;
-      if (lastOrg >= 0 && tail >= 2 && tail <= 4 && GIVEN_NAME_GENDER.has(toks[lastOrg + 1]!.lower)) {
+      // Title words may stand between ('Senate Minority Leader Harry Reid').
+      let nameAt = lastOrg + 1;
+      while (lastOrg >= 0 && nameAt < c.te - 1 && NAME_TITLES.has(bare(tokText(doc, toks[nameAt]!)))) nameAt++;
+      const tail = c.te - nameAt;
+      let named = nameAt > lastOrg + 1;
+      for (let q = nameAt; q < c.te && named; q++) if (COUNTRY_WORDS.has(bare(tokText(doc, toks[q]!))) || MONTHS_AND_DAYS.has(bare(tokText(doc, toks[q]!)))) named = false;
+      if (lastOrg >= 0 && tail >= 2 && tail <= 4 && (GIVEN_NAME_GENDER.has(toks[nameAt]!.lower) || named)) {
         ci = cj;
-        if (NAME_TITLES.has(bare(tokText(doc, toks[c.ts]!)))) continue;
+        // ('Foreign Ministry Spokesman Ali Omar' keeps 'Foreign Ministry'; a lone 'Senate' goes.)
+        const titled = nameAt > lastOrg + 1;
+        if (titled ? lastOrg === c.ts : NAME_TITLES.has(bare(tokText(doc, toks[c.ts]!)))) continue;
         c = { ts: c.ts, te: lastOrg + 1, start: c.start, end: toks[lastOrg]!.end };
       }
     }
@@ -266,6 +278,8 @@ export function findPeople(doc: Doc, articleId: string): PeopleIndex {
   }
 
   // ---- people ----
+  const chainAt = new Map<number, Chain>();
+  for (const c of chains) chainAt.set(c.ts, c);
   const mentions: PersonMention[] = [];
   const singles: { name: string; start: number; end: number }[] = [];
   for (const c of chains) {
@@ -308,8 +322,10 @@ export function findPeople(doc: Doc, articleId: string): PeopleIndex {
     const nx = toks[c.te];
     if (nx && nx.sentence === toks[c.ts]!.sentence && /^[a-z]/.test(tokText(doc, nx)) && isRoleHead(tokText(doc, nx))) continue;
     const nWords = name.split(/[\s]+/).length;
-    const left = leftRole(doc, k);
-    const right = rightRole(doc, c.te);
+    const left = leftRole(doc, k) ?? leftApposition(doc, c.ts, c.te);
+    const right = rightRole(doc, c.te) ?? affiliation(doc, c.te, chainAt, hasOrgWord);
+    // 'Carole Bower, 75, a retiree …': an age in apposition marks a person.
+    titled = titled || ageAfter(doc, c.te);
     const speaks = speechAfter(doc, c.te) || speechBefore(doc, c.ts);
     const roles = [left, right].filter((r): r is NonNullable<typeof r> => r !== null);
     titled = titled || roles.length > 0;
@@ -568,6 +584,71 @@ function rightRole(doc: Doc, after: number): { text: string; start: number; end:
   const start = toks[first]!.start;
   const end = toks[k - 1]!.end;
   return { text: doc.text.slice(start, end), start, end };
+}
+
+/**
+ * A run that reads as a person's name: two to four words, none of them an organisation, title,
+ * role, country, month or day word, opening with a known given name or tagged as proper nouns.
+ */
+function looksLikePersonName(doc: Doc, c: Chain): boolean {
+  const n = c.te - c.ts;
+  if (n < 2 || n > 4) return false;
+  let propn = true;
+  for (let k = c.ts; k < c.te; k++) {
+    const t = doc.tokens[k]!;
+    const b = bare(tokText(doc, t));
+    if (ORG_WORDS.has(b) || NAME_TITLES.has(b) || ROLE_HEADS.has(b) || COUNTRY_WORDS.has(b) || MONTHS_AND_DAYS.has(b)) return false;
+    if (t.pos !== 'PROPN') propn = false;
+  }
+  return propn || GIVEN_NAME_GENDER.has(doc.tokens[c.ts]!.lower);
+}
+
+/**
+ * 'of (the) Eurasia Group' right after a name: the person's affiliation, read as a role.
+ */
+function affiliation(
+  doc: Doc,
+  after: number,
+  chainAt: ReadonlyMap<number, Chain>,
+  hasOrgWord: (c: Chain) => boolean,
+): { text: string; start: number; end: number } | null {
+  const toks = doc.tokens;
+  const of = toks[after];
+  if (!of || of.lower !== 'of' || of.sentence !== toks[after - 1]?.sentence) return null;
+  let k = after + 1;
+  if (toks[k]?.lower === 'the') k++;
+  const org = chainAt.get(k);
+  if (!org || !hasOrgWord(org) || toks[k]!.sentence !== of.sentence) return null;
+  return { text: doc.text.slice(of.start, org.end), start: of.start, end: org.end };
+}
+
+/**
+ * 'the campaign chairman, Paul Manafort, dismissed …', 'said the ministry spokesman, Ali Omar.':
+ * a role noun, a comma, the name, and a comma or the sentence end. The role is the title phrase
+ * before the comma.
+ */
+function leftApposition(doc: Doc, ts: number, te: number): { text: string; start: number; end: number } | null {
+  const toks = doc.tokens;
+  const comma = toks[ts - 1];
+  const close = toks[te];
+  if (!comma || tokText(doc, comma) !== ',' || comma.sentence !== toks[ts]!.sentence) return null;
+  // The name closes the apposition: a comma or the end of the sentence after it.
+  if (close && close.sentence === comma.sentence && !/^[,.;!?]$/.test(tokText(doc, close))) return null;
+  const head = toks[ts - 2];
+  if (!head || head.sentence !== comma.sentence || !/^[a-z]/.test(tokText(doc, head)) || !isRoleHead(tokText(doc, head))) return null;
+  return leftRole(doc, ts - 1);
+}
+
+/** ', 75,' right after a name: an age in apposition. */
+function ageAfter(doc: Doc, after: number): boolean {
+  const toks = doc.tokens;
+  const a = toks[after];
+  const n = toks[after + 1];
+  const b = toks[after + 2];
+  if (!a || !n || !b || tokText(doc, a) !== ',' || tokText(doc, b) !== ',') return false;
+  if (a.sentence !== toks[after - 1]!.sentence || b.sentence !== a.sentence) return false;
+  const age = tokText(doc, n);
+  return /^[1-9][0-9]?$/.test(age) && Number(age) >= 12;
 }
 
 /** A verb of saying right after a name, past fillers and a comma-bounded apposition. */

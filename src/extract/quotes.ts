@@ -641,6 +641,16 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       if ((t.pos === 'VERB' || t.pos === 'AUX') && text[t.start - 1] !== '-' && !/^[A-Z]/.test(w)) break;
       k++;
     }
+    // 'said the ministry spokesman, Zabihullah Mujahid.': the name in apposition to the role is
+    // the speaker.
+    if (k > k0 && toks[k] && s(k) === ',' && /^[a-z]/.test(s(k - 1)) && ROLE_HEADS.has(toks[k - 1]!.lower) && chainAt[k + 1]! >= 0 && nameChain(chainAt[k + 1]!)) {
+      const c = chains[chainAt[k + 1]!]!;
+      const after = toks[c.te];
+      if (c.ts === k + 1 && (c.te >= limit || !after || after.sentence !== toks[k]!.sentence || /^[,.;:!?]$/.test(s(c.te)))) {
+        const named = speakerOfNP(k + 1, c.te, toks[k + 1]!.start, rule);
+        if (named && named.how.endsWith(':name')) return named;
+      }
+    }
     const sp = speakerOfNP(k0, k, toks[k0]?.start ?? 0, rule);
     // 'said a person close to the family', 'said one official familiar with the talks': a
     // common-noun speaker keeps the phrase that tells who it is.
@@ -680,7 +690,9 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     let limit = k;
     while (limit < toks.length && toks[limit]!.start < limitPos && limit - k < 40) {
       // 'Rep. Jim McDermott (D-Wash.) said': the full stop of an abbreviation ends nothing.
-      if (END_PUNCT.has(s(limit)) && limit > k && !(s(limit) === '.' && toks[limit - 1]!.end === toks[limit]!.start && isAbbrev(s(limit - 1)))) break;
+      // ('(D-Nev.) said': nor does one that closes a bracket.)
+      const dot = s(limit) === '.' && toks[limit - 1]!.end === toks[limit]!.start;
+      if (END_PUNCT.has(s(limit)) && limit > k && !(dot && (isAbbrev(s(limit - 1)) || (limit + 1 < toks.length && s(limit + 1) === ')')))) break;
       limit++;
     }
     // '“…” ― Julie Diaz' / '“…” — Ahmed Rashid, Kabul': a dash before a name signs the quote.
@@ -869,8 +881,11 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
         k++;
         bracket = true;
       }
+      // 'The campaign chairman, Paul Manafort, dismissed …': the name closes an apposition to a
+      // role noun that opens the sentence, and the verb follows the closing comma.
+      if (toks[k] && s(k) === ',' && before && s(f) === ',' && f === c.ts - 1 && f > 0 && /^[a-z]/.test(s(f - 1)) && ROLE_HEADS.has(toks[f - 1]!.lower) && toks[k + 1]?.pos === 'VERB' && toks[k + 1]!.sentence === toks[k]!.sentence) k++;
       // Up to three comma-bounded appositions: 'Carole Bower, 75, a retiree in Carthage, Ill., supported …'.
-      if (toks[k] && s(k) === ',') {
+      else if (toks[k] && s(k) === ',') {
         let found = -1;
         for (let n = 0; n < 3 && toks[k] && s(k) === ','; n++) {
           let q = k + 1;
@@ -917,9 +932,19 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       const k0 = tokenAt(e.start);
       if (k0 >= toks.length || inQuote[k0]) continue;
       const si = toks[k0]!.sentence;
-      const opens = f < 0 || toks[f]!.sentence !== si || (/^(ADV|CCONJ)$/.test(toks[f]!.pos) && (f === 0 || toks[f - 1]!.sentence !== si));
+      // ('Still, the Business Council …', 'On Monday, the ministry …': a short opening phrase.)
+      const opens =
+        f < 0 ||
+        toks[f]!.sentence !== si ||
+        (/^(ADV|CCONJ)$/.test(toks[f]!.pos) && (f === 0 || toks[f - 1]!.sentence !== si)) ||
+        (s(f) === ',' && f - doc.sentences[si]!.tokenStart <= 4);
       if (!opens) continue;
       let k = tokenAt(e.end);
+      // 'The Security Council on Friday condemned …': a date between subject and verb.
+      if (toks[k]?.lower === 'on' && toks[k + 1] && MONTHS_AND_DAYS.has(toks[k + 1]!.lower)) {
+        k += 2;
+        if (toks[k]?.pos === 'NUM') k++;
+      }
       while (toks[k] && (ATTRIBUTION_FILLERS.has(toks[k]!.lower) || toks[k]!.pos === 'ADV' || toks[k]!.pos === 'AUX')) k++;
       if (toks[k] && toks[k]!.sentence === si && toks[k]!.pos === 'VERB') sources.push({ pos: e.start, end: e.end, name: o.name, person: false });
     }
@@ -1019,6 +1044,13 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
   }
 
   // ---- direct quotes ----
+  // The end of ' of (the) <Organisation>' right after a name, or null.
+  const orgStarts = new Map<number, number>();
+  for (const o of people.organisations) for (const e of o.evidence) orgStarts.set(e.start, e.end);
+  const affiliationAfter = (end: number): number | null => {
+    const m = /^ of (?:the )?/.exec(text.slice(end, end + 8));
+    return m ? orgStarts.get(end + m[0].length) ?? null : null;
+  };
   const out: Quote[] = [];
   let prev: { q: QuoteSpan; sp: Speaker | null } | null = null;
   let lastSpeaker: { sp: Speaker; paragraph: number } | null = null;
@@ -1124,13 +1156,16 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       prev = { q, sp: null };
       continue;
     }
+    // 'said Mujtaba Rahman of the Eurasia Group': the affiliation written right after the
+    // speaker's name belongs to how the article names the speaker.
+    const aff = sp && sp.person && !/:pronoun$/.test(sp.how) ? affiliationAfter(sp.end) : null;
     out.push({
       article: articleId,
       text: text.slice(q.start, q.end),
       start: q.start,
       end: q.end,
-      speaker: sp?.name ?? null,
-      speaker_evidence: sp ? [ev(sp.start, sp.end)] : [],
+      speaker: sp ? sp.name + (aff ? text.slice(sp.end, aff) : '') : null,
+      speaker_evidence: sp ? [ev(sp.start, aff ?? sp.end)] : [],
       kind: 'direct',
       rule: 'quote.direct.' + (sp?.how ?? 'no-speaker'),
     });
