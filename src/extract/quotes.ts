@@ -20,6 +20,7 @@
  */
 import type { Evidence, Quote } from '../core/types.js';
 import type { Doc, Token } from '../text/doc.js';
+import { firstStartingAt } from '../text/doc.js';
 import { capChainsOf, cleanName, tokText, type PeopleIndex } from './people.js';
 import { GIVEN_NAME_GENDER } from './first-names.js';
 import { COUNTRY_WORDS, MONTHS_AND_DAYS, NAME_TITLES, ORG_NOMINALS, ORG_WORDS, ROLE_HEADS } from './roles.js';
@@ -240,16 +241,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     people.organisations.some((o) => o.name === name) || ORG_WORDS.has(name.split(' ').pop()!.toLowerCase()) || COUNTRY_WORDS.has(name.toLowerCase());
 
   /** First token index with start >= pos. */
-  const tokenAt = (pos: number): number => {
-    let lo = 0;
-    let hi = toks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (toks[mid]!.start < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const tokenAt = (pos: number): number => firstStartingAt(toks.length, (i) => toks[i]!.start, pos);
   const s = (k: number) => tokText(doc, toks[k]!);
 
   /** Is this chain a name (not only titles, countries or months)? */
