@@ -173,6 +173,29 @@ test(here + 'one sentence from each outlet, in other words, still makes one inci
   assert.equal(fuse([a, b]).length, 1);
 });
 
+test(here + 'a follow-up that tells only the new toll joins the first report: same town, same named actor', () => {
+  const first = report('a', 0, {
+    ...QUETTA,
+    fatalities: 4,
+    text: 'A remote-controlled device planted on a parked motorcycle tore through a police van outside the passport office in Quetta, killing four officers and wounding six passers-by.',
+  });
+  const followUp = report('b', 0, {
+    ...QUETTA,
+    fatalities: 5,
+    text: 'The death toll rose to five on Thursday after an injured constable succumbed at the Civil Hospital in Quetta, its spokesman told journalists.',
+  });
+  // Too few words in common for the texts alone to join them ...
+  const overlap = evidenceOverlap(first.incident, followUp.incident)!;
+  assert.ok(overlap.jaccard < 0.12, `jaccard ${overlap.jaccard}`);
+  // ... but the town (precision 1) and the police they name say it is one event.
+  assert.equal(compatible(first.incident, followUp.incident).ok, true);
+  assert.equal(fuse([first, followUp]).length, 1);
+  // Generic actors are no such link: two protests in one town stay apart on their words alone.
+  const a = report('c', 0, { ...NAIROBI, text: 'Hundreds of nurses protested in Nairobi, demanding months of unpaid salaries and more staff for the wards.' });
+  const b = report('d', 0, { ...NAIROBI, text: 'Market traders protested in Nairobi against a new county levy on stalls, blocking a road for two hours.' });
+  assert.equal(fuse([a, b]).length, 2);
+});
+
 test(here + 'words that most reports of the block use weigh little', () => {
   const mk = (art: string, text: string) => report(art, 0, { ...NAIROBI, text });
   const a = mk('a', 'Teachers protested in Nairobi against the coronavirus lockdown rules and school closures ordered by the county.');

@@ -437,8 +437,15 @@ export function compatible(a: Flat, b: Flat, weights: WordWeights = FLAT): Compa
   // The words of the event sentences: when both texts say enough to compare, two reports of one
   // event share some of what made it that event; two that share none of it are two events of one
   // kind (two protests in one city on one day by different groups over different causes).
+  // Not when the two already agree on the town and on a named actor: a follow-up may tell the
+  // event only by its new toll ("the death toll from Tuesday's bombing in Quetta rose to five"),
+  // sharing few words with the first report, while the town and the police it hit say enough.
+  // Generic actors (protesters, civilians, unidentified gunmen) are no such link.
+  const sameLocation = !!a.location && !!b.location && normPlace(a.location) === normPlace(b.location);
+  const sameTown = sameLocation && a.geo_precision === 1 && b.geo_precision === 1;
   const overlap = evidenceOverlap(a, b, weights);
-  if (overlap && overlap.jaccard < MIN_JACCARD && evidenceWords(a).size >= VETO_WORDS && evidenceWords(b).size >= VETO_WORDS) return NO('the texts share nothing distinctive');
+  if (overlap && overlap.jaccard < MIN_JACCARD && !(sameTown && sharedActor) && evidenceWords(a).size >= VETO_WORDS && evidenceWords(b).size >= VETO_WORDS)
+    return NO('the texts share nothing distinctive');
   const sameWords = !!overlap && overlap.shared >= STRONG_SHARED && overlap.jaccard >= STRONG_JACCARD;
   if (overlap) score += Math.round(overlap.jaccard * 4);
 
@@ -447,8 +454,6 @@ export function compatible(a: Flat, b: Flat, weights: WordWeights = FLAT): Compa
   // something specific: the town, the toll, a named actor, or the distinctive words.
   // The same named town (geo precision 1): "near Nad Ali" (precision 2) is a district, where
   // several events a day are common.
-  const sameLocation = !!a.location && !!b.location && normPlace(a.location) === normPlace(b.location);
-  const sameTown = sameLocation && a.geo_precision === 1 && b.geo_precision === 1;
   // "1 fatality" is the commonest toll of all: only a toll of two or more is specific.
   const sameToll = fa > 1 && fa === fb;
   if (gap === 0) {
