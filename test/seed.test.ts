@@ -67,3 +67,32 @@ test('[examples] the bundled examples give the incidents worked out by hand', ()
 
   assert.deepEqual(by.get('ex-flood'), [], 'floods are not political violence');
 });
+
+/** Lower case, curly apostrophes straightened: the gold and the article write them differently. */
+const fold = (s: string) => s.toLowerCase().replace(/[’‘]/g, "'");
+
+test('[seed] every gold claim with its value and source, and every gold person with a role', { skip: SKIP_SHARED }, () => {
+  const [seed] = jsonl(join(EVAL, 'seed/articles.jsonl'));
+  const gold = JSON.parse(readFileSync(join(EVAL, 'seed/gold.json'), 'utf8')) as {
+    claims: { value: number; source: string; period?: string }[];
+    entities: { people: { name: string; role: string }[] };
+  };
+  const r = extractArticle(seed!);
+  for (const g of gold.claims) {
+    const c = r.claims.find((x) => x.value === g.value);
+    assert.ok(c, `no claim of ${g.value}`);
+    // The source as the gold names it, or its last word in ours ("Interior Ministry").
+    const src = fold(c.source ?? '');
+    assert.ok(src === fold(g.source) || src.includes(fold(g.source).split(' ').pop()!), `${g.value}: source ${c.source}, gold ${g.source}`);
+    // A period the gold gives as months must be those months; a year, that year.
+    if (g.period && /^\d{4}-\d{2}\/\d{4}-\d{2}$/.test(g.period)) assert.equal(c.period, g.period, `${g.value}: period`);
+    else if (g.period && /^\d{4}$/.test(g.period)) assert.ok(c.period?.startsWith(g.period), `${g.value}: period ${c.period}, gold ${g.period}`);
+  }
+  for (const g of gold.entities.people) {
+    const p = r.people.find((x) => x.name === g.name);
+    assert.ok(p, `no person ${g.name}`);
+    // Every longer word of the gold role's first part is in ours ("spokesperson, Afghanistan's defence ministry").
+    const want = fold(g.role.split(';')[0]!).split(/[\s,()]+/).filter((w) => w.length >= 4);
+    assert.ok(p.role && want.every((w) => fold(p.role!).includes(w)), `${g.name}: role ${p.role}, gold ${g.role}`);
+  }
+});
