@@ -87,7 +87,10 @@ export function extractArticle(article: Article, opts: ExtractOptions = {}): Art
   const people = findPeople(doc, article.id);
   const quotes = findQuotes(doc, people, article.id);
   const claims = findClaims(doc, people, article.id, published);
-  for (const inc of incidents) applyDispute(inc, findDisputes(doc, inc, quotes, people, article.id));
+  // Every incident's accounts are read before any is changed: the others' evidence is what
+  // keeps a sentence about another attack out of this one's competing tolls.
+  const disputes = incidents.map((inc) => findDisputes(doc, inc, quotes, people, article.id, incidents));
+  incidents.forEach((inc, i) => applyDispute(inc, disputes[i]!));
   return { article, doc, incidents, quotes, claims, people: people.people, organisations: people.organisations };
 }
 

@@ -54,3 +54,26 @@ test('the same toll from two sources is no dispute', () => {
   const r = extractArticle(article('t4', text));
   for (const inc of r.incidents) assert.equal(inc.disputed, null);
 });
+
+test("a toll told of another attack in the same passage is not a competing toll", () => {
+  const text =
+    'Police said 27 people were killed in the bombing of a bus station in Quetta, Pakistan, on Monday.\n\n' +
+    'Hospital officials said 3 people died in another attack, on a checkpoint in Karachi, on Sunday.';
+  const r = extractArticle(article('t5', text));
+  const quetta = r.incidents.find((i) => i.location?.value === 'Quetta');
+  assert.ok(quetta, r.incidents.map((i) => i.location?.value).join(', '));
+  assert.equal(quetta.fatalities?.value, 27);
+  assert.equal(quetta.fatalities_high?.value ?? null, null);
+  assert.equal(quetta.disputed ?? null, null);
+});
+
+test('tolls with thousands separators are read whole', () => {
+  const text =
+    'Fighting for the city of Kismayo, Somalia, raged through May. The health ministry said 1,250 people were killed.\n\n' +
+    'Aid agencies put the toll at 1,400 by the end of the month.';
+  const r = extractArticle(article('t6', text));
+  const inc = r.incidents.find((i) => i.disputed);
+  assert.ok(inc, 'an incident is disputed');
+  assert.equal(inc.fatalities_low?.value, 1250);
+  assert.equal(inc.fatalities_high?.value, 1400);
+});

@@ -58,6 +58,10 @@ const NEGATIVES = [
   'Smugglers seized 40 kilograms of heroin back from a rival gang at the border crossing on Friday, police said.',
   'Four people died when a gas cylinder exploded in a restaurant kitchen in Lahore on Tuesday.',
   'The army has carried out several air strikes on militant hideouts over the past few years.',
+  // Look-alikes of the words that mark a killing or a protest.
+  'A female head of the household in Kabul was interviewed about food prices on Monday.',
+  'Troops gathered near the border this week to pressure the neighbouring government, analysts said.',
+  'Observers saw two IFVs parked in a residential area of the town on Tuesday.',
 ];
 for (const text of NEGATIVES) {
   test(`no incident: ${text.slice(0, 60)}…`, () => {

@@ -157,3 +157,16 @@ test(here + "'the countryside of Idleb' names a governorate, in another spelling
   assert.equal(r.country?.value, 'Syria');
   assert.equal(r.admin1?.value, 'Idleb');
 });
+
+test(here + "'Damascus countryside' is the governorate named for it (Rural Damascus), not the city's", () => {
+  // Douma lies in Rif Dimashq governorate; Damascus city is a governorate of its own.
+  assert.equal(resolve('Shells hit Douma town in Damascus countryside, Syria, on Monday.').admin1?.value, 'Rural Damascus');
+  assert.equal(resolve('Shells hit the eastern countryside of Damascus, Syria, on Monday.').admin1?.value, 'Rural Damascus');
+  assert.equal(resolve('A bomb went off in Damascus, Syria, on Monday.').admin1?.value, 'Damascus');
+  // A governorate with no rural namesake is the governorate itself.
+  assert.equal(resolve('Shells hit villages in Idleb countryside, Syria, on Monday.').admin1?.value, 'Idleb');
+});
+
+test(here + "a Yemeni agency's dateline keeps a Yemeni town in Yemen (outlets match with their case: 'SANA' is no 'Sana' of \"Sana'a\")", () => {
+  assert.equal(resolve('Gunmen attacked a checkpoint in Taiz on Sunday.', { source: "Saba News Agency, Sana'a" }).country?.value, 'Yemen');
+});

@@ -40,7 +40,7 @@ const CIVILIAN_TARGET = /\b(civilians?|refugees?|women|children|villagers|reside
 const ATTRIBUTION =
   /\baccording to ([^,.;]+)|([A-Z][^,.;“”"]{2,80}?|\b(?:security |military |police |local |government |hospital |health |medical )?officials|sources)\s+(?:also\s+)?(?:said|says|stated|states|claimed|claims|insisted|insists|confirmed|reported|told|alleged|maintained|added|put|puts|gave|counted|estimated)\b/;
 const TOLL =
-  /\b(\d{1,4})\s+(?:people|persons|civilians|soldiers|militants|fighters|police(?:men)?|villagers|refugees)?\s*(?:were\s+|had been\s+|have been\s+)?(?:killed|dead|died)\b|\b(?:death )?toll (?:at|to|of|was|stood at) (\d{1,4})\b/i;
+  /(?<!\d|\d[,.])(\d{1,3}(?:,\d{3})+|\d{1,6})\s+(?:people|persons|civilians|soldiers|militants|fighters|police(?:men)?|villagers|refugees)?\s*(?:were\s+|had been\s+|have been\s+)?(?:killed|dead|died)\b|\b(?:death )?toll (?:at|to|of|was|stood at) (\d{1,3}(?:,\d{3})+|\d{1,6})(?!\d|,\d)/i;
 /** A source named only by a common noun: 'security officials', 'officials', 'military sources'. */
 const BARE_SOURCE = /^(?:[a-z]+ ){0,2}(?:officials?|sources?|spokes(?:man|woman|person)|authorities|military|police|army)$/;
 const CAPITALISED = /\b[A-Z][a-z]+\b/g;
@@ -57,8 +57,21 @@ function qualifySource(source: string, sentence: string): string {
   return source;
 }
 
-export function findDisputes(doc: Doc, inc: Incident, _quotes: Quote[], people: PeopleIndex, articleId: string): DisputeResult | null {
+/**
+ * `others`: the article's other incidents. A sentence that reports one of them ("3 died in another
+ * attack in Karachi") is their account, not a competing account of this incident.
+ */
+export function findDisputes(
+  doc: Doc,
+  inc: Incident,
+  _quotes: Quote[],
+  people: PeopleIndex,
+  articleId: string,
+  others: readonly Incident[] = [],
+): DisputeResult | null {
   if (!inc.evidence.length) return null;
+  const own = (start: number, end: number) => inc.evidence.some((e) => e.start < end && start < e.end);
+  const theirs = (start: number, end: number) => others.some((o) => o !== inc && o.evidence.some((e) => e.start < end && start < e.end));
   // The accounts of an incident sit in its own sentences and in the paragraphs around them.
   let first = inc.evidence[0]!.start;
   for (const e of inc.evidence) if (e.start < first) first = e.start;
@@ -71,6 +84,7 @@ export function findDisputes(doc: Doc, inc: Incident, _quotes: Quote[], people: 
     const P = doc.paragraphs[p]!;
     for (let s = P.sentenceStart; s < P.sentenceEnd; s++) {
       const S = doc.sentences[s]!;
+      if (theirs(S.start, S.end) && !own(S.start, S.end)) continue;
       const text = doc.text.slice(S.start, S.end);
       const m = ATTRIBUTION.exec(text);
       if (!m) continue;
@@ -85,7 +99,7 @@ export function findDisputes(doc: Doc, inc: Incident, _quotes: Quote[], people: 
       if (t) {
         const num = (t[1] ?? t[2])!;
         const at = S.start + t.index + t[0].indexOf(num);
-        toll = Number(num);
+        toll = Number(num.replace(/,/g, ''));
         tollEvidence = { article: articleId, start: at, end: at + num.length, text: num };
       }
       if (side === null && toll === null) continue;

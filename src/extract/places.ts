@@ -36,6 +36,8 @@ export interface PlaceMention {
    * (or the town a commune is named after), B its province ("near Mamove (Beni, Nord-Kivu)").
    */
   paren?: 'district' | 'province';
+  /** 'Damascus countryside' taken for the governorate named for it (Rural Damascus): the text's name is the city's, not the unit's. */
+  rural?: boolean;
   /** The candidates were found by skeleton (spelling-blind) match only. */
   fuzzy?: boolean;
   /** Candidates from this index on were found by skeleton match (spelling variants), not by name. */
@@ -404,6 +406,17 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
     // ... and so is its container: "near Pakistan's South Waziristan tribal district in Khyber
     // Pakhtunkhwa province" says nothing of where the event was.
     if (/^['’]s\s+$/.test(between) || /^(?:\s+[a-z]+){0,3}\s+(?:in|of)\s+(?:the\s+)?$|^\s*,\s*$/.test(between)) b.near = true;
+  }
+  // "Damascus countryside", "the countryside of Damascus": where a governorate is named for a
+  // city's countryside ('Rural Damascus', Rif Dimashq), it is that governorate, not the city's own.
+  for (const m of out) {
+    if (m.unit !== 'admin1' || m.demonym || m.source) continue;
+    if (!/^\s*countryside\b/i.test(text.slice(m.end, m.end + 14)) && !/\bcountryside of\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.start - 20), m.start))) continue;
+    const rural = gaz.lookup(nameKey(`rural ${m.text}`)).map((id) => gaz.get(id)).filter((c) => c.kind === 'admin1');
+    if (rural.length > 0) {
+      m.candidates = rural;
+      m.rural = true;
+    }
   }
   return out;
 }
@@ -911,7 +924,7 @@ function adminField(unit: GazPlace, chosen: Chosen[], ev: (m: PlaceMention) => E
     if (!x.c || (x.c.id !== unit.id && x.c.admin1Id !== unit.id && x.c.admin2Id !== unit.id)) continue;
     // The text's name of the unit: a spelling of the gazetteer's, or any name by which the
     // text names the unit itself ('Almargeb' for Murqub), unless an abbreviation ('KP').
-    if (skel(textName(x.m)) !== want && (x.c.id !== unit.id || isAbbrev(x.m.text))) continue;
+    if (skel(textName(x.m)) !== want && (x.c.id !== unit.id || isAbbrev(x.m.text) || x.m.rural)) continue;
     return { value: textName(x.m), evidence: [ev(x.m)], rule: `${rule}-named` };
   }
   return { value: plainName(unit.name), evidence: fallback, rule: `${rule}-gazetteer`, derived: true };

@@ -223,7 +223,8 @@ class GazetteerImpl implements Gazetteer {
       this.outlets.push({ pattern: o.pattern, country: o.country, regions: [] });
     }
     if (this.outlets.length > 0) {
-      this.outletRe = new RegExp(`\\b(?:${this.outlets.map((c) => `(${c.pattern})`).join('|')})\\b`, 'gi');
+      // Case-sensitive like the context clues: 'SANA' (Syria's agency) is no 'Sana' of "Sana'a".
+      this.outletRe = new RegExp(`\\b(?:${this.outlets.map((c) => `(${c.pattern})`).join('|')})\\b`, 'g');
     }
   }
 
