@@ -323,3 +323,8 @@ test('a road blocked with burning debris is a violent demonstration', () => {
   assert.equal(one('On Tuesday, loggers blocked the federal highway with burning debris to protest against the seizure of their chainsaws.').sub_event_type, 'Violent demonstration');
   assert.equal(one('On Tuesday, loggers blocked the federal highway with parked lorries to protest against the seizure of their chainsaws.').sub_event_type, 'Peaceful protest');
 });
+
+test('a victim of gang members is a civilian hit (Attack); a victim who was a gang member is one side of a fight', () => {
+  assert.equal(one('The victim, a shopkeeper, was shot dead by gang members in San Salvador on Sunday.').sub_event_type, 'Attack');
+  assert.equal(one('Gunmen shot dead a man in San Salvador on Sunday; police said the victim was a member of a rival gang.').sub_event_type, 'Armed clash');
+});

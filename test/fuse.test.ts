@@ -227,6 +227,14 @@ test(here + 'actors by role: two different named perpetrators are two events; a 
   assert.equal(compatible(ttp.incident, inferred.incident).ok, true);
 });
 
+test(here + 'weapons, languages and small words are no sub-places: "seized AK-47 rifles", "in Arabic", "in Kabul as"', () => {
+  const HELMAND: Spec = { date: '2024-06-03', sub: 'Armed clash', country: 'Afghanistan', admin1: 'Helmand', location: 'Lashkar Gah', geo: 1, actor1: 'Military Forces of Afghanistan', inter1: 1, actor2: 'Taliban', inter2: 2 };
+  // One outlet places the clash only in the province; its words name no other place.
+  const a = report('a', 0, { ...HELMAND, location: 'Helmand', geo: 3, fatalities: 4, text: 'Soldiers fought Taliban fighters in Helmand province on Monday and seized AK-47 rifles, the army said in a statement in English.' });
+  const b = report('b', 0, { ...HELMAND, fatalities: 4, text: 'Taliban fighters clashed with the army in Lashkar Gah as the police closed the roads on Monday, residents said.' });
+  assert.equal(compatible(a.incident, b.incident).ok, true, compatible(a.incident, b.incident).why);
+});
+
 test(here + 'a town and its district are one place; two sub-places named as targets are two', () => {
   const town = report('a', 0, { ...QUETTA, admin2: 'Kech', location: 'Turbat', lat: 26.0, lon: 63.05, fatalities: 3 });
   const district = report('b', 0, { ...QUETTA, admin2: 'Kech', location: 'Kech', lat: 26.2, lon: 63.0, geo: 2, fatalities: 3 });

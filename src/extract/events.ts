@@ -786,7 +786,11 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
     // a victim told as a gang member or drug trafficker is one side of a fight between armed
     // groups (ACLED: Armed clash): "a rival gang member was shot dead", "the victim had a
     // record of drug trafficking"
-    if (victim !== 'state' && !offDuty && told.some((inf) => inf.words.some((w) => /^victim/.test(w)) && inf.words.some((w) => /^(trafficking|trafficker|traffickers|gang|gangs|cartel)$/.test(w)))) victim = 'state';
+    // ... not a victim of a gang: "was shot dead by gang members" names the attacker.
+    const armedVictim = (inf: { words: string[] }) =>
+      inf.words.some((w) => /^victim/.test(w)) &&
+      inf.words.some((w, j) => /^(trafficking|trafficker|traffickers|gang|gangs|cartel)$/.test(w) && !inf.words.slice(Math.max(0, j - 4), j).includes('by'));
+    if (victim !== 'state' && !offDuty && told.some(armedVictim)) victim = 'state';
     if (victim === 'civ') return mk('Attack', 'attack:civilian-target', victimHit, 0.65);
     // remains that show a killing, with nobody armed named as the victim: "two severed heads
     // were found"

@@ -168,9 +168,11 @@ function actorsContradict(a: Flat, b: Flat): boolean {
  * name such a place, and not the same one, are about two places, whatever the resolution made of
  * them.
  */
-const PLACE_AFTER = /\b(?:in|at|near|outside|shelled|bombed|pounded|struck|raided|stormed|captured|seized|blocked)\s+(?:the\s+)?(?:(?:area|vicinity|outskirts|village|town|city|district|neighbou?rhood)\s+of\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’-]+|(?:al|el|de|del|da|do|dos|di|ar|as|an|ad|ash|bin|ibn|e)(?:-[\p{L}'’-]+)?(?![\p{L}'’-])))*)/gu;
+const PLACE_AFTER = /\b(?:in|at|near|outside|shelled|bombed|pounded|struck|raided|stormed|captured|seized|blocked)\s+(?:the\s+)?(?:(?:area|vicinity|outskirts|village|town|city|district|neighbou?rhood)\s+of\s+)?(\p{Lu}[\p{L}'’-]*\p{L}(?![-\d])(?:\s+(?:\p{Lu}[\p{L}'’-]*\p{L}(?![-\d])|(?:al|el|de|del|da|do|dos|di|ar|as|an|ad|ash|bin|ibn|e)(?:-[\p{L}'’-]*\p{L}|(?=\s+\p{Lu}))))*)/gu;
 const NOT_PLACES = new Set(
-  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
+  ('january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday ' +
+    // "fighting in English", "a statement in Arabic": languages are no places.
+    'english arabic french spanish portuguese russian ukrainian urdu pashto dari persian farsi kurdish turkish hindi somali swahili amharic hausa').split(' '),
 );
 const namedCache = new WeakMap<object, string[]>();
 
