@@ -133,6 +133,9 @@ test(here + "a village of the clue's provinces named with another Slavic ending:
   assert.equal(r.geo_precision?.value, 2);
   // Without the clue the name is nothing to the gazetteer.
   assert.equal(resolve('Shots were heard near Holubivske.').admin1, null);
+  // The other way round: the text's '-ivka' against the gazetteer's '-ivske' (Novotoshkivske,
+  // Luhansk oblast, in GeoNames; a village the clue's provinces lack would go to Donetsk).
+  assert.equal(resolve('The OSCE SMM recorded 5 explosions near Novotoshkivka.').admin1?.value, 'Luhansk');
 });
 
 test(here + "'in X, Province': the province the text writes wins over a namesake of X elsewhere", () => {

@@ -834,7 +834,9 @@ function stemInRegion(m: PlaceMention, regions: Set<number>, gaz: Gazetteer): Ga
   const stem = key.replace(SLAVIC_ENDING, '');
   if (stem.length < 5 || stem.includes(' ') || stem === key && key.length < 6) return null;
   let found: GazPlace | null = null;
-  for (const id of gaz.lookupPrefix(stem, 40)) {
+  // The prefix range is walked far (a common stem such as 'novos' has some 180 places worldwide)
+  // before the region filter: a short limit cut off the right village without a sign.
+  for (const id of gaz.lookupPrefix(stem, 1000)) {
     const c = gaz.get(id);
     if (c.kind !== 'place' || !regions.has(c.admin1Id)) continue;
     const rest = nameKey(c.name).slice(stem.length);
@@ -847,7 +849,9 @@ function stemInRegion(m: PlaceMention, regions: Set<number>, gaz: Gazetteer): Ga
   return found;
 }
 const SLAVIC_ENDING = /(?:s[ck]oye|s[ck]oe|s[ck]e|s[ck]yi|s[ck]iy|ivka|ovka|yevka|ka|ove|ovo|ovoye|ne|noye|nyi|e|ye|ie|a|o|i|y)$/;
-const SLAVIC_ENDING_WHOLE = /^(?:s[ck]oye|s[ck]oe|s[ck]e|s[ck]yi|s[ck]iy|ivka|ovka|yevka|ka|ove|ovo|ovoye|ne|noye|nyi|e|ye|ie|a|o|i|y)?$/;
+// What may follow the stem in the gazetteer's name: an ending, after an optional suffix the text's
+// ending swallowed ('Holubivka' → stem 'holub', gazetteer 'Holubivske' → 'iv' + 'ske').
+const SLAVIC_ENDING_WHOLE = /^(?:iv|ov|ev|yev)?(?:s[ck]oye|s[ck]oe|s[ck]e|s[ck]yi|s[ck]iy|ivka|ovka|yevka|ka|ove|ovo|ovoye|ne|noye|nyi|e|ye|ie|a|o|i|y)?$/;
 
 /**
  * The province the text's context clues point at most: counted over the clues, ties going to the
