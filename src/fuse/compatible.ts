@@ -176,11 +176,16 @@ const NOT_PLACES = new Set(
 );
 const namedCache = new WeakMap<object, string[]>();
 
+/** The report's resolved place names, normalised: town, provinces, country. */
+function resolvedPlaces(r: Flat): string[] {
+  return [r.location, r.admin1, r.admin2, r.country].map(normPlace).filter(Boolean);
+}
+
 function namedPlaces(r: Flat): string[] {
   let out = namedCache.get(r);
   if (out) return out;
-  const resolved = [r.location, r.admin1, r.admin2, r.country].map(normPlace).filter(Boolean);
-  const resolvedWords = new Set([r.location, r.admin1, r.admin2, r.country].flatMap((p) => normPlace(p).split(' ')).filter(Boolean));
+  const resolved = resolvedPlaces(r);
+  const resolvedWords = new Set(resolved.flatMap((p) => p.split(' ')));
   const actors = `${fold(r.actor1)} ${fold(r.actor2)}`;
   const seen = new Set<string>();
   for (const e of r.evidence) {
@@ -275,7 +280,7 @@ export function evidenceWords(r: Flat): Set<string> {
   let out = wordsCache.get(r);
   if (out) return out;
   out = new Set<string>();
-  const placeWords = new Set([r.location, r.admin1, r.admin2, r.country].flatMap((p) => normPlace(p).split(' ')).filter(Boolean));
+  const placeWords = new Set(resolvedPlaces(r).flatMap((p) => p.split(' ')));
   const seen = new Set<string>();
   for (const e of r.evidence) {
     // One sentence can be the evidence of several fields: read it once.

@@ -230,27 +230,13 @@ class GazetteerImpl implements Gazetteer {
 
   /** The index of `key` in sorted `keys`, or -1. */
   private find(key: string, keys = this.d.index.keys): number {
-    let lo = 0;
-    let hi = keys.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const k = keys[mid]!;
-      if (k < key) lo = mid + 1;
-      else if (k > key) hi = mid - 1;
-      else return mid;
-    }
-    return -1;
+    const i = lowerBound(keys, key);
+    return keys[i] === key ? i : -1;
   }
 
   lookupPrefix(prefix: string, limit: number): readonly number[] {
     const keys = this.d.index.keys;
-    let lo = 0;
-    let hi = keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (keys[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(keys, prefix);
     const out: number[] = [];
     for (let i = lo, n = 0; i < keys.length && n < limit && keys[i]!.startsWith(prefix); i++, n++) {
       for (let j = this.offs[i]!; j < this.offs[i + 1]!; j++) out.push(this.d.index.ids[j]!);
@@ -413,6 +399,18 @@ class GazetteerImpl implements Gazetteer {
 }
 
 /** Great-circle distance in km. */
+/** The index of the first of the sorted `keys` not below `key` (`keys.length` when none). */
+function lowerBound(keys: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const r = Math.PI / 180;
   const h = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
