@@ -122,9 +122,28 @@ export const MIGRATIONS: Migration[] = [
   },
 ];
 
-/** Apply every migration not yet applied; returns the versions applied now. */
+/**
+ * Apply every migration not yet applied; returns the versions applied now. In PostgreSQL two
+ * processes opening a new database at once would race on `create table` (the catalogue's unique
+ * index on type names fails, not `if not exists`), so there the whole run holds an advisory lock
+ * on one connection; the second process waits, then finds everything applied.
+ */
 export async function migrate(spec: DialectSpec): Promise<number[]> {
-  const db: Kysely<DB> = spec.db;
+  if (spec.name !== 'postgres') return applyMigrations(spec, spec.db);
+  return spec.db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK})`.execute(conn);
+    try {
+      return await applyMigrations(spec, conn);
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`.execute(conn);
+    }
+  });
+}
+
+/** The advisory-lock key of schema migrations (an arbitrary constant: "sitrep" in ASCII). */
+const MIGRATION_LOCK = 0x736974726570;
+
+async function applyMigrations(spec: DialectSpec, db: Kysely<DB>): Promise<number[]> {
   await sql`create table if not exists schema_migrations (version integer primary key, name text not null, applied_at text not null)`.execute(db);
   const done = new Set((await db.selectFrom('schema_migrations').select('version').execute()).map((r) => Number(r.version)));
   const applied: number[] = [];
@@ -136,7 +155,7 @@ export async function migrate(spec: DialectSpec): Promise<number[]> {
         await trx.insertInto('schema_migrations').values({ version: m.version, name: m.name, applied_at: new Date().toISOString() }).execute();
       });
     } catch (e) {
-      // Two processes opening a new database at once: the loser finds the migration applied.
+      // Two SQLite processes opening a new database at once: the loser finds the migration applied.
       const again = await db.selectFrom('schema_migrations').select('version').where('version', '=', m.version).executeTakeFirst();
       if (again) continue;
       throw e;
