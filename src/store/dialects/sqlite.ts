@@ -8,13 +8,17 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { DB } from '../schema.js';
 import type { DialectSpec } from './dialect.js';
 
+/** How long a second process on the same file waits for the first one's lock. */
+const BUSY_MS = 10_000;
+
 export function openSqlite(file: string): DialectSpec {
-  const database = new Database(file);
-  database.pragma('journal_mode = WAL');
+  // Another process (a second `sitrep` on the same file) waits instead of failing at once.
+  const database = new Database(file, { timeout: BUSY_MS });
+  // Switching a new file to WAL can fail with SQLITE_BUSY without SQLite's busy wait, when
+  // another process is switching it at the same moment: wait and try again.
+  retryWhileBusy(() => database.pragma('journal_mode = WAL'));
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
-  // Another process (a second `sitrep` on the same file) waits instead of failing at once.
-  database.pragma('busy_timeout = 10000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
   return {
     name: 'sqlite',
@@ -41,4 +45,17 @@ export function openSqlite(file: string): DialectSpec {
 function ftsQuery(q: string): string {
   const words = q.match(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu) ?? [];
   return words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
+}
+
+function retryWhileBusy<T>(f: () => T): T {
+  const until = Date.now() + BUSY_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      return f();
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > until) throw e;
+      Atomics.wait(pause, 0, 0, 20 + Math.random() * 30);
+    }
+  }
 }
