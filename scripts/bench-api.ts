@@ -112,7 +112,7 @@ export async function seedIncidents(store: Store, n: number): Promise<void> {
       const disputed = r() < 0.05 ? { summary: 'accounts differ', claims: [{ source: 'police', says: `${fat} killed`, evidence: ev(ext, text) }, { source: 'residents', says: `${fat + 3} killed`, evidence: ev(ext, text) }] } : null;
       const view = { ...fields, articles: [ext], background: false, disputed, evidence: [{ article: ext, start: 0, end: text.length, text }], trace, reports: [`bench-${k}#0`], sources: [{ report: `bench-${k}#0`, article: ext, fatalities: fat, fatalities_low: fat, fatalities_high: fat, evidence: ev(ext, text) }], id, status, merged_into: null, edited: {}, edits: [] };
       const json = JSON.stringify(view);
-      incs.push({ id, block: country, origin: 'fusion', created_at: t, updated_at: t, base: json, view: json, status, merged_into: null, event_date: date, event_type: SUB_EVENT_TYPES[sub], sub_event_type: sub, country, admin1, location, actor1: a1, actor2: a2, fatalities: fat, n_articles: 1 });
+      incs.push({ id, block: country, origin: 'fusion', created_at: t, updated_at: t, base: json, view: json, status, merged_into: null, event_date: date, event_type: SUB_EVENT_TYPES[sub], sub_event_type: sub, country, admin1, location, actor1: a1, actor2: a2, fatalities: fat, n_articles: 1, latitude: lat, longitude: lon, admin2: null, disputed: disputed ? 1 : 0 });
     }
     await store.db.transaction().execute(async (trx) => {
       const ids = await trx.insertInto('articles').values(arts).returning('id').execute();
@@ -160,6 +160,8 @@ export async function benchApi(opts: { n?: number; db?: string; rounds?: number 
   const target = opts.db ?? join(tmp, 'bench.db');
   const store = await openStore(target);
   try {
+    const held = await store.db.selectFrom('articles').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    if (Number(held.n) > 0) throw new Error(`bench-api writes its own ${n} incidents: give it an empty database (${target} already holds ${held.n} articles)`);
     const t0 = performance.now();
     await seedIncidents(store, n);
     const seedSeconds = (performance.now() - t0) / 1000;
@@ -227,4 +229,9 @@ async function main(): Promise<void> {
 }
 
 // Run as a script (not when the lead's bench imports benchApi).
-if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) await main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  await main().catch((e: unknown) => {
+    console.error(`bench-api: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 2;
+  });
+}

@@ -120,6 +120,34 @@ export const MIGRATIONS: Migration[] = [
             `create index articles_tsv on articles using gin(tsv)`,
           ],
   },
+  {
+    version: 3,
+    name: 'incident coordinates, admin2 and dispute flag as columns',
+    // The desk's list index read these out of each view's JSON at start: 3.5 s (SQLite) and
+    // 12 s (PostgreSQL) on 100,000 incidents. As columns they are a plain scan.
+    statements: (d) => [
+      `alter table incidents add column latitude ${d === 'sqlite' ? 'real' : 'double precision'}`,
+      `alter table incidents add column longitude ${d === 'sqlite' ? 'real' : 'double precision'}`,
+      `alter table incidents add column admin2 text`,
+      `alter table incidents add column disputed integer not null default 0`,
+      d === 'sqlite'
+        ? `update incidents set latitude = json_extract(view, '$.latitude'), longitude = json_extract(view, '$.longitude'),
+             admin2 = json_extract(view, '$.admin2'), disputed = (json_extract(view, '$.disputed.summary') is not null)`
+        : `update incidents set latitude = (j->>'latitude')::double precision, longitude = (j->>'longitude')::double precision,
+             admin2 = j->>'admin2', disputed = case when j->'disputed'->>'summary' is null then 0 else 1 end
+           from (select id as jid, view::json as j from incidents) v where v.jid = incidents.id`,
+      // SQLite keeps a row's long base and view in the table's pages, so a scan of the list's
+      // columns reads them all; an index that covers those columns, in the list's order, is a tenth
+      // of the size.
+      // (PostgreSQL stores long values apart already.)
+      ...(d === 'sqlite'
+        ? [
+            `create index incidents_list on incidents(event_date desc, id, status, merged_into, event_type, sub_event_type,
+               country, admin1, admin2, location, actor1, actor2, fatalities, latitude, longitude, disputed, n_articles, updated_at)`,
+          ]
+        : []),
+    ],
+  },
 ];
 
 /**

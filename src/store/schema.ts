@@ -93,6 +93,11 @@ export interface IncidentTable {
   actor2: string | null;
   fatalities: number | null;
   n_articles: number;
+  latitude: number | null;
+  longitude: number | null;
+  admin2: string | null;
+  /** 1 when the view has a dispute (accounts that differ), else 0. */
+  disputed: number;
 }
 
 export interface IncidentReportTable {

@@ -548,6 +548,10 @@ export class Store {
         actor2: view.actor2,
         fatalities: view.fatalities,
         n_articles: view.articles.length,
+        latitude: view.latitude,
+        longitude: view.longitude,
+        admin2: view.admin2,
+        disputed: view.disputed?.summary != null ? 1 : 0,
         updated_at: t,
       };
       if (fresh.created.has(id)) {
@@ -803,6 +807,10 @@ function newIncidentRow(id: string, block: string, origin: string, base: string,
     actor2: null,
     fatalities: null,
     n_articles: 0,
+    latitude: null,
+    longitude: null,
+    admin2: null,
+    disputed: 0,
   };
 }
 
