@@ -8,7 +8,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../src/text/analyze.js';
 import { findActors, assignActors, type ActorAssignment } from '../src/extract/actors.js';
-import type { SubEventType } from '../src/core/types.js';
+import type { Article, SubEventType } from '../src/core/types.js';
+import { extractArticle } from '../src/pipeline.js';
 
 const here = '[extract/actors] ';
 
@@ -214,4 +215,23 @@ test(here + "findActors: 'anti-X' names the other side; 'military wing' and lead
   assert.ok(got.includes('riot police=Police Forces'), got.join('; '));
   // Neither 'forces' in the tag nor 'military wing' is a state force.
   assert.ok(!got.some((s) => s.startsWith('forces=') || s.startsWith('military=')), got.join('; '));
+});
+
+test(here + 'a listed strike that names no striker is by the force an earlier sentence has striking; "Jan." and "Near" are no places', () => {
+  // A strike summary in the style of a military press release, written for this test.
+  const text =
+    'On Jan. 3, coalition warplanes carried out 14 air strikes against Islamic State targets in Iraq, the task force said.\n' +
+    '. Near Fallujah, four strikes destroyed two weapons caches and a fighting position.\n' +
+    '. Near Ramadi, three strikes hit a command post.';
+  const r = extractArticle({ id: 'cjtf', text, published: '2016-01-04' } as Article);
+  const got = r.incidents.map((i) => [i.sub_event_type.value, i.event_date?.value, i.location?.value, i.admin1?.value, i.actor1?.value, i.inter1?.value]);
+  assert.deepEqual(got, [
+    ['Air/drone strike', '2016-01-03', 'Fallujah', 'Anbar', 'Global Coalition Against Daesh', 8],
+    ['Air/drone strike', '2016-01-03', 'Ramadi', 'Anbar', 'Global Coalition Against Daesh', 8],
+  ]);
+  // The striker is derived, and its evidence is the earlier sentence's words.
+  const a1 = r.incidents[0]!.actor1!;
+  assert.equal(a1.derived, true);
+  assert.equal(a1.evidence[0]!.text, text.slice(a1.evidence[0]!.start, a1.evidence[0]!.end));
+  assert.match(a1.evidence[0]!.text, /^coalition warplanes$/i);
 });

@@ -737,6 +737,10 @@ const SHOOTING_AFTER = /^[^.;]*?\b(?:opened fire|shot|fired|shooting at|gunned)\
 /** Kinds that never act first when someone else is named. */
 const PASSIVE_KINDS = new Set(['civilians']);
 const STATE_KINDS = new Set(['military', 'police', 'government']);
+/** Forces that fly air strikes: a state's military, or a foreign force or coalition. */
+const AIR_FORCE_KINDS = new Set(['military', 'external']);
+/** A sentence that has its subject striking from the air, after the subject. */
+const STRIKES_AFTER = /\b(?:conducted|carried out|launched|struck|hit|bombed|targeted)\b[^.;]*?\b(?:air ?strikes?|strikes?|raids?|sorties?)\b|\b(?:air ?strikes?|bombed|bombarded)\b/i;
 const NON_STATE_NAMED = (m: ActorMention) => !STATE_KINDS.has(m.kind) && m.kind !== 'civilians' && m.kind !== 'protesters' && m.kind !== 'rioters' && m.kind !== 'unidentified' && m.kind !== 'gang';
 
 const PROTESTS = new Set<SubEventType>(['Peaceful protest', 'Protest with intervention', 'Excessive force against protesters']);
@@ -981,6 +985,21 @@ export function assignActors(
     }
     // A perpetrator read as the target ('a man was shot by police' has police as agent already).
     if (a1 && a2 && a1.actor.value === a2.actor.value) a1 = null;
+  }
+  if (!a1 && type === 'Air/drone strike') {
+    // 'Coalition military forces conducted 26 strikes … Near Mosul, seven strikes engaged four
+    // ISIL units': a strike that names no striker is by the force an earlier sentence has
+    // striking, the nearest one before it.
+    const striker = mentions
+      .filter((m) => m.end <= event.trigger.start && !inEvent.has(m.sentence) && AIR_FORCE_KINDS.has(m.kind))
+      .filter((m) => STRIKES_AFTER.test(doc.text.slice(m.end, doc.sentences[m.sentence]!.end)))
+      .pop();
+    const r = striker ? resolve(striker, infoOf(doc, striker)) : null;
+    if (striker && r) {
+      const evidence = [ev(articleId, doc, striker)];
+      a1 = { actor: field(r.name, evidence, 'actors.striker-named-earlier', true), inter: field(r.inter, evidence, 'actors.striker-named-earlier', true) };
+      if (a2 && a2.actor.value === r.name) a2 = null;
+    }
   }
   if (type === 'Arrests' && !a1) a1 = byDefault('police', 'actors.default-police');
   if (!a1 && NEEDS_PERPETRATOR.has(type)) a1 = byDefault('unidentified', 'actors.default-unidentified');

@@ -97,6 +97,19 @@ const NOT_PLACES = new Set(
   ).split(' '),
 );
 
+/**
+ * Words that are no place on their own but may end a longer name ('Zinda Jan district'): month
+ * abbreviations ('On Jan. 9': 'Jan' is an alternate name of Jackson, Mississippi) and
+ * prepositions that open a sentence ('Near Mosul, seven strikes …').
+ */
+const NOT_ALONE = new Set(
+  (
+    'jan feb mar apr jun jul aug sep sept oct nov dec ' +
+    'near outside inside around across between into towards toward via along beyond amid under over through ' +
+    'throughout within against following additionally elsewhere nearby overnight'
+  ).split(' '),
+);
+
 /** Lower-case or punctuation tokens inside a place name: 'Nawa-e Barakzayi', 'Dara i Sufi', 'Deir ez-Zor'. */
 const CONNECTORS = /^-?(?:-|e|i|ye|yi|al|el|ez|ad|ar|as|ash|de|da|du|del|la|le|les|di|do|dos|das|y|wa|ul|'|’)$/;
 /** Capitalised words that end a place name: 'Kabul University', 'Peshawar Press Club', 'Pul-e-Charkhi Prison'. */
@@ -181,7 +194,7 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
     // A lower-case Arabic article starts a name when a capitalised word follows: 'in al-Hasakeh'.
     if (!isCap(doc, t) && !(ARTICLES.has(t.lower) && startsCapAfterArticle(doc, i))) continue;
     // A word such as 'North' or 'Lower' is no place alone, but starts 'North Sinai', 'Lower Juba'.
-    const stopStart = NOT_PLACES.has(t.lower);
+    const stopStart = NOT_PLACES.has(t.lower) || NOT_ALONE.has(t.lower);
     // Demonyms: context only ('Afghan forces'). The US dollar is quoted everywhere ("against the
     // high US dollar exchange rate" in Beirut) and says nothing of the place.
     if (t.lower === 'us' && /^dollars?$/.test(tokens[i + 1]?.lower ?? '')) continue;
