@@ -188,3 +188,29 @@ test(here + 'the first sentence of the event says where it was, a later one give
   const r = resolve('On Monday, people protested in Lviv against the arrest of an activist. The activist had been attacked in Odessa in 2018.');
   assert.equal(r.admin1?.value, 'Lviv');
 });
+
+test(here + "a town the gazetteer lacks, in the country the text gives it ('the Syrian town of X'), is no namesake abroad", () => {
+  // Written for this test: 'Dabiq' is not in GeoNames' cities500, and its skeleton is that of
+  // Dubuque, Iowa; 'English' is a town in Indiana, and was the only pointer to the United States.
+  const text =
+    'Rebels took the Syrian town of Dabiq on Sunday after days of fighting. The town was the subject of the group\'s English-language magazine.';
+  const r = resolve(text);
+  assert.equal(r.country?.value, 'Syria');
+  assert.equal(r.location?.value, 'Dabiq');
+  assert.equal(text.slice(r.location!.evidence[0]!.start, r.location!.evidence[0]!.end), 'Dabiq');
+  assert.equal(r.admin1, null);
+  // No coordinates: the centre of Syria would be a false point on the map.
+  assert.equal(r.latitude, null);
+});
+
+test(here + "governorates of Iraq and Syria carry their humanitarian names; GeoNames' stay findable", () => {
+  // Checked against OCHA's and IOM's governorate lists: Mosul is the seat of Ninewa, Raqqa of Ar-Raqqa.
+  const mosul = resolve('Two civilians were killed in an air strike in Mosul on Monday.');
+  assert.equal(mosul.admin1?.value, 'Ninewa');
+  assert.equal(mosul.country?.value, 'Iraq');
+  const kinds = (name: string) => gaz.lookup(nameKey(name)).map((id) => gaz.get(id)).filter((p) => p.kind === 'admin1').map((p) => `${p.country}:${p.name}`);
+  assert.deepEqual(kinds('Nineveh'), ['Iraq:Ninewa']);
+  assert.deepEqual(kinds('Idleb'), ['Syria:Idleb']);
+  assert.deepEqual(kinds('Idlib'), ['Syria:Idleb']);
+  assert.deepEqual(kinds('Salah ad Din'), ['Iraq:Salah al-Din']);
+});

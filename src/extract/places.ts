@@ -82,6 +82,8 @@ const NOT_PLACES = new Set(
     'he she it they we i you his her their its this that these those there here some several many all both no ' +
     'one two three four five six seven eight nine ten also however meanwhile later earlier according ' +
     'january february march april may june july august september october november december ' +
+    // Languages ('its English-language magazine'; English is also a town in Indiana).
+    'english arabic ' +
     'monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow ' +
     'police army military forces force security government state islamic taliban militants militant ' +
     'soldiers troops fighters rebels protesters president minister governor officials official spokesman ' +
@@ -341,12 +343,15 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
     }
     if (key.length >= 4 || (key.length >= 3 && (unitAfter(doc, j) === 'admin1' || unitAfter(doc, j) === 'admin2'))) {
       const sk = skeleton(key);
-      if (countries.length > 0) {
-        for (const cc of countries) for (const id of gaz.lookupSkeleton(sk, cc)) cands.push(gaz.get(id));
+      // 'the Syrian town of Dabiq': the text says in which country to look.
+      const said = countryBefore(doc, gaz, a.start);
+      const where = said ? [said] : countries;
+      if (where.length > 0) {
+        for (const cc of where) for (const id of gaz.lookupSkeleton(sk, cc)) cands.push(gaz.get(id));
         // The Arabic article written as one word with the name ('Aljfara' for Al Jifarah).
         if (cands.length === 0 && GLUED_ARTICLE.test(key)) {
           const sk2 = skeleton(key.slice(2));
-          for (const cc of countries) for (const id of gaz.lookupSkeleton(sk2, cc)) cands.push(gaz.get(id));
+          for (const cc of where) for (const id of gaz.lookupSkeleton(sk2, cc)) cands.push(gaz.get(id));
         }
         if (cands.length > 8) cands = [];
       } else if (key.length >= 5 && /^(?:in|at|near|of|outside)$/.test(tokens[i - 1]?.lower ?? '')) {
@@ -476,6 +481,17 @@ function sourceMentions(source: string, gaz: Gazetteer): PlaceMention[] {
   return out;
 }
 const SOURCE_SPLIT = /[^\p{L}]+/u;
+
+/** 'the Syrian town of ', 'Iraq's province of ': a country, or its demonym, and a unit word. */
+const COUNTRY_UNIT_OF = /\b(\p{Lu}\p{L}+(?:['’]s)?)\s+(?:town|village|city|district|province|governorate|region|area|border town|port city)\s+of\s+$/u;
+
+/** The country a text names for the place that starts at `start` ('the Syrian town of Dabiq'), or null. */
+function countryBefore(doc: Doc, gaz: Gazetteer, start: number): string | null {
+  const mt = COUNTRY_UNIT_OF.exec(doc.text.slice(Math.max(0, start - 60), start));
+  if (!mt) return null;
+  const word = mt[1]!.replace(/['’]s$/, '');
+  return gaz.countryOfWord(nameKey(word)) ?? null;
+}
 const OFFICIAL_SOURCE = /\b(?:government|department|ministry|embassy|foreign|office|presidency|parliament)\b/i;
 
 /**
@@ -577,12 +593,16 @@ function mention(doc: Doc, start: number, end: number, sentence: number, candida
 }
 
 /** An unknown capitalised span that the text presents as a place: "in Buleda (Kech, …)", "in Regi of X district". */
+const UNIT_OF = /\b(?:town|village|city|district|province|governorate|region|hamlet|settlement|suburb|neighbou?rhood)\s+of\s+$/i;
+
 function saysPlace(doc: Doc, i: number, j: number, m: PlaceMention): boolean {
   const prev = doc.tokens[i - 1];
   const next = doc.tokens[j + 1];
   const prevIn = !!prev && /^(?:in|at|near|of|from|outside|inside|around)$/.test(prev.lower);
   if (!prevIn) return false;
   if (m.unit) return true;
+  // 'the Syrian town of Dabiq', 'the village of Kafr Nabl': the text says a place follows.
+  if (prev.lower === 'of' && UNIT_OF.test(doc.text.slice(Math.max(0, m.start - 40), m.start))) return true;
   return !!next && next.sentence === m.sentence && (next.lower === '(' || next.lower === 'of' || next.lower === ',');
 }
 
@@ -827,6 +847,20 @@ export function resolveLocation(doc: Doc, places: PlaceMention[], focus: number[
     const fb = candidates.find((x) => x.regionFallback && !refPoints.has(x.m));
     const region = fb ? clueRegion(places, gaz) : null;
     if (fb && region) return fromText(fb, region, chosen, gaz, ev, doc);
+  }
+  // A place the gazetteer lacks, which the text presents as one ('the Syrian town of Dabiq'),
+  // with nothing more precise than its country: the place as the text names it, in that
+  // country, without coordinates (a country's centre would mislead on a map).
+  if ((!pick || !pick.c || pick.c.kind === 'country') && country) {
+    const u = candidates.find((x) => !x.c && !x.m.demonym && !x.m.source && !x.m.near && !refPoints.has(x.m));
+    if (u) {
+      const e = [ev(u.m)];
+      return {
+        ...none,
+        country: { value: gaz.countryName(country), evidence: pick?.c ? [ev(pick.m)] : e, rule: 'place.country-context', derived: true },
+        location: { value: textName(u.m), evidence: e, rule: 'place.location-text-unknown' },
+      };
+    }
   }
   if (!pick || !pick.c) {
     if (!country) return none;
