@@ -214,3 +214,12 @@ test(here + "governorates of Iraq and Syria carry their humanitarian names; GeoN
   assert.deepEqual(kinds('Idlib'), ['Syria:Idleb']);
   assert.deepEqual(kinds('Salah ad Din'), ['Iraq:Salah al-Din']);
 });
+
+test(here + 'a town found under its own name is not read as a bigger namesake of similar spelling', () => {
+  // Written for this test. Daquq lies in Kirkuk governorate; Dihok (Dahuk), a city of 300,000 in
+  // the north, shares its transliteration skeleton.
+  const r = resolve('Thirteen worshippers were killed when an explosion hit a mosque in Daquq, Iraq, on Friday. Residents said they heard aircraft.');
+  assert.equal(r.location?.value, 'Daquq');
+  assert.equal(r.admin1?.value, 'Kirkuk');
+  assert.ok(km(r.latitude!.value, r.longitude!.value, 35.14, 44.45) < 25, `${r.latitude?.value}, ${r.longitude?.value}`);
+});

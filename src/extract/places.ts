@@ -700,7 +700,10 @@ function choose(places: PlaceMention[], gaz: Gazetteer, weights: Map<string, num
       else if (m.unit === 'place') s += c.kind === 'place' ? 2 : 0;
       s += c.kind === 'admin1' ? 1.5 : c.kind === 'admin2' ? 0.8 : c.kind === 'country' ? 2 : Math.log10(c.population + 1) / 2.5;
       if (c.kind === 'place' && c.seat <= 2) s += 0.5;
-      if (ci >= exact) s -= 1.5;
+      // A spelling variant is a weaker reading than the name itself; a town read so, against an
+      // exact match in the same country, needs the text's hierarchy, not only a bigger population
+      // ('Daquq' is not Dihok). (A province's variant stays: 'Fizuli' for GeoNames' 'Füzuli'.)
+      if (ci >= exact) s -= hierarchy || c.kind !== 'place' || !m.candidates.slice(0, exact).some((e) => e.countryCode === c.countryCode) ? 1.5 : 4;
       // In a province a context clue points at ("the OSCE SMM observed … near Vodyane").
       if (regions && regions.has(c.admin1Id)) s += 3;
       // ... and not in its other provinces: a village of the clue's country outside them is a
