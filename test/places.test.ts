@@ -223,3 +223,15 @@ test(here + 'a town found under its own name is not read as a bigger namesake of
   assert.equal(r.admin1?.value, 'Kirkuk');
   assert.ok(km(r.latitude!.value, r.longitude!.value, 35.14, 44.45) < 25, `${r.latitude?.value}, ${r.longitude?.value}`);
 });
+
+test(here + "a dateline ('PESHAWAR:') says where the report was written; the event's own place wins", () => {
+  // Written for this test: North Waziristan is a district of Khyber Pakhtunkhwa, as is Peshawar.
+  const r = resolve("PESHAWAR: Four soldiers were killed when militants attacked a checkpost in North Waziristan's Razmak area on Saturday, officials said.");
+  assert.equal(r.admin2?.value, 'North Waziristan');
+  assert.notEqual(r.location?.value, 'PESHAWAR');
+  // A note that opens with its date is no dateline: 'in X, Province' is the place.
+  const b = resolve('On 9 May 2020, in Brasilia, Distrito Federal, about 200 people held a motorcade against the lockdown.');
+  assert.equal(b.location?.value, 'Brasilia');
+  assert.equal(b.admin1?.value, 'Distrito Federal');
+  assert.equal(b.country?.value, 'Brazil');
+});

@@ -795,11 +795,14 @@ export function resolveLocation(doc: Doc, places: PlaceMention[], focus: number[
   const country = dom >= 0 ? gaz.get(dom).countryCode : topCountry;
   const pool = candidates.filter((x) => !x.c || !country || x.c.countryCode === country);
 
-  // The most specific mention inside that admin1.
+  // The most specific mention inside that admin1; a dateline only where nothing else is in it
+  // ("PESHAWAR: … a convoy in North Waziristan's Mir Ali area": North Waziristan, not Peshawar).
   let pick: Chosen | null = null;
+  const inDom = (x: Chosen) => !!x.c && (dom < 0 || x.c.admin1Id === dom || x.c.kind === 'country') && !refPoints.has(x.m);
+  const datelineOnly = pool.some((x) => inDom(x) && x.c?.kind !== 'country' && !isDateline(doc, x.m));
   for (const x of pool) {
-    if (!x.c || (dom >= 0 && x.c.admin1Id !== dom && x.c.kind !== 'country') || refPoints.has(x.m)) continue;
-    if (!pick || KIND_RANK[x.c.kind] > KIND_RANK[pick.c!.kind]) pick = x;
+    if (!inDom(x) || (datelineOnly && isDateline(doc, x.m))) continue;
+    if (!pick || KIND_RANK[x.c!.kind] > KIND_RANK[pick.c!.kind]) pick = x;
   }
 
   // Several districts of one province named together: the province, at precision 3
@@ -922,10 +925,21 @@ function salience(doc: Doc, m: PlaceMention): number {
   if (m.near) return 0.5;
   const before = doc.text.slice(Math.max(0, m.start - 12), m.start);
   if (/\b(?:in|at|inside|across|into)\s+(?:the\s+)?$/i.test(before)) return 2;
-  // A dateline: the text's first words, followed by a comma or dash.
-  if (m.start < 40 && doc.paragraphs[0] && m.start >= doc.paragraphs[0].start && /^\s*[,–—-]/.test(doc.text.slice(m.end, m.end + 3)) &&
-    !/[.!?]/.test(doc.text.slice(doc.paragraphs[0].start, m.start))) return 0.2;
+  if (isDateline(doc, m)) return 0.2;
   return 1;
+}
+
+/**
+ * A dateline: the text's first words, followed by a comma, dash or colon ("Islamabad, Pakistan –",
+ * "MOGADISHU, Somalia (AP) —", "PESHAWAR:"). It says where the report was written.
+ */
+function isDateline(doc: Doc, m: PlaceMention): boolean {
+  const p = doc.paragraphs[0];
+  if (m.start >= 40 || !p || m.start < p.start || !/^\s*[,–—:-]/.test(doc.text.slice(m.end, m.end + 3))) return false;
+  // Only capitalised names before it ('ISLAMABAD, Pakistan'), not a sentence's words ('On 9 May
+  // 2020, in Maiwand, Kandahar').
+  const before = doc.text.slice(p.start, m.start);
+  return !/[.!?\d]/.test(before) && !/(?:^|[\s,(])\p{Ll}/u.test(before);
 }
 
 /** "X, Donetsk": the next mention, after only a comma, is the province `dom`. */
