@@ -328,3 +328,17 @@ test('a victim of gang members is a civilian hit (Attack); a victim who was a ga
   assert.equal(one('The victim, a shopkeeper, was shot dead by gang members in San Salvador on Sunday.').sub_event_type, 'Attack');
   assert.equal(one('Gunmen shot dead a man in San Salvador on Sunday; police said the victim was a member of a rival gang.').sub_event_type, 'Armed clash');
 });
+
+test('"the bombardment" in a later quote is the same incident; a battle "on the city\'s edge" with its own day is another', () => {
+  // Written for this test.
+  const text =
+    'Rebel artillery shelled a displacement camp near Kadugli on Sunday, killing at least nine civilians, aid workers said.\n\n' +
+    'Volunteers said the shells hit a clinic. "The bombardment went on for hours," said a nurse at the clinic.\n\n' +
+    'The army said its troops repelled a rebel assault on the city\'s northern edge on Tuesday and killed dozens of fighters.';
+  const evs = events(text);
+  assert.deepEqual(evs.map((e) => e.sub_event_type), ['Shelling/artillery/missile attack', 'Armed clash']);
+  const quote = text.indexOf('"The bombardment');
+  const sentenceOf = (at: number) => analyze(text).sentences.findIndex((s) => s.start <= at && at < s.end);
+  assert.ok(evs[0]!.sentences.includes(sentenceOf(quote)), 'the quote is part of the shelling');
+  assert.ok(!evs[1]!.sentences.includes(sentenceOf(quote)));
+});

@@ -262,6 +262,8 @@ function readSentence(doc: Doc, si: number, times: Mention[]): SentenceInfo {
     if (!place && k.pos === 'PROPN' && words[j + 1] === 'district') place = true;
     // "in the village of Safina", "near the town of Tal Afar"
     if (!place && PLACE_PREPS.has(words[j]!) && words[j + 1] === 'the' && PLACE_NOUNS.has(words[j + 2] ?? '') && words[j + 3] === 'of' && tok[j + 4] && /^[A-Z]/.test(doc.text[tok[j + 4]!.start]!)) place = true;
+    // "on the city's southern edge", "at the town's entrance": the place just named, again
+    if (!place && (PLACE_PREPS.has(words[j]!) || words[j] === 'on') && words[j + 1] === 'the' && PLACE_NOUNS.has(words[j + 2] ?? '') && /^['’]s$/.test(words[j + 3] ?? '')) place = true;
   }
   // A time expression anchors an incident unless it is a span of time for a trend ("over the
   // past few years", "so far this year").
