@@ -67,10 +67,18 @@ export function extractArticle(article: Article, opts: ExtractOptions = {}): Art
         article.id,
       );
       const toll = findFatalities(doc, ev.sentences, article.id);
+      // Told after the main incident with a day of its own ('on Friday'), an incident is
+      // background only if that day is before the main one's: 'Separately, … on Friday night'
+      // before Saturday's attack is; 'In Kherson, shelling killed a man on Friday' after a strike
+      // on Thursday is news of its own.
+      const main = incidents.find((x) => !x.background);
+      const date = when.event_date?.value ?? null;
+      const mainDate = main?.event_date?.value ?? null;
+      const background = ev.background && !(date !== null && mainDate !== null && date >= mainDate);
       incidents.push({
         id: `${article.id}#${i + 1}`,
         articles: [article.id],
-        background: ev.background,
+        background,
         evidence: ev.sentences.map((s) => evidence(article.id, doc, doc.sentences[s]!)),
         ...typeFields(article.id, doc, ev),
         event_date: when.event_date,

@@ -77,3 +77,20 @@ test('tolls with thousands separators are read whole', () => {
   assert.equal(inc.fatalities_low?.value, 1250);
   assert.equal(inc.fatalities_high?.value, 1400);
 });
+
+test('an incident told later with a day after the main one is news of its own, one with an earlier day is background', () => {
+  // Written for this test; published on Friday 16 May 2025.
+  const text =
+    'A missile strike on the city of Kharkiv killed four people on Thursday night, the regional governor said.\n\n' +
+    'In the southern Kherson region, shelling killed a man on Friday morning, officials said.\n\n' +
+    'Separately, a drone strike killed two people in Sumy on Monday, officials said.';
+  const r = extractArticle({ id: 'bg', text, published: '2025-05-16' } as Article);
+  assert.deepEqual(
+    r.incidents.map((i) => [i.event_date?.value, i.background]),
+    [
+      ['2025-05-15', false],
+      ['2025-05-16', false],
+      ['2025-05-12', true],
+    ],
+  );
+});

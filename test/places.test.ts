@@ -235,3 +235,11 @@ test(here + "a dateline ('PESHAWAR:') says where the report was written; the eve
   assert.equal(b.admin1?.value, 'Distrito Federal');
   assert.equal(b.country?.value, 'Brazil');
 });
+
+test(here + "'the city of X' is the city, not the province of the same name", () => {
+  // Written for this test: Kharkiv is both a city and its oblast.
+  const r = resolve('A missile strike on the city of Kharkiv killed four people on Thursday night.');
+  assert.equal(r.location?.value, 'Kharkiv');
+  assert.equal(r.admin1?.value, 'Kharkiv');
+  assert.equal(r.geo_precision?.value, 1);
+});

@@ -588,9 +588,17 @@ function mention(doc: Doc, start: number, end: number, sentence: number, candida
   if (NEAR_BEFORE.test(before)) m.near = true;
   // "in the southern countryside of Idleb": a governorate.
   if (!m.unit && /\bcountryside of\s+(?:the\s+)?$/i.test(before)) m.unit = 'admin1';
+  // "the city of Kharkiv" (not Kharkiv oblast), "the province of Kunar", "the district of Zhari".
+  const unitOf = m.unit ? null : UNIT_BEFORE.exec(before);
+  if (unitOf) m.unit = UNIT_BEFORE_KIND[unitOf[1]!.toLowerCase()];
   m.before = before.slice(-12);
   return m;
 }
+
+const UNIT_BEFORE = /\b(city|town|village|province|governorate|oblast|district)\s+of\s+$/i;
+const UNIT_BEFORE_KIND: Record<string, PlaceMention['unit']> = {
+  city: 'place', town: 'place', village: 'place', province: 'admin1', governorate: 'admin1', oblast: 'admin1', district: 'admin2',
+};
 
 /** An unknown capitalised span that the text presents as a place: "in Buleda (Kech, …)", "in Regi of X district". */
 const UNIT_OF = /\b(?:town|village|city|district|province|governorate|region|hamlet|settlement|suburb|neighbou?rhood)\s+of\s+$/i;
