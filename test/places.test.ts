@@ -244,3 +244,12 @@ test(here + "'the city of X' is the city, not the province of the same name", ()
   assert.equal(r.admin1?.value, 'Kharkiv');
   assert.equal(r.geo_precision?.value, 1);
 });
+
+test(here + "a village the gazetteer lacks, 'on X village in Y State', is reported in that state, not at its capital", () => {
+  // Written for this test: 'Kuriga' is not in the gazetteer; Kaduna is both a state and its capital city.
+  const r = resolve('Gunmen abducted 30 villagers in an overnight raid on Kuriga village in Kaduna State, police said.');
+  assert.equal(r.location?.value, 'Kuriga');
+  assert.equal(r.admin1?.value, 'Kaduna');
+  assert.equal(r.country?.value, 'Nigeria');
+  assert.equal(r.geo_precision?.value, 2);
+});

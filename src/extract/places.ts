@@ -584,6 +584,9 @@ function mention(doc: Doc, start: number, end: number, sentence: number, candida
     const u = UNIT_AFTER[next.lower];
     if (u) m.unit = u;
   }
+  // "Kaduna State", "Balkh Province": the unit word inside a name the gazetteer holds whole.
+  const own = lastToken > 0 && doc.tokens[lastToken]!.start > start ? UNIT_AFTER[doc.tokens[lastToken]!.lower] : undefined;
+  if (!m.unit && own && own !== 'area' && own !== 'place') m.unit = own;
   const before = doc.text.slice(Math.max(0, start - 40), start);
   if (NEAR_BEFORE.test(before)) m.near = true;
   // "in the southern countryside of Idleb": a governorate.
@@ -607,6 +610,8 @@ function saysPlace(doc: Doc, i: number, j: number, m: PlaceMention): boolean {
   const prev = doc.tokens[i - 1];
   const next = doc.tokens[j + 1];
   const prevIn = !!prev && /^(?:in|at|near|of|from|outside|inside|around)$/.test(prev.lower);
+  // 'a raid on Kuriga village', 'an attack on Bula town': a unit word says it is a place.
+  if (m.unit && prev && /^(?:on|to|into|towards?|across|through)$/.test(prev.lower)) return true;
   if (!prevIn) return false;
   if (m.unit) return true;
   // 'the Syrian town of Dabiq', 'the village of Kafr Nabl': the text says a place follows.
