@@ -253,3 +253,21 @@ test(here + "a village the gazetteer lacks, 'on X village in Y State', is report
   assert.equal(r.country?.value, 'Nigeria');
   assert.equal(r.geo_precision?.value, 2);
 });
+
+test(here + "the event's first sentence says where; a later one only narrows it down; 'and' joins a name only where the gazetteer holds it whole", () => {
+  // Written for this test. Mastung and Quetta are districts of Balochistan; Kupwara a district of
+  // Jammu and Kashmir, whose winter capital Jammu is also a town.
+  const m = resolve(
+    'QUETTA: Nine people were killed when a bomb went off near a market in Balochistan\'s Mastung district on Friday, officials said.\n' +
+      'The injured were shifted to hospitals in Quetta.',
+  );
+  assert.equal(m.admin2?.value, 'Mastung');
+  assert.equal(m.admin1?.value, 'Balochistan');
+  const k = resolve("SRINAGAR: Two militants were killed in a gunfight in Jammu and Kashmir's Kupwara district on Wednesday, police said.");
+  assert.equal(k.admin1?.value, 'Jammu and Kashmir');
+  assert.equal(k.admin2?.value, 'Kupwara');
+  // Two districts joined by 'and' stay two names, each found.
+  const two = analyze('Thirty militants surrendered in Narang and Chawkay districts, Kunar.');
+  const names = findPlaces(two, gaz).map((p) => p.text);
+  assert.ok(names.includes('Narang') && names.includes('Chawkay'), names.join(' | '));
+});

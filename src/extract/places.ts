@@ -113,7 +113,7 @@ const NOT_ALONE = new Set(
 );
 
 /** Lower-case or punctuation tokens inside a place name: 'Nawa-e Barakzayi', 'Dara i Sufi', 'Deir ez-Zor'. */
-const CONNECTORS = /^-?(?:-|e|i|ye|yi|al|el|ez|ad|ar|as|ash|de|da|du|del|la|le|les|di|do|dos|das|y|wa|ul|'|’)$/;
+const CONNECTORS = /^-?(?:-|e|i|ye|yi|al|el|ez|ad|ar|as|ash|de|da|du|del|la|le|les|di|do|dos|das|y|wa|ul|and|'|’)$/;
 /** Capitalised words that end a place name: 'Kabul University', 'Peshawar Press Club', 'Pul-e-Charkhi Prison'. */
 const AFTER_PLACE = new Set(
   ('university airport airbase base prison jail hospital club press road highway bridge mosque market bazaar square ' +
@@ -273,11 +273,15 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
       continue;
     }
     if (stopStart) continue;
-    // Not found: the chain, for a skeleton lookup or as an unknown place.
-    let e = chainEnd;
+    // Not found: the chain, for a skeleton lookup or as an unknown place. 'and' joins a name
+    // only where the gazetteer holds it whole ('Jammu and Kashmir'); else it joins two names
+    // ('Narang Wa Badil and Chawkay districts'), looked at one by one.
+    let stop = chainEnd;
+    for (let k = i + 1; k <= chainEnd; k++) if (tokens[k]!.lower === 'and') { stop = k - 1; break; }
+    let e = stop;
     while (e > i && (NOT_PLACES.has(tokens[e]!.lower) || AFTER_PLACE.has(tokens[e]!.lower) || UNIT_AFTER[tokens[e]!.lower])) e--;
     if (t.pos === 'PROPN' || t.start > doc.sentences[t.sentence]!.start) misses.push({ i, j: e });
-    i = chainEnd;
+    i = stop;
   }
 
   // Context clues: a mission or party found in one country ("the OSCE SMM observed … near
@@ -813,8 +817,15 @@ export function resolveLocation(doc: Doc, places: PlaceMention[], focus: number[
   let pick: Chosen | null = null;
   const inDom = (x: Chosen) => !!x.c && (dom < 0 || x.c.admin1Id === dom || x.c.kind === 'country') && !refPoints.has(x.m);
   const datelineOnly = pool.some((x) => inDom(x) && x.c?.kind !== 'country' && !isDateline(doc, x.m));
+  // The event's first sentence with a place says where it was; a later sentence only narrows it
+  // down ("… in Mastung district on Friday. … The injured have been shifted to Quetta": Mastung,
+  // not Quetta; "in Paktika province … The strikes hit Barmal district": Barmal).
+  let firstSentence = Infinity;
+  for (const x of pool) if (inDom(x) && x.c!.kind !== 'country' && !(datelineOnly && isDateline(doc, x.m))) firstSentence = Math.min(firstSentence, x.m.sentence);
   for (const x of pool) {
     if (!inDom(x) || (datelineOnly && isDateline(doc, x.m))) continue;
+    if (pick && x.m.sentence > firstSentence && pick.m.sentence === firstSentence && KIND_RANK[pick.c!.kind] >= KIND_RANK.admin2 &&
+      pick.c!.id !== x.c!.id && !gaz.contains(pick.c!, x.c!)) continue;
     if (!pick || KIND_RANK[x.c!.kind] > KIND_RANK[pick.c!.kind]) pick = x;
   }
 
