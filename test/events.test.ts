@@ -342,3 +342,14 @@ test('"the bombardment" in a later quote is the same incident; a battle "on the 
   assert.ok(evs[0]!.sentences.includes(sentenceOf(quote)), 'the quote is part of the shelling');
   assert.ok(!evs[1]!.sentences.includes(sentenceOf(quote)));
 });
+
+test('an assault on a post whose weapons are told after is a battle; a count of attacks across the country is a statistic', () => {
+  // Written for this test.
+  const text =
+    'BANNU: A policeman was killed when terrorists attacked a police station in Bannu late on Sunday night, police said.\n\n' +
+    'The attackers used heavy weapons, including rocket launchers, in the attack that lasted for two hours.\n\n' +
+    'According to a think tank, militants carried out 74 attacks across the country in January, killing 91 people.';
+  assert.deepEqual(events(text).map((e) => e.sub_event_type), ['Armed clash']);
+  // Protests across the country, without a count, are still an event.
+  assert.equal(one('Thousands of teachers protested across the country on Monday demanding higher pay.').sub_event_type, 'Peaceful protest');
+});

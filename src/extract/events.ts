@@ -207,6 +207,8 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'ou
 const TREND = new Set(['rise', 'increase', 'increasing', 'surge', 'spate', 'decline', 'decrease', 'statistics', 'trend', 'norm', 'years', 'decades']);
 const MODALS = new Set(['may', 'might', 'could', 'would', 'should', 'will', 'shall']);
 const PLACE_PREPS = new Set(['in', 'near', 'at', 'of', 'outside', 'from', 'into']);
+const COUNTED_EVENTS = /\b\d[\d,]*\s+(?:[a-z-]+\s+)?(?:attacks|incidents|blasts|bombings|strikes|clashes|operations)\b/i;
+const COUNTRYWIDE = /\bacross the (?:country|nation|province|region)\b|\bnationwide\b|\bcountrywide\b/i;
 const PLACE_NOUNS = new Set(['village', 'town', 'city', 'district', 'province', 'governorate', 'area', 'region', 'outskirts', 'suburb', 'neighbourhood', 'neighborhood', 'port', 'capital']);
 const NUM_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'dozen', 'dozens', 'scores', 'hundreds', 'several', 'twenty', 'thirty', 'forty', 'fifty', 'hundred']);
 const TOLL_WORDS = /^(kill|dead|died|death|wound|injur|casualt|fatalit|martyr|bodies|slain|lives)/;
@@ -265,9 +267,17 @@ function readSentence(doc: Doc, si: number, times: Mention[]): SentenceInfo {
     // "on the city's southern edge", "at the town's entrance": the place just named, again
     if (!place && (PLACE_PREPS.has(words[j]!) || words[j] === 'on') && words[j + 1] === 'the' && PLACE_NOUNS.has(words[j + 2] ?? '') && /^['’]s$/.test(words[j + 3] ?? '')) place = true;
   }
+  // A count of attacks across a whole country is a statistic, not an incident ("militants
+  // carried out 74 attacks across the country in January, killing 91 people"); protests
+  // "across the country" without such a count stay an event.
+  const sentenceText = doc.text.slice(doc.sentences[si]!.start, doc.sentences[si]!.end);
+  if (COUNTED_EVENTS.test(sentenceText) && COUNTRYWIDE.test(sentenceText)) {
+    cats.add('cue_generic');
+    hits.push({ cat: 'cue_generic', entry: 'countrywide-count', w0: 0, w1: 0 });
+  }
   // A time expression anchors an incident unless it is a span of time for a trend ("over the
   // past few years", "so far this year").
-  const generic = hits.filter((h) => h.cat === 'cue_generic');
+  const generic = hits.filter((h) => h.cat === 'cue_generic' && h.entry !== 'countrywide-count');
   const time =
     cats.has('cue_past') ||
     times.some((m) => !generic.some((g) => tok[g.w0]!.start < m.end && m.start < tok[g.w1]!.end));
@@ -686,6 +696,13 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
   const backgroundClash = strongClash && shelling && setting(strongClash) && !smallArms && all.every((x) => x.entry !== 'clash' || setting(x));
   if (((shelling && (strongClash || smallArms)) || (grenade && smallArms)) && !backgroundClash) {
     return mk('Armed clash', 'clash>shelling', strongClash ?? smallArms!, 0.65);
+  }
+  // An assault on a post told in the lead, its weapons told after ("terrorists attacked a police
+  // station … the attackers used heavy weapons, including rocket launchers"): a battle with the
+  // post's defenders, not fire from afar.
+  const headAssault = head.live.find((x) => x.cat === 'attack');
+  if (shelling && headAssault && hitSentence.get(shelling) !== head && !head.live.some((x) => x.cat === 'shelling') && head.cats.has('cue_state') && head.cats.has('cue_armed')) {
+    return mk('Armed clash', 'assault>weapons-told-after', headAssault, 0.6);
   }
   if (shelling) return mk('Shelling/artillery/missile attack', 'shelling', shelling, 0.8);
   if (grenade) return mk('Grenade', 'grenade', grenade, 0.8);
