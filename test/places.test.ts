@@ -271,3 +271,16 @@ test(here + "the event's first sentence says where; a later one only narrows it 
   const names = findPlaces(two, gaz).map((p) => p.text);
   assert.ok(names.includes('Narang') && names.includes('Chawkay'), names.join(' | '));
 });
+
+test(here + "a soldier's home town, an institution ('the Defense Department') and 'DoD' or 'Nov.' are no places of the event", () => {
+  // Written for this test. Woodbridge is a town in Virginia; 'Defense' reads as Defiance, Ohio, by
+  // its skeleton; 'DoD' is an alternate code of Dodoma; 'Nov' a town in Tajikistan.
+  const text =
+    'The Defense Department has identified the American soldier who was killed in Syria on Thursday.\n\n' +
+    'Sergeant John Miller, 29, of Woodbridge, Virginia, died Nov. 24 of wounds sustained in a blast, according to a DoD news release.';
+  const doc = analyze(text);
+  const names = findPlaces(doc, gaz).map((p) => p.text);
+  assert.deepEqual(names.filter((n) => !['American', 'Syria'].includes(n)), []);
+  const r = resolveLocation(doc, findPlaces(doc, gaz), [0, 2], 't1');
+  assert.equal(r.country?.value, 'Syria');
+});

@@ -403,7 +403,7 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'cue-generic',
     cat: 'cue_generic',
-    pats: ['so far', 'since', 'over the past ~2 years|months|decades|decade', 'in the past ~2 years|months|decades|decade', 'past few years|months|decades', 'in recent years|months|decades', 'recent years', 'recent months', 'this year', 'last year', 'per cent', 'percent', 'rise in', 'increase in', 'decrease in', 'decline in', 'surge in', 'spate of', 'wave of', 'series of', 'number of attacks', 'increasing', 'repeatedly', 'often', 'regularly', 'frequently', 'every', 'annual', 'statistics', 'reported more than', 'recorded', 'total of', 'tally', 'incidents', 'cases', 'decades', 'history', 'historically', 'norm', 'policy', 'strategy'],
+    pats: ['so far', 'since', 'over the past ~2 years|months|decades|decade', 'in the past ~2 years|months|decades|decade', 'past few years|months|decades', 'in recent years|months|decades', 'recent years', 'recent months', 'this year', 'last year', 'per cent', 'percent', 'rise in', 'increase in', 'decrease in', 'decline in', 'surge in', 'spate of', 'wave of', 'series of', 'number of attacks', 'increasing', 'repeatedly', 'often', 'regularly', 'frequently', 'every', 'annual', 'statistics', 'reported more than', 'recorded', 'total of', 'tally', 'incidents', 'cases', 'decades', 'history', 'historically', 'norm', 'policy', 'strategy', 'for years|decades', 'for many years|decades', 'one of ~3 most violent|dangerous|deadliest'],
     reason: 'statistics, trends and habits speak of many events, not one ("more than 856 attacks so far in 2024")',
   },
   {

@@ -1071,7 +1071,11 @@ export function findEvents(doc: Doc): EventCandidate[] {
     // explosive device blast"
     // ... or that tells the same death again with its details: "[...] died Jan. 7 in Jordan"
     const restates = info.toll && info.live.every((h) => h.cat === 'kill');
-    if (i - lastSentence <= 2 && onlyWeak(last) && (strongHit(info) || restates) && !marksNew && !isGenericOrAttribution(info)) {
+    // (in another paragraph, only a sentence that goes on about the same people or deaths: "He
+    // died of wounds …", not the setting, "The two cartels battle for control of the state")
+    const samePara = doc.sentences[i]!.paragraph === doc.sentences[lastSentence]!.paragraph;
+    const goesOn = samePara || restates || info.live.some((h) => h.cat === 'kill') || /^(?:he|she|they|his|her|their|the victims?|the soldiers?|the dead)\b/.test(info.words.slice(0, 2).join(' '));
+    if (i - lastSentence <= 2 && onlyWeak(last) && (strongHit(info) || restates) && goesOn && !marksNew && !isGenericOrAttribution(info)) {
       last.infos.push(info);
       last.sentences.push(i);
       lastSentence = i;

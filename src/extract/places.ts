@@ -121,6 +121,8 @@ const AFTER_PLACE = new Set(
     'corps brigade command valley river dam zone').split(' '),
 );
 
+/** Last words of an institution's name: 'Defense Department', 'Interior Ministry', 'Border Agency'. */
+const ORG_AFTER = new Set(['department', 'ministry', 'agency', 'council', 'committee', 'commission', 'service', 'services', 'authority', 'institute', 'party', 'movement', 'front', 'foundation', 'organisation', 'organization', 'association', 'union', 'bureau', 'directorate', 'administration']);
 const LEADING_ARTICLE = /^(?:al|el|ar|as|ash|ad|an|az|at) (?=\S{3})/;
 const ARTICLES = new Set(['al', 'el', 'ar', 'as', 'ash', 'ad', 'an', 'az', 'at', 'al-', 'el-', 'ar-', 'as-', 'ad-', 'an-', 'az-', 'at-']);
 /**
@@ -137,7 +139,7 @@ function startsCapAfterArticle(doc: Doc, i: number): boolean {
   return !!n && n.start - doc.tokens[k - 1]!.end <= 1 && isCap(doc, n);
 }
 const PLACE_PREP = /^(?:in|at|near|of|from|outside|inside|around|across|to|into|towards?|between|and)$/;
-const ACRONYM = /^[A-Z][A-Z&]{1,5}$/;
+const ACRONYM = /^(?:[A-Z][A-Z&]{1,5}|(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z]{1,3}[A-Z])$/;
 /** A capitalised name and a comma before a mention, and after it the end of the clause or a lower-case word. */
 const COMMA_BEFORE = /\p{Lu}[\p{L}'’-]*\s*,\s*$/u;
 const COMMA_LAST = /^(?:\s*$|\s*[.;:)]|\s*,\s*(?:\p{Ll}|\d))/u;
@@ -168,6 +170,8 @@ const UNIT_AFTER: Record<string, PlaceMention['unit']> = {
   countryside: 'admin1',
   area: 'area', areas: 'area', neighbourhood: 'area', neighborhood: 'area', locality: 'area', outskirts: 'area',
 };
+/** A name after an age apposition: "Dayton, 42, of Woodbridge, Virginia" is where he is from. */
+const HOMETOWN = /\b\d{1,3},\s+(?:of|from)\s+$/;
 /** Words before a name that put the event near it rather than in it. */
 const NEAR_BEFORE = /(?:\bnear|\boutskirts of|\bvicinity of|\bclose to|\bkm (?:from|of)|\bkilometres (?:from|of)|\bkilometers (?:from|of)|\bmiles (?:from|of)|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west) of)\s+(?:the\s+)?$/i;
 const UPPER = /^\p{Lu}/u;
@@ -196,7 +200,8 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
     // A lower-case Arabic article starts a name when a capitalised word follows: 'in al-Hasakeh'.
     if (!isCap(doc, t) && !(ARTICLES.has(t.lower) && startsCapAfterArticle(doc, i))) continue;
     // A word such as 'North' or 'Lower' is no place alone, but starts 'North Sinai', 'Lower Juba'.
-    const stopStart = NOT_PLACES.has(t.lower) || NOT_ALONE.has(t.lower);
+    const bare = t.lower.endsWith('.') ? t.lower.slice(0, -1) : t.lower;
+    const stopStart = NOT_PLACES.has(bare) || NOT_ALONE.has(bare);
     // Demonyms: context only ('Afghan forces'). The US dollar is quoted everywhere ("against the
     // high US dollar exchange rate" in Beirut) and says nothing of the place.
     if (t.lower === 'us' && /^dollars?$/.test(tokens[i + 1]?.lower ?? '')) continue;
@@ -255,6 +260,14 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
         cands = cands.filter((c) => c.kind !== 'place');
         if (cands.length === 0) break;
       }
+      // "Scott C. Dayton, 42, of Woodbridge, Virginia, died … in northern Syria": a person's home
+      // town, no place of the story (nor a clue to its country).
+      if (HOMETOWN.test(text.slice(Math.max(0, t.start - 16), t.start))) {
+        i = e;
+        for (let k = e + 1; k < tokens.length && k <= e + 4 && /^[,]$/.test(tokens[k]!.lower) === (k === e + 1); k++) if (k === e + 2 && isCap(doc, tokens[k]!)) i = k;
+        found = true;
+        break;
+      }
       const m = mention(doc, t.start, last.end, t.sentence, cands, e);
       if (roadPair) m.near = true;
       if (dem && cands.every((c) => c.kind === 'country') && foldName(surface) !== foldName(gaz.countryName(dem))) {
@@ -278,6 +291,8 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
     // ('Narang Wa Badil and Chawkay districts'), looked at one by one.
     let stop = chainEnd;
     for (let k = i + 1; k <= chainEnd; k++) if (tokens[k]!.lower === 'and') { stop = k - 1; break; }
+    // 'the Defense Department', 'the Interior Ministry': an institution's name, no place.
+    if (stop > i && ORG_AFTER.has(tokens[stop]!.lower)) { i = chainEnd; continue; }
     let e = stop;
     while (e > i && (NOT_PLACES.has(tokens[e]!.lower) || AFTER_PLACE.has(tokens[e]!.lower) || UNIT_AFTER[tokens[e]!.lower])) e--;
     if (t.pos === 'PROPN' || t.start > doc.sentences[t.sentence]!.start) misses.push({ i, j: e });
@@ -809,7 +824,11 @@ export function resolveLocation(doc: Doc, places: PlaceMention[], focus: number[
     dom = y.c.admin1Id;
     break;
   }
-  const country = dom >= 0 ? gaz.get(dom).countryCode : topCountry;
+  // With no province in sight, a country the event's own sentences name ("killed in Syria")
+  // outweighs the countries of the rest of the text (a soldier's home town in Virginia).
+  const named = dom < 0 && inFocus.length > 0 ? candidates.filter((x) => x.c?.kind === 'country' && !x.m.demonym && !x.m.source && !refPoints.has(x.m)) : [];
+  const focusCountry = named.length > 0 && named.every((x) => x.c!.countryCode === named[0]!.c!.countryCode) ? named[0]!.c!.countryCode : null;
+  const country = dom >= 0 ? gaz.get(dom).countryCode : focusCountry ?? topCountry;
   const pool = candidates.filter((x) => !x.c || !country || x.c.countryCode === country);
 
   // The most specific mention inside that admin1; a dateline only where nothing else is in it
