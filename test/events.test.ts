@@ -353,3 +353,14 @@ test('an assault on a post whose weapons are told after is a battle; a count of 
   // Protests across the country, without a count, are still an event.
   assert.equal(one('Thousands of teachers protested across the country on Monday demanding higher pay.').sub_event_type, 'Peaceful protest');
 });
+
+test('a closing sentence on the setting, in its own paragraph, is no part of the incident', () => {
+  // Written for this test.
+  const text =
+    'Gunmen killed nine people at a bar in the city of Celaya late Sunday, local authorities said.\n\n' +
+    'Armed men arrived in two vehicles and opened fire on customers. Two others were wounded.\n\n' +
+    'Two rival cartels battle for control of the state.';
+  const e = one(text);
+  assert.equal(e.sub_event_type, 'Attack');
+  assert.ok(!e.sentences.includes(3));
+});
