@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { analyze } from '../src/text/analyze.js';
 import { findEvents, type EventCandidate } from '../src/extract/events.js';
 import { isTrainingId, fnv1a } from '../src/core/split.js';
+import { extractArticle } from '../src/pipeline.js';
+import type { Article } from '../src/core/types.js';
 
 function events(text: string): EventCandidate[] {
   return findEvents(analyze(text));
@@ -363,4 +365,16 @@ test('a closing sentence on the setting, in its own paragraph, is no part of the
   const e = one(text);
   assert.equal(e.sub_event_type, 'Attack');
   assert.ok(!e.sentences.includes(3));
+});
+
+test('"the bomber" and a long "death toll from … rose to N" stay with the incident told first', () => {
+  // Written for this test.
+  const text =
+    "ISLAMABAD: The death toll from Monday's suicide attack on a police checkpoint in Khyber district rose to 11 on Wednesday after two more policemen died, officials said.\n\n" +
+    'The bomber, who was on foot, blew himself up at the entrance of the checkpoint at around 6pm on Monday, police said.';
+  const e = one(text);
+  assert.equal(e.sub_event_type, 'Suicide bomb');
+  assert.deepEqual(e.sentences, [0, 1]);
+  const r = extractArticle({ id: 'toll', text, published: '2025-04-09' } as Article);
+  assert.equal(r.incidents[0]!.fatalities?.value, 11);
 });

@@ -421,7 +421,7 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'cue-anaphor',
     cat: 'cue_anaphor',
-    pats: ['the|these|those|this|that|such|\'s|’s ~1 strike|strikes|attack|attacks|blast|blasts|explosion|explosions|bombing|bombings|raid|raids|incident|clash|clashes|assault|shelling|fighting|protest|protests|demonstration|demonstrations|rally|riot|riots|violence|operation|ambush|killing|killings|abduction|kidnapping|airstrike|airstrikes|bombardment|bombardments|barrage|shells|shelling|gunfight|gunbattle|firefight|battle|offensive|massacre|siege'],
-    reason: '"the strikes", "the attack": a definite mention refers back to an incident already told',
+    pats: ['the|these|those|this|that|such|\'s|’s ~1 strike|strikes|attack|attacks|blast|blasts|explosion|explosions|bombing|bombings|raid|raids|incident|clash|clashes|assault|shelling|fighting|protest|protests|demonstration|demonstrations|rally|riot|riots|violence|operation|ambush|killing|killings|abduction|kidnapping|airstrike|airstrikes|bombardment|bombardments|barrage|shells|shelling|gunfight|gunbattle|firefight|battle|offensive|massacre|siege|bomber|bombers|attacker|attackers|assailant|assailants|gunman|gunmen'],
+    reason: '"the strikes", "the attack", "the bomber": a definite mention refers back to an incident already told',
   },
 ];

@@ -76,7 +76,7 @@ const RE_INJ_ACT = new RegExp(`\\b${INJ_ACT}\\s+(?<list>${LIST})`, 'g');
 const RE_TO_DEATH = new RegExp(`\\b(?:stabbed|beat|beaten|hacked|burned|burnt|clubbed|stoned|shot|tortured|bludgeoned|strangled|choked|trampled)\\s+(?<list>${LIST})\\s+to\\s+death\\b`, 'g');
 // "death toll rose to 7", "a toll of 12", "reports on fatalities range from 2 to 4",
 // "the death toll from Tuesday's roadside bombing in Quetta rose to five".
-const RE_TOLL = new RegExp(`\\b(?:(?:[Dd]eath\\s+toll|toll|number\\s+of\\s+(?:dead|deaths|fatalities|those\\s+killed))(?:\\s+[\\w'’-]+){0,8}?\\s+(?:to|at|of|is|was|reached|hit)|(?:fatalities|deaths|death\\s+toll)\\s+(?:\\w+\\s+){0,2}?range[sd]?\\s+from)\\s+(?<list>${NUMBER_PATTERN})`, 'g');
+const RE_TOLL = new RegExp(`\\b(?:(?:[Dd]eath\\s+toll|toll|number\\s+of\\s+(?:dead|deaths|fatalities|those\\s+killed))(?:\\s+[\\w'’-]+){0,14}?\\s+(?:to|at|of|is|was|reached|hit)|(?:fatalities|deaths|death\\s+toll)\\s+(?:\\w+\\s+){0,2}?range[sd]?\\s+from)\\s+(?<list>${NUMBER_PATTERN})`, 'g');
 // Deaths of a group without a number: "refugees were killed", "civilians have been shot dead".
 const NOT_MIXED = '(?!\\s+(?:or|and|and/or)\\s+(?:injured|wounded|hurt)\\b)';
 const RE_PLURAL_PASSIVE = new RegExp(`\\b(?:were|have\\s+been|had\\s+been|are)(?:\\s+(?:reportedly|allegedly|also|later|all|found))?(?:\\s+[a-z]+\\s+and)?\\s+(?:${DEATH_PP})\\b${NOT_MIXED}`, 'g');
