@@ -284,3 +284,12 @@ test(here + "a soldier's home town, an institution ('the Defense Department') an
   const r = resolveLocation(doc, findPlaces(doc, gaz), [0, 2], 't1');
   assert.equal(r.country?.value, 'Syria');
 });
+
+test(here + "'the district headquarters of X' names a place the gazetteer may lack; an acronym there names none", () => {
+  // Written for this test: 'Dand-e-Ghori' is a district of Baghlan that the gazetteer lacks.
+  const r = resolve('Taliban fighters captured the district headquarters of Dand-e-Ghori in northern Baghlan province on Monday.');
+  assert.equal(r.location?.value, 'Dand-e-Ghori');
+  assert.equal(r.admin1?.value, 'Baghlan');
+  const u = resolve('Workers protested outside the headquarters of UGTT in Kasserine on Monday.');
+  assert.notEqual(u.location?.value, 'UGTT');
+});

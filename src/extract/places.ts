@@ -623,7 +623,7 @@ const UNIT_BEFORE_KIND: Record<string, PlaceMention['unit']> = {
 };
 
 /** An unknown capitalised span that the text presents as a place: "in Buleda (Kech, …)", "in Regi of X district". */
-const UNIT_OF = /\b(?:town|village|city|district|province|governorate|region|hamlet|settlement|suburb|neighbou?rhood)\s+of\s+$/i;
+const UNIT_OF = /\b(?:town|village|city|district|province|governorate|region|hamlet|settlement|suburb|neighbou?rhood|headquarters|centre|center)\s+of\s+$/i;
 
 function saysPlace(doc: Doc, i: number, j: number, m: PlaceMention): boolean {
   const prev = doc.tokens[i - 1];
@@ -633,8 +633,9 @@ function saysPlace(doc: Doc, i: number, j: number, m: PlaceMention): boolean {
   if (m.unit && prev && /^(?:on|to|into|towards?|across|through)$/.test(prev.lower)) return true;
   if (!prevIn) return false;
   if (m.unit) return true;
-  // 'the Syrian town of Dabiq', 'the village of Kafr Nabl': the text says a place follows.
-  if (prev.lower === 'of' && UNIT_OF.test(doc.text.slice(Math.max(0, m.start - 40), m.start))) return true;
+  // 'the Syrian town of Dabiq', 'the village of Kafr Nabl', 'the district headquarters of
+  // Dand-e-Ghori': the text says a place follows (not an acronym: 'the headquarters of UGTT').
+  if (prev.lower === 'of' && !ACRONYM.test(m.text) && UNIT_OF.test(doc.text.slice(Math.max(0, m.start - 40), m.start))) return true;
   return !!next && next.sentence === m.sentence && (next.lower === '(' || next.lower === 'of' || next.lower === ',');
 }
 
