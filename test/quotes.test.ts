@@ -248,3 +248,8 @@ test(here + 'a full stop that closes a bracket after the name does not end the a
   const t = '“The budget leaves the north without clinics,” Sen. Odira Kanyua (D-Kis.) said in a statement.';
   assert.deepEqual(direct(t), [['The budget leaves the north without clinics', 'Odira Kanyua']]);
 });
+
+test(here + 'a word of saying after a possessive is a noun: the quote is the subject’s', () => {
+  const t = 'Governor Lerato Mbeki denounced Tomasz Wrona’s remarks as “reckless and divisive” and left the hall.';
+  assert.deepEqual(direct(t), [['reckless and divisive', 'Lerato Mbeki']]);
+});

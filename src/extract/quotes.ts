@@ -183,6 +183,8 @@ const IT_WINDOW = 1;
 const SPEAKER_QUANTIFIERS = new Set(['one', 'another', 'others', 'some', 'many', 'several', 'both', 'all', 'most', 'few', 'none', 'everyone', 'everybody', 'someone', 'somebody', 'nobody', 'himself', 'herself', 'themselves']);
 /** Prepositions that open a phrase telling who a common-noun speaker is ('a source close to …'). */
 const POST_MODIFIERS = new Set(['to', 'with', 'of', 'in', 'at', 'for', 'from', 'on']);
+/** Words after which a word of saying is a noun: articles and possessives ('Trump’s remarks'). */
+const SPEECH_NOUN_BEFORE = /^(a|an|the|his|her|its|their|my|our|your|[’']s)$/;
 const STOP_AFTER_VERB = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'while', 'when', 'to', 'that', 'with', 'from', 'as', 'and', 'but', 'about', 'by', 'via', 'over', 'through']);
 
 /** The quotes of each analysed document, so findClaims reuses what findQuotes found. */
@@ -669,6 +671,9 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     // 'the United States has become …': a word of a longer name is no verb of saying.
     const ci = chainAt[k]!;
     if (ci >= 0 && chains[ci]!.te - chains[ci]!.ts > 1 && /^[A-Z]/.test(s(k))) return false;
+    // 'denounced Trump’s remarks as “…”', 'his claims', 'the statement': after a possessive or
+    // an article the word is a noun, and the name before it is not who speaks.
+    if (k > 0 && toks[k - 1]!.sentence === toks[k]!.sentence && SPEECH_NOUN_BEFORE.test(toks[k - 1]!.lower)) return false;
     return pos === 'VERB' || pos === 'AUX' || pos === 'NOUN' || pos === 'PROPN' || pos === 'ADJ';
   };
 
