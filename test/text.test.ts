@@ -47,3 +47,12 @@ test(here + 'a possessive is split off the same way whatever text was read befor
   assert.deepEqual(toks('Kofi rejected Amara’s remarks.'), ['Kofi', 'rejected', 'Amara', '’s', 'remarks', '.']);
   assert.deepEqual(toks('“I’m here,” Okello said.').slice(1, 3), ['I', '’m']);
 });
+
+test(here + 'a sentence goes on after a bracketed state tag and after a quotation ending in ? or !', () => {
+  const t = 'Sen. Ada Mbeki (I-Vt.) said Sunday in Madison that she would stay. “Is this what we want?” she asks.';
+  const d = analyze(t);
+  assert.deepEqual(d.sentences.map((s) => t.slice(s.start, s.end)), [
+    'Sen. Ada Mbeki (I-Vt.) said Sunday in Madison that she would stay.',
+    '“Is this what we want?” she asks.',
+  ]);
+});

@@ -32,6 +32,8 @@ export function loadNlp(): void {
 const LINE_BREAK = /\r\n|[\n\r\u2028\u2029\u0085]/g;
 const OPENING_QUOTES = new Set(['“', '"', '‘', "'", '«', '„', '‹']);
 const SENTENCE_END = new Set(['.', '!', '?']);
+/** The first token of a piece of text that goes on with the sentence before it. */
+const CONTINUES = /^([a-z]|[,;)”])/;
 /** A word with a clitic glued on: "Trump’s", "Clinton's", "I’m", "they’d" (a letter before the mark). */
 const CLITIC = /^(.*\p{L})([’'](?:s|m|d|ll|re|ve))$/iu;
 /** Words whose clitic is a verb ("I’m", "she’d", "that’s"), so the word is a pronoun. */
@@ -152,6 +154,16 @@ export function analyze(text: string): Doc {
 
     function pushSentence(idx: number[]) {
       if (idx.length === 0) return;
+      // wink-nlp ends a sentence after 'Sen. Bernie Sanders (I-Vt.)' or '“…?”'; a piece that
+      // goes on in lower case or with a comma ('(I-Vt.) said …', '“…?” he asks.') continues it.
+      const last = sentences[sentences.length - 1];
+      const first = tokens[idx[0]!]!;
+      if (last && sentences.length > sentenceStart && CONTINUES.test(text.slice(first.start, first.end))) {
+        for (const t of idx) tokens[t]!.sentence = sentences.length - 1;
+        last.end = tokens[idx[idx.length - 1]!]!.end;
+        last.tokenEnd = idx[idx.length - 1]! + 1;
+        return;
+      }
       const si = sentences.length;
       for (const t of idx) tokens[t]!.sentence = si;
       sentences.push({
