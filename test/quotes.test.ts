@@ -253,3 +253,41 @@ test(here + 'a word of saying after a possessive is a noun: the quote is the sub
   const t = 'Governor Lerato Mbeki denounced Tomasz Wrona’s remarks as “reckless and divisive” and left the hall.';
   assert.deepEqual(direct(t), [['reckless and divisive', 'Lerato Mbeki']]);
 });
+
+test(here + 'a name that owns or modifies the noun heading the phrase is not the speaker', () => {
+  const t =
+    '“We will not bow to pressure,” Mensah’s office said in a statement. The Okafor campaign released a note. ' +
+    '“The matter is now closed,” the Okafor campaign explained.\n' +
+    'Chioma Eze’s doctor is calling the candidate “extremely physically fit.”';
+  assert.deepEqual(direct(t), [
+    ['We will not bow to pressure', 'Mensah’s office'],
+    ['The matter is now closed', 'Okafor campaign'],
+    ['extremely physically fit', 'Chioma Eze’s doctor'],
+  ]);
+});
+
+test(here + 'the subject before its apposition: an opening conjunction, a clause, a title before the name', () => {
+  const t =
+    'Supporters cheered as the results came in. And Northern Region’s Ama Boateng, one of the few women on the council, said taxes will rise. ' +
+    '“We cannot wait any longer,” she said.\n' +
+    'Mrs. Asante would do well to reach out to Mr. Kuffour, said Kwame Adjei, a former adviser. “It is the winner who can afford to be big,” he said.\n' +
+    '“Prices will rise next year,” said Ruth Otieno. As the Acme chief executive, Jeff Mbatha, put it in his memo to staff, “We are joining forces with a bigger partner.”';
+  assert.deepEqual(direct(t), [
+    ['We cannot wait any longer', 'Ama Boateng'],
+    ['It is the winner who can afford to be big', 'Kwame Adjei'],
+    ['Prices will rise next year', 'Ruth Otieno'],
+    ['We are joining forces with a bigger partner', 'Jeff Mbatha'],
+  ]);
+});
+
+test(here + 'a name right after ", said" speaks, unless it opens the reported clause', () => {
+  const t =
+    'Kofi Mensah, said Abena Sarpong, who remains friendly with her former boss, does not forgive. “If you let him down, you have one shot,” she said. ' +
+    'Mensah, said Ato Kwei, is a hard man. “He never forgets a slight,” he said.\n' +
+    'Yaw Darko, a councillor, said Kofi Mensah had disrespected the troops. “It is a disgrace to this city,” he said.';
+  assert.deepEqual(direct(t), [
+    ['If you let him down, you have one shot', 'Abena Sarpong'],
+    ['He never forgets a slight', 'Ato Kwei'],
+    ['It is a disgrace to this city', 'Yaw Darko'],
+  ]);
+});

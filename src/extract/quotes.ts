@@ -185,6 +185,10 @@ const SPEAKER_QUANTIFIERS = new Set(['one', 'another', 'others', 'some', 'many',
 const POST_MODIFIERS = new Set(['to', 'with', 'of', 'in', 'at', 'for', 'from', 'on']);
 /** Words after which a word of saying is a noun: articles and possessives ('Trump’s remarks'). */
 const SPEECH_NOUN_BEFORE = /^(a|an|the|his|her|its|their|my|our|your|[’']s)$/;
+/** Words that open a clause before its subject: 'And X, …, said', 'As X, …, noted'. */
+const CHUNK_OPENERS = new Set(['and', 'but', 'or', 'so', 'yet', 'as', 'while', 'though', 'although', 'meanwhile', 'still', 'now', 'then']);
+/** Nouns of time that follow a subject without being its head ('Clinton last week said'). */
+const TIME_NOUNS = new Set(['week', 'weekend', 'month', 'year', 'day', 'morning', 'afternoon', 'evening', 'night', 'time', 'times', 'hour', 'minute']);
 const STOP_AFTER_VERB = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'while', 'when', 'to', 'that', 'with', 'from', 'as', 'and', 'but', 'about', 'by', 'via', 'over', 'through']);
 
 /** The quotes of each analysed document, so findClaims reuses what findQuotes found. */
@@ -404,6 +408,31 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     }
     return false;
   };
+  /**
+   * Do tokens [from, b) read as a common-noun head after a name: an optional possessive, then
+   * lower-case nouns and adjectives ending in a noun ('’s office', ' campaign', ' supporters')?
+   * Time words are no head ('Clinton last week said').
+   */
+  const ownedHead = (from: number, b: number): boolean => {
+    let k = from;
+    if (k < b && /^[’']s$/.test(toks[k]!.lower)) k++;
+    if (k >= b) return false;
+    for (let q = k; q < b; q++) {
+      const t = toks[q]!;
+      if (!/^[a-z]/.test(s(q)) || (t.pos !== 'NOUN' && t.pos !== 'ADJ') || TIME_NOUNS.has(t.lower) || MONTHS_AND_DAYS.has(t.lower)) return false;
+    }
+    return toks[b - 1]!.pos === 'NOUN';
+  };
+  /** Does [a, b) hold a verb outside a name ('who remains', 'would do well')? */
+  const hasVerb = (a: number, b: number): boolean => {
+    for (let k = a; k < b; k++) {
+      const t = toks[k]!;
+      if ((t.pos === 'VERB' || t.pos === 'AUX') && chainAt[k]! < 0 && /^[a-z]/.test(s(k)) && text[t.start - 1] !== '-') return true;
+    }
+    return false;
+  };
+  /** Does [a, b) open like a noun phrase ('the …', 'its …', 'another delegate on the …'), not 'in a Trumpian post'? */
+  const plainBefore = (a: number, b: number): boolean => a >= b || !/^(ADP|VERB|AUX|SCONJ|CCONJ|PART)$/.test(toks[a]!.pos);
   const speakerOfNP = (a: number, b0: number, at: number, rule: string): Speaker | null => {
     if (b0 <= a) return null;
     // 'The Afghan Ministry of Defense stated': a noun phrase that ends in an organisation's
@@ -451,6 +480,14 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     if (lastChain >= 0 && headNoun > chains[lastChain]!.te - 1 && /^(a|an|one)$/.test(toks[a]!.lower)) {
       const np = text.slice(toks[a]!.start, toks[headNoun]!.end);
       return { name: np.replace(/^(a|an)\s+/i, ''), start: toks[a]!.start, end: toks[headNoun]!.end, how: rule + ':nominal', person: false };
+    }
+    // 'Ryan’s office said', 'the Trump campaign explained', 'Clinton supporters chanted': a name
+    // that owns or only modifies the common noun closing the phrase is not who speaks. The
+    // phrase names its speaker as well as a name would ('Gary Johnson’s doctor is calling the
+    // candidate “…”'), so it is not a weak common noun either.
+    if (lastChain >= 0 && ownedHead(chains[lastChain]!.te, b) && plainBefore(a, chains[lastChain]!.ts)) {
+      const np = text.slice(toks[a]!.start, toks[b - 1]!.end);
+      return { name: np.replace(/^(the|a|an)\s+/i, ''), start: toks[a]!.start, end: toks[b - 1]!.end, how: rule + ':owned', person: false };
     }
     if (lastChain >= 0) {
       const c = chains[lastChain]!;
@@ -590,11 +627,19 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       // The subject comes first and its appositions follow, so read the chunks left to right
       // ('Jack Dorsey, Twitter's chief executive, posted').
       chunks.reverse();
+      const finite = !/ing$/.test(toks[v]!.lower);
       // A person is preferred to a title or organisation that comes first ('Foreign Office
       // Minister, Tobias Ellwood, said').
       let first: Speaker | null = null;
-      for (const [a, b] of chunks) {
+      for (const [a0, b] of chunks) {
+        // 'And North Carolina’s Ada Fisher, one of …, said', 'As Andrew Tabler, an expert …,
+        // noted': a conjunction opening the sentence is not part of the subject.
+        const a = a0 < b - 1 && CHUNK_OPENERS.has(toks[a0]!.lower) ? a0 + 1 : a0;
         if (b <= a) continue;
+        // 'Mrs. Clinton would do well to reach out to Mr. Sanders, said David Axelrod': a piece
+        // with a verb of its own is a clause, not the subject or its apposition. (A participle
+        // takes the subject of the clause before it: 'Podesta reiterated that approach, saying'.)
+        if (finite && hasVerb(a, b)) continue;
         const t = toks[a]!;
         const ci = chainAt[a]!;
         let sp: Speaker | null = null;
@@ -615,7 +660,9 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
           }
         }
         if (!sp) continue;
-        if (sp.person || sp.how.includes('pronoun')) return sp;
+        // ('As the LinkedIn chief executive, Jeff Weiner, put it': a title is taken only when no
+        // name follows it.)
+        if ((sp.person && !sp.how.endsWith(':title')) || sp.how.includes('pronoun')) return sp;
         first ??= sp;
       }
       return first;
@@ -969,9 +1016,19 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
           bodyTo = v;
         } else bodyFrom = e + 1;
       } else if (isSpeech(v, true) || (isSpeech(v, false) && toks[v + 1] && s(v + 1) === ':')) {
-        sp = subjectLeft(v, sent.tokenStart, 'indirect');
-        // '…, said Alan Abramowitz, a demographer at Emory University.'
-        if (!sp && v > sent.tokenStart && s(v - 1) === ',') {
+        // '…, said Alan Abramowitz, a demographer at Emory University.' / 'And Trump, said
+        // Sunshine, doesn't forgive': a name right after ', said' is who speaks.
+        // ('…, said Mr. Trump had disrespected …' is what was said; 'saying Clinton was …' too.)
+        const ic = chainAt[v + 1] ?? -1;
+        const inverted =
+          v > sent.tokenStart && s(v - 1) === ',' && !/ing$/.test(t.lower) && ic >= 0 && nameChain(ic) &&
+          (chains[ic]!.te >= sent.tokenEnd || /^[,.;:(]$/.test(s(chains[ic]!.te)));
+        if (inverted) {
+          const inv = subjectRight(v + 1, sent.tokenEnd, 'indirect-inverted');
+          if (inv && inv.how.endsWith(':name')) sp = inv;
+        }
+        sp ??= subjectLeft(v, sent.tokenStart, 'indirect');
+        if (!sp && !inverted && v > sent.tokenStart && s(v - 1) === ',') {
           const inv = subjectRight(v + 1, sent.tokenEnd, 'indirect-inverted');
           if (inv && inv.how.endsWith(':name')) sp = inv;
         }
@@ -1067,7 +1124,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     // United States should not bear ''…''.'
     const sameSentence =
       prev && prev.q.paragraph === q.paragraph && prev.sp && !/[.!?]\s/.test(text.slice(prev.q.close - 1, q.open)) && !/[.!?]$/.test(text.slice(prev.q.inner, prev.q.close).trim());
-    const leftSpeech = left && /^before(-according|-colon|-inverted)?:(name|pronoun)/.test(left.sp.how);
+    const leftSpeech = left && /^before(-according|-colon|-inverted)?:(name|pronoun|owned)/.test(left.sp.how);
     // A quote set inside its clause ('X called the plan a “…”', 'what X called “…”') belongs to
     // that clause's subject, not to a name in the words after it.
     const embedded = /[\p{L}\p{N}]\s*$/u.test(text.slice(Math.max(doc.paragraphs[q.paragraph]!.start, q.open - 3), q.open));
