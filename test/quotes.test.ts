@@ -291,3 +291,21 @@ test(here + 'a name right after ", said" speaks, unless it opens the reported cl
     ['It is a disgrace to this city', 'Yaw Darko'],
   ]);
 });
+
+test(here + '"he"/"she" take the subject of the sentence before, past titles, possessives and "of X"', () => {
+  const t =
+    'Former Acme-Global CEO Carla Moretti named a television drama as her guilty pleasure. “I watch it every night,” she said.\n' +
+    'Representative Debbie Okafor of Florida, the national party chairwoman, also expressed concern.\n' +
+    '“We ask them to stand with the party,” she said.\n' +
+    'After the host insulted her, the network’s nightly news anchor Ilia Moreno reacted with a letter. “I will not tolerate it,” she wrote.';
+  assert.deepEqual(direct(t), [
+    ['I watch it every night', 'Carla Moretti'],
+    ['We ask them to stand with the party', 'Debbie Okafor'],
+    ['I will not tolerate it', 'Ilia Moreno'],
+  ]);
+});
+
+test(here + 'one who speaks in a relative clause is not what a later "he" refers to', () => {
+  const t = 'Omar Haddad refrained from attacking his rivals, Samir Nasser and Karim Aziz, who say the senator lacks experience. “I will not attack them,” he said.';
+  assert.deepEqual(direct(t), [['I will not attack them', 'Omar Haddad']]);
+});

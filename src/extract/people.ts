@@ -292,11 +292,12 @@ export function findPeople(doc: Doc, articleId: string): PeopleIndex {
       else if (!COUNTRY_WORDS.has(w)) break;
       k++;
     }
-    // '… Representative for Afghanistan Mohammad Sadi': a country inside the run ends the title.
+    // '… Representative for Afghanistan Mohammad Sadi': a country inside the run ends the title;
+    // so does a role word ('Former Hewlett-Packard CEO Carly Fiorina').
     for (let q = c.te - 2; q > k; q--) {
       const w = bare(tokText(doc, toks[q]!));
-      if (COUNTRY_WORDS.has(w) || NAME_TITLES.has(w)) {
-        titled = titled || NAME_TITLES.has(w);
+      if (COUNTRY_WORDS.has(w) || NAME_TITLES.has(w) || ROLE_HEADS.has(w)) {
+        titled = titled || !COUNTRY_WORDS.has(w);
         k = q + 1;
         break;
       }
@@ -323,10 +324,16 @@ export function findPeople(doc: Doc, articleId: string): PeopleIndex {
     if (nx && nx.sentence === toks[c.ts]!.sentence && /^[a-z]/.test(tokText(doc, nx)) && isRoleHead(tokText(doc, nx))) continue;
     const nWords = name.split(/[\s]+/).length;
     const left = leftRole(doc, k) ?? leftApposition(doc, c.ts, c.te);
-    const right = rightRole(doc, c.te) ?? affiliation(doc, c.te, chainAt, hasOrgWord);
+    // 'Debbie Wasserman Schultz of Florida, the party chairwoman,', 'Darran Whiting of Liberty
+    // Baptist Church in Marion, said': the apposition and the verb after a place or organisation
+    // that follows of/in/at/from belong to the name before it; they read past that phrase.
+    const before = toks[c.ts - 1];
+    const complement = !!before && before.sentence === toks[c.ts]!.sentence && COMPLEMENT_PREPS.has(before.lower);
+    const after = complement ? -1 : pastAffiliation(doc, c.te);
+    const right = after < 0 ? null : rightRole(doc, after) ?? affiliation(doc, c.te, chainAt, hasOrgWord);
     // 'Carole Bower, 75, a retiree …': an age in apposition marks a person.
-    titled = titled || ageAfter(doc, c.te);
-    const speaks = speechAfter(doc, c.te) || speechBefore(doc, c.ts);
+    titled = titled || (!complement && ageAfter(doc, c.te));
+    const speaks = (after >= 0 && speechAfter(doc, after)) || speechBefore(doc, c.ts);
     const roles = [left, right].filter((r): r is NonNullable<typeof r> => r !== null);
     titled = titled || roles.length > 0;
     if (nWords >= 2 && nWords <= 5 && (titled || speaks)) {
@@ -637,6 +644,28 @@ function leftApposition(doc: Doc, ts: number, te: number): { text: string; start
   const head = toks[ts - 2];
   if (!head || head.sentence !== comma.sentence || !/^[a-z]/.test(tokText(doc, head)) || !isRoleHead(tokText(doc, head))) return null;
   return leftRole(doc, ts - 1);
+}
+
+/** Prepositions whose object is a place or an organisation rather than a subject. */
+const COMPLEMENT_PREPS = new Set(['of', 'in', 'at', 'from']);
+
+/**
+ * The token after ' of Florida' / ' of Liberty Baptist Church in Marion' following a name, when
+ * that phrase runs to a comma or a verb; else `after` itself.
+ */
+export function pastAffiliation(doc: Doc, after: number): number {
+  const toks = doc.tokens;
+  const t = toks[after];
+  if (!t || !COMPLEMENT_PREPS.has(t.lower) || t.sentence !== toks[after - 1]?.sentence) return after;
+  let k = after + 1;
+  while (toks[k] && toks[k]!.sentence === t.sentence && k - after <= 12) {
+    const x = toks[k]!;
+    const w = tokText(doc, x);
+    if (w === ',' || (x.pos === 'VERB' && /^[a-z]/.test(w) && k > after + 1)) return k;
+    if (!(/^[A-Z]/.test(w) || x.pos === 'DET' || COMPLEMENT_PREPS.has(x.lower) || w === '-' || w === '.' || x.lower === 'for' || x.lower === 'and')) return after;
+    k++;
+  }
+  return after;
 }
 
 /** ', 75,' right after a name: an age in apposition. */

@@ -21,7 +21,7 @@
 import type { Evidence, Quote } from '../core/types.js';
 import type { Doc, Token } from '../text/doc.js';
 import { firstStartingAt } from '../text/doc.js';
-import { capChainsOf, cleanName, tokText, type PeopleIndex } from './people.js';
+import { capChainsOf, cleanName, pastAffiliation, tokText, type PeopleIndex } from './people.js';
 import { GIVEN_NAME_GENDER } from './first-names.js';
 import { COUNTRY_WORDS, MONTHS_AND_DAYS, NAME_TITLES, ORG_NOMINALS, ORG_WORDS, ROLE_HEADS } from './roles.js';
 import { ATTRIBUTION_FILLERS, OTHER_PRONOUNS, PERSON_PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS } from './speech-verbs.js';
@@ -168,6 +168,12 @@ interface Source {
   end?: number;
   name: string;
   person: boolean;
+  /**
+   * How the source stands in its sentence: 2 it speaks there ('X said', '“…,” X added'), 1 it is
+   * a clause's subject or a quoted phrase is its, 0 it speaks in a relative clause ('Bush and
+   * Christie, who say …').
+   */
+  rank: number;
 }
 
 const ACCORDING = 'according';
@@ -369,11 +375,22 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     readMentions();
     for (let i = sources.length - 1; i >= 0; i--) {
       const c = sources[i]!;
-      if (c.pos < pos && c.person && agreement(c.name, pron) > 0) return c;
+      if (!(c.pos < pos && c.person && agreement(c.name, pron) > 0)) continue;
+      // Within one sentence one who speaks comes first, then the subject of a clause, then one
+      // who speaks in a relative clause ('Rubio refrained from attacking Bush and Christie, who
+      // say …. He dismissed …' is Rubio); the last of them as written.
+      const si = toks[Math.min(tokenAt(c.pos), toks.length - 1)]!.sentence;
+      const from = doc.sentences[si]!.start;
+      let best = c;
+      for (let j = i - 1; j >= 0 && sources[j]!.pos >= from; j--) {
+        const d = sources[j]!;
+        if (d.person && agreement(d.name, pron) > 0 && d.rank > best.rank) best = d;
+      }
+      return best;
     }
     for (let j = mentions.length - 1; j >= 0; j--) {
       const m = mentions[j]!;
-      if (m.pos < pos && agreement(m.name, pron) > 0) return { ...m, person: true };
+      if (m.pos < pos && agreement(m.name, pron) > 0) return { ...m, person: true, rank: 1 };
     }
     return undefined;
   };
@@ -907,7 +924,9 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       // ('As he has before, Cruz …'), not a name inside a reported clause ('Pence said Trump will').
       // A title may stand before it: 'Obama consultant Cornell Belcher, …, picked up …'.
       let f = c.ts - 1;
-      while (f >= 0 && toks[f]!.sentence === toks[c.ts]!.sentence && (toks[f]!.pos === 'NOUN' || toks[f]!.pos === 'PROPN' || toks[f]!.pos === 'ADJ' || tokText(doc, toks[f]!) === '.') && c.ts - f < 6) f--;
+      // ('the network’s nightly news anchor Ilia Calderón reacted …': an article and a possessive too.)
+      const titleWord = (t: Token) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'DET' || /^([’']s|his|her|their|its|\.)$/.test(t.lower);
+      while (f >= 0 && toks[f]!.sentence === toks[c.ts]!.sentence && titleWord(toks[f]!) && c.ts - f < 9) f--;
       const before = toks[f];
       // 'Meanwhile Rihanna, who …, spoke': a sentence adverb may open the sentence.
       // So may a conjunction or an article: 'But state Rep. Ann Cole, a member of …, recalled',
@@ -925,6 +944,8 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
         k++;
         bracket = true;
       }
+      // 'Representative Debbie Wasserman Schultz of Florida, the party chairwoman, also expressed …'
+      k = pastAffiliation(doc, k);
       // 'The campaign chairman, Paul Manafort, dismissed …': the name closes an apposition to a
       // role noun that opens the sentence, and the verb follows the closing comma.
       if (toks[k] && s(k) === ',' && before && s(f) === ',' && f === c.ts - 1 && f > 0 && /^[a-z]/.test(s(f - 1)) && ROLE_HEADS.has(toks[f - 1]!.lower) && toks[k + 1]?.pos === 'VERB' && toks[k + 1]!.sentence === toks[k]!.sentence) k++;
@@ -962,7 +983,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       const t = toks[k];
       if (!t || (t.sentence !== toks[c.ts]!.sentence && !(bracket && t.sentence === toks[c.ts]!.sentence + 1)) || (t.pos !== 'VERB' && !aux)) continue;
       const name = familyName(c.start, people.resolve(cleanName(text.slice(c.start, c.end))));
-      if (isPersonName(name)) sources.push({ pos: c.start, end: c.end, name, person: true });
+      if (isPersonName(name)) sources.push({ pos: c.start, end: c.end, name, person: true, rank: 1 });
 
     }
   }
@@ -990,7 +1011,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
         if (toks[k]?.pos === 'NUM') k++;
       }
       while (toks[k] && (ATTRIBUTION_FILLERS.has(toks[k]!.lower) || toks[k]!.pos === 'ADV' || toks[k]!.pos === 'AUX')) k++;
-      if (toks[k] && toks[k]!.sentence === si && toks[k]!.pos === 'VERB') sources.push({ pos: e.start, end: e.end, name: o.name, person: false });
+      if (toks[k] && toks[k]!.sentence === si && toks[k]!.pos === 'VERB') sources.push({ pos: e.start, end: e.end, name: o.name, person: false, rank: 1 });
     }
   }
   sources.sort((x, y) => x.pos - y.pos);
@@ -1040,7 +1061,11 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       if (!sp) continue;
       speechFrames.push({ v, sp });
       // Only names count as sources for later pronouns (PolNeAR's rule, and the safer one).
-      if (sp.how.endsWith(':name') || sp.how.endsWith(':nominal-org')) addSource({ pos: sp.start, end: sp.end, name: sp.name, person: sp.person });
+      if (sp.how.endsWith(':name') || sp.how.endsWith(':nominal-org')) {
+        let p = v - 1;
+        while (p > sent.tokenStart && (ATTRIBUTION_FILLERS.has(toks[p]!.lower) || toks[p]!.pos === 'ADV' || toks[p]!.pos === 'AUX')) p--;
+        addSource({ pos: sp.start, end: sp.end, name: sp.name, person: sp.person, rank: toks[p]?.lower === 'who' ? 0 : 2 });
+      }
       if (bodyFrom >= 0 && bodyFrom < bodyTo) {
         let a = toks[bodyFrom]!.start;
         let e = toks[bodyTo - 1]!.end;
@@ -1224,7 +1249,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       rule: 'quote.direct.' + (sp?.how ?? 'no-speaker'),
     });
     if (sp) {
-      if (sp.person && (sp.how.endsWith(':name') || sp.how.endsWith(':pronoun'))) addSource({ pos: q.open, name: sp.name, person: true });
+      if (sp.person && (sp.how.endsWith(':name') || sp.how.endsWith(':pronoun'))) addSource({ pos: q.open, name: sp.name, person: true, rank: sp.how.startsWith('before-clause') ? 1 : 2 });
       lastSpeaker = { sp, paragraph: q.paragraph };
     }
     prev = { q, sp };
