@@ -309,3 +309,40 @@ test(here + 'one who speaks in a relative clause is not what a later "he" refers
   const t = 'Omar Haddad refrained from attacking his rivals, Samir Nasser and Karim Aziz, who say the senator lacks experience. “I will not attack them,” he said.';
   assert.deepEqual(direct(t), [['I will not attack them', 'Omar Haddad']]);
 });
+
+test(here + 'a nickname in quotation marks is part of the name, not a quote', () => {
+  const t = '“We will strike the equipment before it is used,” said Col. John “J.D.” Dorrian, the coalition spokesperson.';
+  assert.deepEqual(direct(t), [['We will strike the equipment before it is used', 'John Dorrian']]);
+});
+
+test(here + 'a feature that calls someone by the first name keeps the full name', () => {
+  const t =
+    'Omar Abu Anas, 24, runs the library. For now though, Omar says the library helps. "It is our weapon against ignorance," Omar said.\n' +
+    'Sadiq Maroof was a young shopkeeper there. Sadiq beamed. Sadiq stood behind Karim. "We lost everything in the fire," Sadiq told me.';
+  assert.deepEqual(direct(t), [
+    ['It is our weapon against ignorance', 'Omar Abu Anas'],
+    ['We lost everything in the fire', 'Sadiq Maroof'],
+  ]);
+});
+
+test(here + 'the one quoted speaks, not the source after "according to"; a participle has the nearest clause’s subject', () => {
+  const t =
+    'The army was quoted as warning Kordofan "of the repercussions of the flagrant attack", according to Reuters.\n' +
+    'Talks will resume next week, Pedro Alves said, adding, "Both sides want a deal before winter."';
+  assert.deepEqual(direct(t), [
+    ['of the repercussions of the flagrant attack', 'army'],
+    ['Both sides want a deal before winter', 'Pedro Alves'],
+  ]);
+});
+
+test(here + 'a titled name closing the last apposition speaks; "he" goes on for a speaker named by a common noun', () => {
+  const t =
+    '"This is a big year for our town, Bobby Okoro!" Okoro’s niece, state Del. Marcia "Cia" Pryce (D-Norfolk), shouted to the crowd.\n' +
+    '"There is huge suffering even among those who work," the carpenter says.\n' +
+    '"We do not get healthcare and I spent all my savings," he goes on.';
+  assert.deepEqual(direct(t), [
+    ['This is a big year for our town, Bobby Okoro!', 'Del. Marcia Pryce'],
+    ['There is huge suffering even among those who work', 'carpenter'],
+    ['We do not get healthcare and I spent all my savings', 'carpenter'],
+  ]);
+});

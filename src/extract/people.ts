@@ -111,6 +111,19 @@ export function capChains(doc: Doc, mid?: Set<string>): Chain[] {
         j++;
         continue;
       }
+      // 'Col. John “J.D.” Dorrian': a nickname in quotation marks inside the name.
+      if (gap === ' ' && (doc.text[t.start] === '“' || doc.text[t.start] === '"')) {
+        const m = NICKNAME.exec(doc.text.slice(t.start, t.start + 40));
+        if (m) {
+          const close = t.start + m[0].length - 2;
+          let q = j + 1;
+          while (toks[q] && toks[q]!.start < close) q++;
+          if (toks[q] && toks[q]!.start === close && isCapToken(doc, q + 1, midWords)) {
+            j = q + 1;
+            continue;
+          }
+        }
+      }
       // 'Tehreek-e-Taliban': hyphen and the next part glued on both sides, then a capital part.
       const next = toks[j + 1];
       const after = toks[j + 2];
@@ -170,9 +183,16 @@ export function sameSurname(a: string, b: string): boolean {
   return x.length >= 4 && y.length >= 4 && x[0] === y[0] && withinOneEdit(x, y);
 }
 
-/** Strip a possessive, a leading article and titles: "the Sen. Ted Cruz's" → 'Ted Cruz'. */
+/**
+ * A nickname in quotation marks between the parts of a name, with the space after it and the
+ * capital that follows: '“J.D.” D' in 'John “J.D.” Dorrian'.
+ */
+export const NICKNAME = /^[“"]([A-Z][\p{L}.'’-]*(?: [A-Z][\p{L}.'’-]*)?)[”"] (?=[A-Z])/u;
+
+/** Strip a possessive, a leading article, titles and a nickname: "the Sen. Ted Cruz's" → 'Ted Cruz'. */
 export function cleanName(name: string): string {
   let s = name.trim().replace(/[’']s$/u, '').replace(/[’']$/u, '');
+  s = s.replace(/ [“"][^“”"]{1,24}[”"] /gu, ' ');
   s = s.replace(/^(the|a|an)\s+/i, '');
   const words = s.split(/\s+/);
   let k = 0;
@@ -312,7 +332,8 @@ export function findPeople(doc: Doc, articleId: string): PeopleIndex {
     }
     const start = toks[k]!.start;
     const end = c.end;
-    const name = text.slice(start, end);
+    // (A nickname inside the run is not part of the name: 'John “J.D.” Dorrian'.)
+    const name = text.slice(start, end).replace(/ [“"][^“”"]{1,24}[”"] /gu, ' ');
     if (bad || ALL_CAPS.test(name.replace(/\s/g, '')) || /[’']s$/.test(name)) continue;
     // 'the United States': a country's name is not a person's.
     if (COUNTRY_WORDS.has(name.toLowerCase())) continue;
@@ -360,8 +381,25 @@ export function findPeople(doc: Doc, articleId: string): PeopleIndex {
     return (
       persons.find((p) => p.name === name) ??
       persons.find((p) => p.name.split(' ').pop() === last) ??
+      byFirstName(name) ??
       persons.find((p) => sameSurname(p.name.split(' ').pop()!, last))
     );
+  };
+  /** The one person whose full name opens with this single word ('Omar' → 'Omar Abu Anas'). */
+  const byFirstName = (name: string): PersonAcc | undefined => {
+    if (name.includes(' ') || !isLikelySingleName(name)) return undefined;
+    const hits = persons.filter((p) => p.name.includes(' ') && p.name.split(' ')[0] === name);
+    return hits.length === 1 ? hits[0] : undefined;
+  };
+  /**
+   * Is the first word of this full name used alone in the article as a first name: twice for a
+   * known given name, three times otherwise, and not a hyphenated word or the surname of someone
+   * else ('Trump Supporter Screams' in a headline is no person).
+   */
+  const firstNameUsed = (full: string): boolean => {
+    const first = full.split(' ')[0]!;
+    if (first.includes('-') || mentions.some((f) => f.name.includes(' ') && f.name.split(' ').pop() === first)) return false;
+    return (surnameCount.get(first) ?? 0) >= (GIVEN_NAME_GENDER.has(first.toLowerCase()) ? 2 : 3);
   };
   for (const m of fullMentions) {
     const parts = m.name.split(' ');
@@ -387,7 +425,9 @@ export function findPeople(doc: Doc, articleId: string): PeopleIndex {
       continue;
     }
     const last = m.name.split(' ').pop()!;
-    if (m.name.includes(' ') && !surnameCount.has(last)) continue;
+    // ('Sadiq Maroof was a young shopkeeper.' and then 'Sadiq' again and again: a feature's way
+    // of naming someone by the first name.)
+    if (m.name.includes(' ') && !surnameCount.has(last) && !firstNameUsed(m.name)) continue;
     if (!m.name.includes(' ') && !m.strong && m.roles.length === 0 && !isLikelySingleName(m.name)) continue;
     persons.push({ name: m.name, first: m.start, evidence: [ev(m.start, m.end)], roles: [...m.roles] });
   }
@@ -452,6 +492,9 @@ export function findPeople(doc: Doc, articleId: string): PeopleIndex {
     };
     const a = pick(byLast);
     if (a) return a.name;
+    // 'Omar says' after 'Omar Abu Anas': features call ordinary people by their first name.
+    const first = byFirstName(name);
+    if (first) return first.name;
     if (parts.length === 1) {
       const variant = persons.find((p) => sameSurname(p.name.split(' ').pop()!, last));
       if (variant) return variant.name;

@@ -21,7 +21,7 @@
 import type { Evidence, Quote } from '../core/types.js';
 import type { Doc, Token } from '../text/doc.js';
 import { firstStartingAt } from '../text/doc.js';
-import { capChainsOf, cleanName, pastAffiliation, tokText, type PeopleIndex } from './people.js';
+import { capChainsOf, cleanName, NICKNAME, pastAffiliation, tokText, type PeopleIndex } from './people.js';
 import { GIVEN_NAME_GENDER } from './first-names.js';
 import { COUNTRY_WORDS, MONTHS_AND_DAYS, NAME_TITLES, ORG_NOMINALS, ORG_WORDS, ROLE_HEADS } from './roles.js';
 import { ATTRIBUTION_FILLERS, OTHER_PRONOUNS, PERSON_PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS } from './speech-verbs.js';
@@ -147,7 +147,10 @@ export function findQuoteSpans(doc: Doc): QuoteSpan[] {
       }
     }
     spans.sort((x, y) => x.open - y.open);
-    out.push(...spans);
+    // 'Col. John “J.D.” Dorrian': a nickname inside a name is not a quotation.
+    const nickname = (q: QuoteSpan) =>
+      q.closed && text[q.open - 1] === ' ' && /[A-Z][\p{L}.'’-]* $/u.test(text.slice(Math.max(para.start, q.open - 30), q.open)) && NICKNAME.test(text.slice(q.open, q.after + 2));
+    out.push(...spans.filter((q) => !nickname(q)));
   });
   return out;
 }
@@ -193,6 +196,12 @@ const POST_MODIFIERS = new Set(['to', 'with', 'of', 'in', 'at', 'for', 'from', '
 const SPEECH_NOUN_BEFORE = /^(a|an|the|his|her|its|their|my|our|your|[’']s)$/;
 /** Words that open a clause before its subject: 'And X, …, said', 'As X, …, noted'. */
 const CHUNK_OPENERS = new Set(['and', 'but', 'or', 'so', 'yet', 'as', 'while', 'though', 'although', 'meanwhile', 'still', 'now', 'then']);
+/**
+ * Common nouns for a person ('the carpenter', 'the woman', 'a resident'): words in -er/-or/-ist/-ant
+ * and -ian for trades and roles, and the plain nouns for people. Not documents or bodies ('the
+ * report', 'the ministry').
+ */
+const HUMAN_NOUN = /^(man|woman|boy|girl|mother|father|son|daughter|wife|husband|brother|sister|friend|neighbo(u)?r|resident|villager|refugee|survivor|witness|official|source|spokes(man|woman|person)|\w+(er|or|ist|ant|ent|ian))$/i;
 /** Nouns of time that follow a subject without being its head ('Clinton last week said'). */
 const TIME_NOUNS = new Set(['week', 'weekend', 'month', 'year', 'day', 'morning', 'afternoon', 'evening', 'night', 'time', 'times', 'hour', 'minute']);
 const STOP_AFTER_VERB = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'while', 'when', 'to', 'that', 'with', 'from', 'as', 'and', 'but', 'about', 'by', 'via', 'over', 'through']);
@@ -371,6 +380,9 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
    * person named. (Measured on PolNeAR-train: looking at nearby mentions first, or making 'she'
    * skip names of unknown gender, both did worse.)
    */
+  /** The last quote's speaker named by a common noun ('the carpenter'), for a he/she after it. */
+  let lastNominal: { pos: number; sp: Speaker } | null = null;
+  const paragraphOf = (pos: number): number => doc.sentences[toks[Math.min(tokenAt(pos), toks.length - 1)]!.sentence]!.paragraph;
   const personBefore = (pos: number, pron = ''): Source | undefined => {
     readMentions();
     for (let i = sources.length - 1; i >= 0; i--) {
@@ -439,6 +451,28 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       if (!/^[a-z]/.test(s(q)) || (t.pos !== 'NOUN' && t.pos !== 'ADJ') || TIME_NOUNS.has(t.lower) || MONTHS_AND_DAYS.has(t.lower)) return false;
     }
     return toks[b - 1]!.pos === 'NOUN';
+  };
+  /**
+   * A reading that names who speaks: a name, a pronoun, an owned or organisation phrase, or a
+   * common noun for a speaker ('the army', 'the spokesman'), not any noun ('the report').
+   */
+  const speakerLike = (sp: Speaker): boolean => {
+    if (/:(name|pronoun|owned|nominal-org)$/.test(sp.how)) return true;
+    if (!sp.how.endsWith(':nominal')) return false;
+    const head = sp.name.split(/\s+/).pop()!.toLowerCase();
+    return ORG_NOMINALS.has(head) || ROLE_HEADS.has(head);
+  };
+  /** Words of [a, b) outside brackets and quotation marks ('state Del. Marcia "Cia" Price (D-Newport News)' has 5). */
+  const wordsIn = (a: number, b: number): number => {
+    let n = 0;
+    let depth = 0;
+    for (let k = a; k < b; k++) {
+      const w = s(k);
+      if (w === '(') depth++;
+      else if (w === ')') depth = Math.max(0, depth - 1);
+      else if (depth === 0 && !/^[“”"'‘’.]+$/.test(w)) n++;
+    }
+    return n;
   };
   /** Does [a, b) hold a verb outside a name ('who remains', 'would do well')? */
   const hasVerb = (a: number, b: number): boolean => {
@@ -522,6 +556,11 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       const p = toks[pronoun]!;
       if (PERSON_PRONOUNS.has(p.lower)) {
         const src = personBefore(p.start, p.lower);
+        // '“…,” the carpenter says. “…,” he goes on.': one named only by a common noun who spoke
+        // last, in this paragraph or the one before, with no one named since.
+        const ln = lastNominal;
+        if (ln && ln.pos < p.start && (!src || src.pos < ln.pos) && paragraphOf(p.start) - paragraphOf(ln.pos) <= 1)
+          return { ...ln.sp, start: p.start, end: p.end, how: rule + ':pronoun' };
         if (src) return { name: src.name, start: p.start, end: p.end, how: rule + ':pronoun', person: true };
       } else if (p.lower === 'it' || p.lower === 'they') {
         // Only an organisation that spoke in this paragraph or the one before ('the ministry said
@@ -648,6 +687,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       // A person is preferred to a title or organisation that comes first ('Foreign Office
       // Minister, Tobias Ellwood, said').
       let first: Speaker | null = null;
+      let firstName: Speaker | null = null;
       for (const [a0, b] of chunks) {
         // 'And North Carolina’s Ada Fisher, one of …, said', 'As Andrew Tabler, an expert …,
         // noted': a conjunction opening the sentence is not part of the subject.
@@ -665,7 +705,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
           // last name is the head); a long one only for its first name.
           const end = ci >= 0 ? (b - a <= 8 ? b : chains[ci]!.te) : a + 1;
           sp = speakerOfNP(a, Math.min(end, b), toks[v]!.start, rule);
-        } else if (b - a <= 6 && (t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'DET')) {
+        } else if (wordsIn(a, b) <= 6 && (t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'DET')) {
           // 'Democratic nominee Hillary Clinton, at a later press gaggle, said': a short chunk
           // that opens with a title and holds a name.
           for (let k = a; k < b; k++) {
@@ -678,11 +718,12 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
         }
         if (!sp) continue;
         // ('As the LinkedIn chief executive, Jeff Weiner, put it': a title is taken only when no
-        // name follows it.)
+        // name follows it; 'Schilling’s son, Grant, defended …': a name before a phrase.)
         if ((sp.person && !sp.how.endsWith(':title')) || sp.how.includes('pronoun')) return sp;
+        if (sp.how.endsWith(':name')) firstName ??= sp;
         first ??= sp;
       }
-      return first;
+      return firstName ?? first;
     }
     if (!NP_POS.has(toks[p]!.pos) && toks[p]!.pos !== 'PRON') return null;
     const a = npLeft(p, floor);
@@ -738,6 +779,9 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     // 'denounced Trump’s remarks as “…”', 'his claims', 'the statement': after a possessive or
     // an article the word is a noun, and the name before it is not who speaks.
     if (k > 0 && toks[k - 1]!.sentence === toks[k]!.sentence && SPEECH_NOUN_BEFORE.test(toks[k - 1]!.lower)) return false;
+    // ('state Del. Marcia Price', 'state Sen. X', 'state officials': 'state' read as a noun before
+    // another noun or a name modifies it.)
+    if (l === 'state' && pos !== 'VERB' && pos !== 'AUX' && /^(NOUN|PROPN|ADJ)$/.test(toks[k + 1]?.pos ?? '')) return false;
     return pos === 'VERB' || pos === 'AUX' || pos === 'NOUN' || pos === 'PROPN' || pos === 'ADJ';
   };
 
@@ -799,6 +843,18 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
           // apposition is not the speaker; the first chunk is read below.)
           const sp = speakerOfNP(c, ve, toks[v]!.start, 'after-subject');
           if (sp && (sp.person || !sp.how.endsWith(':name'))) return sp;
+        } else if (c > k + 1 && wordsIn(c, ve) <= 6) {
+          // ('“…!” Scott's niece, state Del. Marcia "Cia" Price (D-Newport News), shouted': a
+          // titled person's name closes the last piece.)
+          let ne = ve;
+          if (s(ne - 1) === ')') while (ne > c && s(ne - 1) !== '(') ne--;
+          if (s(ne - 1) === '(') ne--;
+          const cn = chainAt[ne - 1] ?? -1;
+          // (Only titles before the name: not 'a close adviser to Trump', 'a spokesman for Sanders'.)
+          let titled = cn >= 0 && chains[cn]!.te === ne;
+          for (let q = c; titled && q < chains[cn]!.ts; q++) if (!/^(NOUN|ADJ|PROPN|DET)$/.test(toks[q]!.pos) || toks[q]!.lower === 'the') titled = false;
+          const sp = titled ? speakerOfNP(c, ve, toks[v]!.start, 'after-subject') : null;
+          if (sp && sp.person && sp.how.endsWith(':name')) return sp;
         }
       }
       let e = k;
@@ -875,8 +931,19 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
           while (c < v && s(c) !== ',') c++;
           if (c < v) fv = nextVerb(c + 1);
         }
+        // The finite verb nearest before the participle first: 'In a statement released Thursday,
+        // Rep. Hakeem Jeffries reacted to the news, saying: “…”', 'Ryan and Trump will meet next
+        // week, Spicer said, adding, “…”'.
+        let nv = v - 1;
+        // (Not a capitalised word the tagger reads as a verb, 'Sen. Ted Cruz', nor a noun after an
+        // article, 'a Twitter comment'.)
+        const finiteVerb = (k: number) =>
+          toks[k]!.pos === 'VERB' && /^[a-z]+$/.test(s(k)) && !/ing$/.test(toks[k]!.lower) && toks[k - 1]!.lower !== 'to' && !SPEECH_NOUN_BEFORE.test(toks[k - 1]!.lower) && !(k > 1 && SPEECH_NOUN_BEFORE.test(toks[k - 2]!.lower) && /^(PROPN|ADJ|NOUN)$/.test(toks[k - 1]!.pos)) && !inQuote[k];
+        while (nv > a && !finiteVerb(nv)) nv--;
+        const ns = nv > a && nv !== fv ? subjectLeft(nv, a, 'before') : null;
+        if (ns && speakerLike(ns)) return { sp: ns, colon: colon || lastTok === ',' };
         const cs = fv < v ? subjectLeft(fv, a, 'before') : null;
-        if (cs && /:(name|pronoun)$/.test(cs.how)) return { sp: cs, colon: colon || lastTok === ',' };
+        if (cs && speakerLike(cs)) return { sp: cs, colon: colon || lastTok === ',' };
         // 'The report prompted the Interior Ministry, which …, to state, “…”': the name just
         // before 'to' (past a comma-bounded apposition) is whom the main verb made speak.
         if (toks[v - 1]!.lower === 'to') {
@@ -1149,14 +1216,16 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     // United States should not bear ''…''.'
     const sameSentence =
       prev && prev.q.paragraph === q.paragraph && prev.sp && !/[.!?]\s/.test(text.slice(prev.q.close - 1, q.open)) && !/[.!?]$/.test(text.slice(prev.q.inner, prev.q.close).trim());
-    const leftSpeech = left && /^before(-according|-colon|-inverted)?:(name|pronoun|owned)/.test(left.sp.how);
+    const leftSpeech = left && /^before(-according|-colon|-inverted)?:/.test(left.sp.how) && speakerLike(left.sp);
     // A quote set inside its clause ('X called the plan a “…”', 'what X called “…”') belongs to
     // that clause's subject, not to a name in the words after it.
     const embedded = /[\p{L}\p{N}]\s*$/u.test(text.slice(Math.max(doc.paragraphs[q.paragraph]!.start, q.open - 3), q.open));
     const leftClause = left && (leftSpeech || (/:(name|pronoun)$/.test(left.sp.how) && left.sp.person));
     if (left && left.colon) sp = left.sp;
     else if (embedded && leftClause && left) sp = left.sp;
-    else if (right && strongRight) sp = right;
+    // ('The army was quoted as saying “…”, according to Reuters': the one quoted speaks; the
+    // source after 'according to' reports it.)
+    else if (right && strongRight && !(leftSpeech && right.how.startsWith('after-according'))) sp = right;
     else if (left && leftSpeech) sp = left.sp;
     else if (sameSentence && prev && prev.sp) {
       const base: Speaker = prev.sp;
@@ -1251,6 +1320,10 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     if (sp) {
       if (sp.person && (sp.how.endsWith(':name') || sp.how.endsWith(':pronoun'))) addSource({ pos: q.open, name: sp.name, person: true, rank: sp.how.startsWith('before-clause') ? 1 : 2 });
       lastSpeaker = { sp, paragraph: q.paragraph };
+      // (A person named by a common noun, not an organisation, a document or a title, in an
+      // attribution after the quote: '“…,” the carpenter says', not 'one questioner claimed that “…”'.)
+      if (sp.how.startsWith('after-') && sp.how.endsWith(':nominal') && !sp.person && HUMAN_NOUN.test(sp.name.split(/\s+/).pop()!)) lastNominal = { pos: sp.start, sp };
+      else if (sp.person && !/:pronoun$/.test(sp.how)) lastNominal = null;
     }
     prev = { q, sp };
   }
