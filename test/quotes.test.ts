@@ -346,3 +346,8 @@ test(here + 'a titled name closing the last apposition speaks; "he" goes on for 
     ['We do not get healthcare and I spent all my savings', 'carpenter'],
   ]);
 });
+
+test(here + 'a person before "of <organisation>" speaks, not the organisation', () => {
+  const t = '“The rebels still need to solve it,” Jeffrey Lewin of the Hartmann Center for Nonproliferation Studies wrote in December.';
+  assert.deepEqual(direct(t), [['The rebels still need to solve it', 'Jeffrey Lewin of the Hartmann Center for Nonproliferation Studies']]);
+});

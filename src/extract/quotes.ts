@@ -484,6 +484,15 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
   };
   /** Does [a, b) open like a noun phrase ('the …', 'its …', 'another delegate on the …'), not 'in a Trumpian post'? */
   const plainBefore = (a: number, b: number): boolean => a >= b || !/^(ADP|VERB|AUX|SCONJ|CCONJ|PART)$/.test(toks[a]!.pos);
+  /** 'Jeffrey Lewis of the James Martin Center for …': a person's name before of/at/from and the organisation at `orgStart`. */
+  const affiliatedPerson = (a: number, orgStart: number): boolean => {
+    let k = tokenAt(orgStart) - 1;
+    if (k > a && toks[k]!.lower === 'the') k--;
+    if (k <= a || !/^(of|at|from|with)$/.test(toks[k]!.lower)) return false;
+    const ci = chainAt[k - 1]!;
+    if (ci < 0 || !nameChain(ci)) return false;
+    return isPersonName(people.resolve(cleanName(text.slice(chains[ci]!.start, chains[ci]!.end))));
+  };
   const speakerOfNP = (a: number, b0: number, at: number, rule: string): Speaker | null => {
     if (b0 <= a) return null;
     // 'The Afghan Ministry of Defense stated': a noun phrase that ends in an organisation's
@@ -491,7 +500,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     const npEnd = toks[b0 - 1]!.end;
     for (const o of people.organisations)
       for (const e of o.evidence)
-        if (e.end === npEnd && e.start >= toks[a]!.start && /\b(of|for|and)\b/.test(e.text))
+        if (e.end === npEnd && e.start >= toks[a]!.start && /\b(of|for|and)\b/.test(e.text) && !affiliatedPerson(a, e.start))
           return { name: o.name, start: e.start, end: e.end, how: rule + ':name', person: false };
     // 'Jeffrey Lewis of the James Martin Center …': a name before of/at/from is the speaker.
     let b = b0;
