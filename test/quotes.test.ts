@@ -351,3 +351,8 @@ test(here + 'a person before "of <organisation>" speaks, not the organisation', 
   const t = '“The rebels still need to solve it,” Jeffrey Lewin of the Hartmann Center for Nonproliferation Studies wrote in December.';
   assert.deepEqual(direct(t), [['The rebels still need to solve it', 'Jeffrey Lewin of the Hartmann Center for Nonproliferation Studies']]);
 });
+
+test(here + 'a quoted phrase is the subject’s of a verb with a subject of its own, not a name in a noun', () => {
+  const t = 'Okafor promised on Sunday at a Lagos rally to end “the excessively wasteful deportation regime.”';
+  assert.deepEqual(direct(t), [['the excessively wasteful deportation regime', 'Okafor']]);
+});

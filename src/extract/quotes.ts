@@ -462,6 +462,19 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     const head = sp.name.split(/\s+/).pop()!.toLowerCase();
     return ORG_NOMINALS.has(head) || ROLE_HEADS.has(head);
   };
+  /**
+   * A verb that has a subject of its own: not an infinitive ('to end'), not a capitalised word the
+   * tagger reads as a verb ('Sen. Ted Cruz'), nor a noun after an article ('a Twitter comment',
+   * 'a Las Vegas rally').
+   */
+  const clauseVerb = (k: number): boolean => {
+    if (toks[k]!.pos !== 'VERB' || !/^[a-z]+$/.test(s(k)) || k === 0 || inQuote[k]) return false;
+    const p = toks[k - 1]!.lower;
+    if (p === 'to' || SPEECH_NOUN_BEFORE.test(p)) return false;
+    // ('a Las Vegas rally', 'a Twitter comment': a name after an indefinite article modifies the noun.)
+    const ci = chainAt[k - 1]!;
+    return !(ci >= 0 && /^(a|an)$/.test(toks[chains[ci]!.ts - 1]?.lower ?? ''));
+  };
   /** Words of [a, b) outside brackets and quotation marks ('state Del. Marcia "Cia" Price (D-Newport News)' has 5). */
   const wordsIn = (a: number, b: number): number => {
     let n = 0;
@@ -946,9 +959,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
         let nv = v - 1;
         // (Not a capitalised word the tagger reads as a verb, 'Sen. Ted Cruz', nor a noun after an
         // article, 'a Twitter comment'.)
-        const finiteVerb = (k: number) =>
-          toks[k]!.pos === 'VERB' && /^[a-z]+$/.test(s(k)) && !/ing$/.test(toks[k]!.lower) && toks[k - 1]!.lower !== 'to' && !SPEECH_NOUN_BEFORE.test(toks[k - 1]!.lower) && !(k > 1 && SPEECH_NOUN_BEFORE.test(toks[k - 2]!.lower) && /^(PROPN|ADJ|NOUN)$/.test(toks[k - 1]!.pos)) && !inQuote[k];
-        while (nv > a && !finiteVerb(nv)) nv--;
+        while (nv > a && !(clauseVerb(nv) && !/ing$/.test(toks[nv]!.lower))) nv--;
         const ns = nv > a && nv !== fv ? subjectLeft(nv, a, 'before') : null;
         if (ns && speakerLike(ns)) return { sp: ns, colon: colon || lastTok === ',' };
         const cs = fv < v ? subjectLeft(fv, a, 'before') : null;
@@ -981,11 +992,14 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     // part, is labeling Obama's actions “…”' / 'she had voted for the authority … from “…”'.
     // The verb nearest the quote first: 'After Jerry Brown criticized Bill Clinton, Hillary shot
     // back, “…”' is Hillary's.
-    for (let v = b - 1; v >= a; v--) {
-      if (inQuote[v] || toks[v]!.pos !== 'VERB') continue;
-      const sp = subjectLeft(v, a, 'before-clause');
-      if (sp && !sp.how.endsWith(':nominal')) return { sp, colon: false };
-    }
+    // Verbs with a subject of their own first ('Sanders promised at a Las Vegas rally to end “…”'
+    // is not Las Vegas's), then any word tagged as a verb.
+    for (const strict of [true, false])
+      for (let v = b - 1; v >= a; v--) {
+        if (inQuote[v] || toks[v]!.pos !== 'VERB' || (strict && !clauseVerb(v))) continue;
+        const sp = subjectLeft(v, a, 'before-clause');
+        if (sp && !sp.how.endsWith(':nominal')) return { sp, colon: false };
+      }
     return null;
   };
 
