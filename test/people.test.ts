@@ -75,3 +75,12 @@ test(here + 'title words between an organisation word and a name end the organis
   assert.ok(orgs.includes('Foreign Ministry'), orgs.join(' | '));
   assert.ok(!orgs.some((o) => /Kanyua|Korir|Tuvo|^Senate$/.test(o)), orgs.join(' | '));
 });
+
+test(here + 'a role word inside a run ends the title; a place after of/in takes no apposition or verb', () => {
+  const t =
+    'Former Acme-Global CEO Carla Moretti named a drama as her guilty pleasure.\n' +
+    'Representative Debbie Okafor of Florida, the national party chairwoman, also expressed concern.\n' +
+    'One pastor supporting the senator, Darran Whiting of Liberty Baptist Church in Marion, said he had made 150 calls.';
+  const names = findPeople(analyze(t), 'a').people.map((x) => x.name);
+  assert.deepEqual(names, ['Carla Moretti', 'Debbie Okafor', 'Darran Whiting']);
+});

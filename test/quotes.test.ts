@@ -248,3 +248,111 @@ test(here + 'a full stop that closes a bracket after the name does not end the a
   const t = '“The budget leaves the north without clinics,” Sen. Odira Kanyua (D-Kis.) said in a statement.';
   assert.deepEqual(direct(t), [['The budget leaves the north without clinics', 'Odira Kanyua']]);
 });
+
+test(here + 'a word of saying after a possessive is a noun: the quote is the subject’s', () => {
+  const t = 'Governor Lerato Mbeki denounced Tomasz Wrona’s remarks as “reckless and divisive” and left the hall.';
+  assert.deepEqual(direct(t), [['reckless and divisive', 'Lerato Mbeki']]);
+});
+
+test(here + 'a name that owns or modifies the noun heading the phrase is not the speaker', () => {
+  const t =
+    '“We will not bow to pressure,” Mensah’s office said in a statement. The Okafor campaign released a note. ' +
+    '“The matter is now closed,” the Okafor campaign explained.\n' +
+    'Chioma Eze’s doctor is calling the candidate “extremely physically fit.”';
+  assert.deepEqual(direct(t), [
+    ['We will not bow to pressure', 'Mensah’s office'],
+    ['The matter is now closed', 'Okafor campaign'],
+    ['extremely physically fit', 'Chioma Eze’s doctor'],
+  ]);
+});
+
+test(here + 'the subject before its apposition: an opening conjunction, a clause, a title before the name', () => {
+  const t =
+    'Supporters cheered as the results came in. And Northern Region’s Ama Boateng, one of the few women on the council, said taxes will rise. ' +
+    '“We cannot wait any longer,” she said.\n' +
+    'Mrs. Asante would do well to reach out to Mr. Kuffour, said Kwame Adjei, a former adviser. “It is the winner who can afford to be big,” he said.\n' +
+    '“Prices will rise next year,” said Ruth Otieno. As the Acme chief executive, Jeff Mbatha, put it in his memo to staff, “We are joining forces with a bigger partner.”';
+  assert.deepEqual(direct(t), [
+    ['We cannot wait any longer', 'Ama Boateng'],
+    ['It is the winner who can afford to be big', 'Kwame Adjei'],
+    ['Prices will rise next year', 'Ruth Otieno'],
+    ['We are joining forces with a bigger partner', 'Jeff Mbatha'],
+  ]);
+});
+
+test(here + 'a name right after ", said" speaks, unless it opens the reported clause', () => {
+  const t =
+    'Kofi Mensah, said Abena Sarpong, who remains friendly with her former boss, does not forgive. “If you let him down, you have one shot,” she said. ' +
+    'Mensah, said Ato Kwei, is a hard man. “He never forgets a slight,” he said.\n' +
+    'Yaw Darko, a councillor, said Kofi Mensah had disrespected the troops. “It is a disgrace to this city,” he said.';
+  assert.deepEqual(direct(t), [
+    ['If you let him down, you have one shot', 'Abena Sarpong'],
+    ['He never forgets a slight', 'Ato Kwei'],
+    ['It is a disgrace to this city', 'Yaw Darko'],
+  ]);
+});
+
+test(here + '"he"/"she" take the subject of the sentence before, past titles, possessives and "of X"', () => {
+  const t =
+    'Former Acme-Global CEO Carla Moretti named a television drama as her guilty pleasure. “I watch it every night,” she said.\n' +
+    'Representative Debbie Okafor of Florida, the national party chairwoman, also expressed concern.\n' +
+    '“We ask them to stand with the party,” she said.\n' +
+    'After the host insulted her, the network’s nightly news anchor Ilia Moreno reacted with a letter. “I will not tolerate it,” she wrote.';
+  assert.deepEqual(direct(t), [
+    ['I watch it every night', 'Carla Moretti'],
+    ['We ask them to stand with the party', 'Debbie Okafor'],
+    ['I will not tolerate it', 'Ilia Moreno'],
+  ]);
+});
+
+test(here + 'one who speaks in a relative clause is not what a later "he" refers to', () => {
+  const t = 'Omar Haddad refrained from attacking his rivals, Samir Nasser and Karim Aziz, who say the senator lacks experience. “I will not attack them,” he said.';
+  assert.deepEqual(direct(t), [['I will not attack them', 'Omar Haddad']]);
+});
+
+test(here + 'a nickname in quotation marks is part of the name, not a quote', () => {
+  const t = '“We will strike the equipment before it is used,” said Col. John “J.D.” Dorrian, the coalition spokesperson.';
+  assert.deepEqual(direct(t), [['We will strike the equipment before it is used', 'John Dorrian']]);
+});
+
+test(here + 'a feature that calls someone by the first name keeps the full name', () => {
+  const t =
+    'Omar Abu Anas, 24, runs the library. For now though, Omar says the library helps. "It is our weapon against ignorance," Omar said.\n' +
+    'Sadiq Maroof was a young shopkeeper there. Sadiq beamed. Sadiq stood behind Karim. "We lost everything in the fire," Sadiq told me.';
+  assert.deepEqual(direct(t), [
+    ['It is our weapon against ignorance', 'Omar Abu Anas'],
+    ['We lost everything in the fire', 'Sadiq Maroof'],
+  ]);
+});
+
+test(here + 'the one quoted speaks, not the source after "according to"; a participle has the nearest clause’s subject', () => {
+  const t =
+    'The army was quoted as warning Kordofan "of the repercussions of the flagrant attack", according to Reuters.\n' +
+    'Talks will resume next week, Pedro Alves said, adding, "Both sides want a deal before winter."';
+  assert.deepEqual(direct(t), [
+    ['of the repercussions of the flagrant attack', 'army'],
+    ['Both sides want a deal before winter', 'Pedro Alves'],
+  ]);
+});
+
+test(here + 'a titled name closing the last apposition speaks; "he" goes on for a speaker named by a common noun', () => {
+  const t =
+    '"This is a big year for our town, Bobby Okoro!" Okoro’s niece, state Del. Marcia "Cia" Pryce (D-Norfolk), shouted to the crowd.\n' +
+    '"There is huge suffering even among those who work," the carpenter says.\n' +
+    '"We do not get healthcare and I spent all my savings," he goes on.';
+  assert.deepEqual(direct(t), [
+    ['This is a big year for our town, Bobby Okoro!', 'Del. Marcia Pryce'],
+    ['There is huge suffering even among those who work', 'carpenter'],
+    ['We do not get healthcare and I spent all my savings', 'carpenter'],
+  ]);
+});
+
+test(here + 'a person before "of <organisation>" speaks, not the organisation', () => {
+  const t = '“The rebels still need to solve it,” Jeffrey Lewin of the Hartmann Center for Nonproliferation Studies wrote in December.';
+  assert.deepEqual(direct(t), [['The rebels still need to solve it', 'Jeffrey Lewin of the Hartmann Center for Nonproliferation Studies']]);
+});
+
+test(here + 'a quoted phrase is the subject’s of a verb with a subject of its own, not a name in a noun', () => {
+  const t = 'Okafor promised on Sunday at a Lagos rally to end “the excessively wasteful deportation regime.”';
+  assert.deepEqual(direct(t), [['the excessively wasteful deportation regime', 'Okafor']]);
+});

@@ -39,3 +39,20 @@ test(here + 'tokens, sentences and mentions are exact offsets into the text', ()
   assert.ok(d.mentions.some((m) => m.kind === 'number' && m.text === '1,500'));
   assert.equal(d.tokens.find((x) => x.lower === 'attacked')?.pos, 'VERB');
 });
+
+test(here + 'a possessive is split off the same way whatever text was read before', () => {
+  const toks = (t: string) => analyze(t).tokens.map((k) => t.slice(k.start, k.end));
+  // ("Amara’s." ends a sentence: wink-nlp keeps the word whole there and remembers it.)
+  assert.deepEqual(toks('The plan differs from Amara’s. Nobody asked.').slice(4, 6), ['Amara', '’s']);
+  assert.deepEqual(toks('Kofi rejected Amara’s remarks.'), ['Kofi', 'rejected', 'Amara', '’s', 'remarks', '.']);
+  assert.deepEqual(toks('“I’m here,” Okello said.').slice(1, 3), ['I', '’m']);
+});
+
+test(here + 'a sentence goes on after a bracketed state tag and after a quotation ending in ? or !', () => {
+  const t = 'Sen. Ada Mbeki (I-Vt.) said Sunday in Madison that she would stay. “Is this what we want?” she asks.';
+  const d = analyze(t);
+  assert.deepEqual(d.sentences.map((s) => t.slice(s.start, s.end)), [
+    'Sen. Ada Mbeki (I-Vt.) said Sunday in Madison that she would stay.',
+    '“Is this what we want?” she asks.',
+  ]);
+});

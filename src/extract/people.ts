@@ -111,6 +111,19 @@ export function capChains(doc: Doc, mid?: Set<string>): Chain[] {
         j++;
         continue;
       }
+      // 'Col. John “J.D.” Dorrian': a nickname in quotation marks inside the name.
+      if (gap === ' ' && (doc.text[t.start] === '“' || doc.text[t.start] === '"')) {
+        const m = NICKNAME.exec(doc.text.slice(t.start, t.start + 40));
+        if (m) {
+          const close = t.start + m[0].length - 2;
+          let q = j + 1;
+          while (toks[q] && toks[q]!.start < close) q++;
+          if (toks[q] && toks[q]!.start === close && isCapToken(doc, q + 1, midWords)) {
+            j = q + 1;
+            continue;
+          }
+        }
+      }
       // 'Tehreek-e-Taliban': hyphen and the next part glued on both sides, then a capital part.
       const next = toks[j + 1];
       const after = toks[j + 2];
@@ -170,9 +183,16 @@ export function sameSurname(a: string, b: string): boolean {
   return x.length >= 4 && y.length >= 4 && x[0] === y[0] && withinOneEdit(x, y);
 }
 
-/** Strip a possessive, a leading article and titles: "the Sen. Ted Cruz's" → 'Ted Cruz'. */
+/**
+ * A nickname in quotation marks between the parts of a name, with the space after it and the
+ * capital that follows: '“J.D.” D' in 'John “J.D.” Dorrian'.
+ */
+export const NICKNAME = /^[“"]([A-Z][\p{L}.'’-]*(?: [A-Z][\p{L}.'’-]*)?)[”"] (?=[A-Z])/u;
+
+/** Strip a possessive, a leading article, titles and a nickname: "the Sen. Ted Cruz's" → 'Ted Cruz'. */
 export function cleanName(name: string): string {
   let s = name.trim().replace(/[’']s$/u, '').replace(/[’']$/u, '');
+  s = s.replace(/ [“"][^“”"]{1,24}[”"] /gu, ' ');
   s = s.replace(/^(the|a|an)\s+/i, '');
   const words = s.split(/\s+/);
   let k = 0;
@@ -292,11 +312,12 @@ export function findPeople(doc: Doc, articleId: string): PeopleIndex {
       else if (!COUNTRY_WORDS.has(w)) break;
       k++;
     }
-    // '… Representative for Afghanistan Mohammad Sadi': a country inside the run ends the title.
+    // '… Representative for Afghanistan Mohammad Sadi': a country inside the run ends the title;
+    // so does a role word ('Former Hewlett-Packard CEO Carly Fiorina').
     for (let q = c.te - 2; q > k; q--) {
       const w = bare(tokText(doc, toks[q]!));
-      if (COUNTRY_WORDS.has(w) || NAME_TITLES.has(w)) {
-        titled = titled || NAME_TITLES.has(w);
+      if (COUNTRY_WORDS.has(w) || NAME_TITLES.has(w) || ROLE_HEADS.has(w)) {
+        titled = titled || !COUNTRY_WORDS.has(w);
         k = q + 1;
         break;
       }
@@ -311,7 +332,8 @@ export function findPeople(doc: Doc, articleId: string): PeopleIndex {
     }
     const start = toks[k]!.start;
     const end = c.end;
-    const name = text.slice(start, end);
+    // (A nickname inside the run is not part of the name: 'John “J.D.” Dorrian'.)
+    const name = text.slice(start, end).replace(/ [“"][^“”"]{1,24}[”"] /gu, ' ');
     if (bad || ALL_CAPS.test(name.replace(/\s/g, '')) || /[’']s$/.test(name)) continue;
     // 'the United States': a country's name is not a person's.
     if (COUNTRY_WORDS.has(name.toLowerCase())) continue;
@@ -323,10 +345,16 @@ export function findPeople(doc: Doc, articleId: string): PeopleIndex {
     if (nx && nx.sentence === toks[c.ts]!.sentence && /^[a-z]/.test(tokText(doc, nx)) && isRoleHead(tokText(doc, nx))) continue;
     const nWords = name.split(/[\s]+/).length;
     const left = leftRole(doc, k) ?? leftApposition(doc, c.ts, c.te);
-    const right = rightRole(doc, c.te) ?? affiliation(doc, c.te, chainAt, hasOrgWord);
+    // 'Debbie Wasserman Schultz of Florida, the party chairwoman,', 'Darran Whiting of Liberty
+    // Baptist Church in Marion, said': the apposition and the verb after a place or organisation
+    // that follows of/in/at/from belong to the name before it; they read past that phrase.
+    const before = toks[c.ts - 1];
+    const complement = !!before && before.sentence === toks[c.ts]!.sentence && COMPLEMENT_PREPS.has(before.lower);
+    const after = complement ? -1 : pastAffiliation(doc, c.te);
+    const right = after < 0 ? null : rightRole(doc, after) ?? affiliation(doc, c.te, chainAt, hasOrgWord);
     // 'Carole Bower, 75, a retiree …': an age in apposition marks a person.
-    titled = titled || ageAfter(doc, c.te);
-    const speaks = speechAfter(doc, c.te) || speechBefore(doc, c.ts);
+    titled = titled || (!complement && ageAfter(doc, c.te));
+    const speaks = (after >= 0 && speechAfter(doc, after)) || speechBefore(doc, c.ts);
     const roles = [left, right].filter((r): r is NonNullable<typeof r> => r !== null);
     titled = titled || roles.length > 0;
     if (nWords >= 2 && nWords <= 5 && (titled || speaks)) {
@@ -353,8 +381,25 @@ export function findPeople(doc: Doc, articleId: string): PeopleIndex {
     return (
       persons.find((p) => p.name === name) ??
       persons.find((p) => p.name.split(' ').pop() === last) ??
+      byFirstName(name) ??
       persons.find((p) => sameSurname(p.name.split(' ').pop()!, last))
     );
+  };
+  /** The one person whose full name opens with this single word ('Omar' → 'Omar Abu Anas'). */
+  const byFirstName = (name: string): PersonAcc | undefined => {
+    if (name.includes(' ') || !isLikelySingleName(name)) return undefined;
+    const hits = persons.filter((p) => p.name.includes(' ') && p.name.split(' ')[0] === name);
+    return hits.length === 1 ? hits[0] : undefined;
+  };
+  /**
+   * Is the first word of this full name used alone in the article as a first name: twice for a
+   * known given name, three times otherwise, and not a hyphenated word or the surname of someone
+   * else ('Trump Supporter Screams' in a headline is no person).
+   */
+  const firstNameUsed = (full: string): boolean => {
+    const first = full.split(' ')[0]!;
+    if (first.includes('-') || mentions.some((f) => f.name.includes(' ') && f.name.split(' ').pop() === first)) return false;
+    return (surnameCount.get(first) ?? 0) >= (GIVEN_NAME_GENDER.has(first.toLowerCase()) ? 2 : 3);
   };
   for (const m of fullMentions) {
     const parts = m.name.split(' ');
@@ -380,7 +425,9 @@ export function findPeople(doc: Doc, articleId: string): PeopleIndex {
       continue;
     }
     const last = m.name.split(' ').pop()!;
-    if (m.name.includes(' ') && !surnameCount.has(last)) continue;
+    // ('Sadiq Maroof was a young shopkeeper.' and then 'Sadiq' again and again: a feature's way
+    // of naming someone by the first name.)
+    if (m.name.includes(' ') && !surnameCount.has(last) && !firstNameUsed(m.name)) continue;
     if (!m.name.includes(' ') && !m.strong && m.roles.length === 0 && !isLikelySingleName(m.name)) continue;
     persons.push({ name: m.name, first: m.start, evidence: [ev(m.start, m.end)], roles: [...m.roles] });
   }
@@ -445,6 +492,9 @@ export function findPeople(doc: Doc, articleId: string): PeopleIndex {
     };
     const a = pick(byLast);
     if (a) return a.name;
+    // 'Omar says' after 'Omar Abu Anas': features call ordinary people by their first name.
+    const first = byFirstName(name);
+    if (first) return first.name;
     if (parts.length === 1) {
       const variant = persons.find((p) => sameSurname(p.name.split(' ').pop()!, last));
       if (variant) return variant.name;
@@ -637,6 +687,28 @@ function leftApposition(doc: Doc, ts: number, te: number): { text: string; start
   const head = toks[ts - 2];
   if (!head || head.sentence !== comma.sentence || !/^[a-z]/.test(tokText(doc, head)) || !isRoleHead(tokText(doc, head))) return null;
   return leftRole(doc, ts - 1);
+}
+
+/** Prepositions whose object is a place or an organisation rather than a subject. */
+const COMPLEMENT_PREPS = new Set(['of', 'in', 'at', 'from']);
+
+/**
+ * The token after ' of Florida' / ' of Liberty Baptist Church in Marion' following a name, when
+ * that phrase runs to a comma or a verb; else `after` itself.
+ */
+export function pastAffiliation(doc: Doc, after: number): number {
+  const toks = doc.tokens;
+  const t = toks[after];
+  if (!t || !COMPLEMENT_PREPS.has(t.lower) || t.sentence !== toks[after - 1]?.sentence) return after;
+  let k = after + 1;
+  while (toks[k] && toks[k]!.sentence === t.sentence && k - after <= 12) {
+    const x = toks[k]!;
+    const w = tokText(doc, x);
+    if (w === ',' || (x.pos === 'VERB' && /^[a-z]/.test(w) && k > after + 1)) return k;
+    if (!(/^[A-Z]/.test(w) || x.pos === 'DET' || COMPLEMENT_PREPS.has(x.lower) || w === '-' || w === '.' || x.lower === 'for' || x.lower === 'and')) return after;
+    k++;
+  }
+  return after;
 }
 
 /** ', 75,' right after a name: an age in apposition. */

@@ -21,7 +21,7 @@
 import type { Evidence, Quote } from '../core/types.js';
 import type { Doc, Token } from '../text/doc.js';
 import { firstStartingAt } from '../text/doc.js';
-import { capChainsOf, cleanName, tokText, type PeopleIndex } from './people.js';
+import { capChainsOf, cleanName, NICKNAME, pastAffiliation, tokText, type PeopleIndex } from './people.js';
 import { GIVEN_NAME_GENDER } from './first-names.js';
 import { COUNTRY_WORDS, MONTHS_AND_DAYS, NAME_TITLES, ORG_NOMINALS, ORG_WORDS, ROLE_HEADS } from './roles.js';
 import { ATTRIBUTION_FILLERS, OTHER_PRONOUNS, PERSON_PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS } from './speech-verbs.js';
@@ -147,7 +147,10 @@ export function findQuoteSpans(doc: Doc): QuoteSpan[] {
       }
     }
     spans.sort((x, y) => x.open - y.open);
-    out.push(...spans);
+    // 'Col. John “J.D.” Dorrian': a nickname inside a name is not a quotation.
+    const nickname = (q: QuoteSpan) =>
+      q.closed && text[q.open - 1] === ' ' && /[A-Z][\p{L}.'’-]* $/u.test(text.slice(Math.max(para.start, q.open - 30), q.open)) && NICKNAME.test(text.slice(q.open, q.after + 2));
+    out.push(...spans.filter((q) => !nickname(q)));
   });
   return out;
 }
@@ -168,6 +171,12 @@ interface Source {
   end?: number;
   name: string;
   person: boolean;
+  /**
+   * How the source stands in its sentence: 2 it speaks there ('X said', '“…,” X added'), 1 it is
+   * a clause's subject or a quoted phrase is its, 0 it speaks in a relative clause ('Bush and
+   * Christie, who say …').
+   */
+  rank: number;
 }
 
 const ACCORDING = 'according';
@@ -183,6 +192,18 @@ const IT_WINDOW = 1;
 const SPEAKER_QUANTIFIERS = new Set(['one', 'another', 'others', 'some', 'many', 'several', 'both', 'all', 'most', 'few', 'none', 'everyone', 'everybody', 'someone', 'somebody', 'nobody', 'himself', 'herself', 'themselves']);
 /** Prepositions that open a phrase telling who a common-noun speaker is ('a source close to …'). */
 const POST_MODIFIERS = new Set(['to', 'with', 'of', 'in', 'at', 'for', 'from', 'on']);
+/** Words after which a word of saying is a noun: articles and possessives ('Trump’s remarks'). */
+const SPEECH_NOUN_BEFORE = /^(a|an|the|his|her|its|their|my|our|your|[’']s)$/;
+/** Words that open a clause before its subject: 'And X, …, said', 'As X, …, noted'. */
+const CHUNK_OPENERS = new Set(['and', 'but', 'or', 'so', 'yet', 'as', 'while', 'though', 'although', 'meanwhile', 'still', 'now', 'then']);
+/**
+ * Common nouns for a person ('the carpenter', 'the woman', 'a resident'): words in -er/-or/-ist/-ant
+ * and -ian for trades and roles, and the plain nouns for people. Not documents or bodies ('the
+ * report', 'the ministry').
+ */
+const HUMAN_NOUN = /^(man|woman|boy|girl|mother|father|son|daughter|wife|husband|brother|sister|friend|neighbo(u)?r|resident|villager|refugee|survivor|witness|official|source|spokes(man|woman|person)|\w+(er|or|ist|ant|ent|ian))$/i;
+/** Nouns of time that follow a subject without being its head ('Clinton last week said'). */
+const TIME_NOUNS = new Set(['week', 'weekend', 'month', 'year', 'day', 'morning', 'afternoon', 'evening', 'night', 'time', 'times', 'hour', 'minute']);
 const STOP_AFTER_VERB = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'while', 'when', 'to', 'that', 'with', 'from', 'as', 'and', 'but', 'about', 'by', 'via', 'over', 'through']);
 
 /** The quotes of each analysed document, so findClaims reuses what findQuotes found. */
@@ -359,15 +380,29 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
    * person named. (Measured on PolNeAR-train: looking at nearby mentions first, or making 'she'
    * skip names of unknown gender, both did worse.)
    */
+  /** The last quote's speaker named by a common noun ('the carpenter'), for a he/she after it. */
+  let lastNominal: { pos: number; sp: Speaker } | null = null;
+  const paragraphOf = (pos: number): number => doc.sentences[toks[Math.min(tokenAt(pos), toks.length - 1)]!.sentence]!.paragraph;
   const personBefore = (pos: number, pron = ''): Source | undefined => {
     readMentions();
     for (let i = sources.length - 1; i >= 0; i--) {
       const c = sources[i]!;
-      if (c.pos < pos && c.person && agreement(c.name, pron) > 0) return c;
+      if (!(c.pos < pos && c.person && agreement(c.name, pron) > 0)) continue;
+      // Within one sentence one who speaks comes first, then the subject of a clause, then one
+      // who speaks in a relative clause ('Rubio refrained from attacking Bush and Christie, who
+      // say …. He dismissed …' is Rubio); the last of them as written.
+      const si = toks[Math.min(tokenAt(c.pos), toks.length - 1)]!.sentence;
+      const from = doc.sentences[si]!.start;
+      let best = c;
+      for (let j = i - 1; j >= 0 && sources[j]!.pos >= from; j--) {
+        const d = sources[j]!;
+        if (d.person && agreement(d.name, pron) > 0 && d.rank > best.rank) best = d;
+      }
+      return best;
     }
     for (let j = mentions.length - 1; j >= 0; j--) {
       const m = mentions[j]!;
-      if (m.pos < pos && agreement(m.name, pron) > 0) return { ...m, person: true };
+      if (m.pos < pos && agreement(m.name, pron) > 0) return { ...m, person: true, rank: 1 };
     }
     return undefined;
   };
@@ -402,6 +437,75 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     }
     return false;
   };
+  /**
+   * Do tokens [from, b) read as a common-noun head after a name: an optional possessive, then
+   * lower-case nouns and adjectives ending in a noun ('’s office', ' campaign', ' supporters')?
+   * Time words are no head ('Clinton last week said').
+   */
+  const ownedHead = (from: number, b: number): boolean => {
+    let k = from;
+    if (k < b && /^[’']s$/.test(toks[k]!.lower)) k++;
+    if (k >= b) return false;
+    for (let q = k; q < b; q++) {
+      const t = toks[q]!;
+      if (!/^[a-z]/.test(s(q)) || (t.pos !== 'NOUN' && t.pos !== 'ADJ') || TIME_NOUNS.has(t.lower) || MONTHS_AND_DAYS.has(t.lower)) return false;
+    }
+    return toks[b - 1]!.pos === 'NOUN';
+  };
+  /**
+   * A reading that names who speaks: a name, a pronoun, an owned or organisation phrase, or a
+   * common noun for a speaker ('the army', 'the spokesman'), not any noun ('the report').
+   */
+  const speakerLike = (sp: Speaker): boolean => {
+    if (/:(name|pronoun|owned|nominal-org)$/.test(sp.how)) return true;
+    if (!sp.how.endsWith(':nominal')) return false;
+    const head = sp.name.split(/\s+/).pop()!.toLowerCase();
+    return ORG_NOMINALS.has(head) || ROLE_HEADS.has(head);
+  };
+  /**
+   * A verb that has a subject of its own: not an infinitive ('to end'), not a capitalised word the
+   * tagger reads as a verb ('Sen. Ted Cruz'), nor a noun after an article ('a Twitter comment',
+   * 'a Las Vegas rally').
+   */
+  const clauseVerb = (k: number): boolean => {
+    if (toks[k]!.pos !== 'VERB' || !/^[a-z]+$/.test(s(k)) || k === 0 || inQuote[k]) return false;
+    const p = toks[k - 1]!.lower;
+    if (p === 'to' || SPEECH_NOUN_BEFORE.test(p)) return false;
+    // ('a Las Vegas rally', 'a Twitter comment': a name after an indefinite article modifies the noun.)
+    const ci = chainAt[k - 1]!;
+    return !(ci >= 0 && /^(a|an)$/.test(toks[chains[ci]!.ts - 1]?.lower ?? ''));
+  };
+  /** Words of [a, b) outside brackets and quotation marks ('state Del. Marcia "Cia" Price (D-Newport News)' has 5). */
+  const wordsIn = (a: number, b: number): number => {
+    let n = 0;
+    let depth = 0;
+    for (let k = a; k < b; k++) {
+      const w = s(k);
+      if (w === '(') depth++;
+      else if (w === ')') depth = Math.max(0, depth - 1);
+      else if (depth === 0 && !/^[“”"'‘’.]+$/.test(w)) n++;
+    }
+    return n;
+  };
+  /** Does [a, b) hold a verb outside a name ('who remains', 'would do well')? */
+  const hasVerb = (a: number, b: number): boolean => {
+    for (let k = a; k < b; k++) {
+      const t = toks[k]!;
+      if ((t.pos === 'VERB' || t.pos === 'AUX') && chainAt[k]! < 0 && /^[a-z]/.test(s(k)) && text[t.start - 1] !== '-') return true;
+    }
+    return false;
+  };
+  /** Does [a, b) open like a noun phrase ('the …', 'its …', 'another delegate on the …'), not 'in a Trumpian post'? */
+  const plainBefore = (a: number, b: number): boolean => a >= b || !/^(ADP|VERB|AUX|SCONJ|CCONJ|PART)$/.test(toks[a]!.pos);
+  /** 'Jeffrey Lewis of the James Martin Center for …': a person's name before of/at/from and the organisation at `orgStart`. */
+  const affiliatedPerson = (a: number, orgStart: number): boolean => {
+    let k = tokenAt(orgStart) - 1;
+    if (k > a && toks[k]!.lower === 'the') k--;
+    if (k <= a || !/^(of|at|from|with)$/.test(toks[k]!.lower)) return false;
+    const ci = chainAt[k - 1]!;
+    if (ci < 0 || !nameChain(ci)) return false;
+    return isPersonName(people.resolve(cleanName(text.slice(chains[ci]!.start, chains[ci]!.end))));
+  };
   const speakerOfNP = (a: number, b0: number, at: number, rule: string): Speaker | null => {
     if (b0 <= a) return null;
     // 'The Afghan Ministry of Defense stated': a noun phrase that ends in an organisation's
@@ -409,7 +513,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     const npEnd = toks[b0 - 1]!.end;
     for (const o of people.organisations)
       for (const e of o.evidence)
-        if (e.end === npEnd && e.start >= toks[a]!.start && /\b(of|for|and)\b/.test(e.text))
+        if (e.end === npEnd && e.start >= toks[a]!.start && /\b(of|for|and)\b/.test(e.text) && !affiliatedPerson(a, e.start))
           return { name: o.name, start: e.start, end: e.end, how: rule + ':name', person: false };
     // 'Jeffrey Lewis of the James Martin Center …': a name before of/at/from is the speaker.
     let b = b0;
@@ -450,6 +554,14 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       const np = text.slice(toks[a]!.start, toks[headNoun]!.end);
       return { name: np.replace(/^(a|an)\s+/i, ''), start: toks[a]!.start, end: toks[headNoun]!.end, how: rule + ':nominal', person: false };
     }
+    // 'Ryan’s office said', 'the Trump campaign explained', 'Clinton supporters chanted': a name
+    // that owns or only modifies the common noun closing the phrase is not who speaks. The
+    // phrase names its speaker as well as a name would ('Gary Johnson’s doctor is calling the
+    // candidate “…”'), so it is not a weak common noun either.
+    if (lastChain >= 0 && ownedHead(chains[lastChain]!.te, b) && plainBefore(a, chains[lastChain]!.ts)) {
+      const np = text.slice(toks[a]!.start, toks[b - 1]!.end);
+      return { name: np.replace(/^(the|a|an)\s+/i, ''), start: toks[a]!.start, end: toks[b - 1]!.end, how: rule + ':owned', person: false };
+    }
     if (lastChain >= 0) {
       const c = chains[lastChain]!;
       // Drop leading titles: 'Sen. Ted Cruz' → 'Ted Cruz'.
@@ -466,6 +578,11 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       const p = toks[pronoun]!;
       if (PERSON_PRONOUNS.has(p.lower)) {
         const src = personBefore(p.start, p.lower);
+        // '“…,” the carpenter says. “…,” he goes on.': one named only by a common noun who spoke
+        // last, in this paragraph or the one before, with no one named since.
+        const ln = lastNominal;
+        if (ln && ln.pos < p.start && (!src || src.pos < ln.pos) && paragraphOf(p.start) - paragraphOf(ln.pos) <= 1)
+          return { ...ln.sp, start: p.start, end: p.end, how: rule + ':pronoun' };
         if (src) return { name: src.name, start: p.start, end: p.end, how: rule + ':pronoun', person: true };
       } else if (p.lower === 'it' || p.lower === 'they') {
         // Only an organisation that spoke in this paragraph or the one before ('the ministry said
@@ -588,11 +705,20 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       // The subject comes first and its appositions follow, so read the chunks left to right
       // ('Jack Dorsey, Twitter's chief executive, posted').
       chunks.reverse();
+      const finite = !/ing$/.test(toks[v]!.lower);
       // A person is preferred to a title or organisation that comes first ('Foreign Office
       // Minister, Tobias Ellwood, said').
       let first: Speaker | null = null;
-      for (const [a, b] of chunks) {
+      let firstName: Speaker | null = null;
+      for (const [a0, b] of chunks) {
+        // 'And North Carolina’s Ada Fisher, one of …, said', 'As Andrew Tabler, an expert …,
+        // noted': a conjunction opening the sentence is not part of the subject.
+        const a = a0 < b - 1 && CHUNK_OPENERS.has(toks[a0]!.lower) ? a0 + 1 : a0;
         if (b <= a) continue;
+        // 'Mrs. Clinton would do well to reach out to Mr. Sanders, said David Axelrod': a piece
+        // with a verb of its own is a clause, not the subject or its apposition. (A participle
+        // takes the subject of the clause before it: 'Podesta reiterated that approach, saying'.)
+        if (finite && hasVerb(a, b)) continue;
         const t = toks[a]!;
         const ci = chainAt[a]!;
         let sp: Speaker | null = null;
@@ -601,7 +727,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
           // last name is the head); a long one only for its first name.
           const end = ci >= 0 ? (b - a <= 8 ? b : chains[ci]!.te) : a + 1;
           sp = speakerOfNP(a, Math.min(end, b), toks[v]!.start, rule);
-        } else if (b - a <= 6 && (t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'DET')) {
+        } else if (wordsIn(a, b) <= 6 && (t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'DET')) {
           // 'Democratic nominee Hillary Clinton, at a later press gaggle, said': a short chunk
           // that opens with a title and holds a name.
           for (let k = a; k < b; k++) {
@@ -613,10 +739,13 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
           }
         }
         if (!sp) continue;
-        if (sp.person || sp.how.includes('pronoun')) return sp;
+        // ('As the LinkedIn chief executive, Jeff Weiner, put it': a title is taken only when no
+        // name follows it; 'Schilling’s son, Grant, defended …': a name before a phrase.)
+        if ((sp.person && !sp.how.endsWith(':title')) || sp.how.includes('pronoun')) return sp;
+        if (sp.how.endsWith(':name')) firstName ??= sp;
         first ??= sp;
       }
-      return first;
+      return firstName ?? first;
     }
     if (!NP_POS.has(toks[p]!.pos) && toks[p]!.pos !== 'PRON') return null;
     const a = npLeft(p, floor);
@@ -669,6 +798,12 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     // 'the United States has become …': a word of a longer name is no verb of saying.
     const ci = chainAt[k]!;
     if (ci >= 0 && chains[ci]!.te - chains[ci]!.ts > 1 && /^[A-Z]/.test(s(k))) return false;
+    // 'denounced Trump’s remarks as “…”', 'his claims', 'the statement': after a possessive or
+    // an article the word is a noun, and the name before it is not who speaks.
+    if (k > 0 && toks[k - 1]!.sentence === toks[k]!.sentence && SPEECH_NOUN_BEFORE.test(toks[k - 1]!.lower)) return false;
+    // ('state Del. Marcia Price', 'state Sen. X', 'state officials': 'state' read as a noun before
+    // another noun or a name modifies it.)
+    if (l === 'state' && pos !== 'VERB' && pos !== 'AUX' && /^(NOUN|PROPN|ADJ)$/.test(toks[k + 1]?.pos ?? '')) return false;
     return pos === 'VERB' || pos === 'AUX' || pos === 'NOUN' || pos === 'PROPN' || pos === 'ADJ';
   };
 
@@ -730,6 +865,18 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
           // apposition is not the speaker; the first chunk is read below.)
           const sp = speakerOfNP(c, ve, toks[v]!.start, 'after-subject');
           if (sp && (sp.person || !sp.how.endsWith(':name'))) return sp;
+        } else if (c > k + 1 && wordsIn(c, ve) <= 6) {
+          // ('“…!” Scott's niece, state Del. Marcia "Cia" Price (D-Newport News), shouted': a
+          // titled person's name closes the last piece.)
+          let ne = ve;
+          if (s(ne - 1) === ')') while (ne > c && s(ne - 1) !== '(') ne--;
+          if (s(ne - 1) === '(') ne--;
+          const cn = chainAt[ne - 1] ?? -1;
+          // (Only titles before the name: not 'a close adviser to Trump', 'a spokesman for Sanders'.)
+          let titled = cn >= 0 && chains[cn]!.te === ne;
+          for (let q = c; titled && q < chains[cn]!.ts; q++) if (!/^(NOUN|ADJ|PROPN|DET)$/.test(toks[q]!.pos) || toks[q]!.lower === 'the') titled = false;
+          const sp = titled ? speakerOfNP(c, ve, toks[v]!.start, 'after-subject') : null;
+          if (sp && sp.person && sp.how.endsWith(':name')) return sp;
         }
       }
       let e = k;
@@ -806,8 +953,17 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
           while (c < v && s(c) !== ',') c++;
           if (c < v) fv = nextVerb(c + 1);
         }
+        // The finite verb nearest before the participle first: 'In a statement released Thursday,
+        // Rep. Hakeem Jeffries reacted to the news, saying: “…”', 'Ryan and Trump will meet next
+        // week, Spicer said, adding, “…”'.
+        let nv = v - 1;
+        // (Not a capitalised word the tagger reads as a verb, 'Sen. Ted Cruz', nor a noun after an
+        // article, 'a Twitter comment'.)
+        while (nv > a && !(clauseVerb(nv) && !/ing$/.test(toks[nv]!.lower))) nv--;
+        const ns = nv > a && nv !== fv ? subjectLeft(nv, a, 'before') : null;
+        if (ns && speakerLike(ns)) return { sp: ns, colon: colon || lastTok === ',' };
         const cs = fv < v ? subjectLeft(fv, a, 'before') : null;
-        if (cs && /:(name|pronoun)$/.test(cs.how)) return { sp: cs, colon: colon || lastTok === ',' };
+        if (cs && speakerLike(cs)) return { sp: cs, colon: colon || lastTok === ',' };
         // 'The report prompted the Interior Ministry, which …, to state, “…”': the name just
         // before 'to' (past a comma-bounded apposition) is whom the main verb made speak.
         if (toks[v - 1]!.lower === 'to') {
@@ -836,11 +992,14 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     // part, is labeling Obama's actions “…”' / 'she had voted for the authority … from “…”'.
     // The verb nearest the quote first: 'After Jerry Brown criticized Bill Clinton, Hillary shot
     // back, “…”' is Hillary's.
-    for (let v = b - 1; v >= a; v--) {
-      if (inQuote[v] || toks[v]!.pos !== 'VERB') continue;
-      const sp = subjectLeft(v, a, 'before-clause');
-      if (sp && !sp.how.endsWith(':nominal')) return { sp, colon: false };
-    }
+    // Verbs with a subject of their own first ('Sanders promised at a Las Vegas rally to end “…”'
+    // is not Las Vegas's), then any word tagged as a verb.
+    for (const strict of [true, false])
+      for (let v = b - 1; v >= a; v--) {
+        if (inQuote[v] || toks[v]!.pos !== 'VERB' || (strict && !clauseVerb(v))) continue;
+        const sp = subjectLeft(v, a, 'before-clause');
+        if (sp && !sp.how.endsWith(':nominal')) return { sp, colon: false };
+      }
     return null;
   };
 
@@ -855,7 +1014,9 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       // ('As he has before, Cruz …'), not a name inside a reported clause ('Pence said Trump will').
       // A title may stand before it: 'Obama consultant Cornell Belcher, …, picked up …'.
       let f = c.ts - 1;
-      while (f >= 0 && toks[f]!.sentence === toks[c.ts]!.sentence && (toks[f]!.pos === 'NOUN' || toks[f]!.pos === 'PROPN' || toks[f]!.pos === 'ADJ' || tokText(doc, toks[f]!) === '.') && c.ts - f < 6) f--;
+      // ('the network’s nightly news anchor Ilia Calderón reacted …': an article and a possessive too.)
+      const titleWord = (t: Token) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'DET' || /^([’']s|his|her|their|its|\.)$/.test(t.lower);
+      while (f >= 0 && toks[f]!.sentence === toks[c.ts]!.sentence && titleWord(toks[f]!) && c.ts - f < 9) f--;
       const before = toks[f];
       // 'Meanwhile Rihanna, who …, spoke': a sentence adverb may open the sentence.
       // So may a conjunction or an article: 'But state Rep. Ann Cole, a member of …, recalled',
@@ -873,6 +1034,8 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
         k++;
         bracket = true;
       }
+      // 'Representative Debbie Wasserman Schultz of Florida, the party chairwoman, also expressed …'
+      k = pastAffiliation(doc, k);
       // 'The campaign chairman, Paul Manafort, dismissed …': the name closes an apposition to a
       // role noun that opens the sentence, and the verb follows the closing comma.
       if (toks[k] && s(k) === ',' && before && s(f) === ',' && f === c.ts - 1 && f > 0 && /^[a-z]/.test(s(f - 1)) && ROLE_HEADS.has(toks[f - 1]!.lower) && toks[k + 1]?.pos === 'VERB' && toks[k + 1]!.sentence === toks[k]!.sentence) k++;
@@ -910,7 +1073,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       const t = toks[k];
       if (!t || (t.sentence !== toks[c.ts]!.sentence && !(bracket && t.sentence === toks[c.ts]!.sentence + 1)) || (t.pos !== 'VERB' && !aux)) continue;
       const name = familyName(c.start, people.resolve(cleanName(text.slice(c.start, c.end))));
-      if (isPersonName(name)) sources.push({ pos: c.start, end: c.end, name, person: true });
+      if (isPersonName(name)) sources.push({ pos: c.start, end: c.end, name, person: true, rank: 1 });
 
     }
   }
@@ -938,7 +1101,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
         if (toks[k]?.pos === 'NUM') k++;
       }
       while (toks[k] && (ATTRIBUTION_FILLERS.has(toks[k]!.lower) || toks[k]!.pos === 'ADV' || toks[k]!.pos === 'AUX')) k++;
-      if (toks[k] && toks[k]!.sentence === si && toks[k]!.pos === 'VERB') sources.push({ pos: e.start, end: e.end, name: o.name, person: false });
+      if (toks[k] && toks[k]!.sentence === si && toks[k]!.pos === 'VERB') sources.push({ pos: e.start, end: e.end, name: o.name, person: false, rank: 1 });
     }
   }
   sources.sort((x, y) => x.pos - y.pos);
@@ -964,9 +1127,19 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
           bodyTo = v;
         } else bodyFrom = e + 1;
       } else if (isSpeech(v, true) || (isSpeech(v, false) && toks[v + 1] && s(v + 1) === ':')) {
-        sp = subjectLeft(v, sent.tokenStart, 'indirect');
-        // '…, said Alan Abramowitz, a demographer at Emory University.'
-        if (!sp && v > sent.tokenStart && s(v - 1) === ',') {
+        // '…, said Alan Abramowitz, a demographer at Emory University.' / 'And Trump, said
+        // Sunshine, doesn't forgive': a name right after ', said' is who speaks.
+        // ('…, said Mr. Trump had disrespected …' is what was said; 'saying Clinton was …' too.)
+        const ic = chainAt[v + 1] ?? -1;
+        const inverted =
+          v > sent.tokenStart && s(v - 1) === ',' && !/ing$/.test(t.lower) && ic >= 0 && nameChain(ic) &&
+          (chains[ic]!.te >= sent.tokenEnd || /^[,.;:(]$/.test(s(chains[ic]!.te)));
+        if (inverted) {
+          const inv = subjectRight(v + 1, sent.tokenEnd, 'indirect-inverted');
+          if (inv && inv.how.endsWith(':name')) sp = inv;
+        }
+        sp ??= subjectLeft(v, sent.tokenStart, 'indirect');
+        if (!sp && !inverted && v > sent.tokenStart && s(v - 1) === ',') {
           const inv = subjectRight(v + 1, sent.tokenEnd, 'indirect-inverted');
           if (inv && inv.how.endsWith(':name')) sp = inv;
         }
@@ -978,7 +1151,11 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       if (!sp) continue;
       speechFrames.push({ v, sp });
       // Only names count as sources for later pronouns (PolNeAR's rule, and the safer one).
-      if (sp.how.endsWith(':name') || sp.how.endsWith(':nominal-org')) addSource({ pos: sp.start, end: sp.end, name: sp.name, person: sp.person });
+      if (sp.how.endsWith(':name') || sp.how.endsWith(':nominal-org')) {
+        let p = v - 1;
+        while (p > sent.tokenStart && (ATTRIBUTION_FILLERS.has(toks[p]!.lower) || toks[p]!.pos === 'ADV' || toks[p]!.pos === 'AUX')) p--;
+        addSource({ pos: sp.start, end: sp.end, name: sp.name, person: sp.person, rank: toks[p]?.lower === 'who' ? 0 : 2 });
+      }
       if (bodyFrom >= 0 && bodyFrom < bodyTo) {
         let a = toks[bodyFrom]!.start;
         let e = toks[bodyTo - 1]!.end;
@@ -1062,14 +1239,16 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     // United States should not bear ''…''.'
     const sameSentence =
       prev && prev.q.paragraph === q.paragraph && prev.sp && !/[.!?]\s/.test(text.slice(prev.q.close - 1, q.open)) && !/[.!?]$/.test(text.slice(prev.q.inner, prev.q.close).trim());
-    const leftSpeech = left && /^before(-according|-colon|-inverted)?:(name|pronoun)/.test(left.sp.how);
+    const leftSpeech = left && /^before(-according|-colon|-inverted)?:/.test(left.sp.how) && speakerLike(left.sp);
     // A quote set inside its clause ('X called the plan a “…”', 'what X called “…”') belongs to
     // that clause's subject, not to a name in the words after it.
     const embedded = /[\p{L}\p{N}]\s*$/u.test(text.slice(Math.max(doc.paragraphs[q.paragraph]!.start, q.open - 3), q.open));
     const leftClause = left && (leftSpeech || (/:(name|pronoun)$/.test(left.sp.how) && left.sp.person));
     if (left && left.colon) sp = left.sp;
     else if (embedded && leftClause && left) sp = left.sp;
-    else if (right && strongRight) sp = right;
+    // ('The army was quoted as saying “…”, according to Reuters': the one quoted speaks; the
+    // source after 'according to' reports it.)
+    else if (right && strongRight && !(leftSpeech && right.how.startsWith('after-according'))) sp = right;
     else if (left && leftSpeech) sp = left.sp;
     else if (sameSentence && prev && prev.sp) {
       const base: Speaker = prev.sp;
@@ -1162,8 +1341,12 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       rule: 'quote.direct.' + (sp?.how ?? 'no-speaker'),
     });
     if (sp) {
-      if (sp.person && (sp.how.endsWith(':name') || sp.how.endsWith(':pronoun'))) addSource({ pos: q.open, name: sp.name, person: true });
+      if (sp.person && (sp.how.endsWith(':name') || sp.how.endsWith(':pronoun'))) addSource({ pos: q.open, name: sp.name, person: true, rank: sp.how.startsWith('before-clause') ? 1 : 2 });
       lastSpeaker = { sp, paragraph: q.paragraph };
+      // (A person named by a common noun, not an organisation, a document or a title, in an
+      // attribution after the quote: '“…,” the carpenter says', not 'one questioner claimed that “…”'.)
+      if (sp.how.startsWith('after-') && sp.how.endsWith(':nominal') && !sp.person && HUMAN_NOUN.test(sp.name.split(/\s+/).pop()!)) lastNominal = { pos: sp.start, sp };
+      else if (sp.person && !/:pronoun$/.test(sp.how)) lastNominal = null;
     }
     prev = { q, sp };
   }

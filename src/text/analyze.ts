@@ -32,6 +32,12 @@ export function loadNlp(): void {
 const LINE_BREAK = /\r\n|[\n\r\u2028\u2029\u0085]/g;
 const OPENING_QUOTES = new Set(['“', '"', '‘', "'", '«', '„', '‹']);
 const SENTENCE_END = new Set(['.', '!', '?']);
+/** The first token of a piece of text that goes on with the sentence before it. */
+const CONTINUES = /^([a-z]|[,;)”])/;
+/** A word with a clitic glued on: "Trump’s", "Clinton's", "I’m", "they’d" (a letter before the mark). */
+const CLITIC = /^(.*\p{L})([’'](?:s|m|d|ll|re|ve))$/iu;
+/** Words whose clitic is a verb ("I’m", "she’d", "that’s"), so the word is a pronoun. */
+const PRONOUN_BASES: ReadonlySet<string> = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they', 'that', 'there', 'here', 'who', 'what', 'where', 'how', 'this']);
 
 /** Paragraph ranges: the non-blank lines of the text, without their outer white space. */
 export function splitParagraphs(text: string): { start: number; end: number }[] {
@@ -81,6 +87,8 @@ export function analyze(text: string): Doc {
     // the paragraph from a cursor. A token that cannot be found exactly is dropped, never
     // given a wrong offset.
     const localIndex: number[] = new Array(values.length).fill(-1);
+    // How many of our tokens each wink-nlp token became (2 where a clitic was split off).
+    const pieces: number[] = new Array(values.length).fill(1);
     const firstToken = tokens.length;
     let cursor = 0;
     for (let i = 0; i < values.length; i++) {
@@ -92,14 +100,23 @@ export function analyze(text: string): Doc {
         if (at < 0 || at - cursor > 64) continue;
       }
       localIndex[i] = tokens.length;
-      tokens.push({
-        start: para.start + at,
-        end: para.start + at + v.length,
-        lower: v.toLowerCase(),
-        pos: pos[i] ?? 'X',
-        type: types[i] ?? 'word',
-        sentence: -1,
-      });
+      const start = para.start + at;
+      const p = pos[i] ?? 'X';
+      const type = types[i] ?? 'word';
+      // wink-nlp splits "Trump’s" into "Trump" + "’s", except where the word came before a
+      // punctuation mark ("… from Trump’s.") in this or ANY earlier text of the process: it then
+      // keeps the word whole and remembers it, so the same sentence was tokenised differently
+      // depending on the articles read before it (404 of PolNeAR-train's 840 texts changed with
+      // the reading order). Splitting the clitic here makes every text read the same way alone.
+      const clitic = type === 'word' ? CLITIC.exec(v) : null;
+      if (clitic) {
+        const base = clitic[1]!;
+        const pronoun = PRONOUN_BASES.has(base.toLowerCase());
+        pieces[i] = 2;
+        tokens.push({ start, end: start + base.length, lower: base.toLowerCase(), pos: pronoun ? 'PRON' : p, type, sentence: -1 });
+        const c = clitic[2]!;
+        tokens.push({ start: start + base.length, end: start + v.length, lower: c.toLowerCase(), pos: pronoun || !/s$/i.test(c) ? 'AUX' : 'PART', type, sentence: -1 });
+      } else tokens.push({ start, end: start + v.length, lower: v.toLowerCase(), pos: p, type, sentence: -1 });
       cursor = at + v.length;
     }
 
@@ -110,7 +127,7 @@ export function analyze(text: string): Doc {
     const sentenceStart = sentences.length;
     for (const [ws, we] of wspans) {
       const ours: number[] = [];
-      for (let i = ws; i <= we; i++) if (localIndex[i]! >= 0) ours.push(localIndex[i]!);
+      for (let i = ws; i <= we; i++) if (localIndex[i]! >= 0) for (let q = 0; q < pieces[i]!; q++) ours.push(localIndex[i]! + q);
       if (ours.length === 0) continue;
       let from = 0;
       for (let k = 1; k < ours.length - 1; k++) {
@@ -137,6 +154,16 @@ export function analyze(text: string): Doc {
 
     function pushSentence(idx: number[]) {
       if (idx.length === 0) return;
+      // wink-nlp ends a sentence after 'Sen. Bernie Sanders (I-Vt.)' or '“…?”'; a piece that
+      // goes on in lower case or with a comma ('(I-Vt.) said …', '“…?” he asks.') continues it.
+      const last = sentences[sentences.length - 1];
+      const first = tokens[idx[0]!]!;
+      if (last && sentences.length > sentenceStart && CONTINUES.test(text.slice(first.start, first.end))) {
+        for (const t of idx) tokens[t]!.sentence = sentences.length - 1;
+        last.end = tokens[idx[idx.length - 1]!]!.end;
+        last.tokenEnd = idx[idx.length - 1]! + 1;
+        return;
+      }
       const si = sentences.length;
       for (const t of idx) tokens[t]!.sentence = si;
       sentences.push({
