@@ -99,7 +99,23 @@ export function extractArticle(article: Article, opts: ExtractOptions = {}): Art
   // keeps a sentence about another attack out of this one's competing tolls.
   const disputes = incidents.map((inc) => findDisputes(doc, inc, quotes, people, article.id, incidents));
   incidents.forEach((inc, i) => applyDispute(inc, disputes[i]!));
-  return { article, doc, incidents, quotes, claims, people: people.people, organisations: people.organisations };
+  return { article, doc, incidents, quotes, claims, people: notPlacesOrGroups(doc, people.people, res), organisations: people.organisations };
+}
+
+/**
+ * People without a role whose name is a place the gazetteer knows or an armed group of the actor
+ * dictionary ('El Fasher', 'North Darfur', 'Al-Shabab', 'Khorasan Province') are not people: a
+ * capitalised pair next to 'said' looks like a name to the people reader, which knows neither.
+ */
+function notPlacesOrGroups(doc: Doc, people: Person[], res: Resources): Person[] {
+  if (!people.some((p) => p.role === null)) return people;
+  const places = new Set(findPlaces(doc, res.gaz).filter((m) => m.candidates.length > 0 && !m.demonym).map((m) => m.text.toLowerCase()));
+  const groups = new Set(findActors(doc).filter((m) => m.kind !== 'civilians').map((m) => m.text.toLowerCase()));
+  return people.filter((p) => {
+    if (p.role !== null) return true;
+    const n = p.name.toLowerCase();
+    return !places.has(n) && !groups.has(n) && !/\b(?:province|district|region|state|governorate)$/.test(n);
+  });
 }
 
 /** Evidence for a span of the document. */

@@ -94,3 +94,15 @@ test('an incident told later with a day after the main one is news of its own, o
     ],
   );
 });
+
+test('places and armed groups next to "said" are not listed as people', () => {
+  // Written for this test.
+  const text =
+    'Al-Shabab fighters stormed a military base in Mahaday town early Tuesday, killing 10 soldiers, officials said.\n\n' +
+    '"They came from three directions," said Hassan Ali, a military officer in the region. El Fasher said nothing. Al-Shabab claimed it killed 40 soldiers.';
+  const r = extractArticle(article('people', text));
+  const names = r.people.map((p) => p.name);
+  assert.ok(names.includes('Hassan Ali'), names.join(' | '));
+  assert.ok(!names.includes('Al-Shabab'), names.join(' | '));
+  assert.ok(!names.includes('El Fasher'), names.join(' | '));
+});
