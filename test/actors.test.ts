@@ -14,7 +14,13 @@ import { extractArticle } from '../src/pipeline.js';
 const here = '[extract/actors] ';
 
 /** Run both stages on one text, with the whole text as the event and `trigger` as its trigger word. */
-function run(text: string, trigger: string, subEventType: SubEventType, country: string | null): ActorAssignment {
+function run(
+  text: string,
+  trigger: string,
+  subEventType: SubEventType,
+  country: string | null,
+  where: { admin1?: string; date?: string; sentences?: number[] } = {},
+): ActorAssignment {
   const doc = analyze(text);
   const at = text.indexOf(trigger);
   assert.ok(at >= 0, `trigger '${trigger}' not in text`);
@@ -22,7 +28,14 @@ function run(text: string, trigger: string, subEventType: SubEventType, country:
   const r = assignActors(
     doc,
     mentions,
-    { sentences: doc.sentences.map((_, i) => i), trigger: { start: at, end: at + trigger.length }, subEventType, country },
+    {
+      sentences: where.sentences ?? doc.sentences.map((_, i) => i),
+      trigger: { start: at, end: at + trigger.length },
+      subEventType,
+      country,
+      admin1: where.admin1 ?? null,
+      date: where.date ?? null,
+    },
     'a1',
   );
   // Evidence always points at the text it quotes.
@@ -234,4 +247,91 @@ test(here + 'a listed strike that names no striker is by the force an earlier se
   assert.equal(a1.derived, true);
   assert.equal(a1.evidence[0]!.text, text.slice(a1.evidence[0]!.start, a1.evidence[0]!.end));
   assert.match(a1.evidence[0]!.text, /^coalition warplanes$/i);
+});
+
+// ------------------------------------------------------------------------------------------
+// Fronts, claims, unknown perpetrators, and who gains or loses ground.
+
+test(here + 'a front with two known sides: unattributed fire is between them', () => {
+  const text = 'On 9 May 2020, monitors recorded 12 explosions of undetermined origin near Horlivka.';
+  const donbas = { admin1: 'Donetsk', date: '2020-05-09' };
+  assert.deepEqual(pair(run(text, 'explosions', 'Shelling/artillery/missile attack', 'Ukraine', donbas)), [
+    'Military Forces of Ukraine', 1, 'NAF: United Armed Forces of Novorossiya', 2,
+  ]);
+  const r = run(text, 'explosions', 'Shelling/artillery/missile attack', 'Ukraine', donbas);
+  assert.equal(r.actor1!.derived, true);
+  assert.equal(r.actor1!.rule, 'actors.front-sides');
+  // One side named: the other is the front's other side.
+  const one = run('On 9 May 2020, Ukrainian forces fired mortars near Horlivka.', 'fired', 'Shelling/artillery/missile attack', 'Ukraine', donbas);
+  assert.deepEqual(pair(one), ['Military Forces of Ukraine', 1, 'NAF: United Armed Forces of Novorossiya', 2]);
+  // After the invasion of February 2022 the sides are Russia's forces (abroad, 8) and Ukraine's.
+  assert.deepEqual(pair(run(text, 'explosions', 'Shelling/artillery/missile attack', 'Ukraine', { admin1: 'Kharkiv', date: '2023-03-01' })), [
+    'Military Forces of Russia', 8, 'Military Forces of Ukraine', 1,
+  ]);
+  // Off the front (Lviv in 2020), or with no date, nothing is assumed.
+  assert.deepEqual(pair(run(text, 'explosions', 'Shelling/artillery/missile attack', 'Ukraine', { admin1: 'Lviv', date: '2020-05-09' })).slice(0, 2), [
+    'Unidentified Armed Group (Ukraine)', 3,
+  ]);
+  assert.deepEqual(pair(run(text, 'explosions', 'Shelling/artillery/missile attack', 'Ukraine', { admin1: 'Donetsk' })).slice(0, 2), [
+    'Unidentified Armed Group (Ukraine)', 3,
+  ]);
+});
+
+test(here + 'gunmen the text calls unidentified stay the perpetrator next to a named group', () => {
+  const text = 'Unidentified gunmen opened fire on a car carrying a commander of the Southern Resistance in Aden, injuring one of his guards.';
+  assert.deepEqual(pair(run(text, 'injuring', 'Armed clash', 'Yemen')).slice(0, 2), ['Unidentified Armed Group (Yemen)', 3]);
+});
+
+test(here + 'a claim of responsibility names the perpetrator the event leaves unnamed', () => {
+  const text = 'Militants attacked a gendarmerie post in Mandoli, killing a civilian and burning two vehicles. JNIM claimed responsibility for the attack.';
+  const r = run(text, 'attacked', 'Attack', 'Mali', { sentences: [0] });
+  assert.deepEqual(pair(r).slice(0, 2), ['JNIM: Group for Support of Islam and Muslims', 2]);
+  assert.equal(r.actor1!.rule, 'actors.claimed-responsibility');
+  assert.equal(r.actor1!.evidence[0]!.text, 'JNIM');
+  // A claim in the same sentence: 'for which Daesh has claimed responsibility'.
+  const same = run('Two bombs killed 40 civilians at a bus station in Jableh, for which Daesh has claimed responsibility.', 'bombs', 'Remote explosive/landmine/IED', 'Syria');
+  assert.deepEqual(pair(same).slice(0, 2), ['Islamic State (Syria)', 2]);
+});
+
+test(here + "a named group after the generic word is the perpetrator: 'militants (suspected TTP)'", () => {
+  const r = run('Two Pakistan military personnel were killed by militants (suspected TTP) in an attack on a check post in North Waziristan.', 'killed', 'Armed clash', 'Pakistan');
+  assert.deepEqual(pair(r), ['TTP: Tehreek-i-Taliban Pakistan', 2, 'Military Forces of Pakistan', 1]);
+  // The group's cues are the generic word's: 'killed by militants' makes it the agent.
+  assert.equal(r.actor1!.rule, 'actors.agent');
+});
+
+test(here + "a force's convoy, post or personnel that is attacked is the target", () => {
+  const r = run('A police convoy was ambushed on the road to Reynosa and one officer was wounded.', 'ambushed', 'Armed clash', 'Mexico');
+  assert.deepEqual(pair(r), ['Unidentified Armed Group (Mexico)', 3, 'Police Forces of Mexico', 1]);
+  const mine = run('An army vehicle struck an IED planted by JNIM militants near Banh, injuring several soldiers.', 'IED', 'Remote explosive/landmine/IED', 'Burkina Faso');
+  assert.deepEqual(pair(mine), ['JNIM: Group for Support of Islam and Muslims', 2, 'Military Forces of Burkina Faso', 1]);
+});
+
+test(here + "taking ground 'from X control': X loses it", () => {
+  const text = "Syrian opposition forces liberated the Syrian town of Dabiq from ISIL control, aided by strong support from Turkey.";
+  assert.deepEqual(pair(run(text, 'liberated', 'Non-state actor overtakes territory', 'Syria')), [
+    'Opposition Rebels (Syria)', 2, 'Islamic State (Syria)', 2,
+  ]);
+  const retook = run('Government troops retook the village from the Taliban after two days of fighting.', 'retook', 'Government regains territory', 'Afghanistan');
+  assert.deepEqual(pair(retook), ['Military Forces of Afghanistan', 1, 'Taliban', 2]);
+});
+
+test(here + "'ISIL-held building' does not make ISIL the striker", () => {
+  const text = 'Coalition military forces conducted 26 strikes against ISIL terrorists in Iraq. Near Tal Afar, three strikes destroyed an ISIL-held building.';
+  const r = run(text, 'strikes destroyed', 'Air/drone strike', 'Iraq', { sentences: [1] });
+  assert.deepEqual(pair(r), ['Global Coalition Against Daesh', 8, 'Islamic State (Iraq)', 2]);
+});
+
+test(here + "the one who answers fire is the defender: 'shot back', 'an attack of X'", () => {
+  const r = run('Gang members approached a police patrol and started shooting. The police shot back and wounded one attacker.', 'shooting', 'Armed clash', 'El Salvador');
+  assert.deepEqual(pair(r), ['Unidentified Gang (El Salvador)', 3, 'Police Forces of El Salvador', 1]);
+  const of = run('The army repelled an attack of Boko Haram on Kolofata town.', 'repelled', 'Armed clash', 'Cameroon');
+  assert.deepEqual(pair(of), ['Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad', 2, 'Military Forces of Cameroon', 1]);
+});
+
+test(here + "who thwarts or foils an attack acts; 'pro-X' before a force is its allegiance", () => {
+  const r = run('Pro-Hadi forces reportedly thwarted a Houthi incursion on the Nihm front.', 'thwarted', 'Armed clash', 'Yemen');
+  assert.deepEqual(pair(r), ['Military Forces of Yemen', 1, 'Military Forces of Yemen Supreme Political Council (Houthis)', 1]);
+  const pro = run('An IED planted by unidentified men exploded at a pro-STC Security Belt forces checkpoint in Abyan.', 'IED', 'Remote explosive/landmine/IED', 'Yemen');
+  assert.deepEqual(pair(pro), ['Unidentified Armed Group (Yemen)', 3, 'Military Forces of Yemen Security Belt Forces', 1]);
 });

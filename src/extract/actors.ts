@@ -16,7 +16,8 @@
  * came from. The subject of the trigger verb in the trigger's own sentence weighs most; sources
  * ('X said', 'according to X') and allies ('backed by X') are no party; unarmed locals who turn
  * violent are rioters; 'the coalition' is named by the war it fights in (data/actors.json
- * byCountry).
+ * byCountry). A group that claims the attack is its perpetrator when the event names none; on a
+ * front with two known sides (data/actors.json fronts) unattributed fire is between them.
  *
  * Assumes: English text; an actor's words are contiguous ('Tehreek-e-Taliban Pakistan (TTP)').
  */
@@ -62,6 +63,23 @@ interface RawEntry {
 interface ActorFile {
   templates: RawEntry[];
   actors: RawEntry[];
+  fronts?: Front[];
+}
+/**
+ * A war with two known sides on one front: a clash or shelling there that names no side (or one)
+ * is between them ('explosions were recorded near Horlivka', in Donetsk in 2020: Ukraine's forces
+ * and the Donbas separatists).
+ */
+interface Front {
+  country: string;
+  /** The front's first-level regions; none = the whole country. */
+  admin1?: string[];
+  /** ISO dates, both inclusive; a missing end is open. */
+  from: string;
+  to?: string;
+  /** The two sides; the first is the one ACLED usually lists as actor1. */
+  sides: { name: string; inter: number }[];
+  source: string;
 }
 interface DemonymFile {
   the: string[];
@@ -124,6 +142,7 @@ interface Dictionary {
   homeIn: Map<string, string>;
   /** A state's forces fighting abroad inside a coalition: country -> event country -> name. */
   actsAs: Map<string, Map<string, string>>;
+  fronts: Front[];
 }
 
 let dict: Dictionary | null = null;
@@ -178,6 +197,7 @@ export function loadActorDictionary(): Dictionary {
   }
   dict = { root, templates, withArticle: new Set(dem.the), homeIn: new Map(Object.entries(dem.homeIn ?? {})),
     actsAs: new Map(Object.entries(dem.actsAs ?? {}).map(([k, v]) => [k, new Map(Object.entries(v))])),
+    fronts: actors.fronts ?? [],
   };
   return dict;
 }
@@ -346,6 +366,17 @@ export function findActors(doc: Doc): ActorMention[] {
     merged.push({ ...r, country: r.country ?? null });
   }
 
+  // 'a pro-STC Security Belt forces checkpoint': 'pro-X' before another force is that force's
+  // allegiance, not a party of its own ('pro-Houthi forces' is one mention, kept).
+  for (let k = merged.length - 2; k >= 0; k--) {
+    const m = merged[k]!;
+    const next = merged[k + 1]!;
+    if (
+      m.w0 > 0 && w.lower[m.w0 - 1] === 'pro' && text.slice(w.end[m.w0 - 1]!, w.start[m.w0]!) === '-' &&
+      next.w0 === m.w1 && text.slice(w.end[m.w1 - 1]!, w.start[next.w0]!).trim() === ''
+    ) merged.splice(k, 1);
+  }
+
   const out: ActorMention[] = [];
   const infos = new Map<string, MentionInfo>();
   infoByDoc.set(doc, infos);
@@ -463,7 +494,27 @@ const PATIENT_BEFORE = new Set([
   'assaulted', 'lynched', 'tortured', 'raped', 'robbed', 'stormed', 'besieged', 'seized', 'captured', 'dispersed',
   'disperse', 'harassed', 'thrashed', 'stabbed', 'beheaded', 'hanged', 'burned', 'bombed', 'shelled', 'pounded',
   'raided', 'dispersing', 'fired', 'opened', 'engaged', 'repulsed', 'repelled', 'tortured', 'looted', 'torched',
+  'destroyed', 'destroying', 'damaged', 'damaging',
 ]);
+/** What a side loses a place from: 'from ISIL control', 'from the hands of the Taliban'. */
+const LOST_HOLD = new Set(['control', 'hands', 'grip', 'rule', 'occupation', 'militants', 'fighters', 'insurgents', 'terrorists', 'hold']);
+/** Verbs of taking ground: 'from' after them names the side that lost it. */
+const RETAKE_VERBS = new Set([
+  'liberated', 'liberate', 'liberating', 'freed', 'free', 'freeing', 'recaptured', 'recapture', 'recapturing', 'retook', 'retake',
+  'retaken', 'retaking', 'cleared', 'clear', 'clearing', 'seized', 'seize', 'seizing', 'wrested', 'wrest', 'expelled', 'expel',
+  'drove', 'driven', 'drive', 'ousted', 'oust', 'evicted', 'captured', 'capture', 'capturing', 'reclaimed', 'regained', 'regain',
+  'took', 'take', 'taken', 'taking', 'won', 'pushed', 'routed',
+]);
+/** Whether a verb of taking ground stands in the clause before word `k` ('from'), within eight words. */
+function retakeBefore(text: string, w: Words, k: number): boolean {
+  for (let j = k - 1; j >= 0 && j >= k - 8; j--) {
+    if (hasStop(text, w.end[j]!, w.start[j + 1]!, true)) return false;
+    if (RETAKE_VERBS.has(w.lower[j]!)) return true;
+  }
+  return false;
+}
+/** Attack nouns before 'of' + the attacker: 'an attack of Boko Haram'. */
+const ATTACK_OF = new Set(['attack', 'attacks', 'offensive', 'incursion', 'incursions', 'onslaught', 'infiltration', 'assault']);
 /** Words to step over when looking back from a mention: numbers, determiners, hedges. */
 const SKIP_BEFORE = new Set([
   'the', 'a', 'an', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'one', 'several', 'some',
@@ -487,10 +538,26 @@ const ACTIVE_VERBS = new Set([
   'launching', 'shooting', 'firing', 'tortured', 'raped', 'assaulted', 'lynched', 'robbed', 'vandalised', 'vandalized',
   'damaged', 'besieged', 'surrounded', 'joined', 'surrendered', 'pursued', 'chased', 'intercepted',
   'confronted', 'invaded', 'entered', 'advanced', 'deployed', 'arrived', 'withdrew', 'established', 'recruited',
-  'clashes', 'ransacked', 'demolished', 'hacked', 'lynched', 'abused', 'whipped', 'flogged', 'reportedly', 'allegedly', 'also', 'have', 'has',
+  'clashes', 'thwarted', 'foiled', 'ransacked', 'demolished', 'hacked', 'lynched', 'abused', 'whipped', 'flogged', 'reportedly', 'allegedly', 'also', 'have', 'has',
 ]);
-/** The defender of an attack: 'Afghan forces repulsed their attack' - the attacker is actor1. */
-const DEFENDER_VERBS = new Set(['repulsed', 'repelled', 'repulse', 'repel', 'foiled', 'thwarted', 'responded', 'retaliated', 'defended', 'resisted', 'foil', 'thwart', 'pushed', 'fended', 'returned']);
+/** Nouns of a force's parts and posts, between the force and its verb: 'a police convoy was attacked'. */
+const HEAD_NOUNS = new Set([
+  'personnel', 'convoy', 'convoys', 'patrol', 'patrols', 'post', 'posts', 'checkpoint', 'checkpoints', 'vehicle', 'vehicles',
+  'base', 'bases', 'camp', 'camps', 'station', 'unit', 'units', 'team', 'teams', 'position', 'positions', 'outpost', 'outposts',
+  'officer', 'officers', 'member', 'members', 'commander', 'commanders', 'chief', 'helicopter', 'truck', 'tank', 'tanks',
+]);
+/** Adverbs between a subject and its verb: 'forces reportedly thwarted'. */
+const VERB_ADVERBS = new Set(['reportedly', 'allegedly', 'also', 'later', 'then', 'again', 'jointly', 'successfully', 'subsequently', 'swiftly', 'quickly', 'immediately', 'apparently', 'earlier']);
+/** 'shot back', 'fought off': the one who answers an attack. */
+const BACK_OFF = new Set(['back', 'off']);
+/** What a vehicle or a person strikes when it is the target: 'struck an IED'. */
+const MINE_WORDS = new Set(['ied', 'ieds', 'mine', 'mines', 'landmine', 'landmines', 'explosive', 'explosives', 'bomb', 'device']);
+/**
+ * The defender of an attack: 'Afghan forces repulsed their attack' - the attacker is actor1. Not
+ * 'foiled' or 'thwarted': who foils an attack acts ('police foiled a bomb plot', 'pro-Hadi forces
+ * thwarted a Houthi incursion' has the pro-Hadi forces first in ACLED's coding).
+ */
+const DEFENDER_VERBS = new Set(['repulsed', 'repelled', 'repulse', 'repel', 'responded', 'retaliated', 'defended', 'resisted', 'pushed', 'fended', 'returned']);
 /** A mention used as the modifier of an attack noun acts: 'a Taliban attack', 'NDS operations'. */
 const ATTACK_NOUNS = new Set(['attack', 'attacks', 'assault', 'assaults', 'ambush', 'ambushes', 'offensive', 'operation', 'operations', 'raid', 'raids', 'airstrike', 'airstrikes', 'strike', 'strikes', 'shelling', 'fire', 'gunfire', 'bombardment', 'bombing', 'bomb', 'ied', 'mine', 'landmine', 'rocket', 'rockets', 'mortar', 'mortars', 'drone', 'drones', 'attackers', 'offensives', 'onslaught', 'incursion', 'infiltration', 'sniper', 'snipers', 'counterattack']);
 const PARTICIPLE = /(?:ed|en|wn|shot|hit|struck|beat|burnt|slain|held|caught|taken|left)$/;
@@ -590,11 +657,22 @@ function roleScores(doc: Doc, w: Words, m: ActorMention, info: MentionInfo | und
         patient += 3;
         break;
       }
+      // 'liberated the town of Dabiq from ISIL control', 'retook the area from the Taliban': the
+      // side that loses ground.
+      if (lw === 'from' && (LOST_HOLD.has(w.lower[w1] ?? '') || retakeBefore(text, w, k))) {
+        patient += 3;
+        break;
+      }
       agent += 3;
       break;
     }
     if (PATIENT_BEFORE.has(lw)) {
       patient += 3;
+      break;
+    }
+    // 'repelled an attack of Boko Haram'.
+    if (lw === 'of' && k > 0 && ATTACK_OF.has(w.lower[k - 1]!)) {
+      agent += 3;
       break;
     }
     if (SKIP_BEFORE.has(lw)) continue;
@@ -616,35 +694,59 @@ function roleScores(doc: Doc, w: Words, m: ActorMention, info: MentionInfo | und
       if (!SPEECH_GAP.has(lw)) break;
       gap++;
     }
-    if (sep === '-' && /^(planted|laid|placed|led|affiliated|linked|controlled|held|run)$/.test(next)) agent += 3;
-    else if (AUX.has(next)) {
-      const after = w.lower[w1 + 1] ?? '';
-      const after2 = w.lower[w1 + 2] ?? '';
+    // The verb may follow a head noun and an adverb: 'a police convoy was attacked', 'Pakistan
+    // military personnel were killed', 'pro-Hadi forces reportedly thwarted'.
+    let v = w1;
+    if (HEAD_NOUNS.has(w.lower[v] ?? '') && text.slice(w.end[v - 1]!, w.start[v]!).trim() === '') v++;
+    for (let g = 0; g < 2 && VERB_ADVERBS.has(w.lower[v] ?? '') && !hasStop(text, w.end[v - 1]!, w.start[v]!, true); g++) v++;
+    const nv = w.lower[v] ?? '';
+    const vsep = v < w.start.length ? text.slice(w.end[v - 1]!, w.start[v]!) : '.';
+    if (v !== w1 && (/[.;:!?,]/.test(vsep) || v >= w.lower.length)) {
+      // (a clause break after the head noun or adverb: no verb of the mention's own)
+    } else if (sep === '-' && /^(planted|laid|placed|led|affiliated|linked)$/.test(next)) agent += 3;
+    // 'ISIL-held building', 'Houthi-controlled areas': who holds a place says nothing of who struck it.
+    else if (sep === '-' && /^(controlled|held|run|occupied|dominated|besieged)$/.test(next)) {
+      // no cue
+    } else if (AUX.has(nv)) {
+      const after = w.lower[v + 1] ?? '';
+      const after2 = w.lower[v + 2] ?? '';
       if (RAISING.has(after) && after2 === 'to') {
         // 'IS fighters are reported to have killed 50 men', 'jets were said to have fired
         // missiles': the passive belongs to the report; the mention is the verb's subject.
-        const v = w.lower[w1 + 3] === 'have' || w.lower[w1 + 3] === 'be' ? w1 + 4 : w1 + 3;
-        if (ACTIVE_VERBS.has(w.lower[v] ?? '')) agent += 2;
+        const vv = w.lower[v + 3] === 'have' || w.lower[v + 3] === 'be' ? v + 4 : v + 3;
+        if (ACTIVE_VERBS.has(w.lower[vv] ?? '')) agent += 2;
       } else if ((PARTICIPLE.test(after) && !/^(been)$/.test(after)) || (after === 'been' && PARTICIPLE.test(after2))) {
         // 'were killed' unless it is 'have killed' (active perfect: 'militants have killed').
-        if (next === 'have' || next === 'has' || next === 'had') {
+        if (nv === 'have' || nv === 'has' || nv === 'had') {
           if (after === 'been') patient += 3;
           else agent += 2;
         } else patient += 3;
       }
-    } else if (DEFENDER_VERBS.has(next)) {
+    } else if (DEFENDER_VERBS.has(nv) || (BACK_OFF.has(w.lower[v + 1] ?? '') && (ACTIVE_VERBS.has(nv) || /^(?:fight|fights|beat|beats|hit|hits|shoot|shoots|fire|fires|fought)$/.test(nv)))) {
+      // 'police repulsed the attack', 'the police shot back', 'the ISF fought off counterattacks'.
       patient += 4;
-    } else if (ATTACK_NOUNS.has(next) && sep.trim() === '') {
+    } else if (v === w1 && ATTACK_NOUNS.has(nv) && sep.trim() === '') {
       agent += 3;
-    } else if (ACTIVE_VERBS.has(next)) {
-      // 'soldiers killed in an attack' (headline passive) stays neutral when a number precedes.
-      if (sawNumber && /^(killed|shot|hit|struck|attacked|detained|arrested|abducted|kidnapped|injured|wounded)$/.test(next)) patient += 1;
-      else agent += 2;
-    } else if (next === 'and') {
+    } else if (ACTIVE_VERBS.has(nv)) {
+      if (/^(?:struck|hit|stepped|ran|drove)$/.test(nv) && [1, 2, 3, 4].some((k) => MINE_WORDS.has(w.lower[v + k] ?? ''))) {
+        // 'an army vehicle struck an IED': the one who hits a mine is its target.
+        patient += 3;
+      } else if (sawNumber && /^(killed|shot|hit|struck|attacked|detained|arrested|abducted|kidnapped|injured|wounded)$/.test(nv)) {
+        // 'soldiers killed in an attack' (headline passive) stays neutral when a number precedes.
+        patient += 1;
+      } else agent += 2;
+    } else if (nv === 'and') {
       // 'the Myanmar military and AA clashed': the verb after the pair is both sides'.
-      for (let k = w1 + 1; k < Math.min(w.lower.length, w1 + 8); k++) {
-        if (hasStop(text, w.end[k - 1]!, w.start[k]!, false)) break;
+      for (let k = v + 1; k < Math.min(w.lower.length, v + 8); k++) {
+        // (a comma ends the pair: 'attacked an Afghan convoy and reinforcements, killing ...')
+        if (hasStop(text, w.end[k - 1]!, w.start[k]!, false) || text.slice(w.end[k - 1]!, w.start[k]!).includes(',')) break;
         if (AUX.has(w.lower[k]!)) break;
+        if (VERB_ADVERBS.has(w.lower[k]!)) continue;
+        // 'pro-Hadi forces and Popular Resistance fighters thwarted attacks': both defend.
+        if (DEFENDER_VERBS.has(w.lower[k]!)) {
+          patient += 4;
+          break;
+        }
         if (ACTIVE_VERBS.has(w.lower[k]!)) {
           agent += 2;
           break;
@@ -678,7 +780,13 @@ function triggerIsVerb(doc: Doc, pos: number): boolean {
     const t = toks[mid]!;
     if (t.end <= pos) lo = mid + 1;
     else if (t.start > pos) hi = mid - 1;
-    else return t.pos === 'VERB';
+    else {
+      if (t.pos === 'VERB') return true;
+      // The tagger reads some past tenses as adjectives: 'opposition forces liberated/ADJ the
+      // town'. A participle followed by a determiner or a name is a verb with its object.
+      const next = toks[mid + 1];
+      return t.pos === 'ADJ' && /ed$/i.test(doc.text.slice(t.start, t.end)) && next !== undefined && (next.pos === 'DET' || next.pos === 'NUM' || next.pos === 'PROPN');
+    }
   }
   return false;
 }
@@ -731,9 +839,16 @@ const COLLECTIVE = /\b(?:villagers|residents|locals|local people|citizens|inhabi
 /** Generic words that a following 'of X' / 'from X' gives to a named group. */
 const OWNED_BY_KINDS = new Set(['military', 'police', 'unidentified']);
 const OWNER_LINK = /^\s*(?:from|of|loyal to|belonging to|affiliated with|linked to|allied to|allied with)\s/i;
+/** A named group put after the generic word: 'militants (suspected TTP)', 'gunmen, believed to be Al Shabaab,'. */
+const APPOSITION = /^\s*(?:\(\s*(?:(?:suspected|alleged|allegedly|reportedly|likely|presumably|possibly|probably|believed to be)\s+)?(?:of\s+)?|[,–—-]\s*(?:suspected|alleged|allegedly|reportedly|likely|presumably|possibly|probably|believed to be)\s+(?:to be\s+)?(?:members of\s+|of\s+)?)(?:the\s+)?$/i;
+/** Whether `between` (the text from a generic word to a named group) makes the group the word's owner. */
+const ownerLink = (between: string): boolean =>
+  between.length <= 60 && ((OWNER_LINK.test(between) && !/[.;:!?()]/.test(between)) || APPOSITION.test(between));
 /** Words for unnamed persons, and the shooting that makes them an armed group. */
 const SHOOTERS = /\b(?:man|men|people|persons|individuals|person|individual)$/i;
 const SHOOTING_AFTER = /^[^.;]*?\b(?:opened fire|shot|fired|shooting at|gunned)\b/i;
+/** Words that say an armed group is not known: 'unidentified gunmen', 'unknown armed men'. */
+const SAID_UNKNOWN = /\b(?:unidentified|unknown|unnamed|anonymous)\b/i;
 /** Kinds that never act first when someone else is named. */
 const PASSIVE_KINDS = new Set(['civilians']);
 const STATE_KINDS = new Set(['military', 'police', 'government']);
@@ -766,7 +881,15 @@ const eventText = (doc: Doc, sentences: number[]): string => {
 export function assignActors(
   doc: Doc,
   mentions: ActorMention[],
-  event: { sentences: number[]; trigger: { start: number; end: number }; subEventType: SubEventType; country: string | null },
+  event: {
+    sentences: number[];
+    trigger: { start: number; end: number };
+    subEventType: SubEventType;
+    country: string | null;
+    /** The event's first-level region and date (YYYY-MM-DD), where known: they place it on a front. */
+    admin1?: string | null;
+    date?: string | null;
+  },
   articleId: string,
 ): ActorAssignment {
   const d = loadActorDictionary();
@@ -802,7 +925,17 @@ export function assignActors(
   };
 
   // 'Taliban militants ... the militants': a generic armed group next to a named one is the named one.
-  if (ms.some(NON_STATE_NAMED)) ms = ms.filter((m) => m.kind !== 'unidentified');
+  // Not when the text says they are unknown: 'unidentified armed men opened fire on a vehicle
+  // carrying the leader of the Southern Resistance'.
+  // Nor when the named group is said to be theirs: 'militants (suspected TTP)' (their cues go to the
+  // group below).
+  if (ms.some(NON_STATE_NAMED)) {
+    ms = ms.filter((m, i) => {
+      if (m.kind !== 'unidentified' || SAID_UNKNOWN.test(doc.text.slice(Math.max(0, m.start - 14), m.end))) return true;
+      const next = ms[i + 1];
+      return next !== undefined && next.sentence === m.sentence && NON_STATE_NAMED(next) && ownerLink(doc.text.slice(m.end, next.start));
+    });
+  }
   // 'the government' only when no force is named.
   if (ms.some((m) => m.kind === 'military' || m.kind === 'police')) ms = ms.filter((m) => m.kind !== 'government');
 
@@ -859,7 +992,7 @@ export function assignActors(
     const named = scored[k + 1]!;
     if (!g.generic || named.generic || named.m.sentence !== g.m.sentence || !OWNED_BY_KINDS.has(g.m.kind)) continue;
     const between = doc.text.slice(g.m.end, named.m.start);
-    if (between.length > 60 || !OWNER_LINK.test(between) || /[.;:!?()]/.test(between)) continue;
+    if (!ownerLink(between)) continue;
     named.agent += g.agent;
     named.patient += g.patient;
     named.order = Math.min(named.order, g.order);
@@ -1001,12 +1134,86 @@ export function assignActors(
       if (a2 && a2.actor.value === r.name) a2 = null;
     }
   }
+  // 'Militants attacked a checkpoint ... JNIM claimed responsibility': whoever claims the attack
+  // is its perpetrator when the event itself names none.
+  if (NEEDS_PERPETRATOR.has(type) && (!a1 || (act && act.generic && act.m.kind === 'unidentified'))) {
+    const claim = claimant(doc, w, mentions, event.sentences);
+    const r = claim ? resolve(claim, infoOf(doc, claim)) : null;
+    if (claim && r && r.name !== a2?.actor.value) {
+      const evidence = [ev(articleId, doc, claim)];
+      a1 = { actor: field(r.name, evidence, 'actors.claimed-responsibility'), inter: field(r.inter, evidence, 'actors.claimed-responsibility') };
+    }
+  }
+  // On a known front, fighting that names no side, or one, is between the front's two sides.
+  const front = FRONT_TYPES.has(type) ? frontOf(d, country, event.admin1 ?? null, event.date ?? null) : null;
+  if (front) {
+    const sideOf = (f: { actor: Field<string> } | null) => (f ? front.sides.findIndex((x) => x.name === f.actor.value) : -1);
+    const side = (i: number, rule: string) => {
+      const x = front.sides[i]!;
+      return { actor: field(x.name, triggerEv, rule, true), inter: field(x.inter, triggerEv, rule, true) };
+    };
+    const s1 = sideOf(a1);
+    const s2 = sideOf(a2);
+    if (!a1 && !a2) {
+      a1 = side(0, 'actors.front-sides');
+      a2 = side(1, 'actors.front-sides');
+    } else if (s1 >= 0 && !a2) a2 = side(1 - s1, 'actors.front-other-side');
+    else if (!a1 && s2 >= 0) a1 = side(1 - s2, 'actors.front-other-side');
+  }
   if (type === 'Arrests' && !a1) a1 = byDefault('police', 'actors.default-police');
   if (!a1 && NEEDS_PERPETRATOR.has(type)) a1 = byDefault('unidentified', 'actors.default-unidentified');
   // 'a shoot-out took place in the neighbourhood': a clash with no side named has two unknown sides.
   if (type === 'Armed clash' && scored.length === 0 && !a2) a2 = byDefault('unidentified', 'actors.default-unidentified');
   if ((type === 'Looting/property destruction' || type === 'Arrests') && !a2) a2 = byDefault('civilians', 'actors.default-civilians');
   return pack(a1, a2);
+}
+
+/** What a claim of an attack is for: 'claimed responsibility', 'claimed the attack'. */
+const CLAIMED_WHAT = new Set(['responsibility', 'attack', 'attacks', 'bombing', 'bombings', 'blast', 'blasts', 'killing', 'killings', 'assassination', 'ambush', 'explosion', 'operation', 'raid', 'abduction', 'kidnapping', 'firing', 'shelling']);
+/**
+ * A named armed group that claims the event: 'JNIM claimed responsibility', 'for which Daesh has
+ * claimed responsibility', 'the attack was claimed by ISWAP'. Only in the event's sentences or the
+ * two after them: a claim further on is for another attack.
+ */
+function claimant(doc: Doc, w: Words, mentions: ActorMention[], sentences: number[]): ActorMention | null {
+  if (sentences.length === 0) return null;
+  const lo = Math.min(...sentences);
+  const hi = Math.max(...sentences) + 2;
+  for (const m of mentions) {
+    if (m.sentence < lo || m.sentence > hi || !NON_STATE_NAMED(m)) continue;
+    const w0 = wordAt(w, m.start);
+    const w1 = Math.max(w0 + 1, wordAt(w, m.end));
+    // 'X (also) claimed/has claimed responsibility', 'X claimed the attack'.
+    for (let k = w1, gap = 0; k < w.lower.length && gap <= 2; k++) {
+      if (hasStop(doc.text, w.end[k - 1]!, w.start[k]!, false)) break;
+      const lw = w.lower[k]!;
+      if (lw === 'claimed' || lw === 'claims' || lw === 'claiming') {
+        const what = [w.lower[k + 1], w.lower[k + 2], w.lower[k + 3]];
+        if (what.some((x) => x !== undefined && CLAIMED_WHAT.has(x))) return m;
+        break;
+      }
+      if (!SPEECH_GAP.has(lw) && !/^(?:militants|fighters|group|has|have|later|quickly|reportedly|swiftly)$/.test(lw)) break;
+      gap++;
+    }
+    // 'claimed by X'.
+    if (w0 >= 2 && w.lower[w0 - 1] === 'by' && w.lower[w0 - 2] === 'claimed') return m;
+    if (w0 >= 3 && w.lower[w0 - 1] === 'the' && w.lower[w0 - 2] === 'by' && w.lower[w0 - 3] === 'claimed') return m;
+  }
+  return null;
+}
+
+/** Fighting types a front's sides take part in. */
+const FRONT_TYPES = new Set<SubEventType>(['Armed clash', 'Shelling/artillery/missile attack', 'Air/drone strike', 'Remote explosive/landmine/IED', 'Grenade']);
+const foldName = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+
+function frontOf(d: Dictionary, country: string | null, admin1: string | null, date: string | null): Front | null {
+  if (country === null || date === null) return null;
+  for (const f of d.fronts) {
+    if (f.country !== country || date < f.from || (f.to !== undefined && date > f.to)) continue;
+    if (f.admin1 && (admin1 === null || !f.admin1.some((a) => foldName(a) === foldName(admin1)))) continue;
+    return f;
+  }
+  return null;
 }
 
 function pack(
