@@ -335,3 +335,48 @@ test(here + "who thwarts or foils an attack acts; 'pro-X' before a force is its 
   const pro = run('An IED planted by unidentified men exploded at a pro-STC Security Belt forces checkpoint in Abyan.', 'IED', 'Remote explosive/landmine/IED', 'Yemen');
   assert.deepEqual(pair(pro), ['Unidentified Armed Group (Yemen)', 3, 'Military Forces of Yemen Security Belt Forces', 1]);
 });
+
+// ------------------------------------------------------------------------------------------
+// Militias named by their community; unnamed Islamist militants.
+
+test(here + "a militia named by its community: '<Community> Ethnic Militia (Country)', identity militia 4", () => {
+  const r = run('Tiv militias attacked three villages in Donga, killing eight residents.', 'attacked', 'Attack', 'Nigeria');
+  assert.deepEqual(pair(r), ['Tiv Ethnic Militia (Nigeria)', 4, 'Civilians (Nigeria)', 7]);
+  assert.equal(r.actor1!.derived, true);
+  // 'X and Y tribesmen clashed': one militia each, the first named first.
+  const two = run('Armed clashes erupted between Bani Ali and Al Badi tribesmen in the market of Ahwar.', 'clashes', 'Armed clash', 'Yemen');
+  assert.deepEqual(pair(two), ['Bani Ali Tribal Militia (Yemen)', 4, 'Al Badi Tribal Militia (Yemen)', 4]);
+  // After 'from', with the kind of community after the names.
+  const from = run('Militiamen from the Ayr and Saleban sub clans clashed near Galkayo over grazing land.', 'clashed', 'Armed clash', 'Somalia');
+  assert.deepEqual(pair(from), ['Ayr Clan Militia (Somalia)', 4, 'Saleban Clan Militia (Somalia)', 4]);
+  // No community named: ACLED's unidentified identity militia; a demonym is a nationality, not a community.
+  assert.deepEqual(pair(run('Sudanese tribesmen clashed over water in the valley.', 'clashed', 'Armed clash', 'Sudan')).slice(0, 2), [
+    'Unidentified Tribal Militia (Sudan)', 4,
+  ]);
+  // Another actor's words are not a community: 'pro-Hadi Al Humayqani tribal militia'.
+  const names = findActors(analyze('The pro-Hadi Al Humayqani tribal militia clashed with Houthi fighters.')).map((m) => `${m.text}=${m.actor}`);
+  assert.ok(names.includes('Al Humayqani tribal militia=Al Humayqani Tribal Militia'), names.join('; '));
+});
+
+test(here + "unnamed Islamist militants are ACLED's 'Islamist Militia (Country)'", () => {
+  const r = run('Suspected Islamic militants attacked Nacoba village and burned 20 huts.', 'attacked', 'Attack', 'Mozambique');
+  assert.deepEqual(pair(r), ['Islamist Militia (Mozambique)', 3, 'Civilians (Mozambique)', 7]);
+});
+
+test(here + "no fight in 'tensions between'; 're-captured' is a verb; 'set off explosives' is no defence", () => {
+  const r = run('Houthi reinforcements arrived in Radman as tensions between tribesmen and Houthi forces increased.', 'arrived', 'Change to group/activity', 'Yemen');
+  assert.equal(r.actor1?.value, 'Military Forces of Yemen Supreme Political Council (Houthis)');
+  const re = run("Mozambique's military re-captured Quissanga after it was taken over by Islamic militants.", 're-captured', 'Government regains territory', 'Mozambique');
+  assert.deepEqual(pair(re), ['Military Forces of Mozambique', 1, 'Islamist Militia (Mozambique)', 3]);
+  const set = run('Presumed JNIM militants set off explosives and partially destroyed a bridge in Songho.', 'explosives', 'Remote explosive/landmine/IED', 'Mali');
+  assert.deepEqual(pair(set).slice(0, 2), ['JNIM: Group for Support of Islam and Muslims', 2]);
+});
+
+test(here + 'allies who loot together are no victim; a force in a prepositional phrase is no subject', () => {
+  const r = run('Regime forces and pro-regime fighters looted wheat crops in rural Saraqab.', 'looted', 'Looting/property destruction', 'Syria');
+  assert.deepEqual(pair(r), ['Military Forces of Syria', 1, 'Civilians (Syria)', 7]);
+  const militia = run('Regime and pro-regime militia forces looted wheat crops in rural Saraqab.', 'looted', 'Looting/property destruction', 'Syria');
+  assert.deepEqual(pair(militia), ['Military Forces of Syria', 1, 'Civilians (Syria)', 7]);
+  const over = run('Dozens of unidentified armed men in two military vehicles stormed the health office and took equipment.', 'stormed', 'Looting/property destruction', 'Yemen');
+  assert.deepEqual(pair(over).slice(0, 2), ['Unidentified Armed Group (Yemen)', 3]);
+});

@@ -357,7 +357,9 @@ export function findActors(doc: Doc): ActorMention[] {
     // Two generic force words are one force: 'Turkish Army Forces', 'military police forces'.
     if (
       prev && prev.w1 === r.w0 && prev.entry.generic && r.entry.generic &&
-      (r.entry === prev.entry || (STATE_FORCE.has(prev.entry.kind) && STATE_FORCE.has(r.entry.kind))) &&
+      (r.entry === prev.entry || (STATE_FORCE.has(prev.entry.kind) && STATE_FORCE.has(r.entry.kind)) ||
+        // 'pro-regime militia forces': the militia's forces.
+        (prev.entry.kind === 'unidentified' && STATE_FORCE.has(r.entry.kind))) &&
       text.slice(w.end[prev.w1 - 1]!, w.start[r.w0]!).trim() === ''
     ) {
       prev.w1 = r.w1;
@@ -376,6 +378,26 @@ export function findActors(doc: Doc): ActorMention[] {
       next.w0 === m.w1 && text.slice(w.end[m.w1 - 1]!, w.start[next.w0]!).trim() === ''
     ) merged.splice(k, 1);
   }
+
+  // 'Tiv militias', 'Bani Ali and Al Badi tribesmen', 'militiamen from the Ayr sub-clan': a militia
+  // named by its community is ACLED's '<Community> Ethnic Militia (Country)' (4); one word may
+  // name two ('X and Y tribesmen'), one mention each.
+  const named: typeof merged = [];
+  const taken = new Set(merged.flatMap((m) => Array.from({ length: m.w1 - m.w0 }, (_, i) => m.w0 + i)));
+  for (const [k, c] of countryAt) for (let j = k; j < c.end; j++) taken.add(j);
+  for (const m of merged) {
+    const communities = m.entry.generic && isMilitiaWord(m.entry, w.lower[m.w1 - 1]!) ? communitiesOf(doc, w, m.w0, m.w1, taken) : [];
+    if (communities.length === 0) {
+      named.push(m);
+      continue;
+    }
+    for (const c of communities) {
+      const qualifier = c.qualifier ?? qualifierOf(w.lower.slice(m.w0, m.w1));
+      const entry: Entry = { name: `${c.name} ${qualifier} Militia ({country})`, inter: 4, kind: 'identity militia', country: null, template: true, generic: true, byCountry: null };
+      named.push({ entry, w0: c.w0, w1: c.w1, country: null });
+    }
+  }
+  merged.splice(0, merged.length, ...named);
 
   const out: ActorMention[] = [];
   const infos = new Map<string, MentionInfo>();
@@ -433,6 +455,97 @@ export function findActors(doc: Doc): ActorMention[] {
       out.push(more);
     }
   }
+  return out;
+}
+
+/** Words for a community's armed men: 'militias', 'tribesmen', 'clansmen'. */
+const MILITIA_WORDS = new Set(['militia', 'militias', 'militiaman', 'militiamen', 'tribesmen', 'tribesman', 'clansmen', 'clansman']);
+const IDENTITY_KINDS = new Set(['tribal militia', 'clan militia', 'communal militia']);
+const isMilitiaWord = (e: Entry, last: string): boolean => IDENTITY_KINDS.has(e.kind) || (e.kind === 'unidentified' && MILITIA_WORDS.has(last));
+/** ACLED's qualifier of an identity militia by the words the text uses: 'tribesmen' -> Tribal. */
+function qualifierOf(words: string[]): string | undefined {
+  for (const x of words) {
+    if (/^(?:tribe|tribes|tribal|tribesm[ae]n)$/.test(x)) return 'Tribal';
+    if (/^(?:clan|clans|subclan|subclans|clansm[ae]n)$/.test(x)) return 'Clan';
+    if (/^(?:communal|community|communities|local|village|villages)$/.test(x)) return 'Communal';
+  }
+  return words.length > 0 ? 'Ethnic' : undefined;
+}
+/** Capitalised words that name no community: 'Local militiamen', 'Suspected tribesmen', 'Shia militias'. */
+const NOT_A_COMMUNITY = new Set([
+  'local', 'armed', 'suspected', 'alleged', 'rival', 'unknown', 'unidentified', 'the', 'a', 'an', 'some', 'several', 'other',
+  'allied', 'pro', 'anti', 'tribal', 'ethnic', 'communal', 'clan', 'sub', 'village', 'community', 'many', 'two', 'three',
+  'dozens', 'hundreds', 'government', 'state', 'federal', 'national', 'shia', 'shiite', 'sunni', 'christian', 'muslim',
+  'islamist', 'islamic', 'youth', 'youths', 'civilian', 'self', 'defence', 'defense', 'popular', 'private', 'criminal',
+  'on', 'in', 'at', 'and', 'of', 'by', 'later', 'meanwhile', 'also', 'when', 'after', 'before', 'then', 'there', 'these', 'those',
+]);
+
+/** The part-of-speech tag of the token at character `pos`, and the next token's. */
+function posAt(doc: Doc, pos: number): { pos: string; next: string | null } | null {
+  const toks = doc.tokens;
+  let lo = 0;
+  let hi = toks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = toks[mid]!;
+    if (t.end <= pos) lo = mid + 1;
+    else if (t.start > pos) hi = mid - 1;
+    else return { pos: t.pos, next: toks[mid + 1]?.pos ?? null };
+  }
+  return null;
+}
+
+/**
+ * The communities a militia word names, in text order: proper nouns right before it ('Tiv
+ * militias', 'Bani Ali and Al Badi tribesmen') or after 'from' ('militias from Umumubu and Omor',
+ * 'militiamen from the Ayr sub-clan'). Not a country's name or demonym ('Sudanese tribesmen'), nor
+ * the words of another mention.
+ */
+function communitiesOf(
+  doc: Doc,
+  w: Words,
+  w0: number,
+  w1: number,
+  taken: Set<number>,
+): { name: string; w0: number; w1: number; qualifier?: string }[] {
+  const text = doc.text;
+  // (not a word of another mention or a country word: 'pro-Hadi Al Humayqani tribal militia')
+  const isName = (k: number) =>
+    k >= 0 && k < w.lower.length && !taken.has(k) && /^\p{Lu}/u.test(text[w.start[k]!]!) && !NOT_A_COMMUNITY.has(w.lower[k]!) &&
+    posAt(doc, w.start[k]!)?.pos === 'PROPN';
+  const joined = (k: number) => /^[\s-]?$/.test(text.slice(w.end[k]!, w.start[k + 1]!)) && text.slice(w.end[k]!, w.start[k + 1]!) !== '\n';
+  // A run of up to four name words ending at word `end` (exclusive), or null.
+  const runBefore = (end: number): number | null => {
+    let k = end;
+    while (k - 1 >= 0 && end - (k - 1) <= 4 && isName(k - 1) && (k === end || joined(k - 1))) k--;
+    return k === end ? null : k;
+  };
+  const out: { name: string; w0: number; w1: number; qualifier?: string }[] = [];
+  const k0 = w0 > 0 && joined(w0 - 1) ? runBefore(w0) : null;
+  if (k0 !== null) {
+    // 'Bani Ali and Al Badi tribesmen': the first community too.
+    if (w.lower[k0 - 1] === 'and' && k0 >= 2) {
+      const j0 = runBefore(k0 - 1);
+      if (j0 !== null) out.push({ name: text.slice(w.start[j0]!, w.end[k0 - 2]!), w0: j0, w1 });
+    }
+    out.push({ name: text.slice(w.start[k0]!, w.end[w0 - 1]!), w0: k0, w1 });
+    return out;
+  }
+  // 'militias from Umumubu and Omor', 'militiamen from the Ayr sub-clan of Habar Gedir'.
+  if (w.lower[w1] !== 'from') return out;
+  let k = w1 + 1;
+  if (w.lower[k] === 'the') k++;
+  for (let n = 0; n < 2; n++) {
+    const a = k;
+    while (k < w.lower.length && k - a < 4 && isName(k) && (k === a || joined(k - 1))) k++;
+    if (k === a) break;
+    out.push({ name: text.slice(w.start[a]!, w.end[k - 1]!), w0, w1: k });
+    if (w.lower[k] !== 'and') break;
+    k++;
+  }
+  // 'from the Ayr and Saleban sub clans': the kind of community after the last name is all of theirs.
+  const kind = qualifierOf(w.lower.slice(k, k + 2).filter((x) => x === 'sub' || qualifierOf([x]) !== 'Ethnic'));
+  if (kind !== undefined) for (const c of out) c.qualifier = kind;
   return out;
 }
 
@@ -505,6 +618,14 @@ const RETAKE_VERBS = new Set([
   'drove', 'driven', 'drive', 'ousted', 'oust', 'evicted', 'captured', 'capture', 'capturing', 'reclaimed', 'regained', 'regain',
   'took', 'take', 'taken', 'taking', 'won', 'pushed', 'routed',
 ]);
+const PREPOSITIONS = new Set(['over', 'in', 'on', 'with', 'from', 'of', 'at', 'to', 'into', 'near', 'by', 'inside', 'aboard', 'onto', 'toward', 'towards', 'under', 'behind']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'two', 'three', 'four', 'five', 'several', 'some', 'his', 'her', 'their', 'its']);
+/** Whether the mention starting at word `w0` is the object of a preposition ('over two military vehicles'). */
+function afterPreposition(w: Words, w0: number): boolean {
+  let k = w0 - 1;
+  while (k >= 0 && (DETERMINERS.has(w.lower[k]!) || /^\d+$/.test(w.lower[k]!))) k--;
+  return k >= 0 && PREPOSITIONS.has(w.lower[k]!);
+}
 /** Whether a verb of taking ground stands in the clause before word `k` ('from'), within eight words. */
 function retakeBefore(text: string, w: Words, k: number): boolean {
   for (let j = k - 1; j >= 0 && j >= k - 8; j--) {
@@ -513,6 +634,11 @@ function retakeBefore(text: string, w: Words, k: number): boolean {
   }
   return false;
 }
+/** Nouns before 'between' that name no fighting: 'tensions between', 'talks between'. */
+const NO_FIGHT_BETWEEN = new Set([
+  'tension', 'tensions', 'talks', 'negotiations', 'agreement', 'deal', 'truce', 'ceasefire', 'dispute', 'disputes', 'rivalry',
+  'mediation', 'meeting', 'meetings', 'dialogue', 'reconciliation', 'exchange', 'swap', 'relations', 'cooperation', 'coordination',
+]);
 /** Attack nouns before 'of' + the attacker: 'an attack of Boko Haram'. */
 const ATTACK_OF = new Set(['attack', 'attacks', 'offensive', 'incursion', 'incursions', 'onslaught', 'infiltration', 'assault']);
 /** Words to step over when looking back from a mention: numbers, determiners, hedges. */
@@ -548,8 +674,11 @@ const HEAD_NOUNS = new Set([
 ]);
 /** Adverbs between a subject and its verb: 'forces reportedly thwarted'. */
 const VERB_ADVERBS = new Set(['reportedly', 'allegedly', 'also', 'later', 'then', 'again', 'jointly', 'successfully', 'subsequently', 'swiftly', 'quickly', 'immediately', 'apparently', 'earlier']);
-/** 'shot back', 'fought off': the one who answers an attack. */
-const BACK_OFF = new Set(['back', 'off']);
+/** 'shot back', 'fought off': the one who answers an attack (not 'set off explosives'). */
+const BACK_OFF = new Map([
+  ['back', new Set(['shot', 'shoot', 'shoots', 'fired', 'fire', 'fires', 'fought', 'fight', 'fights', 'hit', 'hits', 'struck', 'strike', 'strikes', 'beat', 'pushed'])],
+  ['off', new Set(['fought', 'fight', 'fights', 'beat', 'beats', 'fended', 'fend', 'held', 'warded'])],
+]);
 /** What a vehicle or a person strikes when it is the target: 'struck an IED'. */
 const MINE_WORDS = new Set(['ied', 'ieds', 'mine', 'mines', 'landmine', 'landmines', 'explosive', 'explosives', 'bomb', 'device']);
 /**
@@ -645,6 +774,8 @@ function roleScores(doc: Doc, w: Words, m: ActorMention, info: MentionInfo | und
       break;
     }
     if (AGENT_BEFORE.has(lw)) {
+      // 'tensions between tribesmen and pro-Houthi forces', 'talks between': no fight.
+      if (lw === 'between' && k > 0 && NO_FIGHT_BETWEEN.has(w.lower[k - 1]!)) break;
       // 'ruled by the Afghan Taliban' names no attacker; 'killed by Taliban militants' does.
       if (lw === 'by' && k > 0 && NON_VIOLENT_BY.has(w.lower[k - 1]!)) {
         // 'regime forces supported by the SDF against Turkish forces': an ally of one side,
@@ -696,9 +827,12 @@ function roleScores(doc: Doc, w: Words, m: ActorMention, info: MentionInfo | und
     }
     // The verb may follow a head noun and an adverb: 'a police convoy was attacked', 'Pakistan
     // military personnel were killed', 'pro-Hadi forces reportedly thwarted'.
+    // (Not in a prepositional phrase: 'armed men over two military vehicles stormed the office'.)
     let v = w1;
-    if (HEAD_NOUNS.has(w.lower[v] ?? '') && text.slice(w.end[v - 1]!, w.start[v]!).trim() === '') v++;
+    if (HEAD_NOUNS.has(w.lower[v] ?? '') && text.slice(w.end[v - 1]!, w.start[v]!).trim() === '' && !afterPreposition(w, w0)) v++;
     for (let g = 0; g < 2 && VERB_ADVERBS.has(w.lower[v] ?? '') && !hasStop(text, w.end[v - 1]!, w.start[v]!, true); g++) v++;
+    // 're-captured', 're-took': the verb after the prefix.
+    if (w.lower[v] === 're' && text.slice(w.end[v]!, w.start[v + 1] ?? 0) === '-') v++;
     const nv = w.lower[v] ?? '';
     const vsep = v < w.start.length ? text.slice(w.end[v - 1]!, w.start[v]!) : '.';
     if (v !== w1 && (/[.;:!?,]/.test(vsep) || v >= w.lower.length)) {
@@ -722,7 +856,7 @@ function roleScores(doc: Doc, w: Words, m: ActorMention, info: MentionInfo | und
           else agent += 2;
         } else patient += 3;
       }
-    } else if (DEFENDER_VERBS.has(nv) || (BACK_OFF.has(w.lower[v + 1] ?? '') && (ACTIVE_VERBS.has(nv) || /^(?:fight|fights|beat|beats|hit|hits|shoot|shoots|fire|fires|fought)$/.test(nv)))) {
+    } else if (DEFENDER_VERBS.has(nv) || BACK_OFF.get(w.lower[v + 1] ?? '')?.has(nv)) {
       // 'police repulsed the attack', 'the police shot back', 'the ISF fought off counterattacks'.
       patient += 4;
     } else if (v === w1 && ATTACK_NOUNS.has(nv) && sep.trim() === '') {
@@ -847,6 +981,8 @@ const ownerLink = (between: string): boolean =>
 /** Words for unnamed persons, and the shooting that makes them an armed group. */
 const SHOOTERS = /\b(?:man|men|people|persons|individuals|person|individual)$/i;
 const SHOOTING_AFTER = /^[^.;]*?\b(?:opened fire|shot|fired|shooting at|gunned)\b/i;
+/** What stands between two conjoined subjects: 'X and Y', 'X, as well as the Y', 'X and "Resistance" Y'. */
+const CONJUNCT = /^\s*(?:,|and|as well as|,\s*and)\s*(?:the\s+)?(?:["“”'‘’]?\p{Lu}[\p{L}-]*["“”'‘’]?\s+){0,2}$/u;
 /** Words that say an armed group is not known: 'unidentified gunmen', 'unknown armed men'. */
 const SAID_UNKNOWN = /\b(?:unidentified|unknown|unnamed|anonymous)\b/i;
 /** Kinds that never act first when someone else is named. */
@@ -861,6 +997,8 @@ const NON_STATE_NAMED = (m: ActorMention) => !STATE_KINDS.has(m.kind) && m.kind 
 const PROTESTS = new Set<SubEventType>(['Peaceful protest', 'Protest with intervention', 'Excessive force against protesters']);
 const RIOTS = new Set<SubEventType>(['Violent demonstration', 'Mob violence']);
 const AGAINST_CIVILIANS = new Set<SubEventType>(['Attack', 'Abduction/forced disappearance', 'Sexual violence']);
+/** Violence by one side against people or property that do not fight back. */
+const ONE_SIDED = new Set<SubEventType>(['Attack', 'Abduction/forced disappearance', 'Sexual violence', 'Looting/property destruction', 'Arrests']);
 /** Types where a missing perpetrator is an unidentified armed group. */
 const NEEDS_PERPETRATOR = new Set<SubEventType>([
   'Attack', 'Abduction/forced disappearance', 'Sexual violence', 'Armed clash', 'Remote explosive/landmine/IED',
@@ -979,7 +1117,8 @@ export function assignActors(
       for (let k = scored.length - 2; k >= 0; k--) {
         const prev = scored[k]!;
         const next = scored[k + 1]!;
-        if (prev.m.sentence !== m.sentence || !/^\s*(?:,|and|as well as|,\s*and)\s*(?:the\s+)?$/i.test(doc.text.slice(prev.m.end, next.m.start))) break;
+        // (a name or two may qualify the next conjunct: 'pro-Hadi and "Resistance" fighters')
+        if (prev.m.sentence !== m.sentence || !CONJUNCT.test(doc.text.slice(prev.m.end, next.m.start))) break;
         prev.agent += SUBJECT_BONUS;
       }
     }
@@ -1093,6 +1232,9 @@ export function assignActors(
     // Of several sides acted on, the first named ('9 soldiers and 5 militiamen were killed').
     const acted = actors.slice(1).filter((s) => net(s) < 0);
     target = acted.length > 0 ? acted.reduce((a, b) => (b.order < a.order ? b : a)) : actors[actors.length - 1];
+    // In one-sided violence a side that only acts is an ally, not the victim: 'regime and
+    // pro-regime militia forces looted crops' (the victims default to civilians below).
+    if (acted.length === 0 && ONE_SIDED.has(type) && target && net(target) > 0) target = undefined;
   } else if (actors.length === 1) {
     const only = actors[0]!;
     // One side only: it acts unless the text has it acted on in a violent event ('3 soldiers
