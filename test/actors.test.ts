@@ -380,3 +380,44 @@ test(here + 'allies who loot together are no victim; a force in a prepositional 
   const over = run('Dozens of unidentified armed men in two military vehicles stormed the health office and took equipment.', 'stormed', 'Looting/property destruction', 'Yemen');
   assert.deepEqual(pair(over).slice(0, 2), ['Unidentified Armed Group (Yemen)', 3]);
 });
+
+// ------------------------------------------------------------------------------------------
+// Strike summaries, the war against the Islamic State in Iraq, names that end in 'Army'.
+
+test(here + 'a listed strike that names no target hits the target its summary names', () => {
+  const text = 'On Jan. 9, coalition military forces conducted 26 strikes against ISIL terrorists in Iraq. Near Tal Afar, one strike destroyed a weapons factory.';
+  const r = run(text, 'strike destroyed', 'Air/drone strike', 'Iraq', { sentences: [1] });
+  assert.deepEqual(pair(r), ['Global Coalition Against Daesh', 8, 'Islamic State (Iraq)', 2]);
+  assert.equal(r.actor2!.rule, 'actors.target-named-earlier');
+  assert.equal(r.actor2!.evidence[0]!.text, 'ISIL terrorists');
+});
+
+test(here + "the war against the Islamic State in Iraq (2014-2017): the ISF's opponent", () => {
+  const text = 'After seizing the area, the ISF fought off several counterattacks the following day.';
+  const r = run(text, 'fought', 'Armed clash', 'Iraq', { date: '2016-12-07' });
+  assert.deepEqual(pair(r), ['Islamic State (Iraq)', 2, 'Military Forces of Iraq', 1]);
+  assert.equal(r.actor1!.rule, 'actors.front-other-side');
+  // Outside the war's dates the opponent stays unknown.
+  assert.deepEqual(pair(run(text, 'fought', 'Armed clash', 'Iraq', { date: '2019-05-01' })).slice(0, 2), ['Unidentified Armed Group (Iraq)', 3]);
+});
+
+test(here + 'coordinated passive subjects are both targets; a defender outweighs casualties', () => {
+  const r = run('One Taliban commander and his guard were killed by a roadside bomb in Sherzad district.', 'roadside bomb', 'Remote explosive/landmine/IED', 'Afghanistan');
+  assert.deepEqual(pair(r), ['Unidentified Armed Group (Afghanistan)', 3, 'Taliban', 2]);
+  const d = run('At least 13 Taliban militants were killed when Afghan forces repulsed their attacks on check points in Kandahar.', 'repulsed', 'Armed clash', 'Afghanistan');
+  assert.deepEqual(pair(d), ['Taliban', 2, 'Military Forces of Afghanistan', 1]);
+});
+
+test(here + "findActors: 'Army' ending a movement's name is no state's army", () => {
+  const got = (t: string) => findActors(analyze(t)).map((m) => `${m.text}=${m.actor}`);
+  // An unknown movement: no mention at all, rather than the event country's army.
+  assert.deepEqual(got('The Red Army Faction claimed the bombing.'), []);
+  assert.deepEqual(got("EPP (Paraguayan People's Army) members burned a farm house."), [
+    "EPP=EPP: Paraguayan People's Army", "Paraguayan People's Army=EPP: Paraguayan People's Army",
+  ]);
+  // A state's: after a country word, 'National', 'Armed'; 'Armed Forces of the Philippines'.
+  assert.deepEqual(got('The Pakistani Army and the Zimbabwe National Army held talks.'), [
+    'Pakistani Army=Military Forces of Pakistan', 'Zimbabwe National Army=Military Forces of Zimbabwe',
+  ]);
+  assert.deepEqual(got('The Armed Forces of the Philippines said so.'), ['Armed Forces=Military Forces of the Philippines']);
+});

@@ -79,6 +79,8 @@ interface Front {
   to?: string;
   /** The two sides; the first is the one ACLED usually lists as actor1. */
   sides: { name: string; inter: number }[];
+  /** The event types the front applies to (default: FRONT_TYPES). */
+  types?: SubEventType[];
   source: string;
 }
 interface DemonymFile {
@@ -331,6 +333,9 @@ export function findActors(doc: Doc): ActorMention[] {
       best.hit.entry.generic && best.hit.entry.kind === 'military' && best.end === i + 1 && tight && NOT_A_FORCE_AFTER.has(after)
     ) {
       // not a mention
+    } else if (best.hit.entry.generic && best.hit.entry.kind === 'military' && inOwnName(text, w, i, countryEndingAt)) {
+      // 'Army' ending a movement's own name is no state's army: 'the Paraguayan People's Army',
+      // 'the Lord's Resistance Army' (groups we know are in data/actors.json).
     } else raw.push({ entry: best.hit.entry, w0: i, w1: best.end });
     i = best.end;
   }
@@ -424,6 +429,8 @@ export function findActors(doc: Doc): ActorMention[] {
       // mention per country, on the same words).
       if (country === null && w.lower[m.w1] === 'of') {
         let k = m.w1 + 1;
+        // 'Armed Forces of the Philippines'
+        if (w.lower[k] === 'the' && countryAt.has(k + 1)) k++;
         for (let c = countryAt.get(k); c; ) {
           countries.push(c.country);
           k = c.end;
@@ -548,6 +555,26 @@ function communitiesOf(
   if (kind !== undefined) for (const c of out) c.qualifier = kind;
   return out;
 }
+
+/**
+ * Whether the capitalised force word at word `i` ('Army', 'Forces') ends a proper name that is not
+ * a country's: 'People's Army', 'Liberation Army', 'Resistance Forces' (but 'Pakistani Army',
+ * 'National Army', 'Special Forces' are a state's).
+ */
+function inOwnName(text: string, w: Words, i: number, countryEndingAt: Map<number, { country: string; w0: number }>): boolean {
+  if (i === 0 || !/^(?:army|forces)$/.test(w.lower[i]!) || !/^\p{Lu}/u.test(text[w.start[i]!]!)) return false;
+  let k = i - 1;
+  if (!/^\s+$/.test(text.slice(w.end[k]!, w.start[i]!))) return false;
+  // "People's Army": the word before the possessive.
+  if (w.lower[k] === 's' && k > 0 && /^['’]$/.test(text.slice(w.end[k - 1]!, w.start[k]!))) k--;
+  return (
+    /^\p{Lu}/u.test(text[w.start[k]!]!) && !countryEndingAt.has(k + 1) && !COUNTRY_GAP.has(w.lower[k]!) &&
+    !OWN_NAME_OK.has(w.lower[k]!) && !isSentenceStart(text, w.start[k]!)
+  );
+}
+/** Capitalised words before 'Army'/'Forces' that still name a state's force: 'Armed Forces', 'Air Forces'. */
+const OWN_NAME_OK = new Set(['armed', 'air', 'defence', 'defense', 'royal', 'ground', 'land', 'naval', 'regime', 'coalition', 'allied', 'joint', 'international', 'foreign']);
+const isSentenceStart = (text: string, at: number): boolean => /(?:^|[.!?]\s+|\n\s*)$/.test(text.slice(Math.max(0, at - 3), at));
 
 /** 'Movement of forces:', 'Looting:', 'Property destruction:' at the start of a paragraph. */
 const LEADING_TAG = /^\s*[A-Z][A-Za-z/&-]*(?: [A-Za-z/&-]+){0,3}:\s/;
@@ -797,6 +824,8 @@ function roleScores(doc: Doc, w: Words, m: ActorMention, info: MentionInfo | und
       agent += 3;
       break;
     }
+    // 'at least 13 militants': no preposition.
+    if (lw === 'at' && (w.lower[k + 1] === 'least' || w.lower[k + 1] === 'most')) continue;
     if (PATIENT_BEFORE.has(lw)) {
       patient += 3;
       break;
@@ -857,8 +886,10 @@ function roleScores(doc: Doc, w: Words, m: ActorMention, info: MentionInfo | und
         } else patient += 3;
       }
     } else if (DEFENDER_VERBS.has(nv) || BACK_OFF.get(w.lower[v + 1] ?? '')?.has(nv)) {
-      // 'police repulsed the attack', 'the police shot back', 'the ISF fought off counterattacks'.
-      patient += 4;
+      // 'police repulsed the attack', 'the police shot back', 'the ISF fought off counterattacks'
+      // (more than being killed: '13 Taliban were killed when Afghan forces repulsed their attack'
+      // has the Taliban attacking).
+      patient += 5;
     } else if (v === w1 && ATTACK_NOUNS.has(nv) && sep.trim() === '') {
       agent += 3;
     } else if (ACTIVE_VERBS.has(nv)) {
@@ -874,7 +905,12 @@ function roleScores(doc: Doc, w: Words, m: ActorMention, info: MentionInfo | und
       for (let k = v + 1; k < Math.min(w.lower.length, v + 8); k++) {
         // (a comma ends the pair: 'attacked an Afghan convoy and reinforcements, killing ...')
         if (hasStop(text, w.end[k - 1]!, w.start[k]!, false) || text.slice(w.end[k - 1]!, w.start[k]!).includes(',')) break;
-        if (AUX.has(w.lower[k]!)) break;
+        if (AUX.has(w.lower[k]!)) {
+          // '1 Taliban commander and his guard were killed': both are the passive's subject.
+          const p = w.lower[k + 1] ?? '';
+          if (!/^(?:have|has|had)$/.test(w.lower[k]!) && PARTICIPLE.test(p) && p !== 'been') patient += 3;
+          break;
+        }
         if (VERB_ADVERBS.has(w.lower[k]!)) continue;
         // 'pro-Hadi forces and Popular Resistance fighters thwarted attacks': both defend.
         if (DEFENDER_VERBS.has(w.lower[k]!)) {
@@ -1276,6 +1312,20 @@ export function assignActors(
       if (a2 && a2.actor.value === r.name) a2 = null;
     }
   }
+  if (!a2 && type === 'Air/drone strike') {
+    // '... conducted 26 strikes against ISIL terrorists. Near Tal Afar, one strike destroyed a
+    // VBIED factory': a listed strike that names no target hits the target the summary names.
+    const summary = mentions
+      .filter((m) => m.end <= event.trigger.start && !inEvent.has(m.sentence) && NON_STATE_NAMED(m))
+      .filter((m) => /\b(?:against|targeting|on)\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(0, m.start - 16), m.start)))
+      .filter((m) => STRIKES_AFTER.test(doc.text.slice(doc.sentences[m.sentence]!.start, m.start)))
+      .pop();
+    const r = summary ? resolve(summary, infoOf(doc, summary)) : null;
+    if (summary && r && r.name !== a1?.actor.value) {
+      const evidence = [ev(articleId, doc, summary)];
+      a2 = { actor: field(r.name, evidence, 'actors.target-named-earlier', true), inter: field(r.inter, evidence, 'actors.target-named-earlier', true) };
+    }
+  }
   // 'Militants attacked a checkpoint ... JNIM claimed responsibility': whoever claims the attack
   // is its perpetrator when the event itself names none.
   if (NEEDS_PERPETRATOR.has(type) && (!a1 || (act && act.generic && act.m.kind === 'unidentified'))) {
@@ -1287,7 +1337,7 @@ export function assignActors(
     }
   }
   // On a known front, fighting that names no side, or one, is between the front's two sides.
-  const front = FRONT_TYPES.has(type) ? frontOf(d, country, event.admin1 ?? null, event.date ?? null) : null;
+  const front = frontOf(d, type, country, event.admin1 ?? null, event.date ?? null);
   if (front) {
     const sideOf = (f: { actor: Field<string> } | null) => (f ? front.sides.findIndex((x) => x.name === f.actor.value) : -1);
     const side = (i: number, rule: string) => {
@@ -1348,10 +1398,11 @@ function claimant(doc: Doc, w: Words, mentions: ActorMention[], sentences: numbe
 const FRONT_TYPES = new Set<SubEventType>(['Armed clash', 'Shelling/artillery/missile attack', 'Air/drone strike', 'Remote explosive/landmine/IED', 'Grenade']);
 const foldName = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 
-function frontOf(d: Dictionary, country: string | null, admin1: string | null, date: string | null): Front | null {
+function frontOf(d: Dictionary, type: SubEventType, country: string | null, admin1: string | null, date: string | null): Front | null {
   if (country === null || date === null) return null;
   for (const f of d.fronts) {
     if (f.country !== country || date < f.from || (f.to !== undefined && date > f.to)) continue;
+    if (!(f.types ? f.types.includes(type) : FRONT_TYPES.has(type))) continue;
     if (f.admin1 && (admin1 === null || !f.admin1.some((a) => foldName(a) === foldName(admin1)))) continue;
     return f;
   }
