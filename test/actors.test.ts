@@ -421,3 +421,26 @@ test(here + "findActors: 'Army' ending a movement's name is no state's army", ()
   ]);
   assert.deepEqual(got('The Armed Forces of the Philippines said so.'), ['Armed Forces=Military Forces of the Philippines']);
 });
+
+test(here + "a clash has two sides: a state force's unnamed opponent is an unidentified armed group", () => {
+  const text = 'The Military Police carried out an operation in the Chumbada community. A shoot-out broke out and two suspects died.';
+  assert.deepEqual(pair(run(text, 'shoot-out', 'Armed clash', 'Brazil')), ['Police Forces of Brazil', 1, 'Unidentified Armed Group (Brazil)', 3]);
+});
+
+test(here + "'Turkish and Russian forces': a force of each, the first named first", () => {
+  const r = run('A joint patrol by Turkish and Russian forces took place on the M4 highway.', 'patrol', 'Change to group/activity', 'Syria');
+  assert.deepEqual(pair(r), ['Military Forces of Turkey', 8, 'Military Forces of Russia', 8]);
+  const names = run('Turkey and Russia conducted a joint patrol near Darbasiyah.', 'conducted', 'Change to group/activity', 'Syria');
+  assert.deepEqual(pair(names), ['Military Forces of Turkey', 8, 'Military Forces of Russia', 8]);
+});
+
+test(here + 'US forces in Syria and Iraq are the anti-IS coalition, except against another enemy; in Afghanistan NATO', () => {
+  const raid = run('US forces raided a house in Hajin and detained two men believed to be members of IS.', 'raided', 'Arrests', 'Syria');
+  assert.deepEqual(pair(raid).slice(0, 2), ['Global Coalition Against Daesh', 8]);
+  const shot = run('US forces shot dead a civilian near the Koniko gas field.', 'shot', 'Attack', 'Syria');
+  assert.deepEqual(pair(shot).slice(0, 2), ['Global Coalition Against Daesh', 8]);
+  const aq = run('U.S. airstrikes against al-Qaida operatives in Idlib province killed more than 20 militants.', 'airstrikes', 'Air/drone strike', 'Syria');
+  assert.deepEqual(pair(aq), ['Military Forces of the United States', 8, 'Al Qaeda', 2]);
+  const afg = run('US forces carried out an air strike on Taliban positions in Helmand.', 'air strike', 'Air/drone strike', 'Afghanistan');
+  assert.deepEqual(pair(afg), ['NATO: North Atlantic Treaty Organization', 8, 'Taliban', 2]);
+});

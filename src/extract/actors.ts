@@ -59,6 +59,8 @@ interface RawEntry {
   source?: string;
   reason?: string;
   byCountry?: Record<string, string>;
+  /** For a coalition: the enemies it was formed against ('Islamic State'), by name prefix. */
+  fights?: string[];
 }
 interface ActorFile {
   templates: RawEntry[];
@@ -145,6 +147,8 @@ interface Dictionary {
   /** A state's forces fighting abroad inside a coalition: country -> event country -> name. */
   actsAs: Map<string, Map<string, string>>;
   fronts: Front[];
+  /** Coalitions and the enemies they were formed against. */
+  fights: Map<string, string[]>;
 }
 
 let dict: Dictionary | null = null;
@@ -200,6 +204,7 @@ export function loadActorDictionary(): Dictionary {
   dict = { root, templates, withArticle: new Set(dem.the), homeIn: new Map(Object.entries(dem.homeIn ?? {})),
     actsAs: new Map(Object.entries(dem.actsAs ?? {}).map(([k, v]) => [k, new Map(Object.entries(v))])),
     fronts: actors.fronts ?? [],
+    fights: new Map(actors.actors.filter((a) => a.fights).map((a) => [a.name, a.fights!])),
   };
   return dict;
 }
@@ -439,6 +444,22 @@ export function findActors(doc: Doc): ActorMention[] {
           c = countryAt.get(k);
         }
         country = countries.shift() ?? null;
+      }
+    }
+    // 'Turkish and Russian forces', 'Turkey and Russia conducted a joint patrol': a force of each,
+    // the first named first.
+    if (STATE_FORCE.has(m.entry.kind) && country !== null && w0 > 0 && w.lower[w0 - 1] === 'and') {
+      const c1 = countryEndingAt.get(w0 - 1);
+      if (c1 && c1.country !== country) {
+        // (the first country's force by the template: 'Russian forces' is a named entry of Russia's)
+        const t = m.entry.template ? m.entry : d.templates.get(m.entry.kind)!;
+        const first: ActorMention = {
+          start: w.start[c1.w0]!, end: w.end[m.w1 - 1]!, text: text.slice(w.start[c1.w0]!, w.end[m.w1 - 1]!),
+          sentence: sentenceOf(doc, w.start[c1.w0]!), actor: fill(d, t.name, c1.country), inter: 1, kind: t.kind, country: c1.country,
+        };
+        infos.set(infoKey(first), { entry: t, w0: c1.w0, w1: m.w1 });
+        out.push(first);
+        w0 = c1.w0;
       }
     }
     const start = w.start[w0]!;
@@ -1092,8 +1113,12 @@ export function assignActors(
     if ((entry?.inter === 'state' || (!entry && STATE_KINDS.has(m.kind))) && c !== null && country !== null && c !== country && d.homeIn.get(c) !== country) {
       inter = 8;
       // 'Saudi forces fired artillery at villages in Sadah': the Saudi-led coalition in Yemen.
+      // Not against an enemy the coalition was not formed for: US strikes on al-Qaeda in Idlib
+      // are the United States' own, US raids on Islamic State cells the anti-IS coalition's.
       const coalition = m.kind === 'military' ? d.actsAs.get(c)?.get(country) : undefined;
-      if (coalition !== undefined) name = coalition;
+      const fights = coalition === undefined ? undefined : d.fights.get(coalition);
+      const enemies = ms.filter(NON_STATE_NAMED).map((x) => x.actor);
+      if (coalition !== undefined && (!fights || enemies.length === 0 || enemies.some((e) => fights.some((f) => e.startsWith(f))))) name = coalition;
     }
     return { name, inter };
   };
@@ -1356,6 +1381,11 @@ export function assignActors(
   if (!a1 && NEEDS_PERPETRATOR.has(type)) a1 = byDefault('unidentified', 'actors.default-unidentified');
   // 'a shoot-out took place in the neighbourhood': a clash with no side named has two unknown sides.
   if (type === 'Armed clash' && scored.length === 0 && !a2) a2 = byDefault('unidentified', 'actors.default-unidentified');
+  // 'The Military Police carried out an operation ... a shoot-out broke out and two suspects died':
+  // a clash has two sides; a state force's unnamed opponent is an unidentified armed group.
+  if (type === 'Armed clash' && !a2 && a1 && act && STATE_KINDS.has(act.m.kind) && a1.inter.value === 1) {
+    a2 = byDefault('unidentified', 'actors.default-unidentified');
+  }
   if ((type === 'Looting/property destruction' || type === 'Arrests') && !a2) a2 = byDefault('civilians', 'actors.default-civilians');
   return pack(a1, a2);
 }
