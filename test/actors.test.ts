@@ -444,3 +444,36 @@ test(here + 'US forces in Syria and Iraq are the anti-IS coalition, except again
   const afg = run('US forces carried out an air strike on Taliban positions in Helmand.', 'air strike', 'Air/drone strike', 'Afghanistan');
   assert.deepEqual(pair(afg), ['NATO: North Atlantic Treaty Organization', 8, 'Taliban', 2]);
 });
+
+// ------------------------------------------------------------------------------------------
+// Unclaimed air strikes, context that is no party, allies, a coalition's enemy.
+
+test(here + "an air strike nobody claims is by 'Unidentified Military Forces' (8)", () => {
+  const r = run('An air strike hit a mosque in Daquq on Friday, killing 13 women and children.', 'air strike', 'Air/drone strike', 'Iraq');
+  assert.deepEqual(pair(r), ['Unidentified Military Forces', 8, 'Civilians (Iraq)', 7]);
+  const drone = run('Unidentified drones struck a convoy near Al Bukamal.', 'struck', 'Air/drone strike', 'Syria');
+  assert.deepEqual(pair(drone).slice(0, 2), ['Unidentified Military Forces', 8]);
+});
+
+test(here + 'a group named without a role two sentences from the event is context, not a party', () => {
+  const text =
+    'Carter commented on the terrorist bombings in Istanbul, Turkey. ' +
+    '"This attack only redoubles our resolve to stand with our Turkish allies." ' +
+    '"We remain committed to working closely with Turkey within NATO and the counter-ISIL coalition."';
+  const r = run(text, 'bombings', 'Remote explosive/landmine/IED', 'Turkey');
+  assert.deepEqual(pair(r), ['Unidentified Armed Group (Turkey)', 3, null, null]);
+});
+
+test(here + "allies are no party ('support Iraqi forces'); a coalition's strikes hit the enemy it was formed against", () => {
+  const text = 'The global coalition continues to support Iraqi forces with air strikes in Mosul.';
+  assert.deepEqual(pair(run(text, 'air strikes', 'Air/drone strike', 'Iraq')), [
+    'Global Coalition Against Daesh', 8, 'Islamic State (Iraq)', 2,
+  ]);
+  // A summary by another striker names no target for this strike.
+  const two =
+    'U.S. airstrikes against al-Qaida operatives in Idlib killed 20 militants. ' +
+    'In Iraq, the coalition conducted 10 airstrikes near Mosul, including strikes on tactical units.';
+  const r = run(two, 'conducted 10 airstrikes', 'Air/drone strike', 'Iraq', { sentences: [1] });
+  assert.deepEqual(pair(r), ['Global Coalition Against Daesh', 8, 'Islamic State (Iraq)', 2]);
+  assert.equal(r.actor2!.rule, 'actors.coalition-enemy');
+});

@@ -59,7 +59,7 @@ interface RawEntry {
   source?: string;
   reason?: string;
   byCountry?: Record<string, string>;
-  /** For a coalition: the enemies it was formed against ('Islamic State'), by name prefix. */
+  /** For a coalition: the enemies it was formed against ('Islamic State ({country})'). */
   fights?: string[];
 }
 interface ActorFile {
@@ -147,8 +147,8 @@ interface Dictionary {
   /** A state's forces fighting abroad inside a coalition: country -> event country -> name. */
   actsAs: Map<string, Map<string, string>>;
   fronts: Front[];
-  /** Coalitions and the enemies they were formed against. */
-  fights: Map<string, string[]>;
+  /** Coalitions and the enemies they were formed against (names as in the dictionary). */
+  fights: Map<string, { name: string; inter: number }[]>;
 }
 
 let dict: Dictionary | null = null;
@@ -204,7 +204,11 @@ export function loadActorDictionary(): Dictionary {
   dict = { root, templates, withArticle: new Set(dem.the), homeIn: new Map(Object.entries(dem.homeIn ?? {})),
     actsAs: new Map(Object.entries(dem.actsAs ?? {}).map(([k, v]) => [k, new Map(Object.entries(v))])),
     fronts: actors.fronts ?? [],
-    fights: new Map(actors.actors.filter((a) => a.fights).map((a) => [a.name, a.fights!])),
+    fights: new Map(
+      actors.actors
+        .filter((a) => a.fights)
+        .map((a) => [a.name, a.fights!.map((f) => ({ name: f, inter: Number(actors.actors.find((x) => x.name === f)?.inter ?? 2) }))]),
+    ),
   };
   return dict;
 }
@@ -777,6 +781,8 @@ const NON_VIOLENT_BY = new Set([
   'verified', 'imposed', 'ordered', 'demanded', 'visited', 'hosted', 'quoted', 'cited', 'published', 'posted',
   'shared', 'released', 'said', 'signed', 'agreed', 'described', 'praised', 'criticised', 'criticized',
 ]);
+/** Verbs whose object is an ally: 'to support Iraqi forces', 'assisting the army'. */
+const SUPPORT_VERBS = new Set(['support', 'supports', 'supporting', 'assist', 'assists', 'assisting', 'help', 'helps', 'helping', 'aid', 'aids', 'aiding', 'backing', 'reinforce', 'reinforcing', 'accompany', 'accompanying', 'advise', 'advising', 'train', 'training', 'equip', 'equipping']);
 /** Participles before 'by' that name an ally: 'supported by', 'backed by'. */
 const SUPPORT_BY = new Set(['supported', 'backed', 'assisted', 'aided', 'escorted', 'accompanied', 'reinforced']);
 /** Verbs of taking and things taken: 'from' after them names the victim ('looted from residents', 'stole cattle from herders'). */
@@ -815,6 +821,11 @@ function roleScores(doc: Doc, w: Words, m: ActorMention, info: MentionInfo | und
     if (/^\d+$/.test(lw) || NUMBER_WORDS.has(lw)) {
       sawNumber = true;
       continue;
+    }
+    // 'the coalition continues to support Iraqi forces with air strikes': an ally, no party.
+    if (SUPPORT_VERBS.has(lw)) {
+      speaker = true;
+      break;
     }
     if (lw === 'to' && w.lower[k - 1] === 'according') {
       // 'according to security officials', 'according to the Taliban'.
@@ -1049,7 +1060,9 @@ const STATE_KINDS = new Set(['military', 'police', 'government']);
 const AIR_FORCE_KINDS = new Set(['military', 'external']);
 /** A sentence that has its subject striking from the air, after the subject. */
 const STRIKES_AFTER = /\b(?:conducted|carried out|launched|struck|hit|bombed|targeted)\b[^.;]*?\b(?:air ?strikes?|strikes?|raids?|sorties?)\b|\b(?:air ?strikes?|bombed|bombarded)\b/i;
-const NON_STATE_NAMED = (m: ActorMention) => !STATE_KINDS.has(m.kind) && m.kind !== 'civilians' && m.kind !== 'protesters' && m.kind !== 'rioters' && m.kind !== 'unidentified' && m.kind !== 'gang';
+const NON_STATE_NAMED = (m: ActorMention) =>
+  !STATE_KINDS.has(m.kind) && m.kind !== 'civilians' && m.kind !== 'protesters' && m.kind !== 'rioters' && m.kind !== 'unidentified' && m.kind !== 'gang' &&
+  m.kind !== 'unidentified military';
 
 const PROTESTS = new Set<SubEventType>(['Peaceful protest', 'Protest with intervention', 'Excessive force against protesters']);
 const RIOTS = new Set<SubEventType>(['Violent demonstration', 'Mob violence']);
@@ -1118,7 +1131,7 @@ export function assignActors(
       const coalition = m.kind === 'military' ? d.actsAs.get(c)?.get(country) : undefined;
       const fights = coalition === undefined ? undefined : d.fights.get(coalition);
       const enemies = ms.filter(NON_STATE_NAMED).map((x) => x.actor);
-      if (coalition !== undefined && (!fights || enemies.length === 0 || enemies.some((e) => fights.some((f) => e.startsWith(f))))) name = coalition;
+      if (coalition !== undefined && (!fights || enemies.length === 0 || enemies.some((e) => fights.some((f) => e.startsWith(unfilled(f.name)))))) name = coalition;
     }
     return { name, inter };
   };
@@ -1154,6 +1167,10 @@ export function assignActors(
     // (Not the words right before the trigger: 'assisted by US-led coalition air strikes' has the
     // coalition as the striker.)
     if (s.speaker && speakersAreNoParty && !(triggerIsNoun && m.end <= event.trigger.start && /^\s*$/.test(doc.text.slice(m.end, event.trigger.start)))) return;
+    // A group named with no role two sentences or more from the trigger is context, not a party:
+    // "... bombings in Istanbul. “This attack ...” “... working closely with Turkey within NATO and
+    // the counter-ISIL coalition”".
+    if (NEEDS_PERPETRATOR.has(type) && s.agent === 0 && s.patient === 0 && Math.abs(m.sentence - triggerSentence) >= 2 && !PASSIVE_KINDS.has(m.kind)) return;
     const agent = s.agent;
     let patient = s.patient;
     if (m.kind === 'civilians' && !PROTESTS.has(type) && s.agent >= 2 && s.agent > s.patient && COLLECTIVE.test(m.text)) {
@@ -1337,11 +1354,16 @@ export function assignActors(
       if (a2 && a2.actor.value === r.name) a2 = null;
     }
   }
-  if (!a2 && type === 'Air/drone strike') {
+  if (!a2 && a1 && type === 'Air/drone strike') {
     // '... conducted 26 strikes against ISIL terrorists. Near Tal Afar, one strike destroyed a
-    // VBIED factory': a listed strike that names no target hits the target the summary names.
+    // VBIED factory': a listed strike that names no target hits the target the summary names,
+    // when the summary's striker is this strike's ('U.S. strikes against al-Qaida' say nothing of
+    // the coalition's).
+    const striker = a1.actor.value;
+    const bySameStriker = (sentence: number) =>
+      mentions.some((x) => x.sentence === sentence && AIR_FORCE_KINDS.has(x.kind) && (x.kind === 'military' ? x.actor : resolve(x, infoOf(doc, x))?.name) === striker);
     const summary = mentions
-      .filter((m) => m.end <= event.trigger.start && !inEvent.has(m.sentence) && NON_STATE_NAMED(m))
+      .filter((m) => m.end <= event.trigger.start && !inEvent.has(m.sentence) && NON_STATE_NAMED(m) && bySameStriker(m.sentence))
       .filter((m) => /\b(?:against|targeting|on)\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(0, m.start - 16), m.start)))
       .filter((m) => STRIKES_AFTER.test(doc.text.slice(doc.sentences[m.sentence]!.start, m.start)))
       .pop();
@@ -1350,6 +1372,14 @@ export function assignActors(
       const evidence = [ev(articleId, doc, summary)];
       a2 = { actor: field(r.name, evidence, 'actors.target-named-earlier', true), inter: field(r.inter, evidence, 'actors.target-named-earlier', true) };
     }
+  }
+  // 'the coalition conducted 10 airstrikes, including strikes against tactical units': a
+  // coalition's strikes that name no target hit the enemy it was formed against.
+  const fights = a1 ? d.fights.get(a1.actor.value) : undefined;
+  if (!a2 && fights && type === 'Air/drone strike') {
+    const enemy = fights[0]!;
+    const name = fill(d, enemy.name, country);
+    a2 = { actor: field(name, a1!.actor.evidence, 'actors.coalition-enemy', true), inter: field(enemy.inter, a1!.actor.evidence, 'actors.coalition-enemy', true) };
   }
   // 'Militants attacked a checkpoint ... JNIM claimed responsibility': whoever claims the attack
   // is its perpetrator when the event itself names none.
@@ -1378,6 +1408,9 @@ export function assignActors(
     else if (!a1 && s2 >= 0) a1 = side(1 - s2, 'actors.front-other-side');
   }
   if (type === 'Arrests' && !a1) a1 = byDefault('police', 'actors.default-police');
+  // An air strike nobody claims is by an unidentified state's aircraft (ACLED's 'Unidentified
+  // Military Forces', 8): armed groups seldom fly.
+  if (!a1 && type === 'Air/drone strike') a1 = byDefault('unidentified military', 'actors.default-unidentified-military');
   if (!a1 && NEEDS_PERPETRATOR.has(type)) a1 = byDefault('unidentified', 'actors.default-unidentified');
   // 'a shoot-out took place in the neighbourhood': a clash with no side named has two unknown sides.
   if (type === 'Armed clash' && scored.length === 0 && !a2) a2 = byDefault('unidentified', 'actors.default-unidentified');
@@ -1423,6 +1456,9 @@ function claimant(doc: Doc, w: Words, mentions: ActorMention[], sentences: numbe
   }
   return null;
 }
+
+/** A name without its '({country})' slot: 'Islamic State ({country})' -> 'Islamic State'. */
+const unfilled = (name: string): string => name.replace(/\s*\(\{country\}\)$/, '');
 
 /** Fighting types a front's sides take part in. */
 const FRONT_TYPES = new Set<SubEventType>(['Armed clash', 'Shelling/artillery/missile attack', 'Air/drone strike', 'Remote explosive/landmine/IED', 'Grenade']);
