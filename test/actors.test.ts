@@ -477,3 +477,37 @@ test(here + "allies are no party ('support Iraqi forces'); a coalition's strikes
   assert.deepEqual(pair(r), ['Global Coalition Against Daesh', 8, 'Islamic State (Iraq)', 2]);
   assert.equal(r.actor2!.rule, 'actors.coalition-enemy');
 });
+
+// ------------------------------------------------------------------------------------------
+// Nationals, posts that stand for a force, descriptors before a name, a de facto state abroad.
+
+test(here + "a demonym in the plural names people of that country: 'killed 20 Palestinians'", () => {
+  const r = run('Israeli air strikes killed at least 20 Palestinians in Rafah on Saturday.', 'air strikes', 'Air/drone strike', 'Palestine');
+  assert.deepEqual(pair(r), ['Military Forces of Israel', 8, 'Civilians (Palestine)', 7]);
+  // Acting together they are rioters.
+  const riot = run('Palestinians hurled Molotov cocktails at a vehicle of the Israeli border police near Abu Dis.', 'hurled', 'Mob violence', 'Palestine');
+  assert.deepEqual(pair(riot), ['Rioters (Palestine)', 5, 'Police Forces of Israel', 8]);
+});
+
+test(here + 'a checkpoint stands for the force that holds it, unless the text names a force that suffered', () => {
+  const r = run('Taliban fighters attacked a checkpoint in Kunduz province overnight.', 'attacked', 'Armed clash', 'Afghanistan');
+  assert.deepEqual(pair(r), ['Taliban', 2, 'Military Forces of Afghanistan', 1]);
+  const named = run('Three local policemen were killed following an attack by Taliban militants on a check point in Kunduz city.', 'attack', 'Armed clash', 'Afghanistan');
+  assert.deepEqual(pair(named), ['Taliban', 2, 'Police Forces of Afghanistan', 1]);
+  // 'a Taliban checkpoint' is the Taliban's.
+  assert.deepEqual(findActors(analyze('Soldiers raided a Taliban checkpoint.')).map((m) => m.actor), ['Military Forces', 'Taliban']);
+});
+
+test(here + "a generic word before a name describes it: 'the paramilitary Rapid Support Forces'; the AU's base", () => {
+  const r = run('Heavy fighting broke out in Khartoum between the Sudanese army and the paramilitary Rapid Support Forces.', 'fighting', 'Armed clash', 'Sudan');
+  assert.deepEqual(pair(r), ['Military Forces of Sudan', 1, 'RSF: Rapid Support Forces', 2]);
+  const au = run('Al-Shabaab militants attacked an African Union base in Lower Shabelle, sparking a heavy gun battle.', 'attacked', 'Armed clash', 'Somalia');
+  assert.deepEqual(pair(au), ['Al Shabaab', 2, 'AMISOM: African Union Mission in Somalia', 8]);
+});
+
+test(here + "the Houthis' forces are a state's, abroad external (8)", () => {
+  const r = run('Houthi forces launched drones at an oil facility in Jizan, the Saudi-led coalition said.', 'launched', 'Air/drone strike', 'Saudi Arabia');
+  assert.deepEqual(pair(r).slice(0, 2), ['Military Forces of Yemen Supreme Political Council (Houthis)', 8]);
+  const home = run('Houthi forces shelled government positions in Marib.', 'shelled', 'Shelling/artillery/missile attack', 'Yemen');
+  assert.deepEqual(pair(home).slice(0, 2), ['Military Forces of Yemen Supreme Political Council (Houthis)', 1]);
+});

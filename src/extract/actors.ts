@@ -61,6 +61,10 @@ interface RawEntry {
   byCountry?: Record<string, string>;
   /** For a coalition: the enemies it was formed against ('Islamic State ({country})'). */
   fights?: string[];
+  /** For a template: its key when it shares its kind with another ('military post'). */
+  key?: string;
+  /** A place a force holds ('checkpoint'), which stands for the force only when none is named. */
+  holds?: boolean;
 }
 interface ActorFile {
   templates: RawEntry[];
@@ -104,6 +108,8 @@ interface Entry {
   generic: boolean;
   /** For a word whose referent depends on the war ('the coalition'): the actor by event country. */
   byCountry: Map<string, string> | null;
+  /** A place a force holds ('checkpoint'). */
+  holds?: boolean;
 }
 
 interface Hit {
@@ -147,6 +153,8 @@ interface Dictionary {
   /** A state's forces fighting abroad inside a coalition: country -> event country -> name. */
   actsAs: Map<string, Map<string, string>>;
   fronts: Front[];
+  /** Demonyms (lower case) and their countries, for plurals: 'Palestinians', 'Afghans'. */
+  demonyms: Map<string, string>;
   /** Coalitions and the enemies they were formed against (names as in the dictionary). */
   fights: Map<string, { name: string; inter: number }[]>;
 }
@@ -187,8 +195,9 @@ export function loadActorDictionary(): Dictionary {
       template: raw.name.includes('{country}'),
       generic,
       byCountry: raw.byCountry ? new Map(Object.entries(raw.byCountry)) : null,
+      ...(raw.holds ? { holds: true } : {}),
     };
-    if (generic) templates.set(raw.kind, entry);
+    if (generic) templates.set(raw.key ?? raw.kind, entry);
     for (const a of raw.aliases) addPhrase(root, a, { entry, country: null, exact: null });
     for (const a of raw.acronyms ?? []) addPhrase(root, a, { entry, country: null, exact: [] });
   };
@@ -204,6 +213,7 @@ export function loadActorDictionary(): Dictionary {
   dict = { root, templates, withArticle: new Set(dem.the), homeIn: new Map(Object.entries(dem.homeIn ?? {})),
     actsAs: new Map(Object.entries(dem.actsAs ?? {}).map(([k, v]) => [k, new Map(Object.entries(v))])),
     fronts: actors.fronts ?? [],
+    demonyms: new Map(Object.entries(dem.countries).flatMap(([country, c]) => c.dem.map((x) => [x.toLowerCase(), country] as [string, string]))),
     fights: new Map(
       actors.actors
         .filter((a) => a.fights)
@@ -305,6 +315,9 @@ export function findActors(doc: Doc): ActorMention[] {
       }
     }
     if (!best) {
+      // A demonym in the plural names people of that country: 'killed 20 Palestinians'.
+      const plural = /^\p{Lu}/u.test(text[w.start[i]!]!) && w.lower[i]!.endsWith('s') ? d.demonyms.get(w.lower[i]!.slice(0, -1)) : undefined;
+      if (plural !== undefined) raw.push({ entry: d.templates.get('civilians')!, w0: i, w1: i + 1, country: plural });
       i++;
       continue;
     }
@@ -377,6 +390,16 @@ export function findActors(doc: Doc): ActorMention[] {
       text.slice(w.end[prev.w1 - 1]!, w.start[r.w0]!).trim() === ''
     ) {
       prev.w1 = r.w1;
+      continue;
+    }
+    // A generic word before a name describes it: 'the paramilitary Rapid Support Forces', 'the
+    // militant group Hamas'.
+    if (
+      prev && prev.w1 === r.w0 && prev.entry.generic && !r.entry.generic && prev.country === null &&
+      (prev.entry.kind === 'military' || prev.entry.kind === 'police' || prev.entry.kind === 'unidentified') &&
+      text.slice(w.end[prev.w1 - 1]!, w.start[r.w0]!).trim() === ''
+    ) {
+      merged[merged.length - 1] = { ...r, w0: prev.w0, country: r.country ?? null };
       continue;
     }
     merged.push({ ...r, country: r.country ?? null });
@@ -858,6 +881,11 @@ function roleScores(doc: Doc, w: Words, m: ActorMention, info: MentionInfo | und
     }
     // 'at least 13 militants': no preposition.
     if (lw === 'at' && (w.lower[k + 1] === 'least' || w.lower[k + 1] === 'most')) continue;
+    // 'targeting a pro-STC Security Belt checkpoint': over the allegiance.
+    if (k > 0 && w.lower[k - 1] === 'pro' && text.slice(w.end[k - 1]!, w.start[k]!) === '-') {
+      k--;
+      continue;
+    }
     if (PATIENT_BEFORE.has(lw)) {
       patient += 3;
       break;
@@ -1038,6 +1066,8 @@ const ev = (articleId: string, doc: Doc, s: { start: number; end: number }): Evi
  * unidentified armed groups.
  */
 const COLLECTIVE = /\b(?:villagers|residents|locals|local people|citizens|inhabitants|community members|townspeople|dwellers|youths|students|workers|farmers|herders|traders|villagers|worshippers|relatives|family members|families|prisoners|inmates|detainees|migrants|refugees)$/i;
+/** A demonym in the plural: 'Palestinians hurled stones' (people of a nation acting together). */
+const NATIONALS = /^\p{Lu}\p{L}+s$/u;
 /** Generic words that a following 'of X' / 'from X' gives to a named group. */
 const OWNED_BY_KINDS = new Set(['military', 'police', 'unidentified']);
 const OWNER_LINK = /^\s*(?:from|of|loyal to|belonging to|affiliated with|linked to|allied to|allied with)\s/i;
@@ -1173,7 +1203,7 @@ export function assignActors(
     if (NEEDS_PERPETRATOR.has(type) && s.agent === 0 && s.patient === 0 && Math.abs(m.sentence - triggerSentence) >= 2 && !PASSIVE_KINDS.has(m.kind)) return;
     const agent = s.agent;
     let patient = s.patient;
-    if (m.kind === 'civilians' && !PROTESTS.has(type) && s.agent >= 2 && s.agent > s.patient && COLLECTIVE.test(m.text)) {
+    if (m.kind === 'civilians' && !PROTESTS.has(type) && s.agent >= 2 && s.agent > s.patient && (COLLECTIVE.test(m.text) || NATIONALS.test(m.text))) {
       // Unarmed people who turn violent are rioters in ACLED's terms: 'villagers beat a
       // suspected thief', 'residents pelted the police with stones', 'locals clashed with police'.
       // 'Venezuelan migrants attacked a police officer': rioters named by their nationality.
@@ -1202,6 +1232,13 @@ export function assignActors(
     }
   });
 
+  // 'an attack on a check point killed two local policemen': the checkpoint stands for the force
+  // only when no other force is said to suffer.
+  // ('3 local policemen were killed following an attack on a check point', but not 'Taliban
+  // attacked a checkpoint').
+  if (scored.some((s) => !infoOf(doc, s.m)?.entry.holds && !PASSIVE_KINDS.has(s.m.kind) && s.m.kind !== 'unidentified' && s.agent - s.patient <= 0)) {
+    for (let k = scored.length - 1; k >= 0; k--) if (infoOf(doc, scored[k]!.m)?.entry.holds) scored.splice(k, 1);
+  }
   // 'forces from the 6th Southern Resistance Brigade', 'fighters of the Arakan Army': the
   // generic word is the named group's men, so its cues are the named group's.
   for (let k = 0; k + 1 < scored.length; k++) {
