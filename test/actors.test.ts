@@ -465,14 +465,15 @@ test(here + 'a group named without a role two sentences from the event is contex
 });
 
 test(here + "allies are no party ('support Iraqi forces'); a coalition's strikes hit the enemy it was formed against", () => {
-  const text = 'The global coalition continues to support Iraqi forces with air strikes in Mosul.';
-  assert.deepEqual(pair(run(text, 'air strikes', 'Air/drone strike', 'Iraq')), [
+  const text = 'Iraqi forces pushed ISIL out of eastern Mosul. The global coalition continues to support Iraqi forces with air strikes.';
+  assert.deepEqual(pair(run(text, 'air strikes', 'Air/drone strike', 'Iraq', { sentences: [1] })), [
     'Global Coalition Against Daesh', 8, 'Islamic State (Iraq)', 2,
   ]);
   // A summary by another striker names no target for this strike.
   const two =
     'U.S. airstrikes against al-Qaida operatives in Idlib killed 20 militants. ' +
-    'In Iraq, the coalition conducted 10 airstrikes near Mosul, including strikes on tactical units.';
+    'In Iraq, the coalition conducted 10 airstrikes near Mosul, including strikes on tactical units. ' +
+    'ISIL still holds the west of the city.';
   const r = run(two, 'conducted 10 airstrikes', 'Air/drone strike', 'Iraq', { sentences: [1] });
   assert.deepEqual(pair(r), ['Global Coalition Against Daesh', 8, 'Islamic State (Iraq)', 2]);
   assert.equal(r.actor2!.rule, 'actors.coalition-enemy');
@@ -510,4 +511,30 @@ test(here + "the Houthis' forces are a state's, abroad external (8)", () => {
   assert.deepEqual(pair(r).slice(0, 2), ['Military Forces of Yemen Supreme Political Council (Houthis)', 8]);
   const home = run('Houthi forces shelled government positions in Marib.', 'shelled', 'Shelling/artillery/missile attack', 'Yemen');
   assert.deepEqual(pair(home).slice(0, 2), ['Military Forces of Yemen Supreme Political Council (Houthis)', 1]);
+});
+
+test(here + "unnamed rebels: 'Opposition Rebels (Syria)' in Syria, an unidentified armed group elsewhere", () => {
+  const r = run('Rebel fighters in eastern Aleppo shelled a market, killing eight civilians.', 'shelled', 'Shelling/artillery/missile attack', 'Syria');
+  assert.deepEqual(pair(r), ['Opposition Rebels (Syria)', 2, 'Civilians (Syria)', 7]);
+  const elsewhere = run('Rebels ambushed an army convoy near Beni.', 'ambushed', 'Armed clash', 'Democratic Republic of Congo');
+  assert.deepEqual(pair(elsewhere), ['Unidentified Armed Group (Democratic Republic of Congo)', 3, 'Military Forces of the Democratic Republic of Congo', 1]);
+});
+
+test(here + "who holds a town is where, who holds a prison acts; protesters' own nationality", () => {
+  const town = run('At least 43 people were killed by a car bomb in the rebel-held Syrian town of Azaz.', 'car bomb', 'Remote explosive/landmine/IED', 'Syria');
+  assert.deepEqual(pair(town), ['Unidentified Armed Group (Syria)', 3, 'Civilians (Syria)', 7]);
+  const prison = run('A prisoner died under torture in the Houthi-controlled prison of Hauban.', 'torture', 'Attack', 'Yemen');
+  assert.deepEqual(pair(prison).slice(0, 2), ['Military Forces of Yemen Supreme Political Council (Houthis)', 1]);
+  const pal = run('Israeli troops shot dead 58 Palestinian protesters along the Gaza border fence.', 'shot', 'Excessive force against protesters', 'Israel');
+  assert.deepEqual(pair(pal), ['Protesters (Palestine)', 6, 'Military Forces of Israel', 1]);
+  // Nationals named after the rioters are not the rioters.
+  const leb = run('Rioters hurled rocks at the army in Tripoli. Palestinians and Syrians also took part.', 'hurled', 'Violent demonstration', 'Lebanon');
+  assert.deepEqual(pair(leb).slice(0, 2), ['Rioters (Lebanon)', 5]);
+});
+
+test(here + "'soldiers reacted with gunfire' answer an attack; a coalition's enemy only where the article names it", () => {
+  const r = run('A hand grenade was thrown at a checkpoint in Mogadishu. Soldiers reacted with gunfire towards the attackers.', 'thrown', 'Grenade', 'Somalia');
+  assert.deepEqual(pair(r).slice(0, 2), ['Unidentified Armed Group (Somalia)', 3]);
+  const s = run('A US drone strike killed an Iranian general near Baghdad airport.', 'drone strike', 'Air/drone strike', 'Iraq');
+  assert.equal(s.actor2, null);
 });

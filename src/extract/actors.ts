@@ -153,6 +153,8 @@ interface Dictionary {
   /** A state's forces fighting abroad inside a coalition: country -> event country -> name. */
   actsAs: Map<string, Map<string, string>>;
   fronts: Front[];
+  /** Named actors' inter codes (numeric ones). */
+  interOf: Map<string, number>;
   /** Demonyms (lower case) and their countries, for plurals: 'Palestinians', 'Afghans'. */
   demonyms: Map<string, string>;
   /** Coalitions and the enemies they were formed against (names as in the dictionary). */
@@ -213,6 +215,7 @@ export function loadActorDictionary(): Dictionary {
   dict = { root, templates, withArticle: new Set(dem.the), homeIn: new Map(Object.entries(dem.homeIn ?? {})),
     actsAs: new Map(Object.entries(dem.actsAs ?? {}).map(([k, v]) => [k, new Map(Object.entries(v))])),
     fronts: actors.fronts ?? [],
+    interOf: new Map(actors.actors.filter((a) => typeof a.inter === 'number').map((a) => [a.name, a.inter as number])),
     demonyms: new Map(Object.entries(dem.countries).flatMap(([country, c]) => c.dem.map((x) => [x.toLowerCase(), country] as [string, string]))),
     fights: new Map(
       actors.actors
@@ -267,7 +270,7 @@ const sentenceOf = sentenceIndexAt;
 /** Words that may stand between a country word and a force noun: 'Pakistan's national army'. */
 const COUNTRY_GAP = new Set(['the', 's', 'national', 'security', 'special', 'regular', 'border', 'federal', 'provincial', 'local', 'armed', 'government', 'state', 'elite']);
 /** State-force and civilian templates read their country from a neighbouring country word. */
-const COUNTRY_FROM_CONTEXT = new Set(['military', 'police', 'government', 'civilians']);
+const COUNTRY_FROM_CONTEXT = new Set(['military', 'police', 'government', 'civilians', 'protesters', 'rioters']);
 
 /** Generic words for a state's forces, which combine: 'military police forces'. */
 const STATE_FORCE = new Set(['military', 'police']);
@@ -693,6 +696,13 @@ const RETAKE_VERBS = new Set([
   'drove', 'driven', 'drive', 'ousted', 'oust', 'evicted', 'captured', 'capture', 'capturing', 'reclaimed', 'regained', 'regain',
   'took', 'take', 'taken', 'taking', 'won', 'pushed', 'routed',
 ]);
+/** Nouns of places a side holds: 'in the rebel-held town' (not 'in the Houthi-controlled prison'). */
+const PLACE_NOUNS = new Set([
+  'town', 'towns', 'city', 'cities', 'village', 'villages', 'area', 'areas', 'district', 'districts', 'neighbourhood',
+  'neighborhood', 'neighbourhoods', 'neighborhoods', 'region', 'regions', 'territory', 'territories', 'province', 'part',
+  'parts', 'side', 'countryside', 'suburb', 'suburbs', 'enclave', 'zone', 'zones', 'quarter', 'quarters', 'east', 'west',
+  'north', 'south', 'governorate', 'county',
+]);
 const PREPOSITIONS = new Set(['over', 'in', 'on', 'with', 'from', 'of', 'at', 'to', 'into', 'near', 'by', 'inside', 'aboard', 'onto', 'toward', 'towards', 'under', 'behind']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'two', 'three', 'four', 'five', 'several', 'some', 'his', 'her', 'their', 'its']);
 /** Whether the mention starting at word `w0` is the object of a preposition ('over two military vehicles'). */
@@ -761,7 +771,7 @@ const MINE_WORDS = new Set(['ied', 'ieds', 'mine', 'mines', 'landmine', 'landmin
  * 'foiled' or 'thwarted': who foils an attack acts ('police foiled a bomb plot', 'pro-Hadi forces
  * thwarted a Houthi incursion' has the pro-Hadi forces first in ACLED's coding).
  */
-const DEFENDER_VERBS = new Set(['repulsed', 'repelled', 'repulse', 'repel', 'responded', 'retaliated', 'defended', 'resisted', 'pushed', 'fended', 'returned']);
+const DEFENDER_VERBS = new Set(['repulsed', 'repelled', 'repulse', 'repel', 'responded', 'retaliated', 'reacted', 'defended', 'resisted', 'pushed', 'fended', 'returned']);
 /** A mention used as the modifier of an attack noun acts: 'a Taliban attack', 'NDS operations'. */
 const ATTACK_NOUNS = new Set(['attack', 'attacks', 'assault', 'assaults', 'ambush', 'ambushes', 'offensive', 'operation', 'operations', 'raid', 'raids', 'airstrike', 'airstrikes', 'strike', 'strikes', 'shelling', 'fire', 'gunfire', 'bombardment', 'bombing', 'bomb', 'ied', 'mine', 'landmine', 'rocket', 'rockets', 'mortar', 'mortars', 'drone', 'drones', 'attackers', 'offensives', 'onslaught', 'incursion', 'infiltration', 'sniper', 'snipers', 'counterattack']);
 const PARTICIPLE = /(?:ed|en|wn|shot|hit|struck|beat|burnt|slain|held|caught|taken|left)$/;
@@ -927,10 +937,14 @@ function roleScores(doc: Doc, w: Words, m: ActorMention, info: MentionInfo | und
     if (v !== w1 && (/[.;:!?,]/.test(vsep) || v >= w.lower.length)) {
       // (a clause break after the head noun or adverb: no verb of the mention's own)
     } else if (sep === '-' && /^(planted|laid|placed|led|affiliated|linked)$/.test(next)) agent += 3;
-    // 'ISIL-held building', 'Houthi-controlled areas': who holds a place says nothing of who struck it.
+    // 'destroyed an ISIL-held building', 'shelled government-held districts': who holds a place is
+    // not who struck it, rather the side whose place was struck; 'a car bomb in the rebel-held
+    // town of Azaz' names where, not who.
     else if (sep === '-' && /^(controlled|held|run|occupied|dominated|besieged)$/.test(next)) {
-      // no cue
-    } else if (AUX.has(nv)) {
+      if (afterPreposition(w, w0) && [1, 2, 3].some((k) => PLACE_NOUNS.has(w.lower[w1 + k] ?? ''))) speaker = true;
+      else patient += 1;
+    }
+    else if (AUX.has(nv)) {
       const after = w.lower[v + 1] ?? '';
       const after2 = w.lower[v + 2] ?? '';
       if (RAISING.has(after) && after2 === 'to') {
@@ -1142,9 +1156,11 @@ export function assignActors(
   const resolve = (m: ActorMention, info: MentionInfo | undefined): { name: string; inter: number } | null => {
     const entry = info?.entry ?? d.templates.get(m.kind);
     // 'the coalition' is the anti-IS coalition in Syria and Iraq, the Saudi-led one in Yemen.
+    // Unnamed rebels in Syria are ACLED's 'Opposition Rebels (Syria)'; elsewhere the template's.
     if (entry?.byCountry) {
       const named = country === null ? undefined : entry.byCountry.get(country);
-      return named === undefined ? null : { name: named, inter: m.inter };
+      if (named !== undefined) return { name: named, inter: d.interOf.get(named) ?? m.inter };
+      if (!entry.template) return null;
     }
     let name = m.actor;
     let c = m.country;
@@ -1292,7 +1308,13 @@ export function assignActors(
     a1 = named ? fromMention(named, `actors.${kind}`) : byDefault(kind, `actors.default-${kind}`);
     // 'about 500 Venezuelan migrants protested in Bogota': ACLED names demonstrators by their
     // own nationality where the text gives one that is not the event country's.
-    const foreign = scored.find((s) => (s.m.kind === 'civilians' || s.m.kind === kind) && s.m.country !== null && s.m.country !== country && s.agent >= s.patient);
+    // (Not nationals named after the protesters: 'rioters hurled rocks ... Palestinians and
+    // Syrians also took part' in Lebanon.)
+    const foreign = scored.find(
+      (s) =>
+        (s.m.kind === 'civilians' || s.m.kind === kind) && s.m.country !== null && s.m.country !== country && s.agent >= s.patient &&
+        (!named || s.order <= named.order || s.m.sentence === triggerSentence),
+    );
     if (foreign) {
       const t = d.templates.get(kind)!;
       const evidence = [ev(articleId, doc, foreign.m)];
@@ -1411,9 +1433,10 @@ export function assignActors(
     }
   }
   // 'the coalition conducted 10 airstrikes, including strikes against tactical units': a
-  // coalition's strikes that name no target hit the enemy it was formed against.
+  // coalition's strikes that name no target hit the enemy it was formed against (where the
+  // article names that enemy at all).
   const fights = a1 ? d.fights.get(a1.actor.value) : undefined;
-  if (!a2 && fights && type === 'Air/drone strike') {
+  if (!a2 && fights && type === 'Air/drone strike' && mentions.some((m) => m.actor.startsWith(unfilled(fights[0]!.name)))) {
     const enemy = fights[0]!;
     const name = fill(d, enemy.name, country);
     a2 = { actor: field(name, a1!.actor.evidence, 'actors.coalition-enemy', true), inter: field(enemy.inter, a1!.actor.evidence, 'actors.coalition-enemy', true) };
