@@ -538,3 +538,18 @@ test(here + "'soldiers reacted with gunfire' answer an attack; a coalition's ene
   const s = run('A US drone strike killed an Iranian general near Baghdad airport.', 'drone strike', 'Air/drone strike', 'Iraq');
   assert.equal(s.actor2, null);
 });
+
+test(here + "conjoined subjects with an adjective ('Turkish troops and allied Syrian rebels') lead with the first", () => {
+  const r = run('Turkish troops and allied Syrian rebels clashed with Islamic State fighters around al-Bab.', 'clashed', 'Armed clash', 'Syria');
+  assert.deepEqual(pair(r), ['Military Forces of Turkey', 8, 'Islamic State (Syria)', 2]);
+});
+
+test(here + "a drive-by shooting's unnamed shooters take the country's convention (data/actors.json driveBy)", () => {
+  const text = 'A man was killed in a drive-by shooting by two armed men on a motorcycle.';
+  assert.deepEqual(pair(run(text, 'killed', 'Attack', 'Brazil')), ['Unidentified Gang and/or Police Militia', 3, 'Civilians (Brazil)', 7]);
+  assert.deepEqual(pair(run(text, 'killed', 'Attack', 'Mexico')).slice(0, 2), ['Unidentified Gang (Mexico)', 3]);
+  // Elsewhere, and with the shooters named, nothing changes.
+  assert.deepEqual(pair(run(text, 'killed', 'Attack', 'Haiti')).slice(0, 2), ['Unidentified Armed Group (Haiti)', 3]);
+  const named = run('A man was killed in a drive-by shooting by members of the Sinaloa Cartel.', 'killed', 'Attack', 'Mexico');
+  assert.deepEqual(pair(named).slice(0, 2), ['Sinaloa Cartel', 3]);
+});

@@ -70,6 +70,8 @@ interface ActorFile {
   templates: RawEntry[];
   actors: RawEntry[];
   fronts?: Front[];
+  /** The name of a drive-by shooting's unnamed perpetrators, by country. */
+  driveBy?: Record<string, string>;
 }
 /**
  * A war with two known sides on one front: a clash or shelling there that names no side (or one)
@@ -153,6 +155,8 @@ interface Dictionary {
   /** A state's forces fighting abroad inside a coalition: country -> event country -> name. */
   actsAs: Map<string, Map<string, string>>;
   fronts: Front[];
+  /** The name of a drive-by shooting's unnamed perpetrators, by country. */
+  driveBy: Map<string, string>;
   /** Named actors' inter codes (numeric ones). */
   interOf: Map<string, number>;
   /** Demonyms (lower case) and their countries, for plurals: 'Palestinians', 'Afghans'. */
@@ -215,6 +219,7 @@ export function loadActorDictionary(): Dictionary {
   dict = { root, templates, withArticle: new Set(dem.the), homeIn: new Map(Object.entries(dem.homeIn ?? {})),
     actsAs: new Map(Object.entries(dem.actsAs ?? {}).map(([k, v]) => [k, new Map(Object.entries(v))])),
     fronts: actors.fronts ?? [],
+    driveBy: new Map(Object.entries(actors.driveBy ?? {}).filter(([k]) => !k.startsWith('_'))),
     interOf: new Map(actors.actors.filter((a) => typeof a.inter === 'number').map((a) => [a.name, a.inter as number])),
     demonyms: new Map(Object.entries(dem.countries).flatMap(([country, c]) => c.dem.map((x) => [x.toLowerCase(), country] as [string, string]))),
     fights: new Map(
@@ -1094,7 +1099,7 @@ const ownerLink = (between: string): boolean =>
 const SHOOTERS = /\b(?:man|men|people|persons|individuals|person|individual)$/i;
 const SHOOTING_AFTER = /^[^.;]*?\b(?:opened fire|shot|fired|shooting at|gunned)\b/i;
 /** What stands between two conjoined subjects: 'X and Y', 'X, as well as the Y', 'X and "Resistance" Y'. */
-const CONJUNCT = /^\s*(?:,|and|as well as|,\s*and)\s*(?:the\s+)?(?:["“”'‘’]?\p{Lu}[\p{L}-]*["“”'‘’]?\s+){0,2}$/u;
+const CONJUNCT = /^\s*(?:,|and|as well as|,\s*and)\s*(?:the\s+|their\s+|its\s+)?(?:(?:allied|affiliated|local|other|["“”'‘’]?\p{Lu}[\p{L}-]*["“”'‘’]?)\s+){0,2}$/u;
 /** Words that say an armed group is not known: 'unidentified gunmen', 'unknown armed men'. */
 const SAID_UNKNOWN = /\b(?:unidentified|unknown|unnamed|anonymous)\b/i;
 /** Kinds that never act first when someone else is named. */
@@ -1466,6 +1471,13 @@ export function assignActors(
       a2 = side(1, 'actors.front-sides');
     } else if (s1 >= 0 && !a2) a2 = side(1 - s1, 'actors.front-other-side');
     else if (!a1 && s2 >= 0) a1 = side(1 - s2, 'actors.front-other-side');
+  }
+  // 'a man was killed in a drive-by shooting by two armed men on a motorcycle': organised crime's
+  // hallmark, named by the country's convention (data/actors.json driveBy).
+  const driveBy = country === null ? undefined : d.driveBy.get(country);
+  if (driveBy && NEEDS_PERPETRATOR.has(type) && (!a1 || (act?.generic && act.m.kind === 'unidentified')) && /\bdrive-?by\b/i.test(eventText(doc, event.sentences))) {
+    const evidence = a1?.actor.evidence ?? triggerEv;
+    a1 = { actor: field(driveBy, evidence, 'actors.drive-by', true), inter: field(3, evidence, 'actors.drive-by', true) };
   }
   if (type === 'Arrests' && !a1) a1 = byDefault('police', 'actors.default-police');
   // An air strike nobody claims is by an unidentified state's aircraft (ACLED's 'Unidentified
