@@ -63,7 +63,14 @@ export function extractArticle(article: Article, opts: ExtractOptions = {}): Art
       const who = assignActors(
         doc,
         actors,
-        { sentences: ev.sentences, trigger: ev.trigger, subEventType: ev.sub_event_type, country: loc.country?.value ?? null },
+        {
+          sentences: ev.sentences,
+          trigger: ev.trigger,
+          subEventType: ev.sub_event_type,
+          country: loc.country?.value ?? null,
+          admin1: loc.admin1?.value ?? null,
+          date: when.event_date?.value ?? null,
+        },
         article.id,
       );
       const toll = findFatalities(doc, ev.sentences, article.id);
