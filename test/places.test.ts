@@ -293,3 +293,15 @@ test(here + "'the district headquarters of X' names a place the gazetteer may la
   const u = resolve('Workers protested outside the headquarters of UGTT in Kasserine on Monday.');
   assert.notEqual(u.location?.value, 'UGTT');
 });
+
+test(here + 'review cases: a group after "the headquarters of", a place after an institution and "and", a date before "from", a two-word state, the hospital the wounded were taken to', () => {
+  // Written for this test.
+  const h = resolve('Israeli jets struck the headquarters of Hezbollah in Lebanon on Monday, killing three people, officials said.');
+  assert.notEqual(h.location?.value, 'Hezbollah');
+  const names = (t: string) => findPlaces(analyze(t), gaz).map((p) => p.text);
+  assert.ok(names('A spokesman for the Interior Ministry and Kandahar police said a bomb exploded.').includes('Kandahar'));
+  assert.ok(names('On March 3, from Kandahar, the convoy left for Kabul.').includes('Kandahar'));
+  assert.deepEqual(names('Scott Dayton, 42, of New York, New York, died in Syria.'), ['Syria']);
+  const m = resolve('Near Mosul, a car bomb killed seven people on Monday. The wounded were taken to hospitals in Erbil.');
+  assert.equal(m.location?.value, 'Mosul');
+});

@@ -170,8 +170,10 @@ const UNIT_AFTER: Record<string, PlaceMention['unit']> = {
   countryside: 'admin1',
   area: 'area', areas: 'area', neighbourhood: 'area', neighborhood: 'area', locality: 'area', outskirts: 'area',
 };
+const TAKEN_TO = /\b(?:taken|shifted|rushed|moved|transferred|evacuated|brought|referred|airlifted)\s+to\s+(?:[\w'’-]+\s+){0,4}?(?:in|at)\s+$/i;
 /** A name after an age apposition: "Dayton, 42, of Woodbridge, Virginia" is where he is from. */
-const HOMETOWN = /\b\d{1,3},\s+(?:of|from)\s+$/;
+const HOMETOWN = /(\p{Lu}[\p{L}.'’-]*),\s+\d{1,3},\s+(?:of|from)\s+$/u;
+const MONTH_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/i;
 /** Words before a name that put the event near it rather than in it. */
 const NEAR_BEFORE = /(?:\bnear|\boutskirts of|\bvicinity of|\bclose to|\bkm (?:from|of)|\bkilometres (?:from|of)|\bkilometers (?:from|of)|\bmiles (?:from|of)|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west) of)\s+(?:the\s+)?$/i;
 const UPPER = /^\p{Lu}/u;
@@ -262,9 +264,15 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
       }
       // "Scott C. Dayton, 42, of Woodbridge, Virginia, died … in northern Syria": a person's home
       // town, no place of the story (nor a clue to its country).
-      if (HOMETOWN.test(text.slice(Math.max(0, t.start - 16), t.start))) {
+      const home = HOMETOWN.exec(text.slice(Math.max(0, t.start - 40), t.start));
+      if (home && !MONTH_WORD.test(home[1]!)) {
+        // ... and the state or country after it ("of New York, New York,").
         i = e;
-        for (let k = e + 1; k < tokens.length && k <= e + 4 && /^[,]$/.test(tokens[k]!.lower) === (k === e + 1); k++) if (k === e + 2 && isCap(doc, tokens[k]!)) i = k;
+        if (tokens[e + 1]?.lower === ',') {
+          let k = e + 2;
+          while (k < tokens.length && tokens[k]!.sentence === t.sentence && isCap(doc, tokens[k]!) && tokens[k]!.start - tokens[k - 1]!.end <= 1) k++;
+          if (k > e + 2) i = k - 1;
+        }
         found = true;
         break;
       }
@@ -292,7 +300,7 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
     let stop = chainEnd;
     for (let k = i + 1; k <= chainEnd; k++) if (tokens[k]!.lower === 'and') { stop = k - 1; break; }
     // 'the Defense Department', 'the Interior Ministry': an institution's name, no place.
-    if (stop > i && ORG_AFTER.has(tokens[stop]!.lower)) { i = chainEnd; continue; }
+    if (stop > i && ORG_AFTER.has(tokens[stop]!.lower)) { i = stop; continue; }
     let e = stop;
     while (e > i && (NOT_PLACES.has(tokens[e]!.lower) || AFTER_PLACE.has(tokens[e]!.lower) || UNIT_AFTER[tokens[e]!.lower])) e--;
     if (t.pos === 'PROPN' || t.start > doc.sentences[t.sentence]!.start) misses.push({ i, j: e });
@@ -623,7 +631,7 @@ const UNIT_BEFORE_KIND: Record<string, PlaceMention['unit']> = {
 };
 
 /** An unknown capitalised span that the text presents as a place: "in Buleda (Kech, …)", "in Regi of X district". */
-const UNIT_OF = /\b(?:town|village|city|district|province|governorate|region|hamlet|settlement|suburb|neighbou?rhood|headquarters|centre|center)\s+of\s+$/i;
+const UNIT_OF = /\b(?:town|village|city|district|province|governorate|region|hamlet|settlement|suburb|neighbou?rhood|(?:district|provincial|province)\s+(?:headquarters|centre|center))\s+of\s+$/i;
 
 function saysPlace(doc: Doc, i: number, j: number, m: PlaceMention): boolean {
   const prev = doc.tokens[i - 1];
@@ -967,6 +975,8 @@ function clueRegion(places: PlaceMention[], gaz: Gazetteer): GazPlace | null {
 /** How much a mention says "the event was here" (see resolveLocation). */
 function salience(doc: Doc, m: PlaceMention): number {
   if (m.near) return 0.5;
+  // Where the wounded were taken is not where they were hurt: "taken to hospitals in Erbil".
+  if (TAKEN_TO.test(doc.text.slice(Math.max(0, m.start - 60), m.start))) return 0.2;
   const before = doc.text.slice(Math.max(0, m.start - 12), m.start);
   if (/\b(?:in|at|inside|across|into)\s+(?:the\s+)?$/i.test(before)) return 2;
   if (isDateline(doc, m)) return 0.2;
@@ -983,7 +993,9 @@ function isDateline(doc: Doc, m: PlaceMention): boolean {
   // Only capitalised names before it ('ISLAMABAD, Pakistan'), not a sentence's words ('On 9 May
   // 2020, in Maiwand, Kandahar').
   const before = doc.text.slice(p.start, m.start);
-  return !/[.!?\d]/.test(before) && !/(?:^|[\s,(])\p{Ll}/u.test(before);
+  // (what comes before is the dateline's first name and a comma: 'Near Mosul, a car bomb …'
+  // opens a sentence, not a dateline)
+  return (before.trim() === '' || /,\s*$/.test(before)) && !/[.!?\d]/.test(before) && !/(?:^|[\s,(])\p{Ll}/u.test(before);
 }
 
 /** "X, Donetsk": the next mention, after only a comma, is the province `dom`. */
