@@ -543,8 +543,8 @@ const NOT_A_COMMUNITY = new Set([
   'on', 'in', 'at', 'and', 'of', 'by', 'later', 'meanwhile', 'also', 'when', 'after', 'before', 'then', 'there', 'these', 'those',
 ]);
 
-/** The part-of-speech tag of the token at character `pos`, and the next token's. */
-function posAt(doc: Doc, pos: number): { pos: string; next: string | null } | null {
+/** The token at character `pos`, and the one after it, or null. */
+function tokenAt(doc: Doc, pos: number): { t: Doc['tokens'][number]; next: Doc['tokens'][number] | undefined } | null {
   const toks = doc.tokens;
   let lo = 0;
   let hi = toks.length - 1;
@@ -553,9 +553,15 @@ function posAt(doc: Doc, pos: number): { pos: string; next: string | null } | nu
     const t = toks[mid]!;
     if (t.end <= pos) lo = mid + 1;
     else if (t.start > pos) hi = mid - 1;
-    else return { pos: t.pos, next: toks[mid + 1]?.pos ?? null };
+    else return { t, next: toks[mid + 1] };
   }
   return null;
+}
+
+/** The part-of-speech tag of the token at character `pos`, and the next token's. */
+function posAt(doc: Doc, pos: number): { pos: string; next: string | null } | null {
+  const at = tokenAt(doc, pos);
+  return at ? { pos: at.t.pos, next: at.next?.pos ?? null } : null;
 }
 
 /**
@@ -1021,23 +1027,13 @@ function roleScores(doc: Doc, w: Words, m: ActorMention, info: MentionInfo | und
 
 /** Whether the token at `pos` is tagged as a verb. */
 function triggerIsVerb(doc: Doc, pos: number): boolean {
-  const toks = doc.tokens;
-  let lo = 0;
-  let hi = toks.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = toks[mid]!;
-    if (t.end <= pos) lo = mid + 1;
-    else if (t.start > pos) hi = mid - 1;
-    else {
-      if (t.pos === 'VERB') return true;
-      // The tagger reads some past tenses as adjectives: 'opposition forces liberated/ADJ the
-      // town'. A participle followed by a determiner or a name is a verb with its object.
-      const next = toks[mid + 1];
-      return t.pos === 'ADJ' && /ed$/i.test(doc.text.slice(t.start, t.end)) && next !== undefined && (next.pos === 'DET' || next.pos === 'NUM' || next.pos === 'PROPN');
-    }
-  }
-  return false;
+  const at = tokenAt(doc, pos);
+  if (!at) return false;
+  const { t, next } = at;
+  if (t.pos === 'VERB') return true;
+  // The tagger reads some past tenses as adjectives: 'opposition forces liberated/ADJ the
+  // town'. A participle followed by a determiner or a name is a verb with its object.
+  return t.pos === 'ADJ' && /ed$/i.test(doc.text.slice(t.start, t.end)) && next !== undefined && (next.pos === 'DET' || next.pos === 'NUM' || next.pos === 'PROPN');
 }
 
 /**
