@@ -9,8 +9,8 @@ import { analyze, loadNlp } from './text/analyze.js';
 import type { Doc } from './text/doc.js';
 import { loadGazetteer, type Gazetteer } from './geo/gazetteer.js';
 import { findEvents, type EventCandidate } from './extract/events.js';
-import { findPlaces, resolveLocation } from './extract/places.js';
-import { findActors, assignActors } from './extract/actors.js';
+import { findPlaces, resolveLocation, type PlaceMention } from './extract/places.js';
+import { findActors, assignActors, type ActorMention } from './extract/actors.js';
 import { findDates, eventDate } from './extract/dates.js';
 import { findFatalities } from './extract/fatalities.js';
 import { findPeople } from './extract/people.js';
@@ -51,11 +51,18 @@ export function extractArticle(article: Article, opts: ExtractOptions = {}): Art
   const doc = analyze(article.text);
   const published = normaliseDate(article.published) ?? null;
 
+  // Place and actor mentions are read once, when first needed (incidents, then the people list).
+  let placesOnce: PlaceMention[] | null = null;
+  let actorsOnce: ActorMention[] | null = null;
+  const mentions = () => ({
+    places: (placesOnce ??= findPlaces(doc, res.gaz, article.source ? { source: article.source } : {})),
+    actors: (actorsOnce ??= findActors(doc)),
+  });
+
   const events = findEvents(doc);
   const incidents: Incident[] = [];
   if (events.length > 0) {
-    const places = findPlaces(doc, res.gaz, article.source ? { source: article.source } : {});
-    const actors = findActors(doc);
+    const { places, actors } = mentions();
     const dates = findDates(doc, published);
     events.forEach((ev, i) => {
       const loc = resolveLocation(doc, places, ev.sentences, article.id);
@@ -106,7 +113,7 @@ export function extractArticle(article: Article, opts: ExtractOptions = {}): Art
   // keeps a sentence about another attack out of this one's competing tolls.
   const disputes = incidents.map((inc) => findDisputes(doc, inc, quotes, people, article.id, incidents));
   incidents.forEach((inc, i) => applyDispute(inc, disputes[i]!));
-  return { article, doc, incidents, quotes, claims, people: notPlacesOrGroups(doc, people.people, res), organisations: people.organisations };
+  return { article, doc, incidents, quotes, claims, people: people.people.some((p) => p.role === null) ? notPlacesOrGroups(people.people, mentions()) : people.people, organisations: people.organisations };
 }
 
 /**
@@ -114,10 +121,9 @@ export function extractArticle(article: Article, opts: ExtractOptions = {}): Art
  * dictionary ('El Fasher', 'North Darfur', 'Al-Shabab', 'Khorasan Province') are not people: a
  * capitalised pair next to 'said' looks like a name to the people reader, which knows neither.
  */
-function notPlacesOrGroups(doc: Doc, people: Person[], res: Resources): Person[] {
-  if (!people.some((p) => p.role === null)) return people;
-  const places = new Set(findPlaces(doc, res.gaz).filter((m) => m.candidates.length > 0 && !m.demonym).map((m) => m.text.toLowerCase()));
-  const groups = new Set(findActors(doc).filter((m) => m.kind !== 'civilians').map((m) => m.text.toLowerCase()));
+function notPlacesOrGroups(people: Person[], found: { places: PlaceMention[]; actors: ActorMention[] }): Person[] {
+  const places = new Set(found.places.filter((m) => m.candidates.length > 0 && !m.demonym).map((m) => m.text.toLowerCase()));
+  const groups = new Set(found.actors.filter((m) => m.kind !== 'civilians').map((m) => m.text.toLowerCase()));
   return people.filter((p) => {
     if (p.role !== null) return true;
     const n = p.name.toLowerCase();

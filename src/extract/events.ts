@@ -271,7 +271,7 @@ function readSentence(doc: Doc, si: number, times: Mention[]): SentenceInfo {
   // carried out 74 attacks across the country in January, killing 91 people"); protests
   // "across the country" without such a count stay an event.
   const sentenceText = doc.text.slice(doc.sentences[si]!.start, doc.sentences[si]!.end);
-  if (COUNTED_EVENTS.test(sentenceText) && COUNTRYWIDE.test(sentenceText)) {
+  if (COUNTRYWIDE.test(sentenceText) && COUNTED_EVENTS.test(sentenceText)) {
     cats.add('cue_generic');
     hits.push({ cat: 'cue_generic', entry: 'countrywide-count', w0: 0, w1: 0 });
   }
