@@ -6,6 +6,13 @@
  *   npm run eval                 every dev set
  *   npm run eval -- --quick      leaves out acled-2020 (5,566 texts)
  *   npm run eval -- --set seed   one set (repeatable)
+ *   npm run eval -- --set news-dev --diff
+ *                                article by article, what the gold has and sitrep does not, and the
+ *                                reverse, with the evidence
+ *
+ * A set whose gold has incidents reported by several articles is also scored per article (the
+ * gold's incidents cut into one per article, sitrep run with --per-article): row NAME/art. Sets
+ * with incidents get a table of detection precision by confidence bucket.
  *
  * Where ../shared is missing (a user's machine), it says so and exits 0.
  */
@@ -14,6 +21,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { heldOutOnly } from './held-out.js';
+import { diffLines, matchPairs, splitGoldPerArticle } from './eval-diff.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const EVAL = resolve(ROOT, process.env.SITREP_EVAL_DIR ?? '../shared/eval');
@@ -34,6 +42,7 @@ const SETS: DevSet[] = [
   { name: 'case2021', dir: 'dev/case2021' },
   { name: 're3d-news', dir: 'dev/re3d-news' },
   { name: 'polnear-dev', dir: 'dev/polnear-dev' },
+  { name: 'news-dev', dir: 'dev/news-dev' },
 ];
 
 type Score = {
@@ -60,7 +69,9 @@ function main(): number {
   const sets = SETS.filter((s) => (only.length ? only.includes(s.name) : !(quick && s.slow)));
   mkdirSync(OUT, { recursive: true });
 
+  const diff = args.includes('--diff');
   const rows: { set: DevSet; score: Score; seconds: number; note: string }[] = [];
+  const confidence: { name: string; lines: string[] }[] = [];
   for (const set of sets) {
     const dir = join(EVAL, set.dir);
     if (!existsSync(join(dir, 'articles.jsonl'))) {
@@ -77,33 +88,84 @@ function main(): number {
         note = `held-out ${held.kept} of ${held.total} (the event model trained on the other ids)`;
       }
     }
-    const report = join(OUT, `${set.name}.report.json`);
-    const t0 = Date.now();
-    const run = spawnSync(process.execPath, [CLI, 'extract', articles, '--json', '--out', report], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 28,
-    });
-    const seconds = (Date.now() - t0) / 1000;
-    if (run.status !== 0 && run.status !== 1) {
-      console.error(`eval: ${set.name}: sitrep extract failed (exit ${run.status}):\n${run.stderr.slice(0, 2000)}`);
-      return 1;
+    const main = scoreSet(set.name, articles, gold, []);
+    if (typeof main === 'number') return main;
+    rows.push({ set, score: main.score, seconds: main.seconds, note });
+    const goldDoc = JSON.parse(readFileSync(gold, 'utf8')) as { incidents: Record<string, unknown>[] };
+    if (goldDoc.incidents.some((g) => Array.isArray(g.articles) && g.articles.length > 1)) {
+      const split = join(OUT, `${set.name}.gold-per-article.json`);
+      writeFileSync(split, JSON.stringify(splitGoldPerArticle(goldDoc)));
+      const per = scoreSet(`${set.name}.per-article`, articles, split, ['--per-article']);
+      if (typeof per === 'number') return per;
+      rows.push({ set: { ...set, name: `${set.name}/art` }, score: per.score, seconds: per.seconds, note: '' });
     }
-    const scoreJson = join(OUT, `${set.name}.score.json`);
-    const sc = spawnSync(
-      process.execPath,
-      [join(EVAL, 'score.mjs'), '--gold', gold, '--report', report, '--json', scoreJson, '--articles', articles, '--by-field'],
-      { encoding: 'utf8', maxBuffer: 1 << 26 },
-    );
-    if (sc.status !== 0) {
-      console.error(`eval: ${set.name}: scorer failed (exit ${sc.status}): ${sc.stderr}`);
-      return 1;
+    const reportDoc = JSON.parse(readFileSync(join(OUT, `${set.name}.report.json`), 'utf8')) as { incidents: Record<string, unknown>[] };
+    if (goldDoc.incidents.length) confidence.push({ name: set.name, lines: confidenceTable(goldDoc, reportDoc) });
+    if (diff) {
+      const lines = diffLines(goldDoc as never, reportDoc as never, articles);
+      writeFileSync(join(OUT, `${set.name}.diff.txt`), lines.join('\n') + '\n');
+      console.log(`\n== ${set.name}: article by article (gold against sitrep) ==`);
+      console.log(lines.join('\n'));
     }
-    writeFileSync(join(OUT, `${set.name}.score.txt`), sc.stdout);
-    rows.push({ set, score: JSON.parse(readFileSync(scoreJson, 'utf8')) as Score, seconds, note });
   }
   printTable(rows);
+  for (const c of confidence) {
+    console.log(`\n${c.name}: detection precision by confidence (reported incidents matched to a gold one)`);
+    for (const l of c.lines) console.log(l);
+  }
   console.log(`\nReports, scorer JSON and per-sub-event tables: ${OUT}/`);
   return 0;
+}
+
+/** Runs `sitrep extract` over the articles and scores the report; a number is an exit code. */
+function scoreSet(name: string, articles: string, gold: string, extra: string[]): { score: Score; seconds: number } | number {
+  const report = join(OUT, `${name}.report.json`);
+  const t0 = Date.now();
+  const run = spawnSync(process.execPath, [CLI, 'extract', articles, '--json', '--out', report, ...extra], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  const seconds = (Date.now() - t0) / 1000;
+  if (run.status !== 0 && run.status !== 1) {
+    console.error(`eval: ${name}: sitrep extract failed (exit ${run.status}):\n${run.stderr.slice(0, 2000)}`);
+    return 1;
+  }
+  const scoreJson = join(OUT, `${name}.score.json`);
+  const sc = spawnSync(
+    process.execPath,
+    [join(EVAL, 'score.mjs'), '--gold', gold, '--report', report, '--json', scoreJson, '--articles', articles, '--by-field'],
+    { encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
+  if (sc.status !== 0) {
+    console.error(`eval: ${name}: scorer failed (exit ${sc.status}): ${sc.stderr}`);
+    return 1;
+  }
+  writeFileSync(join(OUT, `${name}.score.txt`), sc.stdout);
+  return { score: JSON.parse(readFileSync(scoreJson, 'utf8')) as Score, seconds };
+}
+
+/** Precision of detection by confidence bucket: does a confidence of 0.8 mean 8 in 10 are right? */
+function confidenceTable(gold: { incidents: Record<string, unknown>[] }, report: { incidents: Record<string, unknown>[] }): string[] {
+  const G = gold.incidents.filter((g) => g.event_type != null || g.sub_event_type != null);
+  const R = report.incidents.filter((r) => r.event_type != null || r.sub_event_type != null);
+  const matched = new Set(matchPairs(G, R).values());
+  const buckets = [
+    [0.9, 1.01],
+    [0.8, 0.9],
+    [0.6, 0.8],
+    [0.4, 0.6],
+    [0, 0.4],
+  ] as const;
+  const lines = ['  confidence   incidents  matched  precision'];
+  const row = (label: string, idx: number[]) => {
+    const ok = idx.filter((i) => matched.has(i)).length;
+    lines.push(`  ${label.padEnd(11)} ${String(idx.length).padStart(9)} ${String(ok).padStart(8)}  ${idx.length ? (ok / idx.length).toFixed(3) : '  -  '}`);
+  };
+  const conf = (r: Record<string, unknown>) => (typeof r.confidence === 'number' ? r.confidence : null);
+  for (const [lo, hi] of buckets) row(`${lo.toFixed(1)}-${Math.min(hi, 1).toFixed(1)}`, R.flatMap((r, i) => (conf(r) !== null && conf(r)! >= lo && conf(r)! < hi ? [i] : [])));
+  row('>= 0.8', R.flatMap((r, i) => (conf(r) !== null && conf(r)! >= 0.8 ? [i] : [])));
+  row('none', R.flatMap((r, i) => (conf(r) === null ? [i] : [])));
+  return lines;
 }
 
 function printTable(rows: { set: DevSet; score: Score; seconds: number; note: string }[]): void {

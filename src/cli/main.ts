@@ -56,6 +56,7 @@ export function buildProgram(setCode: (c: number) => void): Command {
     .option('--published <YYYY-MM-DD>', 'publication date of plain-text inputs', isoDate)
     .option('--json', "write FORMAT.md's JSON report instead of the readable summary")
     .option('-o, --out <file>', 'write the output to a file instead of stdout')
+    .option('--per-article', 'keep each article\'s reports apart (no fusion across articles)')
     .action(async (inputs: string[], opts) => setCode(await extract(inputs, opts)));
 
   program
