@@ -8,7 +8,9 @@ import { normaliseDate } from './ingest/html.js';
 import { analyze, loadNlp } from './text/analyze.js';
 import type { Doc } from './text/doc.js';
 import { loadGazetteer, type Gazetteer } from './geo/gazetteer.js';
-import { findEvents, type EventCandidate } from './extract/events.js';
+import { findEvents, mergeCandidates, type EventCandidate } from './extract/events.js';
+import { groupTellings } from './extract/consolidate.js';
+import { whyNoIncident } from './extract/non-events.js';
 import { findPlaces, resolveLocation, type PlaceMention } from './extract/places.js';
 import { findActors, assignActors, type ActorMention } from './extract/actors.js';
 import { findDates, eventDate } from './extract/dates.js';
@@ -59,49 +61,28 @@ export function extractArticle(article: Article, opts: ExtractOptions = {}): Art
     actors: (actorsOnce ??= findActors(doc)),
   });
 
-  const events = findEvents(doc);
   const incidents: Incident[] = [];
-  if (events.length > 0) {
+  const found = findEvents(doc);
+  if (found.length > 0) {
     const { places, actors } = mentions();
     const dates = findDates(doc, published);
-    events.forEach((ev, i) => {
-      const loc = resolveLocation(doc, places, ev.sentences, article.id);
-      const when = eventDate(doc, dates, ev.sentences, article.id, published, ev.trigger);
-      const who = assignActors(
-        doc,
-        actors,
-        {
-          sentences: ev.sentences,
-          trigger: ev.trigger,
-          subEventType: ev.sub_event_type,
-          country: loc.country?.value ?? null,
-          admin1: loc.admin1?.value ?? null,
-          date: when.event_date?.value ?? null,
-        },
-        article.id,
-      );
-      const toll = findFatalities(doc, ev.sentences, article.id);
+    const read = (ev: EventCandidate) => readIncident(doc, article.id, published, ev, places, actors, dates);
+    // Each candidate is read on its own, then the tellings of one incident are grouped and the
+    // group is read again over all its sentences (consolidate.ts).
+    const alone = found.map(read);
+    const events = groupTellings(doc, alone, found.map((ev) => ev.sentences), found.map((ev) => !!ev.listed)).map((g) =>
+      g.length === 1 ? { ev: found[g[0]!]!, inc: alone[g[0]!]! } : (({ ev }) => ({ ev, inc: read(ev) }))({ ev: mergeCandidates(doc, g.map((i) => found[i]!)) }),
+    );
+    events.filter(({ inc }) => whyNoIncident(doc, inc, published) === null).forEach(({ ev, inc }, i) => {
       // Told after the main incident with a day of its own ('on Friday'), an incident is
       // background only if that day is before the main one's: 'Separately, … on Friday night'
       // before Saturday's attack is; 'In Kherson, shelling killed a man on Friday' after a strike
       // on Thursday is news of its own.
       const main = incidents.find((x) => !x.background);
-      const date = when.event_date?.value ?? null;
+      const date = inc.event_date?.value ?? null;
       const mainDate = main?.event_date?.value ?? null;
       const background = ev.background && !(date !== null && mainDate !== null && date >= mainDate);
-      incidents.push({
-        id: `${article.id}#${i + 1}`,
-        articles: [article.id],
-        background,
-        evidence: ev.sentences.map((s) => evidence(article.id, doc, doc.sentences[s]!)),
-        ...typeFields(article.id, doc, ev),
-        event_date: when.event_date,
-        time_precision: when.time_precision,
-        ...who,
-        ...loc,
-        ...toll,
-        disputed: null,
-      });
+      incidents.push({ ...inc, id: `${article.id}#${i + 1}`, background });
     });
   }
   if (opts.incidentsOnly) return { article, doc, incidents, quotes: [], claims: [], people: [], organisations: [] };
@@ -129,6 +110,47 @@ function notPlacesOrGroups(people: Person[], found: { places: PlaceMention[]; ac
     const n = p.name.toLowerCase();
     return !places.has(n) && !groups.has(n) && !/\b(?:province|district|region|state|governorate)$/.test(n);
   });
+}
+
+/** The fields of one incident candidate, read from its sentences. */
+function readIncident(
+  doc: Doc,
+  articleId: string,
+  published: string | null,
+  ev: EventCandidate,
+  places: PlaceMention[],
+  actors: ActorMention[],
+  dates: ReturnType<typeof findDates>,
+): Incident {
+  const loc = resolveLocation(doc, places, ev.sentences, articleId);
+  const when = eventDate(doc, dates, ev.sentences, articleId, published, ev.trigger);
+  const who = assignActors(
+    doc,
+    actors,
+    {
+      sentences: ev.sentences,
+      trigger: ev.trigger,
+      subEventType: ev.sub_event_type,
+      country: loc.country?.value ?? null,
+      admin1: loc.admin1?.value ?? null,
+      date: when.event_date?.value ?? null,
+    },
+    articleId,
+  );
+  const toll = findFatalities(doc, ev.sentences, articleId);
+  return {
+    id: articleId,
+    articles: [articleId],
+    background: ev.background,
+    evidence: ev.sentences.map((s) => evidence(articleId, doc, doc.sentences[s]!)),
+    ...typeFields(articleId, doc, ev),
+    event_date: when.event_date,
+    time_precision: when.time_precision,
+    ...who,
+    ...loc,
+    ...toll,
+    disputed: null,
+  };
 }
 
 /** Evidence for a span of the document. */

@@ -317,9 +317,12 @@ export function eventDate(
   }
   // The first mention wins ("Around 8 May 2020 (as reported), … found on 1 May"): a text dates
   // its incident first and adds other days after; only a month-only mention gives way to a later day.
+  // A day that dates the telling ("the police said on Tuesday", "told AFP on Monday") is the
+  // reporting day, not the event's: it is used only when nothing else dates the incident.
+  const telling = (t: TimeMention) => reportingTime(doc.text, t);
   if (!best) {
     for (const t of dates) {
-      if (t.future || !focusSet.has(t.sentence)) continue;
+      if (t.future || !focusSet.has(t.sentence) || telling(t)) continue;
       if (!best || (best.precision === 3 && t.precision < 3)) best = t;
       if (best.precision < 3) break;
     }
@@ -330,7 +333,7 @@ export function eventDate(
     const para = doc.sentences[first]?.paragraph ?? -1;
     for (let i = dates.length - 1; i >= 0; i--) {
       const t = dates[i]!;
-      if (t.future || t.precision > 2 || t.sentence >= first) continue;
+      if (t.future || t.precision > 2 || t.sentence >= first || telling(t)) continue;
       if (!best) {
         best = t;
         how = ':earlier-in-article';
@@ -341,6 +344,10 @@ export function eventDate(
         break;
       }
     }
+  }
+  if (!best) {
+    best = dates.find((t) => !t.future && focusSet.has(t.sentence)) ?? null;
+    if (best) how = ':reporting-day';
   }
   if (best) {
     const ev: Evidence[] = [{ article: articleId, start: best.start, end: best.end, text: doc.text.slice(best.start, best.end) }];
@@ -359,6 +366,14 @@ export function eventDate(
     };
   }
   return { event_date: null, time_precision: null };
+}
+
+/** Verbs of telling: a day right after one ("said on Tuesday", "told AFP on Monday", "reported
+ *  Sunday") or right before one ("on Tuesday said") dates the report, not the event. */
+const TELL_BEFORE = /\b(?:said|says|told(?: [A-Z][\w-]*){0,3}|reported|announced|stated|confirmed|added|tweeted|wrote|posted|disclosed|revealed|quoted as saying) (?:(?:late|early) )?(?:on |this |last )?$/;
+const TELL_AFTER = /^ ?,? ?(?:said|told|reported|announced|stated|confirmed)\b/;
+export function reportingTime(text: string, t: { start: number; end: number }): boolean {
+  return TELL_BEFORE.test(text.slice(Math.max(0, t.start - 40), t.start)) || TELL_AFTER.test(text.slice(t.end, t.end + 20));
 }
 
 const PERIOD_MONTHS = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';

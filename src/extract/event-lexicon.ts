@@ -56,6 +56,7 @@ export type TriggerCat =
   | 'cue_disaster' // natural or man-made disaster, accident, epidemic
   | 'cue_crime' // ordinary and organised crime
   | 'cue_diplo' // diplomacy, sanctions, visits
+  | 'cue_sport' // a match report: shots, strikes and beatings of a game
   | 'cue_attrib' // claims, accusations, denials about an event
   | 'cue_hedge' // a threat, plan or possibility rather than an event
   | 'cue_generic' // statistics and trends rather than one event
@@ -351,6 +352,24 @@ export const TRIGGERS: TriggerEntry[] = [
     cat: 'cue_state',
     pats: ['soldier*', 'troop|troops', 'army', 'armed forces', 'military', 'police*', 'policem*', 'policewom*', 'cop|cops', 'officer*', 'security forces', 'security personnel', 'security force', 'forces', 'force', 'regime', 'government forces', 'gendarm*', 'national guard', 'guardsm*', 'marines', 'commando*', 'border guard*', 'border police', 'paramilitar*', 'personnel', 'jawan*', 'crpf', 'bsf', 'itbp', 'ssb', 'anp', 'ana', 'andsf', 'nds', 'fc', 'frontier corps', 'rangers', 'levies', 'constable*', 'sepoy*', 'checkpoint*', 'check post*', 'checkpost*', 'outpost*', 'convoy*', 'patrol*', 'base|bases', 'position|positions', 'militia*', 'fighters', 'militants', 'insurgents', 'rebels', 'combatants', 'taliban', 'guards', 'sdf', 'ypg', 'pkk', 'hts', 'isis', 'isil', 'daesh', 'shabaab', 'houthi*', 'lna', 'gna', 'fardc', 'idf', 'jawans'],
     reason: 'armed actors as targets: an attack on soldiers, police or fighters is an Armed clash in ACLED, not an Attack on civilians',
+  },
+  {
+    id: 'cue-sport',
+    cat: 'cue_sport',
+    pats: ['match|matches', 'wicket*', 'innings', 'world cup', 'premier league', 'champions league', 'league table', 'tournament*', 'championship*', 'scored ~2 goal|goals|winner|century|runs', 'goalkeeper*', 'striker*', 'midfielder*', 'defender*', 'half-time', 'halftime', 'kick-off', 'cricket', 'football', 'soccer', 'rugby', 'tennis', 'olympic*', 'semi-final*', 'quarter-final*', 'batting', 'bowler*', 'batsman', 'batsmen', 'batter*', 'overs', 'penalty shootout', 'equaliser', 'equalizer', 'hat-trick', 'fixture*', 'relegation', 'playoff*', 'play-off*'],
+    reason: 'a match report shoots, strikes, attacks and beats without violence (news-dev sports negatives); it explains only weak triggers, never a toll',
+  },
+  {
+    id: 'cue-accident',
+    cat: 'cue_disaster',
+    pats: ['plunged', 'plunges', 'plunging', 'gorge', 'ravine', 'overturned', 'overturning', 'skidded', 'skidding', 'rolled over', 'head-on', 'bus fell', 'fell off', 'fell into'],
+    reason: 'road and transport accidents: "a bus plunged into a gorge, leaving 25 dead" is no attack',
+  },
+  {
+    id: 'cue-domestic',
+    cat: 'cue_crime',
+    pats: ['land dispute*', 'property dispute*', 'family feud*', 'old enmity', 'his wife', 'her husband', 'his uncle', 'his nephew', 'his cousin', 'his brother-in-law', 'his father-in-law', 'his mother-in-law', 'her mother-in-law', 'her father-in-law'],
+    reason: 'a killing within a family or over a private dispute is crime between private parties, not political violence (ACLED codes no event unless an armed group or state forces act)',
   },
   {
     id: 'cue-armed',

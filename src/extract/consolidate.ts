@@ -1,0 +1,120 @@
+/**
+ * One article, one incident told several times. News tells an incident in the lead, again with
+ * its toll two paragraphs on ("The death toll … climbed to 93"), again with its method
+ * ("a suicide bomber blew himself up") and again at the end; the event reader opens a candidate
+ * for each telling that it cannot tie to the one before. This stage groups the candidates of one
+ * article that are one incident, on what their values say:
+ *
+ *   spans (the candidates, each resolved on its own) → cues (place, day, type family, named
+ *   actors, a marker of another incident) → candidates (earlier groups that agree on every cue)
+ *   → choice (the first that agrees, else a group of its own).
+ *
+ * Two tellings stay apart when the text marks the second as another incident ("in a separate
+ * attack", "a similar attack", "elsewhere"), or when they disagree on a place (country, province,
+ * or two towns far apart), on a day (two exact days more than a day apart), on the kind of event
+ * (a protest is no bombing), or on a named perpetrator.
+ */
+import type { Incident } from '../core/types.js';
+import type { Doc } from '../text/doc.js';
+
+/** Words that mark a telling as another incident than the one before. */
+const ANOTHER =
+  /\b(?:separate(?:ly)?|another|similar|elsewhere|meanwhile|in (?:a|an) (?:other|related|earlier|later) |(?:second|third|earlier|previous|latest|last) (?:attack|blast|bombing|explosion|incident|strike|raid|ambush|clash)|also (?:on|in) |(?:a|one|two|three) (?:days?|weeks?|months?) (?:earlier|before|ago|later)|last (?:week|month|year)|earlier (?:this|that|in the) (?:week|month|year|day))\b/i;
+
+/** Event types that may be one incident told with different words. */
+const FAMILY: Record<string, string> = {
+  Battles: 'violence',
+  'Explosions/Remote violence': 'violence',
+  'Violence against civilians': 'violence',
+  Protests: 'crowd',
+  Riots: 'crowd',
+  'Strategic developments': 'strategic',
+};
+
+/** Sub-event types that name a means; the same letter is one means told with more or less detail. */
+const MEANS: Record<string, string> = {
+  'Air/drone strike': 'air',
+  'Shelling/artillery/missile attack': 'shelling',
+  'Suicide bomb': 'bomb',
+  'Remote explosive/landmine/IED': 'bomb',
+  'Grenade': 'grenade',
+  'Chemical weapon': 'chemical',
+};
+
+const UNNAMED = /^(?:unidentified|civilians|rioters|protesters)\b/i;
+const fold = (s: string | null | undefined) => (s ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+function km(a: Incident, b: Incident): number | null {
+  const la1 = a.latitude?.value, lo1 = a.longitude?.value, la2 = b.latitude?.value, lo2 = b.longitude?.value;
+  if (la1 == null || lo1 == null || la2 == null || lo2 == null) return null;
+  const r = Math.PI / 180;
+  const h = Math.sin(((la2 - la1) * r) / 2) ** 2 + Math.cos(la1 * r) * Math.cos(la2 * r) * Math.sin(((lo2 - lo1) * r) / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(h));
+}
+
+/** A day the text gives for the incident itself (not the publication date used for want of one). */
+function ownDay(x: Incident): { day: number; tolerance: number } | null {
+  const d = x.event_date;
+  if (!d) return null;
+  const day = Date.parse(`${d.value}T00:00:00Z`) / 86400000;
+  // A telling with no day of its own is news of the last day or two (the publication date, or the
+  // day the telling was said): it cannot be an incident told with a day a week before.
+  if (d.rule === 'date:publication' || /reporting-day/.test(d.rule)) return { day, tolerance: 2 };
+  return { day, tolerance: (x.time_precision?.value ?? 1) > 1 ? 7 : 1 };
+}
+
+/** Why two tellings of one article cannot be one incident, or null when nothing says so. */
+export function apart(a: Incident, b: Incident): string | null {
+  if (FAMILY[a.event_type.value] !== FAMILY[b.event_type.value]) return 'kind';
+  if (FAMILY[a.event_type.value] === 'strategic' && a.sub_event_type.value !== b.sub_event_type.value) return 'kind';
+  // two means told of one place and day are two incidents ("an air strike on the mosque" and
+  // "IS shelling of Peshmerga positions"), except a bomb told first as a blast and then as a
+  // suicide attack
+  const ma = MEANS[a.sub_event_type.value], mb = MEANS[b.sub_event_type.value];
+  if (ma && mb && ma !== mb) return 'means';
+  const eq = (k: 'country' | 'admin1') => !a[k] || !b[k] || fold(a[k]!.value) === fold(b[k]!.value);
+  if (!eq('country')) return 'country';
+  if (!eq('admin1')) return 'admin1';
+  const la = a.location?.value, lb = b.location?.value;
+  if (la && lb && fold(la) !== fold(lb)) {
+    const d = km(a, b);
+    const sameAdmin2 = !!a.admin2 && !!b.admin2 && fold(a.admin2.value) === fold(b.admin2.value);
+    // a town and its district, or two spellings of one place, are one place; two towns are two
+    // places unless they lie within a few km (one event per location and day, as ACLED codes);
+    // a province-wide place says no more than its province
+    const pa = a.geo_precision?.value ?? 3, pb = b.geo_precision?.value ?? 3;
+    const within = pa === 3 || pb === 3 ? true : d !== null ? d <= (pa === 1 && pb === 1 ? 5 : 25) : sameAdmin2;
+    const nested = fold(la).includes(fold(lb)) || fold(lb).includes(fold(la));
+    if (!within && !nested) return 'place';
+  }
+  const da = ownDay(a), db = ownDay(b);
+  if (da && db) {
+    if (Math.abs(da.day - db.day) > Math.max(da.tolerance, db.tolerance)) return 'day';
+  }
+  const named = (x: Incident) => (x.actor1 && !UNNAMED.test(x.actor1.value) ? fold(x.actor1.value) : null);
+  const na = named(a), nb = named(b);
+  if (na && nb && na !== nb && fold(b.actor2?.value) !== na && fold(a.actor2?.value) !== nb) return 'actor';
+  return null;
+}
+
+/** Does the telling open with a marker of another incident? (first sentence of its evidence) */
+export function marksAnother(doc: Doc, x: Incident, sentences: number[]): boolean {
+  const s = doc.sentences[sentences[0]!];
+  return !!s && ANOTHER.test(doc.text.slice(s.start, s.end));
+}
+
+/**
+ * Groups of indexes into `incidents` (in order of their first member), each one incident.
+ * `sentences[i]` are the sentences of incident i; `listed[i]` says it opened a line of its own place.
+ */
+export function groupTellings(doc: Doc, incidents: Incident[], sentences: number[][], listed?: boolean[]): number[][] {
+  const groups: number[][] = [];
+  incidents.forEach((b, j) => {
+    // a line of its own place ("Near Mosul, five strikes …") is an incident of its own
+    const another = marksAnother(doc, b, sentences[j]!) || !!listed?.[j];
+    const home = another ? undefined : groups.find((g) => g.every((i) => apart(incidents[i]!, b) === null));
+    if (home) home.push(j);
+    else groups.push([j]);
+  });
+  return groups;
+}

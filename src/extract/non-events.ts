@@ -1,0 +1,62 @@
+/**
+ * Incidents that the event reader found but that are no new incident, judged on the incident
+ * as a whole (its type, actors, date and the frame its sentences tell it in). The event reader
+ * drops what a sentence's own cues explain (a disaster, a crime, a match report, diplomacy);
+ * this stage drops what only the read incident shows:
+ *
+ * - an old event told in a trial or a commemoration ("sentenced five men for their role in a
+ *   2021 bombing", "commemorated the victims of the Nanking Massacre"): the trial or the memorial
+ *   is the news, and the event is no new incident;
+ * - a change to a group's activity with no actor at all ("relocated the community", "a warning
+ *   threatening aid programmes"): ACLED codes strategic developments of conflict actors only,
+ *   and one with nobody named is a word, not an event.
+ */
+import type { Incident } from '../core/types.js';
+import type { Doc } from '../text/doc.js';
+
+interface Frame {
+  id: string;
+  re: RegExp;
+  reason: string;
+}
+
+/** Frames that tell an earlier event as the setting of today's news. */
+export const PAST_FRAMES: Frame[] = [
+  {
+    id: 'trial',
+    re: /\b(?:sentenc(?:e|ed|es|ing)|convict(?:ed|ion|s)?|acquitt(?:ed|al)|verdict|upheld|uphold|trial|tried for|indicted|indictment|court|tribunal|hearing|appeal|death penalty|life imprisonment|jailed|imprisoned for)\b/i,
+    reason: 'a court case about an attack: the case is the news (ACLED codes no event for it)',
+  },
+  {
+    id: 'commemoration',
+    re: /\b(?:commemorat\w*|anniversary|memorial|remembrance|in memory of|memory of the victims|honou?r(?:s|ed|ing)? the (?:memory|victims)|paid (?:tribute|homage)|mourn(?:s|ed)? the victims of)\b/i,
+    reason: 'a commemoration of an old massacre or attack: the ceremony is the news',
+  },
+];
+
+/** An old event: dated half a year or more before publication, or by a year before its year. */
+function isOld(doc: Doc, inc: Incident, published: string | null): boolean {
+  if (!published) return false;
+  const pub = Date.parse(`${published.slice(0, 10)}T00:00:00Z`);
+  const own = inc.event_date && inc.event_date.rule !== 'date:publication' && !/reporting-day/.test(inc.event_date.rule) ? Date.parse(`${inc.event_date.value}T00:00:00Z`) : NaN;
+  if (!isNaN(own) && pub - own > 180 * 86400000) return true;
+  // "an attack on security forces in 2004", "a 2021 bombing": a year near the event word
+  const trig = inc.sub_event_type.evidence[0];
+  if (!trig) return false;
+  const near = doc.text.slice(Math.max(0, trig.start - 60), Math.min(doc.text.length, trig.end + 60));
+  const pubYear = new Date(pub).getUTCFullYear();
+  return [...near.matchAll(/\b(19\d{2}|20\d{2})\b/g)].some((m) => +m[1]! < pubYear);
+}
+
+/** Strategic developments read from a word alone ("relocated", "threatening", "declared"): with
+ *  nobody named they are no event. (A defused bomb or a seized base is an event with its actor
+ *  unnamed: CASE 2021 codes those.) */
+const VAGUE_STRATEGIC = new Set(['Change to group/activity', 'Other']);
+
+/** Why this incident is no new incident, or null. */
+export function whyNoIncident(doc: Doc, inc: Incident, published: string | null): string | null {
+  if (VAGUE_STRATEGIC.has(inc.sub_event_type.value) && !inc.actor1 && !inc.actor2) return 'non-event:strategic-without-actor';
+  const told = inc.evidence.map((e) => e.text).join(' ');
+  for (const f of PAST_FRAMES) if (f.re.test(told) && isOld(doc, inc, published)) return `non-event:${f.id}`;
+  return null;
+}
