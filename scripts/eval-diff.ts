@@ -105,6 +105,11 @@ const FIELDS: [string, (g: Obj, r: Obj) => boolean | null][] = [
   ['inter1', (g, r) => (g.inter1 == null ? null : Number(g.inter1) === Number(r.inter1))],
   ['actor1', (g, r) => (g.actor1 == null ? null : actorMatch(g.actor1, r.actor1) || actorMatch(g.actor1, r.actor2))],
 ];
+/** Is the reported value of field `k` right for the gold incident? null where the gold has none. */
+export function fieldRight(k: string, g: Obj, r: Obj): boolean | null {
+  const f = FIELDS.find(([name]) => name === k);
+  return f ? f[1](g, r) : null;
+}
 const ACTOR_STOP = new Set(['of', 'the', 'forces', 'military', 'group']);
 function actorMatch(a: unknown, b: unknown): boolean {
   const t = (s: unknown) => new Set(fold(String(s ?? '').replace(/\(\d{4}-?\d{0,4}\)/g, '')).split(' ').filter((w) => w && !ACTOR_STOP.has(w)));

@@ -11,6 +11,7 @@ import { loadGazetteer, type Gazetteer } from './geo/gazetteer.js';
 import { findEvents, mergeCandidates, type EventCandidate } from './extract/events.js';
 import { groupTellings } from './extract/consolidate.js';
 import { whyNoIncident } from './extract/non-events.js';
+import { incidentConfidence, withFieldConfidence } from './extract/confidence.js';
 import { findPlaces, resolveLocation, type PlaceMention } from './extract/places.js';
 import { findActors, assignActors, type ActorMention } from './extract/actors.js';
 import { findDates, eventDate } from './extract/dates.js';
@@ -82,7 +83,11 @@ export function extractArticle(article: Article, opts: ExtractOptions = {}): Art
       const date = inc.event_date?.value ?? null;
       const mainDate = main?.event_date?.value ?? null;
       const background = ev.background && !(date !== null && mainDate !== null && date >= mainDate);
-      incidents.push({ ...inc, id: `${article.id}#${i + 1}`, background });
+      const x: Incident = { ...inc, id: `${article.id}#${i + 1}`, background };
+      const c = incidentConfidence(x);
+      if (c !== null) x.confidence = c;
+      withFieldConfidence(x);
+      incidents.push(x);
     });
   }
   if (opts.incidentsOnly) return { article, doc, incidents, quotes: [], claims: [], people: [], organisations: [] };

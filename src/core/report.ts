@@ -45,6 +45,8 @@ const FieldTrace = z.object({
   rule: z.string(),
   derived: z.boolean().optional(),
   note: z.string().optional(),
+  /** How often this rule's values were right on the development sets. */
+  confidence: z.number().min(0).max(1).optional(),
   evidence: z.array(Evidence),
 });
 
@@ -52,6 +54,8 @@ export const ReportIncident = z.object({
   id: z.string(),
   articles: z.array(z.string()).min(1),
   background: z.boolean(),
+  /** The chance that this incident is real and told where and when it says (0-1); see confidence.ts. */
+  confidence: z.number().min(0).max(1).nullable(),
   event_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
   time_precision: z.number().int().min(1).max(3).nullable(),
   disorder_type: DisorderType,
@@ -114,6 +118,7 @@ export function toReportIncident(inc: Incident): ReportIncident {
         rule: field.rule,
         ...(field.derived ? { derived: true } : {}),
         ...(field.note ? { note: field.note } : {}),
+        ...(field.confidence !== undefined ? { confidence: field.confidence } : {}),
         evidence: field.evidence,
       };
     }
@@ -122,7 +127,8 @@ export function toReportIncident(inc: Incident): ReportIncident {
     id: inc.id,
     articles: inc.articles,
     background: inc.background,
-    ...(flat as Omit<ReportIncident, 'id' | 'articles' | 'background' | 'disputed' | 'evidence' | 'trace'>),
+    confidence: inc.confidence ?? null,
+    ...(flat as Omit<ReportIncident, 'id' | 'articles' | 'background' | 'confidence' | 'disputed' | 'evidence' | 'trace'>),
     disputed: inc.disputed,
     evidence: inc.evidence,
     trace,

@@ -38,6 +38,8 @@ export const fieldOf = <T extends z.ZodTypeAny>(value: T) =>
     rule: z.string(),
     derived: z.boolean().optional(),
     note: z.string().optional(),
+    /** How often a value set by this rule was right on the development sets (0-1). */
+    confidence: z.number().min(0).max(1).optional(),
   });
 export interface Field<T> {
   value: T;
@@ -45,6 +47,8 @@ export interface Field<T> {
   rule: string;
   derived?: boolean;
   note?: string;
+  /** How often a value set by this rule was right on the development sets (0-1). */
+  confidence?: number;
 }
 
 export const Article = z.object({
@@ -129,6 +133,8 @@ export const Incident = z.object({
   articles: z.array(z.string()),
   /** An earlier event mentioned in passing ("last week, TTP fighters killed 16 soldiers"). */
   background: z.boolean(),
+  /** The chance that this is a real incident, told where and when it says (0-1; confidence.ts). */
+  confidence: z.number().min(0).max(1).optional(),
   /** The sentence(s) that report the incident. */
   evidence: Ev,
   event_type: f(EventType),

@@ -870,7 +870,7 @@ function notPoliticalViolence(infos: SentenceInfo[], context: SentenceInfo[]): b
   for (const inf of infos) live.push(...inf.live);
   for (const inf of context) for (const c of inf.cats) cues.add(c);
   const armed = cues.has('cue_armed');
-  const disaster = context.some((inf) => inf.hits.some((h) => h.entry === 'cue-disaster'));
+  const disaster = context.some((inf) => inf.hits.some((h) => h.entry === 'cue-disaster' || h.entry === 'cue-accident'));
   // a riot act of throwing things at someone: "pelted the police with stones"
   const thrownHits = new Set<Hit>();
   for (const inf of infos) for (const h of inf.live) if (h.entry === 'riot-act' && h.w1 > h.w0 && /^(threw|throw|thrown|throwing|hurl|pelt)/.test(inf.words[h.w0]!)) thrownHits.add(h);

@@ -34,18 +34,23 @@ export const PAST_FRAMES: Frame[] = [
   },
 ];
 
-/** An old event: dated half a year or more before publication, or by a year before its year. */
+/**
+ * An old event: dated half a year or more before publication; or, with no day of its own, told
+ * with a year before the publication's ("an attack on a police station in 2009", "a 2021
+ * bombing"). A day of its own near publication keeps it news ("marched on Friday to mark the
+ * anniversary of the 2019 uprising").
+ */
 function isOld(doc: Doc, inc: Incident, published: string | null): boolean {
   if (!published) return false;
   const pub = Date.parse(`${published.slice(0, 10)}T00:00:00Z`);
-  const own = inc.event_date && inc.event_date.rule !== 'date:publication' && !/reporting-day/.test(inc.event_date.rule) ? Date.parse(`${inc.event_date.value}T00:00:00Z`) : NaN;
-  if (!isNaN(own) && pub - own > 180 * 86400000) return true;
-  // "an attack on security forces in 2004", "a 2021 bombing": a year near the event word
-  const trig = inc.sub_event_type.evidence[0];
-  if (!trig) return false;
-  const near = doc.text.slice(Math.max(0, trig.start - 60), Math.min(doc.text.length, trig.end + 60));
   const pubYear = new Date(pub).getUTCFullYear();
-  return [...near.matchAll(/\b(19\d{2}|20\d{2})\b/g)].some((m) => +m[1]! < pubYear);
+  const before = (s: string) => [...s.matchAll(/\b(19\d{2}|20\d{2})\b/g)].some((m) => +m[1]! < pubYear);
+  // a year on the event word itself dates it, whatever day the sentence gives the trial
+  const trig = inc.sub_event_type.evidence[0];
+  if (trig && before(doc.text.slice(Math.max(0, trig.start - 20), Math.min(doc.text.length, trig.end + 40)))) return true;
+  const ownDay = inc.event_date && inc.event_date.rule !== 'date:publication' && !/reporting-day/.test(inc.event_date.rule);
+  if (ownDay) return pub - Date.parse(`${inc.event_date!.value}T00:00:00Z`) > 180 * 86400000;
+  return inc.evidence.some((e) => before(e.text));
 }
 
 /** Strategic developments read from a word alone ("relocated", "threatening", "declared"): with

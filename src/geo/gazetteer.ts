@@ -108,7 +108,7 @@ interface CountryNames {
 }
 
 /** data/ is found by walking up from this file, so it works from src/ (tsx) and dist/src/ (tsc). */
-function dataDir(): string {
+export function dataDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
     if (existsSync(join(dir, 'data', 'gazetteer.json.gz'))) return join(dir, 'data');

@@ -1,0 +1,81 @@
+/**
+ * Confidence, so that analysts can review the doubtful incidents first. Two numbers, both
+ * measured rather than asserted:
+ *
+ * - an incident's confidence: the chance that it matches an incident a human coder would code
+ *   (same article, date within a day, same province), from a logistic model over a few features
+ *   of how it was read (told in the lead, place precision, a day of its own, named actor, ...);
+ * - a field's confidence: how often a value set by the same rule was right on the development
+ *   sets, smoothed towards the field's overall accuracy.
+ *
+ * Both are fitted by `scripts/fit-confidence.ts` on the development sets' reports (news-dev and
+ * re3d-news, per article) into data/confidence.json; `npm run eval` prints precision by
+ * confidence bucket so that anyone can check the numbers mean what they say.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Field, Incident } from '../core/types.js';
+import { dataDir } from '../geo/gazetteer.js';
+
+export interface ConfidenceModel {
+  fitted_on: string;
+  incident: { features: string[]; weights: number[] };
+  /** field → rule family → accuracy; '*' is the field's overall accuracy. */
+  fields: Record<string, Record<string, number>>;
+}
+
+/** The features of an incident, by name; every value is 0-1. */
+export function incidentFeatures(inc: Incident): Record<string, number> {
+  const first = Math.min(...inc.evidence.map((e) => e.start));
+  const gp = inc.geo_precision?.value ?? null;
+  const d = inc.event_date;
+  const ownDay = !!d && d.rule !== 'date:publication' && !/reporting-day/.test(d.rule);
+  return {
+    bias: 1,
+    lead: first < 250 ? 1 : 0,
+    background: inc.background ? 1 : 0,
+    place_town: gp === 1 ? 1 : 0,
+    place_near: gp === 2 ? 1 : 0,
+    no_location: inc.location ? 0 : 1,
+    no_admin1: inc.admin1 ? 0 : 1,
+    sentences_2plus: inc.evidence.length >= 2 ? 1 : 0,
+    own_day: ownDay ? 1 : 0,
+    named_actor: inc.actor1 && !/^unidentified/i.test(inc.actor1.value) ? 1 : 0,
+    strategic: inc.event_type.value === 'Strategic developments' ? 1 : 0,
+    protest: inc.event_type.value === 'Protests' || inc.event_type.value === 'Riots' ? 1 : 0,
+    toll: inc.fatalities.value !== null && inc.fatalities.value > 0 ? 1 : 0,
+  };
+}
+
+let model: ConfidenceModel | null | undefined;
+export function loadConfidenceModel(): ConfidenceModel | null {
+  if (model !== undefined) return model;
+  const path = join(dataDir(), 'confidence.json');
+  model = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as ConfidenceModel) : null;
+  return model;
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+export function incidentConfidence(inc: Incident, m: ConfidenceModel | null = loadConfidenceModel()): number | null {
+  if (!m) return null;
+  const f = incidentFeatures(inc);
+  let z = 0;
+  m.incident.features.forEach((name, i) => (z += (f[name] ?? 0) * m.incident.weights[i]!));
+  return round2(sigmoid(z));
+}
+
+/** The family of a rule: its first part ('place.admin1-named:dateline' → 'place.admin1-named'). */
+export const ruleFamily = (rule: string) => rule.split(/[:+]/)[0]!;
+
+/** Sets each field's confidence from the fitted accuracy of its rule family. */
+export function withFieldConfidence(inc: Incident, m: ConfidenceModel | null = loadConfidenceModel()): void {
+  if (!m) return;
+  for (const [name, byRule] of Object.entries(m.fields)) {
+    const field = (inc as unknown as Record<string, Field<unknown> | null>)[name];
+    if (!field) continue;
+    const c = byRule[ruleFamily(field.rule)] ?? byRule['*'];
+    if (c !== undefined) field.confidence = c;
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * How sitrep reads news articles (issue 10): the classes of error seen on real news, each on a
+ * text written for this test. The expected values were decided by hand from ACLED's codebook.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractArticle } from '../src/pipeline.js';
+import type { Article, Incident } from '../src/core/types.js';
+
+function incidents(text: string, published = '2024-05-11'): Incident[] {
+  return extractArticle({ id: 'n', text, published } as Article, { incidentsOnly: true }).incidents;
+}
+const brief = (xs: Incident[]) => xs.map((x) => `${x.sub_event_type.value} ${x.event_date?.value} ${x.location?.value} ${x.fatalities.value}`).join('; ');
+
+test('the day a report was said is not the day of the event', () => {
+  const xs = incidents(
+    'An Israeli air strike killed seven people in Khan Younis in the southern Gaza Strip, the health ministry said on Saturday.\n\nThe strike hit a house late on Friday, residents said.',
+  );
+  assert.equal(xs.length, 1, brief(xs));
+  assert.equal(xs[0]!.event_date?.value, '2024-05-10');
+});
+
+test('a toll told again two paragraphs on is the same incident, not a second one', () => {
+  const xs = incidents(
+    [
+      'PESHAWAR: The death toll from the suicide bombing at a mosque in Peshawar climbed to 41, police said on Saturday.',
+      'On Friday a suicide bomber blew himself up among worshippers during prayers at the mosque inside the police lines.',
+      'Rescue workers were still searching the rubble on Saturday morning.',
+      'The blast brought down the roof of the prayer hall.',
+    ].join('\n\n'),
+  );
+  assert.equal(xs.length, 1, brief(xs));
+  assert.equal(xs[0]!.sub_event_type.value, 'Suicide bomb');
+  assert.equal(xs[0]!.event_date?.value, '2024-05-10');
+});
+
+test('an attack told as separate stays its own incident', () => {
+  const xs = incidents(
+    [
+      'Gunmen killed three policemen at a checkpoint in Dera Ismail Khan on Friday, officials said.',
+      'In a separate attack, militants killed two soldiers in Bannu on Friday night.',
+    ].join('\n\n'),
+  );
+  assert.equal(xs.length, 2, brief(xs));
+});
+
+test('a match report, a road accident and a family killing give no incident', () => {
+  for (const text of [
+    'Afghanistan beat Pakistan by eight wickets in another World Cup upset in Chennai on Monday, chasing down the target with an over to spare.',
+    'The striker slotted his shot past the goalkeeper with moments of the match remaining to sink the home side on Saturday.',
+    'A bus plunged into a gorge in the hills of northern India on Friday, leaving at least 22 people dead, officials said.',
+    'A man shot dead his uncle over a land dispute in a village near Ferozepur on Friday morning, police said.',
+  ]) {
+    const xs = incidents(text);
+    assert.equal(xs.length, 0, `${text} -> ${brief(xs)}`);
+  }
+});
+
+test('an old attack told in a trial or a commemoration is no new incident', () => {
+  for (const text of [
+    'A court in Lahore on Friday sentenced five men to death for their role in a 2021 bombing at a market in Johar Town.',
+    'The high court upheld the death sentences of six militants for carrying out an attack on a police station in 2009 that killed 12 people.',
+    'Residents of the city on Friday commemorated the victims of the 1971 massacre, in which soldiers killed thousands of civilians.',
+  ]) {
+    const xs = incidents(text);
+    assert.equal(xs.length, 0, `${text} -> ${brief(xs)}`);
+  }
+  // ... while a protest held on an anniversary is news of its own
+  const xs = incidents('Thousands of people marched in Khartoum on Friday to mark the anniversary of the 2019 uprising, chanting against the army.');
+  assert.equal(xs.length, 1, brief(xs));
+});
+
+test('a raid that kills some and abducts others is an Attack', () => {
+  const xs = incidents('Bandits killed nine villagers and abducted 27 others in a raid on Makera village in Zamfara State on Thursday.');
+  assert.equal(xs.length, 1, brief(xs));
+  assert.equal(xs[0]!.sub_event_type.value, 'Attack');
+});
+
+test('a change of activity with nobody named is no event', () => {
+  const xs = incidents('The food agency has issued a warning that a funding crisis is threatening its aid programmes in the country.');
+  assert.equal(xs.length, 0, brief(xs));
+});
