@@ -64,6 +64,22 @@ export function findClaims(doc: Doc, people: PeopleIndex, articleId: string, pub
   const quotes = findQuotes(doc, people, articleId);
   const ev = (start: number, end: number): Evidence => ({ article: articleId, start, end, text: text.slice(start, end) });
   const timeSpans = doc.mentions.filter((m) => m.kind === 'time');
+  // The time expressions around a span: they are sorted by start, and none is longer than
+  // `longestTime`, so only those starting in [end - longestTime, start] can hold it (a scan of
+  // all of them for every number took time in the product of the two in a long text).
+  let longestTime = 0;
+  let timesOrdered = true;
+  timeSpans.forEach((t, i) => {
+    longestTime = Math.max(longestTime, t.end - t.start);
+    if (i > 0 && t.start < timeSpans[i - 1]!.start) timesOrdered = false;
+  });
+  const timesHolding = (start: number, end: number) => {
+    if (!timesOrdered) return timeSpans;
+    const hi = firstStartingAt(timeSpans.length, (i) => timeSpans[i]!.start, start + 1);
+    let lo = hi;
+    while (lo > 0 && timeSpans[lo - 1]!.start >= end - longestTime) lo--;
+    return timeSpans.slice(lo, hi);
+  };
 
   /** First token with start >= pos. */
   const tokenAt = (pos: number): number => firstStartingAt(toks.length, (i) => toks[i]!.start, pos);
@@ -105,7 +121,7 @@ export function findClaims(doc: Doc, people: PeopleIndex, articleId: string, pub
       if (/^[a-z]/i.test(m.raw) && !parsed.qualifier && /\b(the|these|those|its|their|his|her)\s+$/i.test(text.slice(Math.max(0, m.start - 8), m.start))) continue;
       // A year or a date, not a count.
       if (/^(1[89]|20)\d{2}$/.test(m.raw)) continue;
-      if (timeSpans.some((t) => t.start <= m.start && t.end >= m.end && !/^\d{1,3}(,\d{3})+$/.test(m.raw) && /\b(months?|years?|days?|weeks?|decades?|hours?|ago|[A-Z][a-z]+ \d)/.test(t.text))) continue;
+      if (timesHolding(m.start, m.end).some((t) => t.start <= m.start && t.end >= m.end && !/^\d{1,3}(,\d{3})+$/.test(m.raw) && /\b(months?|years?|days?|weeks?|decades?|hours?|ago|[A-Z][a-z]+ \d)/.test(t.text))) continue;
       // What is counted: the noun phrase right after the number.
       const k0 = tokenAt(m.end);
       let k = k0;
