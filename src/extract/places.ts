@@ -939,9 +939,18 @@ function resolveIn(doc: Doc, places: PlaceMention[], ap: ArticlePlaces, inFocus:
   // A place 'near' which, after an earlier 'in X' of the same sentence, is a reference point:
   // "in the Barmal district of Afghanistan, near Pakistan's South Waziristan".
   const refPoints = new Set<PlaceMention>();
+  // The candidates of a mention's sentence, in order (the whole text's where no focus narrows
+  // them: comparing each with all took time quadratic in the text).
+  const bySentence = new Map<number, Chosen[]>();
+  for (const x of candidates) {
+    let l = bySentence.get(x.m.sentence);
+    if (!l) bySentence.set(x.m.sentence, (l = []));
+    l.push(x);
+  }
+  const sameSentence = (x: Chosen): Chosen[] => bySentence.get(x.m.sentence) ?? [];
   for (const x of candidates) {
     // (Not after a place the gazetteer lacks: "in al-Madham area near Haditha" is best told by Haditha.)
-    if (x.m.near && candidates.some((y) => y.c && y.m.sentence === x.m.sentence && y.m.end <= x.m.start && !y.m.near && salience(doc, y.m) === 2)) refPoints.add(x.m);
+    if (x.m.near && sameSentence(x).some((y) => y.c && y.m.sentence === x.m.sentence && y.m.end <= x.m.start && !y.m.near && salience(doc, y.m) === 2)) refPoints.add(x.m);
   }
   const support = new Map<number, number>();
   const counted = new Set<string>();
@@ -965,7 +974,7 @@ function resolveIn(doc: Doc, places: PlaceMention[], ap: ArticlePlaces, inFocus:
   // outweigh it.
   for (const y of candidates) {
     if (!y.c || (y.c.kind !== 'admin1' && y.c.kind !== 'admin2') || y.c.admin1Id < 0 || y.c.admin1Id === dom || y.m.fuzzy) continue;
-    const x = candidates.find((z) => z.m.end <= y.m.start && z.m.sentence === y.m.sentence && /^\s*,\s*$/.test(doc.text.slice(z.m.end, y.m.start)));
+    const x = sameSentence(y).find((z) => z.m.end <= y.m.start && z.m.sentence === y.m.sentence && /^\s*,\s*$/.test(doc.text.slice(z.m.end, y.m.start)));
     // Not in a list of provinces ("in Kabul, Ghor, Laghman and Balkh provinces"), nor a province
     // of another country ("Islamabad, FCT").
     if (!x || !x.c || x.c.kind !== 'place' || x.c.countryCode !== y.c.countryCode || x.c.admin1Id === y.c.admin1Id || x.m.near || refPoints.has(x.m)) continue;
