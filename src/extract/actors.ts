@@ -1148,7 +1148,8 @@ export function assignActors(
   const d = loadActorDictionary();
   const w = wordsOfDoc(doc);
   const inEvent = new Set(event.sentences);
-  let ms = mentions.filter((m) => inEvent.has(m.sentence));
+  const byArticle = articleMentions(doc, mentions);
+  let ms = byArticle.inSentences(event.sentences);
   const type = event.subEventType;
   const country = event.country;
 
@@ -1403,9 +1404,8 @@ export function assignActors(
     // 'Coalition military forces conducted 26 strikes … Near Mosul, seven strikes engaged four
     // ISIL units': a strike that names no striker is by the force an earlier sentence has
     // striking, the nearest one before it.
-    const striker = mentions
-      .filter((m) => m.end <= event.trigger.start && !inEvent.has(m.sentence) && AIR_FORCE_KINDS.has(m.kind))
-      .filter((m) => STRIKES_AFTER.test(doc.text.slice(m.end, doc.sentences[m.sentence]!.end)))
+    const striker = byArticle.strikers()
+      .filter((m) => m.end <= event.trigger.start && !inEvent.has(m.sentence))
       .pop();
     const r = striker ? resolve(striker, infoOf(doc, striker)) : null;
     if (striker && r) {
@@ -1421,11 +1421,9 @@ export function assignActors(
     // the coalition's).
     const striker = a1.actor.value;
     const bySameStriker = (sentence: number) =>
-      mentions.some((x) => x.sentence === sentence && AIR_FORCE_KINDS.has(x.kind) && (x.kind === 'military' ? x.actor : resolve(x, infoOf(doc, x))?.name) === striker);
-    const summary = mentions
-      .filter((m) => m.end <= event.trigger.start && !inEvent.has(m.sentence) && NON_STATE_NAMED(m) && bySameStriker(m.sentence))
-      .filter((m) => /\b(?:against|targeting|on)\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(0, m.start - 16), m.start)))
-      .filter((m) => STRIKES_AFTER.test(doc.text.slice(doc.sentences[m.sentence]!.start, m.start)))
+      byArticle.inSentences([sentence]).some((x) => AIR_FORCE_KINDS.has(x.kind) && (x.kind === 'military' ? x.actor : resolve(x, infoOf(doc, x))?.name) === striker);
+    const summary = byArticle.summaryTargets()
+      .filter((m) => m.end <= event.trigger.start && !inEvent.has(m.sentence) && bySameStriker(m.sentence))
       .pop();
     const r = summary ? resolve(summary, infoOf(doc, summary)) : null;
     if (summary && r && r.name !== a1?.actor.value) {
@@ -1437,7 +1435,7 @@ export function assignActors(
   // coalition's strikes that name no target hit the enemy it was formed against (where the
   // article names that enemy at all).
   const fights = a1 ? d.fights.get(a1.actor.value) : undefined;
-  if (!a2 && fights && type === 'Air/drone strike' && mentions.some((m) => m.actor.startsWith(unfilled(fights[0]!.name)))) {
+  if (!a2 && fights && type === 'Air/drone strike' && byArticle.someActorStartsWith(unfilled(fights[0]!.name))) {
     const enemy = fights[0]!;
     const name = fill(d, enemy.name, country);
     a2 = { actor: field(name, a1!.actor.evidence, 'actors.coalition-enemy', true), inter: field(enemy.inter, a1!.actor.evidence, 'actors.coalition-enemy', true) };
@@ -1445,7 +1443,7 @@ export function assignActors(
   // 'Militants attacked a checkpoint ... JNIM claimed responsibility': whoever claims the attack
   // is its perpetrator when the event itself names none.
   if (NEEDS_PERPETRATOR.has(type) && (!a1 || (act && act.generic && act.m.kind === 'unidentified'))) {
-    const claim = claimant(doc, w, mentions, event.sentences);
+    const claim = claimant(doc, w, byArticle, event.sentences);
     const r = claim ? resolve(claim, infoOf(doc, claim)) : null;
     if (claim && r && r.name !== a2?.actor.value) {
       const evidence = [ev(articleId, doc, claim)];
@@ -1498,11 +1496,14 @@ const CLAIMED_WHAT = new Set(['responsibility', 'attack', 'attacks', 'bombing', 
  * claimed responsibility', 'the attack was claimed by ISWAP'. Only in the event's sentences or the
  * two after them: a claim further on is for another attack.
  */
-function claimant(doc: Doc, w: Words, mentions: ActorMention[], sentences: number[]): ActorMention | null {
+function claimant(doc: Doc, w: Words, byArticle: ArticleMentions, sentences: number[]): ActorMention | null {
   if (sentences.length === 0) return null;
-  const lo = Math.min(...sentences);
-  const hi = Math.max(...sentences) + 2;
-  for (const m of mentions) {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of sentences) { lo = Math.min(lo, s); hi = Math.max(hi, s + 2); }
+  const range: number[] = [];
+  for (let s = lo; s <= hi; s++) range.push(s);
+  for (const m of byArticle.inSentences(range)) {
     if (m.sentence < lo || m.sentence > hi || !NON_STATE_NAMED(m)) continue;
     const w0 = wordAt(w, m.start);
     const w1 = Math.max(w0 + 1, wordAt(w, m.end));
@@ -1523,6 +1524,55 @@ function claimant(doc: Doc, w: Words, mentions: ActorMention[], sentences: numbe
     if (w0 >= 3 && w.lower[w0 - 1] === 'the' && w.lower[w0 - 2] === 'by' && w.lower[w0 - 3] === 'claimed') return m;
   }
   return null;
+}
+
+/**
+ * An article's actor mentions, indexed once for all its incidents (assignActors is called for
+ * each): by sentence, and the few that may name an earlier striker or its target. Each incident
+ * then takes time for its own sentences, not for the whole text.
+ */
+interface ArticleMentions {
+  /** The mentions in these sentences, in the order of the list. */
+  inSentences(sentences: readonly number[]): ActorMention[];
+  /** Air forces followed by strike words in their sentence ('Coalition military forces conducted 26 strikes'). */
+  strikers(): ActorMention[];
+  /** Named groups after 'against'/'targeting'/'on' and strike words ('conducted 26 strikes against ISIL'). */
+  summaryTargets(): ActorMention[];
+  someActorStartsWith(prefix: string): boolean;
+}
+const ARTICLE_MENTIONS = new WeakMap<ActorMention[], { doc: Doc; length: number; value: ArticleMentions }>();
+function articleMentions(doc: Doc, mentions: ActorMention[]): ArticleMentions {
+  const cached = ARTICLE_MENTIONS.get(mentions);
+  if (cached && cached.doc === doc && cached.length === mentions.length) return cached.value;
+  const bySentence = new Map<number, number[]>();
+  mentions.forEach((m, i) => {
+    let l = bySentence.get(m.sentence);
+    if (!l) bySentence.set(m.sentence, (l = []));
+    l.push(i);
+  });
+  let strikers: ActorMention[] | null = null;
+  let targets: ActorMention[] | null = null;
+  const prefixes = new Map<string, boolean>();
+  const value: ArticleMentions = {
+    inSentences(sentences) {
+      const idx: number[] = [];
+      for (const s of new Set(sentences)) for (const i of bySentence.get(s) ?? []) idx.push(i);
+      idx.sort((a, b) => a - b);
+      return idx.map((i) => mentions[i]!);
+    },
+    strikers: () => (strikers ??= mentions.filter((m) => AIR_FORCE_KINDS.has(m.kind) && STRIKES_AFTER.test(doc.text.slice(m.end, doc.sentences[m.sentence]!.end)))),
+    summaryTargets: () => (targets ??= mentions
+      .filter((m) => NON_STATE_NAMED(m))
+      .filter((m) => /\b(?:against|targeting|on)\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(0, m.start - 16), m.start)))
+      .filter((m) => STRIKES_AFTER.test(doc.text.slice(doc.sentences[m.sentence]!.start, m.start)))),
+    someActorStartsWith(prefix) {
+      let v = prefixes.get(prefix);
+      if (v === undefined) prefixes.set(prefix, (v = mentions.some((m) => m.actor.startsWith(prefix))));
+      return v;
+    },
+  };
+  ARTICLE_MENTIONS.set(mentions, { doc, length: mentions.length, value });
+  return value;
 }
 
 /** A name without its '({country})' slot: 'Islamic State ({country})' -> 'Islamic State'. */

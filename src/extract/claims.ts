@@ -64,6 +64,24 @@ export function findClaims(doc: Doc, people: PeopleIndex, articleId: string, pub
   const quotes = findQuotes(doc, people, articleId);
   const ev = (start: number, end: number): Evidence => ({ article: articleId, start, end, text: text.slice(start, end) });
   const timeSpans = doc.mentions.filter((m) => m.kind === 'time');
+  // (See namedSpans.)
+  let namedIndex: { name: string; start: number; end: number; order: number }[] | null = null;
+  // The time expressions around a span: they are sorted by start, and none is longer than
+  // `longestTime`, so only those starting in [end - longestTime, start] can hold it (a scan of
+  // all of them for every number took time in the product of the two in a long text).
+  let longestTime = 0;
+  let timesOrdered = true;
+  timeSpans.forEach((t, i) => {
+    longestTime = Math.max(longestTime, t.end - t.start);
+    if (i > 0 && t.start < timeSpans[i - 1]!.start) timesOrdered = false;
+  });
+  const timesHolding = (start: number, end: number) => {
+    if (!timesOrdered) return timeSpans;
+    const hi = firstStartingAt(timeSpans.length, (i) => timeSpans[i]!.start, start + 1);
+    let lo = hi;
+    while (lo > 0 && timeSpans[lo - 1]!.start >= end - longestTime) lo--;
+    return timeSpans.slice(lo, hi);
+  };
 
   /** First token with start >= pos. */
   const tokenAt = (pos: number): number => firstStartingAt(toks.length, (i) => toks[i]!.start, pos);
@@ -105,7 +123,7 @@ export function findClaims(doc: Doc, people: PeopleIndex, articleId: string, pub
       if (/^[a-z]/i.test(m.raw) && !parsed.qualifier && /\b(the|these|those|its|their|his|her)\s+$/i.test(text.slice(Math.max(0, m.start - 8), m.start))) continue;
       // A year or a date, not a count.
       if (/^(1[89]|20)\d{2}$/.test(m.raw)) continue;
-      if (timeSpans.some((t) => t.start <= m.start && t.end >= m.end && !/^\d{1,3}(,\d{3})+$/.test(m.raw) && /\b(months?|years?|days?|weeks?|decades?|hours?|ago|[A-Z][a-z]+ \d)/.test(t.text))) continue;
+      if (timesHolding(m.start, m.end).some((t) => t.start <= m.start && t.end >= m.end && !/^\d{1,3}(,\d{3})+$/.test(m.raw) && /\b(months?|years?|days?|weeks?|decades?|hours?|ago|[A-Z][a-z]+ \d)/.test(t.text))) continue;
       // What is counted: the noun phrase right after the number.
       const k0 = tokenAt(m.end);
       let k = k0;
@@ -226,6 +244,20 @@ export function findClaims(doc: Doc, people: PeopleIndex, articleId: string, pub
     return null;
   }
 
+  /**
+   * The spans naming an organisation or person, as `named` considers them, sorted by start, then
+   * longest first, then in the order it met them (the first of equal spans wins): built once, as
+   * scanning every name's evidence for every number took time in the product of the two.
+   */
+  function namedSpans() {
+    if (namedIndex) return namedIndex;
+    const out: { name: string; start: number; end: number; order: number }[] = [];
+    for (const o of people.organisations) for (const x of o.evidence) out.push({ name: o.name, start: x.start, end: x.end, order: out.length });
+    for (const p of people.people) for (const x of p.evidence) if (/^[A-Z]/.test(x.text) && p.name.endsWith(x.text.split(' ').pop()!)) out.push({ name: p.name, start: x.start, end: x.end, order: out.length });
+    out.sort((a, b) => a.start - b.start || b.end - a.end || a.order - b.order);
+    return (namedIndex = out);
+  }
+
   /** The first organisation or person named within [start, end), resolved. */
   function named(start: number, end: number): { name: string; start: number; end: number } | null {
     let best: { name: string; start: number; end: number } | null = null;
@@ -233,8 +265,14 @@ export function findClaims(doc: Doc, people: PeopleIndex, articleId: string, pub
       if (s < start || e > end) return;
       if (!best || s < best.start || (s === best.start && e > best.end)) best = { name, start: s, end: e };
     };
-    for (const o of people.organisations) for (const x of o.evidence) consider(o.name, x.start, x.end);
-    for (const p of people.people) for (const x of p.evidence) if (/^[A-Z]/.test(x.text) && p.name.endsWith(x.text.split(' ').pop()!)) consider(p.name, x.start, x.end);
+    // The first named span of the index inside [start, end) is what the scan of every name gave.
+    const names = namedSpans();
+    for (let i = firstStartingAt(names.length, (k) => names[k]!.start, start); i < names.length && names[i]!.start < end; i++) {
+      const x = names[i]!;
+      if (x.end > end) continue;
+      consider(x.name, x.start, x.end);
+      break;
+    }
     // An acronym standing for an organisation ('PICSS reported').
     const words = /[A-Z][A-Za-z]*(?:[ -][A-Z][A-Za-z]*)*/g;
     const seg = text.slice(start, end);

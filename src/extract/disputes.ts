@@ -58,6 +58,75 @@ function qualifySource(source: string, sentence: string): string {
 }
 
 /**
+ * How many sentences before and after an incident's first sentence are read for its accounts
+ * (the paragraphs around it, as far as this). News paragraphs hold a few sentences; the longest
+ * paragraph of the development sets' reports holds far fewer than this.
+ */
+const ACCOUNT_REACH = 40;
+
+/** The first sentence holding offset `at` (or ending right before it), by bisection; -1 if none. */
+function sentenceAt(doc: Doc, at: number): number {
+  const ss = doc.sentences;
+  // (Sentences out of order, which the analyser never gives: the plain search.)
+  if (!sentencesOrdered(doc)) return ss.findIndex((s) => s.start <= at && at < s.end + 1);
+  let lo = 0;
+  let hi = ss.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ss[mid]!.end >= at) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < ss.length && ss[lo]!.start <= at ? lo : -1;
+}
+
+const ORDERED = new WeakMap<Doc, boolean>();
+function sentencesOrdered(doc: Doc): boolean {
+  let ok = ORDERED.get(doc);
+  if (ok === undefined) {
+    const ss = doc.sentences;
+    ok = true;
+    for (let k = 1; k < ss.length && ok; k++) if (ss[k]!.start < ss[k - 1]!.end || ss[k]!.end < ss[k]!.start) ok = false;
+    ORDERED.set(doc, ok);
+  }
+  return ok;
+}
+
+/**
+ * For each sentence, the incidents whose evidence overlaps it; worked out once per article's
+ * list of incidents (findDisputes is called for each of them), null where sentences are not in
+ * order.
+ */
+const SENTENCE_INDEX = new WeakMap<readonly Incident[], { doc: Doc; length: number; index: Map<number, Incident[]> | null }>();
+function sentenceIndex(doc: Doc, incidents: readonly Incident[]): Map<number, Incident[]> | null {
+  const cached = SENTENCE_INDEX.get(incidents);
+  if (cached && cached.doc === doc && cached.length === incidents.length) return cached.index;
+  let index: Map<number, Incident[]> | null = null;
+  if (sentencesOrdered(doc)) {
+    index = new Map();
+    const ss = doc.sentences;
+    for (const o of incidents) {
+      for (const e of o.evidence) {
+        // The sentences S with e.start < S.end && S.start < e.end.
+        let lo = 0;
+        let hi = ss.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (ss[mid]!.end > e.start) hi = mid;
+          else lo = mid + 1;
+        }
+        for (let s = lo; s < ss.length && ss[s]!.start < e.end; s++) {
+          let l = index.get(s);
+          if (!l) index.set(s, (l = []));
+          if (!l.includes(o)) l.push(o);
+        }
+      }
+    }
+  }
+  SENTENCE_INDEX.set(incidents, { doc, length: incidents.length, index });
+  return index;
+}
+
+/**
  * `others`: the article's other incidents. A sentence that reports one of them ("3 died in another
  * attack in Karachi") is their account, not a competing account of this incident.
  */
@@ -71,20 +140,27 @@ export function findDisputes(
 ): DisputeResult | null {
   if (!inc.evidence.length) return null;
   const own = (start: number, end: number) => inc.evidence.some((e) => e.start < end && start < e.end);
-  const theirs = (start: number, end: number) => others.some((o) => o !== inc && o.evidence.some((e) => e.start < end && start < e.end));
+  const index = sentenceIndex(doc, others);
+  const theirs = (s: number, start: number, end: number) => index
+    ? (index.get(s) ?? []).some((o) => o !== inc)
+    : others.some((o) => o !== inc && o.evidence.some((e) => e.start < end && start < e.end));
   // The accounts of an incident sit in its own sentences and in the paragraphs around them.
   let first = inc.evidence[0]!.start;
   for (const e of inc.evidence) if (e.start < first) first = e.start;
-  const focusSentence = doc.sentences.findIndex((s) => s.start <= first && first < s.end + 1);
+  const focusSentence = sentenceAt(doc, first);
   if (focusSentence < 0) return null;
   const para = doc.sentences[focusSentence]!.paragraph;
   const lastPara = Math.min(doc.paragraphs.length - 1, para + 2);
   const accounts: Account[] = [];
   for (let p = para; p <= lastPara; p++) {
     const P = doc.paragraphs[p]!;
-    for (let s = P.sentenceStart; s < P.sentenceEnd; s++) {
+    // ... within ACCOUNT_REACH sentences of the incident's first one (a paragraph of thousands of
+    // sentences, a text without line breaks, would otherwise be read whole for every incident).
+    const from = Math.max(P.sentenceStart, focusSentence - ACCOUNT_REACH);
+    const to = Math.min(P.sentenceEnd, focusSentence + ACCOUNT_REACH + 1);
+    for (let s = from; s < to; s++) {
       const S = doc.sentences[s]!;
-      if (theirs(S.start, S.end) && !own(S.start, S.end)) continue;
+      if (theirs(s, S.start, S.end) && !own(S.start, S.end)) continue;
       const text = doc.text.slice(S.start, S.end);
       const m = ATTRIBUTION.exec(text);
       if (!m) continue;

@@ -138,12 +138,12 @@ export function findFatalities(doc: Doc, focus: number[], articleId: string): Fa
   // "[1 fatality split among 12 events]", "Fatalities split between 2 events": the total (the
   // coded figure, else the text's reading) divided by the number of events, rounded down
   // (ACLED gives any remainder to some of the events).
-  const split = RE_SPLIT.exec(text);
+  const split = inWholeText(RE_SPLIT, text);
   if (split) {
     const e = ev(split.index, split.index + split[0].length);
     return { ...base, fatalities: { value: +split[1]!, evidence: [e], rule: 'fatalities:split-share-note' }, fatalities_low: null, fatalities_high: null };
   }
-  const sk = RE_SPLIT_K.exec(text);
+  const sk = inWholeText(RE_SPLIT_K, text);
   if (sk && base.fatalities.value !== null) {
     const k = /^\d/.test(sk[1]!) ? +sk[1]! : (SMALL_WORDS[sk[1]!.toLowerCase()] ?? 0);
     if (k > 1) {
@@ -159,6 +159,20 @@ export function findFatalities(doc: Doc, focus: number[], articleId: string): Fa
   return base;
 }
 
+/**
+ * The first match of a (non-global) regex in the whole text, read once per text: the share and
+ * coded notes are looked for anywhere in the article, for each of its incidents, which took time
+ * in the product of the text's length and its number of incidents.
+ */
+const WHOLE_TEXT = new Map<RegExp, { text: string; m: RegExpExecArray | null }>();
+function inWholeText(re: RegExp, text: string): RegExpExecArray | null {
+  const c = WHOLE_TEXT.get(re);
+  if (c && c.text === text) return c.m;
+  const m = re.exec(text);
+  WHOLE_TEXT.set(re, { text, m });
+  return m;
+}
+
 const SMALL_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 
 /** The toll read from the text alone: ACLED's coded figure, a stated total, or the death phrases. */
@@ -171,7 +185,7 @@ function readToll(
   focusEv: Evidence[],
   ev: (s: number, e: number) => Evidence,
 ): FatalityResult {
-  const coded = RE_CODED.exec(text);
+  const coded = inWholeText(RE_CODED, text);
   if (coded) {
     const v = +coded[1]!;
     const e = ev(coded.index, coded.index + coded[0].length);

@@ -668,6 +668,36 @@ const PAREN_ONE = /^\s*\(\s*\p{Lu}[^(),;]{1,38}?\s*\)/u;
 /** "X (A, B)": the text's own hierarchy after a name, as ACLED-style notes and some reports write it. */
 const PAREN_HIERARCHY = /^\s*(?:city|town|village|area|district|tehsil)?\s*\(\s*([^(),;]{2,40}?)\s*,\s*([^(),;]{2,40}?)\s*\)/i;
 
+/**
+ * How far apart two mentions of one sentence may be and still be read as the text's hierarchy.
+ * Beyond 160 characters only the same sentence counts; a sentence of many thousand characters
+ * (a text without full stops) would otherwise make every mention meet every other, in time
+ * quadratic in the text. No sentence of the development sets comes near it.
+ */
+const SAME_SENTENCE_REACH = 2000;
+
+/** Whether mentions are sorted by start and by sentence, as findPlaces returns them. */
+function inTextOrder(places: readonly PlaceMention[]): boolean {
+  for (let k = 1; k < places.length; k++) {
+    if (places[k]!.start < places[k - 1]!.start || places[k]!.sentence < places[k - 1]!.sentence) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether mention o (before m, or after it) may still be within reach of m, or a mention beyond
+ * it may: a bound in text order, so that walking out from m can stop (`longest`: the longest
+ * mention, as an earlier one's end is not ordered).
+ */
+function reachable(o: PlaceMention, m: PlaceMention, longest: number): boolean {
+  if (o.start <= m.start) {
+    const gap = m.start - (o.start + longest);
+    return gap <= SAME_SENTENCE_REACH && (gap <= 160 || o.sentence === m.sentence);
+  }
+  const gap = o.start - m.end;
+  return gap <= SAME_SENTENCE_REACH && (gap <= 160 || o.sentence === m.sentence);
+}
+
 /** Score every candidate of every mention by the clues of the text; keep each mention's best. */
 function choose(places: PlaceMention[], gaz: Gazetteer, weights: Map<string, number>): Chosen[] {
   const chosen: Chosen[] = [];
@@ -680,8 +710,23 @@ function choose(places: PlaceMention[], gaz: Gazetteer, weights: Map<string, num
     for (const r of m.regions) (regions ??= new Set()).add(r);
     for (const c of m.candidates) regionCountries.add(c.countryCode);
   }
+  // Mentions are in text order (findPlaces sorts them): the other mentions within reach of one
+  // are found by walking out from it, not by scanning the whole article (see NEAR_REACH).
+  const ordered = inTextOrder(places);
+  let longest = 0;
+  for (const o of places) longest = Math.max(longest, o.end - o.start);
   for (let k = 0; k < places.length; k++) {
     const m = places[k]!;
+    // The mentions the hierarchy below may look at: within 160 characters, or in the same
+    // sentence within SAME_SENTENCE_REACH (the whole list where the order is not the text's).
+    let lo = 0;
+    let hi = places.length - 1;
+    if (ordered) {
+      lo = k;
+      while (lo > 0 && reachable(places[lo - 1]!, m, longest)) lo--;
+      hi = k;
+      while (hi + 1 < places.length && reachable(places[hi + 1]!, m, 0)) hi++;
+    }
     if (m.candidates.length === 0) {
       const stem = m.unknown && regions ? stemInRegion(m, regions, gaz) : null;
       chosen.push(stem ? { m, c: stem, score: 1 } : { m, c: null, score: 0, ...(m.unknown && regions ? { regionFallback: true } : {}) });
@@ -715,11 +760,12 @@ function choose(places: PlaceMention[], gaz: Gazetteer, weights: Map<string, num
       if (weights.size > 0 && cw === 0) s -= 4;
       else if (otherClue && c.kind === 'place' && c.population < 200000 && (own.get(c.countryCode) ?? 0) < 1.5 && cw - (own.get(c.countryCode) ?? 0) <= 0) s -= 4;
       // The text's own hierarchy: another mention nearby that contains this one or lies in it.
-      for (let q = 0; q < places.length; q++) {
+      for (let q = lo; q <= hi; q++) {
         if (q === k) continue;
         const o = places[q]!;
         const dist = o.start > m.end ? o.start - m.end : m.start - o.end;
         if (dist > 160 && o.sentence !== m.sentence) continue;
+        if (dist > SAME_SENTENCE_REACH) continue;
         // The same name again in another sentence is no hierarchy: 'in Tripoli … in Tripoli' does
         // not put the town in its namesake province ('Ghazni city of Ghazni province' does).
         if (o.sentence !== m.sentence && o.text === m.text) continue;
@@ -779,6 +825,49 @@ export function resolveLocation(doc: Doc, places: PlaceMention[], focus: number[
   if (places.length === 0) return none;
   const gaz = loadGazetteer();
   const ev = (m: { start: number; end: number; text: string }): Evidence => ({ article: articleId, start: m.start, end: m.end, text: m.text });
+  // What does not depend on the incident is worked out once per article (see ArticlePlaces).
+  const ap = articlePlaces(places, gaz);
+  const { chosen, topCountry } = ap;
+
+  const inFocus = ap.inFocus(focus);
+  // With no place in its own sentences, an incident is placed by the whole text, the same for
+  // every such incident of the article: worked out once.
+  if (inFocus.length === 0) {
+    const key = `\u0000${articleId}`;
+    let r = ap.unfocused.get(key);
+    if (!r) ap.unfocused.set(key, (r = resolveIn(doc, places, ap, inFocus, ev, gaz)));
+    return structuredClone(r);
+  }
+  return resolveIn(doc, places, ap, inFocus, ev, gaz);
+}
+
+/**
+ * What resolving an incident's place needs of the article, whichever the incident: the chosen
+ * reading of each mention (choose), the countries' weights, and indexes that find a mention by
+ * its sentence, its offset or the unit it lies in, so that placing each of an article's
+ * incidents takes time for its own sentences, not for the whole text (a text of a thousand
+ * incidents and a thousand places took time in the product of the two).
+ */
+interface ArticlePlaces {
+  chosen: Chosen[];
+  topCountry: string | null;
+  /** chosen is in text order: the offset searches below may bisect. */
+  ordered: boolean;
+  inFocus(focus: number[]): Chosen[];
+  /** The first chosen mention whose start is greater than `after` (or at least, with `orEqual`). */
+  firstAfter(after: number, orEqual?: boolean): number;
+  /** Chosen mentions whose reading lies in a unit or is it, by the unit's id, in order. */
+  inUnit: Map<number, Chosen[]>;
+  memo: Map<string, unknown>;
+  unfocused: Map<string, ResolvedLocation>;
+  placesLength: number;
+}
+
+const ARTICLE_PLACES = new WeakMap<PlaceMention[], ArticlePlaces>();
+
+function articlePlaces(places: PlaceMention[], gaz: Gazetteer): ArticlePlaces {
+  const cached = ARTICLE_PLACES.get(places);
+  if (cached && cached.placesLength === places.length) return cached;
   const weights = countryWeights(places);
   const chosen = choose(places, gaz, weights);
   // The country: the context weights plus the scores of the mentions resolved in it, so that a
@@ -786,9 +875,60 @@ export function resolveLocation(doc: Doc, places: PlaceMention[], focus: number[
   const byCountry = new Map(weights);
   for (const x of chosen) if (x.c && !x.m.demonym && x.c.kind !== 'country') byCountry.set(x.c.countryCode, (byCountry.get(x.c.countryCode) ?? 0) + Math.max(0, x.score));
   const topCountry = [...byCountry.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  const bySentence = new Map<number, number[]>();
+  chosen.forEach((x, i) => {
+    if (x.m.demonym) return;
+    let l = bySentence.get(x.m.sentence);
+    if (!l) bySentence.set(x.m.sentence, (l = []));
+    l.push(i);
+  });
+  const inUnit = new Map<number, Chosen[]>();
+  for (const x of chosen) {
+    if (!x.c) continue;
+    for (const id of new Set([x.c.id, x.c.admin1Id, x.c.admin2Id])) {
+      if (id < 0) continue;
+      let l = inUnit.get(id);
+      if (!l) inUnit.set(id, (l = []));
+      l.push(x);
+    }
+  }
+  const ordered = inTextOrder(places);
+  const ap: ArticlePlaces = {
+    chosen,
+    topCountry,
+    ordered,
+    inFocus(focus) {
+      const idx: number[] = [];
+      for (const s of new Set(focus)) for (const i of bySentence.get(s) ?? []) idx.push(i);
+      idx.sort((a, b) => a - b);
+      return idx.map((i) => chosen[i]!);
+    },
+    firstAfter(after, orEqual = false) {
+      let lo = 0;
+      let hi = chosen.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const st = chosen[mid]!.m.start;
+        if (st > after || (orEqual && st === after)) hi = mid;
+        else lo = mid + 1;
+      }
+      return lo;
+    },
+    inUnit,
+    memo: new Map(),
+    unfocused: new Map(),
+    placesLength: places.length,
+  };
+  ARTICLE_PLACES.set(places, ap);
+  return ap;
+}
 
-  const focusSet = new Set(focus);
-  const inFocus = chosen.filter((x) => focusSet.has(x.m.sentence) && !x.m.demonym);
+function resolveIn(doc: Doc, places: PlaceMention[], ap: ArticlePlaces, inFocus: Chosen[],
+  ev: (m: { start: number; end: number; text: string }) => Evidence, gaz: Gazetteer): ResolvedLocation {
+  const none: ResolvedLocation = {
+    country: null, admin1: null, admin2: null, location: null, latitude: null, longitude: null, geo_precision: null,
+  };
+  const { chosen, topCountry } = ap;
   const candidates = (inFocus.length > 0 ? inFocus : chosen.filter((x) => !x.m.demonym)).filter((x) => !x.c || x.score >= 0);
 
   // The admin1 the text is about: the one its focus mentions support most. A province it names
@@ -799,9 +939,18 @@ export function resolveLocation(doc: Doc, places: PlaceMention[], focus: number[
   // A place 'near' which, after an earlier 'in X' of the same sentence, is a reference point:
   // "in the Barmal district of Afghanistan, near Pakistan's South Waziristan".
   const refPoints = new Set<PlaceMention>();
+  // The candidates of a mention's sentence, in order (the whole text's where no focus narrows
+  // them: comparing each with all took time quadratic in the text).
+  const bySentence = new Map<number, Chosen[]>();
+  for (const x of candidates) {
+    let l = bySentence.get(x.m.sentence);
+    if (!l) bySentence.set(x.m.sentence, (l = []));
+    l.push(x);
+  }
+  const sameSentence = (x: Chosen): Chosen[] => bySentence.get(x.m.sentence) ?? [];
   for (const x of candidates) {
     // (Not after a place the gazetteer lacks: "in al-Madham area near Haditha" is best told by Haditha.)
-    if (x.m.near && candidates.some((y) => y.c && y.m.sentence === x.m.sentence && y.m.end <= x.m.start && !y.m.near && salience(doc, y.m) === 2)) refPoints.add(x.m);
+    if (x.m.near && sameSentence(x).some((y) => y.c && y.m.sentence === x.m.sentence && y.m.end <= x.m.start && !y.m.near && salience(doc, y.m) === 2)) refPoints.add(x.m);
   }
   const support = new Map<number, number>();
   const counted = new Set<string>();
@@ -825,7 +974,7 @@ export function resolveLocation(doc: Doc, places: PlaceMention[], focus: number[
   // outweigh it.
   for (const y of candidates) {
     if (!y.c || (y.c.kind !== 'admin1' && y.c.kind !== 'admin2') || y.c.admin1Id < 0 || y.c.admin1Id === dom || y.m.fuzzy) continue;
-    const x = candidates.find((z) => z.m.end <= y.m.start && z.m.sentence === y.m.sentence && /^\s*,\s*$/.test(doc.text.slice(z.m.end, y.m.start)));
+    const x = sameSentence(y).find((z) => z.m.end <= y.m.start && z.m.sentence === y.m.sentence && /^\s*,\s*$/.test(doc.text.slice(z.m.end, y.m.start)));
     // Not in a list of provinces ("in Kabul, Ghor, Laghman and Balkh provinces"), nor a province
     // of another country ("Islamabad, FCT").
     if (!x || !x.c || x.c.kind !== 'place' || x.c.countryCode !== y.c.countryCode || x.c.admin1Id === y.c.admin1Id || x.m.near || refPoints.has(x.m)) continue;
@@ -862,7 +1011,7 @@ export function resolveLocation(doc: Doc, places: PlaceMention[], focus: number[
   const admin2s = new Set(pool.filter((x) => x.c && x.c.kind === 'admin2' && x.c.admin1Id === dom).map((x) => x.c!.id));
   if (admin2s.size >= 3) {
     const prov = pool.find((x) => x.c && x.c.id === dom);
-    if (prov) return fromPick(prov, chosen, gaz, ev, doc);
+    if (prov) return fromPick(prov, ap, gaz, ev, doc);
   }
 
   // What the text says against the gazetteer: a name it puts inside the province although the
@@ -878,24 +1027,24 @@ export function resolveLocation(doc: Doc, places: PlaceMention[], focus: number[
       // acronym ("Pashtun Tahafuz Movement (PTM)") nor another name ("Qazi (Qaziyan) village").
       const one = PAREN_ONE.exec(doc.text.slice(x.m.end, x.m.end + 60));
       const end = one ? x.m.end + one[0].length : 0;
-      if (one && chosen.some((z) => z.c && (z.c.kind === 'admin1' || z.c.kind === 'admin2') && (z.c.id === dom || z.c.admin1Id === dom) &&
+      if (one && someBetween(ap, x.m.end, end, (z) => !!z.c && (z.c.kind === 'admin1' || z.c.kind === 'admin2') && (z.c.id === dom || z.c.admin1Id === dom) &&
         z.m.start > x.m.end && z.m.end < end)) paren = one;
     }
     const isDistrict = x.m.unit === 'admin2';
     // "near Vodyane, Donetsk": a name and, after a comma, the province.
-    const commaProvince = !paren && !isDistrict && domPlace !== null && followedByProvince(chosen, x, dom, doc);
+    const commaProvince = !paren && !isDistrict && domPlace !== null && followedByProvince(ap, x, dom, doc);
     // "Bara town in Idleb countryside", "the village of X in the countryside of Hama": the
     // province right after 'in'/'of'.
-    const inProvince = !paren && !isDistrict && !commaProvince && domPlace !== null && provinceAfterIn(chosen, x, dom, doc);
+    const inProvince = !paren && !isDistrict && !commaProvince && domPlace !== null && provinceAfterIn(ap, x, dom, doc);
     if (!paren && !isDistrict && !commaProvince && !inProvince) continue;
-    const container = domPlace ? inside(chosen, x, dom) : null;
+    const container = domPlace ? inside(ap, x, dom) : null;
     if (!container) continue;
     const rank = paren ? 3 : 2;
     // The pick may be the container itself read as its namesake town ("Dihdadi district, Balkh":
     // Balkh the town): then the district the text names wins.
     if (pick && pick.m !== container.m && pick.c && KIND_RANK[pick.c.kind] > rank) continue;
     if (pick && pick.m !== container.m && pick.c && KIND_RANK[pick.c.kind] === rank && pick.m.start < x.m.start) continue;
-    return fromText(x, domPlace!, chosen, gaz, ev, doc);
+    return fromText(x, domPlace!, ap, gaz, ev, doc);
   }
 
   // A place the gazetteer knows only elsewhere, or not at all, where a context clue names the
@@ -903,8 +1052,8 @@ export function resolveLocation(doc: Doc, places: PlaceMention[], focus: number[
   // province the clues point at most.
   if (!pick || !pick.c || pick.c.kind === 'country') {
     const fb = candidates.find((x) => x.regionFallback && !refPoints.has(x.m));
-    const region = fb ? clueRegion(places, gaz) : null;
-    if (fb && region) return fromText(fb, region, chosen, gaz, ev, doc);
+    const region = fb ? memo(ap, 'clue-region', () => clueRegion(places, gaz)) : null;
+    if (fb && region) return fromText(fb, region, ap, gaz, ev, doc);
   }
   // A place the gazetteer lacks, which the text presents as one ('the Syrian town of Dabiq'),
   // with nothing more precise than its country: the place as the text names it, in that
@@ -922,11 +1071,26 @@ export function resolveLocation(doc: Doc, places: PlaceMention[], focus: number[
   }
   if (!pick || !pick.c) {
     if (!country) return none;
-    const cm = places.find((m) => !m.source && m.candidates.some((c) => c.countryCode === country));
+    const cm = memo(ap, `country-mention\u0000${country}`, () => places.find((m) => !m.source && m.candidates.some((c) => c.countryCode === country)));
     if (!cm) return none;
     return { ...none, country: { value: gaz.countryName(country), evidence: [ev(cm)], rule: 'place.country-context', derived: true } };
   }
-  return fromPick(pick, chosen, gaz, ev, doc);
+  return fromPick(pick, ap, gaz, ev, doc);
+}
+
+/** A value worked out once per article. */
+function memo<T>(ap: ArticlePlaces, key: string, f: () => T): T {
+  if (ap.memo.has(key)) return ap.memo.get(key) as T;
+  const v = f();
+  ap.memo.set(key, v);
+  return v;
+}
+
+/** Whether a chosen mention starting after `after` and before `before` passes `test` (in text order: bisected). */
+function someBetween(ap: ArticlePlaces, after: number, before: number, test: (z: Chosen) => boolean): boolean {
+  if (!ap.ordered) return ap.chosen.some(test);
+  for (let i = ap.firstAfter(after); i < ap.chosen.length && ap.chosen[i]!.m.start < before; i++) if (test(ap.chosen[i]!)) return true;
+  return false;
 }
 
 /**
@@ -999,8 +1163,8 @@ function isDateline(doc: Doc, m: PlaceMention): boolean {
 }
 
 /** "X, Donetsk": the next mention, after only a comma, is the province `dom`. */
-function followedByProvince(chosen: Chosen[], x: Chosen, dom: number, doc: Doc): boolean {
-  for (const y of chosen) {
+function followedByProvince(ap: ArticlePlaces, x: Chosen, dom: number, doc: Doc): boolean {
+  for (const y of ap.ordered ? ap.chosen.slice(ap.firstAfter(x.m.end), ap.firstAfter(x.m.end) + 1) : ap.chosen) {
     if (y.m.start <= x.m.end) continue;
     return !!y.c && (y.c.id === dom || (y.c.kind === 'admin2' && y.c.admin1Id === dom)) && /^\s*,\s*$/.test(doc.text.slice(x.m.end, y.m.start));
   }
@@ -1008,8 +1172,8 @@ function followedByProvince(chosen: Chosen[], x: Chosen, dom: number, doc: Doc):
 }
 
 /** "X town in Y countryside": the next mention, after only 'in'/'of' words, is the province `dom`. */
-function provinceAfterIn(chosen: Chosen[], x: Chosen, dom: number, doc: Doc): boolean {
-  for (const y of chosen) {
+function provinceAfterIn(ap: ArticlePlaces, x: Chosen, dom: number, doc: Doc): boolean {
+  for (const y of ap.ordered ? ap.chosen.slice(ap.firstAfter(x.m.end), ap.firstAfter(x.m.end) + 1) : ap.chosen) {
     if (y.m.start <= x.m.end) continue;
     return !!y.c && y.c.id === dom && y.m.sentence === x.m.sentence && IN_PROVINCE_BETWEEN.test(doc.text.slice(x.m.end, y.m.start));
   }
@@ -1018,8 +1182,11 @@ function provinceAfterIn(chosen: Chosen[], x: Chosen, dom: number, doc: Doc): bo
 const IN_PROVINCE_BETWEEN = /^\s*(?:town|village|city|area)?\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[a-z]+ern\s+)?(?:countryside\s+of\s+(?:the\s+)?)?$/i;
 
 /** The mention after x, within the sentence, that puts it inside admin1 `dom`, or null. */
-function inside(chosen: Chosen[], x: Chosen, dom: number): Chosen | null {
-  for (const y of chosen) {
+function inside(ap: ArticlePlaces, x: Chosen, dom: number): Chosen | null {
+  const from = ap.ordered ? ap.firstAfter(x.m.end, true) : 0;
+  for (let i = from; i < ap.chosen.length; i++) {
+    const y = ap.chosen[i]!;
+    if (ap.ordered && y.m.start - x.m.end > 90) break;
     if (!y.c || y.m.sentence !== x.m.sentence || y.m.start < x.m.end || y.m.start - x.m.end > 90) continue;
     if (y.c.id === dom || y.c.admin1Id === dom) return y;
   }
@@ -1042,16 +1209,23 @@ const skel = (s: string) => {
  * mention resolved to it or lying in it whose spelling differs only in transliteration: 'Tarinkot'
  * for GeoNames' 'Tarīn Kōṯ'), else the gazetteer's.
  */
-function adminField(unit: GazPlace, chosen: Chosen[], ev: (m: PlaceMention) => Evidence, fallback: Evidence[], rule: string): Field<string> {
+function adminField(unit: GazPlace, ap: ArticlePlaces, ev: (m: PlaceMention) => Evidence, fallback: Evidence[], rule: string): Field<string> {
+  const x = memo(ap, `admin\u0000${unit.id}`, () => namingMention(unit, ap));
+  if (x) return { value: textName(x.m), evidence: [ev(x.m)], rule: `${rule}-named` };
+  return { value: plainName(unit.name), evidence: fallback, rule: `${rule}-gazetteer`, derived: true };
+}
+
+/** The first mention that names `unit` as adminField reads it (over the mentions in it: ap.inUnit). */
+function namingMention(unit: GazPlace, ap: ArticlePlaces): Chosen | null {
   const want = skel(unit.name);
-  for (const x of chosen) {
+  for (const x of ap.inUnit.get(unit.id) ?? []) {
     if (!x.c || (x.c.id !== unit.id && x.c.admin1Id !== unit.id && x.c.admin2Id !== unit.id)) continue;
     // The text's name of the unit: a spelling of the gazetteer's, or any name by which the
     // text names the unit itself ('Almargeb' for Murqub), unless an abbreviation ('KP').
     if (skel(textName(x.m)) !== want && (x.c.id !== unit.id || isAbbrev(x.m.text) || x.m.rural)) continue;
-    return { value: textName(x.m), evidence: [ev(x.m)], rule: `${rule}-named` };
+    return x;
   }
-  return { value: plainName(unit.name), evidence: fallback, rule: `${rule}-gazetteer`, derived: true };
+  return null;
 }
 
 function precisionOf(m: PlaceMention, kind: GazPlace['kind']): number {
@@ -1059,7 +1233,7 @@ function precisionOf(m: PlaceMention, kind: GazPlace['kind']): number {
   return kind === 'admin2' ? 2 : 3;
 }
 
-function fromPick(pick: Chosen, chosen: Chosen[], gaz: Gazetteer, ev: (m: PlaceMention) => Evidence, doc: Doc): ResolvedLocation {
+function fromPick(pick: Chosen, ap: ArticlePlaces, gaz: Gazetteer, ev: (m: PlaceMention) => Evidence, doc: Doc): ResolvedLocation {
   let c = pick.c!;
   const e = [ev(pick.m)];
   const field = <T>(value: T, rule: string, derived: boolean, evidence = e): Field<T> => ({ value, evidence, rule, ...(derived ? { derived } : {}) });
@@ -1072,13 +1246,13 @@ function fromPick(pick: Chosen, chosen: Chosen[], gaz: Gazetteer, ev: (m: PlaceM
     if (skel(seat.name) !== skel(textName(pick.m))) location = field(plainName(seat.name), 'place.location-province-capital', true);
     c = seat;
   }
-  let admin1 = c.admin1Id < 0 ? null : adminField(gaz.get(c.admin1Id), chosen, ev, e, 'place.admin1');
-  let admin2 = c.admin2Id < 0 ? null : adminField(gaz.get(c.admin2Id), chosen, ev, e, 'place.admin2');
+  let admin1 = c.admin1Id < 0 ? null : adminField(gaz.get(c.admin1Id), ap, ev, e, 'place.admin1');
+  let admin2 = c.admin2Id < 0 ? null : adminField(gaz.get(c.admin2Id), ap, ev, e, 'place.admin2');
   // No district in GeoNames (Syria, Lebanon, Libya): the district named after the nearest seat.
   if (!admin2 && c.kind === 'place') {
     const seat = c.seat <= 2 ? c : gaz.nearestSeat(c, 40);
     if (seat) {
-      const named = chosen.find((x) => x.c?.id === seat.id && skel(textName(x.m)) === skel(seat.name));
+      const named = memo(ap, `seat\u0000${seat.id}`, () => (ap.inUnit.get(seat.id) ?? []).find((x) => x.c?.id === seat.id && skel(textName(x.m)) === skel(seat.name)));
       admin2 = named
         ? field(textName(named.m), 'place.admin2-seat-named', false, [ev(named.m)])
         : field(plainName(seat.name), 'place.admin2-nearest-seat', true);
@@ -1153,7 +1327,7 @@ const isAbbrev = (s: string) => /^[A-Z&]{1,4}$/.test(s.trim());
  * are its own where the gazetteer has a namesake within 100 km of the province, else the
  * province's (precision 2 then, as the coordinates are the unit's).
  */
-function fromText(x: Chosen, prov: GazPlace, chosen: Chosen[], gaz: Gazetteer, ev: (m: PlaceMention) => Evidence, doc: Doc): ResolvedLocation {
+function fromText(x: Chosen, prov: GazPlace, ap: ArticlePlaces, gaz: Gazetteer, ev: (m: PlaceMention) => Evidence, doc: Doc): ResolvedLocation {
   const e = [ev(x.m)];
   const paren = parenAfter(x.m, doc, ev);
   // Coordinates: the place's own namesake near the province, else the district the text names
@@ -1164,7 +1338,8 @@ function fromText(x: Chosen, prov: GazPlace, chosen: Chosen[], gaz: Gazetteer, e
   }
   if (coordFrom === prov && paren) {
     // The district named, or its namesake town (its seat, as a rule): "Setharja town (Khairpur, Sindh)".
-    const y = chosen.find((z) => z.m.start === paren.a.start);
+    const at = ap.ordered ? ap.chosen[ap.firstAfter(paren.a.start, true)] : ap.chosen.find((z) => z.m.start === paren.a.start);
+    const y = at?.m.start === paren.a.start ? at : undefined;
     const inProv = y?.m.candidates.filter((c) => c.admin1Id === prov.id && c.kind !== 'admin1') ?? [];
     const best = y?.c && inProv.includes(y.c) ? y.c : inProv.find((c) => c.kind === 'admin2') ?? inProv[0];
     if (best) coordFrom = best;
@@ -1172,7 +1347,7 @@ function fromText(x: Chosen, prov: GazPlace, chosen: Chosen[], gaz: Gazetteer, e
   const admin2: Field<string> | null = x.m.unit === 'admin2'
     ? { value: textName(x.m), evidence: e, rule: 'place.admin2-text' }
     : paren && !isAbbrev(paren.a.text) ? { value: textName(paren.a), evidence: [paren.a], rule: 'place.admin2-parenthesis' } : null;
-  let provField = adminField(prov, chosen, ev, e, 'place.admin1');
+  let provField = adminField(prov, ap, ev, e, 'place.admin1');
   if (paren && provField.derived) provField = paren1(paren.b, provField) ?? provField;
   const own = x.m.candidates.includes(coordFrom);
   const precision = !own ? 2 : precisionOf(x.m, x.m.unit === 'admin2' ? 'admin2' : 'place');

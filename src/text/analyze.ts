@@ -57,6 +57,34 @@ export function splitParagraphs(text: string): { start: number; end: number }[] 
   return out;
 }
 
+/**
+ * wink-nlp tests each token against an unanchored regex (`/[a-z].*\.$/`, its abbreviation
+ * feature), which takes time quadratic in the token's length: one 40,000-character token took
+ * 2.4 s, a 1,000,000-character one would take hours. No word is that long (the longest in the
+ * development sets has 23 characters), so wink-nlp is given the paragraph with a space inserted
+ * after every LONG_RUN characters of a run without white space. Offsets are unaffected: tokens
+ * are found in the original text by their value (see analyze), and the inserted spaces are in
+ * no token.
+ */
+const LONG_RUN = 200;
+const LONG_RUN_RE = new RegExp(`\\S{${LONG_RUN + 1},}`, 'g');
+export function breakLongRuns(ptext: string): string {
+  LONG_RUN_RE.lastIndex = 0;
+  if (!LONG_RUN_RE.test(ptext)) return ptext;
+  return ptext.replace(LONG_RUN_RE, (run) => {
+    let out = '';
+    for (let k = 0; k < run.length; ) {
+      let end = Math.min(run.length, k + LONG_RUN);
+      // Never between the two halves of a surrogate pair.
+      const last = run.charCodeAt(end - 1);
+      if (end < run.length && last >= 0xd800 && last <= 0xdbff) end--;
+      out += (k > 0 ? ' ' : '') + run.slice(k, end);
+      k = end;
+    }
+    return out;
+  });
+}
+
 const ENTITY_KIND: Record<string, Mention['kind'] | undefined> = {
   DATE: 'time',
   TIME: 'time',
@@ -77,7 +105,7 @@ export function analyze(text: string): Doc {
 
   for (const para of splitParagraphs(text)) {
     const ptext = text.slice(para.start, para.end);
-    const wdoc = nlp.readDoc(ptext);
+    const wdoc = nlp.readDoc(breakLongRuns(ptext));
     const values: string[] = wdoc.tokens().out();
     const spaces: string[] = wdoc.tokens().out(its.precedingSpaces);
     const pos: string[] = wdoc.tokens().out(its.pos);
