@@ -216,13 +216,18 @@ export function fuseValues(reports: FusionReport[]): FusedIncident {
   out.injuries = inj.length ? lowerMedian(inj) : (rs.find((r) => r.incident.injuries !== null)?.incident.injuries ?? null);
 
   const articles = [...new Set(rs.map((r) => r.article))].sort();
+  // Confidence: the surest report's. Reports of one event by several outlets are not independent
+  // draws (wire copy, shared sources), so they are not multiplied into a higher figure.
+  const confs = rs.map((r) => r.incident.confidence).filter((c): c is number => typeof c === 'number');
+  const confidence = confs.length ? Math.max(...confs) : null;
   const evidence = rs.flatMap((r) => r.incident.evidence);
   // Disputed accounts: every report's, kept side by side.
   const disputes = rs.map((r) => r.incident.disputed).filter((d): d is NonNullable<typeof d> => d !== null);
   return {
-    ...(out as Omit<ReportIncident, 'id' | 'articles' | 'background' | 'disputed' | 'evidence' | 'trace'>),
+    ...(out as Omit<ReportIncident, 'id' | 'articles' | 'background' | 'confidence' | 'disputed' | 'evidence' | 'trace'>),
     articles,
     background: rs.every((r) => r.incident.background),
+    confidence,
     disputed: disputes.length === 0 ? null : disputes.length === 1 ? disputes[0]! : { summary: disputes.map((d) => d.summary).join(' / '), claims: disputes.flatMap((d) => d.claims) },
     evidence,
     trace,

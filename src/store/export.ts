@@ -149,7 +149,9 @@ export async function reportOf(store: Store): Promise<StoredReport> {
           id: v.id,
           articles: v.articles,
           background: v.background,
-          ...(flat as Omit<ReportIncident, 'id' | 'articles' | 'background' | 'disputed' | 'evidence' | 'trace'>),
+          // Views stored before confidence existed have none.
+          confidence: v.confidence ?? null,
+          ...(flat as Omit<ReportIncident, 'id' | 'articles' | 'background' | 'confidence' | 'disputed' | 'evidence' | 'trace'>),
           disputed: v.disputed,
           evidence: v.evidence,
           trace: v.trace,
