@@ -99,3 +99,16 @@ test('one event compared with others ("the deadliest since 2019") stays an event
   assert.equal(xs.length, 1, brief(xs));
   assert.equal(xs[0]!.fatalities.value, 14);
 });
+
+test('a name is not read as a namesake abroad: the story is plainly in one country', () => {
+  const xs = incidents(
+    [
+      'Myanmar military jets bombed a village held by the KIA in Kachin State on Thursday, killing nine people, the rebels said.',
+      'The Ministry of Health said the wounded were taken to Myitkyina.',
+    ].join('\n\n'),
+  );
+  assert.equal(xs.length, 1, brief(xs));
+  assert.equal(xs[0]!.country?.value, 'Myanmar');
+  assert.notEqual(xs[0]!.location?.value, 'KIA');
+  assert.notEqual(xs[0]!.location?.value, 'Health');
+});
