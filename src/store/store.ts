@@ -148,6 +148,10 @@ export class Store {
         const rows = await trx.selectFrom('articles').select(['id', 'identity', 'content_hash']).where('identity', 'in', chunk).execute();
         for (const r of rows) existing.set(r.identity, { id: Number(r.id), content_hash: r.content_hash });
       }
+      // Two workers storing copies of one wire story at once must see each other: the bands of
+      // this batch are locked until it commits, so a batch sharing a band waits and then finds
+      // this one's articles among its candidates.
+      await lockKeys(trx, this.dialect, BAND_LOCK_CLASS, items.flatMap((i) => (i.minhash ? bands(hexToSignature(i.minhash)) : [])), 'exclusive');
       const near = await this.nearDuplicates(trx, items);
       const dirty = new Set<string>();
       const seen = new Set<string>();
@@ -860,24 +864,31 @@ async function markDirty(trx: Q, blocks: Set<string>): Promise<void> {
   }
 }
 
-/** The advisory-lock class of fusion blocks ("sitr" in ASCII); the block's hash is the object. */
+/** Advisory-lock classes: fusion blocks ("sitr" in ASCII) and MinHash bands ("band"). */
 const BLOCK_LOCK_CLASS = 0x73697472;
+const BAND_LOCK_CLASS = 0x62616e64;
 
 /**
  * Hold PostgreSQL's advisory locks on blocks until the transaction ends (SQLite has one writer
  * at a time: nothing to do). Fusion and analysts' edits take them exclusively; a write that
- * deletes reports of a block takes them shared. Taken in sorted order, so two holders of several
- * blocks cannot wait on each other. With `tryOnly`, returns false at once if one is held.
+ * deletes reports of a block takes them shared. With `tryOnly`, returns false at once if one is
+ * held by another transaction.
  */
 async function lockBlocks(trx: Q, dialect: DialectName, blocks: Iterable<string>, mode: 'exclusive' | 'shared', tryOnly = false): Promise<boolean> {
+  return lockKeys(trx, dialect, BLOCK_LOCK_CLASS, blocks, mode, tryOnly);
+}
+
+/**
+ * Advisory locks on a class of keys, taken in sorted order (so two holders of several keys
+ * never wait on each other), in one statement.
+ */
+async function lockKeys(trx: Q, dialect: DialectName, cls: number, keys: Iterable<string>, mode: 'exclusive' | 'shared', tryOnly = false): Promise<boolean> {
   if (dialect !== 'postgres') return true;
-  for (const b of [...new Set(blocks)].sort()) {
-    if (tryOnly) {
-      const r = await sql<{ ok: boolean }>`select ${sql.raw(mode === 'shared' ? 'pg_try_advisory_xact_lock_shared' : 'pg_try_advisory_xact_lock')}(${BLOCK_LOCK_CLASS}, hashtext(${b})) as ok`.execute(trx);
-      if (!r.rows[0]?.ok) return false;
-    } else await sql`select ${sql.raw(mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock')}(${BLOCK_LOCK_CLASS}, hashtext(${b}))`.execute(trx);
-  }
-  return true;
+  const list = [...new Set(keys)].sort();
+  if (list.length === 0) return true;
+  const fn = sql.raw(`pg${tryOnly ? '_try' : ''}_advisory_xact_lock${mode === 'shared' ? '_shared' : ''}`);
+  const r = await sql<{ ok: boolean | null }>`select ${fn}(${cls}, hashtext(k)) as ok from (select k from unnest(${list}::text[]) as u(k) order by k) s`.execute(trx);
+  return !tryOnly || r.rows.every((x) => x.ok === true);
 }
 
 export function chunks<T>(xs: T[], n: number): T[][] {
