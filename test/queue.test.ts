@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { openQueue, queueStatus } from '../src/run/queue.js';
 import { openStore } from '../src/store/open-store.js';
 import { CLI, ROOT } from './paths.js';
 import { dropPrefix, REDIS_SKIP, REDIS_URL, spawnWorker, testPrefix, waitFor, type WorkerProc } from './queue-helpers.js';
@@ -24,10 +25,14 @@ function cli(args: string[]) {
   return spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
 }
 
+/** The queue's state, as `sitrep queue status --json` prints it (read in this process: polling by the CLI costs a process start each time). */
 async function status(url: string, prefix: string) {
-  const r = cli(['queue', 'status', '--queue', url, '--queue-prefix', prefix, '--json']);
-  assert.equal(r.status, 0, r.stderr);
-  return JSON.parse(r.stdout) as { waiting: number; active: number; delayed: number; failed: number; done: number; failures: Array<{ id: string; error: string; article?: string }> };
+  const q = openQueue({ url, prefix });
+  try {
+    return await queueStatus(q);
+  } finally {
+    await q.close();
+  }
 }
 
 async function count(db: string, what: 'articles' | 'dirty_blocks'): Promise<number> {
@@ -54,7 +59,7 @@ async function stopAll(ws: WorkerProc[]): Promise<Array<number | null>> {
 const done = (w: WorkerProc) => w.lines.filter((l) => l.msg === 'job done').length;
 
 test('[queue] three workers, one killed with SIGKILL in the middle: every article once, the incidents of a single-process ingest', { skip: SKIP, timeout: 400_000 }, async () => {
-  const N = 360;
+  const N = 240;
   const input = join(dir, 'three.jsonl');
   writeFileSync(input, generatedArticles(N, 21).join('\n') + '\n');
   // The reference: one process, one thread, on SQLite.
@@ -122,14 +127,23 @@ test('[queue] Redis restarted in the middle: the workers reconnect and finish', 
   };
   const url = `redis://127.0.0.1:${port}`;
   let redis = startRedis();
-  const N = 150;
+  const N = 100;
   const input = join(dir, 'restart.jsonl');
   writeFileSync(input, generatedArticles(N, 33).join('\n') + '\n');
   const db = await freshDb('postgres');
   const prefix = testPrefix();
   const ws: WorkerProc[] = [];
   try {
-    await waitFor('redis to start', () => cli(['queue', 'status', '--queue', url, '--queue-prefix', prefix]).status === 0, 20_000, 200);
+    await waitFor(
+      'redis to start',
+      () =>
+        status(url, prefix).then(
+          () => true,
+          () => false,
+        ),
+      20_000,
+      200,
+    );
     const q = cli(['ingest', input, '--queue', url, '--queue-prefix', prefix]);
     assert.equal(q.status, 0, q.stderr);
     ws.push(spawnWorker(db.target, url, prefix), spawnWorker(db.target, url, prefix));
@@ -200,6 +214,8 @@ test("[queue] a reprocess fanned out to two workers while two analysts edit: the
       assert.equal((await store.incident(a!.id))!.fatalities, 41);
       assert.equal((await store.incident(b!.id))!.location, 'Edited Town');
       assert.equal((await store.incident(c!.id))!.status, 'reviewed');
+      const asJson = cli(['queue', 'status', '--queue', REDIS_URL, '--queue-prefix', prefix, '--json']);
+      assert.deepEqual(JSON.parse(asJson.stdout), st);
       const text = cli(['queue', 'status', '--queue', REDIS_URL, '--queue-prefix', prefix]);
       assert.match(text.stdout, /^waiting 0 {2}active 0 {2}delayed 0 {2}failed 1 {2}done 3$/m);
       assert.match(text.stdout, /failed a-[0-9a-f]+ \(article runaway, 1 attempts.*\): extraction failed: over the time budget/);
