@@ -139,7 +139,8 @@ function main(): void {
   };
   const ingest = args.includes('--no-ingest') ? null : child('bench-ingest.js', quick ? ['--limit', '1000'] : []);
   const api = args.includes('--no-api') ? null : child('bench-api.js', quick ? ['--n', '20000'] : ['--n', '100000']);
-  const full = { ...result, ingest, api };
+  const scale = args.includes('--no-scale') ? null : child('bench-scale.js', quick ? ['--limit', '300'] : []);
+  const full = { ...result, ingest, api, scale };
   if (asJson) {
     console.log(JSON.stringify(full));
     return;
@@ -166,6 +167,7 @@ function main(): void {
     console.log('');
     console.log(`HTTP incident list with filters: ${JSON.stringify(rest)}`);
   }
+  if (scale) console.log(`\nscaling (--jobs 1/2, 1/2 queue workers): ${JSON.stringify(scale)}`);
 }
 
 main();

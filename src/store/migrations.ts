@@ -148,6 +148,13 @@ export const MIGRATIONS: Migration[] = [
         : []),
     ],
   },
+  {
+    version: 7,
+    name: 'a token on each dirty block, so fusion never clears a mark set while it ran',
+    // Several workers store and fuse at once (sitrep worker): a fusion deletes the block's mark
+    // only if its token is still the one it read before loading the reports.
+    statements: () => [`alter table dirty_blocks add column token text`],
+  },
 ];
 
 /**

@@ -120,6 +120,8 @@ export interface EditTable {
 
 export interface DirtyBlockTable {
   block: string;
+  /** Set anew at every mark; null on marks made before migration 7. */
+  token: string | null;
 }
 
 /** A bad input or a failed article, recorded with its error while the batch went on. */
