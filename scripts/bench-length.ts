@@ -50,6 +50,7 @@ interface CaseResult {
   kind: Kind;
   chars: number;
   ms: number | null;
+  cpu_ms?: number;
   incidents: number | null;
   error?: string;
 }
@@ -61,9 +62,13 @@ function runCase(kind: Kind, chars: number): void {
   extractArticle({ id: 'warm', text: lengthText(kind, 2000) });
   const text = lengthText(kind, chars);
   const t = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   const r = extractArticle({ id: 'bench', text, published: '2024-03-20' });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
-  console.log(JSON.stringify({ kind, chars, ms: Math.round(ms), incidents: r.incidents.length }));
+  const cpu = process.cpuUsage(cpu0);
+  // CPU time (user + system) beside wall time: on a shared machine the wall time includes the
+  // others' turns, the CPU time does not (it does include the garbage collector's threads).
+  console.log(JSON.stringify({ kind, chars, ms: Math.round(ms), cpu_ms: Math.round((cpu.user + cpu.system) / 1000), incidents: r.incidents.length }));
 }
 
 export function runLengthBench(opts: { sizes?: number[]; limitS?: number } = {}): CaseResult[] {
@@ -89,12 +94,12 @@ export function runLengthBench(opts: { sizes?: number[]; limitS?: number } = {})
 }
 
 export function formatLengthTable(rows: CaseResult[]): string {
-  const lines = ['kind          chars        ms   incidents   × previous size'];
+  const lines = ['kind          chars   wall ms    cpu ms   incidents   × previous size (wall)'];
   let prev: CaseResult | null = null;
   for (const r of rows) {
     const growth = prev && prev.kind === r.kind && prev.ms && r.ms ? `${(r.ms / Math.max(prev.ms, 1)).toFixed(1)}×` : '';
     lines.push(
-      `${r.kind.padEnd(9)} ${String(r.chars).padStart(9)} ${(r.ms === null ? (r.error ?? '-') : String(r.ms)).padStart(9)}   ${String(r.incidents ?? '-').padStart(9)}   ${growth}`,
+      `${r.kind.padEnd(9)} ${String(r.chars).padStart(9)} ${(r.ms === null ? (r.error ?? '-') : String(r.ms)).padStart(9)} ${String(r.cpu_ms ?? '-').padStart(9)}   ${String(r.incidents ?? '-').padStart(9)}   ${growth}`,
     );
     prev = r;
   }
