@@ -11,6 +11,7 @@ import { SUB_EVENT_TYPES, EVENT_TYPES } from '../core/types.js';
 import { acledCsv, geojson, incidentsCsv, reportOf, table } from '../store/export.js';
 import { countArticles, ingest, reprocess, type IngestProgress, type IngestSummary } from '../store/ingest-run.js';
 import { DEFAULT_DB, openStore } from '../store/open-store.js';
+import { DEFAULT_BUDGET_MS, defaultJobs, ExtractPool } from '../run/pool.js';
 import type { IncidentView } from '../store/overlay.js';
 import { EditError, type EditInput, type IncidentFilter, type Store } from '../store/store.js';
 
@@ -61,6 +62,35 @@ async function withStore<T>(db: string, fn: (s: Store) => Promise<T>): Promise<T
 /** A postgres:// URL without its password, for messages. */
 function redact(db: string): string {
   return db.replace(/(postgres(?:ql)?:\/\/[^:/@]+):[^@]*@/i, '$1:***@');
+}
+
+function jobsOption(): Option {
+  return new Option('--jobs <n>', 'extraction threads (default: one per core)').argParser(positiveInt).default(defaultJobs());
+}
+
+function budgetOption(): Option {
+  return new Option('--budget <seconds>', "time budget of one article's extraction; an article over it is recorded as a problem and the batch goes on")
+    .argParser((v: string) => {
+      const n = Number(v);
+      if (!/^\d+(\.\d+)?$/.test(v) || !(n > 0)) throw new InvalidArgumentError('expected a positive number of seconds.');
+      return n;
+    })
+    .default(DEFAULT_BUDGET_MS / 1000);
+}
+
+function positiveInt(v: string): number {
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
+  return Number(v);
+}
+
+/** Run with an extraction pool of the command's --jobs and --budget, closed at the end. */
+async function withPool<T>(o: { jobs: number; budget: number }, fn: (pool: ExtractPool) => Promise<T>): Promise<T> {
+  const pool = new ExtractPool({ threads: o.jobs, budgetMs: Math.round(o.budget * 1000) });
+  try {
+    return await fn(pool);
+  } finally {
+    await pool.close();
+  }
 }
 
 function dbOption(): Option {
@@ -187,17 +217,22 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
     .option('--progress', 'show the progress bar even when stderr is not a terminal')
     .option('--no-progress', 'no progress bar')
     .option('--quiet', 'no summary line')
-    .action(async (inputs: string[], o: { db: string; published?: string; batch: number; progress?: boolean; quiet?: boolean }) => {
+    .addOption(jobsOption())
+    .addOption(budgetOption())
+    .action(async (inputs: string[], o: { db: string; published?: string; batch: number; progress?: boolean; quiet?: boolean; jobs: number; budget: number }) => {
       const code = await withStore(o.db, async (store) => {
         const showBar = o.progress === true ? true : o.progress === false ? false : Boolean(process.stderr.isTTY);
         const bar = new ProgressBar(showBar && !o.quiet);
         const total = showBar ? await countArticles(inputs) : null;
-        const s = await ingest(store, inputs, {
-          ...(o.published ? { published: o.published } : {}),
-          batchSize: Math.max(1, o.batch),
-          total,
-          onProgress: (p) => bar.update(p),
-        });
+        const s = await withPool(o, (pool) =>
+          ingest(store, inputs, {
+            ...(o.published ? { published: o.published } : {}),
+            batchSize: Math.max(1, o.batch),
+            total,
+            onProgress: (p) => bar.update(p),
+            pool,
+          }),
+        );
         bar.update({ done: s.read + s.problems, total, stored: s.inserted, skipped: s.unchanged, problems: s.problems, elapsedMs: s.seconds * 1000 }, true);
         for (const p of s.problemList) say(`sitrep: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
         if (!o.quiet) say(summaryLine(s));
@@ -371,10 +406,12 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
     .description("extract the stored articles again (after an upgrade) and fuse again; analysts' edits are kept")
     .addOption(dbOption())
     .option('--all', 'every article, not only those extracted by another version')
-    .action(async (o: { db: string; all?: boolean }) => {
+    .addOption(jobsOption())
+    .addOption(budgetOption())
+    .action(async (o: { db: string; all?: boolean; jobs: number; budget: number }) => {
       const code = await withStore(o.db, async (store) => {
         const t0 = Date.now();
-        const r = await reprocess(store, { all: o.all ?? false });
+        const r = await withPool(o, (pool) => reprocess(store, { all: o.all ?? false, pool }));
         say(`sitrep: ${r.articles} articles extracted again in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${r.reports} incident reports; fusion: ${r.fused.incidents} incidents in ${r.fused.blocks} blocks\n`);
         return OK;
       });
