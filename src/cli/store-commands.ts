@@ -219,7 +219,8 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
     .option('--quiet', 'no summary line')
     .addOption(jobsOption())
     .addOption(budgetOption())
-    .action(async (inputs: string[], o: { db: string; published?: string; batch: number; progress?: boolean; quiet?: boolean; jobs: number; budget: number }) => {
+    .option('--allow-private-fetch', 'let URLs reach private, loopback, link-local and metadata addresses (a lab; refused by default)')
+    .action(async (inputs: string[], o: { db: string; published?: string; batch: number; progress?: boolean; quiet?: boolean; jobs: number; budget: number; allowPrivateFetch?: boolean }) => {
       const code = await withStore(o.db, async (store) => {
         const showBar = o.progress === true ? true : o.progress === false ? false : Boolean(process.stderr.isTTY);
         const bar = new ProgressBar(showBar && !o.quiet);
@@ -231,6 +232,7 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
             total,
             onProgress: (p) => bar.update(p),
             pool,
+            ...(o.allowPrivateFetch ? { feed: { allowPrivate: true } } : {}),
           }),
         );
         bar.update({ done: s.read + s.problems, total, stored: s.inserted, skipped: s.unchanged, problems: s.problems, elapsedMs: s.seconds * 1000 }, true);
@@ -248,7 +250,8 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
     .addOption(dbOption())
     .option('--every <interval>', 'how often, e.g. 15m, 1h, 90s', parseDuration, 15 * 60_000)
     .option('--times <n>', 'stop after this many rounds (default: never)', nonNegInt)
-    .action(async (feed: string, o: { db: string; every: number; times?: number }) => {
+    .option('--allow-private-fetch', 'let the feed and its pages be on private, loopback, link-local and metadata addresses (a lab; refused by default)')
+    .action(async (feed: string, o: { db: string; every: number; times?: number; allowPrivateFetch?: boolean }) => {
       const code = await withStore(o.db, async (store) => {
         let stop = false;
         let wake: (() => void) | null = null;
@@ -261,7 +264,7 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
         let last = OK;
         try {
           for (let round = 1; !stop; round++) {
-            const s = await ingest(store, [feed]);
+            const s = await ingest(store, [feed], o.allowPrivateFetch ? { feed: { allowPrivate: true } } : {});
             say(`${new Date().toISOString()} ${summaryLine(s).replace(/^sitrep: /, '')}`);
             last = codeOf(s);
             if (o.times !== undefined && round >= o.times) break;
