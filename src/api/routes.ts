@@ -57,7 +57,7 @@ const listResponseSchema = {
 /** The fields an analyst may set: ACLED's columns and the background flag. */
 const EDITABLE = [...INCIDENT_FIELDS, 'background'];
 
-export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { articleBodyLimit: number }): Promise<void> {
+export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { articleBodyLimit: number; allowPrivateFetch?: boolean | readonly string[] }): Promise<void> {
   const { store, index } = desk;
   const mergedInto = (id: string) => index.get(id)?.merged_into ?? null;
   const filtered = async (q: FilterQuery, sort: FilterQuery['sort'] = 'date_desc'): Promise<ListRow[]> => {
@@ -446,7 +446,9 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
     async (req) => {
       const { url } = req.body as { url: string };
       const { ingest } = await import('../store/ingest-run.js');
-      const sum = await ingest(store, [url]);
+      // Private, loopback, link-local and metadata addresses are refused unless the server was
+      // started with --allow-private-fetch (SSRF: an analyst's URL must not read the server's network).
+      const sum = await ingest(store, [url], { feed: { allowPrivate: opts.allowPrivateFetch ?? false } });
       await index.fresh(true);
       return sum;
     },

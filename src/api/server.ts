@@ -43,6 +43,8 @@ export interface ServerOptions {
   logger?: boolean;
   /** Largest request body, in bytes, of the routes that take an article. */
   articleBodyLimit?: number;
+  /** POST /api/feeds may fetch private, loopback, link-local and metadata addresses (default false). */
+  allowPrivateFetch?: boolean | readonly string[];
 }
 
 /** What the routes share. */
@@ -146,7 +148,7 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
   });
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` }));
 
-  await registerRoutes(app, desk, { articleBodyLimit: opts.articleBodyLimit ?? 4 * 1024 * 1024 });
+  await registerRoutes(app, desk, { articleBodyLimit: opts.articleBodyLimit ?? 4 * 1024 * 1024, allowPrivateFetch: opts.allowPrivateFetch ?? false });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   // The docs page (Swagger UI, its assets served from the package: offline). Swagger UI sets

@@ -223,7 +223,8 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
     .addOption(budgetOption())
     .addOption(queueOption())
     .addOption(prefixOption())
-    .action(async (inputs: string[], o: { db: string; published?: string; batch: number; progress?: boolean; quiet?: boolean; jobs: number; budget: number; queue?: string; queuePrefix: string }) => {
+    .option('--allow-private-fetch', 'let URLs reach private, loopback, link-local and metadata addresses (a lab; refused by default)')
+    .action(async (inputs: string[], o: { db: string; published?: string; batch: number; progress?: boolean; quiet?: boolean; jobs: number; budget: number; queue?: string; queuePrefix: string; allowPrivateFetch?: boolean }) => {
       if (o.queue) return setCode(await ingestToQueue(inputs, { ...o, queue: o.queue }));
       const code = await withStore(o.db, async (store) => {
         const showBar = o.progress === true ? true : o.progress === false ? false : Boolean(process.stderr.isTTY);
@@ -236,6 +237,7 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
             total,
             onProgress: (p) => bar.update(p),
             pool,
+            ...(o.allowPrivateFetch ? { feed: { allowPrivate: true } } : {}),
           }),
         );
         bar.update({ done: s.read + s.problems, total, stored: s.inserted, skipped: s.unchanged, problems: s.problems, elapsedMs: s.seconds * 1000 }, true);
@@ -255,7 +257,8 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
     .option('--times <n>', 'stop after this many rounds (default: never)', nonNegInt)
     .addOption(queueOption())
     .addOption(prefixOption())
-    .action(async (feed: string, o: { db: string; every: number; times?: number; queue?: string; queuePrefix: string }) => {
+    .option('--allow-private-fetch', 'let the feed and its pages be on private, loopback, link-local and metadata addresses (a lab; refused by default)')
+    .action(async (feed: string, o: { db: string; every: number; times?: number; queue?: string; queuePrefix: string; allowPrivateFetch?: boolean }) => {
       const code = await withStore(o.db, async (store) => {
         let stop = false;
         let wake: (() => void) | null = null;
@@ -280,7 +283,7 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
                 await queue.close();
               }
             } else {
-              const s = await ingest(store, [feed]);
+              const s = await ingest(store, [feed], o.allowPrivateFetch ? { feed: { allowPrivate: true } } : {});
               say(`${new Date().toISOString()} ${summaryLine(s).replace(/^sitrep: /, '')}`);
               last = codeOf(s);
             }
