@@ -18,6 +18,8 @@ export interface FusionReport {
   articleKey: string;
   /** Articles that carry one wire story share a group; their figures count once. */
   dupGroup: string;
+  /** The article's publication date (YYYY-MM-DD…), when known: a later article's toll is an update. */
+  published?: string | null;
   incident: ReportIncident;
 }
 
