@@ -7,7 +7,8 @@
  */
 import type { ReportIncident } from '../core/report.js';
 import type { Evidence } from '../core/types.js';
-import { compatible, dayNumber, fold, wordWeights } from './compatible.js';
+import { dayNumber, fold, wordWeights } from './compatible.js';
+import { fusionModel, pairScore } from './score.js';
 
 export interface FusionReport {
   /** Stable and order-free: the article's content hash and the incident's index in it. */
@@ -75,22 +76,26 @@ export function cluster(reports: FusionReport[]): FusionReport[][] {
     let best: Cluster | null = null;
     let bestScore = -1;
     if (day !== null) {
+      const threshold = fusionModel().threshold;
       for (const c of open) {
         if (c.articles.has(r.articleKey)) continue;
+        // Average linkage under vetoes: no member may rule the report out, and on average the
+        // members must find it one event with them (a follow-up that says little but the new
+        // toll joins through the reports it resembles).
         let sum = 0;
         let ok = true;
         for (const m of c.members) {
-          const k = compatible(r.incident, m.incident, weights);
-          if (!k.ok) {
+          const k = pairScore(r, m, weights);
+          if (k.veto) {
             ok = false;
             break;
           }
-          sum += k.score;
+          sum += k.p;
         }
         if (!ok) continue;
         const score = sum / c.members.length;
         // Ties go to the earlier cluster, whose first member comes first in canonical order.
-        if (score > bestScore) {
+        if (score >= threshold && score > bestScore) {
           best = c;
           bestScore = score;
         }
