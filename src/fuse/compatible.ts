@@ -109,7 +109,7 @@ export const CONFUSABLE = new Set(CONFUSABLE_GROUPS.flatMap(({ subs }) => subs.f
  * reports that differ only in such names can be one event ("gunmen" in the first report, "TTP"
  * once it claimed the attack).
  */
-const GENERIC_ACTOR = /^(unidentified|unknown)\b|^(civilians|protesters|rioters|labou?r group|students?)\b/i;
+export const GENERIC_ACTOR = /^(unidentified|unknown)\b|^(civilians|protesters|rioters|labou?r group|students?)\b/i;
 
 export function actorSet(r: Flat): string[] {
   const out: string[] = [];
