@@ -27,10 +27,10 @@ function isoDate(v: string): string {
   return v;
 }
 
-async function extract(inputs: string[], opts: { published?: string; json?: boolean; out?: string }): Promise<number> {
+async function extract(inputs: string[], opts: { published?: string; json?: boolean; out?: string; perArticle?: boolean }): Promise<number> {
   const run = await runInputs(inputs, { published: opts.published });
   for (const p of run.problems) process.stderr.write(`sitrep: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
-  const output = opts.json ? JSON.stringify(buildReport(run), null, 1) + '\n' : formatSummary(run.results);
+  const output = opts.json ? JSON.stringify(buildReport(run, { fuse: !opts.perArticle }), null, 1) + '\n' : formatSummary(run.results);
   if (opts.out) writeFileSync(opts.out, output);
   else await writeStdout(output);
   if (run.problems.length === 0) return EXIT.OK;

@@ -12,6 +12,7 @@ import { toReportIncident, type ReportIncident } from '../core/report.js';
 import type { Article, Claim, Incident, Organisation, Person, Quote } from '../core/types.js';
 import { bands, hexToSignature, NEAR_DUPLICATE, similarity } from '../ingest/dedupe.js';
 import { cluster, fuseValues, type FusedIncident, type FusionReport } from '../fuse/fuse.js';
+import { blockOfReport, incidentId, reportKey } from '../fuse/articles.js';
 import { applyEdits, replayStructure, type EditRow, type IncidentView } from './overlay.js';
 import type { DialectName, DialectSpec } from './dialects/dialect.js';
 import { migrate } from './migrations.js';
@@ -93,7 +94,7 @@ const now = () => new Date().toISOString();
 
 /** Reports' block: reports in different countries never fuse, so fusion works country by country. */
 export function blockOf(inc: Incident): string {
-  return inc.country?.value ?? '';
+  return blockOfReport({ country: inc.country?.value ?? null });
 }
 
 export class Store {
@@ -403,7 +404,7 @@ export class Store {
       trx
         .selectFrom('reports as r')
         .innerJoin('articles as a', 'a.id', 'r.article_id')
-        .select(['r.id as rid', 'r.key', 'r.data', 'a.id as aid', 'a.ext_id', 'a.duplicate_of']);
+        .select(['r.id as rid', 'r.key', 'r.data', 'a.id as aid', 'a.ext_id', 'a.duplicate_of', 'a.published']);
     const rowsets = 'block' in where ? [await base().where('r.block', '=', where.block).execute()] : [];
     if ('keys' in where) for (const chunk of chunks(where.keys, 500)) rowsets.push(await base().where('r.key', 'in', chunk).execute());
     for (const rows of rowsets) {
@@ -415,6 +416,7 @@ export class Store {
           article: r.ext_id,
           articleKey: String(r.aid),
           dupGroup: String(r.duplicate_of ?? r.aid),
+          published: r.published ?? null,
           incident: toReportIncident(inc),
         });
       }
@@ -449,7 +451,7 @@ export class Store {
     }
     // New incidents get an id made from their first report's key: the same content gives the same id.
     const fresh = clusters.map((c, ci) => ({ c, ci })).filter(({ ci }) => !idOf.has(ci));
-    const wanted = fresh.map(({ c }) => 'i' + createHash('sha256').update(c[0]!.key).digest('hex').slice(0, 10));
+    const wanted = fresh.map(({ c }) => incidentId(c));
     const taken = new Set<string>();
     for (const chunk of chunks(wanted, 500)) {
       for (const r of await trx.selectFrom('incidents').select('id').where('id', 'in', chunk).execute()) taken.add(r.id);
@@ -810,14 +812,8 @@ function articleRow(it: PreparedArticle, duplicateOf: number | null, sim: number
   };
 }
 
-/**
- * A report's key: from the article's content and identity, never from when it arrived, so that
- * fusion's canonical order is the same whatever the order of ingest. The identity tells apart one
- * text published under two URLs (a wire story copied word for word).
- */
-export function reportKey(contentHash: string, identity: string, idx: number): string {
-  return `${contentHash.slice(0, 20)}${createHash('sha256').update(identity).digest('hex').slice(0, 8)}#${idx}`;
-}
+/** A report's key: see fuse/articles.ts (extract and the store make it alike). */
+export { reportKey };
 
 function newIncidentRow(id: string, block: string, origin: string, base: string, t: string) {
   return {
