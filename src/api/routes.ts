@@ -8,11 +8,11 @@ import { INCIDENT_FIELDS } from '../core/report.js';
 import { checkText } from '../ingest/read.js';
 import { MAX_ARTICLE_CHARS } from '../ingest/limits.js';
 import { identify } from '../ingest/dedupe.js';
-import { acledCsv, geojson } from '../store/export.js';
+import { acledCsv, geojson, sitrepCsv } from '../store/export.js';
 import type { IncidentView } from '../store/overlay.js';
 import { VERSION } from '../run.js';
 import { createToken, listTokens, revokeToken, Role, ROLES } from './auth.js';
-import { BadRequest, filterOnlySchema, listQuerySchema, toFilter, type FilterQuery } from './filters.js';
+import { BadRequest, exportQuerySchema, filterOnlySchema, listQuerySchema, toFilter, type FilterQuery } from './filters.js';
 import type { ListRow } from './list-index.js';
 import type { Desk } from './server.js';
 
@@ -47,6 +47,7 @@ const listRowSchema = {
     longitude: num,
     disputed: { type: 'boolean' },
     n_articles: { type: 'integer' },
+    confidence: num,
   },
 } as const;
 const listResponseSchema = {
@@ -188,6 +189,38 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
   );
 
   app.post(
+    '/api/incidents/review',
+    {
+      config: { role: 'analyst' },
+      schema: {
+        tags: ['review'],
+        summary: 'accept, reject or reopen several incidents at once (the desk\'s bulk review); each is one edit with its author and time',
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['ids', 'action'],
+          properties: {
+            ids: { type: 'array', minItems: 1, maxItems: 500, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 500 } },
+            action: { type: 'string', enum: ['accept', 'reject', 'reopen'] },
+            note: noteProp,
+          },
+        },
+      },
+    },
+    async (req, reply) => {
+      const b = req.body as { ids: string[]; action: 'accept' | 'reject' | 'reopen'; note?: string };
+      const action = b.action === 'accept' ? 'review' : b.action;
+      // All named incidents must exist: a stale selection is refused whole, not half applied.
+      const missing = b.ids.filter((id) => !index.get(id));
+      if (missing.length) return reply.code(404).send({ error: 'not_found', message: `no incident ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}` });
+      const views: IncidentView[] = [];
+      for (const id of b.ids) views.push(await store.edit({ incident: id, author: author(req.user), action, ...(b.note ? { note: b.note } : {}) }));
+      index.update(views);
+      return { updated: views.length, incidents: views.map((v) => ({ id: v.id, status: v.status })) };
+    },
+  );
+
+  app.post(
     '/api/incidents/:id/merge',
     {
       config: { role: 'analyst' },
@@ -305,20 +338,26 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
     },
   );
 
-  app.get(
-    '/api/export/acled.csv',
-    {
-      config: { role: 'viewer' },
-      schema: { tags: ['exports'], summary: "the filtered incidents in ACLED's CSV columns (rejected ones left out)", querystring: filterOnlySchema },
-    },
-    async (req, reply) => {
-      const rows = await filtered(req.query as FilterQuery);
-      const views = await viewsOf(rows.map((r) => r.id));
-      const sources = await sourcesOf(desk, [...new Set(views.flatMap((v) => v.articles))]);
-      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="sitrep-acled.csv"');
-      return acledCsv(views, (a) => sources.get(a) ?? null);
-    },
-  );
+  for (const [file, summary, write] of [
+    ['acled.csv', "the filtered incidents in ACLED's 31 CSV columns, ACLED's order (rejected ones left out)", acledCsv],
+    ['sitrep.csv', "the filtered incidents in ACLED's columns and sitrep's extras: toll range, confidence, review state, articles, evidence", sitrepCsv],
+  ] as const) {
+    app.get(
+      `/api/export/${file}`,
+      {
+        config: { role: 'viewer' },
+        schema: { tags: ['exports'], summary, querystring: exportQuerySchema },
+      },
+      async (req, reply) => {
+        const q = req.query as FilterQuery;
+        const rows = await filtered(q, q.sort);
+        const views = await viewsOf(rows.map((r) => r.id));
+        const sources = await sourcesOf(desk, [...new Set(views.flatMap((v) => v.articles))]);
+        reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="sitrep-${file}"`);
+        return write(views, (a) => sources.get(a) ?? null);
+      },
+    );
+  }
 
   app.get(
     '/api/export/incidents.geojson',
@@ -502,6 +541,7 @@ function publicRow(r: ListRow) {
     longitude: r.longitude,
     disputed: r.disputed,
     n_articles: r.n_articles,
+    confidence: r.confidence,
   };
 }
 
