@@ -560,6 +560,9 @@ export function stats(rows: ListRow[]) {
   const admin = new Map<string, Agg>();
   const type = new Map<string, Agg>();
   const actor = new Map<string, Agg>();
+  const monthType = new Map<string, Agg>();
+  const dayType = new Map<string, Agg>();
+  const monthActor = new Map<string, Agg>();
   let fatalities = 0;
   for (const r of rows) {
     const f = r.fatalities ?? 0;
@@ -571,8 +574,25 @@ export function stats(rows: ListRow[]) {
     add(admin, place, f);
     add(monthAdmin, `${m}\u0000${place}`, f);
     add(type, r.event_type ?? 'unknown', f);
-    for (const a of new Set([r.actor1, r.actor2])) if (a) add(actor, a, f);
+    add(monthType, `${m}\u0000${r.event_type ?? 'unknown'}`, f);
+    if (r.event_date) add(dayType, `${r.event_date}\u0000${r.event_type ?? 'unknown'}`, f);
+    for (const a of new Set([r.actor1, r.actor2])) {
+      if (!a) continue;
+      add(actor, a, f);
+      add(monthActor, `${m}\u0000${a}`, f);
+    }
   }
+  const topActors = new Set(
+    [...actor]
+      .sort((a, b) => b[1].incidents - a[1].incidents || b[1].fatalities - a[1].fatalities)
+      .slice(0, 8)
+      .map(([k]) => k),
+  );
+  const pair = <A extends string, B extends string>(m: Map<string, Agg>, a: A, b: B) =>
+    [...m].map(([k, v]) => {
+      const [x, y] = k.split('\u0000') as [string, string];
+      return { [a]: x, [b]: y, ...v } as Record<A | B, string> & Agg;
+    });
   const list = <T>(m: Map<string, Agg>, key: (k: string) => T) => [...m].map(([k, v]) => ({ ...key(k), ...v }));
   return {
     total: { incidents: rows.length, fatalities },
@@ -588,6 +608,12 @@ export function stats(rows: ListRow[]) {
     by_actor: list(actor, (k) => ({ actor: k }))
       .sort((a, b) => b.incidents - a.incidents || b.fatalities - a.fatalities)
       .slice(0, 25),
+    // The timeline stacks by type; the stats page draws trends by type and by the leading actors.
+    by_month_type: pair(monthType, 'month', 'event_type').sort((a, b) => a.month.localeCompare(b.month)),
+    by_day_type: dayType.size <= 400 * 6 && day.size <= 400 ? pair(dayType, 'day', 'event_type').sort((a, b) => a.day.localeCompare(b.day)) : null,
+    by_month_actor: pair(monthActor, 'month', 'actor')
+      .filter((x) => topActors.has(x.actor))
+      .sort((a, b) => a.month.localeCompare(b.month)),
   };
 }
 
