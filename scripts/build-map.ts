@@ -151,5 +151,22 @@ const small = quantize(simple as never, 1e5);
 writeFileSync(join(out, 'admin1.topo.json'), JSON.stringify(small));
 cities.sort((a, b) => a[3] - b[3]);
 for (const c of cities) c.pop();
+// One label per town: Delhi and New Delhi, or a city and its districts, sit within 0.15° of each
+// other; the first kept (lower zoom, larger) wins.
+const kept: typeof cities = [];
+const grid = new Map<string, Array<[number, number]>>();
+for (const c of cities) {
+  const gx = Math.floor(c[1] / 0.15);
+  const gy = Math.floor(c[2] / 0.15);
+  let near = false;
+  for (let dx = -1; dx <= 1 && !near; dx++) for (let dy = -1; dy <= 1 && !near; dy++) near = (grid.get(`${gx + dx},${gy + dy}`) ?? []).some(([x, y]) => Math.abs(x - c[1]) < 0.15 && Math.abs(y - c[2]) < 0.15);
+  if (near) continue;
+  kept.push(c);
+  const k = `${gx},${gy}`;
+  if (!grid.has(k)) grid.set(k, []);
+  grid.get(k)!.push([c[1], c[2]]);
+}
+cities.length = 0;
+cities.push(...kept);
 writeFileSync(join(out, 'cities.json'), JSON.stringify({ _note: 'GeoNames (CC BY 4.0) via data/gazetteer.json.gz: [name, lon, lat, min zoom (0: capitals and 2M+, 1: provincial seats and 500k+, 2: 150k+)]', cities }));
 process.stderr.write(`build-map: ${features.length} regions (${disagree} named otherwise than Natural Earth), ${cities.length} towns\n`);

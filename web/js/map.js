@@ -161,6 +161,7 @@ export class IncidentMap {
       },
     }).load(geo.features);
     let fitted = false;
+    this.selected = admin1 ?? null;
     if (admin1) fitted = await this.fitProvince(admin1, country);
     if (!fitted && country && !country.includes(',')) fitted = this.fitCountry(country);
     if (!fitted) this.fit();
@@ -331,7 +332,7 @@ export class IncidentMap {
     }
   }
 
-  /** Provinces where the view is narrower than 40° of longitude; their names below 12°. */
+  /** Provinces where the view is narrower than 40° of longitude; their names below 20°; the filter's province shaded. */
   async drawProvinces() {
     const span = this.span();
     if (span > 40) {
@@ -340,10 +341,13 @@ export class IncidentMap {
       return;
     }
     this.admin1.setAttribute('visibility', 'visible');
+    const gen = (this.provGen = (this.provGen ?? 0) + 1);
     const all = await loadAdmin1();
+    // A later redraw started while the boundaries loaded: it draws, not this one.
+    if (gen !== this.provGen) return;
     const [w, sth, e, n] = this.bbox();
     clear(this.provLabels);
-    this.provLabels.setAttribute('visibility', span < 12 ? 'visible' : 'hidden');
+    this.provLabels.setAttribute('visibility', span < 20 ? 'visible' : 'hidden');
     this.provLabels.setAttribute('font-size', String(this.unit * 11));
     for (const f of all) {
       const b = f.box;
@@ -354,7 +358,9 @@ export class IncidentMap {
         this.provPaths.set(key, p);
         this.admin1.append(p);
       }
-      if (span < 12 && (b[2] - b[0]) / span > 0.06) {
+      const sel = this.selected && f.properties.name.toLowerCase() === this.selected.toLowerCase();
+      this.provPaths.get(key).classList.toggle('selected', !!sel);
+      if (span < 20 && (b[2] - b[0]) / span > 0.08) {
         const [x, y] = this.project((b[0] + b[2]) / 2, (b[1] + b[3]) / 2);
         this.provLabels.append(s('text', { x, y, 'text-anchor': 'middle', class: 'prov-label' }, f.properties.name));
       }
@@ -365,9 +371,12 @@ export class IncidentMap {
   async drawTowns() {
     const span = this.span();
     const level = span < 6 ? 2 : span < 20 ? 1 : span < 70 ? 0 : -1;
+    const gen = (this.townGen = (this.townGen ?? 0) + 1);
     clear(this.towns);
     if (level < 0) return;
     const cities = await loadCities();
+    if (gen !== this.townGen) return;
+    clear(this.towns);
     const [w, sth, e, n] = this.bbox();
     this.towns.setAttribute('font-size', String(this.unit * 11));
     let shown = 0;

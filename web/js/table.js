@@ -84,12 +84,12 @@ export class IncidentTable {
       {},
       h('th', { class: 'selcell' }, allBox),
       cols.map((c) => {
-        if (!c.sort) return h('th', {}, c.label);
+        if (!c.sort) return h('th', { 'data-col': c.key, class: `col-${c.key}` }, c.label);
         const on = sortCol === c.sort;
         const next = on && sortDir === 'desc' ? 'asc' : 'desc';
         return h(
           'th',
-          { 'aria-sort': on ? (sortDir === 'asc' ? 'ascending' : 'descending') : 'none', 'data-col': c.key },
+          { 'aria-sort': on ? (sortDir === 'asc' ? 'ascending' : 'descending') : 'none', 'data-col': c.key, class: `col-${c.key}` },
           h('button', { type: 'button', class: 'sort', title: `sort by ${c.label.toLowerCase()}`, onclick: () => this.sortBy(`${c.sort}_${next}`) }, c.label, on ? (sortDir === 'asc' ? ' ▲' : ' ▼') : ''),
         );
       }),
