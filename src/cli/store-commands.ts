@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SUB_EVENT_TYPES, EVENT_TYPES } from '../core/types.js';
-import { acledCsv, geojson, incidentsCsv, reportOf, table } from '../store/export.js';
+import { acledCsv, geojson, incidentsCsv, reportOf, sitrepCsv, table } from '../store/export.js';
 import { countArticles, ingest, reprocess, type IngestProgress, type IngestSummary } from '../store/ingest-run.js';
 import { DEFAULT_DB, openStore } from '../store/open-store.js';
 import { DEFAULT_BUDGET_MS, defaultJobs, ExtractPool } from '../run/pool.js';
@@ -456,9 +456,9 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
 
   program
     .command('export')
-    .description("write the fused database: ACLED's CSV columns, GeoJSON, or FORMAT.md's report")
+    .description("write the fused database: ACLED's CSV (ACLED's 31 columns), sitrep's CSV (those and sitrep's extras), GeoJSON, or FORMAT.md's report")
     .addOption(dbOption())
-    .addOption(new Option('--format <format>', 'output format').choices(['acled-csv', 'geojson', 'report']).makeOptionMandatory())
+    .addOption(new Option('--format <format>', 'output format').choices(['acled-csv', 'sitrep-csv', 'geojson', 'report']).makeOptionMandatory())
     .option('-o, --out <file>', 'write to a file instead of stdout')
     .action(async (o: { db: string; format: string; out?: string }) => {
       const code = await withStore(o.db, async (store) => {
@@ -469,7 +469,7 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
           if (o.format === 'geojson') text = geojson(views);
           else {
             const src = new Map((await store.articles()).map((a) => [a.id, a.source]));
-            text = acledCsv(views, (a) => src.get(a) ?? null);
+            text = (o.format === 'sitrep-csv' ? sitrepCsv : acledCsv)(views, (a) => src.get(a) ?? null);
           }
         }
         await writeOut(text, o.out);

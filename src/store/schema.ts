@@ -98,6 +98,8 @@ export interface IncidentTable {
   admin2: string | null;
   /** 1 when the view has a dispute (accounts that differ), else 0. */
   disputed: number;
+  /** The view's confidence (0-1), null where it has none (migration 6). */
+  confidence: number | null;
 }
 
 export interface IncidentReportTable {

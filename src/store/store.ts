@@ -580,6 +580,7 @@ export class Store {
         longitude: view.longitude,
         admin2: view.admin2,
         disputed: view.disputed?.summary != null ? 1 : 0,
+        confidence: view.confidence ?? null,
         updated_at: t,
       };
       if (fresh.created.has(id)) {
@@ -840,6 +841,7 @@ function newIncidentRow(id: string, block: string, origin: string, base: string,
     longitude: null,
     admin2: null,
     disputed: 0,
+    confidence: null,
   };
 }
 
