@@ -23,6 +23,7 @@ import { RANK, TokenResolver, type Role, type TokenInfo } from './auth.js';
 import { BadRequest } from './filters.js';
 import { ListIndex } from './list-index.js';
 import { registerRoutes } from './routes.js';
+import { registerAlertRoutes } from './alert-routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -147,6 +148,7 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` }));
 
   await registerRoutes(app, desk, { articleBodyLimit: opts.articleBodyLimit ?? 4 * 1024 * 1024 });
+  await registerAlertRoutes(app, desk);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   // The docs page (Swagger UI, its assets served from the package: offline). Swagger UI sets

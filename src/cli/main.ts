@@ -14,6 +14,7 @@ import { buildReport, runInputs, VERSION } from '../run.js';
 import { formatSummary } from './summary.js';
 import { registerStoreCommands } from './store-commands.js';
 import { registerServeCommands } from './serve-commands.js';
+import { registerAlertCommands } from './alert-commands.js';
 
 export const EXIT = { OK: 0, PARTIAL: 1, USAGE: 2, INTERNAL: 70 } as const;
 
@@ -78,6 +79,7 @@ export function buildProgram(setCode: (c: number) => void): Command {
 
   registerStoreCommands(program, setCode);
   registerServeCommands(program, setCode);
+  registerAlertCommands(program, setCode);
   return program;
 }
 
