@@ -8,6 +8,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { DIGESTS, FilterError, filterQuery, parseFilter, type AlertFilter, type Digest } from '../alerts/rule.js';
 import { addRule, deliveryLog, getRule, listRules, publicRule, removeRule } from '../alerts/rules-store.js';
 import { DEFAULT_DB, openStore } from '../store/open-store.js';
+import { Dispatcher } from '../alerts/deliver.js';
 import type { Store } from '../store/store.js';
 
 const OK = 0;
@@ -137,6 +138,33 @@ export function registerAlertCommands(program: Command, setCode: (c: number) => 
             process.stdout.write(`${d.delivery}  ${d.channel.padEnd(7)} ${d.status.padEnd(9)} incident ${d.incident}  attempts ${d.attempts}${d.last_error ? `  last error: ${d.last_error}` : ''}\n`);
             for (const a of d.log) process.stdout.write(`    ${a.at}  ${a.ok ? 'ok  ' : 'fail'}  ${a.status_code ?? '-'}  ${a.ms} ms${a.error ? `  ${a.error}` : ''}\n`);
           }
+        return OK;
+      }),
+    );
+
+  alert
+    .command('deliver')
+    .description('send the alerts that are due (webhooks, e-mail, retries); `sitrep serve` does this by itself')
+    .option('--watch', 'keep sending as alerts fire, until Ctrl-C')
+    .option('--smtp <url>', 'SMTP server, e.g. smtp://user:pass@mail.example.org:587 (default: SITREP_SMTP_URL)')
+    .addOption(publicUrlOption())
+    .addOption(dbOption())
+    .action(async (o: { watch?: boolean; smtp?: string; publicUrl: string; db: string }) =>
+      withStore(o.db, setCode, async (store) => {
+        const d = new Dispatcher(store, { publicUrl: o.publicUrl, smtpUrl: o.smtp ?? process.env.SITREP_SMTP_URL ?? null });
+        if (!o.watch) {
+          const r = await d.runOnce();
+          await d.stop();
+          say(`sitrep: ${r.delivered} delivered, ${r.retrying} to retry, ${r.failed} given up\n`);
+          return r.failed > 0 ? 1 : OK;
+        }
+        d.onPass = (r) => say(`sitrep: ${r.delivered} delivered, ${r.retrying} to retry, ${r.failed} given up\n`);
+        d.start();
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', () => resolve());
+          process.once('SIGTERM', () => resolve());
+        });
+        await d.stop();
         return OK;
       }),
     );

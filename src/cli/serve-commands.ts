@@ -12,6 +12,7 @@ import { createToken, listTokens, newToken, revokeToken, ROLES, type Role } from
 import { startServer } from '../api/server.js';
 import { DEFAULT_DB, openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
+import { Dispatcher } from '../alerts/deliver.js';
 
 const OK = 0;
 const USAGE = 2;
@@ -71,7 +72,9 @@ export function registerServeCommands(program: Command, setCode: (c: number) => 
     .option('--examples', 'ingest the bundled example articles first if the database has none')
     .option('--session-token', 'print a sign-in link with an admin token valid while this server runs')
     .option('--log', 'log every request (JSON lines on stdout)')
-    .action(async (opts: { db: string; host: string; port: number; anonymous?: Role; examples?: boolean; sessionToken?: boolean; log?: boolean }) => {
+    .option('--public-url <url>', "the desk's address in alerts' links (default: SITREP_PUBLIC_URL, else the address it listens on)")
+    .option('--smtp <url>', 'SMTP server for alert e-mail, e.g. smtp://user:pass@mail.example.org:587 (default: SITREP_SMTP_URL)')
+    .action(async (opts: { db: string; host: string; port: number; anonymous?: Role; examples?: boolean; sessionToken?: boolean; log?: boolean; publicUrl?: string; smtp?: string }) => {
       const store = await open(opts.db);
       if (!store) return setCode(USAGE);
       if (!LOOPBACK.test(opts.host)) {
@@ -94,6 +97,9 @@ export function registerServeCommands(program: Command, setCode: (c: number) => 
         return setCode(USAGE);
       }
       const { app, desk, url } = started;
+      // The server sends the alerts that rules fire (its own ingests at once, other processes' within seconds).
+      const dispatcher = new Dispatcher(store, { publicUrl: opts.publicUrl ?? process.env.SITREP_PUBLIC_URL ?? url, smtpUrl: opts.smtp ?? process.env.SITREP_SMTP_URL ?? null });
+      dispatcher.start();
       process.stdout.write(`sitrep: the analysts' desk is at ${url}/  (API docs: ${url}/docs, OpenAPI: ${url}/openapi.json)\n`);
       if (opts.sessionToken) {
         const t = newToken();
@@ -107,6 +113,7 @@ export function registerServeCommands(program: Command, setCode: (c: number) => 
         process.once('SIGTERM', stop);
       });
       await app.close();
+      await dispatcher.stop();
       await store.close();
       setCode(OK);
     });
