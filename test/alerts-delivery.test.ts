@@ -138,3 +138,97 @@ test('[alerts-delivery] a digest is due at the next full hour or midnight (UTC)'
   assert.equal(digestDue('hourly', '2025-05-03T23:59:59.999Z'), '2025-05-04T00:00:00.000Z');
   assert.equal(digestDue('daily', '2025-05-03T10:17:05.000Z'), '2025-05-04T00:00:00.000Z');
 });
+
+/** Quoted-printable bytes → text (`underscore` for the header form, RFC 2047's Q). */
+function unQ(s: string, underscore = false): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const m = /^=([0-9A-F]{2})/i.exec(s.slice(i, i + 3));
+    if (m) {
+      bytes.push(parseInt(m[1]!, 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(underscore && s[i] === '_' ? ' ' : s[i]!, 'utf8'));
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** A message as sent: headers unfolded, encoded words decoded, the quoted-printable body decoded. */
+function readMail(raw: string): { headers: string; subject: string; body: string } {
+  const cut = raw.indexOf('\r\n\r\n');
+  const headers = raw.slice(0, cut).replace(/\r\n(?=[ \t])/g, '');
+  const subj = /^Subject: (.*)$/m.exec(headers)?.[1] ?? '';
+  const subject = subj.replace(/=\?UTF-8\?Q\?(.*?)\?=\s*/gi, (_, q: string) => unQ(q, true));
+  return { headers, subject, body: unQ(raw.slice(cut + 4).replace(/=\r?\n/g, '')) };
+}
+
+test('[alerts-delivery] e-mail over SMTP: one mail per alert, or one hourly digest with all of them', async () => {
+  const { SMTPServer } = await import('smtp-server');
+  const mails: Array<{ from: string; to: string[]; raw: string }> = [];
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, done) {
+      const parts: Buffer[] = [];
+      stream.on('data', (c: Buffer) => parts.push(c));
+      stream.on('end', () => {
+        mails.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(parts).toString('utf8') });
+        done();
+      });
+    },
+  });
+  await new Promise<void>((r) => smtp.listen(8853, '127.0.0.1', () => r()));
+  try {
+    await withStore('sqlite', async (store) => {
+      const each = await addRule(store, { name: 'Kurram, each', owner: 'amina', filter: parseFilter('country=Pakistan&sub_event_type=Suicide bomb'), email_to: 'amina@desk.example' });
+      const hourly = await addRule(store, { name: 'Kurram, hourly', owner: 'omar', filter: parseFilter('country=Pakistan'), email_to: 'omar@desk.example', email_digest: 'hourly' });
+      await store.saveBatch([prepared(WIRE, [{ ...KURRAM, fatalities: 12 }])]);
+      await store.fuseDirty();
+      await store.saveBatch([prepared(LOCAL, [{ ...KURRAM, fatalities: 21, actor1: null, inter1: null }])]);
+      await store.fuseDirty();
+      const d = new Dispatcher(store, { publicUrl: 'http://desk.example:8787', smtpUrl: 'smtp://127.0.0.1:8853', from: 'sitrep <alerts@desk.example>', backoffMs: 10 });
+      try {
+        await d.runOnce();
+        assert.equal(mails.length, 2, 'one mail per alert; the digest waits for its hour');
+        assert.ok(mails.every((m) => m.to.join() === 'amina@desk.example' && m.from === 'alerts@desk.example'));
+        const first = readMail(mails[0]!.raw);
+        assert.equal(first.subject, '[sitrep] Suicide bomb in Parachinar, Khyber Pakhtunkhwa, Pakistan on 2025-05-03: 12 killed');
+        assert.match(first.body, /Sources: Example Wire <https:\/\/example\.org\/wire\/parachinar>/);
+        assert.match(first.body, /Incident: http:\/\/desk\.example:8787\/#\/incident\/i[0-9a-f]+/);
+        assert.match(first.headers, new RegExp(`^X-Sitrep-Rule: ${each.id}$`, 'm'));
+        const second = readMail(mails[1]!.raw);
+        assert.equal(second.subject, '[sitrep] Update: Suicide bomb in Parachinar, Khyber Pakhtunkhwa, Pakistan on 2025-05-03: 12 killed (12–21)');
+        assert.match(second.body, /Toll: 12 \(reports range 12–21\)/);
+        assert.match(second.body, /Example Daily <https:\/\/example\.org\/local\/parachinar>/);
+        // An hour later the digest goes: one mail with both alerts.
+        const pending = await store.db.selectFrom('alert_deliveries').select('next_at').where('rule_id', '=', hourly.id).execute();
+        assert.equal(pending.length, 2);
+        const at = new Date(Date.parse(pending[0]!.next_at) + 1000);
+        await d.runOnce(at);
+        assert.equal(mails.length, 3);
+        const digest = readMail(mails[2]!.raw);
+        assert.deepEqual(mails[2]!.to, ['omar@desk.example']);
+        assert.equal(digest.subject, '[sitrep] hourly digest, Kurram, hourly: 2 alerts');
+        assert.equal(digest.body.split('\r\n----\r\n').length, 2, 'two alerts in one mail');
+        assert.match(digest.body, /^Update: Suicide bomb/m);
+        assert.equal((await deliveryLog(store, hourly.id)).filter((x) => x.status === 'delivered').length, 2);
+        assert.equal((await deliveryLog(store, each.id)).filter((x) => x.status === 'delivered').length, 2);
+        assert.deepEqual(await d.runOnce(at), { delivered: 0, retrying: 0, failed: 0 }, 'nothing is sent twice');
+      } finally {
+        await d.stop();
+      }
+    });
+    // Without an SMTP server configured, the mail waits and the log says why.
+    await withStore('sqlite', async (store) => {
+      const r = await addRule(store, { name: 'no smtp', owner: 'a', filter: parseFilter('country=Pakistan'), email_to: 'a@desk.example' });
+      await store.saveBatch([prepared(WIRE, [{ ...KURRAM, fatalities: 12 }])]);
+      await store.fuseDirty();
+      const d = new Dispatcher(store, { publicUrl: 'http://desk.example', backoffMs: 60_000 });
+      assert.deepEqual(await d.runOnce(), { delivered: 0, retrying: 1, failed: 0 });
+      const log = (await deliveryLog(store, r.id))[0]!;
+      assert.deepEqual([log.status, log.last_error], ['pending', 'no SMTP server configured (SITREP_SMTP_URL or --smtp)']);
+    });
+  } finally {
+    await new Promise<void>((r) => smtp.close(() => r()));
+  }
+});
