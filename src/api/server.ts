@@ -44,6 +44,8 @@ export interface ServerOptions {
   logger?: boolean;
   /** Largest request body, in bytes, of the routes that take an article. */
   articleBodyLimit?: number;
+  /** Serve the MCP server at POST /mcp (Streamable HTTP), with links to this address (default: the caller's Host). */
+  mcp?: boolean | { publicUrl?: string | null };
 }
 
 /** What the routes share. */
@@ -149,6 +151,10 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
 
   await registerRoutes(app, desk, { articleBodyLimit: opts.articleBodyLimit ?? 4 * 1024 * 1024 });
   await registerAlertRoutes(app, desk);
+  if (opts.mcp) {
+    const { registerMcpRoutes } = await import('../mcp/http.js');
+    await registerMcpRoutes(app, desk, { bodyLimit: opts.articleBodyLimit ?? 4 * 1024 * 1024, publicUrl: typeof opts.mcp === 'object' ? opts.mcp.publicUrl : null });
+  }
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   // The docs page (Swagger UI, its assets served from the package: offline). Swagger UI sets
