@@ -2,12 +2,17 @@
  * The MCP server with the SDK's own client, over Streamable HTTP on the API server (port 8854) and
  * over stdio (`sitrep mcp`, a child process): it lists the tools, calls each, and gets what the
  * HTTP API gives for the same query; a viewer's token cannot ingest, a missing one cannot connect.
+ * Also here, since it too runs the real extractor (loaded once per file): alert rules made through
+ * the API fire exactly once on an article ingested through the API, and its webhook arrives.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { createHmac } from 'node:crypto';
+import { createServer } from 'node:http';
+import { Dispatcher } from '../src/alerts/deliver.js';
 import { createToken } from '../src/api/auth.js';
 import { startServer } from '../src/api/server.js';
 import { INCIDENT_FIELDS, toReportIncident } from '../src/core/report.js';
@@ -147,4 +152,75 @@ test('[mcp] Streamable HTTP: the tools answer as the API does, with sources and 
       await app.close();
     }
   });
+});
+
+test('[alerts/api] rules made through the API fire once on an article ingested through the API; the webhook arrives signed; unrelated rules stay silent', async () => {
+  const got: Array<{ body: string; sig: string }> = [];
+  const rx = createServer((req, res) => {
+    const parts: Buffer[] = [];
+    req.on('data', (c: Buffer) => parts.push(c));
+    req.on('end', () => {
+      got.push({ body: Buffer.concat(parts).toString('utf8'), sig: String(req.headers['x-sitrep-signature']) });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((r) => rx.listen(8855, '127.0.0.1', r));
+  await withStore('sqlite', async (store) => {
+    const viewer = (await createToken(store, 'viewer', 'Vic Viewer')).token;
+    const analyst = (await createToken(store, 'analyst', 'Ann Analyst')).token;
+    const { app, url } = await startServer({ store, port: 8856, rateLimit: false });
+    const dispatcher = new Dispatcher(store, { publicUrl: url, backoffMs: 20, pollMs: 100 });
+    dispatcher.start();
+    const send = async (method: string, path: string, token: string, body?: unknown) => {
+      const r = await fetch(url + path, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+      return { status: r.status, body: (await r.json()) as Record<string, unknown> };
+    };
+    try {
+      // A viewer may keep a feed rule, not a webhook; a bad filter is a 400 that says why.
+      assert.equal((await send('POST', '/api/alerts', viewer, { name: 'x', filter: 'country=Pakistan', webhook_url: 'http://127.0.0.1:8855/' })).status, 403);
+      const bad = await send('POST', '/api/alerts', analyst, { name: 'x', filter: 'min_fatalities=lots' });
+      assert.deepEqual([bad.status, bad.body.error], [400, 'bad_request']);
+      const feedRule = await send('POST', '/api/alerts', viewer, { name: 'Pakistan feed', filter: 'country=Pakistan' });
+      assert.equal(feedRule.status, 201);
+      const hook = await send('POST', '/api/alerts', analyst, { name: 'Bombings in Pakistan', filter: '#/?country=Pakistan&event_type=Explosions/Remote violence', webhook_url: 'http://127.0.0.1:8855/hook' });
+      assert.equal(hook.status, 201);
+      const secret = hook.body.webhook_secret as string;
+      const other = await send('POST', '/api/alerts', analyst, { name: 'Protests in Nigeria', filter: { country: ['Nigeria'], event_type: ['Protests'] }, webhook_url: 'http://127.0.0.1:8855/other' });
+      assert.equal(other.status, 201);
+      // Each sees their own rules.
+      assert.deepEqual(((await send('GET', '/api/alerts', viewer)).body.rules as Array<{ name: string }>).map((r) => r.name), ['Pakistan feed']);
+
+      const ing = await send('POST', '/api/articles', analyst, ARTICLE);
+      assert.equal(ing.status, 201);
+      const incidents = ing.body.incidents as string[];
+      assert.ok(incidents.length >= 1, 'the extractor finds the bombing');
+      // The same article again: nothing new, nothing fired.
+      assert.equal((await send('POST', '/api/articles', analyst, ARTICLE)).status, 200);
+      for (let i = 0; i < 100 && got.length < incidents.length; i++) await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(got.length, incidents.length, 'one webhook per incident, sent once');
+      for (const g of got) assert.equal(g.sig, 'sha256=' + createHmac('sha256', secret).update(g.body).digest('hex'));
+      const alert = JSON.parse(got[0]!.body).alert;
+      assert.equal(alert.rule.name, 'Bombings in Pakistan');
+      assert.deepEqual(alert.sources.map((x: { url: string }) => x.url), [ARTICLE.url]);
+      assert.ok(alert.evidence.every((e: { start: number; end: number; text: string }) => ARTICLE.text.slice(e.start, e.end) === e.text));
+      // The delivery log, and the feed (public under its key only).
+      const log = (await send('GET', `/api/alerts/${hook.body.id}/deliveries`, analyst)).body.deliveries as Array<{ status: string; log: unknown[] }>;
+      assert.deepEqual(log.map((d) => [d.status, d.log.length]), incidents.map(() => ['delivered', 1]));
+      assert.equal(((await send('GET', `/api/alerts/${other.body.id}/deliveries`, analyst)).body.deliveries as unknown[]).length, 0, 'the unrelated rule never fired');
+      const feedUrl = feedRule.body.feed_url as string;
+      const feed = await fetch(feedUrl);
+      assert.equal(feed.status, 200);
+      assert.match(feed.headers.get('content-type')!, /application\/atom\+xml/);
+      assert.equal(((await feed.text()).match(/<entry>/g) ?? []).length, incidents.length);
+      assert.equal((await fetch(feedUrl.replace(/key=.*/, 'key=wrong'))).status, 404);
+      // Only the owner (or an admin) removes a rule.
+      assert.equal((await send('DELETE', `/api/alerts/${hook.body.id}`, viewer)).status, 404);
+      assert.equal((await send('DELETE', `/api/alerts/${hook.body.id}`, analyst)).status, 200);
+    } finally {
+      await dispatcher.stop();
+      await app.close();
+    }
+  });
+  await new Promise<void>((r) => rx.close(() => r()));
 });
