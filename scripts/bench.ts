@@ -139,7 +139,8 @@ function main(): void {
   };
   const ingest = args.includes('--no-ingest') ? null : child('bench-ingest.js', quick ? ['--limit', '1000'] : []);
   const api = args.includes('--no-api') ? null : child('bench-api.js', quick ? ['--n', '20000'] : ['--n', '100000']);
-  const full = { ...result, ingest, api };
+  const alerts = args.includes('--no-alerts') ? null : child('bench-alerts.js', quick ? ['--n', '5'] : ['--n', '20']);
+  const full = { ...result, ingest, api, alerts };
   if (asJson) {
     console.log(JSON.stringify(full));
     return;
@@ -166,6 +167,7 @@ function main(): void {
     console.log('');
     console.log(`HTTP incident list with filters: ${JSON.stringify(rest)}`);
   }
+  if (alerts) console.log(`\nalert latency, POST /api/articles to signed webhook received: ${JSON.stringify(alerts)}`);
 }
 
 main();
