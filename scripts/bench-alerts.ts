@@ -33,6 +33,9 @@ export interface AlertBenchResult {
   ingest_to_webhook_max_ms: number;
   after_api_answer_p50_ms: number;
   after_api_answer_p95_ms: number;
+  /** The API's answer time (extraction, storage, fusion, rule evaluation) with 1 rule, then with 100. */
+  api_answer_p50_ms_1_rule: number;
+  api_answer_p50_ms_100_rules: number;
 }
 
 const TOWNS = [
@@ -101,11 +104,13 @@ export async function benchAlerts(n = 20): Promise<AlertBenchResult> {
     secret = (await addRule(store, { name: 'Pakistan', owner: 'bench', filter: parseFilter('country=Pakistan'), webhook_url: 'http://127.0.0.1:8858/hook' })).webhook_secret!;
     const total: number[] = [];
     const after: number[] = [];
+    const answer: number[] = [];
     let missed = 0;
     for (let i = 0; i < n; i++) {
       const t0 = performance.now();
       const r = await post(article(i));
       const t1 = performance.now();
+      answer.push(t1 - t0);
       const id = r.incidents[0];
       const until = t1 + 5000;
       while (id && !arrived.has(id) && performance.now() < until) await new Promise((res) => setTimeout(res, 1));
@@ -118,6 +123,15 @@ export async function benchAlerts(n = 20): Promise<AlertBenchResult> {
       after.push(Math.max(0, t2 - t1));
     }
     if (bad) throw new Error(`${bad} webhooks had a bad signature`);
+    // The same with 99 more rules that do not match (other countries, types, tolls, words).
+    const others = ['country=Nigeria', 'country=Mali&event_type=Battles', 'admin1=Punjab&min_fatalities=50', 'q=ceasefire talks', 'actor=Wagner', 'bbox=10,0,20,10', 'sub_event_type=Peaceful protest', 'country=Somalia&disputed=true', 'country=Syria&min_fatalities=10'];
+    for (let k = 0; k < 99; k++) await addRule(store, { name: `other ${k}`, owner: 'bench', filter: parseFilter(others[k % others.length]!), webhook_url: 'http://127.0.0.1:8858/other' });
+    const answer100: number[] = [];
+    for (let i = n; i < 2 * n; i++) {
+      const t0 = performance.now();
+      await post(article(i));
+      answer100.push(performance.now() - t0);
+    }
     return {
       articles: n,
       delivered: total.length,
@@ -127,6 +141,8 @@ export async function benchAlerts(n = 20): Promise<AlertBenchResult> {
       ingest_to_webhook_max_ms: pct(total, 100),
       after_api_answer_p50_ms: pct(after, 50),
       after_api_answer_p95_ms: pct(after, 95),
+      api_answer_p50_ms_1_rule: pct(answer, 50),
+      api_answer_p50_ms_100_rules: pct(answer100, 50),
     };
   } finally {
     await dispatcher.stop();
@@ -147,6 +163,7 @@ async function main(): Promise<void> {
   console.log(`alert latency, ${r.delivered} of ${r.articles} articles alerted (POST /api/articles → signed webhook received)`);
   console.log(`  ingest to webhook: p50 ${r.ingest_to_webhook_p50_ms} ms   p95 ${r.ingest_to_webhook_p95_ms} ms   max ${r.ingest_to_webhook_max_ms} ms`);
   console.log(`  after the API's answer: p50 ${r.after_api_answer_p50_ms} ms   p95 ${r.after_api_answer_p95_ms} ms`);
+  console.log(`  the API's answer (ingest with rule evaluation): p50 ${r.api_answer_p50_ms_1_rule} ms with 1 rule, ${r.api_answer_p50_ms_100_rules} ms with 100`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
