@@ -10,6 +10,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { atomFeed } from '../src/alerts/atom.js';
 import { addRule, listRules, removeRule, ruleAlerts } from '../src/alerts/rules-store.js';
 import { FilterError, parseFilter } from '../src/alerts/rule.js';
+import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
 import { DIALECTS, prepared, skipFor, withStore, type Spec } from './store-fixtures.js';
 
@@ -170,6 +171,25 @@ for (const dialect of DIALECTS) {
       // Fusing again (nothing new) fires nothing.
       await store.fuseDirty();
       assert.equal((await events(store, rule.id)).length, 3);
+    });
+  });
+
+  test(here + 'two processes fusing the same block at once fire each alert once (the unique row)', { skip }, async () => {
+    await withStore(dialect, async (store, target) => {
+      const rule = await addRule(store, { name: 'Pakistan', owner: 'amina', filter: parseFilter('country=Pakistan') });
+      const other = await openStore(target);
+      try {
+        for (let round = 0; round < 3; round++) {
+          await store.saveBatch([prepared({ ...WIRE, id: `wire-${round}`, url: `${WIRE.url}/${round}`, text: `${WIRE.text} (${round})` }, [{ ...KURRAM, date: `2025-05-0${round + 3}`, location: ['Parachinar', 'Sadda', 'Alizai'][round]!, fatalities: 12 + round }])]);
+          await Promise.all([store.fuseDirty(), other.fuseDirty()]);
+        }
+        const fired = await events(store, rule.id);
+        const incidents = await store.incidents();
+        assert.equal(incidents.length, 3);
+        assert.deepEqual(fired.map((e) => e.incident_id).sort(), incidents.map((v) => v.id).sort(), 'one alert per incident, whichever process fused it');
+      } finally {
+        await other.close();
+      }
     });
   });
 }
