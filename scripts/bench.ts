@@ -142,7 +142,8 @@ function main(): void {
   const api = args.includes('--no-api') ? null : child('bench-api.js', quick ? ['--n', '20000'] : ['--n', '100000']);
   const scale = args.includes('--no-scale') ? null : child('bench-scale.js', quick ? ['--limit', '300'] : []);
   const length = args.includes('--no-length') ? null : child('bench-length.js', quick ? ['--sizes', '10000,100000'] : []); // scripts/bench-length.ts
-  const full = { ...result, ingest, api, scale, ...(length ?? {}) };
+  const alerts = args.includes('--no-alerts') ? null : child('bench-alerts.js', quick ? ['--n', '5'] : ['--n', '20']);
+  const full = { ...result, ingest, api, scale, alerts, ...(length ?? {}) };
   if (asJson) {
     console.log(JSON.stringify(full));
     return;
@@ -171,6 +172,7 @@ function main(): void {
   }
   if (scale) console.log(`\nscaling (--jobs 1/2, 1/2 queue workers): ${JSON.stringify(scale)}`);
   if (length) console.log(`\nextraction time by text length (one article per process; × previous: linear is 10×)\n${formatLengthTable((length as { length_scaling: Parameters<typeof formatLengthTable>[0] }).length_scaling ?? [])}`);
+  if (alerts) console.log(`\nalert latency, POST /api/articles to signed webhook received: ${JSON.stringify(alerts)}`);
 }
 
 main();

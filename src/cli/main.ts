@@ -15,6 +15,7 @@ import { formatSummary } from './summary.js';
 import { registerStoreCommands } from './store-commands.js';
 import { registerServeCommands } from './serve-commands.js';
 import { registerQueueCommands } from './queue-commands.js';
+import { registerAlertCommands } from './alert-commands.js';
 
 export const EXIT = { OK: 0, PARTIAL: 1, USAGE: 2, INTERNAL: 70 } as const;
 
@@ -80,6 +81,7 @@ export function buildProgram(setCode: (c: number) => void): Command {
   registerStoreCommands(program, setCode);
   registerServeCommands(program, setCode);
   registerQueueCommands(program, setCode);
+  registerAlertCommands(program, setCode);
   return program;
 }
 

@@ -16,6 +16,7 @@ import { blockOfReport, incidentId, reportKey } from '../fuse/articles.js';
 import { applyEdits, replayStructure, type EditRow, type IncidentView } from './overlay.js';
 import type { DialectName, DialectSpec } from './dialects/dialect.js';
 import { migrate } from './migrations.js';
+import { recordAlerts } from '../alerts/record.js';
 import type { DB } from './schema.js';
 import { createHash, randomUUID } from 'node:crypto';
 
@@ -102,6 +103,12 @@ export class Store {
   readonly dialect: DialectName;
   /** MinHash signatures of stored articles, by id (an article's text never changes under its id but for an update, which drops it here). */
   private readonly sigCache = new Map<number, { sig: Uint32Array; root: number; identity: string }>();
+  /**
+   * Called after a write that fired alert rules has committed (the dispatcher sends them at once;
+   * other processes find them on their next look).
+   */
+  readonly alertListeners = new Set<() => void>();
+  private alertsPending = false;
 
   constructor(readonly spec: DialectSpec) {
     this.db = spec.db;
@@ -393,8 +400,15 @@ export class Store {
         incidents += n;
       }
     }
+    this.alertsCommitted();
     // `busy`: blocks left to the process fusing them (only when asked to skip those).
     return opts.skipBusy ? { blocks: fused, incidents, busy } : { blocks: fused, incidents };
+  }
+
+  private alertsCommitted(): void {
+    if (!this.alertsPending) return;
+    this.alertsPending = false;
+    for (const l of this.alertListeners) l();
   }
 
   /** Load the reports of a block (or of the given keys) as fusion inputs. */
@@ -553,6 +567,7 @@ export class Store {
     }
     const t = now();
     const inserts: Array<Record<string, unknown>> = [];
+    const changed: IncidentView[] = [];
     for (const id of ids) {
       const base = bases.get(id);
       if (!base) continue;
@@ -585,11 +600,16 @@ export class Store {
       };
       if (fresh.created.has(id)) {
         inserts.push({ id, block: fresh.block, origin: 'fusion', created_at: t, base: JSON.stringify(base), ...flat });
+        changed.push(view);
       } else if (storedView.get(id) !== viewJson) {
         await trx.updateTable('incidents').set(flat).where('id', '=', id).execute();
+        changed.push(view);
       }
     }
     for (const chunk of chunks(inserts, 100)) await trx.insertInto('incidents').values(chunk as never).execute();
+    // Every change of an incident passes here (fusion, edits, merges, splits): the alert rules are
+    // evaluated in the same transaction, so an alert exists exactly when its change committed.
+    if ((await recordAlerts(trx, changed, t)) > 0) this.alertsPending = true;
   }
 
   // --- edits ---------------------------------------------------------------------------------
@@ -597,6 +617,7 @@ export class Store {
   /** Record an analyst's edit and update the views it touches. Throws a plain message on a bad edit. */
   async edit(e: EditInput): Promise<IncidentView> {
     await retrying(() => this.editOnce(e));
+    this.alertsCommitted();
     return (await this.incident(e.incident))!;
   }
 
