@@ -139,7 +139,8 @@ function main(): void {
   };
   const ingest = args.includes('--no-ingest') ? null : child('bench-ingest.js', quick ? ['--limit', '1000'] : []);
   const api = args.includes('--no-api') ? null : child('bench-api.js', quick ? ['--n', '20000'] : ['--n', '100000']);
-  const full = { ...result, ingest, api };
+  const fusion = args.includes('--no-fusion') ? null : child('bench-fusion.js', quick ? ['--n', '20000'] : ['--n', '100000']);
+  const full = { ...result, ingest, api, fusion };
   if (asJson) {
     console.log(JSON.stringify(full));
     return;
@@ -161,6 +162,7 @@ function main(): void {
     console.log('');
     console.log(`ingest into SQLite, end to end: ${JSON.stringify(ingest)}`);
   }
+  if (fusion) console.log(`\nfusion of synthetic reports, one core: ${JSON.stringify(fusion)}`);
   if (api) {
     const { by_query: _q, ...rest } = api as Record<string, unknown>;
     console.log('');
