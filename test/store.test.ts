@@ -19,6 +19,7 @@ import { INCIDENT_FIELDS } from '../src/core/report.js';
 import { buildReport, runInputs } from '../src/run.js';
 import { ingest } from '../src/store/ingest-run.js';
 import { reportOf } from '../src/store/export.js';
+import fc from 'fast-check';
 
 const QUETTA: Spec = { date: '2025-05-03', sub: 'Attack', country: 'Pakistan', admin1: 'Balochistan', location: 'Quetta', lat: 30.18, lon: 66.99, actor1: 'Unidentified Armed Group (Pakistan)', inter1: 3, actor2: 'Police Forces of Pakistan', inter2: 1 };
 const BANNU: Spec = { date: '2025-05-03', sub: 'Armed clash', country: 'Pakistan', admin1: 'Khyber Pakhtunkhwa', location: 'Bannu', lat: 32.99, lon: 70.6, actor1: 'Military Forces of Pakistan', inter1: 1, actor2: 'TTP: Tehrik-i-Taliban Pakistan', inter2: 2 };
@@ -329,6 +330,58 @@ for (const dialect of DIALECTS) {
     assert.deepEqual(stored, extracted);
     // Fusion did happen: some incident lists several articles.
     assert.ok(extracted.some((x) => (JSON.parse(x) as [string, string[]])[1].length > 1));
+  });
+
+  test(here + 'property: articles arriving one by one over days, with analysts merging and splitting, give the incidents of one batch', { skip }, async () => {
+    // Two events told by several outlets, a third far away, and a report fusion keeps apart
+    // (three days later) that an analyst merges; later arrivals must not undo the edits.
+    const KABUL: Spec = { date: '2025-05-03', sub: 'Suicide bomb', country: 'Afghanistan', admin1: 'Kabul', location: 'Kabul', lat: 34.53, lon: 69.17, actor1: 'Islamic State (Afghanistan)', inter1: 2, actor2: 'Civilians (Afghanistan)', inter2: 7 };
+    const arts = [
+      prepared(DAWN, [{ ...QUETTA, fatalities: 2 }]),
+      prepared(GEO, [{ ...QUETTA, fatalities: 3 }]),
+      prepared({ id: 'x', text: 'Militants attacked a police post in Quetta on Saturday evening, killing four, the home department said.' }, [{ ...QUETTA, fatalities: 4 }]),
+      prepared(BANNU_ART, [BANNU]),
+      prepared({ id: 'tolo', text: 'A suicide bomber struck a crowded market in Kabul on Saturday, killing nine people, officials said.' }, [{ ...KABUL, fatalities: 9 }]),
+      prepared({ id: 'pajhwok', text: 'The toll from the suicide bombing in a Kabul market on Saturday rose to twelve, the health ministry said.' }, [{ ...KABUL, fatalities: 12 }]),
+      prepared({ id: 'late', text: 'Three days after the Quetta checkpoint attack, police said the wounded constable had died.' }, [{ ...QUETTA, date: '2025-05-06', fatalities: 1 }]),
+    ];
+    const first = [0, 3, 6];
+    const rest = [1, 2, 4, 5];
+    const shape = (vs: Array<{ articles: string[]; fatalities: number | null; status: string }>) => vs.map((v) => JSON.stringify([v.articles, v.fatalities, v.status])).sort();
+    // The reference: the first articles, the analyst's edits, then the rest in one batch.
+    const run = async (order: number[], cuts: number[]) =>
+      withStore(dialect, async (store) => {
+        await store.saveBatch(first.map((i) => arts[i]!));
+        await store.fuseDirty();
+        const list = await store.incidents();
+        const quetta = list.find((v) => v.articles.includes('dawn-1'))!;
+        const late = list.find((v) => v.articles.includes('late'))!;
+        await store.edit({ incident: quetta.id, author: 'amina', action: 'merge', other: late.id });
+        // Arrivals in the given order, cut into batches, each fused as `sitrep watch` would.
+        let from = 0;
+        for (const cut of [...cuts, order.length]) {
+          if (cut <= from) continue;
+          await store.saveBatch(order.slice(from, cut).map((i) => arts[i]!));
+          await store.fuseDirty();
+          from = cut;
+        }
+        const merged = (await store.incident(quetta.id))!;
+        // The merge survives later arrivals: the late report stays with the checkpoint attack.
+        assert.ok(merged.articles.includes('late') && merged.articles.includes('dawn-1'), JSON.stringify(merged.articles));
+        // An analyst splits one outlet back out; fusing again keeps the split.
+        await store.edit({ incident: quetta.id, author: 'bilal', action: 'split', articles: ['x'] });
+        await store.saveBatch([prepared({ id: 'unrelated', text: 'Police arrested five suspects in Quetta on Monday over a bank robbery.' }, [{ ...QUETTA, sub: 'Arrests', date: '2025-05-12', actor1: 'Police Forces of Pakistan', actor2: null }])]);
+        await store.fuseDirty();
+        return shape(await store.incidents());
+      });
+    const want = await run(rest, []);
+    assert.ok(want.some((x) => x.includes('"pajhwok"') && x.includes('"tolo"')), want.join('\n'));
+    await fc.assert(
+      fc.asyncProperty(fc.shuffledSubarray(rest, { minLength: rest.length, maxLength: rest.length }), fc.array(fc.integer({ min: 1, max: rest.length - 1 }), { maxLength: 3 }), async (order, cuts) => {
+        assert.deepEqual(await run(order, [...cuts].sort()), want);
+      }),
+      { numRuns: dialect === 'sqlite' ? 6 : 3 },
+    );
   });
 
   test(here + 'a failed extraction and a bad input are recorded, and the batch goes on', { skip }, async () => {
