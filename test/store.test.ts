@@ -247,6 +247,31 @@ for (const dialect of DIALECTS) {
     });
   });
 
+  test(here + '"possibly the same incident": ranked by fusion\'s score, with reasons and vetoes', { skip }, async () => {
+    await withStore(dialect, async (store) => {
+      await store.saveBatch([
+        prepared(DAWN, [{ ...QUETTA, fatalities: 2 }]),
+        // A day later with another toll: kept apart, but a likely candidate.
+        prepared(GEO, [{ ...QUETTA, date: '2025-05-04', fatalities: 3 }]),
+        // Three days later, exact dates: a veto (one event's reports are not three days apart).
+        prepared({ id: 'later', text: 'Gunmen attacked a police post in Quetta on Tuesday, killing two.' }, [{ ...QUETTA, date: '2025-05-06', fatalities: 2 }]),
+        prepared(BANNU_ART, [BANNU]),
+      ]);
+      await store.fuseDirty();
+      const dawn = (await store.incidents()).find((v) => v.articles.includes('dawn-1'))!;
+      const c = await store.sameIncidentCandidates(dawn.id);
+      const geo = c.find((x) => x.view.articles.includes('geo-7'))!;
+      const later = c.find((x) => x.view.articles.includes('later'))!;
+      assert.ok(geo.score > 0 && geo.veto === null, JSON.stringify(geo));
+      assert.ok(geo.reasons.includes('1 day apart (2025-05-03, 2025-05-04)'), geo.reasons.join('; '));
+      assert.ok(geo.reasons.includes('same place: Quetta') && geo.reasons.includes('tolls 2 / 3'), geo.reasons.join('; '));
+      assert.equal(later.score, 0);
+      assert.match(later.veto!, /dates too far apart/);
+      // Ranked: the likely one first; another province within the week is listed below, if at all.
+      assert.equal(c[0]!.id, geo.id);
+    });
+  });
+
   test(here + 'full-text search over articles, and incidents by search', { skip }, async () => {
     await withStore(dialect, async (store) => {
       await store.saveBatch([prepared(DAWN, [QUETTA]), prepared(BANNU_ART, [BANNU])]);

@@ -13,6 +13,8 @@ import type { Article, Claim, Incident, Organisation, Person, Quote } from '../c
 import { bands, hexToSignature, NEAR_DUPLICATE, similarity } from '../ingest/dedupe.js';
 import { cluster, fuseValues, type FusedIncident, type FusionReport } from '../fuse/fuse.js';
 import { blockOfReport, incidentId, reportKey } from '../fuse/articles.js';
+import { wordWeights } from '../fuse/compatible.js';
+import { pairReasons, pairScore } from '../fuse/score.js';
 import { applyEdits, replayStructure, type EditRow, type IncidentView } from './overlay.js';
 import type { DialectName, DialectSpec } from './dialects/dialect.js';
 import { migrate } from './migrations.js';
@@ -672,6 +674,51 @@ export class Store {
     q = q.orderBy('event_date', 'desc').orderBy('id');
     if (f.limit) q = q.limit(f.limit);
     return (await q.execute()).map((r) => JSON.parse(r.view) as IncidentView);
+  }
+
+  /**
+   * The desk's "possibly the same incident": the incidents of the same block within a week that
+   * fusion kept apart, ranked by fusion's own score (the mean chance, over their reports' pairs,
+   * that they are one event; 0 where a veto holds), each with the reasons an analyst reads.
+   */
+  async sameIncidentCandidates(id: string, limit = 10): Promise<Array<{ id: string; score: number; veto: string | null; reasons: string[]; view: IncidentView }>> {
+    const row = await this.db.selectFrom('incidents').select(['block', 'view']).where('id', '=', id).executeTakeFirst();
+    if (!row) return [];
+    const self = JSON.parse(row.view) as IncidentView;
+    if (!self.event_date || self.reports.length === 0) return [];
+    const day = (d: string, k: number) => new Date(Date.parse(d + 'T00:00:00Z') + k * 86_400_000).toISOString().slice(0, 10);
+    const rows = await this.db
+      .selectFrom('incidents')
+      .select('view')
+      .where('block', '=', row.block)
+      .where('id', '!=', id)
+      .where('status', 'not in', ['merged', 'orphaned'])
+      .where('event_date', '>=', day(self.event_date, -7))
+      .where('event_date', '<=', day(self.event_date, 7))
+      .limit(500)
+      .execute();
+    const others = rows.map((r) => JSON.parse(r.view) as IncidentView).filter((v) => v.reports.length > 0);
+    const reports = await this.loadReports(this.db, { keys: [...new Set([...self.reports, ...others.flatMap((v) => v.reports)])] });
+    const mine = self.reports.map((k) => reports.get(k)).filter((r): r is FusionReport & { rowId: number } => !!r);
+    const weights = wordWeights([...reports.values()].map((r) => r.incident));
+    const out = others.map((v) => {
+      const theirs = v.reports.map((k) => reports.get(k)).filter((r): r is FusionReport & { rowId: number } => !!r);
+      let sum = 0;
+      let n = 0;
+      let veto: string | null = null;
+      let best: { p: number; a: FusionReport; b: FusionReport } | null = null;
+      for (const a of mine)
+        for (const b of theirs) {
+          const k = pairScore(a, b, weights);
+          n++;
+          sum += k.p;
+          if (k.veto) veto ??= k.veto;
+          if (!best || k.p > best.p) best = { p: k.p, a, b };
+        }
+      const score = veto || n === 0 ? 0 : sum / n;
+      return { id: v.id, score: Math.round(score * 1000) / 1000, veto, reasons: best ? pairReasons(best.a, best.b, weights) : [], view: v };
+    });
+    return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).slice(0, limit);
   }
 
   async articleCount(): Promise<number> {
