@@ -143,4 +143,11 @@ export interface DB {
   edits: EditTable;
   dirty_blocks: DirtyBlockTable;
   problems: ProblemTable;
+  incident_aliases: IncidentAliasTable;
+}
+
+export interface IncidentAliasTable {
+  old_id: string;
+  new_id: string;
+  at: string;
 }

@@ -424,6 +424,33 @@ export class Store {
       idOf.set(p.ci, p.old);
       usedOld.add(p.old);
     }
+    // Ids from content: an incident whose first report (in canonical order) is no longer the one
+    // its id was made from takes the id its reports now give, so that the same articles make the
+    // same ids whatever order they came in; the old id stays as an alias. An incident an analyst
+    // edited, merged or split keeps its id (the edits are recorded under it).
+    const renamed = new Map<string, string>();
+    const oldIdSet = new Set(olds.map((o) => o.id));
+    const movable = [...idOf.entries()].filter(([ci, old]) => old !== incidentId(clusters[ci]!) && !oldIdSet.has(incidentId(clusters[ci]!)));
+    if (movable.length) {
+      const olds2 = movable.map(([, old]) => old);
+      const edited = new Set<string>();
+      for (const chunk of chunks(olds2, 500)) for (const r of await trx.selectFrom('edits').select('incident_id').distinct().where('incident_id', 'in', chunk).execute()) edited.add(r.incident_id);
+      // Merges name the other incident in their value.
+      for (const r of await trx.selectFrom('edits').select('value').where('action', 'in', ['merge', 'split']).execute()) {
+        const v = r.value ? (JSON.parse(r.value) as { other?: string }) : {};
+        if (v.other) edited.add(v.other);
+      }
+      const wantedIds = movable.map(([ci]) => incidentId(clusters[ci]!));
+      const inUse = new Set<string>();
+      for (const chunk of chunks(wantedIds, 500)) for (const r of await trx.selectFrom('incidents').select('id').where('id', 'in', chunk).execute()) inUse.add(r.id);
+      for (const [ci, old] of movable) {
+        const want = incidentId(clusters[ci]!);
+        if (edited.has(old) || inUse.has(want)) continue;
+        idOf.set(ci, want);
+        renamed.set(old, want);
+        inUse.add(want);
+      }
+    }
     // New incidents get an id made from their first report's key: the same content gives the same id.
     const fresh = clusters.map((c, ci) => ({ c, ci })).filter(({ ci }) => !idOf.has(ci));
     const wanted = fresh.map(({ c }) => incidentId(c));
@@ -470,6 +497,15 @@ export class Store {
           await trx.deleteFrom('incidents').where('id', '=', id).execute();
         }
       }
+    }
+    if (renamed.size) {
+      const at = now();
+      for (const [old, to] of renamed) {
+        // Links to any earlier name of the incident follow it too.
+        await trx.updateTable('incident_aliases').set({ new_id: to }).where('new_id', '=', old).execute();
+        await trx.deleteFrom('incident_aliases').where('old_id', '=', to).execute();
+      }
+      for (const chunk of chunks([...renamed].map(([old_id, new_id]) => ({ old_id, new_id, at })), 200)) await trx.insertInto('incident_aliases').values(chunk).execute();
     }
     // Split-born incidents of this block take reports from their source: refresh them too.
     for (const r of await trx.selectFrom('incidents').select('id').where('block', '=', block).where('origin', '=', 'split').execute()) ids.add(r.id);
@@ -570,6 +606,7 @@ export class Store {
 
   /** Record an analyst's edit and update the views it touches. Throws a plain message on a bad edit. */
   async edit(e: EditInput): Promise<IncidentView> {
+    e = { ...e, incident: await this.resolveAlias(e.incident), ...(e.other ? { other: await this.resolveAlias(e.other) } : {}) };
     await retrying(() => this.editOnce(e));
     return (await this.incident(e.incident))!;
   }
@@ -636,7 +673,18 @@ export class Store {
 
   async incident(id: string): Promise<IncidentView | null> {
     const r = await this.db.selectFrom('incidents').select('view').where('id', '=', id).executeTakeFirst();
-    return r ? (JSON.parse(r.view) as IncidentView) : null;
+    if (r) return JSON.parse(r.view) as IncidentView;
+    // An id the incident had before its reports gave it another (see fuseBlock).
+    const to = await this.resolveAlias(id);
+    if (to === id) return null;
+    const a = await this.db.selectFrom('incidents').select('view').where('id', '=', to).executeTakeFirst();
+    return a ? (JSON.parse(a.view) as IncidentView) : null;
+  }
+
+  /** The current id of an incident known by an older id (the id itself when it is no alias). */
+  async resolveAlias(id: string): Promise<string> {
+    const a = await this.db.selectFrom('incident_aliases').select('new_id').where('old_id', '=', id).executeTakeFirst();
+    return a?.new_id ?? id;
   }
 
   async incidents(f: IncidentFilter = {}): Promise<IncidentView[]> {
