@@ -173,7 +173,8 @@ for (const dialect of DIALECTS) {
       const after = await store.incidents();
       assert.equal(after.length, 2);
       const q2 = after.find((v) => v.location === 'Quetta')!;
-      assert.equal(q2.id, q.id, 'the incident keeps its id when a report joins it');
+      // The id is the one its reports give (as in one batch); the old one still opens it.
+      assert.equal((await store.incident(q.id))!.id, q2.id, 'the old id leads to the incident a report joined');
       assert.deepEqual(q2.articles, ['dawn-1', 'geo-7']);
       assert.deepEqual(q2.sources.map((s) => s.fatalities).sort(), [2, 3]);
       assert.deepEqual([q2.fatalities, q2.fatalities_low, q2.fatalities_high], [2, 2, 3]);
