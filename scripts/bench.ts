@@ -143,7 +143,8 @@ function main(): void {
   const scale = args.includes('--no-scale') ? null : child('bench-scale.js', quick ? ['--limit', '300'] : []);
   const length = args.includes('--no-length') ? null : child('bench-length.js', quick ? ['--sizes', '10000,100000'] : []); // scripts/bench-length.ts
   const alerts = args.includes('--no-alerts') ? null : child('bench-alerts.js', quick ? ['--n', '5'] : ['--n', '20']);
-  const full = { ...result, ingest, api, scale, alerts, ...(length ?? {}) };
+  const fusion = args.includes('--no-fusion') ? null : child('bench-fusion.js', quick ? ['--n', '20000'] : ['--n', '100000']);
+  const full = { ...result, ingest, api, scale, alerts, fusion, ...(length ?? {}) };
   if (asJson) {
     console.log(JSON.stringify(full));
     return;
@@ -165,6 +166,7 @@ function main(): void {
     console.log('');
     console.log(`ingest into SQLite, end to end: ${JSON.stringify(ingest)}`);
   }
+  if (fusion) console.log(`\nfusion of synthetic reports, one core: ${JSON.stringify(fusion)}`);
   if (api) {
     const { by_query: _q, ...rest } = api as Record<string, unknown>;
     console.log('');

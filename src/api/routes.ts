@@ -125,6 +125,28 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
     },
   );
 
+  app.get(
+    '/api/incidents/:id/candidates',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        tags: ['review'],
+        summary: 'possibly the same incident: incidents within a week in the same country, ranked by fusion\'s score, with its reasons (and the veto, if one holds)',
+        params: idParam,
+        querystring: { type: 'object', additionalProperties: false, properties: { limit: { type: 'integer', minimum: 1, maximum: 50, default: 10 } } },
+      },
+    },
+    async (req, reply) => {
+      const { id } = req.params as { id: string };
+      if (!(await store.incident(id))) return reply.code(404).send({ error: 'not_found', message: `no incident ${id}` });
+      const { limit } = req.query as { limit: number };
+      const items = await store.sameIncidentCandidates(id, limit);
+      return {
+        items: items.map(({ view: v, ...c }) => ({ ...c, event_date: v.event_date, sub_event_type: v.sub_event_type, event_type: v.event_type, location: v.location, admin1: v.admin1, fatalities: v.fatalities, articles: v.articles })),
+      };
+    },
+  );
+
   app.patch(
     '/api/incidents/:id',
     {

@@ -7,8 +7,8 @@
  */
 import type { ReportIncident } from '../core/report.js';
 import type { Evidence } from '../core/types.js';
-import { dayNumber, fold, GENERIC_ACTOR, wordWeights } from './compatible.js';
-import { fusionModel, pairScore } from './score.js';
+import { DATE_TOLERANCE, dayNumber, fold, GENERIC_ACTOR, wordWeights } from './compatible.js';
+import { fusionModel, pairScore, placeView } from './score.js';
 
 export interface FusionReport {
   /** Stable and order-free: the article's content hash and the incident's index in it. */
@@ -50,38 +50,57 @@ function canonical(a: FusionReport, b: FusionReport): number {
 }
 
 interface Cluster {
+  /** Creation order (= canonical order of first members): ties go to the earlier cluster. */
+  n: number;
   members: FusionReport[];
   articles: Set<string>;
-  lastDay: number;
+  /** Some member's date is rough (a week, a month): listed among the clusters that reach further. */
+  rough: boolean;
+  /** Stamp of the last report that looked at it (candidates come from several day buckets). */
+  seen: number;
 }
 
-/** The widest date tolerance (time precision 3): clusters older than this are closed. */
-const MAX_GAP_DAYS = 31;
-
 /**
- * Group reports into incidents (complete linkage: a report joins a cluster only if it is
- * compatible with every member, and no member comes from its article). Returns the clusters as
- * lists of reports in canonical order; clusters are ordered by their first member.
+ * Group reports into incidents. In canonical order, each report joins the cluster it fits best:
+ * no member may veto it (score.ts), and its mean chance of being one event with the members
+ * must reach the fitted threshold (average linkage: a follow-up that says little but the new
+ * toll joins through the reports it resembles). Returns the clusters as lists of reports in
+ * canonical order; clusters are ordered by their first member.
+ *
+ * Candidates come from an index by day: a cluster is listed under each of its members' days,
+ * and a report looks only at the days its date tolerance (or the cluster's) reaches. So the work
+ * grows with the reports of a few days, not with all reports of the block.
  */
 export function cluster(reports: FusionReport[]): FusionReport[][] {
   const sorted = [...reports].sort(canonical);
   // Word rarity among all the reports: a function of the set, so of no arrival order.
   const weights = wordWeights(sorted.map((r) => r.incident));
+  const threshold = fusionModel().threshold;
   const clusters: Cluster[] = [];
-  // Clusters still within reach of the current date (the input is sorted by date).
-  let open: Cluster[] = [];
+  // Clusters by the days of their members; clusters with a rough date (a week, a month) apart,
+  // as they reach further (few: most reports give the day).
+  const byDay = new Map<number, Cluster[]>();
+  let rough: Cluster[] = [];
+  const maxTol = Math.max(...Object.values(DATE_TOLERANCE));
+  let stamp = 0;
   for (const r of sorted) {
-    const day = dayNumber(r.incident.event_date);
-    if (day !== null) open = open.filter((c) => day - c.lastDay <= MAX_GAP_DAYS);
+    stamp++;
+    const v = placeView(r.incident);
+    const day = v.day;
     let best: Cluster | null = null;
     let bestScore = -1;
     if (day !== null) {
-      const threshold = fusionModel().threshold;
-      for (const c of open) {
+      const candidates: Cluster[] = [];
+      const add = (c: Cluster) => {
+        if (c.seen === stamp) return;
+        c.seen = stamp;
+        candidates.push(c);
+      };
+      for (let d = day - v.tol; d <= day + v.tol; d++) for (const c of byDay.get(d) ?? []) add(c);
+      rough = rough.filter((c) => day - lastDay(c) <= maxTol);
+      for (const c of rough) add(c);
+      for (const c of candidates) {
         if (c.articles.has(r.articleKey)) continue;
-        // Average linkage under vetoes: no member may rule the report out, and on average the
-        // members must find it one event with them (a follow-up that says little but the new
-        // toll joins through the reports it resembles).
         let sum = 0;
         let ok = true;
         for (const m of c.members) {
@@ -94,24 +113,37 @@ export function cluster(reports: FusionReport[]): FusionReport[][] {
         }
         if (!ok) continue;
         const score = sum / c.members.length;
-        // Ties go to the earlier cluster, whose first member comes first in canonical order.
-        if (score >= threshold && score > bestScore) {
+        if (score >= threshold && (score > bestScore || (score === bestScore && c.n < best!.n))) {
           best = c;
           bestScore = score;
         }
       }
     }
-    if (best) {
-      best.members.push(r);
-      best.articles.add(r.articleKey);
-      if (day !== null && day > best.lastDay) best.lastDay = day;
+    let c = best;
+    if (c) {
+      c.members.push(r);
+      c.articles.add(r.articleKey);
     } else {
-      const c: Cluster = { members: [r], articles: new Set([r.articleKey]), lastDay: day ?? Number.MIN_SAFE_INTEGER };
+      c = { n: clusters.length, members: [r], articles: new Set([r.articleKey]), rough: false, seen: stamp };
       clusters.push(c);
-      if (day !== null) open.push(c);
+    }
+    if (day !== null) {
+      const l = byDay.get(day);
+      if (!l) byDay.set(day, [c]);
+      else if (l[l.length - 1] !== c) l.push(c);
+      if (v.tol > 1 && !c.rough) {
+        c.rough = true;
+        rough.push(c);
+      }
+      // Days behind every tolerance are done with.
+      byDay.delete(day - maxTol - 1);
     }
   }
   return clusters.map((c) => c.members);
+}
+
+function lastDay(c: Cluster): number {
+  return placeView(c.members[c.members.length - 1]!.incident).day ?? Number.MIN_SAFE_INTEGER;
 }
 
 /**

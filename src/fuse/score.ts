@@ -44,20 +44,61 @@ export function veto(a: FusionReport, b: FusionReport): string | null {
   return vetoFlat(a.incident, b.incident);
 }
 
+/**
+ * What the vetoes read of a report, worked out once per report: fusion compares each report with
+ * many, and folding the same names again for every pair cost more than all the rest.
+ */
+export interface PlaceView {
+  day: number | null;
+  /** Days of tolerance of its date precision. */
+  tol: number;
+  country: string;
+  province: string;
+  provinceSkel: string;
+  town: string;
+  lat: number | null;
+  lon: number | null;
+  geo: number;
+}
+
+const views = new WeakMap<object, PlaceView>();
+
+export function placeView(r: Flat): PlaceView {
+  let v = views.get(r);
+  if (v) return v;
+  const province = r.admin1 ? normPlace(r.admin1).replace(PROVINCE_WORDS, ' ').replace(/\s+/g, ' ').trim() : '';
+  v = {
+    day: dayNumber(r.event_date),
+    tol: DATE_TOLERANCE[r.time_precision ?? 1] ?? 1,
+    country: fold(r.country),
+    province,
+    // One spelling of a name in another alphabet: the same consonants in the same order.
+    provinceSkel: province.replace(/[aeiouy\s-]/g, '').replace(/(.)\1+/g, '$1'),
+    town: normPlace(r.location),
+    lat: r.latitude ?? null,
+    lon: r.longitude ?? null,
+    geo: r.geo_precision ?? 3,
+  };
+  views.set(r, v);
+  return v;
+}
+
 export function vetoFlat(a: Flat, b: Flat): string | null {
-  const da = dayNumber(a.event_date);
-  const db = dayNumber(b.event_date);
-  if (da === null || db === null) return 'date unknown';
-  if (Math.abs(da - db) > tolerance(a, b)) return 'dates too far apart for their precision';
-  if (!a.country || !b.country || fold(a.country) !== fold(b.country)) return 'countries differ or unknown';
-  const km = distance(a, b);
-  const sameTown = !!a.location && normPlace(a.location) === normPlace(b.location);
+  const x = placeView(a);
+  const y = placeView(b);
+  if (x.day === null || y.day === null) return 'date unknown';
+  if (Math.abs(x.day - y.day) > Math.max(x.tol, y.tol)) return 'dates too far apart for their precision';
+  if (!x.country || x.country !== y.country) return 'countries differ or unknown';
+  const sameTown = !!x.town && x.town === y.town;
+  const hasKm = x.lat !== null && x.lon !== null && y.lat !== null && y.lon !== null;
   // Spellings differ ("Sulaymaniyah", "Sulaimani"; "Kharkiv Oblast", "KHARKIV"): provinces are
-  // held apart only when their names and the places' coordinates both say so.
-  if (a.admin1 && b.admin1 && !sameProvince(a.admin1, b.admin1) && !sameTown && !(km !== null && km <= 40)) return 'provinces differ';
+  // held apart only when their names and the places' coordinates both say so. (Half a degree of
+  // latitude is over 40 km: most pairs of two provinces are told apart without the haversine.)
+  if (x.province && y.province && !sameTown && !sameProvince(x, y) && !(hasKm && Math.abs(x.lat! - y.lat!) < 0.5 && haversineKm(x.lat!, x.lon!, y.lat!, y.lon!) <= 40)) return 'provinces differ';
+  const km = hasKm ? haversineKm(x.lat!, x.lon!, y.lat!, y.lon!) : null;
   // One town name resolved to two places far apart: the gazetteer's ambiguity, not two events.
   if (km !== null && !sameTown) {
-    const reach = PLACE_REACH_KM[Math.max(a.geo_precision ?? 3, b.geo_precision ?? 3)];
+    const reach = PLACE_REACH_KM[Math.max(x.geo, y.geo)];
     if (reach !== undefined && km > reach) return `places ${Math.round(km)} km apart`;
   }
   if (actorsContradict(a, b)) return 'different named actors in one role';
@@ -67,13 +108,11 @@ export function vetoFlat(a: Flat, b: Flat): string | null {
 /** Province-level words other than the scorer's (normPlace drops district, province, state, …). */
 const PROVINCE_WORDS = /\b(oblast|krai|raion|governorate|wilayah|vilayet|emirate|departement|department|division)\b/g;
 
-function sameProvince(a: string, b: string): boolean {
-  const x = normPlace(a).replace(PROVINCE_WORDS, ' ').replace(/\s+/g, ' ').trim();
-  const y = normPlace(b).replace(PROVINCE_WORDS, ' ').replace(/\s+/g, ' ').trim();
-  if (x === y) return true;
-  // One spelling of a name in another alphabet: the same consonants in the same order.
-  const skel = (s: string) => s.replace(/[aeiouy\s-]/g, '').replace(/(.)\1+/g, '$1');
-  return skel(x).length >= 4 && (skel(x).startsWith(skel(y)) || skel(y).startsWith(skel(x)));
+function sameProvince(x: PlaceView, y: PlaceView): boolean {
+  if (x.province === y.province) return true;
+  const a = x.provinceSkel;
+  const b = y.provinceSkel;
+  return a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a));
 }
 
 function tolerance(a: Flat, b: Flat): number {

@@ -149,6 +149,14 @@ export const MIGRATIONS: Migration[] = [
     ],
   },
   {
+    version: 4,
+    name: 'incident id aliases',
+    // An incident's id is made from its reports (the first in fusion's canonical order), so two
+    // ingests of the same articles in any order give the same ids. When a later report becomes
+    // that first report, the id changes; the old id stays an alias, so an analyst's link works.
+    statements: () => [`create table incident_aliases (old_id text primary key, new_id text not null, at text not null)`, `create index incident_aliases_new on incident_aliases(new_id)`],
+  },
+  {
     version: 6,
     name: "incident confidence as a column (the desk's table sorts and filters on it)",
     statements: (d) => [

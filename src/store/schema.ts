@@ -207,4 +207,11 @@ export interface DB {
   alert_events: AlertEventTable;
   alert_deliveries: AlertDeliveryTable;
   alert_attempts: AlertAttemptTable;
+  incident_aliases: IncidentAliasTable;
+}
+
+export interface IncidentAliasTable {
+  old_id: string;
+  new_id: string;
+  at: string;
 }

@@ -13,6 +13,8 @@ import type { Article, Claim, Incident, Organisation, Person, Quote } from '../c
 import { bands, hexToSignature, NEAR_DUPLICATE, similarity } from '../ingest/dedupe.js';
 import { cluster, fuseValues, type FusedIncident, type FusionReport } from '../fuse/fuse.js';
 import { blockOfReport, incidentId, reportKey } from '../fuse/articles.js';
+import { wordWeights } from '../fuse/compatible.js';
+import { pairReasons, pairScore } from '../fuse/score.js';
 import { applyEdits, replayStructure, type EditRow, type IncidentView } from './overlay.js';
 import type { DialectName, DialectSpec } from './dialects/dialect.js';
 import { migrate } from './migrations.js';
@@ -463,6 +465,33 @@ export class Store {
       idOf.set(p.ci, p.old);
       usedOld.add(p.old);
     }
+    // Ids from content: an incident whose first report (in canonical order) is no longer the one
+    // its id was made from takes the id its reports now give, so that the same articles make the
+    // same ids whatever order they came in; the old id stays as an alias. An incident an analyst
+    // edited, merged or split keeps its id (the edits are recorded under it).
+    const renamed = new Map<string, string>();
+    const oldIdSet = new Set(olds.map((o) => o.id));
+    const movable = [...idOf.entries()].filter(([ci, old]) => old !== incidentId(clusters[ci]!) && !oldIdSet.has(incidentId(clusters[ci]!)));
+    if (movable.length) {
+      const olds2 = movable.map(([, old]) => old);
+      const edited = new Set<string>();
+      for (const chunk of chunks(olds2, 500)) for (const r of await trx.selectFrom('edits').select('incident_id').distinct().where('incident_id', 'in', chunk).execute()) edited.add(r.incident_id);
+      // Merges name the other incident in their value.
+      for (const r of await trx.selectFrom('edits').select('value').where('action', 'in', ['merge', 'split']).execute()) {
+        const v = r.value ? (JSON.parse(r.value) as { other?: string }) : {};
+        if (v.other) edited.add(v.other);
+      }
+      const wantedIds = movable.map(([ci]) => incidentId(clusters[ci]!));
+      const inUse = new Set<string>();
+      for (const chunk of chunks(wantedIds, 500)) for (const r of await trx.selectFrom('incidents').select('id').where('id', 'in', chunk).execute()) inUse.add(r.id);
+      for (const [ci, old] of movable) {
+        const want = incidentId(clusters[ci]!);
+        if (edited.has(old) || inUse.has(want)) continue;
+        idOf.set(ci, want);
+        renamed.set(old, want);
+        inUse.add(want);
+      }
+    }
     // New incidents get an id made from their first report's key: the same content gives the same id.
     const fresh = clusters.map((c, ci) => ({ c, ci })).filter(({ ci }) => !idOf.has(ci));
     const wanted = fresh.map(({ c }) => incidentId(c));
@@ -509,6 +538,15 @@ export class Store {
           await trx.deleteFrom('incidents').where('id', '=', id).execute();
         }
       }
+    }
+    if (renamed.size) {
+      const at = now();
+      for (const [old, to] of renamed) {
+        // Links to any earlier name of the incident follow it too.
+        await trx.updateTable('incident_aliases').set({ new_id: to }).where('new_id', '=', old).execute();
+        await trx.deleteFrom('incident_aliases').where('old_id', '=', to).execute();
+      }
+      for (const chunk of chunks([...renamed].map(([old_id, new_id]) => ({ old_id, new_id, at })), 200)) await trx.insertInto('incident_aliases').values(chunk).execute();
     }
     // Split-born incidents of this block take reports from their source: refresh them too.
     for (const r of await trx.selectFrom('incidents').select('id').where('block', '=', block).where('origin', '=', 'split').execute()) ids.add(r.id);
@@ -616,6 +654,7 @@ export class Store {
 
   /** Record an analyst's edit and update the views it touches. Throws a plain message on a bad edit. */
   async edit(e: EditInput): Promise<IncidentView> {
+    e = { ...e, incident: await this.resolveAlias(e.incident), ...(e.other ? { other: await this.resolveAlias(e.other) } : {}) };
     await retrying(() => this.editOnce(e));
     this.alertsCommitted();
     return (await this.incident(e.incident))!;
@@ -690,7 +729,18 @@ export class Store {
 
   async incident(id: string): Promise<IncidentView | null> {
     const r = await this.db.selectFrom('incidents').select('view').where('id', '=', id).executeTakeFirst();
-    return r ? (JSON.parse(r.view) as IncidentView) : null;
+    if (r) return JSON.parse(r.view) as IncidentView;
+    // An id the incident had before its reports gave it another (see fuseBlock).
+    const to = await this.resolveAlias(id);
+    if (to === id) return null;
+    const a = await this.db.selectFrom('incidents').select('view').where('id', '=', to).executeTakeFirst();
+    return a ? (JSON.parse(a.view) as IncidentView) : null;
+  }
+
+  /** The current id of an incident known by an older id (the id itself when it is no alias). */
+  async resolveAlias(id: string): Promise<string> {
+    const a = await this.db.selectFrom('incident_aliases').select('new_id').where('old_id', '=', id).executeTakeFirst();
+    return a?.new_id ?? id;
   }
 
   async incidents(f: IncidentFilter = {}): Promise<IncidentView[]> {
@@ -728,6 +778,51 @@ export class Store {
     q = q.orderBy('event_date', 'desc').orderBy('id');
     if (f.limit) q = q.limit(f.limit);
     return (await q.execute()).map((r) => JSON.parse(r.view) as IncidentView);
+  }
+
+  /**
+   * The desk's "possibly the same incident": the incidents of the same block within a week that
+   * fusion kept apart, ranked by fusion's own score (the mean chance, over their reports' pairs,
+   * that they are one event; 0 where a veto holds), each with the reasons an analyst reads.
+   */
+  async sameIncidentCandidates(id: string, limit = 10): Promise<Array<{ id: string; score: number; veto: string | null; reasons: string[]; view: IncidentView }>> {
+    const row = await this.db.selectFrom('incidents').select(['block', 'view']).where('id', '=', id).executeTakeFirst();
+    if (!row) return [];
+    const self = JSON.parse(row.view) as IncidentView;
+    if (!self.event_date || self.reports.length === 0) return [];
+    const day = (d: string, k: number) => new Date(Date.parse(d + 'T00:00:00Z') + k * 86_400_000).toISOString().slice(0, 10);
+    const rows = await this.db
+      .selectFrom('incidents')
+      .select('view')
+      .where('block', '=', row.block)
+      .where('id', '!=', id)
+      .where('status', 'not in', ['merged', 'orphaned'])
+      .where('event_date', '>=', day(self.event_date, -7))
+      .where('event_date', '<=', day(self.event_date, 7))
+      .limit(500)
+      .execute();
+    const others = rows.map((r) => JSON.parse(r.view) as IncidentView).filter((v) => v.reports.length > 0);
+    const reports = await this.loadReports(this.db, { keys: [...new Set([...self.reports, ...others.flatMap((v) => v.reports)])] });
+    const mine = self.reports.map((k) => reports.get(k)).filter((r): r is FusionReport & { rowId: number } => !!r);
+    const weights = wordWeights([...reports.values()].map((r) => r.incident));
+    const out = others.map((v) => {
+      const theirs = v.reports.map((k) => reports.get(k)).filter((r): r is FusionReport & { rowId: number } => !!r);
+      let sum = 0;
+      let n = 0;
+      let veto: string | null = null;
+      let best: { p: number; a: FusionReport; b: FusionReport } | null = null;
+      for (const a of mine)
+        for (const b of theirs) {
+          const k = pairScore(a, b, weights);
+          n++;
+          sum += k.p;
+          if (k.veto) veto ??= k.veto;
+          if (!best || k.p > best.p) best = { p: k.p, a, b };
+        }
+      const score = veto || n === 0 ? 0 : sum / n;
+      return { id: v.id, score: Math.round(score * 1000) / 1000, veto, reasons: best ? pairReasons(best.a, best.b, weights) : [], view: v };
+    });
+    return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).slice(0, limit);
   }
 
   async articleCount(): Promise<number> {
