@@ -6,12 +6,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { XMLParser } from 'fast-xml-parser';
 import { atomFeed } from '../src/alerts/atom.js';
 import { addRule, listRules, removeRule, ruleAlerts } from '../src/alerts/rules-store.js';
 import { FilterError, parseFilter } from '../src/alerts/rule.js';
 import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
+import { CLI } from './paths.js';
 import { DIALECTS, prepared, skipFor, withStore, type Spec } from './store-fixtures.js';
 
 const KURRAM: Spec = { date: '2025-05-03', sub: 'Suicide bomb', country: 'Pakistan', admin1: 'Khyber Pakhtunkhwa', admin2: 'Kurram', location: 'Parachinar', lat: 33.9, lon: 70.1, actor1: 'Unidentified Armed Group (Pakistan)', inter1: 3, actor2: 'Civilians (Pakistan)', inter2: 7 };
@@ -54,6 +56,31 @@ test('[alerts] a rule filter is read from the desk\'s query string and checked',
   assert.throws(() => parseFilter('bbox=69,35,71,34'), /minLat/);
   assert.throws(() => parseFilter('offset=10'), /empty/);
   assert.throws(() => parseFilter('colour=red'), FilterError);
+});
+
+test('[alerts/cli] sitrep alert add, list, remove', async () => {
+  await withStore('sqlite', async (store, target) => {
+    const run = (...args: string[]) => {
+      const r = spawnSync(process.execPath, [CLI, 'alert', ...args, '--db', target], { encoding: 'utf8' });
+      return { code: r.status, out: r.stdout, err: r.stderr };
+    };
+    const bad = run('add', '--name', 'x', '--filter', 'sub_event_type=Suicide bombing');
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /bad filter \(sub_event_type\.0\)/);
+    const add = run('add', '--name', 'Kurram', '--owner', 'amina', '--filter', 'country=Pakistan&sub_event_type=Suicide bomb', '--webhook', 'https://hooks.example.org/x', '--public-url', 'https://desk.example.org');
+    assert.equal(add.code, 0, add.err);
+    const id = add.out.trim();
+    assert.match(id, /^r[0-9a-f]{10}$/);
+    const rule = (await listRules(store))[0]!;
+    assert.equal(rule.id, id);
+    assert.match(add.err, new RegExp(`feed: https://desk\\.example\\.org/api/alerts/${id}/feed\\.atom\\?key=${rule.feed_key}`));
+    assert.ok(add.err.includes(rule.webhook_secret!), 'the signing secret is printed for the receiver');
+    const list = run('list');
+    assert.equal(list.out, `${id}  amina  Kurram  [country=Pakistan&sub_event_type=Suicide+bomb]  → webhook https://hooks.example.org/x, feed\n`);
+    assert.equal(run('remove', id).code, 0);
+    const again = run('remove', id);
+    assert.deepEqual([again.code, again.err], [2, `sitrep: no alert rule ${id}\n`]);
+  });
 });
 
 for (const dialect of DIALECTS) {
