@@ -277,20 +277,25 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
     '/api/map',
     {
       config: { role: 'viewer' },
-      schema: { tags: ['incidents'], summary: 'the filtered incidents as compact GeoJSON points (for the map)', querystring: filterOnlySchema },
+      schema: {
+        tags: ['incidents'],
+        summary: 'the filtered incidents as GeoJSON points, or (format=columns) as compact columns: what the desk\'s map loads',
+        querystring: { ...filterOnlySchema, properties: { ...filterOnlySchema.properties, format: { type: 'string', enum: ['geojson', 'columns'], default: 'geojson' } } },
+      },
     },
     async (req) => {
-      const rows = await filtered(req.query as FilterQuery);
+      const q = req.query as FilterQuery & { format?: 'geojson' | 'columns' };
+      const { format, ...filter } = q;
+      if (format === 'columns') return index.mapColumns(await toFilter(store, filter, mergedInto, index.stamp));
+      const rows = (await filtered(filter)).filter((r) => r.latitude !== null && r.longitude !== null);
       return {
         type: 'FeatureCollection',
-        features: rows
-          .filter((r) => r.latitude !== null && r.longitude !== null)
-          .map((r) => ({
-            type: 'Feature',
-            id: r.id,
-            geometry: { type: 'Point', coordinates: [r.longitude, r.latitude] },
-            properties: { event_date: r.event_date, event_type: r.event_type, sub_event_type: r.sub_event_type, location: r.location, admin1: r.admin1, country: r.country, fatalities: r.fatalities, disputed: r.disputed, status: r.status },
-          })),
+        features: rows.map((r) => ({
+          type: 'Feature',
+          id: r.id,
+          geometry: { type: 'Point', coordinates: [r.longitude, r.latitude] },
+          properties: { event_date: r.event_date, event_type: r.event_type, sub_event_type: r.sub_event_type, location: r.location, admin1: r.admin1, country: r.country, fatalities: r.fatalities, disputed: r.disputed, status: r.status },
+        })),
       };
     },
   );
@@ -301,7 +306,7 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
       config: { role: 'viewer' },
       schema: { tags: ['stats'], summary: 'incident counts and fatalities by month, admin1, event type and actor', querystring: filterOnlySchema },
     },
-    async (req) => stats(await filtered(req.query as FilterQuery)),
+    async (req) => index.stats(await toFilter(store, req.query as FilterQuery, mergedInto, index.stamp)),
   );
 
   app.get(
@@ -545,7 +550,11 @@ function publicRow(r: ListRow) {
   };
 }
 
-/** Counts and fatalities by month, by admin1, by event type and by actor (top 25). */
+/**
+ * Counts and fatalities by month, by admin1, by event type and by actor (top 25), over list rows:
+ * the plain statement of what ListIndex.stats computes over its coded columns (a test holds the
+ * two equal).
+ */
 export function stats(rows: ListRow[]) {
   type Agg = { incidents: number; fatalities: number };
   const add = (m: Map<string, Agg>, k: string, f: number) => {

@@ -303,7 +303,7 @@ export class IncidentMap {
           'data-id': it.id,
           'data-f': p.fatalities ?? 0,
           tabindex: 0,
-          'aria-label': `${p.event_date ?? '?'} ${p.sub_event_type ?? p.event_type ?? ''} ${p.location ?? ''}`,
+          'aria-label': `${p.event_date ?? '?'} ${p.sub_event_type ?? p.event_type ?? ''} ${p.place ?? p.location ?? ''}`,
         });
         c.addEventListener('click', () => this.onSelect?.(it.id));
         c.addEventListener('keydown', (ev) => ev.key === 'Enter' && this.onSelect?.(it.id));
@@ -421,7 +421,7 @@ export class IncidentMap {
   pointCard(p) {
     return [
       h('div', { class: 'card-type' }, swatch(colourOf(p.event_type)), ' ', p.sub_event_type ?? p.event_type ?? 'incident'),
-      h('div', { class: 'card-place' }, [p.location, p.admin1, p.country].filter(Boolean).join(', ')),
+      h('div', { class: 'card-place' }, p.place ?? [p.location, p.admin1, p.country].filter(Boolean).join(', ')),
       h('div', {}, `${p.event_date ?? 'date unknown'} · ${p.fatalities ?? '?'} killed`),
       h('div', { class: 'muted' }, `review: ${p.status}${p.disputed ? ' · accounts disputed' : ''}`),
       h('div', { class: 'muted' }, 'click to open'),
