@@ -12,8 +12,9 @@ import { acledCsv, geojson, sitrepCsv } from '../store/export.js';
 import type { IncidentView } from '../store/overlay.js';
 import { VERSION } from '../run.js';
 import { createToken, listTokens, revokeToken, Role, ROLES } from './auth.js';
-import { BadRequest, exportQuerySchema, filterOnlySchema, listQuerySchema, toFilter, type FilterQuery } from './filters.js';
+import { BadRequest, exportQuerySchema, filterOnlySchema, filterQuerySchema, listQuerySchema, toFilter, type FilterQuery } from './filters.js';
 import type { ListRow } from './list-index.js';
+import { MapClusters } from './map-clusters.js';
 import type { Desk } from './server.js';
 
 const idParam = {
@@ -297,6 +298,39 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
           properties: { event_date: r.event_date, event_type: r.event_type, sub_event_type: r.sub_event_type, location: r.location, admin1: r.admin1, country: r.country, fatalities: r.fatalities, disputed: r.disputed, status: r.status },
         })),
       };
+    },
+  );
+
+  const clusters = new MapClusters(index);
+  const VIEW = '^-?\\d+(\\.\\d+)?,-?\\d+(\\.\\d+)?,-?\\d+(\\.\\d+)?,-?\\d+(\\.\\d+)?$';
+  app.get(
+    '/api/map/clusters',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        tags: ['incidents'],
+        summary: "the filtered incidents clustered for one view of the map (what the desk's map loads): clusters with their count, fatalities and types, and single incidents; or, with mode=density, counts in a grid",
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            ...filterQuerySchema,
+            view: { type: 'string', pattern: VIEW, description: 'the map view: west,south,east,north (default: the whole world)' },
+            zoom: { type: 'integer', minimum: 0, maximum: 20, default: 2, description: "supercluster's zoom (512·2^zoom pixels round the world)" },
+            mode: { type: 'string', enum: ['clusters', 'density'], default: 'clusters' },
+            cell: { type: 'number', minimum: 0.001, maximum: 45, default: 1, description: 'density grid cell, degrees' },
+          },
+        },
+      },
+    },
+    async (req) => {
+      const { view, zoom, mode, cell, ...q } = req.query as FilterQuery & { view?: string; zoom: number; mode: 'clusters' | 'density'; cell: number };
+      const f = await toFilter(store, q, mergedInto, index.stamp);
+      const v = (view ? view.split(',').map(Number) : [-180, -90, 180, 90]) as [number, number, number, number];
+      if (v[1] > v[3] || v[1] < -90 || v[3] > 90) throw new BadRequest('view must be west,south,east,north with south ≤ north within ±90');
+      // The same filter is the same index, whatever order its parameters came in.
+      const key = JSON.stringify(Object.entries(q).sort(([a], [b]) => a.localeCompare(b)));
+      return mode === 'density' ? clusters.density(key, f, v, cell) : clusters.clusters(key, f, v, zoom);
     },
   );
 

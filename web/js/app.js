@@ -126,42 +126,18 @@ async function deskView(filter) {
   const tableBox = h('section', { class: 'panel table-panel' });
   clear(main).append(h('div', { class: 'desk' }, mapBox, h('div', { class: 'side' }, timeBox, tableBox)));
   deskMap = new IncidentMap(mapBox, {
+    query: q,
     onSelect: (id) => go(['incident', id]),
     onBbox: (b) => setFilter({ bbox: b.join(',') }),
   });
   const table = new IncidentTable(tableBox, filter, { onChange: () => refreshCounts() });
-  const [cols, stats] = await Promise.all([api(`/map?${q}${q ? '&' : ''}format=columns`), api(`/stats?${q}`), table.load(0)]);
-  const geo = { features: featuresOf(cols) };
   const oneCountry = filter.get('country') && !filter.get('country').includes(',') ? filter.get('country') : null;
-  await deskMap.draw(geo, { country: oneCountry, admin1: filter.get('admin1') && !filter.get('admin1').includes(',') ? filter.get('admin1') : null });
+  const oneProvince = filter.get('admin1') && !filter.get('admin1').includes(',') ? filter.get('admin1') : null;
+  const [stats] = await Promise.all([api(`/stats?${q}`), table.load(0), deskMap.draw({ country: oneCountry, admin1: oneProvince })]);
   drawTimeline(timeBox, stats);
   async function refreshCounts() {
     drawTimeline(timeBox, await api(`/stats?${q}`));
   }
-}
-
-/** The map's columns (GET /api/map?format=columns) as the point features the map clusters. */
-function featuresOf(c) {
-  const out = new Array(c.n);
-  const d = c.dicts;
-  const day = (x) => (x ? `${String(x).slice(0, 4)}-${String(x).slice(4, 6)}-${String(x).slice(6, 8)}` : null);
-  for (let i = 0; i < c.n; i++) {
-    out[i] = {
-      type: 'Feature',
-      id: c.ids[i],
-      geometry: { type: 'Point', coordinates: [c.lon[i], c.lat[i]] },
-      properties: {
-        event_date: day(c.date[i]),
-        event_type: d.type[c.type[i]] || null,
-        sub_event_type: d.sub[c.sub[i]] || null,
-        place: d.place[c.place[i]],
-        fatalities: c.fatalities[i] < 0 ? null : c.fatalities[i],
-        status: d.status[c.status[i]],
-        disputed: c.disputed[i] === 1,
-      },
-    };
-  }
-  return out;
 }
 
 /** Days for a span of a few weeks, months otherwise; each bucket with its incidents by type. */
