@@ -302,6 +302,15 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
   );
 
   const clusters = new MapClusters(index);
+  // The unfiltered map is what the desk opens on: its cluster index is built now, not on the
+  // first visitor's request (as the list index is built at start).
+  setTimeout(() => {
+    try {
+      clusters.clusters('[]', {}, [-180, -90, 180, 90], 0);
+    } catch {
+      /* built on the first request instead */
+    }
+  }, 0).unref();
   const VIEW = '^-?\\d+(\\.\\d+)?,-?\\d+(\\.\\d+)?,-?\\d+(\\.\\d+)?,-?\\d+(\\.\\d+)?$';
   app.get(
     '/api/map/clusters',

@@ -330,6 +330,11 @@ export class IncidentMap {
     }
     this.admin1.setAttribute('visibility', 'visible');
     const gen = (this.provGen = (this.provGen ?? 0) + 1);
+    // The boundaries (2 MB) load once the page has drawn its incidents, not before.
+    if (!admin1Promise && document.body.dataset.ready !== 'true') {
+      setTimeout(() => gen === this.provGen && this.drawProvinces(), 250);
+      return;
+    }
     const all = await loadAdmin1();
     // A later redraw started while the boundaries loaded: it draws, not this one.
     if (gen !== this.provGen) return;
