@@ -139,7 +139,8 @@ function main(): void {
   };
   const ingest = args.includes('--no-ingest') ? null : child('bench-ingest.js', quick ? ['--limit', '1000'] : []);
   const api = args.includes('--no-api') ? null : child('bench-api.js', quick ? ['--n', '20000'] : ['--n', '100000']);
-  const full = { ...result, ingest, api };
+  const desk = args.includes('--no-desk') ? null : child('bench-desk.js', quick ? ['--n', '20000'] : ['--n', '100000']);
+  const full = { ...result, ingest, api, desk };
   if (asJson) {
     console.log(JSON.stringify(full));
     return;
@@ -166,6 +167,7 @@ function main(): void {
     console.log('');
     console.log(`HTTP incident list with filters: ${JSON.stringify(rest)}`);
   }
+  if (desk) console.log(`\ndesk first load in Chromium (map, timeline, table; KB fetched by kind): ${JSON.stringify(desk)}`);
 }
 
 main();

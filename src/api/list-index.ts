@@ -467,6 +467,36 @@ export class ListIndex {
     return out;
   }
 
+  /** The filter bar's choices: countries and provinces with their counts, and the date span (coded columns). */
+  choices(f: ListFilter): { countries: Array<{ name: string; n: number }>; admin1: Array<{ country: string; admin1: string; n: number }>; dates: { min: string | null; max: string | null } } {
+    const { idx, n } = this.match(f);
+    const c = this.cols!;
+    const NA = c.names.admin1.length + 1;
+    const countries = new Map<number, number>();
+    const admins = new Map<number, number>();
+    let min = Infinity;
+    let max = -Infinity;
+    for (let k = 0; k < n; k++) {
+      const i = idx[k]!;
+      countries.set(c.country[i]!, (countries.get(c.country[i]!) ?? 0) + 1);
+      admins.set(c.country[i]! * NA + c.admin1[i]!, (admins.get(c.country[i]! * NA + c.admin1[i]!) ?? 0) + 1);
+      const d = c.date[i]!;
+      if (d >= 0) {
+        if (d < min) min = d;
+        if (d > max) max = d;
+      }
+    }
+    const ymd = (d: number) => `${Math.floor(d / 10000)}-${String(Math.floor(d / 100) % 100).padStart(2, '0')}-${String(d % 100).padStart(2, '0')}`;
+    return {
+      countries: [...countries].filter(([x]) => c.names.country[x]).map(([x, n]) => ({ name: c.names.country[x]!, n })).sort((a, b) => a.name.localeCompare(b.name)),
+      admin1: [...admins]
+        .filter(([k]) => c.names.admin1[k % NA])
+        .map(([k, n]) => ({ country: c.names.country[Math.floor(k / NA)] ?? '', admin1: c.names.admin1[k % NA]!, n }))
+        .sort((a, b) => a.country.localeCompare(b.country) || a.admin1.localeCompare(b.admin1)),
+      dates: { min: Number.isFinite(min) ? ymd(min) : null, max: Number.isFinite(max) ? ymd(max) : null },
+    };
+  }
+
   /** Positions of the matching rows in the order asked for (sorted as numbers, not as objects). */
   private ordered(f: ListFilter, sort: SortKey): Int32Array {
     const { idx, n } = this.match(f);

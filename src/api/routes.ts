@@ -356,31 +356,14 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
     '/api/options',
     { config: { role: 'viewer' }, schema: { tags: ['meta'], summary: 'the values the filter bar offers: countries, admin1s, types, states' } },
     async () => {
-      const all = index.filter({ status: ['new', 'reviewed', 'rejected'] });
-      const countries = new Map<string, number>();
-      const admin1 = new Map<string, { country: string; admin1: string; n: number }>();
-      let min: string | null = null;
-      let max: string | null = null;
-      for (const r of all) {
-        if (r.country) countries.set(r.country, (countries.get(r.country) ?? 0) + 1);
-        if (r.admin1) {
-          const k = `${r.country ?? ''}|${r.admin1}`;
-          const e = admin1.get(k) ?? { country: r.country ?? '', admin1: r.admin1, n: 0 };
-          e.n++;
-          admin1.set(k, e);
-        }
-        if (r.event_date) {
-          if (!min || r.event_date < min) min = r.event_date;
-          if (!max || r.event_date > max) max = r.event_date;
-        }
-      }
+      const { countries, admin1, dates } = index.choices({ status: ['new', 'reviewed', 'rejected'] });
       return {
-        countries: [...countries].map(([name, n]) => ({ name, n })).sort((a, b) => a.name.localeCompare(b.name)),
-        admin1: [...admin1.values()].sort((a, b) => a.country.localeCompare(b.country) || a.admin1.localeCompare(b.admin1)),
+        countries,
+        admin1,
         event_types: EVENT_TYPES,
         sub_event_types: Object.entries(SUB_EVENT_TYPES).map(([sub, type]) => ({ sub_event_type: sub, event_type: type })),
         statuses: ['new', 'reviewed', 'rejected', 'merged', 'orphaned'],
-        dates: { min, max },
+        dates,
         editable: EDITABLE,
       };
     },

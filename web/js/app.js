@@ -280,5 +280,9 @@ document.getElementById('filters-toggle')?.addEventListener('click', () => {
 });
 
 tokenFromHash();
+// Who is signed in and what the filter bar offers, asked at once.
+const optionsFirst = api('/options').catch(() => null);
 await loadMe();
+state.options = await optionsFirst;
+if (state.options) syncForm();
 await route();

@@ -7,13 +7,15 @@
 // shades a grid by the number of incidents; hovering shows a card; a scale bar gives distances.
 // Provinces appear as one zooms in, then town names (capitals first, smaller towns deeper).
 
-import { feature } from '/vendor/topojson-client/index.js';
+import feature from '/vendor/topojson-client/feature.js';
 import { api } from './api.js';
 import { clear, colourOf, fmtNum, h, s, TYPE_COLOURS } from './dom.js';
 
 let worldPromise = null;
 function loadWorld() {
-  worldPromise ??= fetch('/vendor/world-atlas/countries-50m.json')
+  // The 1:110m outlines (a seventh of the 1:50m's bytes and points): the provinces' own outlines
+  // give the detail when zoomed in.
+  worldPromise ??= fetch('/vendor/world-atlas/countries-110m.json')
     .then((r) => r.json())
     .then((topo) => feature(topo, topo.objects.countries).features);
   return worldPromise;
