@@ -148,3 +148,10 @@ test(here + 'stats over the coded columns equal the plain computation over rows,
     assert.deepEqual(fast.by_actor.map((a) => a.incidents), slow.by_actor.map((a) => a.incidents));
   }
 });
+
+test(here + "stats?only=timeline holds the timeline's parts, equal to the full answer's", async () => {
+  const full = await get<Record<string, unknown>>('/api/stats?country=Pakistan');
+  const tl = await get<Record<string, unknown>>('/api/stats?country=Pakistan&only=timeline');
+  assert.deepEqual(Object.keys(tl).sort(), ['by_day', 'by_day_type', 'by_month', 'by_month_type', 'total']);
+  for (const k of Object.keys(tl)) assert.deepEqual(tl[k], full[k], k);
+});

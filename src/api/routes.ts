@@ -347,9 +347,18 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
     '/api/stats',
     {
       config: { role: 'viewer' },
-      schema: { tags: ['stats'], summary: 'incident counts and fatalities by month, admin1, event type and actor', querystring: filterOnlySchema },
+      schema: {
+        tags: ['stats'],
+        summary: 'incident counts and fatalities by month, admin1, event type and actor',
+        querystring: { ...filterOnlySchema, properties: { ...filterOnlySchema.properties, only: { type: 'string', enum: ['timeline'], description: "only what the desk's timeline draws (totals, by month and day, by type)" } } },
+      },
     },
-    async (req) => index.stats(await toFilter(store, req.query as FilterQuery, mergedInto, index.stamp)),
+    async (req) => {
+      const { only, ...q } = req.query as FilterQuery & { only?: 'timeline' };
+      const st = index.stats(await toFilter(store, q, mergedInto, index.stamp));
+      if (only !== 'timeline') return st;
+      return { total: st.total, by_month: st.by_month, by_day: st.by_day, by_month_type: st.by_month_type, by_day_type: st.by_day_type };
+    },
   );
 
   app.get(

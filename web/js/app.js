@@ -133,10 +133,10 @@ async function deskView(filter) {
   const table = new IncidentTable(tableBox, filter, { onChange: () => refreshCounts() });
   const oneCountry = filter.get('country') && !filter.get('country').includes(',') ? filter.get('country') : null;
   const oneProvince = filter.get('admin1') && !filter.get('admin1').includes(',') ? filter.get('admin1') : null;
-  const [stats] = await Promise.all([api(`/stats?${q}`), table.load(0), deskMap.draw({ country: oneCountry, admin1: oneProvince })]);
+  const [stats] = await Promise.all([api(`/stats?${q}${q ? '&' : ''}only=timeline`), table.load(0), deskMap.draw({ country: oneCountry, admin1: oneProvince })]);
   drawTimeline(timeBox, stats);
   async function refreshCounts() {
-    drawTimeline(timeBox, await api(`/stats?${q}`));
+    drawTimeline(timeBox, await api(`/stats?${q}${q ? '&' : ''}only=timeline`));
   }
 }
 

@@ -369,6 +369,11 @@ export class IncidentMap {
     const gen = (this.townGen = (this.townGen ?? 0) + 1);
     clear(this.towns);
     if (level < 0) return;
+    // Town names load once the page has drawn its incidents, not before.
+    if (!citiesPromise && document.body.dataset.ready !== 'true') {
+      setTimeout(() => gen === this.townGen && this.drawTowns(), 250);
+      return;
+    }
     const cities = await loadCities();
     if (gen !== this.townGen) return;
     clear(this.towns);
