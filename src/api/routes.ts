@@ -5,7 +5,6 @@
 import type { FastifyInstance } from 'fastify';
 import { SUB_EVENT_TYPES, EVENT_TYPES, type Article } from '../core/types.js';
 import { INCIDENT_FIELDS } from '../core/report.js';
-import { checkText } from '../ingest/read.js';
 import { MAX_ARTICLE_CHARS } from '../ingest/limits.js';
 import { identify } from '../ingest/dedupe.js';
 import { acledCsv, geojson, sitrepCsv } from '../store/export.js';
@@ -16,6 +15,7 @@ import { BadRequest, exportQuerySchema, filterOnlySchema, filterQuerySchema, lis
 import type { ListRow } from './list-index.js';
 import { MapClusters } from './map-clusters.js';
 import type { Desk } from './server.js';
+import { ingestArticle } from './ingest-article.js';
 
 const idParam = {
   type: 'object',
@@ -59,7 +59,7 @@ const listResponseSchema = {
 /** The fields an analyst may set: ACLED's columns and the background flag. */
 const EDITABLE = [...INCIDENT_FIELDS, 'background'];
 
-export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { articleBodyLimit: number }): Promise<void> {
+export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { articleBodyLimit: number; allowPrivateFetch?: boolean | readonly string[] }): Promise<void> {
   const { store, index } = desk;
   const mergedInto = (id: string) => index.get(id)?.merged_into ?? null;
   const filtered = async (q: FilterQuery, sort: FilterQuery['sort'] = 'date_desc'): Promise<ListRow[]> => {
@@ -489,26 +489,9 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
       },
     },
     async (req, reply) => {
-      const b = req.body as Article & { id?: string };
-      const ids0 = identify(b);
-      const article: Article = { ...b, id: b.id ?? `api-${ids0.content_hash.slice(0, 12)}` };
-      const bad = checkText(article.id, article.text);
-      if (bad) throw new BadRequest(bad.message);
-      const ids = identify(article);
-      const known = await store.knownIdentities([ids.identity]);
-      // The extractor (and its language model) loads on the first ingest, not with the server.
-      const { prepare } = await import('../store/ingest-run.js');
-      let status: 'inserted' | 'updated' | 'unchanged' = 'unchanged';
-      if (known.get(ids.identity) !== ids.content_hash) {
-        const r = await store.saveBatch([prepare(article, ids, { file: 'POST /api/articles' })]);
-        status = r.inserted ? 'inserted' : r.updated ? 'updated' : 'unchanged';
-        await store.fuseDirty();
-        await index.fresh(true);
-      }
-      const row = await store.db.selectFrom('articles').select(['id', 'ext_id']).where('identity', '=', ids.identity).executeTakeFirst();
-      const incidents = row ? await incidentsOfArticle(desk, Number(row.id)) : [];
-      reply.code(status === 'inserted' ? 201 : 200);
-      return { article: row?.ext_id ?? article.id, status, incidents };
+      const r = await ingestArticle(desk, req.body as Article & { id?: string });
+      reply.code(r.status === 'inserted' ? 201 : 200);
+      return r;
     },
   );
 
@@ -525,7 +508,9 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
     async (req) => {
       const { url } = req.body as { url: string };
       const { ingest } = await import('../store/ingest-run.js');
-      const sum = await ingest(store, [url]);
+      // Private, loopback, link-local and metadata addresses are refused unless the server was
+      // started with --allow-private-fetch (SSRF: an analyst's URL must not read the server's network).
+      const sum = await ingest(store, [url], { feed: { allowPrivate: opts.allowPrivateFetch ?? false } });
       await index.fresh(true);
       return sum;
     },
@@ -562,7 +547,7 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
 }
 
 /** A list row as the API shows it (the index's own lower-cased keys and timestamps left out). */
-function publicRow(r: ListRow) {
+export function publicRow(r: ListRow) {
   return {
     id: r.id,
     status: r.status,
@@ -668,17 +653,6 @@ async function sourcesOf(desk: Desk, extIds: string[]): Promise<Map<string, stri
     for (const r of rows) if (r.source) out.set(r.ext_id, r.source);
   }
   return out;
-}
-
-async function incidentsOfArticle(desk: Desk, articleRowId: number): Promise<string[]> {
-  const rows = await desk.store.db
-    .selectFrom('incident_reports as ir')
-    .innerJoin('reports as r', 'r.id', 'ir.report_id')
-    .select('ir.incident_id')
-    .distinct()
-    .where('r.article_id', '=', articleRowId)
-    .execute();
-  return rows.map((r) => desk.index.get(r.incident_id)?.merged_into ?? r.incident_id);
 }
 
 /**

@@ -24,6 +24,7 @@ import { RANK, TokenResolver, type Role, type TokenInfo } from './auth.js';
 import { BadRequest } from './filters.js';
 import { ListIndex } from './list-index.js';
 import { registerRoutes } from './routes.js';
+import { registerAlertRoutes } from './alert-routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -44,6 +45,10 @@ export interface ServerOptions {
   logger?: boolean;
   /** Largest request body, in bytes, of the routes that take an article. */
   articleBodyLimit?: number;
+  /** POST /api/feeds may fetch private, loopback, link-local and metadata addresses (default false). */
+  allowPrivateFetch?: boolean | readonly string[];
+  /** Serve the MCP server at POST /mcp (Streamable HTTP), with links to this address (default: the caller's Host). */
+  mcp?: boolean | { publicUrl?: string | null };
 }
 
 /** What the routes share. */
@@ -150,7 +155,12 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
   });
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` }));
 
-  await registerRoutes(app, desk, { articleBodyLimit: opts.articleBodyLimit ?? 4 * 1024 * 1024 });
+  await registerRoutes(app, desk, { articleBodyLimit: opts.articleBodyLimit ?? 4 * 1024 * 1024, allowPrivateFetch: opts.allowPrivateFetch ?? false });
+  await registerAlertRoutes(app, desk);
+  if (opts.mcp) {
+    const { registerMcpRoutes } = await import('../mcp/http.js');
+    await registerMcpRoutes(app, desk, { bodyLimit: opts.articleBodyLimit ?? 4 * 1024 * 1024, publicUrl: typeof opts.mcp === 'object' ? opts.mcp.publicUrl : null });
+  }
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   // The docs page (Swagger UI, its assets served from the package: offline). Swagger UI sets

@@ -11,6 +11,9 @@ import { SUB_EVENT_TYPES, EVENT_TYPES } from '../core/types.js';
 import { acledCsv, geojson, incidentsCsv, reportOf, sitrepCsv, table } from '../store/export.js';
 import { countArticles, ingest, reprocess, type IngestProgress, type IngestSummary } from '../store/ingest-run.js';
 import { DEFAULT_DB, openStore } from '../store/open-store.js';
+import { DEFAULT_BUDGET_MS, defaultJobs, ExtractPool } from '../run/pool.js';
+import { enqueueReprocess, openQueue, redactRedis } from '../run/queue.js';
+import { enqueueSummary, ingestToQueue, prefixOption, queueOption } from './queue-commands.js';
 import type { IncidentView } from '../store/overlay.js';
 import { EditError, type EditInput, type IncidentFilter, type Store } from '../store/store.js';
 
@@ -61,6 +64,35 @@ async function withStore<T>(db: string, fn: (s: Store) => Promise<T>): Promise<T
 /** A postgres:// URL without its password, for messages. */
 function redact(db: string): string {
   return db.replace(/(postgres(?:ql)?:\/\/[^:/@]+):[^@]*@/i, '$1:***@');
+}
+
+function jobsOption(): Option {
+  return new Option('--jobs <n>', 'extraction threads (default: one per core)').argParser(positiveInt).default(defaultJobs());
+}
+
+function budgetOption(): Option {
+  return new Option('--budget <seconds>', "time budget of one article's extraction; an article over it is recorded as a problem and the batch goes on")
+    .argParser((v: string) => {
+      const n = Number(v);
+      if (!/^\d+(\.\d+)?$/.test(v) || !(n > 0)) throw new InvalidArgumentError('expected a positive number of seconds.');
+      return n;
+    })
+    .default(DEFAULT_BUDGET_MS / 1000);
+}
+
+function positiveInt(v: string): number {
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
+  return Number(v);
+}
+
+/** Run with an extraction pool of the command's --jobs and --budget, closed at the end. */
+async function withPool<T>(o: { jobs: number; budget: number }, fn: (pool: ExtractPool) => Promise<T>): Promise<T> {
+  const pool = new ExtractPool({ threads: o.jobs, budgetMs: Math.round(o.budget * 1000) });
+  try {
+    return await fn(pool);
+  } finally {
+    await pool.close();
+  }
 }
 
 function dbOption(): Option {
@@ -187,17 +219,27 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
     .option('--progress', 'show the progress bar even when stderr is not a terminal')
     .option('--no-progress', 'no progress bar')
     .option('--quiet', 'no summary line')
-    .action(async (inputs: string[], o: { db: string; published?: string; batch: number; progress?: boolean; quiet?: boolean }) => {
+    .addOption(jobsOption())
+    .addOption(budgetOption())
+    .addOption(queueOption())
+    .addOption(prefixOption())
+    .option('--allow-private-fetch', 'let URLs reach private, loopback, link-local and metadata addresses (a lab; refused by default)')
+    .action(async (inputs: string[], o: { db: string; published?: string; batch: number; progress?: boolean; quiet?: boolean; jobs: number; budget: number; queue?: string; queuePrefix: string; allowPrivateFetch?: boolean }) => {
+      if (o.queue) return setCode(await ingestToQueue(inputs, { ...o, queue: o.queue }));
       const code = await withStore(o.db, async (store) => {
         const showBar = o.progress === true ? true : o.progress === false ? false : Boolean(process.stderr.isTTY);
         const bar = new ProgressBar(showBar && !o.quiet);
         const total = showBar ? await countArticles(inputs) : null;
-        const s = await ingest(store, inputs, {
-          ...(o.published ? { published: o.published } : {}),
-          batchSize: Math.max(1, o.batch),
-          total,
-          onProgress: (p) => bar.update(p),
-        });
+        const s = await withPool(o, (pool) =>
+          ingest(store, inputs, {
+            ...(o.published ? { published: o.published } : {}),
+            batchSize: Math.max(1, o.batch),
+            total,
+            onProgress: (p) => bar.update(p),
+            pool,
+            ...(o.allowPrivateFetch ? { feed: { allowPrivate: true } } : {}),
+          }),
+        );
         bar.update({ done: s.read + s.problems, total, stored: s.inserted, skipped: s.unchanged, problems: s.problems, elapsedMs: s.seconds * 1000 }, true);
         for (const p of s.problemList) say(`sitrep: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
         if (!o.quiet) say(summaryLine(s));
@@ -213,7 +255,10 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
     .addOption(dbOption())
     .option('--every <interval>', 'how often, e.g. 15m, 1h, 90s', parseDuration, 15 * 60_000)
     .option('--times <n>', 'stop after this many rounds (default: never)', nonNegInt)
-    .action(async (feed: string, o: { db: string; every: number; times?: number }) => {
+    .addOption(queueOption())
+    .addOption(prefixOption())
+    .option('--allow-private-fetch', 'let the feed and its pages be on private, loopback, link-local and metadata addresses (a lab; refused by default)')
+    .action(async (feed: string, o: { db: string; every: number; times?: number; queue?: string; queuePrefix: string; allowPrivateFetch?: boolean }) => {
       const code = await withStore(o.db, async (store) => {
         let stop = false;
         let wake: (() => void) | null = null;
@@ -226,9 +271,22 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
         let last = OK;
         try {
           for (let round = 1; !stop; round++) {
-            const s = await ingest(store, [feed]);
-            say(`${new Date().toISOString()} ${summaryLine(s).replace(/^sitrep: /, '')}`);
-            last = codeOf(s);
+            if (o.queue) {
+              // The feed's items go on the queue; the workers fetch nothing, they store.
+              const queue = openQueue({ url: o.queue, prefix: o.queuePrefix });
+              try {
+                const { enqueueInputs } = await import('../run/queue.js');
+                const s = await enqueueInputs(queue, [feed], { store });
+                say(`${new Date().toISOString()} ${enqueueSummary(s).replace(/^sitrep: /, '')}`);
+                last = s.problems.length ? PARTIAL : OK;
+              } finally {
+                await queue.close();
+              }
+            } else {
+              const s = await ingest(store, [feed], o.allowPrivateFetch ? { feed: { allowPrivate: true } } : {});
+              say(`${new Date().toISOString()} ${summaryLine(s).replace(/^sitrep: /, '')}`);
+              last = codeOf(s);
+            }
             if (o.times !== undefined && round >= o.times) break;
             await new Promise<void>((resolve) => {
               const t = setTimeout(resolve, o.every);
@@ -371,10 +429,25 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
     .description("extract the stored articles again (after an upgrade) and fuse again; analysts' edits are kept")
     .addOption(dbOption())
     .option('--all', 'every article, not only those extracted by another version')
-    .action(async (o: { db: string; all?: boolean }) => {
+    .addOption(jobsOption())
+    .addOption(budgetOption())
+    .addOption(queueOption())
+    .addOption(prefixOption())
+    .action(async (o: { db: string; all?: boolean; jobs: number; budget: number; queue?: string; queuePrefix: string }) => {
       const code = await withStore(o.db, async (store) => {
         const t0 = Date.now();
-        const r = await reprocess(store, { all: o.all ?? false });
+        if (o.queue) {
+          // Fan out: the articles to extract again, in jobs for the workers.
+          const queue = openQueue({ url: o.queue, prefix: o.queuePrefix });
+          try {
+            const r = await enqueueReprocess(queue, store, { all: o.all ?? false });
+            say(`sitrep: ${r.articles} articles to extract again, queued in ${r.jobs} jobs on ${redactRedis(o.queue)}\n`);
+            return OK;
+          } finally {
+            await queue.close();
+          }
+        }
+        const r = await withPool(o, (pool) => reprocess(store, { all: o.all ?? false, pool }));
         say(`sitrep: ${r.articles} articles extracted again in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${r.reports} incident reports; fusion: ${r.fused.incidents} incidents in ${r.fused.blocks} blocks\n`);
         return OK;
       });

@@ -6,10 +6,11 @@
  * and a second run over the same inputs changes nothing.
  */
 import type { Article } from '../core/types.js';
-import { identify, minhash, signatureToHex } from '../ingest/dedupe.js';
+import { identify } from '../ingest/dedupe.js';
 import { isFeedPath, isUrl, readSource, type FeedOptions } from '../ingest/feed.js';
 import { readInputs, type InputItem } from '../ingest/read.js';
-import { extractArticle } from '../pipeline.js';
+import { extractTask, type Extracted } from '../run/extract-task.js';
+import type { ExtractPool } from '../run/pool.js';
 import { VERSION } from '../run.js';
 import type { PreparedArticle, ProblemInput, SaveResult, Store } from './store.js';
 
@@ -32,6 +33,8 @@ export interface IngestOptions {
   total?: number | null;
   /** Fuse at the end (default true); false leaves the changed blocks marked for the next fusion. */
   fuse?: boolean;
+  /** Extract on these worker threads, under their time budget (default: on this thread). */
+  pool?: ExtractPool;
 }
 
 export interface IngestSummary extends SaveResult {
@@ -55,17 +58,18 @@ export async function* readAll(inputs: string[], opts: IngestOptions = {}): Asyn
 }
 
 
-/** Extract one article; a failure is the article's outcome, not an exception. */
+/** Extract one article on this thread; a failure is the article's outcome, not an exception. */
 export function prepare(article: Article, ids: ReturnType<typeof identify>, where: { file?: string; line?: number } = {}): PreparedArticle {
-  const sig = minhash(article.text);
-  let outcome: PreparedArticle['outcome'];
-  try {
-    const r = extractArticle(article);
-    outcome = { incidents: r.incidents, extras: { quotes: r.quotes, claims: r.claims, people: r.people, organisations: r.organisations } };
-  } catch (e) {
-    outcome = { error: (e as Error).stack?.split('\n').slice(0, 2).join(' ') ?? String(e) };
-  }
-  return { article, ...ids, minhash: sig ? signatureToHex(sig) : null, version: EXTRACTOR_VERSION, outcome, ...where };
+  return prepared(article, ids, extractTask(article), where);
+}
+
+/** Extract one article on the pool's threads (under its time budget), or on this one without a pool. */
+export async function preparePooled(pool: ExtractPool | undefined, article: Article, ids: ReturnType<typeof identify>, where: { file?: string; line?: number } = {}): Promise<PreparedArticle> {
+  return pool ? prepared(article, ids, await pool.extract(article), where) : prepare(article, ids, where);
+}
+
+function prepared(article: Article, ids: ReturnType<typeof identify>, x: Extracted, where: { file?: string; line?: number }): PreparedArticle {
+  return { article, ...ids, minhash: x.minhash, version: EXTRACTOR_VERSION, outcome: x.outcome, ...where };
 }
 
 export async function ingest(store: Store, inputs: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
@@ -84,32 +88,52 @@ export async function ingest(store: Store, inputs: string[], opts: IngestOptions
       elapsedMs: Date.now() - t0,
     });
 
+  // Extraction of a batch runs on the pool while the batch before it is stored: one writer, in
+  // input order, so the database is the one a single thread would build. At most two batches
+  // are in flight, which bounds memory.
+  const submitted = new Map<string, string>();
+  let saving: Promise<void> = Promise.resolve();
+  const inFlight: Array<Promise<void>> = [];
   const flush = async () => {
     if (pending.length === 0 && problems.length === 0) return;
-    const ids = pending.map((p) => identify(p.article));
+    const batch = pending;
+    const batchProblems = problems;
+    pending = [];
+    problems = [];
+    const ids = batch.map((p) => identify(p.article));
     const known = await store.knownIdentities(ids.map((i) => i.identity));
-    const prepared: PreparedArticle[] = [];
+    const work: Array<Promise<PreparedArticle>> = [];
     const seen = new Set<string>();
-    pending.forEach((p, i) => {
+    let skipped = 0;
+    batch.forEach((p, i) => {
       const id = ids[i]!;
-      if (known.get(id.identity) === id.content_hash || seen.has(id.identity)) {
-        sum.unchanged++;
+      // Skipped: stored already with this content, earlier in this batch, or sent to the pool
+      // with this content by an earlier batch that is still being stored.
+      if (known.get(id.identity) === id.content_hash || seen.has(id.identity) || submitted.get(id.identity) === id.content_hash) {
+        skipped++;
         return;
       }
       seen.add(id.identity);
-      prepared.push(prepare(p.article, id, { file: p.file, ...(p.line ? { line: p.line } : {}) }));
+      submitted.set(id.identity, id.content_hash);
+      work.push(preparePooled(opts.pool, p.article, id, { file: p.file, ...(p.line ? { line: p.line } : {}) }));
     });
-    const r = await store.saveBatch(prepared, problems);
-    sum.problemList.push(...problems);
-    sum.inserted += r.inserted;
-    sum.updated += r.updated;
-    sum.unchanged += r.unchanged;
-    sum.failed += r.failed;
-    sum.duplicates += r.duplicates;
-    sum.reports += r.reports;
-    pending = [];
-    problems = [];
-    progress();
+    const extracted = Promise.all(work);
+    const saved = (saving = saving.then(async () => {
+      const prepared = await extracted;
+      const r = await store.saveBatch(prepared, batchProblems);
+      sum.problemList.push(...batchProblems);
+      sum.unchanged += skipped + r.unchanged;
+      sum.inserted += r.inserted;
+      sum.updated += r.updated;
+      sum.failed += r.failed;
+      sum.duplicates += r.duplicates;
+      sum.reports += r.reports;
+      for (const p of prepared) if (submitted.get(p.identity) === p.content_hash) submitted.delete(p.identity);
+      progress();
+    }));
+    inFlight.push(saved);
+    saved.catch(() => {});
+    if (inFlight.length >= 2 || !opts.pool) await inFlight.shift();
   };
 
   for await (const item of readAll(inputs, opts)) {
@@ -124,6 +148,7 @@ export async function ingest(store: Store, inputs: string[], opts: IngestOptions
     if (pending.length >= batchSize) await flush();
   }
   await flush();
+  while (inFlight.length) await inFlight.shift();
   // Fusion of every block that changed, also those left dirty by an earlier run that was killed.
   if (opts.fuse !== false) sum.fused = await store.fuseDirty();
   sum.seconds = (Date.now() - t0) / 1000;
@@ -132,14 +157,16 @@ export async function ingest(store: Store, inputs: string[], opts: IngestOptions
 }
 
 /** Extract again the stored articles of another extractor version (or all); edits stay. */
-export async function reprocess(store: Store, opts: { all?: boolean; onProgress?: (done: number) => void } = {}): Promise<{ articles: number; reports: number; fused: { blocks: number; incidents: number } }> {
+export async function reprocess(store: Store, opts: { all?: boolean; onProgress?: (done: number) => void; pool?: ExtractPool } = {}): Promise<{ articles: number; reports: number; fused: { blocks: number; incidents: number } }> {
   let articles = 0;
   let reports = 0;
   for await (const batch of store.articlesForReprocess(EXTRACTOR_VERSION, opts.all ?? false)) {
-    const items = batch.map((b) => {
-      const p = prepare(b.article, { identity: '', canonical_url: null, content_hash: b.content_hash });
-      return { id: b.id, content_hash: b.content_hash, version: EXTRACTOR_VERSION, outcome: p.outcome };
-    });
+    const items = await Promise.all(
+      batch.map(async (b) => {
+        const p = await preparePooled(opts.pool, b.article, { identity: '', canonical_url: null, content_hash: b.content_hash });
+        return { id: b.id, content_hash: b.content_hash, version: EXTRACTOR_VERSION, outcome: p.outcome };
+      }),
+    );
     reports += await store.replaceReports(items);
     articles += items.length;
     opts.onProgress?.(articles);

@@ -167,6 +167,68 @@ export const MIGRATIONS: Migration[] = [
         : []),
     ],
   },
+  {
+    version: 7,
+    name: 'a token on each dirty block, so fusion never clears a mark set while it ran',
+    // Several workers store and fuse at once (sitrep worker): a fusion deletes the block's mark
+    // only if its token is still the one it read before loading the reports.
+    statements: () => [`alter table dirty_blocks add column token text`],
+  },
+  {
+    version: 8,
+    name: 'alert rules, fired alerts (one per rule, incident and change), deliveries and their log',
+    statements: (_d, id) => [
+      `create table alert_rules (
+        id text primary key,
+        name text not null,
+        owner text not null,
+        filter text not null,
+        feed_key text not null,
+        webhook_url text,
+        webhook_secret text,
+        email_to text,
+        email_digest text not null default 'none',
+        created_at text not null
+      )`,
+      // The unique key is what makes a rule fire once per incident and change: two processes
+      // fusing the same block, or one transaction retried, insert the same row once.
+      `create table alert_events (
+        id ${id},
+        rule_id text not null references alert_rules(id) on delete cascade,
+        incident_id text not null,
+        change text not null,
+        kind text not null,
+        at text not null,
+        payload text not null,
+        unique (rule_id, incident_id, change)
+      )`,
+      `create index alert_events_rule on alert_events(rule_id, id)`,
+      `create table alert_deliveries (
+        id ${id},
+        event_id integer not null references alert_events(id) on delete cascade,
+        rule_id text not null references alert_rules(id) on delete cascade,
+        channel text not null,
+        status text not null,
+        attempts integer not null default 0,
+        next_at text not null,
+        lease_until text,
+        delivered_at text,
+        last_error text,
+        unique (event_id, channel)
+      )`,
+      `create index alert_deliveries_due on alert_deliveries(status, next_at)`,
+      `create table alert_attempts (
+        id ${id},
+        delivery_id integer not null references alert_deliveries(id) on delete cascade,
+        at text not null,
+        ok integer not null,
+        status_code integer,
+        error text,
+        ms integer not null
+      )`,
+      `create index alert_attempts_delivery on alert_attempts(delivery_id)`,
+    ],
+  },
 ];
 
 /**
