@@ -11,8 +11,9 @@ import { acledCsv, geojson, sitrepCsv } from '../store/export.js';
 import type { IncidentView } from '../store/overlay.js';
 import { VERSION } from '../run.js';
 import { createToken, listTokens, revokeToken, Role, ROLES } from './auth.js';
-import { BadRequest, exportQuerySchema, filterOnlySchema, listQuerySchema, toFilter, type FilterQuery } from './filters.js';
+import { BadRequest, exportQuerySchema, filterOnlySchema, filterQuerySchema, listQuerySchema, toFilter, type FilterQuery } from './filters.js';
 import type { ListRow } from './list-index.js';
+import { MapClusters } from './map-clusters.js';
 import type { Desk } from './server.js';
 import { ingestArticle } from './ingest-article.js';
 
@@ -299,21 +300,68 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
     '/api/map',
     {
       config: { role: 'viewer' },
-      schema: { tags: ['incidents'], summary: 'the filtered incidents as compact GeoJSON points (for the map)', querystring: filterOnlySchema },
+      schema: {
+        tags: ['incidents'],
+        summary: 'the filtered incidents as GeoJSON points, or (format=columns) as compact columns: what the desk\'s map loads',
+        querystring: { ...filterOnlySchema, properties: { ...filterOnlySchema.properties, format: { type: 'string', enum: ['geojson', 'columns'], default: 'geojson' } } },
+      },
     },
     async (req) => {
-      const rows = await filtered(req.query as FilterQuery);
+      const q = req.query as FilterQuery & { format?: 'geojson' | 'columns' };
+      const { format, ...filter } = q;
+      if (format === 'columns') return index.mapColumns(await toFilter(store, filter, mergedInto, index.stamp));
+      const rows = (await filtered(filter)).filter((r) => r.latitude !== null && r.longitude !== null);
       return {
         type: 'FeatureCollection',
-        features: rows
-          .filter((r) => r.latitude !== null && r.longitude !== null)
-          .map((r) => ({
-            type: 'Feature',
-            id: r.id,
-            geometry: { type: 'Point', coordinates: [r.longitude, r.latitude] },
-            properties: { event_date: r.event_date, event_type: r.event_type, sub_event_type: r.sub_event_type, location: r.location, admin1: r.admin1, country: r.country, fatalities: r.fatalities, disputed: r.disputed, status: r.status },
-          })),
+        features: rows.map((r) => ({
+          type: 'Feature',
+          id: r.id,
+          geometry: { type: 'Point', coordinates: [r.longitude, r.latitude] },
+          properties: { event_date: r.event_date, event_type: r.event_type, sub_event_type: r.sub_event_type, location: r.location, admin1: r.admin1, country: r.country, fatalities: r.fatalities, disputed: r.disputed, status: r.status },
+        })),
       };
+    },
+  );
+
+  const clusters = new MapClusters(index);
+  // The unfiltered map is what the desk opens on: its cluster index is built now, not on the
+  // first visitor's request (as the list index is built at start).
+  setTimeout(() => {
+    try {
+      clusters.clusters('[]', {}, [-180, -90, 180, 90], 0);
+    } catch {
+      /* built on the first request instead */
+    }
+  }, 0).unref();
+  const VIEW = '^-?\\d+(\\.\\d+)?,-?\\d+(\\.\\d+)?,-?\\d+(\\.\\d+)?,-?\\d+(\\.\\d+)?$';
+  app.get(
+    '/api/map/clusters',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        tags: ['incidents'],
+        summary: "the filtered incidents clustered for one view of the map (what the desk's map loads): clusters with their count, fatalities and types, and single incidents; or, with mode=density, counts in a grid",
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            ...filterQuerySchema,
+            view: { type: 'string', pattern: VIEW, description: 'the map view: west,south,east,north (default: the whole world)' },
+            zoom: { type: 'integer', minimum: 0, maximum: 20, default: 2, description: "supercluster's zoom (512·2^zoom pixels round the world)" },
+            mode: { type: 'string', enum: ['clusters', 'density'], default: 'clusters' },
+            cell: { type: 'number', minimum: 0.001, maximum: 45, default: 1, description: 'density grid cell, degrees' },
+          },
+        },
+      },
+    },
+    async (req) => {
+      const { view, zoom, mode, cell, ...q } = req.query as FilterQuery & { view?: string; zoom: number; mode: 'clusters' | 'density'; cell: number };
+      const f = await toFilter(store, q, mergedInto, index.stamp);
+      const v = (view ? view.split(',').map(Number) : [-180, -90, 180, 90]) as [number, number, number, number];
+      if (v[1] > v[3] || v[1] < -90 || v[3] > 90) throw new BadRequest('view must be west,south,east,north with south ≤ north within ±90');
+      // The same filter is the same index, whatever order its parameters came in.
+      const key = JSON.stringify(Object.entries(q).sort(([a], [b]) => a.localeCompare(b)));
+      return mode === 'density' ? clusters.density(key, f, v, cell) : clusters.clusters(key, f, v, zoom);
     },
   );
 
@@ -321,40 +369,32 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
     '/api/stats',
     {
       config: { role: 'viewer' },
-      schema: { tags: ['stats'], summary: 'incident counts and fatalities by month, admin1, event type and actor', querystring: filterOnlySchema },
+      schema: {
+        tags: ['stats'],
+        summary: 'incident counts and fatalities by month, admin1, event type and actor',
+        querystring: { ...filterOnlySchema, properties: { ...filterOnlySchema.properties, only: { type: 'string', enum: ['timeline'], description: "only what the desk's timeline draws (totals, by month and day, by type)" } } },
+      },
     },
-    async (req) => stats(await filtered(req.query as FilterQuery)),
+    async (req) => {
+      const { only, ...q } = req.query as FilterQuery & { only?: 'timeline' };
+      const st = index.stats(await toFilter(store, q, mergedInto, index.stamp));
+      if (only !== 'timeline') return st;
+      return { total: st.total, by_month: st.by_month, by_day: st.by_day, by_month_type: st.by_month_type, by_day_type: st.by_day_type };
+    },
   );
 
   app.get(
     '/api/options',
     { config: { role: 'viewer' }, schema: { tags: ['meta'], summary: 'the values the filter bar offers: countries, admin1s, types, states' } },
     async () => {
-      const all = index.filter({ status: ['new', 'reviewed', 'rejected'] });
-      const countries = new Map<string, number>();
-      const admin1 = new Map<string, { country: string; admin1: string; n: number }>();
-      let min: string | null = null;
-      let max: string | null = null;
-      for (const r of all) {
-        if (r.country) countries.set(r.country, (countries.get(r.country) ?? 0) + 1);
-        if (r.admin1) {
-          const k = `${r.country ?? ''}|${r.admin1}`;
-          const e = admin1.get(k) ?? { country: r.country ?? '', admin1: r.admin1, n: 0 };
-          e.n++;
-          admin1.set(k, e);
-        }
-        if (r.event_date) {
-          if (!min || r.event_date < min) min = r.event_date;
-          if (!max || r.event_date > max) max = r.event_date;
-        }
-      }
+      const { countries, admin1, dates } = index.choices({ status: ['new', 'reviewed', 'rejected'] });
       return {
-        countries: [...countries].map(([name, n]) => ({ name, n })).sort((a, b) => a.name.localeCompare(b.name)),
-        admin1: [...admin1.values()].sort((a, b) => a.country.localeCompare(b.country) || a.admin1.localeCompare(b.admin1)),
+        countries,
+        admin1,
         event_types: EVENT_TYPES,
         sub_event_types: Object.entries(SUB_EVENT_TYPES).map(([sub, type]) => ({ sub_event_type: sub, event_type: type })),
         statuses: ['new', 'reviewed', 'rejected', 'merged', 'orphaned'],
-        dates: { min, max },
+        dates,
         editable: EDITABLE,
       };
     },
@@ -552,7 +592,11 @@ export function publicRow(r: ListRow) {
   };
 }
 
-/** Counts and fatalities by month, by admin1, by event type and by actor (top 25). */
+/**
+ * Counts and fatalities by month, by admin1, by event type and by actor (top 25), over list rows:
+ * the plain statement of what ListIndex.stats computes over its coded columns (a test holds the
+ * two equal).
+ */
 export function stats(rows: ListRow[]) {
   type Agg = { incidents: number; fatalities: number };
   const add = (m: Map<string, Agg>, k: string, f: number) => {

@@ -178,8 +178,7 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
   await app.register(fastifyStatic, { root: WEB_DIR, prefix: '/', index: ['index.html'], decorateReply: true });
   await app.register(fastifyStatic, { root: dirname(require.resolve('world-atlas/countries-50m.json')), prefix: '/vendor/world-atlas/', decorateReply: false, allowedPath: (p) => /^\/?countries-(50m|110m)\.json$/.test(p) });
   await app.register(fastifyStatic, { root: join(dirname(require.resolve('topojson-client')), '..', 'src'), prefix: '/vendor/topojson-client/', decorateReply: false });
-  // Marker clustering (one self-contained file), and the map layers built by scripts/build-map.ts.
-  await app.register(fastifyStatic, { root: join(dirname(require.resolve('supercluster')), 'dist'), prefix: '/vendor/supercluster/', decorateReply: false, allowedPath: (p) => /^\/?supercluster\.min\.js$/.test(p) });
+  // The map layers built by scripts/build-map.ts.
   await app.register(fastifyStatic, { root: MAP_DATA_DIR, prefix: '/map-data/', decorateReply: false, allowedPath: (p) => /^\/?(admin1\.topo|cities)\.json$/.test(p) });
 
   return { app, desk };

@@ -126,16 +126,17 @@ async function deskView(filter) {
   const tableBox = h('section', { class: 'panel table-panel' });
   clear(main).append(h('div', { class: 'desk' }, mapBox, h('div', { class: 'side' }, timeBox, tableBox)));
   deskMap = new IncidentMap(mapBox, {
+    query: q,
     onSelect: (id) => go(['incident', id]),
     onBbox: (b) => setFilter({ bbox: b.join(',') }),
   });
   const table = new IncidentTable(tableBox, filter, { onChange: () => refreshCounts() });
-  const [geo, stats] = await Promise.all([api(`/map?${q}`), api(`/stats?${q}`), table.load(0)]);
   const oneCountry = filter.get('country') && !filter.get('country').includes(',') ? filter.get('country') : null;
-  await deskMap.draw(geo, { country: oneCountry, admin1: filter.get('admin1') && !filter.get('admin1').includes(',') ? filter.get('admin1') : null });
+  const oneProvince = filter.get('admin1') && !filter.get('admin1').includes(',') ? filter.get('admin1') : null;
+  const [stats] = await Promise.all([api(`/stats?${q}${q ? '&' : ''}only=timeline`), table.load(0), deskMap.draw({ country: oneCountry, admin1: oneProvince })]);
   drawTimeline(timeBox, stats);
   async function refreshCounts() {
-    drawTimeline(timeBox, await api(`/stats?${q}`));
+    drawTimeline(timeBox, await api(`/stats?${q}${q ? '&' : ''}only=timeline`));
   }
 }
 
@@ -279,5 +280,9 @@ document.getElementById('filters-toggle')?.addEventListener('click', () => {
 });
 
 tokenFromHash();
+// Who is signed in and what the filter bar offers, asked at once.
+const optionsFirst = api('/options').catch(() => null);
 await loadMe();
+state.options = await optionsFirst;
+if (state.options) syncForm();
 await route();

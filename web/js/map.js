@@ -1,17 +1,21 @@
 // The incident map, offline: country boundaries from the world-atlas package (Natural Earth,
 // public domain), province (admin1) boundaries and town names built by scripts/build-map.ts into
 // /map-data/, drawn as SVG in a plain longitude/latitude projection scaled for the latitude of
-// the view. No tile server, no network. Markers are clustered with supercluster (a count per
-// cluster; a click zooms into it), coloured by event type and sized by fatalities; a density view
+// the view. No tile server, no network. Markers are clustered by the server with supercluster
+// (GET /api/map/clusters: only the view's clusters travel, not every incident; a count per
+// cluster, a click zooms into it), coloured by event type and sized by fatalities; a density view
 // shades a grid by the number of incidents; hovering shows a card; a scale bar gives distances.
 // Provinces appear as one zooms in, then town names (capitals first, smaller towns deeper).
 
-import { feature } from '/vendor/topojson-client/index.js';
+import feature from '/vendor/topojson-client/feature.js';
+import { api } from './api.js';
 import { clear, colourOf, fmtNum, h, s, TYPE_COLOURS } from './dom.js';
 
 let worldPromise = null;
 function loadWorld() {
-  worldPromise ??= fetch('/vendor/world-atlas/countries-50m.json')
+  // The 1:110m outlines (a seventh of the 1:50m's bytes and points): the provinces' own outlines
+  // give the detail when zoomed in.
+  worldPromise ??= fetch('/vendor/world-atlas/countries-110m.json')
     .then((r) => r.json())
     .then((topo) => feature(topo, topo.objects.countries).features);
   return worldPromise;
@@ -31,20 +35,6 @@ function loadCities() {
     .then((r) => r.json())
     .then((j) => j.cities);
   return citiesPromise;
-}
-
-/** The classic script /vendor/supercluster/supercluster.min.js sets window.Supercluster. */
-let clusterLib = null;
-function loadSupercluster() {
-  clusterLib ??= new Promise((resolve, reject) => {
-    if (window.Supercluster) return resolve(window.Supercluster);
-    const el = document.createElement('script');
-    el.src = '/vendor/supercluster/supercluster.min.js';
-    el.onload = () => resolve(window.Supercluster);
-    el.onerror = reject;
-    document.head.append(el);
-  });
-  return clusterLib;
 }
 
 function polysOf(g) {
@@ -88,8 +78,9 @@ function niceBelow(x) {
 }
 
 export class IncidentMap {
-  constructor(container, { onSelect, onBbox }) {
+  constructor(container, { onSelect, onBbox, query = '' }) {
     this.container = container;
+    this.query = query;
     this.onSelect = onSelect;
     this.onBbox = onBbox;
     this.k = Math.cos((30 * Math.PI) / 180);
@@ -126,8 +117,6 @@ export class IncidentMap {
     );
     clear(container).append(h('div', { class: 'map-wrap' }, this.svg, tools, this.scale, this.card), legend);
     this.view = { x: 40, y: -45, w: 40, h: 25 };
-    this.points = [];
-    this.index = null;
     this.provPaths = new Map();
     this.bindPanZoom();
   }
@@ -139,8 +128,8 @@ export class IncidentMap {
     this.apply();
   }
 
-  async draw(geo, { country, admin1 } = {}) {
-    const [world, Supercluster] = await Promise.all([loadWorld(), loadSupercluster()]);
+  async draw({ country, admin1 } = {}) {
+    const [world, first] = await Promise.all([loadWorld(), api(`/map/clusters?${this.query}${this.query ? '&' : ''}zoom=0`)]);
     this.world = world;
     if (!this.land.firstChild) {
       for (const f of world) {
@@ -149,30 +138,21 @@ export class IncidentMap {
         if (at && f.properties?.name) this.labels.append(s('text', { x: at.x.toFixed(2), y: at.y.toFixed(2), 'data-w': at.w.toFixed(2), 'text-anchor': 'middle' }, f.properties.name));
       }
     }
-    this.points = geo.features;
-    // Each cluster sums its incidents' fatalities and counts its types, for the marker and the card.
-    this.index = new Supercluster({
-      radius: 48,
-      maxZoom: 14,
-      map: (p) => ({ f: p.fatalities ?? 0, t: { [p.event_type ?? 'unknown']: 1 } }),
-      reduce: (a, b) => {
-        a.f += b.f;
-        for (const [k, v] of Object.entries(b.t)) a.t[k] = (a.t[k] ?? 0) + v;
-      },
-    }).load(geo.features);
+    this.total = first.total;
+    this.extent = first.extent;
     let fitted = false;
     this.selected = admin1 ?? null;
     if (admin1) fitted = await this.fitProvince(admin1, country);
     if (!fitted && country && !country.includes(',')) fitted = this.fitCountry(country);
     if (!fitted) this.fit();
+    await this.markersDrawn;
   }
 
   fit() {
-    const pts = this.points.map((f) => this.project(...f.geometry.coordinates));
-    if (pts.length === 0) this.view = { x: 40 * this.k, y: -45, w: 40, h: 25 };
+    if (!this.extent) this.view = { x: 40 * this.k, y: -45, w: 40, h: 25 };
     else {
-      let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-      for (const [x, y] of pts) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+      const [x0, y0] = this.project(this.extent[0], this.extent[3]);
+      const [x1, y1] = this.project(this.extent[2], this.extent[1]);
       const pad = Math.max(2, (x1 - x0) * 0.15, (y1 - y0) * 0.15);
       this.view = { x: x0 - pad, y: y0 - pad, w: x1 - x0 + 2 * pad, h: y1 - y0 + 2 * pad };
     }
@@ -249,39 +229,56 @@ export class IncidentMap {
     for (const t of this.labels.children) t.setAttribute('visibility', Number(t.getAttribute('data-w')) / unit > 70 ? 'visible' : 'hidden');
     this.drawMarkers();
     this.drawScale(rect.width || 800);
-    this.drawProvinces();
-    this.drawTowns();
+    // Boundaries and town names after the markers: the incidents come first.
+    this.markersDrawn.then(() => {
+      this.drawProvinces();
+      this.drawTowns();
+    });
   }
 
-  /** Clusters and single incidents for the view's zoom, or the density grid. */
+  /** Clusters and single incidents for the view's zoom, or the density grid, from the server. */
   drawMarkers() {
-    clear(this.dots);
-    clear(this.density);
-    if (!this.index) return;
+    this.markersDrawn = this.fetchMarkers().catch(() => {});
+  }
+
+  async fetchMarkers() {
+    const gen = (this.markerGen = (this.markerGen ?? 0) + 1);
     const unit = this.unit;
     const [w, sth, e, n] = this.bbox();
-    if (this.mode === 'density') return this.drawDensity();
+    const view = `view=${w},${sth},${e},${n}`;
+    const q = `${this.query}${this.query ? '&' : ''}${view}`;
+    if (this.mode === 'density') {
+      // Cells of about 18 pixels.
+      const cell = Math.max(0.001, Math.min(45, (unit * 18) / this.k));
+      const grid = await api(`/map/clusters?${q}&mode=density&cell=${cell.toFixed(4)}`);
+      if (gen !== this.markerGen) return;
+      clear(this.dots);
+      clear(this.density);
+      return this.drawDensity(grid);
+    }
     // supercluster's zoom z has 512·2^z pixels round the world; match the screen's pixels.
     const pxPerDeg = 1 / (unit / this.k);
     const z = Math.max(0, Math.min(15, Math.floor(Math.log2((pxPerDeg * 360) / 512))));
-    const items = this.index.getClusters([w, sth, e, n], z);
+    const r = await api(`/map/clusters?${q}&zoom=${z}`);
+    if (gen !== this.markerGen) return;
+    clear(this.dots);
+    clear(this.density);
+    const items = r.items;
     // Biggest first, so small markers stay clickable on top.
-    items.sort((a, b) => (b.properties.point_count ?? 1) - (a.properties.point_count ?? 1) || (b.properties.fatalities ?? 0) - (a.properties.fatalities ?? 0));
+    items.sort((a, b) => (b.count ?? 1) - (a.count ?? 1) || (b.fatalities ?? 0) - (a.fatalities ?? 0));
     for (const it of items) {
-      const [lon, lat] = it.geometry.coordinates;
-      const [x, y] = this.project(lon, lat);
-      const p = it.properties;
-      if (p.cluster) {
-        const r = unit * (10 + 4 * Math.log2(p.point_count));
-        const top = Object.entries(p.t).sort((a, b) => b[1] - a[1])[0]?.[0];
-        const g = s('g', { class: 'cluster', tabindex: 0, 'data-count': p.point_count, 'data-cluster': p.cluster_id });
+      const [x, y] = this.project(it.lon, it.lat);
+      if (it.cluster !== undefined) {
+        const rad = unit * (10 + 4 * Math.log2(it.count));
+        const top = Object.entries(it.types).sort((a, b) => b[1] - a[1])[0]?.[0];
+        const g = s('g', { class: 'cluster', tabindex: 0, 'data-count': it.count, 'data-cluster': it.cluster });
         g.append(
-          s('circle', { cx: x, cy: y, r, fill: colourOf(top), 'stroke-width': unit * 1.5 }),
-          s('text', { x, y: y + unit * 4, 'font-size': unit * 11, 'text-anchor': 'middle' }, fmtNum(p.point_count)),
+          s('circle', { cx: x, cy: y, r: rad, fill: colourOf(top), 'stroke-width': unit * 1.5 }),
+          s('text', { x, y: y + unit * 4, 'font-size': unit * 11, 'text-anchor': 'middle' }, fmtNum(it.count)),
         );
         const open = () => {
           // The zoom at which the cluster comes apart, as a view width: 512·2^z pixels round the world.
-          const zz = Math.min(this.index.getClusterExpansionZoom(p.cluster_id), 16);
+          const zz = Math.min(it.expansion_zoom, 16);
           const px = this.svg.getBoundingClientRect().width || 800;
           const nw = Math.max(0.05, Math.min(this.view.w * 0.9, ((px * 360) / (512 * 2 ** zz)) * this.k));
           const nh = (nw * this.view.h) / this.view.w;
@@ -290,43 +287,36 @@ export class IncidentMap {
         };
         g.addEventListener('click', open);
         g.addEventListener('keydown', (ev) => ev.key === 'Enter' && open());
-        this.hover(g, () => this.clusterCard(p));
+        this.hover(g, () => this.clusterCard(it));
         this.dots.append(g);
       } else {
         const c = s('circle', {
           cx: x.toFixed(4),
           cy: y.toFixed(4),
-          r: unit * (4 + 2.2 * Math.sqrt(p.fatalities ?? 0)),
+          r: unit * (4 + 2.2 * Math.sqrt(it.fatalities ?? 0)),
           'stroke-width': unit,
-          fill: colourOf(p.event_type),
-          class: `dot${p.disputed ? ' disputed' : ''}`,
+          fill: colourOf(it.event_type),
+          class: `dot${it.disputed ? ' disputed' : ''}`,
           'data-id': it.id,
-          'data-f': p.fatalities ?? 0,
+          'data-f': it.fatalities ?? 0,
           tabindex: 0,
-          'aria-label': `${p.event_date ?? '?'} ${p.sub_event_type ?? p.event_type ?? ''} ${p.location ?? ''}`,
+          'aria-label': `${it.event_date ?? '?'} ${it.sub_event_type ?? it.event_type ?? ''} ${it.place ?? ''}`,
         });
         c.addEventListener('click', () => this.onSelect?.(it.id));
         c.addEventListener('keydown', (ev) => ev.key === 'Enter' && this.onSelect?.(it.id));
-        this.hover(c, () => this.pointCard(p));
+        this.hover(c, () => this.pointCard(it));
         this.dots.append(c);
       }
     }
   }
 
-  /** A grid of cells about 18 pixels wide, shaded by how many incidents fall in each. */
-  drawDensity() {
-    const cell = this.unit * 18;
-    const counts = new Map();
-    for (const f of this.points) {
-      const [x, y] = this.project(...f.geometry.coordinates);
-      if (x < this.view.x || x > this.view.x + this.view.w || y < this.view.y || y > this.view.y + this.view.h) continue;
-      const key = `${Math.floor(x / cell)},${Math.floor(y / cell)}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    const max = Math.max(1, ...counts.values());
-    for (const [key, n] of counts) {
-      const [i, j] = key.split(',').map(Number);
-      const r = s('rect', { x: i * cell, y: j * cell, width: cell, height: cell, class: 'cell', 'fill-opacity': (0.25 + 0.7 * Math.sqrt(n / max)).toFixed(2), 'data-n': n });
+  /** The server's grid of counts, each cell shaded by its share of the busiest. */
+  drawDensity(grid) {
+    const max = Math.max(1, ...grid.cells.map((c) => c.count));
+    for (const cell of grid.cells) {
+      const [x0, y0] = this.project(cell.lon, cell.lat + grid.cell);
+      const n = cell.count;
+      const r = s('rect', { x: x0, y: y0, width: grid.cell * this.k, height: grid.cell, class: 'cell', 'fill-opacity': (0.25 + 0.7 * Math.sqrt(n / max)).toFixed(2), 'data-n': n });
       this.hover(r, () => [h('strong', {}, `${fmtNum(n)} incident${n === 1 ? '' : 's'}`), h('div', { class: 'muted' }, 'in this cell')]);
       this.density.append(r);
     }
@@ -342,6 +332,11 @@ export class IncidentMap {
     }
     this.admin1.setAttribute('visibility', 'visible');
     const gen = (this.provGen = (this.provGen ?? 0) + 1);
+    // The boundaries (2 MB) load once the page has drawn its incidents, not before.
+    if (!admin1Promise && document.body.dataset.ready !== 'true') {
+      setTimeout(() => gen === this.provGen && this.drawProvinces(), 250);
+      return;
+    }
     const all = await loadAdmin1();
     // A later redraw started while the boundaries loaded: it draws, not this one.
     if (gen !== this.provGen) return;
@@ -374,6 +369,11 @@ export class IncidentMap {
     const gen = (this.townGen = (this.townGen ?? 0) + 1);
     clear(this.towns);
     if (level < 0) return;
+    // Town names load once the page has drawn its incidents, not before.
+    if (!citiesPromise && document.body.dataset.ready !== 'true') {
+      setTimeout(() => gen === this.townGen && this.drawTowns(), 250);
+      return;
+    }
     const cities = await loadCities();
     if (gen !== this.townGen) return;
     clear(this.towns);
@@ -421,7 +421,7 @@ export class IncidentMap {
   pointCard(p) {
     return [
       h('div', { class: 'card-type' }, swatch(colourOf(p.event_type)), ' ', p.sub_event_type ?? p.event_type ?? 'incident'),
-      h('div', { class: 'card-place' }, [p.location, p.admin1, p.country].filter(Boolean).join(', ')),
+      h('div', { class: 'card-place' }, p.place ?? [p.location, p.admin1, p.country].filter(Boolean).join(', ')),
       h('div', {}, `${p.event_date ?? 'date unknown'} · ${p.fatalities ?? '?'} killed`),
       h('div', { class: 'muted' }, `review: ${p.status}${p.disputed ? ' · accounts disputed' : ''}`),
       h('div', { class: 'muted' }, 'click to open'),
@@ -429,9 +429,9 @@ export class IncidentMap {
   }
 
   clusterCard(p) {
-    const types = Object.entries(p.t).sort((a, b) => b[1] - a[1]);
+    const types = Object.entries(p.types).sort((a, b) => b[1] - a[1]);
     return [
-      h('strong', {}, `${fmtNum(p.point_count)} incidents · ${fmtNum(p.f)} killed`),
+      h('strong', {}, `${fmtNum(p.count)} incidents · ${fmtNum(p.fatalities)} killed`),
       ...types.map(([t, n]) => h('div', {}, swatch(colourOf(t)), ` ${t}: ${fmtNum(n)}`)),
       h('div', { class: 'muted' }, 'click to zoom in'),
     ];
