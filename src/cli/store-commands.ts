@@ -255,7 +255,9 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
     .option('--times <n>', 'stop after this many rounds (default: never)', nonNegInt)
     .addOption(queueOption())
     .addOption(prefixOption())
-    .action(async (feed: string, o: { db: string; every: number; times?: number; queue?: string; queuePrefix: string }) => {
+    .addOption(jobsOption())
+    .addOption(budgetOption())
+    .action(async (feed: string, o: { db: string; every: number; times?: number; queue?: string; queuePrefix: string; jobs: number; budget: number }) => {
       const code = await withStore(o.db, async (store) => {
         let stop = false;
         let wake: (() => void) | null = null;
@@ -266,6 +268,8 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
         process.once('SIGINT', onSignal);
         process.once('SIGTERM', onSignal);
         let last = OK;
+        // One extraction pool for all rounds (a thread takes seconds to start).
+        const pool = o.queue ? null : new ExtractPool({ threads: o.jobs, budgetMs: Math.round(o.budget * 1000) });
         try {
           for (let round = 1; !stop; round++) {
             if (o.queue) {
@@ -280,7 +284,7 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
                 await queue.close();
               }
             } else {
-              const s = await ingest(store, [feed]);
+              const s = await ingest(store, [feed], pool ? { pool } : {});
               say(`${new Date().toISOString()} ${summaryLine(s).replace(/^sitrep: /, '')}`);
               last = codeOf(s);
             }
@@ -296,6 +300,7 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
         } finally {
           process.off('SIGINT', onSignal);
           process.off('SIGTERM', onSignal);
+          await pool?.close();
         }
         return last;
       });
