@@ -9,6 +9,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Redis, type RedisOptions } from 'ioredis';
 import { pino, type Logger } from 'pino';
 import type { Article } from '../core/types.js';
 import { identify } from '../ingest/dedupe.js';
@@ -172,6 +173,9 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
 
   // Health: the database answers, the queue is connected, the worker runs.
   let health: Server | null = null;
+  // Its own connection for the health check: a ping that fails at once while Redis is away.
+  const pinger = o.healthPort !== undefined ? new Redis({ ...redisOptions(o.url), maxRetriesPerRequest: 1, enableOfflineQueue: false } as RedisOptions) : null;
+  pinger?.on('error', () => {});
   if (o.healthPort !== undefined) {
     health = createServer((req, res) => {
       if (req.method !== 'GET' || (req.url !== '/health' && req.url !== '/')) {
@@ -179,15 +183,12 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
         return;
       }
       void (async () => {
-        let dbOk = true;
-        try {
-          await store.articleCount();
-        } catch {
-          dbOk = false;
-        }
-        const ok = dbOk && redisUp && state === 'running' && worker.isRunning();
+        const within = <T>(p: Promise<T>) => Promise.race([p.then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), 2000).unref())]);
+        const [dbOk, queueOk] = await Promise.all([within(store.articleCount()), within(pinger!.ping())]);
+        redisUp = queueOk;
+        const ok = dbOk && queueOk && state === 'running' && worker.isRunning();
         res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ status: ok ? 'ok' : 'unhealthy', state, database: dbOk, queue: redisUp, pid: process.pid, concurrency, ...stats, overBudget: pool.overBudget }) + '\n');
+        res.end(JSON.stringify({ status: ok ? 'ok' : 'unhealthy', state, database: dbOk, queue: queueOk, pid: process.pid, concurrency, ...stats, overBudget: pool.overBudget }) + '\n');
       })();
     });
     await new Promise<void>((resolve, reject) => {
@@ -216,6 +217,7 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
       await pool.close();
       await store.close();
       await new Promise<void>((r) => (health ? health.close(() => r()) : r()));
+      pinger?.disconnect();
       state = 'closed';
       log.info(stats, 'stopped');
       resolveClosed();
