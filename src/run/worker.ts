@@ -19,9 +19,12 @@ import type { PreparedArticle, SaveResult, Store } from '../store/store.js';
 import { ExtractPool } from './pool.js';
 import { DEFAULT_PREFIX, QUEUE_NAME, redactRedis, redisOptions, type ArticleJob, type QueueTarget, type ReprocessJob } from './queue.js';
 
+/** Jobs in hand per extraction thread. */
+const JOBS_PER_THREAD = 4;
+
 export interface WorkerOptions extends QueueTarget {
   db: string;
-  /** Jobs at once, and extraction threads (default 2). */
+  /** Extraction threads (default 2); the worker holds up to 4 jobs per thread. */
   concurrency?: number;
   /** Time budget of one article's extraction, ms. */
   budgetMs?: number;
@@ -126,7 +129,9 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     {
       connection: redisOptions(o.url),
       prefix: o.prefix ?? DEFAULT_PREFIX,
-      concurrency,
+      // More jobs in hand than threads: while some wait on the database, others extract, and
+      // the writes of several jobs go in one transaction (GroupWriter).
+      concurrency: concurrency * JOBS_PER_THREAD,
       lockDuration: o.lockMs ?? 30_000,
       stalledInterval: Math.min(30_000, o.lockMs ?? 30_000),
       // A job whose worker died twice in a row is still taken again once more before it fails.
