@@ -66,6 +66,10 @@ export async function snapshot(target: string, opts: { dupFlags?: boolean } = {}
       reports: st.reports,
       linked: links.length,
       distinctLinked: new Set(links.map((l) => Number(l.report_id))).size,
+      // The incidents by their articles only: which of two near-duplicates counts as the copy
+      // depends on arrival order (similarity is not transitive), and the copy's vote on a field's
+      // value with it.
+      clusters: views.map((v) => JSON.stringify([...v.articles].sort())).sort(),
       incidents: views
         .map((v) => JSON.stringify([[...v.articles].sort(), v.event_date, v.sub_event_type, v.actor1, v.actor2, v.location, v.admin1, v.country, v.fatalities, v.fatalities_low, v.fatalities_high]))
         .sort(),

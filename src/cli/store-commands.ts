@@ -258,7 +258,9 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
     .addOption(queueOption())
     .addOption(prefixOption())
     .option('--allow-private-fetch', 'let the feed and its pages be on private, loopback, link-local and metadata addresses (a lab; refused by default)')
-    .action(async (feed: string, o: { db: string; every: number; times?: number; queue?: string; queuePrefix: string; allowPrivateFetch?: boolean }) => {
+    .addOption(jobsOption())
+    .addOption(budgetOption())
+    .action(async (feed: string, o: { db: string; every: number; times?: number; queue?: string; queuePrefix: string; allowPrivateFetch?: boolean; jobs: number; budget: number }) => {
       const code = await withStore(o.db, async (store) => {
         let stop = false;
         let wake: (() => void) | null = null;
@@ -269,6 +271,8 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
         process.once('SIGINT', onSignal);
         process.once('SIGTERM', onSignal);
         let last = OK;
+        // One extraction pool for all rounds (a thread takes seconds to start).
+        const pool = o.queue ? null : new ExtractPool({ threads: o.jobs, budgetMs: Math.round(o.budget * 1000) });
         try {
           for (let round = 1; !stop; round++) {
             if (o.queue) {
@@ -283,7 +287,7 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
                 await queue.close();
               }
             } else {
-              const s = await ingest(store, [feed], o.allowPrivateFetch ? { feed: { allowPrivate: true } } : {});
+              const s = await ingest(store, [feed], { ...(pool ? { pool } : {}), ...(o.allowPrivateFetch ? { feed: { allowPrivate: true } } : {}) });
               say(`${new Date().toISOString()} ${summaryLine(s).replace(/^sitrep: /, '')}`);
               last = codeOf(s);
             }
@@ -299,6 +303,7 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
         } finally {
           process.off('SIGINT', onSignal);
           process.off('SIGTERM', onSignal);
+          await pool?.close();
         }
         return last;
       });

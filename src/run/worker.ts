@@ -9,6 +9,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Redis, type RedisOptions } from 'ioredis';
 import { pino, type Logger } from 'pino';
 import type { Article } from '../core/types.js';
 import { identify } from '../ingest/dedupe.js';
@@ -18,9 +19,12 @@ import type { PreparedArticle, SaveResult, Store } from '../store/store.js';
 import { ExtractPool } from './pool.js';
 import { DEFAULT_PREFIX, QUEUE_NAME, redactRedis, redisOptions, type ArticleJob, type QueueTarget, type ReprocessJob } from './queue.js';
 
+/** Jobs in hand per extraction thread. */
+const JOBS_PER_THREAD = 4;
+
 export interface WorkerOptions extends QueueTarget {
   db: string;
-  /** Jobs at once, and extraction threads (default 2). */
+  /** Extraction threads (default 2); the worker holds up to 4 jobs per thread. */
   concurrency?: number;
   /** Time budget of one article's extraction, ms. */
   budgetMs?: number;
@@ -125,7 +129,9 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     {
       connection: redisOptions(o.url),
       prefix: o.prefix ?? DEFAULT_PREFIX,
-      concurrency,
+      // More jobs in hand than threads: while some wait on the database, others extract, and
+      // the writes of several jobs go in one transaction (GroupWriter).
+      concurrency: concurrency * JOBS_PER_THREAD,
       lockDuration: o.lockMs ?? 30_000,
       stalledInterval: Math.min(30_000, o.lockMs ?? 30_000),
       // A job whose worker died twice in a row is still taken again once more before it fails.
@@ -172,6 +178,9 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
 
   // Health: the database answers, the queue is connected, the worker runs.
   let health: Server | null = null;
+  // Its own connection for the health check: a ping that fails at once while Redis is away.
+  const pinger = o.healthPort !== undefined ? new Redis({ ...redisOptions(o.url), maxRetriesPerRequest: 1, enableOfflineQueue: false } as RedisOptions) : null;
+  pinger?.on('error', () => {});
   if (o.healthPort !== undefined) {
     health = createServer((req, res) => {
       if (req.method !== 'GET' || (req.url !== '/health' && req.url !== '/')) {
@@ -179,15 +188,12 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
         return;
       }
       void (async () => {
-        let dbOk = true;
-        try {
-          await store.articleCount();
-        } catch {
-          dbOk = false;
-        }
-        const ok = dbOk && redisUp && state === 'running' && worker.isRunning();
+        const within = <T>(p: Promise<T>) => Promise.race([p.then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), 2000).unref())]);
+        const [dbOk, queueOk] = await Promise.all([within(store.articleCount()), within(pinger!.ping())]);
+        redisUp = queueOk;
+        const ok = dbOk && queueOk && state === 'running' && worker.isRunning();
         res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ status: ok ? 'ok' : 'unhealthy', state, database: dbOk, queue: redisUp, pid: process.pid, concurrency, ...stats, overBudget: pool.overBudget }) + '\n');
+        res.end(JSON.stringify({ status: ok ? 'ok' : 'unhealthy', state, database: dbOk, queue: queueOk, pid: process.pid, concurrency, ...stats, overBudget: pool.overBudget }) + '\n');
       })();
     });
     await new Promise<void>((resolve, reject) => {
@@ -216,6 +222,7 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
       await pool.close();
       await store.close();
       await new Promise<void>((r) => (health ? health.close(() => r()) : r()));
+      pinger?.disconnect();
       state = 'closed';
       log.info(stats, 'stopped');
       resolveClosed();

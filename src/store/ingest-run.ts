@@ -118,6 +118,7 @@ export async function ingest(store: Store, inputs: string[], opts: IngestOptions
       work.push(preparePooled(opts.pool, p.article, id, { file: p.file, ...(p.line ? { line: p.line } : {}) }));
     });
     const extracted = Promise.all(work);
+    extracted.catch(() => {}); // awaited below; a failure surfaces there
     const saved = (saving = saving.then(async () => {
       const prepared = await extracted;
       const r = await store.saveBatch(prepared, batchProblems);
