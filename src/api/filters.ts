@@ -25,7 +25,7 @@ export const filterQuerySchema = {
   },
   disputed: { type: 'boolean', description: 'only disputed (true) or undisputed (false) incidents' },
   status: { type: 'string', maxLength: 200, description: 'review states, comma-separated: new, reviewed, rejected, merged, orphaned (default: all but merged and orphaned)' },
-  min_fatalities: { type: 'integer', minimum: 0, description: 'at least this many fatalities' },
+  min_fatalities: { type: 'integer', minimum: 0, maximum: 1_000_000, description: 'at least this many fatalities (0 to 1,000,000)' },
 } as const;
 
 export const listQuerySchema = {
@@ -33,7 +33,7 @@ export const listQuerySchema = {
   additionalProperties: false,
   properties: {
     ...filterQuerySchema,
-    offset: { type: 'integer', minimum: 0, default: 0 },
+    offset: { type: 'integer', minimum: 0, maximum: 10_000_000, default: 0, description: 'rows to skip (0 to 10,000,000)' },
     limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
     sort: { type: 'string', enum: ['date_desc', 'date_asc', 'fatalities_desc'], default: 'date_desc' },
   },

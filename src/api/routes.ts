@@ -15,6 +15,7 @@ import { createToken, listTokens, revokeToken, Role, ROLES } from './auth.js';
 import { BadRequest, filterOnlySchema, listQuerySchema, toFilter, type FilterQuery } from './filters.js';
 import type { ListRow } from './list-index.js';
 import type { Desk } from './server.js';
+import type { ExtractPool } from '../run/pool.js';
 
 const idParam = {
   type: 'object',
@@ -57,7 +58,7 @@ const listResponseSchema = {
 /** The fields an analyst may set: ACLED's columns and the background flag. */
 const EDITABLE = [...INCIDENT_FIELDS, 'background'];
 
-export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { articleBodyLimit: number; allowPrivateFetch?: boolean | readonly string[] }): Promise<void> {
+export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { articleBodyLimit: number; allowPrivateFetch?: boolean | readonly string[]; pool?: () => ExtractPool }): Promise<void> {
   const { store, index } = desk;
   const mergedInto = (id: string) => index.get(id)?.merged_into ?? null;
   const filtered = async (q: FilterQuery, sort: FilterQuery['sort'] = 'date_desc'): Promise<ListRow[]> => {
@@ -346,7 +347,7 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: { q: { type: 'string', maxLength: 500 }, offset: { type: 'integer', minimum: 0, default: 0 }, limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
+          properties: { q: { type: 'string', maxLength: 500 }, offset: { type: 'integer', minimum: 0, maximum: 10_000_000, default: 0 }, limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
         },
       },
     },
@@ -418,10 +419,13 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
       const ids = identify(article);
       const known = await store.knownIdentities([ids.identity]);
       // The extractor (and its language model) loads on the first ingest, not with the server.
-      const { prepare } = await import('../store/ingest-run.js');
+      const { preparePooled } = await import('../store/ingest-run.js');
       let status: 'inserted' | 'updated' | 'unchanged' = 'unchanged';
       if (known.get(ids.identity) !== ids.content_hash) {
-        const r = await store.saveBatch([prepare(article, ids, { file: 'POST /api/articles' })]);
+        // On the pool's threads, under its time budget: this thread keeps answering meanwhile.
+        const prepared = await preparePooled(opts.pool?.(), article, ids, { file: 'POST /api/articles' });
+        if ('error' in prepared.outcome) req.log.warn({ event: 'extraction_failed', article: article.id, why: prepared.outcome.error }, 'extraction failed');
+        const r = await store.saveBatch([prepared]);
         status = r.inserted ? 'inserted' : r.updated ? 'updated' : 'unchanged';
         await store.fuseDirty();
         await index.fresh(true);
@@ -448,7 +452,7 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
       const { ingest } = await import('../store/ingest-run.js');
       // Private, loopback, link-local and metadata addresses are refused unless the server was
       // started with --allow-private-fetch (SSRF: an analyst's URL must not read the server's network).
-      const sum = await ingest(store, [url], { feed: { allowPrivate: opts.allowPrivateFetch ?? false } });
+      const sum = await ingest(store, [url], { feed: { allowPrivate: opts.allowPrivateFetch ?? false }, ...(opts.pool ? { pool: opts.pool() } : {}) });
       await index.fresh(true);
       return sum;
     },
