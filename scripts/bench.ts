@@ -141,8 +141,9 @@ function main(): void {
   };
   const ingest = args.includes('--no-ingest') ? null : child('bench-ingest.js', quick ? ['--limit', '1000'] : []);
   const api = args.includes('--no-api') ? null : child('bench-api.js', quick ? ['--n', '20000'] : ['--n', '100000']);
+  const scale = args.includes('--no-scale') ? null : child('bench-scale.js', quick ? ['--limit', '300'] : []);
   const length = args.includes('--no-length') ? null : child('bench-length.js', quick ? ['--sizes', '10000,100000'] : []); // scripts/bench-length.ts
-  const full = { ...result, ingest, api, ...(length ?? {}) };
+  const full = { ...result, ingest, api, scale, ...(length ?? {}) };
   if (asJson) {
     console.log(JSON.stringify(full));
     return;
@@ -169,6 +170,7 @@ function main(): void {
     console.log('');
     console.log(`HTTP incident list with filters: ${JSON.stringify(rest)}`);
   }
+  if (scale) console.log(`\nscaling (--jobs 1/2, 1/2 queue workers): ${JSON.stringify(scale)}`);
   if (length) console.log(`\nextraction time by text length (one article per process; × previous: linear is 10×)\n${formatLengthTable((length as { length_scaling: Parameters<typeof formatLengthTable>[0] }).length_scaling ?? [])}`);
 }
 

@@ -80,3 +80,35 @@ test('a change of activity with nobody named is no event', () => {
   const xs = incidents('The food agency has issued a warning that a funding crisis is threatening its aid programmes in the country.');
   assert.equal(xs.length, 0, brief(xs));
 });
+
+test('a count of events over a period is a statistic, not an incident', () => {
+  const xs = incidents(
+    [
+      'Militants carried out 61 attacks in the province in March, killing 87 people, a think tank said in its monthly report.',
+      'Civilians have borne the brunt: at least 240 were killed since January 2023, according to the report.',
+      'On Thursday, gunmen killed two policemen at a checkpoint in Tank district, police said.',
+    ].join('\n\n'),
+  );
+  assert.equal(xs.length, 1, brief(xs));
+  assert.equal(xs[0]!.fatalities.value, 2);
+  assert.equal(xs[0]!.event_date?.value, '2024-05-09');
+});
+
+test('one event compared with others ("the deadliest since 2019") stays an event', () => {
+  const xs = incidents('A suicide bomber killed 14 people at a market in Kunduz on Friday, the deadliest attack in the city since 2019.');
+  assert.equal(xs.length, 1, brief(xs));
+  assert.equal(xs[0]!.fatalities.value, 14);
+});
+
+test('a name is not read as a namesake abroad: the story is plainly in one country', () => {
+  const xs = incidents(
+    [
+      'Myanmar military jets bombed a village held by the KIA in Kachin State on Thursday, killing nine people, the rebels said.',
+      'The Ministry of Health said the wounded were taken to Myitkyina.',
+    ].join('\n\n'),
+  );
+  assert.equal(xs.length, 1, brief(xs));
+  assert.equal(xs[0]!.country?.value, 'Myanmar');
+  assert.notEqual(xs[0]!.location?.value, 'KIA');
+  assert.notEqual(xs[0]!.location?.value, 'Health');
+});

@@ -50,7 +50,7 @@ export function generatedArticles(n: number, seed = 7): string[] {
 }
 
 /** The database's content, free of row ids and arrival order: articles, and incidents by their articles and fields. */
-export async function snapshot(target: string) {
+export async function snapshot(target: string, opts: { dupFlags?: boolean } = {}) {
   const store = await openStore(target);
   try {
     const arts = await store.db.selectFrom('articles').select(['ext_id', 'identity', 'status', 'duplicate_of']).execute();
@@ -58,7 +58,10 @@ export async function snapshot(target: string) {
     const st = await store.stats();
     const links = await store.db.selectFrom('incident_reports').select('report_id').execute();
     return {
-      articles: arts.map((a) => `${a.ext_id} ${a.status} ${a.duplicate_of === null ? '' : 'dup'}`).sort(),
+      // Which of two near-duplicates is the copy depends on which was stored first: with several
+      // workers, compare without it.
+      articles: arts.map((a) => `${a.ext_id} ${a.status} ${opts.dupFlags === false ? '' : a.duplicate_of === null ? '' : 'dup'}`).sort(),
+      duplicates: arts.filter((a) => a.duplicate_of !== null).length,
       identities: new Set(arts.map((a) => a.identity)).size,
       reports: st.reports,
       linked: links.length,

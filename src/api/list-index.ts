@@ -29,6 +29,8 @@ export interface ListRow {
   longitude: number | null;
   disputed: boolean;
   n_articles: number;
+  /** The chance the incident is real and told where and when it says (0-1); null where unknown. */
+  confidence: number | null;
   updated_at: string;
 }
 
@@ -49,9 +51,15 @@ export interface ListFilter {
   /** Default: every state but 'merged' and 'orphaned' (those live on inside other incidents). */
   status?: string[];
   min_fatalities?: number;
+  /** At least this confidence (an incident without one is left out). */
+  min_confidence?: number;
 }
 
-export type SortKey = 'date_desc' | 'date_asc' | 'fatalities_desc';
+/** The columns the desk's table sorts on. */
+export const SORT_COLUMNS = ['date', 'type', 'place', 'fatalities', 'confidence', 'sources', 'status'] as const;
+export type SortColumn = (typeof SORT_COLUMNS)[number];
+export type SortKey = `${SortColumn}_${'asc' | 'desc'}`;
+export const SORT_KEYS: SortKey[] = SORT_COLUMNS.flatMap((c) => [`${c}_desc`, `${c}_asc`] as SortKey[]);
 
 interface Entry extends ListRow {
   /** Lower-cased fields for case-free comparison, computed once per row. */
@@ -81,6 +89,11 @@ interface Columns {
   fat: Float64Array;
   lat: Float64Array;
   lon: Float64Array;
+  /** Confidence; -1 when unknown (sorted last). */
+  conf: Float64Array;
+  nArt: Uint32Array;
+  /** Ranks of each row's shown type and place in alphabetical order, made when first sorted on. */
+  ranks: Partial<Record<'type' | 'place' | 'status', Uint32Array>>;
 }
 
 function dateNum(d: string): number {
@@ -134,6 +147,10 @@ function fillColumns(c: Columns, i: number, r: Entry): void {
   c.fat[i] = r.fatalities ?? -1;
   c.lat[i] = r.latitude ?? NaN;
   c.lon[i] = r.longitude ?? NaN;
+  c.conf[i] = r.confidence ?? -1;
+  c.nArt[i] = r.n_articles;
+  // A patched row may change its type, place or state: ranks are made again when next needed.
+  c.ranks = {};
 }
 
 function entry(r: ListRow): Entry {
@@ -279,13 +296,41 @@ export class ListIndex {
   private ordered(f: ListFilter, sort: SortKey): Int32Array {
     const { idx, n } = this.match(f);
     const order = idx.slice(0, n);
-    if (sort === 'date_asc') order.reverse();
-    else if (sort === 'fatalities_desc') {
-      const fat = this.cols!.fat;
-      // Ties keep the date order (newest first): positions are in date order.
-      order.sort((a, b) => fat[b]! - fat[a]! || a - b);
-    }
+    if (sort === 'date_desc') return order;
+    if (sort === 'date_asc') return order.reverse();
+    const [col, dir] = sort.split('_') as [SortColumn, 'asc' | 'desc'];
+    const c = this.cols!;
+    const key: ArrayLike<number> =
+      col === 'fatalities' ? c.fat : col === 'confidence' ? c.conf : col === 'sources' ? c.nArt : this.rank(col as 'type' | 'place' | 'status');
+    // Unknown values (-1) go last either way; ties keep the date order (newest first), since
+    // positions are in date order.
+    const s = dir === 'desc' ? -1 : 1;
+    order.sort((a, b) => {
+      const x = key[a]!;
+      const y = key[b]!;
+      if (x === y) return a - b;
+      if (x < 0) return 1;
+      if (y < 0) return -1;
+      return (x - y) * s;
+    });
     return order;
+  }
+
+  /** Each row's rank in the alphabetical order of its shown type, place or review state. */
+  private rank(col: 'type' | 'place' | 'status'): Uint32Array {
+    const c = this.cols!;
+    const have = c.ranks[col];
+    if (have) return have;
+    const label = (r: ListRow): string =>
+      col === 'type' ? (r.sub_event_type ?? r.event_type ?? '') : col === 'status' ? r.status : [r.country, r.admin1, r.location].map((x) => x ?? '').join('\u0000');
+    const labels = this.rows.map(label);
+    const distinct = [...new Set(labels)].sort((a, b) => a.localeCompare(b));
+    const at = new Map(distinct.map((l, i) => [l, i]));
+    const out = new Uint32Array(labels.length);
+    // An empty label ranks last: an unknown type or place is not 'A'.
+    labels.forEach((l, i) => (out[i] = l.replace(/\u0000/g, '') === '' ? 0xffffffff : at.get(l)!));
+    c.ranks[col] = out;
+    return out;
   }
 
   /** Indices of the matching rows, in date order (newest first), in a buffer reused by the next call. */
@@ -330,6 +375,7 @@ export class ListIndex {
     const hi = f.from ? firstBelow(c.date, dateNum(f.from)) : c.n;
     const disputed = f.disputed === undefined ? -1 : f.disputed ? 1 : 0;
     const minF = f.min_fatalities ?? -1;
+    const minC = f.min_confidence ?? -1;
     let n = 0;
     for (let i = lo; i < hi; i++) {
       if (only && !only[i]) continue;
@@ -341,6 +387,7 @@ export class ListIndex {
       if (subs && !subs[c.sub[i]!]) continue;
       if (disputed >= 0 && c.disputed[i] !== disputed) continue;
       if (minF > 0 && c.fat[i]! < minF) continue;
+      if (minC >= 0 && c.conf[i]! < minC) continue;
       if (actors && !actors[c.actor1[i]!] && !actors[c.actor2[i]!]) continue;
       if (bb) {
         const lat = c.lat[i]!;
@@ -380,6 +427,9 @@ export class ListIndex {
       fat: new Float64Array(n),
       lat: new Float64Array(n),
       lon: new Float64Array(n),
+      conf: new Float64Array(n),
+      nArt: new Uint32Array(n),
+      ranks: {},
     };
     for (const v of VISIBLE) code(dicts.status, v);
     this.rows.forEach((r, i) => fillColumns(c, i, r));
@@ -446,7 +496,7 @@ export class ListIndex {
     const rows = await this.store.db
       .selectFrom('incidents')
       .select(['id', 'status', 'merged_into', 'event_date', 'event_type', 'sub_event_type', 'country', 'admin1', 'admin2', 'location'])
-      .select(['actor1', 'actor2', 'fatalities', 'latitude', 'longitude', 'disputed', 'n_articles', 'updated_at'])
+      .select(['actor1', 'actor2', 'fatalities', 'latitude', 'longitude', 'disputed', 'n_articles', 'updated_at', 'confidence'])
       .$if(since !== null, (q) => q.where('updated_at', '>=', since!))
       .orderBy('event_date', (o) => o.desc().nullsLast())
       .orderBy('id')
@@ -459,6 +509,7 @@ export class ListIndex {
       longitude: num(row.longitude),
       disputed: Number(row.disputed) === 1,
       n_articles: Number(row.n_articles),
+      confidence: num(row.confidence),
     }));
   }
 }
@@ -482,6 +533,7 @@ export function rowOfView(v: IncidentView, updated_at: string): ListRow {
     longitude: v.longitude,
     disputed: v.disputed !== null && v.disputed !== undefined,
     n_articles: v.articles.length,
+    confidence: v.confidence ?? null,
     updated_at,
   };
 }

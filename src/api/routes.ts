@@ -8,11 +8,11 @@ import { INCIDENT_FIELDS } from '../core/report.js';
 import { checkText } from '../ingest/read.js';
 import { MAX_ARTICLE_CHARS } from '../ingest/limits.js';
 import { identify } from '../ingest/dedupe.js';
-import { acledCsv, geojson } from '../store/export.js';
+import { acledCsv, geojson, sitrepCsv } from '../store/export.js';
 import type { IncidentView } from '../store/overlay.js';
 import { VERSION } from '../run.js';
 import { createToken, listTokens, revokeToken, Role, ROLES } from './auth.js';
-import { BadRequest, filterOnlySchema, listQuerySchema, toFilter, type FilterQuery } from './filters.js';
+import { BadRequest, exportQuerySchema, filterOnlySchema, listQuerySchema, toFilter, type FilterQuery } from './filters.js';
 import type { ListRow } from './list-index.js';
 import type { Desk } from './server.js';
 import type { ExtractPool } from '../run/pool.js';
@@ -48,6 +48,7 @@ const listRowSchema = {
     longitude: num,
     disputed: { type: 'boolean' },
     n_articles: { type: 'integer' },
+    confidence: num,
   },
 } as const;
 const listResponseSchema = {
@@ -189,6 +190,38 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
   );
 
   app.post(
+    '/api/incidents/review',
+    {
+      config: { role: 'analyst' },
+      schema: {
+        tags: ['review'],
+        summary: 'accept, reject or reopen several incidents at once (the desk\'s bulk review); each is one edit with its author and time',
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['ids', 'action'],
+          properties: {
+            ids: { type: 'array', minItems: 1, maxItems: 500, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 500 } },
+            action: { type: 'string', enum: ['accept', 'reject', 'reopen'] },
+            note: noteProp,
+          },
+        },
+      },
+    },
+    async (req, reply) => {
+      const b = req.body as { ids: string[]; action: 'accept' | 'reject' | 'reopen'; note?: string };
+      const action = b.action === 'accept' ? 'review' : b.action;
+      // All named incidents must exist: a stale selection is refused whole, not half applied.
+      const missing = b.ids.filter((id) => !index.get(id));
+      if (missing.length) return reply.code(404).send({ error: 'not_found', message: `no incident ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}` });
+      const views: IncidentView[] = [];
+      for (const id of b.ids) views.push(await store.edit({ incident: id, author: author(req.user), action, ...(b.note ? { note: b.note } : {}) }));
+      index.update(views);
+      return { updated: views.length, incidents: views.map((v) => ({ id: v.id, status: v.status })) };
+    },
+  );
+
+  app.post(
     '/api/incidents/:id/merge',
     {
       config: { role: 'analyst' },
@@ -306,20 +339,26 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
     },
   );
 
-  app.get(
-    '/api/export/acled.csv',
-    {
-      config: { role: 'viewer' },
-      schema: { tags: ['exports'], summary: "the filtered incidents in ACLED's CSV columns (rejected ones left out)", querystring: filterOnlySchema },
-    },
-    async (req, reply) => {
-      const rows = await filtered(req.query as FilterQuery);
-      const views = await viewsOf(rows.map((r) => r.id));
-      const sources = await sourcesOf(desk, [...new Set(views.flatMap((v) => v.articles))]);
-      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="sitrep-acled.csv"');
-      return acledCsv(views, (a) => sources.get(a) ?? null);
-    },
-  );
+  for (const [file, summary, write] of [
+    ['acled.csv', "the filtered incidents in ACLED's 31 CSV columns, ACLED's order (rejected ones left out)", acledCsv],
+    ['sitrep.csv', "the filtered incidents in ACLED's columns and sitrep's extras: toll range, confidence, review state, articles, evidence", sitrepCsv],
+  ] as const) {
+    app.get(
+      `/api/export/${file}`,
+      {
+        config: { role: 'viewer' },
+        schema: { tags: ['exports'], summary, querystring: exportQuerySchema },
+      },
+      async (req, reply) => {
+        const q = req.query as FilterQuery;
+        const rows = await filtered(q, q.sort);
+        const views = await viewsOf(rows.map((r) => r.id));
+        const sources = await sourcesOf(desk, [...new Set(views.flatMap((v) => v.articles))]);
+        reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="sitrep-${file}"`);
+        return write(views, (a) => sources.get(a) ?? null);
+      },
+    );
+  }
 
   app.get(
     '/api/export/incidents.geojson',
@@ -508,6 +547,7 @@ function publicRow(r: ListRow) {
     longitude: r.longitude,
     disputed: r.disputed,
     n_articles: r.n_articles,
+    confidence: r.confidence,
   };
 }
 
@@ -526,6 +566,9 @@ export function stats(rows: ListRow[]) {
   const admin = new Map<string, Agg>();
   const type = new Map<string, Agg>();
   const actor = new Map<string, Agg>();
+  const monthType = new Map<string, Agg>();
+  const dayType = new Map<string, Agg>();
+  const monthActor = new Map<string, Agg>();
   let fatalities = 0;
   for (const r of rows) {
     const f = r.fatalities ?? 0;
@@ -537,8 +580,25 @@ export function stats(rows: ListRow[]) {
     add(admin, place, f);
     add(monthAdmin, `${m}\u0000${place}`, f);
     add(type, r.event_type ?? 'unknown', f);
-    for (const a of new Set([r.actor1, r.actor2])) if (a) add(actor, a, f);
+    add(monthType, `${m}\u0000${r.event_type ?? 'unknown'}`, f);
+    if (r.event_date) add(dayType, `${r.event_date}\u0000${r.event_type ?? 'unknown'}`, f);
+    for (const a of new Set([r.actor1, r.actor2])) {
+      if (!a) continue;
+      add(actor, a, f);
+      add(monthActor, `${m}\u0000${a}`, f);
+    }
   }
+  const topActors = new Set(
+    [...actor]
+      .sort((a, b) => b[1].incidents - a[1].incidents || b[1].fatalities - a[1].fatalities)
+      .slice(0, 8)
+      .map(([k]) => k),
+  );
+  const pair = <A extends string, B extends string>(m: Map<string, Agg>, a: A, b: B) =>
+    [...m].map(([k, v]) => {
+      const [x, y] = k.split('\u0000') as [string, string];
+      return { [a]: x, [b]: y, ...v } as Record<A | B, string> & Agg;
+    });
   const list = <T>(m: Map<string, Agg>, key: (k: string) => T) => [...m].map(([k, v]) => ({ ...key(k), ...v }));
   return {
     total: { incidents: rows.length, fatalities },
@@ -554,6 +614,12 @@ export function stats(rows: ListRow[]) {
     by_actor: list(actor, (k) => ({ actor: k }))
       .sort((a, b) => b.incidents - a.incidents || b.fatalities - a.fatalities)
       .slice(0, 25),
+    // The timeline stacks by type; the stats page draws trends by type and by the leading actors.
+    by_month_type: pair(monthType, 'month', 'event_type').sort((a, b) => a.month.localeCompare(b.month)),
+    by_day_type: dayType.size <= 400 * 6 && day.size <= 400 ? pair(dayType, 'day', 'event_type').sort((a, b) => a.day.localeCompare(b.day)) : null,
+    by_month_actor: pair(monthActor, 'month', 'actor')
+      .filter((x) => topActors.has(x.actor))
+      .sort((a, b) => a.month.localeCompare(b.month)),
   };
 }
 

@@ -18,6 +18,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { VERSION } from '../run.js';
+import { dataDir } from '../geo/gazetteer.js';
 import type { Store } from '../store/store.js';
 import { hashToken, RANK, TokenResolver, type Role, type TokenInfo } from './auth.js';
 import { defaultJobs, ExtractPool } from '../run/pool.js';
@@ -88,6 +89,8 @@ export class FailedAuth {
 const require = createRequire(import.meta.url);
 /** web/ beside src/ (and beside dist/ once compiled): found from this file, compiled or not. */
 export const WEB_DIR = findUp(dirname(fileURLToPath(import.meta.url)), 'web');
+/** data/map: the admin1 boundaries and town labels built by scripts/build-map.ts. */
+export const MAP_DATA_DIR = join(dataDir(), 'map');
 
 function findUp(from: string, name: string): string {
   let d = from;
@@ -151,7 +154,8 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        // blob: for the stats charts' PNG download (an SVG drawn on a canvas).
+        imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
@@ -204,7 +208,7 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
     for (const [k, v] of Object.entries(req.query as Record<string, unknown>)) {
       const t = props[k]?.type;
       if (t !== 'integer' && t !== 'number') continue;
-      const ok = t === 'integer' ? /^-?\d{1,16}$/ : /^-?\d{1,16}(?:\.\d{1,16})?$/;
+      const ok = t === 'integer' ? /^-?\d{1,16}$/ : /^-?(?:\d{1,16}(?:\.\d{0,16})?|\.\d{1,16})$/;
       if (typeof v !== 'string' || !ok.test(v)) {
         const range = props[k]!.minimum !== undefined || props[k]!.maximum !== undefined ? ` from ${props[k]!.minimum ?? '-∞'} to ${props[k]!.maximum ?? '∞'}` : '';
         throw new BadRequest(`invalid querystring: ${k} must be ${t === 'integer' ? 'a whole number' : 'a number'}${range}, written in digits (got ${JSON.stringify(String(v)).slice(0, 40)})`);
@@ -257,6 +261,9 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
   await app.register(fastifyStatic, { root: WEB_DIR, prefix: '/', index: ['index.html'], decorateReply: true });
   await app.register(fastifyStatic, { root: dirname(require.resolve('world-atlas/countries-50m.json')), prefix: '/vendor/world-atlas/', decorateReply: false, allowedPath: (p) => /^\/?countries-(50m|110m)\.json$/.test(p) });
   await app.register(fastifyStatic, { root: join(dirname(require.resolve('topojson-client')), '..', 'src'), prefix: '/vendor/topojson-client/', decorateReply: false });
+  // Marker clustering (one self-contained file), and the map layers built by scripts/build-map.ts.
+  await app.register(fastifyStatic, { root: join(dirname(require.resolve('supercluster')), 'dist'), prefix: '/vendor/supercluster/', decorateReply: false, allowedPath: (p) => /^\/?supercluster\.min\.js$/.test(p) });
+  await app.register(fastifyStatic, { root: MAP_DATA_DIR, prefix: '/map-data/', decorateReply: false, allowedPath: (p) => /^\/?(admin1\.topo|cities)\.json$/.test(p) });
 
   return { app, desk };
 }

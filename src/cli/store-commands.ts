@@ -8,10 +8,12 @@ import { writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SUB_EVENT_TYPES, EVENT_TYPES } from '../core/types.js';
-import { acledCsv, geojson, incidentsCsv, reportOf, table } from '../store/export.js';
+import { acledCsv, geojson, incidentsCsv, reportOf, sitrepCsv, table } from '../store/export.js';
 import { countArticles, ingest, reprocess, type IngestProgress, type IngestSummary } from '../store/ingest-run.js';
 import { DEFAULT_DB, openStore } from '../store/open-store.js';
 import { DEFAULT_BUDGET_MS, defaultJobs, ExtractPool } from '../run/pool.js';
+import { enqueueReprocess, openQueue, redactRedis } from '../run/queue.js';
+import { enqueueSummary, ingestToQueue, prefixOption, queueOption } from './queue-commands.js';
 import type { IncidentView } from '../store/overlay.js';
 import { EditError, type EditInput, type IncidentFilter, type Store } from '../store/store.js';
 
@@ -219,8 +221,11 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
     .option('--quiet', 'no summary line')
     .addOption(jobsOption())
     .addOption(budgetOption())
+    .addOption(queueOption())
+    .addOption(prefixOption())
     .option('--allow-private-fetch', 'let URLs reach private, loopback, link-local and metadata addresses (a lab; refused by default)')
-    .action(async (inputs: string[], o: { db: string; published?: string; batch: number; progress?: boolean; quiet?: boolean; jobs: number; budget: number; allowPrivateFetch?: boolean }) => {
+    .action(async (inputs: string[], o: { db: string; published?: string; batch: number; progress?: boolean; quiet?: boolean; jobs: number; budget: number; queue?: string; queuePrefix: string; allowPrivateFetch?: boolean }) => {
+      if (o.queue) return setCode(await ingestToQueue(inputs, { ...o, queue: o.queue }));
       const code = await withStore(o.db, async (store) => {
         const showBar = o.progress === true ? true : o.progress === false ? false : Boolean(process.stderr.isTTY);
         const bar = new ProgressBar(showBar && !o.quiet);
@@ -250,8 +255,10 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
     .addOption(dbOption())
     .option('--every <interval>', 'how often, e.g. 15m, 1h, 90s', parseDuration, 15 * 60_000)
     .option('--times <n>', 'stop after this many rounds (default: never)', nonNegInt)
+    .addOption(queueOption())
+    .addOption(prefixOption())
     .option('--allow-private-fetch', 'let the feed and its pages be on private, loopback, link-local and metadata addresses (a lab; refused by default)')
-    .action(async (feed: string, o: { db: string; every: number; times?: number; allowPrivateFetch?: boolean }) => {
+    .action(async (feed: string, o: { db: string; every: number; times?: number; queue?: string; queuePrefix: string; allowPrivateFetch?: boolean }) => {
       const code = await withStore(o.db, async (store) => {
         let stop = false;
         let wake: (() => void) | null = null;
@@ -264,9 +271,22 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
         let last = OK;
         try {
           for (let round = 1; !stop; round++) {
-            const s = await ingest(store, [feed], o.allowPrivateFetch ? { feed: { allowPrivate: true } } : {});
-            say(`${new Date().toISOString()} ${summaryLine(s).replace(/^sitrep: /, '')}`);
-            last = codeOf(s);
+            if (o.queue) {
+              // The feed's items go on the queue; the workers fetch nothing, they store.
+              const queue = openQueue({ url: o.queue, prefix: o.queuePrefix });
+              try {
+                const { enqueueInputs } = await import('../run/queue.js');
+                const s = await enqueueInputs(queue, [feed], { store });
+                say(`${new Date().toISOString()} ${enqueueSummary(s).replace(/^sitrep: /, '')}`);
+                last = s.problems.length ? PARTIAL : OK;
+              } finally {
+                await queue.close();
+              }
+            } else {
+              const s = await ingest(store, [feed], o.allowPrivateFetch ? { feed: { allowPrivate: true } } : {});
+              say(`${new Date().toISOString()} ${summaryLine(s).replace(/^sitrep: /, '')}`);
+              last = codeOf(s);
+            }
             if (o.times !== undefined && round >= o.times) break;
             await new Promise<void>((resolve) => {
               const t = setTimeout(resolve, o.every);
@@ -411,9 +431,22 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
     .option('--all', 'every article, not only those extracted by another version')
     .addOption(jobsOption())
     .addOption(budgetOption())
-    .action(async (o: { db: string; all?: boolean; jobs: number; budget: number }) => {
+    .addOption(queueOption())
+    .addOption(prefixOption())
+    .action(async (o: { db: string; all?: boolean; jobs: number; budget: number; queue?: string; queuePrefix: string }) => {
       const code = await withStore(o.db, async (store) => {
         const t0 = Date.now();
+        if (o.queue) {
+          // Fan out: the articles to extract again, in jobs for the workers.
+          const queue = openQueue({ url: o.queue, prefix: o.queuePrefix });
+          try {
+            const r = await enqueueReprocess(queue, store, { all: o.all ?? false });
+            say(`sitrep: ${r.articles} articles to extract again, queued in ${r.jobs} jobs on ${redactRedis(o.queue)}\n`);
+            return OK;
+          } finally {
+            await queue.close();
+          }
+        }
         const r = await withPool(o, (pool) => reprocess(store, { all: o.all ?? false, pool }));
         say(`sitrep: ${r.articles} articles extracted again in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${r.reports} incident reports; fusion: ${r.fused.incidents} incidents in ${r.fused.blocks} blocks\n`);
         return OK;
@@ -423,9 +456,9 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
 
   program
     .command('export')
-    .description("write the fused database: ACLED's CSV columns, GeoJSON, or FORMAT.md's report")
+    .description("write the fused database: ACLED's CSV (ACLED's 31 columns), sitrep's CSV (those and sitrep's extras), GeoJSON, or FORMAT.md's report")
     .addOption(dbOption())
-    .addOption(new Option('--format <format>', 'output format').choices(['acled-csv', 'geojson', 'report']).makeOptionMandatory())
+    .addOption(new Option('--format <format>', 'output format').choices(['acled-csv', 'sitrep-csv', 'geojson', 'report']).makeOptionMandatory())
     .option('-o, --out <file>', 'write to a file instead of stdout')
     .action(async (o: { db: string; format: string; out?: string }) => {
       const code = await withStore(o.db, async (store) => {
@@ -436,7 +469,7 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
           if (o.format === 'geojson') text = geojson(views);
           else {
             const src = new Map((await store.articles()).map((a) => [a.id, a.source]));
-            text = acledCsv(views, (a) => src.get(a) ?? null);
+            text = (o.format === 'sitrep-csv' ? sitrepCsv : acledCsv)(views, (a) => src.get(a) ?? null);
           }
         }
         await writeOut(text, o.out);

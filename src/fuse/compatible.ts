@@ -31,7 +31,7 @@ const DAY = 86_400_000;
 const SAME_PLACE_KM = 5;
 
 /** Days of tolerance by ACLED time precision: 1 exact day, 2 within a week, 3 within a month. */
-const DATE_TOLERANCE: Record<number, number> = { 1: 1, 2: 7, 3: 31 };
+export const DATE_TOLERANCE: Record<number, number> = { 1: 1, 2: 7, 3: 31 };
 
 const dayCache = new Map<string, number | null>();
 
@@ -102,16 +102,16 @@ const CONFUSABLE_GROUPS: Array<{ subs: string[]; reason: string }> = [
   { subs: ['Peaceful protest', 'Protest with intervention', 'Excessive force against protesters', 'Violent demonstration'], reason: 'a protest that police broke up, or that turned violent, is peaceful in the first report' },
   { subs: ['Violent demonstration', 'Mob violence'], reason: 'a riot by a crowd with or without a stated cause' },
 ];
-const CONFUSABLE = new Set(CONFUSABLE_GROUPS.flatMap(({ subs }) => subs.flatMap((a) => subs.map((b) => `${a}|${b}`))));
+export const CONFUSABLE = new Set(CONFUSABLE_GROUPS.flatMap(({ subs }) => subs.flatMap((a) => subs.map((b) => `${a}|${b}`))));
 
 /**
  * Actors that say nothing about who acted: an unidentified group, or the victims' category. Two
  * reports that differ only in such names can be one event ("gunmen" in the first report, "TTP"
  * once it claimed the attack).
  */
-const GENERIC_ACTOR = /^(unidentified|unknown)\b|^(civilians|protesters|rioters|labou?r group|students?)\b/i;
+export const GENERIC_ACTOR = /^(unidentified|unknown)\b|^(civilians|protesters|rioters|labou?r group|students?)\b/i;
 
-function actorSet(r: Flat): string[] {
+export function actorSet(r: Flat): string[] {
   const out: string[] = [];
   for (const a of [r.actor1, r.actor2]) {
     if (!a || GENERIC_ACTOR.test(a)) continue;
@@ -120,7 +120,7 @@ function actorSet(r: Flat): string[] {
   return out;
 }
 
-function statedSet(r: Flat): string[] {
+export function statedSet(r: Flat): string[] {
   return [stated(r, 'actor1'), stated(r, 'actor2')].filter((x): x is string => x !== null);
 }
 
@@ -150,7 +150,7 @@ const TWO_SIDED = new Set(['Armed clash', 'Government regains territory', 'Non-s
  * Whether the actors contradict: in some role both reports name an actor and they differ ("TTP
  * attacked" against "BLA attacked"), in both orders for a battle. A generic actor fits any.
  */
-function actorsContradict(a: Flat, b: Flat): boolean {
+export function actorsContradict(a: Flat, b: Flat): boolean {
   const a1 = stated(a, 'actor1');
   const a2 = stated(a, 'actor2');
   const b1 = stated(b, 'actor1');
@@ -213,7 +213,7 @@ function namedPlaces(r: Flat): string[] {
  * the other is placed at another town (geo precision 1) that is neither that name nor the first
  * report's resolved place.
  */
-function namesDiffer(a: Flat, b: Flat): boolean {
+export function namesDiffer(a: Flat, b: Flat): boolean {
   const na = namedPlaces(a);
   const nb = namedPlaces(b);
   if (na.length === 0 && nb.length === 0) return false;
@@ -489,7 +489,7 @@ export function compatible(a: Flat, b: Flat, weights: WordWeights = FLAT): Compa
  * Whether report `c` is placed only at the district or province level (geo precision 2 or 3) of
  * the district or province that report `t`'s town (geo precision 1) lies in.
  */
-function within(c: Flat, t: Flat): boolean {
+export function within(c: Flat, t: Flat): boolean {
   if ((c.geo_precision ?? 3) < 2 || t.geo_precision !== 1) return false;
   const place = normPlace(c.location);
   return place === normPlace(t.admin2) || (!c.admin2 && place === normPlace(t.admin1));

@@ -148,6 +148,32 @@ export const MIGRATIONS: Migration[] = [
         : []),
     ],
   },
+  {
+    version: 6,
+    name: "incident confidence as a column (the desk's table sorts and filters on it)",
+    statements: (d) => [
+      `alter table incidents add column confidence ${d === 'sqlite' ? 'real' : 'double precision'}`,
+      d === 'sqlite'
+        ? `update incidents set confidence = json_extract(view, '$.confidence')`
+        : `update incidents set confidence = (j->>'confidence')::double precision
+           from (select id as jid, view::json as j from incidents) v where v.jid = incidents.id`,
+      // The list's covering index (migration 3) holds every column the desk's list reads.
+      ...(d === 'sqlite'
+        ? [
+            `drop index if exists incidents_list`,
+            `create index incidents_list on incidents(event_date desc, id, status, merged_into, event_type, sub_event_type,
+               country, admin1, admin2, location, actor1, actor2, fatalities, latitude, longitude, disputed, n_articles, updated_at, confidence)`,
+          ]
+        : []),
+    ],
+  },
+  {
+    version: 7,
+    name: 'a token on each dirty block, so fusion never clears a mark set while it ran',
+    // Several workers store and fuse at once (sitrep worker): a fusion deletes the block's mark
+    // only if its token is still the one it read before loading the reports.
+    statements: () => [`alter table dirty_blocks add column token text`],
+  },
 ];
 
 /**

@@ -98,6 +98,8 @@ export interface IncidentTable {
   admin2: string | null;
   /** 1 when the view has a dispute (accounts that differ), else 0. */
   disputed: number;
+  /** The view's confidence (0-1), null where it has none (migration 6). */
+  confidence: number | null;
 }
 
 export interface IncidentReportTable {
@@ -120,6 +122,8 @@ export interface EditTable {
 
 export interface DirtyBlockTable {
   block: string;
+  /** Set anew at every mark; null on marks made before migration 7. */
+  token: string | null;
 }
 
 /** A bad input or a failed article, recorded with its error while the batch went on. */

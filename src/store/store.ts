@@ -7,16 +7,17 @@
  * of a block) is one transaction, so a process killed at any moment leaves either the whole
  * batch or none of it, and running the same command again finishes the work.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { toReportIncident, type ReportIncident } from '../core/report.js';
 import type { Article, Claim, Incident, Organisation, Person, Quote } from '../core/types.js';
 import { bands, hexToSignature, NEAR_DUPLICATE, similarity } from '../ingest/dedupe.js';
 import { cluster, fuseValues, type FusedIncident, type FusionReport } from '../fuse/fuse.js';
+import { blockOfReport, incidentId, reportKey } from '../fuse/articles.js';
 import { applyEdits, replayStructure, type EditRow, type IncidentView } from './overlay.js';
 import type { DialectName, DialectSpec } from './dialects/dialect.js';
 import { migrate } from './migrations.js';
 import type { DB } from './schema.js';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -93,7 +94,7 @@ const now = () => new Date().toISOString();
 
 /** Reports' block: reports in different countries never fuse, so fusion works country by country. */
 export function blockOf(inc: Incident): string {
-  return inc.country?.value ?? '';
+  return blockOfReport({ country: inc.country?.value ?? null });
 }
 
 export class Store {
@@ -148,6 +149,10 @@ export class Store {
         const rows = await trx.selectFrom('articles').select(['id', 'identity', 'content_hash']).where('identity', 'in', chunk).execute();
         for (const r of rows) existing.set(r.identity, { id: Number(r.id), content_hash: r.content_hash });
       }
+      // Two workers storing copies of one wire story at once must see each other: the bands of
+      // this batch are locked until it commits, so a batch sharing a band waits and then finds
+      // this one's articles among its candidates.
+      await lockKeys(trx, this.dialect, BAND_LOCK_CLASS, items.flatMap((i) => (i.minhash ? bands(hexToSignature(i.minhash)) : [])), 'exclusive');
       const near = await this.nearDuplicates(trx, items);
       const dirty = new Set<string>();
       const seen = new Set<string>();
@@ -169,6 +174,8 @@ export class Store {
           // An updated page: the old reports go, and their blocks must be fused again.
           const blocks = await trx.selectFrom('reports').select('block').distinct().where('article_id', '=', old.id).execute();
           for (const b of blocks) dirty.add(b.block);
+          // No fusion of these blocks may be between reading their reports and linking them.
+          await lockBlocks(trx, this.dialect, blocks.map((b) => b.block), 'shared');
           await trx.deleteFrom('reports').where('article_id', '=', old.id).execute();
           await trx.deleteFrom('article_bands').where('article_id', '=', old.id).execute();
           await trx.updateTable('articles').set(row).where('id', '=', old.id).execute();
@@ -325,6 +332,8 @@ export class Store {
       for (const it of items) {
         const blocks = await trx.selectFrom('reports').select('block').distinct().where('article_id', '=', it.id).execute();
         for (const b of blocks) dirty.add(b.block);
+        // No fusion of these blocks may be between reading their reports and linking them.
+        await lockBlocks(trx, this.dialect, blocks.map((b) => b.block), 'shared');
         await trx.deleteFrom('reports').where('article_id', '=', it.id).execute();
         const failed = 'error' in it.outcome;
         await trx
@@ -355,19 +364,37 @@ export class Store {
   // --- fusion --------------------------------------------------------------------------------
 
   /** Fuse every block that has changed since it was last fused. Returns the blocks fused. */
-  async fuseDirty(): Promise<{ blocks: number; incidents: number }> {
+  async fuseDirty(opts: { skipBusy?: boolean } = {}): Promise<{ blocks: number; incidents: number; busy?: number }> {
     const blocks = (await this.db.selectFrom('dirty_blocks').select('block').orderBy('block').execute()).map((r) => r.block);
     let incidents = 0;
+    let fused = 0;
+    let busy = 0;
     for (const block of blocks) {
-      incidents += await retrying(() =>
+      const n = await retrying(() =>
         this.db.transaction().execute(async (trx) => {
+          // Never two fusions of one block at once (PostgreSQL: an advisory lock per block). A
+          // worker that finds the block busy leaves it to the one fusing it, or to its next round.
+          if (!(await lockBlocks(trx, this.dialect, [block], 'exclusive', opts.skipBusy))) return null;
+          const mark = await trx.selectFrom('dirty_blocks').select('token').where('block', '=', block).executeTakeFirst();
+          if (!mark) return 0; // fused by another process since the list was read
           const n = await this.fuseBlock(trx, block);
-          await trx.deleteFrom('dirty_blocks').where('block', '=', block).execute();
+          // Reports stored after the token was read set a new one: their mark stays.
+          await trx
+            .deleteFrom('dirty_blocks')
+            .where('block', '=', block)
+            .where((eb) => (mark.token === null ? eb('token', 'is', null) : eb('token', '=', mark.token)))
+            .execute();
           return n;
         }),
       );
+      if (n === null) busy++;
+      else {
+        fused++;
+        incidents += n;
+      }
     }
-    return { blocks: blocks.length, incidents };
+    // `busy`: blocks left to the process fusing them (only when asked to skip those).
+    return opts.skipBusy ? { blocks: fused, incidents, busy } : { blocks: fused, incidents };
   }
 
   /** Load the reports of a block (or of the given keys) as fusion inputs. */
@@ -377,7 +404,7 @@ export class Store {
       trx
         .selectFrom('reports as r')
         .innerJoin('articles as a', 'a.id', 'r.article_id')
-        .select(['r.id as rid', 'r.key', 'r.data', 'a.id as aid', 'a.ext_id', 'a.duplicate_of']);
+        .select(['r.id as rid', 'r.key', 'r.data', 'a.id as aid', 'a.ext_id', 'a.duplicate_of', 'a.published']);
     const rowsets = 'block' in where ? [await base().where('r.block', '=', where.block).execute()] : [];
     if ('keys' in where) for (const chunk of chunks(where.keys, 500)) rowsets.push(await base().where('r.key', 'in', chunk).execute());
     for (const rows of rowsets) {
@@ -389,6 +416,7 @@ export class Store {
           article: r.ext_id,
           articleKey: String(r.aid),
           dupGroup: String(r.duplicate_of ?? r.aid),
+          published: r.published ?? null,
           incident: toReportIncident(inc),
         });
       }
@@ -423,7 +451,7 @@ export class Store {
     }
     // New incidents get an id made from their first report's key: the same content gives the same id.
     const fresh = clusters.map((c, ci) => ({ c, ci })).filter(({ ci }) => !idOf.has(ci));
-    const wanted = fresh.map(({ c }) => 'i' + createHash('sha256').update(c[0]!.key).digest('hex').slice(0, 10));
+    const wanted = fresh.map(({ c }) => incidentId(c));
     const taken = new Set<string>();
     for (const chunk of chunks(wanted, 500)) {
       for (const r of await trx.selectFrom('incidents').select('id').where('id', 'in', chunk).execute()) taken.add(r.id);
@@ -552,6 +580,7 @@ export class Store {
         longitude: view.longitude,
         admin2: view.admin2,
         disputed: view.disputed?.summary != null ? 1 : 0,
+        confidence: view.confidence ?? null,
         updated_at: t,
       };
       if (fresh.created.has(id)) {
@@ -573,6 +602,13 @@ export class Store {
 
   private async editOnce(e: EditInput): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
+      // An edit and a fusion of the same block never interleave (PostgreSQL; SQLite has one
+      // writer): a fusion that read the edits before this one would write views without it.
+      const blockOfId = async (id: string) => (await trx.selectFrom('incidents').select('block').where('id', '=', id).executeTakeFirst())?.block;
+      const mine = await blockOfId(e.incident);
+      if (mine === undefined) throw new EditError(`no incident ${e.incident}`);
+      const otherBlock = e.action === 'merge' && e.other ? await blockOfId(e.other) : undefined;
+      await lockBlocks(trx, this.dialect, otherBlock === undefined ? [mine] : [mine, otherBlock], 'exclusive');
       const inc = await trx.selectFrom('incidents').select(['id', 'block', 'view']).where('id', '=', e.incident).executeTakeFirst();
       if (!inc) throw new EditError(`no incident ${e.incident}`);
       const at = e.at ?? now();
@@ -777,14 +813,8 @@ function articleRow(it: PreparedArticle, duplicateOf: number | null, sim: number
   };
 }
 
-/**
- * A report's key: from the article's content and identity, never from when it arrived, so that
- * fusion's canonical order is the same whatever the order of ingest. The identity tells apart one
- * text published under two URLs (a wire story copied word for word).
- */
-export function reportKey(contentHash: string, identity: string, idx: number): string {
-  return `${contentHash.slice(0, 20)}${createHash('sha256').update(identity).digest('hex').slice(0, 8)}#${idx}`;
-}
+/** A report's key: see fuse/articles.ts (extract and the store make it alike). */
+export { reportKey };
 
 function newIncidentRow(id: string, block: string, origin: string, base: string, t: string) {
   return {
@@ -811,14 +841,52 @@ function newIncidentRow(id: string, block: string, origin: string, base: string,
     longitude: null,
     admin2: null,
     disputed: 0,
+    confidence: null,
   };
 }
 
+/**
+ * Mark blocks for fusion, each with a new token: a fusion running meanwhile in another process
+ * (which read the old token before loading the block's reports) then leaves the mark in place. An
+ * upsert, so a mark that a fusion deletes at this moment is set again, never lost.
+ */
 async function markDirty(trx: Q, blocks: Set<string>): Promise<void> {
   if (blocks.size === 0) return;
-  const have = new Set((await trx.selectFrom('dirty_blocks').select('block').where('block', 'in', [...blocks]).execute()).map((r) => r.block));
-  const add = [...blocks].filter((b) => !have.has(b)).map((block) => ({ block }));
-  for (const chunk of chunks(add, 500)) await trx.insertInto('dirty_blocks').values(chunk).execute();
+  const token = randomUUID();
+  for (const chunk of chunks([...blocks].sort(), 500)) {
+    await trx
+      .insertInto('dirty_blocks')
+      .values(chunk.map((block) => ({ block, token })))
+      .onConflict((oc) => oc.column('block').doUpdateSet({ token }))
+      .execute();
+  }
+}
+
+/** Advisory-lock classes: fusion blocks ("sitr" in ASCII) and MinHash bands ("band"). */
+const BLOCK_LOCK_CLASS = 0x73697472;
+const BAND_LOCK_CLASS = 0x62616e64;
+
+/**
+ * Hold PostgreSQL's advisory locks on blocks until the transaction ends (SQLite has one writer
+ * at a time: nothing to do). Fusion and analysts' edits take them exclusively; a write that
+ * deletes reports of a block takes them shared. With `tryOnly`, returns false at once if one is
+ * held by another transaction.
+ */
+async function lockBlocks(trx: Q, dialect: DialectName, blocks: Iterable<string>, mode: 'exclusive' | 'shared', tryOnly = false): Promise<boolean> {
+  return lockKeys(trx, dialect, BLOCK_LOCK_CLASS, blocks, mode, tryOnly);
+}
+
+/**
+ * Advisory locks on a class of keys, taken in sorted order (so two holders of several keys
+ * never wait on each other), in one statement.
+ */
+async function lockKeys(trx: Q, dialect: DialectName, cls: number, keys: Iterable<string>, mode: 'exclusive' | 'shared', tryOnly = false): Promise<boolean> {
+  if (dialect !== 'postgres') return true;
+  const list = [...new Set(keys)].sort();
+  if (list.length === 0) return true;
+  const fn = sql.raw(`pg${tryOnly ? '_try' : ''}_advisory_xact_lock${mode === 'shared' ? '_shared' : ''}`);
+  const r = await sql<{ ok: boolean | null }>`select ${fn}(${cls}, hashtext(k)) as ok from (select k from unnest(${list}::text[]) as u(k) order by k) s`.execute(trx);
+  return !tryOnly || r.rows.every((x) => x.ok === true);
 }
 
 export function chunks<T>(xs: T[], n: number): T[][] {
