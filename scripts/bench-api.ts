@@ -168,7 +168,7 @@ export async function benchApi(opts: { n?: number; db?: string; rounds?: number 
     await seedIncidents(store, n);
     const seedSeconds = (performance.now() - t0) / 1000;
     const t1 = performance.now();
-    const server = await startServer({ store, port: 0, rateLimit: false });
+    const server = await startServer({ store, logger: false, port: 0, rateLimit: false });
     const indexMs = performance.now() - t1;
     const token = (await createToken(store, 'viewer', 'bench')).token;
     const headers = { authorization: `Bearer ${token}` };

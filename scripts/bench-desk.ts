@@ -49,7 +49,7 @@ export async function benchDesk(n: number, dbFile?: string): Promise<DeskBenchRe
   const store = await openStore(dbFile ?? join(dir, 'desk.db'));
   try {
     if (!reuse) await seedIncidents(store, n);
-    const server = await startServer({ store, port: 0, rateLimit: false, anonymous: 'viewer' });
+    const server = await startServer({ store, logger: false, port: 0, rateLimit: false, anonymous: 'viewer' });
     const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
     const loads: number[] = [];
     const kb: Record<string, number> = {};

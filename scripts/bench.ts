@@ -67,6 +67,7 @@ function timePair<T>(
 
 function main(): void {
   const args = process.argv.slice(2);
+  if (args.includes('--load')) return void spawnSync(process.execPath, [join(ROOT, 'dist/scripts/bench-load.js'), ...args.filter((a) => a !== '--load')], { stdio: 'inherit' }); // scripts/bench-load.ts
   const quick = args.includes('--quick');
   const asJson = args.includes('--json');
 

@@ -26,7 +26,7 @@ interface Ctx {
 async function withDesk(dialect: (typeof DIALECTS)[number], fn: (c: Ctx) => Promise<void>): Promise<void> {
   await withStore(dialect, async (store) => {
     await seed(store);
-    const { app } = await buildServer({ store, rateLimit: false });
+    const { app } = await buildServer({ store, logger: false, rateLimit: false });
     const viewer = (await createToken(store, 'viewer', 'Vic Viewer')).token;
     const analyst = (await createToken(store, 'analyst', 'Ann Analyst')).token;
     const admin = (await createToken(store, 'admin', 'Ada Admin')).token;
@@ -282,14 +282,14 @@ test(`${here}a feed URL is ingested: its items extracted, stored, fused, listed`
     const port = (feed.address() as { port: number }).port;
     // A server started as it is by default refuses the loopback address (SSRF): the feed is a
     // problem of the request, nothing is stored.
-    const strict = await buildServer({ store, rateLimit: false });
+    const strict = await buildServer({ store, logger: false, rateLimit: false });
     const analyst0 = (await createToken(store, 'analyst', 'Ann')).token;
     const refused = await strict.app.inject({ method: 'POST', url: '/api/feeds', headers: bearer(analyst0), payload: { url: `http://127.0.0.1:${port}/feed` } });
     await strict.app.close();
     assert.equal(refused.statusCode, 200, refused.body);
     assert.equal(refused.json().inserted, 0);
     assert.match(JSON.stringify(refused.json().problemList), /refused: 127\.0\.0\.1 is a private, loopback/);
-    const { app } = await buildServer({ store, rateLimit: false, allowPrivateFetch: ['127.0.0.1'] });
+    const { app } = await buildServer({ store, logger: false, rateLimit: false, allowPrivateFetch: ['127.0.0.1'] });
     const analyst = (await createToken(store, 'analyst', 'Ann')).token;
     try {
       const bad = await app.inject({ method: 'POST', url: '/api/feeds', headers: bearer(analyst), payload: { url: 'file:///etc/passwd' } });
@@ -310,7 +310,7 @@ test(`${here}a feed URL is ingested: its items extracted, stored, fused, listed`
 
 test(`${here}security headers, the OpenAPI document, and a server bound to 127.0.0.1`, () =>
   withStore('sqlite', async (store) => {
-    const { app, url } = await startServer({ store, port: 0 });
+    const { app, url } = await startServer({ store, logger: false, port: 0 });
     try {
       assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
       const r = await fetch(`${url}/`);

@@ -42,7 +42,7 @@ before(async () => {
     analyst: (await createToken(store, 'analyst', 'Ann Analyst')).token,
     viewer: (await createToken(store, 'viewer', 'Vic Viewer')).token,
   };
-  server = await startServer({ store, port: 0, rateLimit: false, anonymous: 'viewer' });
+  server = await startServer({ store, logger: false, port: 0, rateLimit: false, anonymous: 'viewer' });
   browser = await chromium.launchPersistentContext(join(dir, 'chromium-profile'), {
     executablePath: CHROMIUM,
     headless: true,

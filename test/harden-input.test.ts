@@ -16,7 +16,7 @@ import { InputError } from '../src/ingest/errors.js';
 import { feedItems } from '../src/ingest/feed.js';
 import { htmlToArticle } from '../src/ingest/html.js';
 import { MAX_LINE_BYTES } from '../src/ingest/limits.js';
-import { boundedLines, readInputs, readStdinBytes, type InputItem } from '../src/ingest/read.js';
+import { boundedLines, readInputs, readStdinBytes, readStdinStream, type InputItem } from '../src/ingest/read.js';
 import { CLI, ROOT } from './paths.js';
 
 const here = '[harden/input] ';
@@ -88,6 +88,32 @@ test(here + 'a JSON line over the limit is refused while streaming; the line aft
   assert.equal(items.length, 2);
   assert.ok('error' in items[0]! && items[0].error.line === 1 && /over the limit/.test(items[0].error.message));
   assert.ok('article' in items[1]! && items[1].article.id === 'after' && items[1].line === 2);
+});
+
+test(here + 'JSON lines on standard input stream: more than the file limit in all, a line over the line limit skipped, the next read', async () => {
+  const line = JSON.stringify({ id: 'x', text: GOOD });
+  let n = 0;
+  // 2 × MAX_LINE_BYTES of good lines, then one line over the limit, then a good one: generated, never held whole
+  async function* input() {
+    yield Buffer.from('  \n');
+    let sent = 0;
+    while (sent < 2 * MAX_LINE_BYTES) {
+      const chunk = Array.from({ length: 500 }, () => JSON.stringify({ id: `a${n++}`, text: GOOD })).join('\n') + '\n';
+      sent += chunk.length;
+      yield Buffer.from(chunk);
+    }
+    for (let i = 0; i <= MAX_LINE_BYTES; i += 1 << 20) yield Buffer.alloc(1 << 20, 'x');
+    yield Buffer.from(`\n${line}\n`);
+  }
+  let articles = 0;
+  const errors: string[] = [];
+  for await (const it of readStdinStream(input())) {
+    if ('article' in it) articles++;
+    else errors.push(`${it.error.line}: ${it.error.message}`);
+  }
+  assert.equal(articles, n + 1);
+  assert.equal(errors.length, 1);
+  assert.match(errors[0]!, /over the limit/);
 });
 
 /** Strings a careless user or an attacker might hand each reader. */

@@ -25,7 +25,7 @@ export const filterQuerySchema = {
   },
   disputed: { type: 'boolean', description: 'only disputed (true) or undisputed (false) incidents' },
   status: { type: 'string', maxLength: 200, description: 'review states, comma-separated: new, reviewed, rejected, merged, orphaned (default: all but merged and orphaned)' },
-  min_fatalities: { type: 'integer', minimum: 0, description: 'at least this many fatalities' },
+  min_fatalities: { type: 'integer', minimum: 0, maximum: 1_000_000, description: 'at least this many fatalities (0 to 1,000,000)' },
   min_confidence: { type: 'number', minimum: 0, maximum: 1, description: 'at least this confidence (0-1); incidents without one are left out' },
 } as const;
 
@@ -34,7 +34,7 @@ export const listQuerySchema = {
   additionalProperties: false,
   properties: {
     ...filterQuerySchema,
-    offset: { type: 'integer', minimum: 0, default: 0 },
+    offset: { type: 'integer', minimum: 0, maximum: 10_000_000, default: 0, description: 'rows to skip (0 to 10,000,000)' },
     limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
     sort: { type: 'string', enum: SORT_KEYS, default: 'date_desc', description: 'column and direction: date, type, place, fatalities, confidence, sources (articles), status; unknown values last' },
   },

@@ -8,6 +8,7 @@ import { identify } from '../ingest/dedupe.js';
 import { checkText } from '../ingest/read.js';
 import { BadRequest } from './filters.js';
 import type { Desk } from './server.js';
+import type { ExtractPool } from '../run/pool.js';
 
 export interface IngestedArticle {
   article: string;
@@ -15,7 +16,18 @@ export interface IngestedArticle {
   incidents: string[];
 }
 
-export async function ingestArticle(desk: Pick<Desk, 'store' | 'index'>, b: Omit<Article, 'id'> & { id?: string }, file = 'POST /api/articles'): Promise<IngestedArticle> {
+/**
+ * `pool`: the server's extraction pool (worker threads under a time budget), so that the thread
+ * that answers requests keeps answering while a long article is read; without one, extraction
+ * runs here.
+ */
+export async function ingestArticle(
+  desk: Pick<Desk, 'store' | 'index'>,
+  b: Omit<Article, 'id'> & { id?: string },
+  file = 'POST /api/articles',
+  pool?: ExtractPool | null,
+  onFailure?: (why: string) => void,
+): Promise<IngestedArticle> {
   const { store, index } = desk;
   const ids0 = identify(b);
   const article: Article = { ...b, id: b.id ?? `api-${ids0.content_hash.slice(0, 12)}` };
@@ -24,10 +36,12 @@ export async function ingestArticle(desk: Pick<Desk, 'store' | 'index'>, b: Omit
   const ids = identify(article);
   const known = await store.knownIdentities([ids.identity]);
   // The extractor (and its language model) loads on the first ingest, not with the server.
-  const { prepare } = await import('../store/ingest-run.js');
+  const { preparePooled } = await import('../store/ingest-run.js');
   let status: IngestedArticle['status'] = 'unchanged';
   if (known.get(ids.identity) !== ids.content_hash) {
-    const r = await store.saveBatch([prepare(article, ids, { file })]);
+    const prepared = await preparePooled(pool ?? undefined, article, ids, { file });
+    if ('error' in prepared.outcome) onFailure?.(prepared.outcome.error);
+    const r = await store.saveBatch([prepared]);
     status = r.inserted ? 'inserted' : r.updated ? 'updated' : 'unchanged';
     await store.fuseDirty();
     await index.fresh(true);

@@ -16,6 +16,7 @@ import type { ListRow } from './list-index.js';
 import { MapClusters } from './map-clusters.js';
 import type { Desk } from './server.js';
 import { ingestArticle } from './ingest-article.js';
+import type { ExtractPool } from '../run/pool.js';
 
 const idParam = {
   type: 'object',
@@ -59,7 +60,7 @@ const listResponseSchema = {
 /** The fields an analyst may set: ACLED's columns and the background flag. */
 const EDITABLE = [...INCIDENT_FIELDS, 'background'];
 
-export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { articleBodyLimit: number; allowPrivateFetch?: boolean | readonly string[] }): Promise<void> {
+export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { articleBodyLimit: number; allowPrivateFetch?: boolean | readonly string[]; pool?: () => ExtractPool }): Promise<void> {
   const { store, index } = desk;
   const mergedInto = (id: string) => index.get(id)?.merged_into ?? null;
   const filtered = async (q: FilterQuery, sort: FilterQuery['sort'] = 'date_desc'): Promise<ListRow[]> => {
@@ -447,7 +448,7 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: { q: { type: 'string', maxLength: 500 }, offset: { type: 'integer', minimum: 0, default: 0 }, limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
+          properties: { q: { type: 'string', maxLength: 500 }, offset: { type: 'integer', minimum: 0, maximum: 10_000_000, default: 0 }, limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
         },
       },
     },
@@ -511,7 +512,8 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
       },
     },
     async (req, reply) => {
-      const r = await ingestArticle(desk, req.body as Article & { id?: string });
+      const r = await ingestArticle(desk, req.body as Article & { id?: string }, 'POST /api/articles', opts.pool?.(), (why) =>
+        req.log.warn({ event: 'extraction_failed', why }, 'extraction failed'));
       reply.code(r.status === 'inserted' ? 201 : 200);
       return r;
     },
@@ -532,7 +534,7 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
       const { ingest } = await import('../store/ingest-run.js');
       // Private, loopback, link-local and metadata addresses are refused unless the server was
       // started with --allow-private-fetch (SSRF: an analyst's URL must not read the server's network).
-      const sum = await ingest(store, [url], { feed: { allowPrivate: opts.allowPrivateFetch ?? false } });
+      const sum = await ingest(store, [url], { feed: { allowPrivate: opts.allowPrivateFetch ?? false }, ...(opts.pool ? { pool: opts.pool() } : {}) });
       await index.fresh(true);
       return sum;
     },

@@ -71,7 +71,7 @@ export function registerServeCommands(program: Command, setCode: (c: number) => 
     .option('--anonymous <role>', 'role of requests without a token (e.g. viewer for a local desk); default: none, a token is needed', role)
     .option('--examples', 'ingest the bundled example articles first if the database has none')
     .option('--session-token', 'print a sign-in link with an admin token valid while this server runs')
-    .option('--log', 'log every request (JSON lines on stdout)')
+    .option('--no-log', 'no request and security logs (they are on by default: JSON lines on stdout, tokens never written)')
     .option('--allow-private-fetch', 'let POST /api/feeds fetch private, loopback, link-local and metadata addresses (a lab; refused by default)')
     .option('--public-url <url>', "the desk's address in alerts' links (default: SITREP_PUBLIC_URL, else the address it listens on)")
     .option('--mcp', 'also serve the MCP server for AI assistants at POST /mcp (Streamable HTTP, same tokens)')
@@ -91,7 +91,7 @@ export function registerServeCommands(program: Command, setCode: (c: number) => 
       }
       let started;
       try {
-        started = await startServer({ store, host: opts.host, port: opts.port, anonymous: opts.anonymous ?? null, logger: !!opts.log, allowPrivateFetch: !!opts.allowPrivateFetch, ...(opts.mcp ? { mcp: { publicUrl: opts.publicUrl ?? process.env.SITREP_PUBLIC_URL ?? null } } : {}) });
+        started = await startServer({ store, host: opts.host, port: opts.port, anonymous: opts.anonymous ?? null, logger: opts.log !== false, allowPrivateFetch: !!opts.allowPrivateFetch, ...(opts.mcp ? { mcp: { publicUrl: opts.publicUrl ?? process.env.SITREP_PUBLIC_URL ?? null } } : {}) });
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
         say(`sitrep: cannot listen on ${opts.host}:${opts.port}: ${err.code === 'EADDRINUSE' ? 'the port is in use (try --port)' : err.message}\n`);

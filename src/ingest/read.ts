@@ -138,15 +138,47 @@ function* fromBytes(
 }
 
 async function* readStdin(opts: ReadOptions): AsyncGenerator<InputItem> {
-  const chunks: Buffer[] = [];
+  yield* readStdinStream(process.stdin, opts);
+}
+
+/**
+ * Standard input as a stream: JSON lines are read line by line as they come (any number of
+ * lines, each within the line limit, memory bounded by one line); a page or a text is gathered
+ * up to the file limit.
+ */
+export async function* readStdinStream(stream: AsyncIterable<Buffer | string>, opts: ReadOptions = {}): AsyncGenerator<InputItem> {
+  const it = stream[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
   let size = 0;
-  for await (const c of process.stdin) {
-    size += (c as Buffer).length;
+  // Enough to see the first character that is not white space.
+  for (let r = await it.next(); !r.done; r = await it.next()) {
+    const b = typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
+    head.push(b);
+    size += b.length;
     if (size > MAX_FILE_BYTES) {
       yield { error: new InputError('-', `standard input is over the limit of ${MAX_FILE_BYTES} bytes`) };
       return;
     }
-    chunks.push(c as Buffer);
+    if (/\S/.test(b.toString('latin1'))) break;
+  }
+  const first = Buffer.concat(head).toString('utf8').trimStart();
+  const rest = async function* () {
+    yield* head;
+    for (let r = await it.next(); !r.done; r = await it.next()) yield typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
+  };
+  if (first.startsWith('{')) {
+    yield* readJsonLines('-', rest());
+    return;
+  }
+  const chunks: Buffer[] = [];
+  size = 0;
+  for await (const c of rest()) {
+    size += c.length;
+    if (size > MAX_FILE_BYTES) {
+      yield { error: new InputError('-', `standard input is over the limit of ${MAX_FILE_BYTES} bytes`) };
+      return;
+    }
+    chunks.push(c);
   }
   yield* readStdinBytes(Buffer.concat(chunks), opts);
 }
