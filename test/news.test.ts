@@ -112,3 +112,22 @@ test('a name is not read as a namesake abroad: the story is plainly in one count
   assert.notEqual(xs[0]!.location?.value, 'KIA');
   assert.notEqual(xs[0]!.location?.value, 'Health');
 });
+
+test('two accounts of the same dead are a range, never a sum; more dead told as more are added', () => {
+  const [a] = incidents(
+    [
+      'A car bomb killed 30 people at a bus station in Mogadishu on Friday, witnesses said.',
+      'Police said 26 people died in the blast and dozens were wounded.',
+    ].join('\n\n'),
+  );
+  assert.equal(a!.fatalities.value, 30);
+  assert.equal(a!.fatalities_low?.value, 26);
+  assert.equal(a!.fatalities_high?.value, 30);
+  const [b] = incidents(
+    [
+      'Militants attacked an army post in Tank district on Friday, killing four soldiers, officials said.',
+      'Three of the attackers were also killed in the exchange of fire.',
+    ].join('\n\n'),
+  );
+  assert.equal(b!.fatalities.value, 7);
+});

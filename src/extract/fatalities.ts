@@ -237,17 +237,23 @@ function readToll(
   if (numeric.length === 0) {
     return { fatalities: { value: null, evidence: evid, rule: 'fatalities:deaths-without-number' }, fatalities_low: null, fatalities_high: null, injuries };
   }
+  // Groups told in one sentence add up ("killing three soldiers and two civilians"); a sentence
+  // further on adds its dead only where it says they are more ("Two civilians also died") or
+  // names another group than every one counted so far ("… killed 4 soldiers. 3 attackers died in
+  // the exchange"). Otherwise it is another account of the same dead ("30 people were killed …
+  // police put the toll at 29"): the accounts make the range, the highest the best figure.
+  const accounts = tollAccounts(text, sentences, numeric);
   let best = 0;
   let low = 0;
   let high = 0;
   let lowSet = false;
   let highSet = false;
-  for (const h of numeric) {
-    best += h.value!;
-    low += h.value!;
-    high += h.high ?? h.value!;
-    if (h.qualifier === 'at least' || h.qualifier === 'more than' || h.qualifier === 'range') lowSet = true;
-    if (h.high !== undefined || h.qualifier === 'up to' || h.qualifier === 'nearly' || h.qualifier === 'less than') highSet = true;
+  for (const a of accounts) {
+    best += a.best;
+    low += a.low;
+    high += a.high;
+    lowSet ||= a.lowSet;
+    highSet ||= a.highSet;
   }
   // Other sources' figures widen the range: "killing 3 soldiers (VoJ claimed 4)".
   for (const h of deaths) {
@@ -256,7 +262,8 @@ function readToll(
     if (h.value > high) high = h.value;
     lowSet = highSet = true;
   }
-  const rule = tolls.length > 0 ? 'fatalities:death-toll' : numeric.length > 1 ? 'fatalities:sum-of-groups' : 'fatalities:count';
+  const rivals = accounts.some((a) => a.rivals > 1);
+  const rule = tolls.length > 0 ? 'fatalities:death-toll' : rivals && accounts.length === 1 ? 'fatalities:accounts-range' : numeric.length > 1 ? 'fatalities:sum-of-groups' : 'fatalities:count';
   const derived = numeric.length > 1 ? { derived: true } : {};
   return {
     fatalities: { value: best, evidence: evid, rule, ...derived },
@@ -264,6 +271,72 @@ function readToll(
     fatalities_high: highSet ? { value: high, evidence: evid, rule, derived: true } : null,
     injuries,
   };
+}
+
+/** Words for the dead that name no group: a figure with one of them may restate any other. */
+const GENERIC_DEAD = /^(?:people|persons?|individuals?|others?|lives|dead|deaths?|bodies|victims?|fatalities|casualties|killed|)$/;
+/** A sentence that says its dead are more than those told before. */
+const MORE_DEAD = /\b(?:also|another|other|further|additional|in addition|as well|besides|separately|too)\b/i;
+
+interface Account {
+  best: number;
+  low: number;
+  high: number;
+  lowSet: boolean;
+  highSet: boolean;
+  /** The groups of the dead it names ('soldiers', 'militants'); '' for none. */
+  groups: Set<string>;
+  /** How many sentences gave a figure for it. */
+  rivals: number;
+}
+
+/** The group a death figure names: the word after the number ('16 soldiers' → 'soldier'). */
+function groupOf(text: string, h: Hit): string {
+  const words = text.slice(h.start, h.end).toLowerCase().match(/[a-z]+/g) ?? [];
+  const skip = new Set(['at', 'least', 'more', 'than', 'about', 'around', 'some', 'nearly', 'up', 'to', 'over', 'almost', 'approximately', 'killed', 'were', 'was', 'dead', 'died', 'and', 'other']);
+  const w = words.filter((x) => !skip.has(x) && !/^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundreds|scores|twenty|thirty|forty|fifty|hundred)$/.test(x))[0] ?? '';
+  return GENERIC_DEAD.test(w) ? '' : w.replace(/(?:ies)$/, 'y').replace(/(?<!s)s$/, '');
+}
+
+/** The incident's accounts of its dead, sentence by sentence (see readToll). */
+function tollAccounts(text: string, sentences: Doc['sentences'], numeric: Hit[]): Account[] {
+  const bySentence = new Map<number, Hit[]>();
+  for (const h of numeric) {
+    const k = sentences.findIndex((s) => h.start >= s.start && h.start < s.end);
+    const list = bySentence.get(k);
+    if (list) list.push(h);
+    else bySentence.set(k, [h]);
+  }
+  const accounts: Account[] = [];
+  for (const [k, hs] of [...bySentence].sort((a, b) => a[0] - b[0])) {
+    const a: Account = { best: 0, low: 0, high: 0, lowSet: false, highSet: false, groups: new Set(), rivals: 1 };
+    for (const h of hs) {
+      a.best += h.value!;
+      a.low += h.value!;
+      a.high += h.high ?? h.value!;
+      if (h.qualifier === 'at least' || h.qualifier === 'more than' || h.qualifier === 'range') a.lowSet = true;
+      if (h.high !== undefined || h.qualifier === 'up to' || h.qualifier === 'nearly' || h.qualifier === 'less than') a.highSet = true;
+      a.groups.add(groupOf(text, h));
+    }
+    const s = k >= 0 ? sentences[k]! : null;
+    const more = s ? MORE_DEAD.test(text.slice(s.start, s.end)) : false;
+    const counted = new Set(accounts.flatMap((x) => [...x.groups]));
+    const newGroups = !a.groups.has('') && !counted.has('') && [...a.groups].every((g) => !counted.has(g));
+    const prev = accounts[accounts.length - 1];
+    if (!prev || more || newGroups) {
+      accounts.push(a);
+      continue;
+    }
+    // Another account of dead already counted: the accounts' range, the highest the best.
+    prev.rivals++;
+    prev.lowSet ||= a.lowSet || a.best !== prev.best;
+    prev.highSet ||= a.highSet || a.best !== prev.best;
+    prev.low = Math.min(prev.low, a.low);
+    prev.high = Math.max(prev.high, a.high);
+    prev.best = Math.max(prev.best, a.best);
+    for (const g of a.groups) prev.groups.add(g);
+  }
+  return accounts;
 }
 
 function injuriesOf(hits: Hit[], ev: (s: number, e: number) => Evidence): Field<number | null> | null {
