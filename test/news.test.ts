@@ -131,3 +131,26 @@ test('two accounts of the same dead are a range, never a sum; more dead told as 
   );
   assert.equal(b!.fatalities.value, 7);
 });
+
+test('a funeral or a market is the setting: gunmen firing on mourners is an attack on civilians', () => {
+  const [a] = incidents('Gunmen opened fire on mourners at a funeral in Konduga, Borno state on Sunday, killing 12 people, police said.');
+  assert.equal(a!.sub_event_type.value, 'Attack');
+  assert.equal(a!.inter2?.value, 7);
+  assert.equal(a!.fatalities.value, 12);
+});
+
+test('clans fighting are identity militias in an armed clash; a figure of wounded told twice counts once', () => {
+  const [a] = incidents(
+    'Clashes between two clans in Galkayo left 14 people dead and 30 wounded on Tuesday, elders said.\n\nMost of the 30 wounded were taken to the town hospital.',
+  );
+  assert.equal(a!.sub_event_type.value, 'Armed clash');
+  assert.equal(a!.inter1?.value, 4);
+  assert.equal(a!.inter2?.value, 4);
+  assert.equal(a!.fatalities.value, 14);
+  assert.equal(a!.injuries?.value, 30);
+});
+
+test('vague counts are read as ACLED codes them: "dozens of people" is 12', () => {
+  const [a] = incidents('Dozens of people were killed when gunmen attacked a village in Zamfara state on Saturday, residents said.');
+  assert.equal(a!.fatalities.value, 12);
+});

@@ -47,8 +47,8 @@ const NUMP = `(?:(?:[Aa]n?\\s+)?(?:unknown|unspecified|undisclosed)\\s+number\\s
 /** Words that may not stand between a number and its verb. */
 const STOP =
   '(?:for|over|near|inside|into|against|towards?|across|through|under|between|among|around|about|whose|whom|where|said|says|told|than|will|would|could|can|may|might|should|must|did|does|do|were|was|is|are|have|has|had|be|been|being|got|who|which|that|when|while|after|before|during|in|at|on|by|from|with|following|as|but|killed|killing|dead|died|injured|wounded|injuring|wounding|hurt|reportedly|allegedly|also|later|and|or|to|of|the|shot|kidnapped|abducted|found|left)';
-/** "11 soldiers and pro-government militia members", "a judge of a provincial court", "3 of his guards". */
-const MOD = `(?:\\s+\\d+-[a-z][\\w-]*|\\s+(?!${STOP}\\b)[A-Za-z'‘’"][\\w'‘’".\\/-]*|\\s+and(?!\\s+(?:${NUMP})\\b)(?=\\s+[a-z])(?!\\s+${STOP}\\b)|\\s+of\\s+(?:them|whom|(?:the|an?|his|her|their)\\s+[\\w-]+(?:['’]s)?))`;
+/** "11 soldiers and pro-government militia members", "a judge of a provincial court", "3 of his guards", "dozens of people". */
+const MOD = `(?:\\s+\\d+-[a-z][\\w-]*|\\s+(?!${STOP}\\b)[A-Za-z'‘’"][\\w'‘’".\\/-]*|\\s+and(?!\\s+(?:${NUMP})\\b)(?=\\s+[a-z])(?!\\s+${STOP}\\b)|\\s+of\\s+(?:them|whom|(?:the|an?|his|her|their)\\s+[\\w-]+(?:['’]s)?)|\\s+of\\s+(?:people|children|women|men|[a-z]+s)(?=[\\s,]))`;
 /** "(including 1 journalist)", ", including women and children,": an aside between a group and its verb. */
 const PAREN = `(?:\\s*\\([^)]{0,80}\\)|\\s*,\\s*(?:including|among\\s+them|mostly|mainly|most\\s+of\\s+them)\\s+[^,()]{1,60},|\\s*,\\s*aged\\s+[\\d\\s,and-]{1,20}?,)?`;
 const GROUP = `(?<![\\w'‘’-])(?:${NUMP})(?:${MOD}){0,8}${PAREN}`;
@@ -189,7 +189,7 @@ function readToll(
   if (coded) {
     const v = +coded[1]!;
     const e = ev(coded.index, coded.index + coded[0].length);
-    return { fatalities: { value: v, evidence: [e], rule: 'fatalities:coded-note' }, fatalities_low: null, fatalities_high: null, injuries: injuriesOf(hits, ev) };
+    return { fatalities: { value: v, evidence: [e], rule: 'fatalities:coded-note' }, fatalities_low: null, fatalities_high: null, injuries: injuriesOf(hits, ev, text, sentences) };
   }
   // 2. A closing "N fatalities." total in the incident's sentences.
   for (const s of sentences) {
@@ -202,7 +202,7 @@ function readToll(
     if (!p || p.value === null) continue;
     const off = s.start + m.index + m[0].indexOf(num);
     const e = ev(off, s.start + m.index + m[0].replace(/[\s.;[]+$/, '').length);
-    return { fatalities: { value: p.value, evidence: [e], rule: 'fatalities:stated-total' }, fatalities_low: null, fatalities_high: null, injuries: injuriesOf(hits, ev) };
+    return { fatalities: { value: p.value, evidence: [e], rule: 'fatalities:stated-total' }, fatalities_low: null, fatalities_high: null, injuries: injuriesOf(hits, ev, text, sentences) };
   }
 
   // "… carrying 5 IS militants … leaving the 5 militants dead" counts; "killed 3 soldiers. The 3
@@ -211,7 +211,7 @@ function readToll(
     (h) => (h.kind === 'death' || h.kind === 'toll') && !(h.backref && hits.some((o) => o !== h && !o.backref && o.kind === 'death' && o.value === h.value)),
   );
   const main = deaths.filter((h) => !h.alt);
-  const injuries = injuriesOf(hits, ev);
+  const injuries = injuriesOf(hits, ev, text, sentences);
   if (main.length === 0) {
     const mixed = hits.filter((h) => h.kind === 'mixed');
     if (mixed.length > 0 && !zero) {
@@ -339,13 +339,15 @@ function tollAccounts(text: string, sentences: Doc['sentences'], numeric: Hit[])
   return accounts;
 }
 
-function injuriesOf(hits: Hit[], ev: (s: number, e: number) => Evidence): Field<number | null> | null {
-  const inj = hits.filter((h) => h.kind === 'injury' && !h.alt);
+/** The injured, read as the dead are: a figure told again ("Most of the 30 wounded …") once, accounts as accounts (tollAccounts). */
+function injuriesOf(hits: Hit[], ev: (s: number, e: number) => Evidence, text: string, sentences: Doc['sentences']): Field<number | null> | null {
+  const inj = hits.filter((h) => h.kind === 'injury' && !h.alt && !(h.backref && hits.some((o) => o !== h && !o.backref && o.kind === 'injury' && o.value === h.value)));
   if (inj.length === 0) return null;
   const evid = inj.map((h) => ev(h.start, h.end));
   const nums = inj.filter((h) => h.value !== null);
   if (nums.length === 0) return { value: null, evidence: evid, rule: 'injuries:without-number' };
-  return { value: nums.reduce((a, h) => a + h.value!, 0), evidence: evid, rule: nums.length > 1 ? 'injuries:sum' : 'injuries:count' };
+  const accounts = tollAccounts(text, sentences, nums);
+  return { value: accounts.reduce((a, x) => a + x.best, 0), evidence: evid, rule: nums.length > 1 ? 'injuries:sum' : 'injuries:count' };
 }
 
 const NUM_IN_LIST = new RegExp(`(?<![\\w-])(?:${NUMP})(?![\\w-])`, 'gi');
