@@ -112,3 +112,45 @@ test('a name is not read as a namesake abroad: the story is plainly in one count
   assert.notEqual(xs[0]!.location?.value, 'KIA');
   assert.notEqual(xs[0]!.location?.value, 'Health');
 });
+
+test('two accounts of the same dead are a range, never a sum; more dead told as more are added', () => {
+  const [a] = incidents(
+    [
+      'A car bomb killed 30 people at a bus station in Mogadishu on Friday, witnesses said.',
+      'Police said 26 people died in the blast and dozens were wounded.',
+    ].join('\n\n'),
+  );
+  assert.equal(a!.fatalities.value, 30);
+  assert.equal(a!.fatalities_low?.value, 26);
+  assert.equal(a!.fatalities_high?.value, 30);
+  const [b] = incidents(
+    [
+      'Militants attacked an army post in Tank district on Friday, killing four soldiers, officials said.',
+      'Three of the attackers were also killed in the exchange of fire.',
+    ].join('\n\n'),
+  );
+  assert.equal(b!.fatalities.value, 7);
+});
+
+test('a funeral or a market is the setting: gunmen firing on mourners is an attack on civilians', () => {
+  const [a] = incidents('Gunmen opened fire on mourners at a funeral in Konduga, Borno state on Sunday, killing 12 people, police said.');
+  assert.equal(a!.sub_event_type.value, 'Attack');
+  assert.equal(a!.inter2?.value, 7);
+  assert.equal(a!.fatalities.value, 12);
+});
+
+test('clans fighting are identity militias in an armed clash; a figure of wounded told twice counts once', () => {
+  const [a] = incidents(
+    'Clashes between two clans in Galkayo left 14 people dead and 30 wounded on Tuesday, elders said.\n\nMost of the 30 wounded were taken to the town hospital.',
+  );
+  assert.equal(a!.sub_event_type.value, 'Armed clash');
+  assert.equal(a!.inter1?.value, 4);
+  assert.equal(a!.inter2?.value, 4);
+  assert.equal(a!.fatalities.value, 14);
+  assert.equal(a!.injuries?.value, 30);
+});
+
+test('vague counts are read as ACLED codes them: "dozens of people" is 12', () => {
+  const [a] = incidents('Dozens of people were killed when gunmen attacked a village in Zamfara state on Saturday, residents said.');
+  assert.equal(a!.fatalities.value, 12);
+});

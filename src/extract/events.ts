@@ -939,7 +939,7 @@ const DISORDER: Record<EventType, DisorderType> = {
   'Strategic developments': 'Strategic developments',
 };
 
-function disorderOf(sub: SubEventType): DisorderType {
+export function disorderOf(sub: SubEventType): DisorderType {
   // ACLED: mob violence and lethal force against protesters are political violence
   if (sub === 'Mob violence' || sub === 'Excessive force against protesters') return 'Political violence';
   return DISORDER[SUB_EVENT_TYPES[sub]];
