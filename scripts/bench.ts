@@ -171,6 +171,7 @@ function main(): void {
     console.log(`HTTP incident list with filters: ${JSON.stringify(rest)}`);
   }
   if (scale) console.log(`\nscaling (--jobs 1/2, 1/2 queue workers): ${JSON.stringify(scale)}`);
+  if (!args.includes('--no-health') && !asJson) spawnSync(process.execPath, [join(ROOT, 'dist/scripts/bench-load.js'), '--no-load'], { stdio: 'inherit' }); // /api/health during a 1M-char ingest (scripts/bench-load.ts)
   if (length) console.log(`\nextraction time by text length (one article per process; × previous: linear is 10×)\n${formatLengthTable((length as { length_scaling: Parameters<typeof formatLengthTable>[0] }).length_scaling ?? [])}`);
 }
 
