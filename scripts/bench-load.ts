@@ -9,7 +9,9 @@
  *   2. /api/health while a 1,000,000-character article is ingested by POST /api/articles: one
  *      health request after another for as long as the article takes; p50/p99/max.
  *
- *   node dist/scripts/bench-load.js [--json] [--seconds N] [--connections N] [--port N]
+ *   node dist/scripts/bench-load.js [--json] [--seconds N] [--connections N] [--port N] [--no-load]
+ *
+ * `npm run bench` runs the health part alone (--no-load); `npm run bench -- --load` both.
  *
  * Only 127.0.0.1. On a machine shared with other work, the figures are the machine's, not the
  * server's alone: say so when quoting them.
@@ -71,42 +73,47 @@ async function main(): Promise<void> {
     await waitFor(`${base}/api/health`, 30_000);
     const auth = { authorization: `Bearer ${viewer}` };
 
-    // 1. load
-    const times: number[] = [];
-    const statuses = new Map<number, number>();
-    let finish: (r: autocannon.Result) => void = () => {};
-    let fail: (e: unknown) => void = () => {};
-    const result = new Promise<autocannon.Result>((resolve, reject) => ([finish, fail] = [resolve, reject]));
-    const inst = autocannon({
-      url: base,
-      connections,
-      duration: seconds,
-      headers: auth,
-      requests: [
-        { method: 'GET', path: '/api/incidents?limit=20' },
-        { method: 'GET', path: '/api/incidents?country=Pakistan&sort=fatalities_desc&limit=10' },
-        { method: 'GET', path: '/api/incidents?from=2025-01-01&to=2025-12-31&min_fatalities=1' },
-        { method: 'GET', path: '/api/health' },
-      ],
-    }, (err, r) => (err ? fail(err) : finish(r)));
-    inst.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-      times.push(responseTime);
-      statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
-    });
-    const res = await result;
-    times.sort((a, b) => a - b);
-    const load = {
-      connections,
-      seconds,
-      requests: res.requests.total,
-      requests_per_second: Math.round(res.requests.total / seconds),
-      p50_ms: Math.round(pct(times, 50) * 10) / 10,
-      p95_ms: Math.round(pct(times, 95) * 10) / 10,
-      p99_ms: Math.round(pct(times, 99) * 10) / 10,
-      errors: res.errors + res.timeouts + res.non2xx,
-      non_2xx: res.non2xx,
-      statuses: Object.fromEntries(statuses),
-    };
+    // 1. load (left out with --no-load: npm run bench measures only the health part by default)
+    const skipLoad = process.argv.includes('--no-load');
+    const load = skipLoad ? null : await runLoad();
+    async function runLoad() {
+      const times: number[] = [];
+      const statuses = new Map<number, number>();
+      let finish: (r: autocannon.Result) => void = () => {};
+      let fail: (e: unknown) => void = () => {};
+      const result = new Promise<autocannon.Result>((resolve, reject) => ([finish, fail] = [resolve, reject]));
+      const inst = autocannon({
+        url: base,
+        connections,
+        duration: seconds,
+        headers: auth,
+        requests: [
+          { method: 'GET', path: '/api/incidents?limit=20' },
+          { method: 'GET', path: '/api/incidents?country=Pakistan&sort=fatalities_desc&limit=10' },
+          { method: 'GET', path: '/api/incidents?from=2025-01-01&to=2025-12-31&min_fatalities=1' },
+          { method: 'GET', path: '/api/health' },
+        ],
+      }, (err, r) => (err ? fail(err) : finish(r)));
+      inst.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+        times.push(responseTime);
+        statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
+      });
+      const res = await result;
+      times.sort((a, b) => a - b);
+      const load = {
+        connections,
+        seconds,
+        requests: res.requests.total,
+        requests_per_second: Math.round(res.requests.total / seconds),
+        p50_ms: Math.round(pct(times, 50) * 10) / 10,
+        p95_ms: Math.round(pct(times, 95) * 10) / 10,
+        p99_ms: Math.round(pct(times, 99) * 10) / 10,
+        errors: res.errors + res.timeouts + res.non2xx,
+        non_2xx: res.non2xx,
+        statuses: Object.fromEntries(statuses),
+      };
+      return load;
+    }
 
     // 2. health while a 1M-character article is extracted
     const s = 'Gunmen killed three policemen in Peshawar on Monday, police said. ';
@@ -137,11 +144,13 @@ async function main(): Promise<void> {
       health_p99_ms: Math.round(pct(waits, 99) * 10) / 10,
       health_max_ms: Math.round((waits[waits.length - 1] ?? NaN) * 10) / 10,
     };
-    const out = { load, health_during_1m_ingest: health };
+    const out = { ...(load ? { load } : {}), health_during_1m_ingest: health };
     if (asJson) console.log(JSON.stringify(out));
     else {
-      console.log(`load: ${connections} connections, ${seconds} s, one token, 127.0.0.1 (default rate limits and logs)`);
-      console.log(`  ${load.requests_per_second} requests/s   p50 ${load.p50_ms} ms   p95 ${load.p95_ms} ms   p99 ${load.p99_ms} ms   errors ${load.errors} (statuses ${JSON.stringify(load.statuses)})`);
+      if (load) {
+        console.log(`load: ${connections} connections, ${seconds} s, one token, 127.0.0.1 (default rate limits and logs)`);
+        console.log(`  ${load.requests_per_second} requests/s   p50 ${load.p50_ms} ms   p95 ${load.p95_ms} ms   p99 ${load.p99_ms} ms   errors ${load.errors} (statuses ${JSON.stringify(load.statuses)})`);
+      }
       console.log(`/api/health while a ${health.article_chars}-character article is ingested (${health.article_ms} ms, HTTP ${health.article_status}):`);
       console.log(`  ${health.health_requests} requests   p50 ${health.health_p50_ms} ms   p99 ${health.health_p99_ms} ms   max ${health.health_max_ms} ms`);
     }

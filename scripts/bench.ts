@@ -176,6 +176,7 @@ function main(): void {
   }
   if (desk) console.log(`\ndesk first load in Chromium (map, timeline, table; KB fetched by kind): ${JSON.stringify(desk)}`);
   if (scale) console.log(`\nscaling (--jobs 1/2, 1/2 queue workers): ${JSON.stringify(scale)}`);
+  if (!args.includes('--no-health') && !asJson) spawnSync(process.execPath, [join(ROOT, 'dist/scripts/bench-load.js'), '--no-load'], { stdio: 'inherit' }); // /api/health during a 1M-char ingest (scripts/bench-load.ts)
   if (length) console.log(`\nextraction time by text length (one article per process; × previous: linear is 10×)\n${formatLengthTable((length as { length_scaling: Parameters<typeof formatLengthTable>[0] }).length_scaling ?? [])}`);
   if (alerts) console.log(`\nalert latency, POST /api/articles to signed webhook received: ${JSON.stringify(alerts)}`);
 }
