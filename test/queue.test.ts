@@ -199,7 +199,7 @@ test("[queue] a reprocess fanned out to two workers while two analysts edit: the
       ]);
       // A runaway article on the queue: over its budget, it fails for good and is listed.
       const long = join(dir, 'long.jsonl');
-      writeFileSync(long, JSON.stringify({ id: 'runaway', text: 'Gunmen killed three policemen in Peshawar on Monday, police said. '.repeat(2300) }) + '\n');
+      writeFileSync(long, JSON.stringify({ id: 'runaway', text: 'Gunmen killed three policemen in Peshawar on Monday, police said. '.repeat(15000).slice(0, 990_000) }) + '\n');
       assert.equal(cli(['ingest', long, '--queue', REDIS_URL, '--queue-prefix', prefix]).status, 0);
       await waitFor('the queue to empty and fusion to settle', () => settled(REDIS_URL, prefix, db.target), 240_000, 1000);
       const st = await status(REDIS_URL, prefix);
