@@ -110,9 +110,11 @@ export async function seedIncidents(store: Store, n: number): Promise<void> {
       const fields = { event_date: date, time_precision: 1, disorder_type: 'Political violence', event_type: SUB_EVENT_TYPES[sub], sub_event_type: sub, actor1: a1, inter1: 3, actor2: a2, inter2: a2 ? 1 : null, country, admin1, admin2: null, location, latitude: lat, longitude: lon, geo_precision: 1, fatalities: fat, fatalities_low: fat, fatalities_high: fat, injuries: null };
       const trace = Object.fromEntries(Object.keys(fields).map((f) => [f, { rule: 'bench', evidence: ev(ext, text) }]));
       const disputed = r() < 0.05 ? { summary: 'accounts differ', claims: [{ source: 'police', says: `${fat} killed`, evidence: ev(ext, text) }, { source: 'residents', says: `${fat + 3} killed`, evidence: ev(ext, text) }] } : null;
-      const view = { ...fields, articles: [ext], background: false, disputed, evidence: [{ article: ext, start: 0, end: text.length, text }], trace, reports: [`bench-${k}#0`], sources: [{ report: `bench-${k}#0`, article: ext, fatalities: fat, fatalities_low: fat, fatalities_high: fat, evidence: ev(ext, text) }], id, status, merged_into: null, edited: {}, edits: [] };
+      // A confidence spread over 0-1 without drawing from the generator (the data stay as they were).
+      const confidence = ((k * 7919) % 101) / 100;
+      const view = { ...fields, confidence, articles: [ext], background: false, disputed, evidence: [{ article: ext, start: 0, end: text.length, text }], trace, reports: [`bench-${k}#0`], sources: [{ report: `bench-${k}#0`, article: ext, fatalities: fat, fatalities_low: fat, fatalities_high: fat, evidence: ev(ext, text) }], id, status, merged_into: null, edited: {}, edits: [] };
       const json = JSON.stringify(view);
-      incs.push({ id, block: country, origin: 'fusion', created_at: t, updated_at: t, base: json, view: json, status, merged_into: null, event_date: date, event_type: SUB_EVENT_TYPES[sub], sub_event_type: sub, country, admin1, location, actor1: a1, actor2: a2, fatalities: fat, n_articles: 1, latitude: lat, longitude: lon, admin2: null, disputed: disputed ? 1 : 0 });
+      incs.push({ id, block: country, origin: 'fusion', created_at: t, updated_at: t, base: json, view: json, status, merged_into: null, event_date: date, event_type: SUB_EVENT_TYPES[sub], sub_event_type: sub, country, admin1, location, actor1: a1, actor2: a2, fatalities: fat, n_articles: 1, latitude: lat, longitude: lon, admin2: null, disputed: disputed ? 1 : 0, confidence });
     }
     await store.db.transaction().execute(async (trx) => {
       const ids = await trx.insertInto('articles').values(arts).returning('id').execute();
@@ -166,7 +168,7 @@ export async function benchApi(opts: { n?: number; db?: string; rounds?: number 
     await seedIncidents(store, n);
     const seedSeconds = (performance.now() - t0) / 1000;
     const t1 = performance.now();
-    const server = await startServer({ store, port: 0, rateLimit: false });
+    const server = await startServer({ store, logger: false, port: 0, rateLimit: false });
     const indexMs = performance.now() - t1;
     const token = (await createToken(store, 'viewer', 'bench')).token;
     const headers = { authorization: `Bearer ${token}` };

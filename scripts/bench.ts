@@ -20,6 +20,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../src/core/types.js';
 import { extractArticle, loadResources } from '../src/pipeline.js';
+import { formatLengthTable } from './bench-length.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const EVAL = resolve(ROOT, process.env.SITREP_EVAL_DIR ?? '../shared/eval');
@@ -66,6 +67,7 @@ function timePair<T>(
 
 function main(): void {
   const args = process.argv.slice(2);
+  if (args.includes('--load')) return void spawnSync(process.execPath, [join(ROOT, 'dist/scripts/bench-load.js'), ...args.filter((a) => a !== '--load')], { stdio: 'inherit' }); // scripts/bench-load.ts
   const quick = args.includes('--quick');
   const asJson = args.includes('--json');
 
@@ -139,8 +141,12 @@ function main(): void {
   };
   const ingest = args.includes('--no-ingest') ? null : child('bench-ingest.js', quick ? ['--limit', '1000'] : []);
   const api = args.includes('--no-api') ? null : child('bench-api.js', quick ? ['--n', '20000'] : ['--n', '100000']);
+  const desk = args.includes('--no-desk') ? null : child('bench-desk.js', quick ? ['--n', '20000'] : ['--n', '100000']);
   const scale = args.includes('--no-scale') ? null : child('bench-scale.js', quick ? ['--limit', '300'] : []);
-  const full = { ...result, ingest, api, scale };
+  const length = args.includes('--no-length') ? null : child('bench-length.js', quick ? ['--sizes', '10000,100000'] : []); // scripts/bench-length.ts
+  const alerts = args.includes('--no-alerts') ? null : child('bench-alerts.js', quick ? ['--n', '5'] : ['--n', '20']);
+  const fusion = args.includes('--no-fusion') ? null : child('bench-fusion.js', quick ? ['--n', '20000'] : ['--n', '100000']);
+  const full = { ...result, ingest, api, scale, alerts, fusion, desk, ...(length ?? {}) };
   if (asJson) {
     console.log(JSON.stringify(full));
     return;
@@ -162,12 +168,16 @@ function main(): void {
     console.log('');
     console.log(`ingest into SQLite, end to end: ${JSON.stringify(ingest)}`);
   }
+  if (fusion) console.log(`\nfusion of synthetic reports, one core: ${JSON.stringify(fusion)}`);
   if (api) {
     const { by_query: _q, ...rest } = api as Record<string, unknown>;
     console.log('');
     console.log(`HTTP incident list with filters: ${JSON.stringify(rest)}`);
   }
+  if (desk) console.log(`\ndesk first load in Chromium (map, timeline, table; KB fetched by kind): ${JSON.stringify(desk)}`);
   if (scale) console.log(`\nscaling (--jobs 1/2, 1/2 queue workers): ${JSON.stringify(scale)}`);
+  if (length) console.log(`\nextraction time by text length (one article per process; × previous: linear is 10×)\n${formatLengthTable((length as { length_scaling: Parameters<typeof formatLengthTable>[0] }).length_scaling ?? [])}`);
+  if (alerts) console.log(`\nalert latency, POST /api/articles to signed webhook received: ${JSON.stringify(alerts)}`);
 }
 
 main();

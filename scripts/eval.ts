@@ -11,7 +11,8 @@
  *                                reverse, with the evidence
  *
  * A set whose gold has incidents reported by several articles is also scored per article (the
- * gold's incidents cut into one per article, sitrep run with --per-article): row NAME/art. Sets
+ * gold's incidents cut into one per article, sitrep run with --per-article): row NAME/art; the
+ * whole-file row fuses across articles, and its `Multi-article incidents` line is printed. Sets
  * with incidents get a table of detection precision by confidence bucket.
  *
  * Where ../shared is missing (a user's machine), it says so and exits 0.
@@ -52,6 +53,8 @@ type Score = {
   fields: Record<string, { acc: number | null; n: number }>;
   quotes: null | { recall: number | null; precision: number | null; speaker: { acc: number | null; n: number } };
   negatives: null | { share: number | null; n: number };
+  /** score.mjs's `Multi-article incidents` line: gold incidents reported by 2+ articles. */
+  multi_article?: null | { n: number; recall: number | null; grouping: number | null; grouping_precision: number | null; fatalities_range: { acc: number | null; n: number } };
 };
 
 function main(): number {
@@ -109,6 +112,16 @@ function main(): number {
     }
   }
   printTable(rows);
+  // Fusion across articles: the whole-file rows fuse (as `sitrep extract` does by default).
+  for (const r of rows) {
+    const m = r.score.multi_article;
+    if (!m || r.set.name.endsWith('/art')) continue;
+    const f = (v: number | null) => (v === null ? '  -  ' : v.toFixed(3));
+    const g = r.score.fields.grouping_precision;
+    console.log(
+      `${r.set.name}: Multi-article incidents (gold reported by 2+ articles): ${m.n}   found ${f(m.recall)}   grouping ${f(m.grouping)}   grouping_precision ${f(m.grouping_precision)}   fatalities_range ${f(m.fatalities_range.acc)} (n ${m.fatalities_range.n});   all incidents: grouping_precision ${f(g?.acc ?? null)}, detection F1 ${f(r.score.detection.f1)}`,
+    );
+  }
   for (const c of confidence) {
     console.log(`\n${c.name}: detection precision by confidence (reported incidents matched to a gold one)`);
     for (const l of c.lines) console.log(l);

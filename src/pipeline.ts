@@ -11,6 +11,7 @@ import { loadGazetteer, type Gazetteer } from './geo/gazetteer.js';
 import { findEvents, mergeCandidates, type EventCandidate } from './extract/events.js';
 import { groupTellings } from './extract/consolidate.js';
 import { whyNoIncident } from './extract/non-events.js';
+import { retypeBySides } from './extract/retype.js';
 import { incidentConfidence, withFieldConfidence } from './extract/confidence.js';
 import { findPlaces, resolveLocation, type PlaceMention } from './extract/places.js';
 import { findActors, assignActors, type ActorMention } from './extract/actors.js';
@@ -143,7 +144,7 @@ function readIncident(
     articleId,
   );
   const toll = findFatalities(doc, ev.sentences, articleId);
-  return {
+  const inc: Incident = {
     id: articleId,
     articles: [articleId],
     background: ev.background,
@@ -156,6 +157,8 @@ function readIncident(
     ...toll,
     disputed: null,
   };
+  retypeBySides(inc);
+  return inc;
 }
 
 /** Evidence for a span of the document. */

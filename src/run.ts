@@ -8,6 +8,7 @@ import type { Report } from './core/report.js';
 import { toReportIncident } from './core/report.js';
 import type { Problem } from './core/types.js';
 import { readInputs, type ReadOptions } from './ingest/read.js';
+import { fuseAll, fusionReports } from './fuse/articles.js';
 import { extractArticle, type ArticleResult } from './pipeline.js';
 
 /** The package version; this file runs from src/ (tsx) or dist/src/ (compiled). */
@@ -57,7 +58,22 @@ export async function runInputs(paths: string[], opts: RunOptions = {}): Promise
   return { results, problems };
 }
 
-export function buildReport(run: RunResult): Report {
+export interface ReportOptions {
+  /**
+   * Fuse the reports of one incident across articles (default), with the store's fusion; false
+   * keeps each article's incidents apart (`--per-article`).
+   */
+  fuse?: boolean;
+}
+
+/** The report's incidents: fused across articles, or each article's own. */
+export function reportIncidents(results: ArticleResult[], opts: ReportOptions = {}): Report['incidents'] {
+  const own = results.map((r) => ({ article: r.article, incidents: r.incidents.map(toReportIncident) }));
+  if (opts.fuse === false) return own.flatMap((r) => r.incidents);
+  return fuseAll(fusionReports(own));
+}
+
+export function buildReport(run: RunResult, opts: ReportOptions = {}): Report {
   return {
     sitrep: { version: VERSION, generated: new Date().toISOString() },
     articles: run.results.map(({ article: a }) => ({
@@ -68,7 +84,7 @@ export function buildReport(run: RunResult): Report {
       published: a.published ?? null,
       chars: a.text.length,
     })),
-    incidents: run.results.flatMap((r) => r.incidents.map(toReportIncident)),
+    incidents: reportIncidents(run.results, opts),
     quotes: run.results.flatMap((r) => r.quotes),
     claims: run.results.flatMap((r) => r.claims),
     people: run.results.flatMap((r) => r.people),

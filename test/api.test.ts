@@ -26,7 +26,7 @@ interface Ctx {
 async function withDesk(dialect: (typeof DIALECTS)[number], fn: (c: Ctx) => Promise<void>): Promise<void> {
   await withStore(dialect, async (store) => {
     await seed(store);
-    const { app } = await buildServer({ store, rateLimit: false });
+    const { app } = await buildServer({ store, logger: false, rateLimit: false });
     const viewer = (await createToken(store, 'viewer', 'Vic Viewer')).token;
     const analyst = (await createToken(store, 'analyst', 'Ann Analyst')).token;
     const admin = (await createToken(store, 'admin', 'Ada Admin')).token;
@@ -264,17 +264,32 @@ test(`${here}a feed URL is ingested: its items extracted, stored, fused, listed`
   withStore('sqlite', async (store) => {
     const rss = `<?xml version="1.0"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Fixture Feed</title>
-<item><title>Gunmen kill two policemen in Bannu</title><link>http://127.0.0.1/bannu</link><pubDate>Tue, 10 Jun 2025 08:00:00 GMT</pubDate>
+<item><title>Gunmen kill two policemen in Bannu</title><link>http://127.0.0.1:PORT/bannu</link><pubDate>Tue, 10 Jun 2025 08:00:00 GMT</pubDate>
 <content:encoded><![CDATA[<p>Gunmen shot dead two policemen at a checkpoint in Bannu district of Khyber Pakhtunkhwa on Monday, police said.</p><p>The attackers fled on motorcycles, and a search operation was launched in the area.</p>]]></content:encoded></item>
 </channel></rss>`;
     const http = await import('node:http');
-    const feed = http.createServer((_req, res) => {
+    // The item is short, so its page is fetched from its link (a teaser is never the article).
+    const page = `<html><head><title>Bannu</title></head><body><article><p>Gunmen shot dead two policemen at a checkpoint in Bannu district of Khyber Pakhtunkhwa on Monday, police said.</p><p>The attackers fled on motorcycles, and a search operation was launched in the area.</p></article></body></html>`;
+    const feed = http.createServer((req, res) => {
+      if (req.url === '/bannu') {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        return res.end(page);
+      }
       res.writeHead(200, { 'content-type': 'application/rss+xml' });
-      res.end(rss);
+      res.end(rss.replace('PORT', String(port)));
     });
     await new Promise<void>((r) => feed.listen(0, '127.0.0.1', () => r()));
     const port = (feed.address() as { port: number }).port;
-    const { app } = await buildServer({ store, rateLimit: false });
+    // A server started as it is by default refuses the loopback address (SSRF): the feed is a
+    // problem of the request, nothing is stored.
+    const strict = await buildServer({ store, logger: false, rateLimit: false });
+    const analyst0 = (await createToken(store, 'analyst', 'Ann')).token;
+    const refused = await strict.app.inject({ method: 'POST', url: '/api/feeds', headers: bearer(analyst0), payload: { url: `http://127.0.0.1:${port}/feed` } });
+    await strict.app.close();
+    assert.equal(refused.statusCode, 200, refused.body);
+    assert.equal(refused.json().inserted, 0);
+    assert.match(JSON.stringify(refused.json().problemList), /refused: 127\.0\.0\.1 is a private, loopback/);
+    const { app } = await buildServer({ store, logger: false, rateLimit: false, allowPrivateFetch: ['127.0.0.1'] });
     const analyst = (await createToken(store, 'analyst', 'Ann')).token;
     try {
       const bad = await app.inject({ method: 'POST', url: '/api/feeds', headers: bearer(analyst), payload: { url: 'file:///etc/passwd' } });
@@ -295,7 +310,7 @@ test(`${here}a feed URL is ingested: its items extracted, stored, fused, listed`
 
 test(`${here}security headers, the OpenAPI document, and a server bound to 127.0.0.1`, () =>
   withStore('sqlite', async (store) => {
-    const { app, url } = await startServer({ store, port: 0 });
+    const { app, url } = await startServer({ store, logger: false, port: 0 });
     try {
       assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
       const r = await fetch(`${url}/`);

@@ -343,3 +343,48 @@ test(here + 'property: the fused incidents do not depend on the order the report
     { numRuns: 300 },
   );
 });
+
+// --- fused values like an analyst ----------------------------------------------------------
+
+test(here + 'the best toll is the latest update; low/high span the sources, never their sum', () => {
+  const first = { ...report('dawn', 0, { ...QUETTA, fatalities: 5 }), published: '2025-05-03' };
+  const later = { ...report('geo', 0, { ...QUETTA, fatalities: 9 }), published: '2025-05-04' };
+  const out = fuse([later, first]);
+  assert.equal(out.length, 1);
+  assert.deepEqual([out[0]!.fatalities, out[0]!.fatalities_low, out[0]!.fatalities_high], [9, 5, 9]);
+  // A toll the text calls an update wins over a later article's older count.
+  const rose = report('ary', 0, { ...QUETTA, fatalities: 7 });
+  rose.incident.trace.fatalities = { rule: 'fatalities:death-toll', evidence: [{ article: 'ary', start: 0, end: 40, text: 'The death toll rose to seven on Saturday.' }] };
+  const stale = { ...report('express', 0, { ...QUETTA, fatalities: 4 }), published: '2025-05-05' };
+  const both = fuse([stale, { ...rose, published: '2025-05-03' }]);
+  assert.equal(both.length, 1);
+  assert.deepEqual([both[0]!.fatalities, both[0]!.fatalities_low, both[0]!.fatalities_high], [7, 4, 7]);
+  assert.match(both[0]!.trace.fatalities!.note!, /ary, an update/);
+  // Each source's own figure stays visible.
+  assert.deepEqual(both[0]!.sources.map((s) => [s.article, s.fatalities]).sort(), [['ary', 7], ['express', 4]]);
+});
+
+test(here + 'a named actor beats an unidentified one; the most precise date and place win', () => {
+  const vague = report('a', 0, { ...QUETTA, fatalities: 3, location: null, lat: null, lon: null, geo: 3 });
+  const b = report('b', 0, { ...QUETTA, fatalities: 3, actor1: 'BLA: Balochistan Liberation Army', inter1: 2 });
+  const c = report('c', 0, { ...QUETTA, fatalities: 3 });
+  const out = fuse([vague, b, c]);
+  assert.equal(out.length, 1);
+  assert.equal(out[0]!.actor1, 'BLA: Balochistan Liberation Army');
+  assert.equal(out[0]!.inter1, 2);
+  assert.equal(out[0]!.location, 'Quetta');
+  assert.equal(out[0]!.geo_precision, 1);
+});
+
+test(here + 'sources that disagree on the toll on one day make the incident disputed, each side with its source', () => {
+  const a = { ...report('dawn', 0, { ...QUETTA, fatalities: 2 }), published: '2025-05-03' };
+  const b = { ...report('geo', 0, { ...QUETTA, fatalities: 6 }), published: '2025-05-03' };
+  const [x] = fuse([a, b]);
+  assert.ok(x!.disputed);
+  assert.match(x!.disputed!.summary, /toll: .*\(dawn\).*\(geo\)|toll: .*\(geo\).*\(dawn\)/);
+  assert.deepEqual(x!.disputed!.claims.map((c) => c.source).sort(), ['dawn', 'geo']);
+  // A day later, the higher toll is an update, not a dispute.
+  const [y] = fuse([a, { ...b, published: '2025-05-04' }]);
+  assert.equal(y!.disputed, null);
+  assert.equal(y!.fatalities, 6);
+});

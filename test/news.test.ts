@@ -80,3 +80,77 @@ test('a change of activity with nobody named is no event', () => {
   const xs = incidents('The food agency has issued a warning that a funding crisis is threatening its aid programmes in the country.');
   assert.equal(xs.length, 0, brief(xs));
 });
+
+test('a count of events over a period is a statistic, not an incident', () => {
+  const xs = incidents(
+    [
+      'Militants carried out 61 attacks in the province in March, killing 87 people, a think tank said in its monthly report.',
+      'Civilians have borne the brunt: at least 240 were killed since January 2023, according to the report.',
+      'On Thursday, gunmen killed two policemen at a checkpoint in Tank district, police said.',
+    ].join('\n\n'),
+  );
+  assert.equal(xs.length, 1, brief(xs));
+  assert.equal(xs[0]!.fatalities.value, 2);
+  assert.equal(xs[0]!.event_date?.value, '2024-05-09');
+});
+
+test('one event compared with others ("the deadliest since 2019") stays an event', () => {
+  const xs = incidents('A suicide bomber killed 14 people at a market in Kunduz on Friday, the deadliest attack in the city since 2019.');
+  assert.equal(xs.length, 1, brief(xs));
+  assert.equal(xs[0]!.fatalities.value, 14);
+});
+
+test('a name is not read as a namesake abroad: the story is plainly in one country', () => {
+  const xs = incidents(
+    [
+      'Myanmar military jets bombed a village held by the KIA in Kachin State on Thursday, killing nine people, the rebels said.',
+      'The Ministry of Health said the wounded were taken to Myitkyina.',
+    ].join('\n\n'),
+  );
+  assert.equal(xs.length, 1, brief(xs));
+  assert.equal(xs[0]!.country?.value, 'Myanmar');
+  assert.notEqual(xs[0]!.location?.value, 'KIA');
+  assert.notEqual(xs[0]!.location?.value, 'Health');
+});
+
+test('two accounts of the same dead are a range, never a sum; more dead told as more are added', () => {
+  const [a] = incidents(
+    [
+      'A car bomb killed 30 people at a bus station in Mogadishu on Friday, witnesses said.',
+      'Police said 26 people died in the blast and dozens were wounded.',
+    ].join('\n\n'),
+  );
+  assert.equal(a!.fatalities.value, 30);
+  assert.equal(a!.fatalities_low?.value, 26);
+  assert.equal(a!.fatalities_high?.value, 30);
+  const [b] = incidents(
+    [
+      'Militants attacked an army post in Tank district on Friday, killing four soldiers, officials said.',
+      'Three of the attackers were also killed in the exchange of fire.',
+    ].join('\n\n'),
+  );
+  assert.equal(b!.fatalities.value, 7);
+});
+
+test('a funeral or a market is the setting: gunmen firing on mourners is an attack on civilians', () => {
+  const [a] = incidents('Gunmen opened fire on mourners at a funeral in Konduga, Borno state on Sunday, killing 12 people, police said.');
+  assert.equal(a!.sub_event_type.value, 'Attack');
+  assert.equal(a!.inter2?.value, 7);
+  assert.equal(a!.fatalities.value, 12);
+});
+
+test('clans fighting are identity militias in an armed clash; a figure of wounded told twice counts once', () => {
+  const [a] = incidents(
+    'Clashes between two clans in Galkayo left 14 people dead and 30 wounded on Tuesday, elders said.\n\nMost of the 30 wounded were taken to the town hospital.',
+  );
+  assert.equal(a!.sub_event_type.value, 'Armed clash');
+  assert.equal(a!.inter1?.value, 4);
+  assert.equal(a!.inter2?.value, 4);
+  assert.equal(a!.fatalities.value, 14);
+  assert.equal(a!.injuries?.value, 30);
+});
+
+test('vague counts are read as ACLED codes them: "dozens of people" is 12', () => {
+  const [a] = incidents('Dozens of people were killed when gunmen attacked a village in Zamfara state on Saturday, residents said.');
+  assert.equal(a!.fatalities.value, 12);
+});

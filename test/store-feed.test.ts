@@ -107,7 +107,7 @@ test(here + 'RSS and Atom are parsed: title, link, date, full content', () => {
 });
 
 test(here + 'a feed over HTTP: full-content items read directly, teaser items fetched from their link', async () => {
-  const items = await all(readSource(`${base}/feed`));
+  const items = await all(readSource(`${base}/feed`, { allowPrivate: ['127.0.0.1'] }));
   const arts = items.flatMap((x) => ('article' in x ? [x.article] : []));
   assert.equal(arts.length, 2, JSON.stringify(items.filter((x) => 'error' in x)));
   const [a, b] = arts;
@@ -122,16 +122,16 @@ test(here + 'a feed over HTTP: full-content items read directly, teaser items fe
   assert.equal(b!.published, '2025-05-04');
 });
 
-test(here + 'a feed file; an unreachable page costs only its item', async () => {
+test(here + 'a feed file; an unreachable page costs only its item, and its teaser is not stored as the article', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-feed-'));
   const f = join(dir, 'courier.rss');
   writeFileSync(f, RSS.replace('LINK_PLACEHOLDER', `${base}/missing`));
-  const items = await all(readSource(f));
-  // The teaser's page is a 404: the item falls back to the feed's own short text.
+  const items = await all(readSource(f, { allowPrivate: ['127.0.0.1'] }));
+  // The teaser's page is a 404: the item is an error naming the page, not 'Short teaser.'.
   assert.equal(items.length, 2);
   assert.ok('article' in items[0]!);
   const second = items[1]!;
-  assert.ok('article' in second && second.article.text === 'Short teaser.');
+  assert.ok('error' in second && second.error.file === `${f}#2` && /could not fetch .*\/missing: HTTP 404/.test(second.error.message), JSON.stringify(second));
   const broken = join(dir, 'broken.xml');
   writeFileSync(broken, '<rss><channel><item><title>unclosed');
   const bad = await all(readSource(broken));

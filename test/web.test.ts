@@ -38,7 +38,7 @@ before(async () => {
     analyst: (await createToken(store, 'analyst', 'Ann Analyst')).token,
     viewer: (await createToken(store, 'viewer', 'Vic Viewer')).token,
   };
-  server = await startServer({ store, port: 0, rateLimit: false });
+  server = await startServer({ store, logger: false, port: 0, rateLimit: false });
   browser = await chromium.launchPersistentContext(join(dir, 'chromium-profile'), {
     executablePath: CHROMIUM,
     headless: true,

@@ -4,7 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { Store } from '../store/store.js';
-import type { ListFilter, SortKey } from './list-index.js';
+import { SORT_KEYS, type ListFilter, type SortKey } from './list-index.js';
 
 const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
 
@@ -25,7 +25,8 @@ export const filterQuerySchema = {
   },
   disputed: { type: 'boolean', description: 'only disputed (true) or undisputed (false) incidents' },
   status: { type: 'string', maxLength: 200, description: 'review states, comma-separated: new, reviewed, rejected, merged, orphaned (default: all but merged and orphaned)' },
-  min_fatalities: { type: 'integer', minimum: 0, description: 'at least this many fatalities' },
+  min_fatalities: { type: 'integer', minimum: 0, maximum: 1_000_000, description: 'at least this many fatalities (0 to 1,000,000)' },
+  min_confidence: { type: 'number', minimum: 0, maximum: 1, description: 'at least this confidence (0-1); incidents without one are left out' },
 } as const;
 
 export const listQuerySchema = {
@@ -33,10 +34,17 @@ export const listQuerySchema = {
   additionalProperties: false,
   properties: {
     ...filterQuerySchema,
-    offset: { type: 'integer', minimum: 0, default: 0 },
+    offset: { type: 'integer', minimum: 0, maximum: 10_000_000, default: 0, description: 'rows to skip (0 to 10,000,000)' },
     limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-    sort: { type: 'string', enum: ['date_desc', 'date_asc', 'fatalities_desc'], default: 'date_desc' },
+    sort: { type: 'string', enum: SORT_KEYS, default: 'date_desc', description: 'column and direction: date, type, place, fatalities, confidence, sources (articles), status; unknown values last' },
   },
+} as const;
+
+/** An export: the filter, and the table's order (an export of the view as the analyst sees it). */
+export const exportQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { ...filterQuerySchema, sort: listQuerySchema.properties.sort },
 } as const;
 
 export const filterOnlySchema = { type: 'object', additionalProperties: false, properties: { ...filterQuerySchema } } as const;
@@ -54,6 +62,7 @@ export interface FilterQuery {
   disputed?: boolean;
   status?: string;
   min_fatalities?: number;
+  min_confidence?: number;
   offset?: number;
   limit?: number;
   sort?: SortKey;
@@ -94,6 +103,7 @@ export async function toFilter(store: Store, q: FilterQuery, mergedInto: (id: st
   if (q.actor?.trim()) f.actor = q.actor.trim();
   if (q.disputed !== undefined) f.disputed = q.disputed;
   if (q.min_fatalities !== undefined) f.min_fatalities = q.min_fatalities;
+  if (q.min_confidence !== undefined) f.min_confidence = q.min_confidence;
   const st = list(q.status);
   if (st) {
     const bad = st.filter((x) => !STATUSES.has(x));

@@ -29,6 +29,8 @@ export interface ListRow {
   longitude: number | null;
   disputed: boolean;
   n_articles: number;
+  /** The chance the incident is real and told where and when it says (0-1); null where unknown. */
+  confidence: number | null;
   updated_at: string;
 }
 
@@ -49,9 +51,46 @@ export interface ListFilter {
   /** Default: every state but 'merged' and 'orphaned' (those live on inside other incidents). */
   status?: string[];
   min_fatalities?: number;
+  /** At least this confidence (an incident without one is left out). */
+  min_confidence?: number;
 }
 
-export type SortKey = 'date_desc' | 'date_asc' | 'fatalities_desc';
+/** The columns the desk's table sorts on. */
+export const SORT_COLUMNS = ['date', 'type', 'place', 'fatalities', 'confidence', 'sources', 'status'] as const;
+export type SortColumn = (typeof SORT_COLUMNS)[number];
+export type SortKey = `${SortColumn}_${'asc' | 'desc'}`;
+
+type Agg = { incidents: number; fatalities: number };
+export interface DeskStats {
+  total: Agg;
+  by_month: Array<{ month: string } & Agg>;
+  by_day: Array<{ day: string } & Agg> | null;
+  by_month_admin1: Array<{ month: string; country: string; admin1: string } & Agg>;
+  by_admin1: Array<{ country: string; admin1: string } & Agg>;
+  by_type: Array<{ event_type: string } & Agg>;
+  by_actor: Array<{ actor: string } & Agg>;
+  by_month_type: Array<{ month: string; event_type: string } & Agg>;
+  by_day_type: Array<{ day: string; event_type: string } & Agg> | null;
+  by_month_actor: Array<{ month: string; actor: string } & Agg>;
+}
+
+export interface MapColumns {
+  n: number;
+  ids: string[];
+  lon: number[];
+  lat: number[];
+  /** -1: unknown. */
+  fatalities: number[];
+  /** YYYYMMDD; 0: undated. */
+  date: number[];
+  type: number[];
+  sub: number[];
+  place: number[];
+  status: number[];
+  disputed: number[];
+  dicts: { type: string[]; sub: string[]; place: string[]; status: string[] };
+}
+export const SORT_KEYS: SortKey[] = SORT_COLUMNS.flatMap((c) => [`${c}_desc`, `${c}_asc`] as SortKey[]);
 
 interface Entry extends ListRow {
   /** Lower-cased fields for case-free comparison, computed once per row. */
@@ -81,6 +120,16 @@ interface Columns {
   fat: Float64Array;
   lat: Float64Array;
   lon: Float64Array;
+  /** Confidence; -1 when unknown (sorted last). */
+  conf: Float64Array;
+  nArt: Uint32Array;
+  /** A place's display label ('location, admin1, country'), coded. */
+  place: Uint32Array;
+  /** Each code's value as first written (the dictionaries' keys are lower-cased for matching). */
+  names: { country: string[]; admin1: string[]; actor: string[]; place: string[] };
+  placeDict: Map<string, number>;
+  /** Ranks of each row's shown type and place in alphabetical order, made when first sorted on. */
+  ranks: Partial<Record<'type' | 'place' | 'status', Uint32Array>>;
 }
 
 function dateNum(d: string): number {
@@ -118,22 +167,38 @@ function code(d: Map<string, number>, v: string): number {
   return x;
 }
 
+/** As code(), keeping the value as first written for a new code. */
+function named(d: Map<string, number>, key: string, shown: string, names: string[]): number {
+  let x = d.get(key);
+  if (x === undefined) {
+    d.set(key, (x = d.size));
+    names[x] = shown;
+  }
+  return x;
+}
+
 /** Row i of the columns, from its row. */
 function fillColumns(c: Columns, i: number, r: Entry): void {
   const d = c.dicts;
   c.pos.set(r.id, i);
   c.date[i] = r.event_date ? dateNum(r.event_date) : -1;
-  c.country[i] = code(d.country, r.k_country);
-  c.admin1[i] = code(d.admin1, r.k_admin1);
+  c.country[i] = named(d.country, r.k_country, r.country ?? '', c.names.country);
+  c.admin1[i] = named(d.admin1, r.k_admin1, r.admin1 ?? '', c.names.admin1);
+  const label = [r.location, r.admin1, r.country].filter(Boolean).join(', ');
+  c.place[i] = named(c.placeDict, label, label, c.names.place);
   c.type[i] = code(d.type, r.event_type ?? '');
   c.sub[i] = code(d.sub, r.sub_event_type ?? '');
   c.status[i] = code(d.status, r.status);
-  c.actor1[i] = code(d.actor, (r.actor1 ?? '').toLowerCase());
-  c.actor2[i] = code(d.actor, (r.actor2 ?? '').toLowerCase());
+  c.actor1[i] = named(d.actor, (r.actor1 ?? '').toLowerCase(), r.actor1 ?? '', c.names.actor);
+  c.actor2[i] = named(d.actor, (r.actor2 ?? '').toLowerCase(), r.actor2 ?? '', c.names.actor);
   c.disputed[i] = r.disputed ? 1 : 0;
   c.fat[i] = r.fatalities ?? -1;
   c.lat[i] = r.latitude ?? NaN;
   c.lon[i] = r.longitude ?? NaN;
+  c.conf[i] = r.confidence ?? -1;
+  c.nArt[i] = r.n_articles;
+  // A patched row may change its type, place or state: ranks are made again when next needed.
+  c.ranks = {};
 }
 
 function entry(r: ListRow): Entry {
@@ -275,17 +340,202 @@ export class ListIndex {
     return { total: order.length, rows };
   }
 
+  /**
+   * Counts and fatalities of the matching rows by month, day, province, type and actor (the
+   * stats page and the timeline), over the coded columns: integer keys, no string per row.
+   */
+  stats(f: ListFilter): DeskStats {
+    const { idx, n } = this.match(f);
+    const c = this.cols!;
+    type Agg = { incidents: number; fatalities: number };
+    const add = (m: Map<number, Agg>, k: number, x: number) => {
+      const e = m.get(k);
+      if (e) {
+        e.incidents++;
+        e.fatalities += x;
+      } else m.set(k, { incidents: 1, fatalities: x });
+    };
+    const typeNames = [...c.dicts.type.keys()];
+    const NT = typeNames.length + 1;
+    const NA = c.names.admin1.length + 1;
+    const NC = c.names.country.length + 1;
+    const NX = c.names.actor.length + 1;
+    const month = new Map<number, Agg>();
+    const day = new Map<number, Agg>();
+    const admin = new Map<number, Agg>();
+    const monthAdmin = new Map<number, Agg>();
+    const type = new Map<number, Agg>();
+    const monthType = new Map<number, Agg>();
+    const dayType = new Map<number, Agg>();
+    const actor = new Map<number, Agg>();
+    const monthActor = new Map<number, Agg>();
+    let fatalities = 0;
+    const emptyActor = c.dicts.actor.get('') ?? -1;
+    for (let k = 0; k < n; k++) {
+      const i = idx[k]!;
+      const fv = c.fat[i]! < 0 ? 0 : c.fat[i]!;
+      fatalities += fv;
+      const d = c.date[i]!;
+      // Months as YYYYMM; 0 for undated.
+      const m = d < 0 ? 0 : Math.floor(d / 100);
+      const place = c.country[i]! * NA + c.admin1[i]!;
+      add(month, m, fv);
+      if (d >= 0) {
+        add(day, d, fv);
+        add(dayType, d * NT + c.type[i]!, fv);
+      }
+      add(admin, place, fv);
+      add(monthAdmin, m * NA * NC + place, fv);
+      add(type, c.type[i]!, fv);
+      add(monthType, m * NT + c.type[i]!, fv);
+      const a1 = c.actor1[i]!;
+      const a2 = c.actor2[i]!;
+      if (a1 !== emptyActor) {
+        add(actor, a1, fv);
+        add(monthActor, m * NX + a1, fv);
+      }
+      if (a2 !== emptyActor && a2 !== a1) {
+        add(actor, a2, fv);
+        add(monthActor, m * NX + a2, fv);
+      }
+    }
+    const ym = (m: number) => (m === 0 ? 'unknown' : `${Math.floor(m / 100)}-${String(m % 100).padStart(2, '0')}`);
+    const ymd = (d: number) => `${Math.floor(d / 10000)}-${String(Math.floor(d / 100) % 100).padStart(2, '0')}-${String(d % 100).padStart(2, '0')}`;
+    const typeName = (t: number) => typeNames[t] || 'unknown';
+    const countryName = (x: number) => c.names.country[x] || 'unknown';
+    const adminName = (x: number) => c.names.admin1[x] || 'unknown';
+    const list = <T>(m: Map<number, Agg>, key: (k: number) => T) => [...m].map(([k, v]) => ({ ...key(k), ...v }));
+    const topActors = [...actor].sort((a, b) => b[1].incidents - a[1].incidents || b[1].fatalities - a[1].fatalities);
+    const top8 = new Set(topActors.slice(0, 8).map(([k]) => k));
+    // Provinces written alike in several cases ('Khost', 'khost') are one: the columns fold case.
+    return {
+      total: { incidents: n, fatalities },
+      by_month: list(month, (k) => ({ month: ym(k) })).sort((a, b) => a.month.localeCompare(b.month)),
+      by_day: day.size <= 400 ? list(day, (k) => ({ day: ymd(k) })).sort((a, b) => a.day.localeCompare(b.day)) : null,
+      by_month_admin1: list(monthAdmin, (k) => ({ month: ym(Math.floor(k / (NA * NC))), country: countryName(Math.floor((k % (NA * NC)) / NA)), admin1: adminName(k % NA) })),
+      by_admin1: list(admin, (k) => ({ country: countryName(Math.floor(k / NA)), admin1: adminName(k % NA) })).sort((a, b) => b.fatalities - a.fatalities || b.incidents - a.incidents),
+      by_type: list(type, (k) => ({ event_type: typeName(k) })).sort((a, b) => b.incidents - a.incidents),
+      by_actor: topActors.slice(0, 25).map(([k, v]) => ({ actor: c.names.actor[k]!, ...v })),
+      by_month_type: list(monthType, (k) => ({ month: ym(Math.floor(k / NT)), event_type: typeName(k % NT) })).sort((a, b) => a.month.localeCompare(b.month)),
+      by_day_type: day.size <= 400 ? list(dayType, (k) => ({ day: ymd(Math.floor(k / NT)), event_type: typeName(k % NT) })).sort((a, b) => a.day.localeCompare(b.day)) : null,
+      by_month_actor: [...monthActor]
+        .filter(([k]) => top8.has(k % NX))
+        .map(([k, v]) => ({ month: ym(Math.floor(k / NX)), actor: c.names.actor[k % NX]!, ...v }))
+        .sort((a, b) => a.month.localeCompare(b.month)),
+    };
+  }
+
+  /**
+   * The map's points as columns (ids, coordinates, toll, date as YYYYMMDD, coded type, sub-type,
+   * place and state, dispute flag), read off the coded columns: no object per point.
+   */
+  mapColumns(f: ListFilter): MapColumns {
+    const { idx, n: all } = this.match(f);
+    const c = this.cols!;
+    const keep: number[] = [];
+    for (let k = 0; k < all; k++) {
+      const i = idx[k]!;
+      if (!Number.isNaN(c.lat[i]!) && !Number.isNaN(c.lon[i]!)) keep.push(i);
+    }
+    const n = keep.length;
+    const out: MapColumns = {
+      n,
+      ids: new Array(n),
+      lon: new Array(n),
+      lat: new Array(n),
+      fatalities: new Array(n),
+      date: new Array(n),
+      type: new Array(n),
+      sub: new Array(n),
+      place: new Array(n),
+      status: new Array(n),
+      disputed: new Array(n),
+      dicts: { type: [...c.dicts.type.keys()], sub: [...c.dicts.sub.keys()], place: c.names.place, status: [...c.dicts.status.keys()] },
+    };
+    keep.forEach((i, k) => {
+      out.ids[k] = this.rows[i]!.id;
+      out.lon[k] = Math.round(c.lon[i]! * 1e4) / 1e4;
+      out.lat[k] = Math.round(c.lat[i]! * 1e4) / 1e4;
+      out.fatalities[k] = c.fat[i]!;
+      out.date[k] = c.date[i]! < 0 ? 0 : c.date[i]!;
+      out.type[k] = c.type[i]!;
+      out.sub[k] = c.sub[i]!;
+      out.place[k] = c.place[i]!;
+      out.status[k] = c.status[i]!;
+      out.disputed[k] = c.disputed[i]!;
+    });
+    return out;
+  }
+
+  /** The filter bar's choices: countries and provinces with their counts, and the date span (coded columns). */
+  choices(f: ListFilter): { countries: Array<{ name: string; n: number }>; admin1: Array<{ country: string; admin1: string; n: number }>; dates: { min: string | null; max: string | null } } {
+    const { idx, n } = this.match(f);
+    const c = this.cols!;
+    const NA = c.names.admin1.length + 1;
+    const countries = new Map<number, number>();
+    const admins = new Map<number, number>();
+    let min = Infinity;
+    let max = -Infinity;
+    for (let k = 0; k < n; k++) {
+      const i = idx[k]!;
+      countries.set(c.country[i]!, (countries.get(c.country[i]!) ?? 0) + 1);
+      admins.set(c.country[i]! * NA + c.admin1[i]!, (admins.get(c.country[i]! * NA + c.admin1[i]!) ?? 0) + 1);
+      const d = c.date[i]!;
+      if (d >= 0) {
+        if (d < min) min = d;
+        if (d > max) max = d;
+      }
+    }
+    const ymd = (d: number) => `${Math.floor(d / 10000)}-${String(Math.floor(d / 100) % 100).padStart(2, '0')}-${String(d % 100).padStart(2, '0')}`;
+    return {
+      countries: [...countries].filter(([x]) => c.names.country[x]).map(([x, n]) => ({ name: c.names.country[x]!, n })).sort((a, b) => a.name.localeCompare(b.name)),
+      admin1: [...admins]
+        .filter(([k]) => c.names.admin1[k % NA])
+        .map(([k, n]) => ({ country: c.names.country[Math.floor(k / NA)] ?? '', admin1: c.names.admin1[k % NA]!, n }))
+        .sort((a, b) => a.country.localeCompare(b.country) || a.admin1.localeCompare(b.admin1)),
+      dates: { min: Number.isFinite(min) ? ymd(min) : null, max: Number.isFinite(max) ? ymd(max) : null },
+    };
+  }
+
   /** Positions of the matching rows in the order asked for (sorted as numbers, not as objects). */
   private ordered(f: ListFilter, sort: SortKey): Int32Array {
     const { idx, n } = this.match(f);
     const order = idx.slice(0, n);
-    if (sort === 'date_asc') order.reverse();
-    else if (sort === 'fatalities_desc') {
-      const fat = this.cols!.fat;
-      // Ties keep the date order (newest first): positions are in date order.
-      order.sort((a, b) => fat[b]! - fat[a]! || a - b);
-    }
+    if (sort === 'date_desc') return order;
+    if (sort === 'date_asc') return order.reverse();
+    const [col, dir] = sort.split('_') as [SortColumn, 'asc' | 'desc'];
+    const c = this.cols!;
+    const key: ArrayLike<number> =
+      col === 'fatalities' ? c.fat : col === 'confidence' ? c.conf : col === 'sources' ? c.nArt : this.rank(col as 'type' | 'place' | 'status');
+    // Unknown values (-1) go last either way; ties keep the date order (newest first), since
+    // positions are in date order.
+    const s = dir === 'desc' ? -1 : 1;
+    order.sort((a, b) => {
+      const x = key[a]!;
+      const y = key[b]!;
+      if (x === y) return a - b;
+      if (x < 0) return 1;
+      if (y < 0) return -1;
+      return (x - y) * s;
+    });
     return order;
+  }
+
+  /** Each row's rank in the alphabetical order of its shown type, place or review state. */
+  private rank(col: 'type' | 'place' | 'status'): Uint32Array {
+    const c = this.cols!;
+    const have = c.ranks[col];
+    if (have) return have;
+    const label = (r: ListRow): string =>
+      col === 'type' ? (r.sub_event_type ?? r.event_type ?? '') : col === 'status' ? r.status : [r.country, r.admin1, r.location].map((x) => x ?? '').join('\u0000');
+    const labels = this.rows.map(label);
+    const distinct = [...new Set(labels)].sort((a, b) => a.localeCompare(b));
+    const at = new Map(distinct.map((l, i) => [l, i]));
+    const out = new Uint32Array(labels.length);
+    // An empty label ranks last: an unknown type or place is not 'A'.
+    labels.forEach((l, i) => (out[i] = l.replace(/\u0000/g, '') === '' ? 0xffffffff : at.get(l)!));
+    c.ranks[col] = out;
+    return out;
   }
 
   /** Indices of the matching rows, in date order (newest first), in a buffer reused by the next call. */
@@ -330,6 +580,7 @@ export class ListIndex {
     const hi = f.from ? firstBelow(c.date, dateNum(f.from)) : c.n;
     const disputed = f.disputed === undefined ? -1 : f.disputed ? 1 : 0;
     const minF = f.min_fatalities ?? -1;
+    const minC = f.min_confidence ?? -1;
     let n = 0;
     for (let i = lo; i < hi; i++) {
       if (only && !only[i]) continue;
@@ -341,6 +592,7 @@ export class ListIndex {
       if (subs && !subs[c.sub[i]!]) continue;
       if (disputed >= 0 && c.disputed[i] !== disputed) continue;
       if (minF > 0 && c.fat[i]! < minF) continue;
+      if (minC >= 0 && c.conf[i]! < minC) continue;
       if (actors && !actors[c.actor1[i]!] && !actors[c.actor2[i]!]) continue;
       if (bb) {
         const lat = c.lat[i]!;
@@ -380,6 +632,12 @@ export class ListIndex {
       fat: new Float64Array(n),
       lat: new Float64Array(n),
       lon: new Float64Array(n),
+      conf: new Float64Array(n),
+      nArt: new Uint32Array(n),
+      place: new Uint32Array(n),
+      names: { country: [], admin1: [], actor: [], place: [] },
+      placeDict: new Map(),
+      ranks: {},
     };
     for (const v of VISIBLE) code(dicts.status, v);
     this.rows.forEach((r, i) => fillColumns(c, i, r));
@@ -446,7 +704,7 @@ export class ListIndex {
     const rows = await this.store.db
       .selectFrom('incidents')
       .select(['id', 'status', 'merged_into', 'event_date', 'event_type', 'sub_event_type', 'country', 'admin1', 'admin2', 'location'])
-      .select(['actor1', 'actor2', 'fatalities', 'latitude', 'longitude', 'disputed', 'n_articles', 'updated_at'])
+      .select(['actor1', 'actor2', 'fatalities', 'latitude', 'longitude', 'disputed', 'n_articles', 'updated_at', 'confidence'])
       .$if(since !== null, (q) => q.where('updated_at', '>=', since!))
       .orderBy('event_date', (o) => o.desc().nullsLast())
       .orderBy('id')
@@ -459,6 +717,7 @@ export class ListIndex {
       longitude: num(row.longitude),
       disputed: Number(row.disputed) === 1,
       n_articles: Number(row.n_articles),
+      confidence: num(row.confidence),
     }));
   }
 }
@@ -482,6 +741,7 @@ export function rowOfView(v: IncidentView, updated_at: string): ListRow {
     longitude: v.longitude,
     disputed: v.disputed !== null && v.disputed !== undefined,
     n_articles: v.articles.length,
+    confidence: v.confidence ?? null,
     updated_at,
   };
 }

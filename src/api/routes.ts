@@ -5,16 +5,18 @@
 import type { FastifyInstance } from 'fastify';
 import { SUB_EVENT_TYPES, EVENT_TYPES, type Article } from '../core/types.js';
 import { INCIDENT_FIELDS } from '../core/report.js';
-import { checkText } from '../ingest/read.js';
 import { MAX_ARTICLE_CHARS } from '../ingest/limits.js';
 import { identify } from '../ingest/dedupe.js';
-import { acledCsv, geojson } from '../store/export.js';
+import { acledCsv, geojson, sitrepCsv } from '../store/export.js';
 import type { IncidentView } from '../store/overlay.js';
 import { VERSION } from '../run.js';
 import { createToken, listTokens, revokeToken, Role, ROLES } from './auth.js';
-import { BadRequest, filterOnlySchema, listQuerySchema, toFilter, type FilterQuery } from './filters.js';
+import { BadRequest, exportQuerySchema, filterOnlySchema, filterQuerySchema, listQuerySchema, toFilter, type FilterQuery } from './filters.js';
 import type { ListRow } from './list-index.js';
+import { MapClusters } from './map-clusters.js';
 import type { Desk } from './server.js';
+import { ingestArticle } from './ingest-article.js';
+import type { ExtractPool } from '../run/pool.js';
 
 const idParam = {
   type: 'object',
@@ -47,6 +49,7 @@ const listRowSchema = {
     longitude: num,
     disputed: { type: 'boolean' },
     n_articles: { type: 'integer' },
+    confidence: num,
   },
 } as const;
 const listResponseSchema = {
@@ -57,7 +60,7 @@ const listResponseSchema = {
 /** The fields an analyst may set: ACLED's columns and the background flag. */
 const EDITABLE = [...INCIDENT_FIELDS, 'background'];
 
-export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { articleBodyLimit: number }): Promise<void> {
+export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { articleBodyLimit: number; allowPrivateFetch?: boolean | readonly string[]; pool?: () => ExtractPool }): Promise<void> {
   const { store, index } = desk;
   const mergedInto = (id: string) => index.get(id)?.merged_into ?? null;
   const filtered = async (q: FilterQuery, sort: FilterQuery['sort'] = 'date_desc'): Promise<ListRow[]> => {
@@ -121,6 +124,28 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
       if (!view) return reply.code(404).send({ error: 'not_found', message: `no incident ${id}` });
       const articles = await articlesByExtId(desk, view.articles);
       return { incident: view, articles, history: view.edits };
+    },
+  );
+
+  app.get(
+    '/api/incidents/:id/candidates',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        tags: ['review'],
+        summary: 'possibly the same incident: incidents within a week in the same country, ranked by fusion\'s score, with its reasons (and the veto, if one holds)',
+        params: idParam,
+        querystring: { type: 'object', additionalProperties: false, properties: { limit: { type: 'integer', minimum: 1, maximum: 50, default: 10 } } },
+      },
+    },
+    async (req, reply) => {
+      const { id } = req.params as { id: string };
+      if (!(await store.incident(id))) return reply.code(404).send({ error: 'not_found', message: `no incident ${id}` });
+      const { limit } = req.query as { limit: number };
+      const items = await store.sameIncidentCandidates(id, limit);
+      return {
+        items: items.map(({ view: v, ...c }) => ({ ...c, event_date: v.event_date, sub_event_type: v.sub_event_type, event_type: v.event_type, location: v.location, admin1: v.admin1, fatalities: v.fatalities, articles: v.articles })),
+      };
     },
   );
 
@@ -188,6 +213,38 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
   );
 
   app.post(
+    '/api/incidents/review',
+    {
+      config: { role: 'analyst' },
+      schema: {
+        tags: ['review'],
+        summary: 'accept, reject or reopen several incidents at once (the desk\'s bulk review); each is one edit with its author and time',
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['ids', 'action'],
+          properties: {
+            ids: { type: 'array', minItems: 1, maxItems: 500, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 500 } },
+            action: { type: 'string', enum: ['accept', 'reject', 'reopen'] },
+            note: noteProp,
+          },
+        },
+      },
+    },
+    async (req, reply) => {
+      const b = req.body as { ids: string[]; action: 'accept' | 'reject' | 'reopen'; note?: string };
+      const action = b.action === 'accept' ? 'review' : b.action;
+      // All named incidents must exist: a stale selection is refused whole, not half applied.
+      const missing = b.ids.filter((id) => !index.get(id));
+      if (missing.length) return reply.code(404).send({ error: 'not_found', message: `no incident ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}` });
+      const views: IncidentView[] = [];
+      for (const id of b.ids) views.push(await store.edit({ incident: id, author: author(req.user), action, ...(b.note ? { note: b.note } : {}) }));
+      index.update(views);
+      return { updated: views.length, incidents: views.map((v) => ({ id: v.id, status: v.status })) };
+    },
+  );
+
+  app.post(
     '/api/incidents/:id/merge',
     {
       config: { role: 'analyst' },
@@ -244,21 +301,68 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
     '/api/map',
     {
       config: { role: 'viewer' },
-      schema: { tags: ['incidents'], summary: 'the filtered incidents as compact GeoJSON points (for the map)', querystring: filterOnlySchema },
+      schema: {
+        tags: ['incidents'],
+        summary: 'the filtered incidents as GeoJSON points, or (format=columns) as compact columns: what the desk\'s map loads',
+        querystring: { ...filterOnlySchema, properties: { ...filterOnlySchema.properties, format: { type: 'string', enum: ['geojson', 'columns'], default: 'geojson' } } },
+      },
     },
     async (req) => {
-      const rows = await filtered(req.query as FilterQuery);
+      const q = req.query as FilterQuery & { format?: 'geojson' | 'columns' };
+      const { format, ...filter } = q;
+      if (format === 'columns') return index.mapColumns(await toFilter(store, filter, mergedInto, index.stamp));
+      const rows = (await filtered(filter)).filter((r) => r.latitude !== null && r.longitude !== null);
       return {
         type: 'FeatureCollection',
-        features: rows
-          .filter((r) => r.latitude !== null && r.longitude !== null)
-          .map((r) => ({
-            type: 'Feature',
-            id: r.id,
-            geometry: { type: 'Point', coordinates: [r.longitude, r.latitude] },
-            properties: { event_date: r.event_date, event_type: r.event_type, sub_event_type: r.sub_event_type, location: r.location, admin1: r.admin1, country: r.country, fatalities: r.fatalities, disputed: r.disputed, status: r.status },
-          })),
+        features: rows.map((r) => ({
+          type: 'Feature',
+          id: r.id,
+          geometry: { type: 'Point', coordinates: [r.longitude, r.latitude] },
+          properties: { event_date: r.event_date, event_type: r.event_type, sub_event_type: r.sub_event_type, location: r.location, admin1: r.admin1, country: r.country, fatalities: r.fatalities, disputed: r.disputed, status: r.status },
+        })),
       };
+    },
+  );
+
+  const clusters = new MapClusters(index);
+  // The unfiltered map is what the desk opens on: its cluster index is built now, not on the
+  // first visitor's request (as the list index is built at start).
+  setTimeout(() => {
+    try {
+      clusters.clusters('[]', {}, [-180, -90, 180, 90], 0);
+    } catch {
+      /* built on the first request instead */
+    }
+  }, 0).unref();
+  const VIEW = '^-?\\d+(\\.\\d+)?,-?\\d+(\\.\\d+)?,-?\\d+(\\.\\d+)?,-?\\d+(\\.\\d+)?$';
+  app.get(
+    '/api/map/clusters',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        tags: ['incidents'],
+        summary: "the filtered incidents clustered for one view of the map (what the desk's map loads): clusters with their count, fatalities and types, and single incidents; or, with mode=density, counts in a grid",
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            ...filterQuerySchema,
+            view: { type: 'string', pattern: VIEW, description: 'the map view: west,south,east,north (default: the whole world)' },
+            zoom: { type: 'integer', minimum: 0, maximum: 20, default: 2, description: "supercluster's zoom (512·2^zoom pixels round the world)" },
+            mode: { type: 'string', enum: ['clusters', 'density'], default: 'clusters' },
+            cell: { type: 'number', minimum: 0.001, maximum: 45, default: 1, description: 'density grid cell, degrees' },
+          },
+        },
+      },
+    },
+    async (req) => {
+      const { view, zoom, mode, cell, ...q } = req.query as FilterQuery & { view?: string; zoom: number; mode: 'clusters' | 'density'; cell: number };
+      const f = await toFilter(store, q, mergedInto, index.stamp);
+      const v = (view ? view.split(',').map(Number) : [-180, -90, 180, 90]) as [number, number, number, number];
+      if (v[1] > v[3] || v[1] < -90 || v[3] > 90) throw new BadRequest('view must be west,south,east,north with south ≤ north within ±90');
+      // The same filter is the same index, whatever order its parameters came in.
+      const key = JSON.stringify(Object.entries(q).sort(([a], [b]) => a.localeCompare(b)));
+      return mode === 'density' ? clusters.density(key, f, v, cell) : clusters.clusters(key, f, v, zoom);
     },
   );
 
@@ -266,59 +370,57 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
     '/api/stats',
     {
       config: { role: 'viewer' },
-      schema: { tags: ['stats'], summary: 'incident counts and fatalities by month, admin1, event type and actor', querystring: filterOnlySchema },
+      schema: {
+        tags: ['stats'],
+        summary: 'incident counts and fatalities by month, admin1, event type and actor',
+        querystring: { ...filterOnlySchema, properties: { ...filterOnlySchema.properties, only: { type: 'string', enum: ['timeline'], description: "only what the desk's timeline draws (totals, by month and day, by type)" } } },
+      },
     },
-    async (req) => stats(await filtered(req.query as FilterQuery)),
+    async (req) => {
+      const { only, ...q } = req.query as FilterQuery & { only?: 'timeline' };
+      const st = index.stats(await toFilter(store, q, mergedInto, index.stamp));
+      if (only !== 'timeline') return st;
+      return { total: st.total, by_month: st.by_month, by_day: st.by_day, by_month_type: st.by_month_type, by_day_type: st.by_day_type };
+    },
   );
 
   app.get(
     '/api/options',
     { config: { role: 'viewer' }, schema: { tags: ['meta'], summary: 'the values the filter bar offers: countries, admin1s, types, states' } },
     async () => {
-      const all = index.filter({ status: ['new', 'reviewed', 'rejected'] });
-      const countries = new Map<string, number>();
-      const admin1 = new Map<string, { country: string; admin1: string; n: number }>();
-      let min: string | null = null;
-      let max: string | null = null;
-      for (const r of all) {
-        if (r.country) countries.set(r.country, (countries.get(r.country) ?? 0) + 1);
-        if (r.admin1) {
-          const k = `${r.country ?? ''}|${r.admin1}`;
-          const e = admin1.get(k) ?? { country: r.country ?? '', admin1: r.admin1, n: 0 };
-          e.n++;
-          admin1.set(k, e);
-        }
-        if (r.event_date) {
-          if (!min || r.event_date < min) min = r.event_date;
-          if (!max || r.event_date > max) max = r.event_date;
-        }
-      }
+      const { countries, admin1, dates } = index.choices({ status: ['new', 'reviewed', 'rejected'] });
       return {
-        countries: [...countries].map(([name, n]) => ({ name, n })).sort((a, b) => a.name.localeCompare(b.name)),
-        admin1: [...admin1.values()].sort((a, b) => a.country.localeCompare(b.country) || a.admin1.localeCompare(b.admin1)),
+        countries,
+        admin1,
         event_types: EVENT_TYPES,
         sub_event_types: Object.entries(SUB_EVENT_TYPES).map(([sub, type]) => ({ sub_event_type: sub, event_type: type })),
         statuses: ['new', 'reviewed', 'rejected', 'merged', 'orphaned'],
-        dates: { min, max },
+        dates,
         editable: EDITABLE,
       };
     },
   );
 
-  app.get(
-    '/api/export/acled.csv',
-    {
-      config: { role: 'viewer' },
-      schema: { tags: ['exports'], summary: "the filtered incidents in ACLED's CSV columns (rejected ones left out)", querystring: filterOnlySchema },
-    },
-    async (req, reply) => {
-      const rows = await filtered(req.query as FilterQuery);
-      const views = await viewsOf(rows.map((r) => r.id));
-      const sources = await sourcesOf(desk, [...new Set(views.flatMap((v) => v.articles))]);
-      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="sitrep-acled.csv"');
-      return acledCsv(views, (a) => sources.get(a) ?? null);
-    },
-  );
+  for (const [file, summary, write] of [
+    ['acled.csv', "the filtered incidents in ACLED's 31 CSV columns, ACLED's order (rejected ones left out)", acledCsv],
+    ['sitrep.csv', "the filtered incidents in ACLED's columns and sitrep's extras: toll range, confidence, review state, articles, evidence", sitrepCsv],
+  ] as const) {
+    app.get(
+      `/api/export/${file}`,
+      {
+        config: { role: 'viewer' },
+        schema: { tags: ['exports'], summary, querystring: exportQuerySchema },
+      },
+      async (req, reply) => {
+        const q = req.query as FilterQuery;
+        const rows = await filtered(q, q.sort);
+        const views = await viewsOf(rows.map((r) => r.id));
+        const sources = await sourcesOf(desk, [...new Set(views.flatMap((v) => v.articles))]);
+        reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="sitrep-${file}"`);
+        return write(views, (a) => sources.get(a) ?? null);
+      },
+    );
+  }
 
   app.get(
     '/api/export/incidents.geojson',
@@ -346,7 +448,7 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: { q: { type: 'string', maxLength: 500 }, offset: { type: 'integer', minimum: 0, default: 0 }, limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
+          properties: { q: { type: 'string', maxLength: 500 }, offset: { type: 'integer', minimum: 0, maximum: 10_000_000, default: 0 }, limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
         },
       },
     },
@@ -410,26 +512,10 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
       },
     },
     async (req, reply) => {
-      const b = req.body as Article & { id?: string };
-      const ids0 = identify(b);
-      const article: Article = { ...b, id: b.id ?? `api-${ids0.content_hash.slice(0, 12)}` };
-      const bad = checkText(article.id, article.text);
-      if (bad) throw new BadRequest(bad.message);
-      const ids = identify(article);
-      const known = await store.knownIdentities([ids.identity]);
-      // The extractor (and its language model) loads on the first ingest, not with the server.
-      const { prepare } = await import('../store/ingest-run.js');
-      let status: 'inserted' | 'updated' | 'unchanged' = 'unchanged';
-      if (known.get(ids.identity) !== ids.content_hash) {
-        const r = await store.saveBatch([prepare(article, ids, { file: 'POST /api/articles' })]);
-        status = r.inserted ? 'inserted' : r.updated ? 'updated' : 'unchanged';
-        await store.fuseDirty();
-        await index.fresh(true);
-      }
-      const row = await store.db.selectFrom('articles').select(['id', 'ext_id']).where('identity', '=', ids.identity).executeTakeFirst();
-      const incidents = row ? await incidentsOfArticle(desk, Number(row.id)) : [];
-      reply.code(status === 'inserted' ? 201 : 200);
-      return { article: row?.ext_id ?? article.id, status, incidents };
+      const r = await ingestArticle(desk, req.body as Article & { id?: string }, 'POST /api/articles', opts.pool?.(), (why) =>
+        req.log.warn({ event: 'extraction_failed', why }, 'extraction failed'));
+      reply.code(r.status === 'inserted' ? 201 : 200);
+      return r;
     },
   );
 
@@ -446,7 +532,9 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
     async (req) => {
       const { url } = req.body as { url: string };
       const { ingest } = await import('../store/ingest-run.js');
-      const sum = await ingest(store, [url]);
+      // Private, loopback, link-local and metadata addresses are refused unless the server was
+      // started with --allow-private-fetch (SSRF: an analyst's URL must not read the server's network).
+      const sum = await ingest(store, [url], { feed: { allowPrivate: opts.allowPrivateFetch ?? false }, ...(opts.pool ? { pool: opts.pool() } : {}) });
       await index.fresh(true);
       return sum;
     },
@@ -483,7 +571,7 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
 }
 
 /** A list row as the API shows it (the index's own lower-cased keys and timestamps left out). */
-function publicRow(r: ListRow) {
+export function publicRow(r: ListRow) {
   return {
     id: r.id,
     status: r.status,
@@ -502,10 +590,15 @@ function publicRow(r: ListRow) {
     longitude: r.longitude,
     disputed: r.disputed,
     n_articles: r.n_articles,
+    confidence: r.confidence,
   };
 }
 
-/** Counts and fatalities by month, by admin1, by event type and by actor (top 25). */
+/**
+ * Counts and fatalities by month, by admin1, by event type and by actor (top 25), over list rows:
+ * the plain statement of what ListIndex.stats computes over its coded columns (a test holds the
+ * two equal).
+ */
 export function stats(rows: ListRow[]) {
   type Agg = { incidents: number; fatalities: number };
   const add = (m: Map<string, Agg>, k: string, f: number) => {
@@ -520,6 +613,9 @@ export function stats(rows: ListRow[]) {
   const admin = new Map<string, Agg>();
   const type = new Map<string, Agg>();
   const actor = new Map<string, Agg>();
+  const monthType = new Map<string, Agg>();
+  const dayType = new Map<string, Agg>();
+  const monthActor = new Map<string, Agg>();
   let fatalities = 0;
   for (const r of rows) {
     const f = r.fatalities ?? 0;
@@ -531,8 +627,25 @@ export function stats(rows: ListRow[]) {
     add(admin, place, f);
     add(monthAdmin, `${m}\u0000${place}`, f);
     add(type, r.event_type ?? 'unknown', f);
-    for (const a of new Set([r.actor1, r.actor2])) if (a) add(actor, a, f);
+    add(monthType, `${m}\u0000${r.event_type ?? 'unknown'}`, f);
+    if (r.event_date) add(dayType, `${r.event_date}\u0000${r.event_type ?? 'unknown'}`, f);
+    for (const a of new Set([r.actor1, r.actor2])) {
+      if (!a) continue;
+      add(actor, a, f);
+      add(monthActor, `${m}\u0000${a}`, f);
+    }
   }
+  const topActors = new Set(
+    [...actor]
+      .sort((a, b) => b[1].incidents - a[1].incidents || b[1].fatalities - a[1].fatalities)
+      .slice(0, 8)
+      .map(([k]) => k),
+  );
+  const pair = <A extends string, B extends string>(m: Map<string, Agg>, a: A, b: B) =>
+    [...m].map(([k, v]) => {
+      const [x, y] = k.split('\u0000') as [string, string];
+      return { [a]: x, [b]: y, ...v } as Record<A | B, string> & Agg;
+    });
   const list = <T>(m: Map<string, Agg>, key: (k: string) => T) => [...m].map(([k, v]) => ({ ...key(k), ...v }));
   return {
     total: { incidents: rows.length, fatalities },
@@ -548,6 +661,12 @@ export function stats(rows: ListRow[]) {
     by_actor: list(actor, (k) => ({ actor: k }))
       .sort((a, b) => b.incidents - a.incidents || b.fatalities - a.fatalities)
       .slice(0, 25),
+    // The timeline stacks by type; the stats page draws trends by type and by the leading actors.
+    by_month_type: pair(monthType, 'month', 'event_type').sort((a, b) => a.month.localeCompare(b.month)),
+    by_day_type: dayType.size <= 400 * 6 && day.size <= 400 ? pair(dayType, 'day', 'event_type').sort((a, b) => a.day.localeCompare(b.day)) : null,
+    by_month_actor: pair(monthActor, 'month', 'actor')
+      .filter((x) => topActors.has(x.actor))
+      .sort((a, b) => a.month.localeCompare(b.month)),
   };
 }
 
@@ -558,17 +677,6 @@ async function sourcesOf(desk: Desk, extIds: string[]): Promise<Map<string, stri
     for (const r of rows) if (r.source) out.set(r.ext_id, r.source);
   }
   return out;
-}
-
-async function incidentsOfArticle(desk: Desk, articleRowId: number): Promise<string[]> {
-  const rows = await desk.store.db
-    .selectFrom('incident_reports as ir')
-    .innerJoin('reports as r', 'r.id', 'ir.report_id')
-    .select('ir.incident_id')
-    .distinct()
-    .where('r.article_id', '=', articleRowId)
-    .execute();
-  return rows.map((r) => desk.index.get(r.incident_id)?.merged_into ?? r.incident_id);
 }
 
 /**

@@ -15,6 +15,7 @@ import { formatSummary } from './summary.js';
 import { registerStoreCommands } from './store-commands.js';
 import { registerServeCommands } from './serve-commands.js';
 import { registerQueueCommands } from './queue-commands.js';
+import { registerAlertCommands } from './alert-commands.js';
 
 export const EXIT = { OK: 0, PARTIAL: 1, USAGE: 2, INTERNAL: 70 } as const;
 
@@ -27,10 +28,10 @@ function isoDate(v: string): string {
   return v;
 }
 
-async function extract(inputs: string[], opts: { published?: string; json?: boolean; out?: string }): Promise<number> {
+async function extract(inputs: string[], opts: { published?: string; json?: boolean; out?: string; perArticle?: boolean }): Promise<number> {
   const run = await runInputs(inputs, { published: opts.published });
   for (const p of run.problems) process.stderr.write(`sitrep: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
-  const output = opts.json ? JSON.stringify(buildReport(run), null, 1) + '\n' : formatSummary(run.results);
+  const output = opts.json ? JSON.stringify(buildReport(run, { fuse: !opts.perArticle }), null, 1) + '\n' : formatSummary(run.results);
   if (opts.out) writeFileSync(opts.out, output);
   else await writeStdout(output);
   if (run.problems.length === 0) return EXIT.OK;
@@ -80,6 +81,7 @@ export function buildProgram(setCode: (c: number) => void): Command {
   registerStoreCommands(program, setCode);
   registerServeCommands(program, setCode);
   registerQueueCommands(program, setCode);
+  registerAlertCommands(program, setCode);
   return program;
 }
 

@@ -12,6 +12,7 @@ import { createToken, listTokens, newToken, revokeToken, ROLES, type Role } from
 import { startServer } from '../api/server.js';
 import { DEFAULT_DB, openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
+import { Dispatcher } from '../alerts/deliver.js';
 
 const OK = 0;
 const USAGE = 2;
@@ -70,8 +71,12 @@ export function registerServeCommands(program: Command, setCode: (c: number) => 
     .option('--anonymous <role>', 'role of requests without a token (e.g. viewer for a local desk); default: none, a token is needed', role)
     .option('--examples', 'ingest the bundled example articles first if the database has none')
     .option('--session-token', 'print a sign-in link with an admin token valid while this server runs')
-    .option('--log', 'log every request (JSON lines on stdout)')
-    .action(async (opts: { db: string; host: string; port: number; anonymous?: Role; examples?: boolean; sessionToken?: boolean; log?: boolean }) => {
+    .option('--no-log', 'no request and security logs (they are on by default: JSON lines on stdout, tokens never written)')
+    .option('--allow-private-fetch', 'let POST /api/feeds fetch private, loopback, link-local and metadata addresses (a lab; refused by default)')
+    .option('--public-url <url>', "the desk's address in alerts' links (default: SITREP_PUBLIC_URL, else the address it listens on)")
+    .option('--mcp', 'also serve the MCP server for AI assistants at POST /mcp (Streamable HTTP, same tokens)')
+    .option('--smtp <url>', 'SMTP server for alert e-mail, e.g. smtp://user:pass@mail.example.org:587 (default: SITREP_SMTP_URL)')
+    .action(async (opts: { db: string; host: string; port: number; anonymous?: Role; examples?: boolean; sessionToken?: boolean; log?: boolean; allowPrivateFetch?: boolean; publicUrl?: string; smtp?: string; mcp?: boolean }) => {
       const store = await open(opts.db);
       if (!store) return setCode(USAGE);
       if (!LOOPBACK.test(opts.host)) {
@@ -86,7 +91,7 @@ export function registerServeCommands(program: Command, setCode: (c: number) => 
       }
       let started;
       try {
-        started = await startServer({ store, host: opts.host, port: opts.port, anonymous: opts.anonymous ?? null, logger: !!opts.log });
+        started = await startServer({ store, host: opts.host, port: opts.port, anonymous: opts.anonymous ?? null, logger: opts.log !== false, allowPrivateFetch: !!opts.allowPrivateFetch, ...(opts.mcp ? { mcp: { publicUrl: opts.publicUrl ?? process.env.SITREP_PUBLIC_URL ?? null } } : {}) });
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
         say(`sitrep: cannot listen on ${opts.host}:${opts.port}: ${err.code === 'EADDRINUSE' ? 'the port is in use (try --port)' : err.message}\n`);
@@ -94,12 +99,16 @@ export function registerServeCommands(program: Command, setCode: (c: number) => 
         return setCode(USAGE);
       }
       const { app, desk, url } = started;
+      // The server sends the alerts that rules fire (its own ingests at once, other processes' within seconds).
+      const dispatcher = new Dispatcher(store, { publicUrl: opts.publicUrl ?? process.env.SITREP_PUBLIC_URL ?? url, smtpUrl: opts.smtp ?? process.env.SITREP_SMTP_URL ?? null });
+      dispatcher.start();
       process.stdout.write(`sitrep: the analysts' desk is at ${url}/  (API docs: ${url}/docs, OpenAPI: ${url}/openapi.json)\n`);
       if (opts.sessionToken) {
         const t = newToken();
         desk.tokens.addEphemeral(t, 'admin', 'local analyst');
         process.stdout.write(`sitrep: to review and edit, open ${url}/#token=${t}  (this token works until the server stops)\n`);
       }
+      if (opts.mcp) process.stdout.write(`sitrep: MCP server (Streamable HTTP) at ${url}/mcp, with the same tokens\n`);
       process.stdout.write('sitrep: press Ctrl-C to stop\n');
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
@@ -107,6 +116,39 @@ export function registerServeCommands(program: Command, setCode: (c: number) => 
         process.once('SIGTERM', stop);
       });
       await app.close();
+      await dispatcher.stop();
+      await store.close();
+      setCode(OK);
+    });
+
+  program
+    .command('mcp')
+    .description('the MCP server for AI assistants over stdio: tools search_incidents, get_incident, stats, extract, ingest_article')
+    .addOption(dbOption())
+    .option('--role <role>', 'what the assistant may do: viewer reads; analyst may also ingest articles', role, 'viewer' as Role)
+    .option('--public-url <url>', "the desk's address, for links to incident pages (default: SITREP_PUBLIC_URL)")
+    .action(async (opts: { db: string; role: Role; publicUrl?: string }) => {
+      const store = await open(opts.db);
+      if (!store) return setCode(USAGE);
+      const { ListIndex } = await import('../api/list-index.js');
+      const { buildMcpServer } = await import('../mcp/server.js');
+      const { StdioServerTransport } = await import('@modelcontextprotocol/sdk/server/stdio.js');
+      const index = new ListIndex(store);
+      await index.load();
+      index.watch();
+      const server = buildMcpServer({ store, index, role: opts.role, publicUrl: opts.publicUrl ?? process.env.SITREP_PUBLIC_URL ?? null });
+      // Standard output is the protocol's: messages for people go to standard error.
+      say(`sitrep: MCP server on stdio over ${redact(opts.db)} (role ${opts.role})\n`);
+      const closed = new Promise<void>((resolve) => {
+        process.stdin.once('end', resolve);
+        process.stdin.once('close', resolve);
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await server.connect(new StdioServerTransport());
+      await closed;
+      index.unwatch();
+      await server.close();
       await store.close();
       setCode(OK);
     });

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SUB_EVENT_TYPES, EVENT_TYPES } from '../core/types.js';
-import { acledCsv, geojson, incidentsCsv, reportOf, table } from '../store/export.js';
+import { acledCsv, geojson, incidentsCsv, reportOf, sitrepCsv, table } from '../store/export.js';
 import { countArticles, ingest, reprocess, type IngestProgress, type IngestSummary } from '../store/ingest-run.js';
 import { DEFAULT_DB, openStore } from '../store/open-store.js';
 import { DEFAULT_BUDGET_MS, defaultJobs, ExtractPool } from '../run/pool.js';
@@ -223,7 +223,8 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
     .addOption(budgetOption())
     .addOption(queueOption())
     .addOption(prefixOption())
-    .action(async (inputs: string[], o: { db: string; published?: string; batch: number; progress?: boolean; quiet?: boolean; jobs: number; budget: number; queue?: string; queuePrefix: string }) => {
+    .option('--allow-private-fetch', 'let URLs reach private, loopback, link-local and metadata addresses (a lab; refused by default)')
+    .action(async (inputs: string[], o: { db: string; published?: string; batch: number; progress?: boolean; quiet?: boolean; jobs: number; budget: number; queue?: string; queuePrefix: string; allowPrivateFetch?: boolean }) => {
       if (o.queue) return setCode(await ingestToQueue(inputs, { ...o, queue: o.queue }));
       const code = await withStore(o.db, async (store) => {
         const showBar = o.progress === true ? true : o.progress === false ? false : Boolean(process.stderr.isTTY);
@@ -236,6 +237,7 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
             total,
             onProgress: (p) => bar.update(p),
             pool,
+            ...(o.allowPrivateFetch ? { feed: { allowPrivate: true } } : {}),
           }),
         );
         bar.update({ done: s.read + s.problems, total, stored: s.inserted, skipped: s.unchanged, problems: s.problems, elapsedMs: s.seconds * 1000 }, true);
@@ -255,9 +257,10 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
     .option('--times <n>', 'stop after this many rounds (default: never)', nonNegInt)
     .addOption(queueOption())
     .addOption(prefixOption())
+    .option('--allow-private-fetch', 'let the feed and its pages be on private, loopback, link-local and metadata addresses (a lab; refused by default)')
     .addOption(jobsOption())
     .addOption(budgetOption())
-    .action(async (feed: string, o: { db: string; every: number; times?: number; queue?: string; queuePrefix: string; jobs: number; budget: number }) => {
+    .action(async (feed: string, o: { db: string; every: number; times?: number; queue?: string; queuePrefix: string; allowPrivateFetch?: boolean; jobs: number; budget: number }) => {
       const code = await withStore(o.db, async (store) => {
         let stop = false;
         let wake: (() => void) | null = null;
@@ -284,7 +287,7 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
                 await queue.close();
               }
             } else {
-              const s = await ingest(store, [feed], pool ? { pool } : {});
+              const s = await ingest(store, [feed], { ...(pool ? { pool } : {}), ...(o.allowPrivateFetch ? { feed: { allowPrivate: true } } : {}) });
               say(`${new Date().toISOString()} ${summaryLine(s).replace(/^sitrep: /, '')}`);
               last = codeOf(s);
             }
@@ -458,9 +461,9 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
 
   program
     .command('export')
-    .description("write the fused database: ACLED's CSV columns, GeoJSON, or FORMAT.md's report")
+    .description("write the fused database: ACLED's CSV (ACLED's 31 columns), sitrep's CSV (those and sitrep's extras), GeoJSON, or FORMAT.md's report")
     .addOption(dbOption())
-    .addOption(new Option('--format <format>', 'output format').choices(['acled-csv', 'geojson', 'report']).makeOptionMandatory())
+    .addOption(new Option('--format <format>', 'output format').choices(['acled-csv', 'sitrep-csv', 'geojson', 'report']).makeOptionMandatory())
     .option('-o, --out <file>', 'write to a file instead of stdout')
     .action(async (o: { db: string; format: string; out?: string }) => {
       const code = await withStore(o.db, async (store) => {
@@ -471,7 +474,7 @@ export function registerStoreCommands(program: Command, setCode: (c: number) => 
           if (o.format === 'geojson') text = geojson(views);
           else {
             const src = new Map((await store.articles()).map((a) => [a.id, a.source]));
-            text = acledCsv(views, (a) => src.get(a) ?? null);
+            text = (o.format === 'sitrep-csv' ? sitrepCsv : acledCsv)(views, (a) => src.get(a) ?? null);
           }
         }
         await writeOut(text, o.out);

@@ -1122,7 +1122,7 @@ const NEEDS_PERPETRATOR = new Set<SubEventType>([
 ]);
 
 /** Words of a fight between two crowds. */
-const MUTUAL = /\b(?:each other|one another|two groups|rival groups|both groups|two rival|two factions|two families|two tribes|two clans)\b/i;
+const MUTUAL = /\b(?:each other|one another|two groups|rival groups|both groups|two rival|two factions|two families|two tribes|two clans|rival clans|rival tribes|two communities)\b/i;
 /** The text from an event's first sentence to its last. */
 const eventText = (doc: Doc, sentences: number[]): string => {
   if (sentences.length === 0) return '';
@@ -1302,6 +1302,17 @@ export function assignActors(
   let a1: { actor: Field<string>; inter: Field<number> } | null = null;
   let a2: { actor: Field<string>; inter: Field<number> } | null = null;
 
+  // Clans, tribes or communities fighting ('clashes between two clans', 'tribesmen clashed'):
+  // identity militias (4) on both sides, not rioters; retype.ts makes the fight an armed clash.
+  const militias = RIOTS.has(type) ? scored.filter((s) => IDENTITY_KINDS.has(s.m.kind) || s.m.kind === 'identity militia') : [];
+  if (militias.length > 0) {
+    a1 = fromMention(militias[0]!, 'actors.identity-militia');
+    const other = militias.find((s) => s.name !== militias[0]!.name);
+    const mutual = MUTUAL.exec(eventText(doc, event.sentences));
+    if (other) a2 = fromMention(other, 'actors.identity-militia');
+    else if (mutual) a2 = fromMention(militias[0]!, 'actors.mutual-militias');
+    return pack(a1, a2);
+  }
   if (PROTESTS.has(type) || RIOTS.has(type)) {
     // ACLED names demonstrators by country only: 'journalists protested' -> Protesters (Pakistan).
     const kind = PROTESTS.has(type) ? 'protesters' : 'rioters';

@@ -108,13 +108,47 @@ export function marksAnother(doc: Doc, x: Incident, sentences: number[]): boolea
  * `sentences[i]` are the sentences of incident i; `listed[i]` says it opened a line of its own place.
  */
 export function groupTellings(doc: Doc, incidents: Incident[], sentences: number[][], listed?: boolean[]): number[][] {
-  const groups: number[][] = [];
+  const groups: { members: number[]; kinds: Map<string, number> }[] = [];
+  // `apart` reads only the cues below, so tellings with equal cues are apart from the same
+  // tellings: each group keeps one member per cue set and each pair of cue sets is compared once.
+  // A text that tells one incident a thousand times ('Gunmen killed three policemen …' repeated)
+  // stays linear instead of comparing every telling with every earlier one.
+  const cues = incidents.map(cueKey);
+  const verdicts = new Map<string, boolean>();
+  const together = (i: number, j: number) => {
+    const key = `${cues[i]}\u0000${cues[j]}`;
+    let v = verdicts.get(key);
+    if (v === undefined) verdicts.set(key, (v = apart(incidents[i]!, incidents[j]!) === null));
+    return v;
+  };
   incidents.forEach((b, j) => {
     // a line of its own place ("Near Mosul, five strikes …") is an incident of its own
     const another = marksAnother(doc, b, sentences[j]!) || !!listed?.[j];
-    const home = another ? undefined : groups.find((g) => g.every((i) => apart(incidents[i]!, b) === null));
-    if (home) home.push(j);
-    else groups.push([j]);
+    const home = another ? undefined : groups.find((g) => [...g.kinds.values()].every((i) => together(i, j)));
+    if (home) {
+      home.members.push(j);
+      if (!home.kinds.has(cues[j]!)) home.kinds.set(cues[j]!, j);
+    } else groups.push({ members: [j], kinds: new Map([[cues[j]!, j]]) });
   });
-  return groups;
+  return groups.map((g) => g.members);
+}
+
+/** Everything `apart` reads of an incident. */
+function cueKey(x: Incident): string {
+  return JSON.stringify([
+    x.event_type.value,
+    x.sub_event_type.value,
+    x.country?.value,
+    x.admin1?.value,
+    x.admin2?.value,
+    x.location?.value,
+    x.latitude?.value,
+    x.longitude?.value,
+    x.geo_precision?.value,
+    x.event_date?.value,
+    x.event_date?.rule,
+    x.time_precision?.value,
+    x.actor1?.value,
+    x.actor2?.value,
+  ]);
 }

@@ -305,13 +305,16 @@ export function eventDate(
   published: string | null,
   near?: { start: number; end: number },
 ): { event_date: Field<string> | null; time_precision: Field<number> | null } {
-  const focusSet = new Set(focus);
+  // The mentions of the focus sentences, in text order: looked up by sentence, not by scanning
+  // every mention of the article for each incident (a long article has thousands of both).
+  const bySentence = mentionsBySentence(dates);
+  const inFocus = [...new Set(focus)].sort((a, b) => a - b).flatMap((s) => bySentence.get(s) ?? []);
   let best: TimeMention | null = null;
   // "Also today, Carter commented on yesterday's bombings in Istanbul": a possessive time
   // expression right before the event word (`near`, e.g. the trigger) dates that event.
   if (near) {
-    for (const t of dates) {
-      if (t.future || !focusSet.has(t.sentence) || t.end > near.start || near.start - t.end > 40) continue;
+    for (const t of inFocus) {
+      if (t.future || t.end > near.start || near.start - t.end > 40) continue;
       if (/^['’]s\b/.test(doc.text.slice(t.end, t.end + 3))) best = t;
     }
   }
@@ -321,8 +324,8 @@ export function eventDate(
   // reporting day, not the event's: it is used only when nothing else dates the incident.
   const telling = (t: TimeMention) => reportingTime(doc.text, t);
   if (!best) {
-    for (const t of dates) {
-      if (t.future || !focusSet.has(t.sentence) || telling(t)) continue;
+    for (const t of inFocus) {
+      if (t.future || telling(t)) continue;
       if (!best || (best.precision === 3 && t.precision < 3)) best = t;
       if (best.precision < 3) break;
     }
@@ -333,6 +336,8 @@ export function eventDate(
     const para = doc.sentences[first]?.paragraph ?? -1;
     for (let i = dates.length - 1; i >= 0; i--) {
       const t = dates[i]!;
+      // paragraphs come in text order: once one is found, nothing before this paragraph can replace it
+      if (best && (doc.sentences[t.sentence]?.paragraph ?? -1) < para) break;
       if (t.future || t.precision > 2 || t.sentence >= first || telling(t)) continue;
       if (!best) {
         best = t;
@@ -346,7 +351,7 @@ export function eventDate(
     }
   }
   if (!best) {
-    best = dates.find((t) => !t.future && focusSet.has(t.sentence)) ?? null;
+    best = inFocus.find((t) => !t.future) ?? null;
     if (best) how = ':reporting-day';
   }
   if (best) {
@@ -366,6 +371,22 @@ export function eventDate(
     };
   }
   return { event_date: null, time_precision: null };
+}
+
+const BY_SENTENCE = new WeakMap<TimeMention[], Map<number, TimeMention[]>>();
+/** The mentions of each sentence, in text order (built once per list of mentions). */
+function mentionsBySentence(dates: TimeMention[]): Map<number, TimeMention[]> {
+  let m = BY_SENTENCE.get(dates);
+  if (!m) {
+    m = new Map();
+    for (const t of dates) {
+      const l = m.get(t.sentence);
+      if (l) l.push(t);
+      else m.set(t.sentence, [t]);
+    }
+    BY_SENTENCE.set(dates, m);
+  }
+  return m;
 }
 
 /** Verbs of telling: a day right after one ("said on Tuesday", "told AFP on Monday", "reported

@@ -175,6 +175,9 @@ interface SentenceInfo {
   time: boolean;
   /** Every live trigger is the object of a claim or accusation ("X claimed the bombing"). */
   attributed: boolean;
+  /** A count over a period, not one event: "carried out 44 attacks … in January", "killed at
+   *  least 107 civilians since December 2021" (see STATISTIC). */
+  statistic: boolean;
 }
 
 const EVENT_CATS = new Set<TriggerCat>([
@@ -210,6 +213,20 @@ const TREND = new Set(['rise', 'increase', 'increasing', 'surge', 'spate', 'decl
 const MODALS = new Set(['may', 'might', 'could', 'would', 'should', 'will', 'shall']);
 const PLACE_PREPS = new Set(['in', 'near', 'at', 'of', 'outside', 'from', 'into']);
 const COUNTED_EVENTS = /\b\d[\d,]*\s+(?:[a-z-]+\s+)?(?:attacks|incidents|blasts|bombings|strikes|clashes|operations)\b/i;
+/** What makes a sentence with a trend or period cue a statistic: a count of events, or a period
+ *  that runs from a month or year, or the first or last months of one. ("since Monday" is an
+ *  ongoing event's span, not a statistic's.) */
+const STATISTIC = new RegExp(
+  COUNTED_EVENTS.source +
+    String.raw`|\bsince (?:(?:early |late |mid-?)?(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d\b` +
+    String.raw`|\bsince (?:the (?:start|beginning) of|early|late) ` +
+    String.raw`|\b(?:in|during|over) the (?:first|past|last) (?:\w+ )?(?:months|weeks|years)\b` +
+    String.raw`|\bso far (?:this|in)\b`,
+  'i',
+);
+/** A time of day or a day: what one event has and a statistic has not. */
+const DAY_TIME = /\b(?:yesterday|today|tonight|last night|this morning|(?:on|late|early|last) (?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:morning|afternoon|evening|night)|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?!\d))\b/i;
+const SUPERLATIVE_SINCE = /\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|most \w+|first|single)\b[^.]{0,80}\bsince\b/i;
 const COUNTRYWIDE = /\bacross the (?:country|nation|province|region)\b|\bnationwide\b|\bcountrywide\b/i;
 const PLACE_NOUNS = new Set(['village', 'town', 'city', 'district', 'province', 'governorate', 'area', 'region', 'outskirts', 'suburb', 'neighbourhood', 'neighborhood', 'port', 'capital']);
 const NUM_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'dozen', 'dozens', 'scores', 'hundreds', 'several', 'twenty', 'thirty', 'forty', 'fifty', 'hundred']);
@@ -283,7 +300,15 @@ function readSentence(doc: Doc, si: number, times: Mention[]): SentenceInfo {
   const time =
     cats.has('cue_past') ||
     times.some((m) => !generic.some((g) => tok[g.w0]!.start < m.end && m.start < tok[g.w1]!.end));
-  return { index: si, words, raw, tok, hits, live: [], cats, toll, place, time, attributed: false };
+  // ... or a count of five or more events, whatever the cue words ("There were 444 armed attacks
+  // resulting in the deaths of 685 security personnel").
+  const counted = COUNTED_EVENTS.exec(sentenceText);
+  // ... or deaths counted across a whole country ("killed across the country this year"), with
+  // no day of their own ("across the country yesterday" is one day's clashes).
+  // ("the deadliest single assault since the start of the war" compares one event with others.)
+  const statistic = !DAY_TIME.test(sentenceText) && ((cats.has('cue_generic') && STATISTIC.test(sentenceText) && !SUPERLATIVE_SINCE.test(sentenceText)) || (!!counted && (parseInt(counted[0].replace(/,/g, ''), 10) || 0) >= 5) ||
+    (toll && COUNTRYWIDE.test(sentenceText)));
+  return { index: si, words, raw, tok, hits, live: [], cats, toll, place, time, attributed: false, statistic };
 }
 
 /** Keep event hits that are asserted: not negated, not hedged, not a protest's topic, and not
@@ -914,7 +939,7 @@ const DISORDER: Record<EventType, DisorderType> = {
   'Strategic developments': 'Strategic developments',
 };
 
-function disorderOf(sub: SubEventType): DisorderType {
+export function disorderOf(sub: SubEventType): DisorderType {
   // ACLED: mob violence and lethal force against protesters are political violence
   if (sub === 'Mob violence' || sub === 'Excessive force against protesters') return 'Political violence';
   return DISORDER[SUB_EVENT_TYPES[sub]];
@@ -1050,7 +1075,7 @@ export function traceEvents(doc: Doc): { sentence: number; hits: string[]; live:
       sentence: inf.index,
       hits: inf.hits.map(show),
       live: inf.live.map(show),
-      flags: `toll=${inf.toll} place=${inf.place} time=${inf.time} attributed=${inf.attributed} cats=${[...inf.cats].join(',')}`,
+      flags: `toll=${inf.toll} place=${inf.place} time=${inf.time} attributed=${inf.attributed} statistic=${inf.statistic} cats=${[...inf.cats].join(',')}`,
     };
   });
 }
@@ -1060,6 +1085,12 @@ export function findEvents(doc: Doc): EventCandidate[] {
   if (n === 0) return [];
   const infos = readAll(doc);
 
+  // A round-up of figures (two statistics or more): a death count with no place and no event
+  // word of its own is one more figure of it, not an incident ("the civilians suffered 1,612
+  // fatalities").
+  let statistics = 0;
+  for (const inf of infos) if (inf.statistic) statistics++;
+  const roundup = statistics >= 2;
   const clusters: Cluster[] = [];
   let last: Cluster | null = null;
   let lastSentence = -10;
@@ -1073,7 +1104,7 @@ export function findEvents(doc: Doc): EventCandidate[] {
       const met = info.cats.has('cue_disperse') || info.cats.has('cue_force');
       // ... or about the victim: "The victim had a record of drug trafficking."
       const victim = info.words.some((w) => w === 'victim' || w === 'victims');
-      if (last && i - lastSentence <= 2 && ((sameParagraph && (info.toll || info.cats.has('kill') || met || victim)) || (info.cats.has('cue_anaphor') && !isGenericOrAttribution(info)))) {
+      if (last && !info.statistic && i - lastSentence <= 2 && ((sameParagraph && (info.toll || info.cats.has('kill') || met || victim)) || (info.cats.has('cue_anaphor') && !isGenericOrAttribution(info)))) {
         last.sentences.push(i);
         lastSentence = i;
       }
@@ -1081,7 +1112,8 @@ export function findEvents(doc: Doc): EventCandidate[] {
     }
     const anaphor = info.cats.has('cue_anaphor');
     if (!last) {
-      if (isBareAttribution(info)) continue;
+      if (isBareAttribution(info) || info.statistic) continue;
+      if (roundup && !info.place && info.live.every((h) => h.cat === 'kill')) continue;
       // a heading or a trend ("Increasing attacks", "a rise in attacks") with no place, time
       // or toll opens nothing
       if (info.cats.has('cue_generic') && !(info.place || info.time || info.toll) && (info.words.length <= 6 || info.raw.some((w) => TREND.has(w)))) continue;

@@ -47,8 +47,8 @@ const NUMP = `(?:(?:[Aa]n?\\s+)?(?:unknown|unspecified|undisclosed)\\s+number\\s
 /** Words that may not stand between a number and its verb. */
 const STOP =
   '(?:for|over|near|inside|into|against|towards?|across|through|under|between|among|around|about|whose|whom|where|said|says|told|than|will|would|could|can|may|might|should|must|did|does|do|were|was|is|are|have|has|had|be|been|being|got|who|which|that|when|while|after|before|during|in|at|on|by|from|with|following|as|but|killed|killing|dead|died|injured|wounded|injuring|wounding|hurt|reportedly|allegedly|also|later|and|or|to|of|the|shot|kidnapped|abducted|found|left)';
-/** "11 soldiers and pro-government militia members", "a judge of a provincial court", "3 of his guards". */
-const MOD = `(?:\\s+\\d+-[a-z][\\w-]*|\\s+(?!${STOP}\\b)[A-Za-z'‘’"][\\w'‘’".\\/-]*|\\s+and(?!\\s+(?:${NUMP})\\b)(?=\\s+[a-z])(?!\\s+${STOP}\\b)|\\s+of\\s+(?:them|whom|(?:the|an?|his|her|their)\\s+[\\w-]+(?:['’]s)?))`;
+/** "11 soldiers and pro-government militia members", "a judge of a provincial court", "3 of his guards", "dozens of people". */
+const MOD = `(?:\\s+\\d+-[a-z][\\w-]*|\\s+(?!${STOP}\\b)[A-Za-z'‘’"][\\w'‘’".\\/-]*|\\s+and(?!\\s+(?:${NUMP})\\b)(?=\\s+[a-z])(?!\\s+${STOP}\\b)|\\s+of\\s+(?:them|whom|(?:the|an?|his|her|their)\\s+[\\w-]+(?:['’]s)?)|\\s+of\\s+(?:people|children|women|men|[a-z]+s)(?=[\\s,]))`;
 /** "(including 1 journalist)", ", including women and children,": an aside between a group and its verb. */
 const PAREN = `(?:\\s*\\([^)]{0,80}\\)|\\s*,\\s*(?:including|among\\s+them|mostly|mainly|most\\s+of\\s+them)\\s+[^,()]{1,60},|\\s*,\\s*aged\\s+[\\d\\s,and-]{1,20}?,)?`;
 const GROUP = `(?<![\\w'‘’-])(?:${NUMP})(?:${MOD}){0,8}${PAREN}`;
@@ -189,7 +189,7 @@ function readToll(
   if (coded) {
     const v = +coded[1]!;
     const e = ev(coded.index, coded.index + coded[0].length);
-    return { fatalities: { value: v, evidence: [e], rule: 'fatalities:coded-note' }, fatalities_low: null, fatalities_high: null, injuries: injuriesOf(hits, ev) };
+    return { fatalities: { value: v, evidence: [e], rule: 'fatalities:coded-note' }, fatalities_low: null, fatalities_high: null, injuries: injuriesOf(hits, ev, text, sentences) };
   }
   // 2. A closing "N fatalities." total in the incident's sentences.
   for (const s of sentences) {
@@ -202,7 +202,7 @@ function readToll(
     if (!p || p.value === null) continue;
     const off = s.start + m.index + m[0].indexOf(num);
     const e = ev(off, s.start + m.index + m[0].replace(/[\s.;[]+$/, '').length);
-    return { fatalities: { value: p.value, evidence: [e], rule: 'fatalities:stated-total' }, fatalities_low: null, fatalities_high: null, injuries: injuriesOf(hits, ev) };
+    return { fatalities: { value: p.value, evidence: [e], rule: 'fatalities:stated-total' }, fatalities_low: null, fatalities_high: null, injuries: injuriesOf(hits, ev, text, sentences) };
   }
 
   // "… carrying 5 IS militants … leaving the 5 militants dead" counts; "killed 3 soldiers. The 3
@@ -211,7 +211,7 @@ function readToll(
     (h) => (h.kind === 'death' || h.kind === 'toll') && !(h.backref && hits.some((o) => o !== h && !o.backref && o.kind === 'death' && o.value === h.value)),
   );
   const main = deaths.filter((h) => !h.alt);
-  const injuries = injuriesOf(hits, ev);
+  const injuries = injuriesOf(hits, ev, text, sentences);
   if (main.length === 0) {
     const mixed = hits.filter((h) => h.kind === 'mixed');
     if (mixed.length > 0 && !zero) {
@@ -237,17 +237,23 @@ function readToll(
   if (numeric.length === 0) {
     return { fatalities: { value: null, evidence: evid, rule: 'fatalities:deaths-without-number' }, fatalities_low: null, fatalities_high: null, injuries };
   }
+  // Groups told in one sentence add up ("killing three soldiers and two civilians"); a sentence
+  // further on adds its dead only where it says they are more ("Two civilians also died") or
+  // names another group than every one counted so far ("… killed 4 soldiers. 3 attackers died in
+  // the exchange"). Otherwise it is another account of the same dead ("30 people were killed …
+  // police put the toll at 29"): the accounts make the range, the highest the best figure.
+  const accounts = tollAccounts(text, sentences, numeric);
   let best = 0;
   let low = 0;
   let high = 0;
   let lowSet = false;
   let highSet = false;
-  for (const h of numeric) {
-    best += h.value!;
-    low += h.value!;
-    high += h.high ?? h.value!;
-    if (h.qualifier === 'at least' || h.qualifier === 'more than' || h.qualifier === 'range') lowSet = true;
-    if (h.high !== undefined || h.qualifier === 'up to' || h.qualifier === 'nearly' || h.qualifier === 'less than') highSet = true;
+  for (const a of accounts) {
+    best += a.best;
+    low += a.low;
+    high += a.high;
+    lowSet ||= a.lowSet;
+    highSet ||= a.highSet;
   }
   // Other sources' figures widen the range: "killing 3 soldiers (VoJ claimed 4)".
   for (const h of deaths) {
@@ -256,7 +262,8 @@ function readToll(
     if (h.value > high) high = h.value;
     lowSet = highSet = true;
   }
-  const rule = tolls.length > 0 ? 'fatalities:death-toll' : numeric.length > 1 ? 'fatalities:sum-of-groups' : 'fatalities:count';
+  const rivals = accounts.some((a) => a.rivals > 1);
+  const rule = tolls.length > 0 ? 'fatalities:death-toll' : rivals && accounts.length === 1 ? 'fatalities:accounts-range' : numeric.length > 1 ? 'fatalities:sum-of-groups' : 'fatalities:count';
   const derived = numeric.length > 1 ? { derived: true } : {};
   return {
     fatalities: { value: best, evidence: evid, rule, ...derived },
@@ -266,13 +273,81 @@ function readToll(
   };
 }
 
-function injuriesOf(hits: Hit[], ev: (s: number, e: number) => Evidence): Field<number | null> | null {
-  const inj = hits.filter((h) => h.kind === 'injury' && !h.alt);
+/** Words for the dead that name no group: a figure with one of them may restate any other. */
+const GENERIC_DEAD = /^(?:people|persons?|individuals?|others?|lives|dead|deaths?|bodies|victims?|fatalities|casualties|killed|)$/;
+/** A sentence that says its dead are more than those told before. */
+const MORE_DEAD = /\b(?:also|another|other|further|additional|in addition|as well|besides|separately|too)\b/i;
+
+interface Account {
+  best: number;
+  low: number;
+  high: number;
+  lowSet: boolean;
+  highSet: boolean;
+  /** The groups of the dead it names ('soldiers', 'militants'); '' for none. */
+  groups: Set<string>;
+  /** How many sentences gave a figure for it. */
+  rivals: number;
+}
+
+/** The group a death figure names: the word after the number ('16 soldiers' → 'soldier'). */
+function groupOf(text: string, h: Hit): string {
+  const words = text.slice(h.start, h.end).toLowerCase().match(/[a-z]+/g) ?? [];
+  const skip = new Set(['at', 'least', 'more', 'than', 'about', 'around', 'some', 'nearly', 'up', 'to', 'over', 'almost', 'approximately', 'killed', 'were', 'was', 'dead', 'died', 'and', 'other']);
+  const w = words.filter((x) => !skip.has(x) && !/^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundreds|scores|twenty|thirty|forty|fifty|hundred)$/.test(x))[0] ?? '';
+  return GENERIC_DEAD.test(w) ? '' : w.replace(/(?:ies)$/, 'y').replace(/(?<!s)s$/, '');
+}
+
+/** The incident's accounts of its dead, sentence by sentence (see readToll). */
+function tollAccounts(text: string, sentences: Doc['sentences'], numeric: Hit[]): Account[] {
+  const bySentence = new Map<number, Hit[]>();
+  for (const h of numeric) {
+    const k = sentences.findIndex((s) => h.start >= s.start && h.start < s.end);
+    const list = bySentence.get(k);
+    if (list) list.push(h);
+    else bySentence.set(k, [h]);
+  }
+  const accounts: Account[] = [];
+  for (const [k, hs] of [...bySentence].sort((a, b) => a[0] - b[0])) {
+    const a: Account = { best: 0, low: 0, high: 0, lowSet: false, highSet: false, groups: new Set(), rivals: 1 };
+    for (const h of hs) {
+      a.best += h.value!;
+      a.low += h.value!;
+      a.high += h.high ?? h.value!;
+      if (h.qualifier === 'at least' || h.qualifier === 'more than' || h.qualifier === 'range') a.lowSet = true;
+      if (h.high !== undefined || h.qualifier === 'up to' || h.qualifier === 'nearly' || h.qualifier === 'less than') a.highSet = true;
+      a.groups.add(groupOf(text, h));
+    }
+    const s = k >= 0 ? sentences[k]! : null;
+    const more = s ? MORE_DEAD.test(text.slice(s.start, s.end)) : false;
+    const counted = new Set(accounts.flatMap((x) => [...x.groups]));
+    const newGroups = !a.groups.has('') && !counted.has('') && [...a.groups].every((g) => !counted.has(g));
+    const prev = accounts[accounts.length - 1];
+    if (!prev || more || newGroups) {
+      accounts.push(a);
+      continue;
+    }
+    // Another account of dead already counted: the accounts' range, the highest the best.
+    prev.rivals++;
+    prev.lowSet ||= a.lowSet || a.best !== prev.best;
+    prev.highSet ||= a.highSet || a.best !== prev.best;
+    prev.low = Math.min(prev.low, a.low);
+    prev.high = Math.max(prev.high, a.high);
+    prev.best = Math.max(prev.best, a.best);
+    for (const g of a.groups) prev.groups.add(g);
+  }
+  return accounts;
+}
+
+/** The injured, read as the dead are: a figure told again ("Most of the 30 wounded …") once, accounts as accounts (tollAccounts). */
+function injuriesOf(hits: Hit[], ev: (s: number, e: number) => Evidence, text: string, sentences: Doc['sentences']): Field<number | null> | null {
+  const inj = hits.filter((h) => h.kind === 'injury' && !h.alt && !(h.backref && hits.some((o) => o !== h && !o.backref && o.kind === 'injury' && o.value === h.value)));
   if (inj.length === 0) return null;
   const evid = inj.map((h) => ev(h.start, h.end));
   const nums = inj.filter((h) => h.value !== null);
   if (nums.length === 0) return { value: null, evidence: evid, rule: 'injuries:without-number' };
-  return { value: nums.reduce((a, h) => a + h.value!, 0), evidence: evid, rule: nums.length > 1 ? 'injuries:sum' : 'injuries:count' };
+  const accounts = tollAccounts(text, sentences, nums);
+  return { value: accounts.reduce((a, x) => a + x.best, 0), evidence: evid, rule: nums.length > 1 ? 'injuries:sum' : 'injuries:count' };
 }
 
 const NUM_IN_LIST = new RegExp(`(?<![\\w-])(?:${NUMP})(?![\\w-])`, 'gi');

@@ -396,9 +396,11 @@ export function findPeople(doc: Doc, articleId: string): PeopleIndex {
    * known given name, three times otherwise, and not a hyphenated word or the surname of someone
    * else ('Trump Supporter Screams' in a headline is no person).
    */
+  // (the surnames of full-name mentions, once: not a scan of every mention per name)
+  const mentionSurnames = new Set(mentions.filter((f) => f.name.includes(' ')).map((f) => f.name.split(' ').pop()!));
   const firstNameUsed = (full: string): boolean => {
     const first = full.split(' ')[0]!;
-    if (first.includes('-') || mentions.some((f) => f.name.includes(' ') && f.name.split(' ').pop() === first)) return false;
+    if (first.includes('-') || mentionSurnames.has(first)) return false;
     return (surnameCount.get(first) ?? 0) >= (GIVEN_NAME_GENDER.has(first.toLowerCase()) ? 2 : 3);
   };
   for (const m of fullMentions) {

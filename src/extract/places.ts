@@ -139,6 +139,20 @@ function startsCapAfterArticle(doc: Doc, i: number): boolean {
   return !!n && n.start - doc.tokens[k - 1]!.end <= 1 && isCap(doc, n);
 }
 const PLACE_PREP = /^(?:in|at|near|of|from|outside|inside|around|across|to|into|towards?|between|and)$/;
+/** Nouns of a place that 'of' names: "the town of X", "the outskirts of X". */
+const PLACE_OF = /^(?:town|towns|village|villages|city|cities|district|districts|province|provinces|region|area|areas|outskirts|suburb|suburbs|capital|governorate|county|counties|state|neighbou?rhood|hamlet|settlement|municipality|port|camp|valley|tehsil|oblast|raion|locality|commune|department|prefecture|sub-district)$/;
+/**
+ * Does the word before token i say that a place follows, strongly enough to read a name not
+ * found exactly as a spelling variant? 'in', 'near', 'at' do; 'of' only after a place noun
+ * ("the town of Barmal", not "the Ministry of Health" or "the Republic of …"); 'from', 'to' and
+ * 'and' do not (a spelling variant of an English word is too easy to find: 'Health' read as Holt).
+ */
+function variantPrep(tokens: Doc['tokens'], i: number): boolean {
+  const w = tokens[i - 1]?.lower ?? '';
+  if (/^(?:in|at|near|outside|inside|around|into|towards?)$/.test(w)) return true;
+  if (w !== 'of') return false;
+  return PLACE_OF.test(tokens[i - 2]?.lower ?? '');
+}
 const ACRONYM = /^(?:[A-Z][A-Z&]{1,5}|(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z]{1,3}[A-Z])$/;
 /** A capitalised name and a comma before a mention, and after it the end of the clause or a lower-case word. */
 const COMMA_BEFORE = /\p{Lu}[\p{L}'’-]*\s*,\s*$/u;
@@ -404,7 +418,7 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
     // ... or, for a province or district, in parentheses after a name ("in Wadi X (Aljfara)").
     const inParen = tokens[i - 1]?.lower === '(' && i >= 2 && isCap(doc, tokens[i - 2]!);
     if (inParen && !m.unit && !PLACE_PREP.test(tokens[i - 1]?.lower ?? '')) cands = cands.filter((c) => c.kind === 'admin1' || c.kind === 'admin2');
-    if (cands.length > 0 && (ACRONYM.test(m.text) || !(m.unit || inParen || PLACE_PREP.test(tokens[i - 1]?.lower ?? '')))) cands = [];
+    if (cands.length > 0 && (ACRONYM.test(m.text) || !(m.unit || inParen || variantPrep(tokens, i)))) cands = [];
     m.candidates = cands;
     if (cands.length > 0) {
       m.fuzzy = true;
@@ -658,8 +672,12 @@ interface Chosen {
    * country: it is read as a place of those provinces the gazetteer does not know (see choose).
    */
   regionFallback?: boolean;
+  /** A namesake abroad, dropped (see choose): no place of the story, known or unknown. */
+  foreign?: boolean;
 }
 
+/** A town of a country nothing else in the text points at, below this size, is taken for a namesake (see choose). */
+const FOREIGN_NAMESAKE_POP = 100000;
 /** A village of a clue's country outside the provinces the clue points at is taken for a namesake below this size. */
 const REGION_OVERRIDE_POP = 100000;
 
@@ -751,6 +769,7 @@ function choose(places: PlaceMention[], gaz: Gazetteer, weights: Map<string, num
       if ((own.size > 1 && rest >= 1.5) || (!own.has(cc) && rest >= 3)) { otherClue = true; break; }
     }
     let bestOutside = false;
+    let bestHierarchy = false;
     for (let ci = 0; ci < m.candidates.length; ci++) {
       const c = m.candidates[ci]!;
       let s = 0;
@@ -799,12 +818,23 @@ function choose(places: PlaceMention[], gaz: Gazetteer, weights: Map<string, num
       const outside = !!regions && !m.demonym && c.kind === 'place' && c.population < REGION_OVERRIDE_POP &&
         regionCountries.has(c.countryCode) && !regions.has(c.admin1Id) && !hierarchy;
       if (outside) s -= 6;
-      if (s > bestScore) { bestScore = s; best = c; bestOutside = outside; }
+      if (s > bestScore) { bestScore = s; best = c; bestOutside = outside; bestHierarchy = hierarchy; }
     }
     // A name known only abroad, rejected by the context, after 'in'/'near' where a clue names
     // provinces ("the OSCE SMM observed … near Komsomolets", not the one of Kazakhstan).
     const abroad = !!regions && !!best && bestScore < 0 && !regionCountries.has(best.countryCode) && !m.demonym && best.kind === 'place' &&
       m.candidates.every((c) => !regionCountries.has(c.countryCode)) && PREP_BEFORE.test(m.before ?? '');
+    // A namesake abroad: the story is plainly in another country (otherClue), nothing but this
+    // name points at the candidate's country, the text puts it in no unit, and it is a small
+    // place or an abbreviation ('KIA' in a report from Myanmar is the Kachin Independence Army,
+    // not a village of the Solomon Islands; 'Amaq' not a hamlet in Nebraska).
+    // (Where a context clue names provinces, such a name is read in them instead: below.)
+    if (!regions && best && otherClue && !bestHierarchy && !m.demonym && !m.source && (best.kind === 'place' || best.kind === 'admin2') &&
+      (weights.get(best.countryCode) ?? 0) - (own.get(best.countryCode) ?? 0) <= 0 &&
+      (best.population < FOREIGN_NAMESAKE_POP || isAbbrev(m.text))) {
+      chosen.push({ m, c: null, score: 0, foreign: true });
+      continue;
+    }
     if (bestOutside || abroad) {
       const stem = regions ? stemInRegion(m, regions, gaz) : null;
       chosen.push(stem ? { m, c: stem, score: 1 } : { m, c: null, score: 0, regionFallback: true });
@@ -1021,6 +1051,9 @@ function resolveIn(doc: Doc, places: PlaceMention[], ap: ArticlePlaces, inFocus:
   for (const x of pool) {
     if (x.c && x.c.admin1Id === dom) continue;
     if (x.c && x.c.kind === 'country') continue;
+    // An abbreviation or a namesake abroad is no place the gazetteer lacks ("held by the KIA in
+    // Kachin State": the KIA is the Kachin Independence Army).
+    if (!x.c && (x.foreign || isAbbrev(x.m.text))) continue;
     let paren: RegExpExecArray | null = PAREN_HIERARCHY.exec(doc.text.slice(x.m.end, x.m.end + 90));
     if (!paren) {
       // "X (A)" only where A is a province or district the text's place lies in: not an
@@ -1059,7 +1092,7 @@ function resolveIn(doc: Doc, places: PlaceMention[], ap: ArticlePlaces, inFocus:
   // with nothing more precise than its country: the place as the text names it, in that
   // country, without coordinates (a country's centre would mislead on a map).
   if ((!pick || !pick.c || pick.c.kind === 'country') && country) {
-    const u = candidates.find((x) => !x.c && !x.m.demonym && !x.m.source && !x.m.near && !refPoints.has(x.m));
+    const u = candidates.find((x) => !x.c && !x.foreign && !x.m.demonym && !x.m.source && !x.m.near && !refPoints.has(x.m));
     if (u) {
       const e = [ev(u.m)];
       return {

@@ -7,7 +7,8 @@
  */
 import type { ReportIncident } from '../core/report.js';
 import type { Evidence } from '../core/types.js';
-import { compatible, dayNumber, fold, wordWeights } from './compatible.js';
+import { DATE_TOLERANCE, dayNumber, fold, GENERIC_ACTOR, wordWeights } from './compatible.js';
+import { fusionModel, pairScore, placeView } from './score.js';
 
 export interface FusionReport {
   /** Stable and order-free: the article's content hash and the incident's index in it. */
@@ -18,6 +19,8 @@ export interface FusionReport {
   articleKey: string;
   /** Articles that carry one wire story share a group; their figures count once. */
   dupGroup: string;
+  /** The article's publication date (YYYY-MM-DD…), when known: a later article's toll is an update. */
+  published?: string | null;
   incident: ReportIncident;
 }
 
@@ -47,84 +50,127 @@ function canonical(a: FusionReport, b: FusionReport): number {
 }
 
 interface Cluster {
+  /** Creation order (= canonical order of first members): ties go to the earlier cluster. */
+  n: number;
   members: FusionReport[];
   articles: Set<string>;
-  lastDay: number;
+  /** Some member's date is rough (a week, a month): listed among the clusters that reach further. */
+  rough: boolean;
+  /** Stamp of the last report that looked at it (candidates come from several day buckets). */
+  seen: number;
 }
 
-/** The widest date tolerance (time precision 3): clusters older than this are closed. */
-const MAX_GAP_DAYS = 31;
-
 /**
- * Group reports into incidents (complete linkage: a report joins a cluster only if it is
- * compatible with every member, and no member comes from its article). Returns the clusters as
- * lists of reports in canonical order; clusters are ordered by their first member.
+ * Group reports into incidents. In canonical order, each report joins the cluster it fits best:
+ * no member may veto it (score.ts), and its mean chance of being one event with the members
+ * must reach the fitted threshold (average linkage: a follow-up that says little but the new
+ * toll joins through the reports it resembles). Returns the clusters as lists of reports in
+ * canonical order; clusters are ordered by their first member.
+ *
+ * Candidates come from an index by day: a cluster is listed under each of its members' days,
+ * and a report looks only at the days its date tolerance (or the cluster's) reaches. So the work
+ * grows with the reports of a few days, not with all reports of the block.
  */
 export function cluster(reports: FusionReport[]): FusionReport[][] {
   const sorted = [...reports].sort(canonical);
   // Word rarity among all the reports: a function of the set, so of no arrival order.
   const weights = wordWeights(sorted.map((r) => r.incident));
+  const threshold = fusionModel().threshold;
   const clusters: Cluster[] = [];
-  // Clusters still within reach of the current date (the input is sorted by date).
-  let open: Cluster[] = [];
+  // Clusters by the days of their members; clusters with a rough date (a week, a month) apart,
+  // as they reach further (few: most reports give the day).
+  const byDay = new Map<number, Cluster[]>();
+  let rough: Cluster[] = [];
+  const maxTol = Math.max(...Object.values(DATE_TOLERANCE));
+  let stamp = 0;
   for (const r of sorted) {
-    const day = dayNumber(r.incident.event_date);
-    if (day !== null) open = open.filter((c) => day - c.lastDay <= MAX_GAP_DAYS);
+    stamp++;
+    const v = placeView(r.incident);
+    const day = v.day;
     let best: Cluster | null = null;
     let bestScore = -1;
     if (day !== null) {
-      for (const c of open) {
+      const candidates: Cluster[] = [];
+      const add = (c: Cluster) => {
+        if (c.seen === stamp) return;
+        c.seen = stamp;
+        candidates.push(c);
+      };
+      for (let d = day - v.tol; d <= day + v.tol; d++) for (const c of byDay.get(d) ?? []) add(c);
+      rough = rough.filter((c) => day - lastDay(c) <= maxTol);
+      for (const c of rough) add(c);
+      for (const c of candidates) {
         if (c.articles.has(r.articleKey)) continue;
         let sum = 0;
         let ok = true;
         for (const m of c.members) {
-          const k = compatible(r.incident, m.incident, weights);
-          if (!k.ok) {
+          const k = pairScore(r, m, weights);
+          if (k.veto) {
             ok = false;
             break;
           }
-          sum += k.score;
+          sum += k.p;
         }
         if (!ok) continue;
         const score = sum / c.members.length;
-        // Ties go to the earlier cluster, whose first member comes first in canonical order.
-        if (score > bestScore) {
+        if (score >= threshold && (score > bestScore || (score === bestScore && c.n < best!.n))) {
           best = c;
           bestScore = score;
         }
       }
     }
-    if (best) {
-      best.members.push(r);
-      best.articles.add(r.articleKey);
-      if (day !== null && day > best.lastDay) best.lastDay = day;
+    let c = best;
+    if (c) {
+      c.members.push(r);
+      c.articles.add(r.articleKey);
     } else {
-      const c: Cluster = { members: [r], articles: new Set([r.articleKey]), lastDay: day ?? Number.MIN_SAFE_INTEGER };
+      c = { n: clusters.length, members: [r], articles: new Set([r.articleKey]), rough: false, seen: stamp };
       clusters.push(c);
-      if (day !== null) open.push(c);
+    }
+    if (day !== null) {
+      const l = byDay.get(day);
+      if (!l) byDay.set(day, [c]);
+      else if (l[l.length - 1] !== c) l.push(c);
+      if (v.tol > 1 && !c.rough) {
+        c.rough = true;
+        rough.push(c);
+      }
+      // Days behind every tolerance are done with.
+      byDay.delete(day - maxTol - 1);
     }
   }
   return clusters.map((c) => c.members);
+}
+
+function lastDay(c: Cluster): number {
+  return placeView(c.members[c.members.length - 1]!.incident).day ?? Number.MIN_SAFE_INTEGER;
 }
 
 /**
  * Choose among the reports by vote: the value most wire groups give wins; ties go to `better`
  * (e.g. the more precise), then to the smaller value. Null values do not vote.
  */
-function vote(reports: FusionReport[], keyOf: (r: ReportIncident) => string | null, better?: (a: ReportIncident, b: ReportIncident) => number): FusionReport | null {
-  const groups = new Map<string, { votes: Set<string>; rep: FusionReport }>();
+function vote(
+  reports: FusionReport[],
+  keyOf: (r: ReportIncident) => string | null,
+  better?: (a: ReportIncident, b: ReportIncident) => number,
+  weight: (r: ReportIncident) => number = () => 1,
+): FusionReport | null {
+  const groups = new Map<string, { votes: Map<string, number>; rep: FusionReport }>();
   for (const r of reports) {
     const k = keyOf(r.incident);
     if (k === null) continue;
-    const g = groups.get(k);
+    let g = groups.get(k);
     if (g) {
-      g.votes.add(r.dupGroup);
       if (r.key < g.rep.key) g.rep = r;
-    } else groups.set(k, { votes: new Set([r.dupGroup]), rep: r });
+    } else groups.set(k, (g = { votes: new Map(), rep: r }));
+    // One wire story votes once, with its surest copy's weight.
+    g.votes.set(r.dupGroup, Math.max(g.votes.get(r.dupGroup) ?? 0, weight(r.incident)));
   }
   let best: { k: string; n: number; rep: FusionReport } | null = null;
   for (const [k, g] of groups) {
-    const n = g.votes.size;
+    let n = 0;
+    for (const w of g.votes.values()) n += w;
     if (!best) {
       best = { k, n, rep: g.rep };
       continue;
@@ -137,7 +183,74 @@ function vote(reports: FusionReport[], keyOf: (r: ReportIncident) => string | nu
   return best?.rep ?? null;
 }
 
+/** The reports with the most precise value (precision 1 is the finest); all when none has one. */
+function mostPrecise(rs: FusionReport[], precision: (r: ReportIncident) => number | null): FusionReport[] {
+  let best = Infinity;
+  for (const r of rs) best = Math.min(best, precision(r.incident) ?? Infinity);
+  return best === Infinity ? rs : rs.filter((r) => precision(r.incident) === best);
+}
+
+/** Reports that name the actor, when some do; else all. */
+function namedFirst(rs: FusionReport[], field: 'actor1' | 'actor2'): FusionReport[] {
+  const named = rs.filter((r) => r.incident[field] && !GENERIC_ACTOR.test(r.incident[field]!));
+  return named.length ? named : rs;
+}
+
 const PLACE = ['country', 'admin1', 'admin2', 'location', 'latitude', 'longitude', 'geo_precision'] as const;
+
+/** A toll the text gives as an update of an earlier one. */
+const UPDATE = /\b(?:rose|risen|climbed|jumped|increased|mounted|reached|swelled)\s+to\b|\bupdated?\b|\bfinal (?:toll|count|figure)|\bnow stands at\b/i;
+
+function isUpdate(r: FusionReport): boolean {
+  const t = r.incident.trace.fatalities;
+  if (!t) return false;
+  return UPDATE.test(t.note ?? '') || t.evidence.some((e) => UPDATE.test(e.text));
+}
+
+/** Latest first: an update, then the later publication, then the higher toll, then the key. */
+function byUpdate(a: FusionReport, b: FusionReport): number {
+  const u = Number(isUpdate(b)) - Number(isUpdate(a));
+  if (u) return u;
+  const pa = dayNumber(a.published ?? null) ?? -Infinity;
+  const pb = dayNumber(b.published ?? null) ?? -Infinity;
+  if (pa !== pb) return pb - pa;
+  const d = (a.incident.fatalities ?? 0) - (b.incident.fatalities ?? 0);
+  if (d) return d;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+type Dispute = NonNullable<ReportIncident['disputed']>;
+
+/**
+ * A disagreement between sources that matters: the toll (beyond an update: two accounts of one
+ * day, neither saying it updates the other, one over half again the other), the perpetrator or
+ * the target (two named actors in one role; a named one against "gunmen" is no disagreement).
+ * Each side is listed with its source and evidence.
+ */
+function sourcesDisagree(reps: FusionReport[], tollFrom: FusionReport | null): Dispute | null {
+  const claims: Dispute['claims'] = [];
+  const parts: string[] = [];
+  const ev = (r: FusionReport, f: string) => r.incident.trace[f]?.evidence ?? r.incident.evidence;
+  const tolls = reps.filter((r) => (r.incident.fatalities ?? 0) > 0);
+  if (tolls.length > 1 && tollFrom && !isUpdate(tollFrom)) {
+    const lo = Math.min(...tolls.map((r) => r.incident.fatalities!));
+    const hi = Math.max(...tolls.map((r) => r.incident.fatalities!));
+    const day = (r: FusionReport) => (r.published ?? '').slice(0, 10);
+    const sameDay = tolls.every((r) => day(r) === day(tolls[0]!));
+    if (hi > 1.5 * lo && sameDay) {
+      parts.push(`the toll: ${tolls.map((r) => `${r.incident.fatalities} (${r.article})`).join(' against ')}`);
+      for (const r of tolls) claims.push({ source: r.article, says: `${r.incident.fatalities} killed`, evidence: ev(r, 'fatalities') });
+    }
+  }
+  for (const [field, what] of [['actor1', 'the perpetrator'], ['actor2', 'the target']] as const) {
+    const named = reps.filter((r) => r.incident[field] && !GENERIC_ACTOR.test(r.incident[field]!));
+    const names = [...new Set(named.map((r) => fold(r.incident[field])))];
+    if (names.length < 2) continue;
+    parts.push(`${what}: ${named.map((r) => `${r.incident[field]} (${r.article})`).join(' against ')}`);
+    for (const r of named) claims.push({ source: r.article, says: `${what}: ${r.incident[field]}`, evidence: ev(r, field) });
+  }
+  return parts.length ? { summary: `sources disagree on ${parts.join('; ')}`, claims } : null;
+}
 
 /** The lower median: with two reports, the smaller figure (ACLED keeps the conservative toll). */
 function lowerMedian(xs: number[]): number {
@@ -161,21 +274,20 @@ export function fuseValues(reports: FusionReport[]): FusedIncident {
     }
   };
 
-  // Type: the sub-event type most reports give, then its event and disorder types with it.
-  take(vote(rs, (r) => r.sub_event_type), ['sub_event_type', 'event_type', 'disorder_type']);
-  // Date: the date most reports give; ties to the more precise, then the earlier.
+  // Type: voted, each wire story once, with the confidence of its type.
+  take(vote(rs, (r) => r.sub_event_type, undefined, (r) => r.trace.sub_event_type?.confidence ?? r.confidence ?? 0.5), ['sub_event_type', 'event_type', 'disorder_type']);
+  // Date: the most precise wins ("on 3 May" over "last week"); among equally precise, the vote.
+  take(vote(mostPrecise(rs, (r) => r.time_precision), (r) => r.event_date), ['event_date', 'time_precision']);
+  // Place: one report's whole place, so that town, district and coordinates agree; the most
+  // precise wins (the town over its district), then the vote.
   take(
-    vote(rs, (r) => r.event_date, (a, b) => (a.time_precision ?? 9) - (b.time_precision ?? 9)),
-    ['event_date', 'time_precision'],
-  );
-  // Place: one report's whole place, so that town, district and coordinates agree.
-  take(
-    vote(rs, (r) => (r.country ? [r.country, r.admin1, r.admin2, r.location].map(fold).join('|') : null), (a, b) => (a.geo_precision ?? 9) - (b.geo_precision ?? 9)),
+    vote(mostPrecise(rs, (r) => r.geo_precision), (r) => (r.country ? [r.country, r.admin1, r.admin2, r.location].map(fold).join('|') : null)),
     PLACE,
   );
-  // Actors: each side with its inter code.
-  take(vote(rs, (r) => r.actor1), ['actor1', 'inter1']);
-  take(vote(rs, (r) => r.actor2), ['actor2', 'inter2']);
+  // Actors: each side with its inter code; a named actor beats an unidentified one ("gunmen" in
+  // the first report, "TTP" once it claimed the attack).
+  take(vote(namedFirst(rs, 'actor1'), (r) => r.actor1), ['actor1', 'inter1']);
+  take(vote(namedFirst(rs, 'actor2'), (r) => r.actor2), ['actor2', 'inter2']);
 
   // Fatalities over all reports, each wire story once. A report's 0 means "no deaths reported",
   // not "nobody died", so it counts only when no report gives deaths.
@@ -189,10 +301,15 @@ export function fuseValues(reports: FusionReport[]): FusedIncident {
   let high: number | null;
   let tollFrom: FusionReport | null = null;
   if (positive.length > 0) {
-    fatalities = lowerMedian(positive.map((r) => r.incident.fatalities!));
+    // The best toll is the latest update: a toll the text itself calls an update ("rose to",
+    // "climbed to"), then the later-published article, then the higher count (tolls rise as the
+    // wounded die and bodies are found; a later official count seldom falls). Low and high are
+    // the range over every source, never a sum of two accounts.
+    const latest = [...positive].sort(byUpdate)[0]!;
+    fatalities = latest.incident.fatalities!;
     low = Math.min(...positive.map((r) => r.incident.fatalities_low ?? r.incident.fatalities!));
     high = Math.max(...positive.map((r) => r.incident.fatalities_high ?? r.incident.fatalities!));
-    tollFrom = positive.find((r) => r.incident.fatalities === fatalities) ?? null;
+    tollFrom = latest;
   } else if (withDeathsNoNumber) {
     fatalities = low = high = null;
     tollFrom = reps.find((r) => r.incident.fatalities === null) ?? null;
@@ -210,7 +327,10 @@ export function fuseValues(reports: FusionReport[]): FusedIncident {
   out.fatalities_low = low;
   out.fatalities_high = high;
   if (tollFrom?.incident.trace.fatalities) {
-    trace.fatalities = { ...tollFrom.incident.trace.fatalities, ...(reports.length > 1 ? { note: `median of ${positive.length || reps.length} sources` } : {}) };
+    trace.fatalities = {
+      ...tollFrom.incident.trace.fatalities,
+      ...(reports.length > 1 && positive.length > 1 ? { note: `the latest of ${positive.length} sources' tolls (${tollFrom.article}${isUpdate(tollFrom) ? ', an update' : tollFrom.published ? `, published ${tollFrom.published.slice(0, 10)}` : ''}); range ${low}-${high}` } : {}),
+    };
   }
   const inj = reps.map((r) => r.incident.injuries).filter((x): x is number => x !== null && x > 0);
   out.injuries = inj.length ? lowerMedian(inj) : (rs.find((r) => r.incident.injuries !== null)?.incident.injuries ?? null);
@@ -223,6 +343,8 @@ export function fuseValues(reports: FusionReport[]): FusedIncident {
   const evidence = rs.flatMap((r) => r.incident.evidence);
   // Disputed accounts: every report's, kept side by side.
   const disputes = rs.map((r) => r.incident.disputed).filter((d): d is NonNullable<typeof d> => d !== null);
+  const across = sourcesDisagree(reps, tollFrom);
+  if (across) disputes.push(across);
   return {
     ...(out as Omit<ReportIncident, 'id' | 'articles' | 'background' | 'confidence' | 'disputed' | 'evidence' | 'trace'>),
     articles,

@@ -14,12 +14,23 @@ const BLOCK = new Set([
 ]);
 
 export function htmlToArticle(html: string, where: { id: string; file: string }): Article | InputError {
-  let document: Document;
+  // Whatever the bytes are (plain text, JSON, a comment, nothing), the page fails alone: a DOM
+  // library's exception is this input's error, never the batch's.
   try {
-    ({ document } = parseHTML(html) as unknown as { document: Document });
+    return readPage(html, where);
   } catch (e) {
-    return new InputError(where.file, `HTML could not be parsed (${(e as Error).message})`);
+    return new InputError(where.file, `HTML could not be read (${(e as Error).message})`);
   }
+}
+
+function readPage(html: string, where: { id: string; file: string }): Article | InputError {
+  // linkedom builds no <html> element for input without one ('plain text', '{"a": 1}', a lone
+  // comment, '<p>a fragment</p>'), and its document.body then throws or is null: such input is
+  // read as the body of a page.
+  const whole = /<(?:html|body)[\s>]/i.test(html);
+  let document = parseHTML(whole ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`).document as unknown as Document;
+  if (!document.documentElement) document = parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`).document as unknown as Document;
+  if (!document.documentElement) return new InputError(where.file, 'HTML page has no document element');
   const meta = readMeta(document);
   let parsed: ReturnType<Readability<Node>['parse']> = null;
   try {

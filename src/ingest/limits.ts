@@ -1,6 +1,7 @@
 /**
  * Explicit limits on input. Extraction is linear in the text, so the size limit also bounds the
- * time one article can take (about 1 s for the largest allowed text on this machine).
+ * time one article can take (about 7 s of CPU for the largest allowed text; README, "Limits and
+ * hardening"), and the worker pool's time budget bounds it whatever happens.
  */
 /** The longest article text accepted, in characters (UTF-16 code units). */
 export const MAX_ARTICLE_CHARS = 1_000_000;

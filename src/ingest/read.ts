@@ -5,7 +5,6 @@
  */
 import { createReadStream, promises as fs } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { Article } from '../core/types.js';
 import { InputError } from './errors.js';
 import { htmlToArticle } from './html.js';
@@ -26,26 +25,41 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Read every input path ('-' is standard input) and yield its articles and its errors. */
 export async function* readInputs(paths: string[], opts: ReadOptions = {}): AsyncGenerator<InputItem> {
   for (const p of paths) {
-    if (p === '-') {
-      yield* readStdin(opts);
-      continue;
-    }
-    let stat;
+    // A reader's own bug costs the rest of this input, never the other inputs of the batch.
     try {
-      stat = await fs.stat(p);
+      yield* readPath(p, opts);
     } catch (e) {
-      yield { error: new InputError(p, describeFsError(e)) };
-      continue;
+      yield { error: new InputError(p, `could not be read: ${(e as Error).message}`) };
     }
-    if (stat.isDirectory()) {
-      const files = await listArticleFiles(p);
-      if (files.length === 0) {
-        yield { error: new InputError(p, 'directory holds no articles (.txt, .html, .jsonl)') };
-        continue;
-      }
-      for (const f of files) yield* readFile(f, opts);
-    } else {
-      yield* readFile(p, opts);
+  }
+}
+
+async function* readPath(p: string, opts: ReadOptions): AsyncGenerator<InputItem> {
+  if (p === '-') {
+    yield* readStdin(opts);
+    return;
+  }
+  let stat;
+  try {
+    stat = await fs.stat(p);
+  } catch (e) {
+    yield { error: new InputError(p, describeFsError(e)) };
+    return;
+  }
+  if (!stat.isDirectory()) {
+    yield* readFile(p, opts);
+    return;
+  }
+  const files = await listArticleFiles(p);
+  if (files.length === 0) {
+    yield { error: new InputError(p, 'directory holds no articles (.txt, .html, .jsonl)') };
+    return;
+  }
+  for (const f of files) {
+    try {
+      yield* readFile(f, opts);
+    } catch (e) {
+      yield { error: new InputError(f, `could not be read: ${(e as Error).message}`) };
     }
   }
 }
@@ -124,47 +138,126 @@ function* fromBytes(
 }
 
 async function* readStdin(opts: ReadOptions): AsyncGenerator<InputItem> {
-  const chunks: Buffer[] = [];
+  yield* readStdinStream(process.stdin, opts);
+}
+
+/**
+ * Standard input as a stream: JSON lines are read line by line as they come (any number of
+ * lines, each within the line limit, memory bounded by one line); a page or a text is gathered
+ * up to the file limit.
+ */
+export async function* readStdinStream(stream: AsyncIterable<Buffer | string>, opts: ReadOptions = {}): AsyncGenerator<InputItem> {
+  const it = stream[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
   let size = 0;
-  for await (const c of process.stdin) {
-    size += (c as Buffer).length;
+  // Enough to see the first character that is not white space.
+  for (let r = await it.next(); !r.done; r = await it.next()) {
+    const b = typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
+    head.push(b);
+    size += b.length;
     if (size > MAX_FILE_BYTES) {
       yield { error: new InputError('-', `standard input is over the limit of ${MAX_FILE_BYTES} bytes`) };
       return;
     }
-    chunks.push(c as Buffer);
+    if (/\S/.test(b.toString('latin1'))) break;
   }
-  const bytes = Buffer.concat(chunks);
+  const first = Buffer.concat(head).toString('utf8').trimStart();
+  const rest = async function* () {
+    yield* head;
+    for (let r = await it.next(); !r.done; r = await it.next()) yield typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
+  };
+  if (first.startsWith('{')) {
+    yield* readJsonLines('-', rest());
+    return;
+  }
+  const chunks: Buffer[] = [];
+  size = 0;
+  for await (const c of rest()) {
+    size += c.length;
+    if (size > MAX_FILE_BYTES) {
+      yield { error: new InputError('-', `standard input is over the limit of ${MAX_FILE_BYTES} bytes`) };
+      return;
+    }
+    chunks.push(c);
+  }
+  yield* readStdinBytes(Buffer.concat(chunks), opts);
+}
+
+/** Standard input's bytes: JSON lines if they start with '{', HTML if with '<', else text. */
+export async function* readStdinBytes(bytes: Buffer, opts: ReadOptions = {}): AsyncGenerator<InputItem> {
   const head = bytes.subarray(0, 512).toString('utf8').trimStart();
   if (head.startsWith('{')) {
-    const { Readable } = await import('node:stream');
-    yield* readJsonLines('-', Readable.from([bytes]));
+    yield* readJsonLines('-', [bytes]);
   } else {
     yield* fromBytes('-', bytes, head.startsWith('<') ? 'html' : 'text', opts);
   }
 }
 
-async function* readJsonLines(file: string, stream: NodeJS.ReadableStream): AsyncGenerator<InputItem> {
-  // Lines are decoded one by one so that a bad byte or a bad line costs only that line.
-  const rl = createInterface({ input: stream as never, crlfDelay: Infinity });
+/**
+ * The lines of a byte stream, each at most `max` bytes: a longer line is skipped as it streams
+ * by (its bytes are dropped, not gathered), so memory stays within one line's limit and one
+ * chunk whatever the input holds. A line is `null` when it was over the limit.
+ */
+export async function* boundedLines(stream: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, max: number): AsyncGenerator<Buffer | null> {
+  let parts: Buffer[] = [];
+  let size = 0;
+  let over = false;
+  const take = (b: Buffer) => {
+    if (over) return;
+    if (size + b.length > max) {
+      over = true;
+      parts = [];
+      size = 0;
+      return;
+    }
+    if (b.length > 0) parts.push(b);
+    size += b.length;
+  };
+  const end = (): Buffer | null => {
+    const line = over ? null : parts.length === 1 ? parts[0]! : Buffer.concat(parts, size);
+    parts = [];
+    size = 0;
+    over = false;
+    return line;
+  };
+  for await (const chunk of stream) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    let from = 0;
+    for (let nl = buf.indexOf(10, from); nl >= 0; nl = buf.indexOf(10, from)) {
+      take(buf.subarray(from, nl));
+      yield end();
+      from = nl + 1;
+    }
+    if (from < buf.length) take(Buffer.from(buf.subarray(from)));
+  }
+  if (size > 0 || over) yield end();
+}
+
+async function* readJsonLines(file: string, stream: AsyncIterable<Buffer | string> | Iterable<Buffer | string>): AsyncGenerator<InputItem> {
+  // Lines are decoded one by one so that a bad byte or a bad line costs only that line, and the
+  // line limit is kept while reading (a line of 500 MB without a newline is skipped, not gathered).
   let lineNo = 0;
   let any = false;
   const seen = new Set<string>();
   try {
-    for await (const raw of rl) {
+    for await (const bytes of boundedLines(stream, MAX_LINE_BYTES)) {
       lineNo++;
-      const line = raw.trim();
-      if (!line) continue;
-      any = true;
-      if (line.includes('\uFFFD') && !line.includes('\\uFFFD') && !line.includes('\\ufffd')) {
-        // readline decodes UTF-8 leniently; a replacement character means the bytes were not UTF-8.
+      if (bytes === null) {
+        any = true;
+        yield { error: new InputError(file, `line is over the limit of ${MAX_LINE_BYTES} bytes`, lineNo) };
+        continue;
+      }
+      let raw: string;
+      try {
+        raw = utf8.decode(bytes);
+      } catch {
+        any = true;
         yield { error: new InputError(file, 'line is not valid UTF-8', lineNo) };
         continue;
       }
-      if (line.length > MAX_LINE_BYTES) {
-        yield { error: new InputError(file, `line is over the limit of ${MAX_LINE_BYTES} characters`, lineNo) };
-        continue;
-      }
+      const line = raw.trim();
+      if (!line) continue;
+      any = true;
       let obj: unknown;
       try {
         obj = JSON.parse(line);

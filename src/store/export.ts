@@ -1,22 +1,33 @@
 /**
- * The fused database written out: ACLED's CSV columns (read back by
- * ../shared/eval/acled-to-eval.mjs with no field lost), GeoJSON, FORMAT.md's report, and the
- * listing formats of `sitrep incidents` (table, json, csv).
+ * The fused database written out: ACLED's CSV (exactly ACLED's 31 columns, read back by
+ * ../shared/eval/acled-to-eval.mjs with no field lost), sitrep's CSV (those and sitrep's extras),
+ * GeoJSON, FORMAT.md's report, and the listing formats of `sitrep incidents` (table, json, csv).
  */
 import { INCIDENT_FIELDS, type Report, type ReportIncident } from '../core/report.js';
 import { VERSION } from '../run.js';
 import type { IncidentView } from './overlay.js';
 import type { Store } from './store.js';
+import { countryCodes, eventIdCnty, summary } from './acled-codes.js';
 
 /** Incidents an export leaves out: folded into another, rejected by an analyst, or with no report left. */
 export function exported(v: IncidentView): boolean {
   return v.status !== 'merged' && v.status !== 'rejected' && v.status !== 'orphaned';
 }
 
-/** RFC 4180: quote a cell that holds a comma, quote or line break. */
+/**
+ * A text cell a spreadsheet would read as a formula (OWASP's CSV injection rule: it begins with
+ * =, +, -, @, a tab or a carriage return) gets a leading apostrophe, so
+ * `=HYPERLINK("http://x","click")` shows as text. Numbers are written as numbers (a longitude of
+ * -33.5 stays a number).
+ */
+export function neutralise(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+/** RFC 4180: quote a cell that holds a comma, quote or line break; text cells neutralised. */
 export function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const s = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
+  const s = typeof v === 'string' ? neutralise(v) : typeof v === 'number' || typeof v === 'boolean' ? String(v) : neutralise(JSON.stringify(v));
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -24,8 +35,8 @@ export function csv(header: string[], rows: unknown[][]): string {
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-/** The text of an incident's evidence sentences, in article order, as ACLED's notes. */
-export function notesOf(v: IncidentView): string {
+/** The text of an incident's evidence sentences, in article order (sitrep-csv's `evidence`). */
+export function evidenceText(v: IncidentView): string {
   const seen = new Set<string>();
   const parts: string[] = [];
   for (const e of v.evidence) {
@@ -35,57 +46,106 @@ export function notesOf(v: IncidentView): string {
       parts.push(t);
     }
   }
-  // The converter skips a row with empty notes, so an incident without evidence still says what it is.
-  return parts.join(' ') || [v.sub_event_type, v.location ?? v.admin1 ?? v.country, v.event_date].filter(Boolean).join(', ');
+  return parts.join(' ');
 }
 
-/** ACLED's column names (the 2020 export), then sitrep's own columns. */
+/** ACLED's columns, in ACLED's order (the current export: 31 columns). */
 export const ACLED_COLUMNS = [
   'event_id_cnty', 'event_date', 'year', 'time_precision', 'disorder_type', 'event_type', 'sub_event_type',
-  'actor1', 'inter1', 'actor2', 'inter2', 'interaction', 'country', 'admin1', 'admin2', 'location',
-  'latitude', 'longitude', 'geo_precision', 'source', 'notes', 'fatalities',
-  'fatalities_low', 'fatalities_high', 'injuries', 'articles', 'status',
+  'actor1', 'assoc_actor_1', 'inter1', 'actor2', 'assoc_actor_2', 'inter2', 'interaction', 'civilian_targeting',
+  'iso', 'region', 'country', 'admin1', 'admin2', 'admin3', 'location', 'latitude', 'longitude', 'geo_precision',
+  'source', 'source_scale', 'notes', 'fatalities', 'tags', 'timestamp',
 ] as const;
 
+/** sitrep-csv: ACLED's columns, then what sitrep knows beyond them. */
+export const SITREP_EXTRA_COLUMNS = [
+  'sitrep_id', 'fatalities_low', 'fatalities_high', 'injuries', 'confidence', 'status', 'disputed', 'articles', 'evidence',
+] as const;
+
+type AcledRow = Record<(typeof ACLED_COLUMNS)[number], unknown>;
+
+/** The time of an incident's last edit, or of the export, in Unix seconds (ACLED's `timestamp`). */
+function timestampOf(v: IncidentView, now: number): number {
+  const last = v.edits?.length ? Date.parse(v.edits[v.edits.length - 1]!.at) : NaN;
+  return Math.floor((Number.isFinite(last) ? last : now) / 1000);
+}
+
+export function acledRow(v: IncidentView, sources: string[], now = Date.now()): AcledRow {
+  const i1 = v.inter1 ?? null;
+  // ACLED writes inter2 = 0 when there is no second actor.
+  const i2 = v.inter2 ?? (v.actor2 ? null : 0);
+  const codes = countryCodes(v.country);
+  return {
+    event_id_cnty: eventIdCnty(v.id, v.country),
+    event_date: v.event_date,
+    year: v.event_date ? Number(v.event_date.slice(0, 4)) : null,
+    time_precision: v.time_precision,
+    disorder_type: v.disorder_type,
+    event_type: v.event_type,
+    sub_event_type: v.sub_event_type,
+    actor1: v.actor1,
+    assoc_actor_1: null,
+    inter1: i1,
+    actor2: v.actor2,
+    assoc_actor_2: null,
+    inter2: i2,
+    // ACLED's interaction: the two inter codes, smaller first; a sole actor's code then 0.
+    interaction: i1 === null ? null : i2 ? Number(`${Math.min(i1, i2)}${Math.max(i1, i2)}`) : i1 * 10,
+    // ACLED marks events whose target is civilians.
+    civilian_targeting: v.inter2 === 7 || v.event_type === 'Violence against civilians' ? 'Civilian targeting' : null,
+    iso: codes?.numeric ?? null,
+    region: codes?.region ?? null,
+    country: v.country,
+    admin1: v.admin1,
+    admin2: v.admin2,
+    admin3: null,
+    location: v.location,
+    latitude: v.latitude,
+    longitude: v.longitude,
+    geo_precision: v.geo_precision,
+    source: sources.join('; ') || null,
+    // sitrep does not know whether an outlet is local, national or international.
+    source_scale: null,
+    notes: summary(v),
+    fatalities: v.fatalities,
+    tags: null,
+    timestamp: timestampOf(v, now),
+  };
+}
+
+function sourcesOfView(v: IncidentView, sourceOf: (articleId: string) => string | null): string[] {
+  return [...new Set(v.articles.map((a) => sourceOf(a)).filter((s): s is string => !!s))];
+}
+
+/** ACLED's CSV: exactly ACLED's 31 columns, in ACLED's order, with ACLED's value conventions. */
 export function acledCsv(views: IncidentView[], sourceOf: (articleId: string) => string | null): string {
+  const now = Date.now();
   const rows = views.filter(exported).map((v) => {
-    const sources = [...new Set(v.articles.map((a) => sourceOf(a)).filter((s): s is string => !!s))];
-    const i1 = v.inter1 ?? null;
-    // ACLED writes inter2 = 0 when there is no second actor.
-    const i2 = v.inter2 ?? (v.actor2 ? null : 0);
-    const cells: Record<(typeof ACLED_COLUMNS)[number], unknown> = {
-      event_id_cnty: v.id,
-      event_date: v.event_date,
-      year: v.event_date ? v.event_date.slice(0, 4) : null,
-      time_precision: v.time_precision,
-      disorder_type: v.disorder_type,
-      event_type: v.event_type,
-      sub_event_type: v.sub_event_type,
-      actor1: v.actor1,
-      inter1: i1,
-      actor2: v.actor2,
-      inter2: i2,
-      // ACLED's interaction: the two inter codes, smaller first; a sole actor's code then 0.
-      interaction: i1 === null ? null : i2 ? Number(`${Math.min(i1, i2)}${Math.max(i1, i2)}`) : i1 * 10,
-      country: v.country,
-      admin1: v.admin1,
-      admin2: v.admin2,
-      location: v.location,
-      latitude: v.latitude,
-      longitude: v.longitude,
-      geo_precision: v.geo_precision,
-      source: sources.join('; ') || null,
-      notes: notesOf(v),
-      fatalities: v.fatalities,
+    const r = acledRow(v, sourcesOfView(v, sourceOf), now);
+    return ACLED_COLUMNS.map((c) => r[c]);
+  });
+  return csv([...ACLED_COLUMNS], rows);
+}
+
+/** sitrep's CSV: ACLED's 31 columns, then the toll's range, confidence, review state, articles and evidence. */
+export function sitrepCsv(views: IncidentView[], sourceOf: (articleId: string) => string | null): string {
+  const now = Date.now();
+  const rows = views.filter(exported).map((v) => {
+    const r = acledRow(v, sourcesOfView(v, sourceOf), now);
+    const extra: Record<(typeof SITREP_EXTRA_COLUMNS)[number], unknown> = {
+      sitrep_id: v.id,
       fatalities_low: v.fatalities_low,
       fatalities_high: v.fatalities_high,
       injuries: v.injuries,
-      articles: v.articles.join(';'),
+      confidence: v.confidence ?? null,
       status: v.status,
+      disputed: v.disputed?.summary ?? null,
+      articles: v.articles.join(';'),
+      evidence: evidenceText(v),
     };
-    return ACLED_COLUMNS.map((c) => cells[c]);
+    return [...ACLED_COLUMNS.map((c) => r[c]), ...SITREP_EXTRA_COLUMNS.map((c) => extra[c])];
   });
-  return csv([...ACLED_COLUMNS], rows);
+  return csv([...ACLED_COLUMNS, ...SITREP_EXTRA_COLUMNS], rows);
 }
 
 /** The flat fields of a listing, in ACLED's column order. */

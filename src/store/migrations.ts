@@ -149,11 +149,93 @@ export const MIGRATIONS: Migration[] = [
     ],
   },
   {
+    version: 4,
+    name: 'incident id aliases',
+    // An incident's id is made from its reports (the first in fusion's canonical order), so two
+    // ingests of the same articles in any order give the same ids. When a later report becomes
+    // that first report, the id changes; the old id stays an alias, so an analyst's link works.
+    statements: () => [`create table incident_aliases (old_id text primary key, new_id text not null, at text not null)`, `create index incident_aliases_new on incident_aliases(new_id)`],
+  },
+  {
+    version: 6,
+    name: "incident confidence as a column (the desk's table sorts and filters on it)",
+    statements: (d) => [
+      `alter table incidents add column confidence ${d === 'sqlite' ? 'real' : 'double precision'}`,
+      d === 'sqlite'
+        ? `update incidents set confidence = json_extract(view, '$.confidence')`
+        : `update incidents set confidence = (j->>'confidence')::double precision
+           from (select id as jid, view::json as j from incidents) v where v.jid = incidents.id`,
+      // The list's covering index (migration 3) holds every column the desk's list reads.
+      ...(d === 'sqlite'
+        ? [
+            `drop index if exists incidents_list`,
+            `create index incidents_list on incidents(event_date desc, id, status, merged_into, event_type, sub_event_type,
+               country, admin1, admin2, location, actor1, actor2, fatalities, latitude, longitude, disputed, n_articles, updated_at, confidence)`,
+          ]
+        : []),
+    ],
+  },
+  {
     version: 7,
     name: 'a token on each dirty block, so fusion never clears a mark set while it ran',
     // Several workers store and fuse at once (sitrep worker): a fusion deletes the block's mark
     // only if its token is still the one it read before loading the reports.
     statements: () => [`alter table dirty_blocks add column token text`],
+  },
+  {
+    version: 8,
+    name: 'alert rules, fired alerts (one per rule, incident and change), deliveries and their log',
+    statements: (_d, id) => [
+      `create table alert_rules (
+        id text primary key,
+        name text not null,
+        owner text not null,
+        filter text not null,
+        feed_key text not null,
+        webhook_url text,
+        webhook_secret text,
+        email_to text,
+        email_digest text not null default 'none',
+        created_at text not null
+      )`,
+      // The unique key is what makes a rule fire once per incident and change: two processes
+      // fusing the same block, or one transaction retried, insert the same row once.
+      `create table alert_events (
+        id ${id},
+        rule_id text not null references alert_rules(id) on delete cascade,
+        incident_id text not null,
+        change text not null,
+        kind text not null,
+        at text not null,
+        payload text not null,
+        unique (rule_id, incident_id, change)
+      )`,
+      `create index alert_events_rule on alert_events(rule_id, id)`,
+      `create table alert_deliveries (
+        id ${id},
+        event_id integer not null references alert_events(id) on delete cascade,
+        rule_id text not null references alert_rules(id) on delete cascade,
+        channel text not null,
+        status text not null,
+        attempts integer not null default 0,
+        next_at text not null,
+        lease_until text,
+        delivered_at text,
+        last_error text,
+        unique (event_id, channel)
+      )`,
+      `create index alert_deliveries_due on alert_deliveries(status, next_at)`,
+      `create table alert_attempts (
+        id ${id},
+        delivery_id integer not null references alert_deliveries(id) on delete cascade,
+        at text not null,
+        ok integer not null,
+        status_code integer,
+        error text,
+        ms integer not null
+      )`,
+      `create index alert_attempts_delivery on alert_attempts(delivery_id)`,
+    ],
   },
 ];
 

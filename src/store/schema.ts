@@ -98,6 +98,8 @@ export interface IncidentTable {
   admin2: string | null;
   /** 1 when the view has a dispute (accounts that differ), else 0. */
   disputed: number;
+  /** The view's confidence (0-1), null where it has none (migration 6). */
+  confidence: number | null;
 }
 
 export interface IncidentReportTable {
@@ -134,6 +136,62 @@ export interface ProblemTable {
   message: string;
 }
 
+/** A saved view that alerts its owner (src/alerts/). `filter` is the desk's filter as JSON. */
+export interface AlertRuleTable {
+  id: string;
+  name: string;
+  owner: string;
+  filter: string;
+  /** The secret in the rule's Atom feed address (feed readers send no header). */
+  feed_key: string;
+  webhook_url: string | null;
+  /** The HMAC-SHA256 key of the webhook's signature header. */
+  webhook_secret: string | null;
+  email_to: string | null;
+  /** 'none' (a mail per alert), 'hourly' or 'daily'. */
+  email_digest: string;
+  created_at: string;
+}
+
+/** A rule fired on an incident: once per (rule, incident, change), the change a digest of what an alert says. */
+export interface AlertEventTable {
+  id: Generated<number>;
+  rule_id: string;
+  incident_id: string;
+  change: string;
+  /** 'new' (the first time this rule fired on the incident) or 'update'. */
+  kind: string;
+  at: string;
+  /** JSON: the alert as delivered (what, where, when, toll, sources, link). */
+  payload: string;
+}
+
+/** One alert to send on one channel ('webhook' or 'email'), with its retry state. */
+export interface AlertDeliveryTable {
+  id: Generated<number>;
+  event_id: number;
+  rule_id: string;
+  channel: string;
+  /** 'pending', 'sending' (claimed until lease_until), 'delivered' or 'failed' (gave up). */
+  status: string;
+  attempts: number;
+  next_at: string;
+  lease_until: string | null;
+  delivered_at: string | null;
+  last_error: string | null;
+}
+
+/** The delivery log: every attempt, its answer and its time. */
+export interface AlertAttemptTable {
+  id: Generated<number>;
+  delivery_id: number;
+  at: string;
+  ok: number;
+  status_code: number | null;
+  error: string | null;
+  ms: number;
+}
+
 export interface DB {
   meta: MetaTable;
   schema_migrations: MigrationTable;
@@ -145,4 +203,15 @@ export interface DB {
   edits: EditTable;
   dirty_blocks: DirtyBlockTable;
   problems: ProblemTable;
+  alert_rules: AlertRuleTable;
+  alert_events: AlertEventTable;
+  alert_deliveries: AlertDeliveryTable;
+  alert_attempts: AlertAttemptTable;
+  incident_aliases: IncidentAliasTable;
+}
+
+export interface IncidentAliasTable {
+  old_id: string;
+  new_id: string;
+  at: string;
 }

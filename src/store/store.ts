@@ -12,9 +12,13 @@ import { toReportIncident, type ReportIncident } from '../core/report.js';
 import type { Article, Claim, Incident, Organisation, Person, Quote } from '../core/types.js';
 import { bands, hexToSignature, NEAR_DUPLICATE, similarity } from '../ingest/dedupe.js';
 import { cluster, fuseValues, type FusedIncident, type FusionReport } from '../fuse/fuse.js';
+import { blockOfReport, incidentId, reportKey } from '../fuse/articles.js';
+import { wordWeights } from '../fuse/compatible.js';
+import { pairReasons, pairScore } from '../fuse/score.js';
 import { applyEdits, replayStructure, type EditRow, type IncidentView } from './overlay.js';
 import type { DialectName, DialectSpec } from './dialects/dialect.js';
 import { migrate } from './migrations.js';
+import { recordAlerts } from '../alerts/record.js';
 import type { DB } from './schema.js';
 import { createHash, randomUUID } from 'node:crypto';
 
@@ -93,7 +97,7 @@ const now = () => new Date().toISOString();
 
 /** Reports' block: reports in different countries never fuse, so fusion works country by country. */
 export function blockOf(inc: Incident): string {
-  return inc.country?.value ?? '';
+  return blockOfReport({ country: inc.country?.value ?? null });
 }
 
 export class Store {
@@ -101,6 +105,12 @@ export class Store {
   readonly dialect: DialectName;
   /** MinHash signatures of stored articles, by id (an article's text never changes under its id but for an update, which drops it here). */
   private readonly sigCache = new Map<number, { sig: Uint32Array; root: number; identity: string }>();
+  /**
+   * Called after a write that fired alert rules has committed (the dispatcher sends them at once;
+   * other processes find them on their next look).
+   */
+  readonly alertListeners = new Set<() => void>();
+  private alertsPending = false;
 
   constructor(readonly spec: DialectSpec) {
     this.db = spec.db;
@@ -392,8 +402,15 @@ export class Store {
         incidents += n;
       }
     }
+    this.alertsCommitted();
     // `busy`: blocks left to the process fusing them (only when asked to skip those).
     return opts.skipBusy ? { blocks: fused, incidents, busy } : { blocks: fused, incidents };
+  }
+
+  private alertsCommitted(): void {
+    if (!this.alertsPending) return;
+    this.alertsPending = false;
+    for (const l of this.alertListeners) l();
   }
 
   /** Load the reports of a block (or of the given keys) as fusion inputs. */
@@ -403,7 +420,7 @@ export class Store {
       trx
         .selectFrom('reports as r')
         .innerJoin('articles as a', 'a.id', 'r.article_id')
-        .select(['r.id as rid', 'r.key', 'r.data', 'a.id as aid', 'a.ext_id', 'a.duplicate_of']);
+        .select(['r.id as rid', 'r.key', 'r.data', 'a.id as aid', 'a.ext_id', 'a.duplicate_of', 'a.published']);
     const rowsets = 'block' in where ? [await base().where('r.block', '=', where.block).execute()] : [];
     if ('keys' in where) for (const chunk of chunks(where.keys, 500)) rowsets.push(await base().where('r.key', 'in', chunk).execute());
     for (const rows of rowsets) {
@@ -415,6 +432,7 @@ export class Store {
           article: r.ext_id,
           articleKey: String(r.aid),
           dupGroup: String(r.duplicate_of ?? r.aid),
+          published: r.published ?? null,
           incident: toReportIncident(inc),
         });
       }
@@ -447,9 +465,36 @@ export class Store {
       idOf.set(p.ci, p.old);
       usedOld.add(p.old);
     }
+    // Ids from content: an incident whose first report (in canonical order) is no longer the one
+    // its id was made from takes the id its reports now give, so that the same articles make the
+    // same ids whatever order they came in; the old id stays as an alias. An incident an analyst
+    // edited, merged or split keeps its id (the edits are recorded under it).
+    const renamed = new Map<string, string>();
+    const oldIdSet = new Set(olds.map((o) => o.id));
+    const movable = [...idOf.entries()].filter(([ci, old]) => old !== incidentId(clusters[ci]!) && !oldIdSet.has(incidentId(clusters[ci]!)));
+    if (movable.length) {
+      const olds2 = movable.map(([, old]) => old);
+      const edited = new Set<string>();
+      for (const chunk of chunks(olds2, 500)) for (const r of await trx.selectFrom('edits').select('incident_id').distinct().where('incident_id', 'in', chunk).execute()) edited.add(r.incident_id);
+      // Merges name the other incident in their value.
+      for (const r of await trx.selectFrom('edits').select('value').where('action', 'in', ['merge', 'split']).execute()) {
+        const v = r.value ? (JSON.parse(r.value) as { other?: string }) : {};
+        if (v.other) edited.add(v.other);
+      }
+      const wantedIds = movable.map(([ci]) => incidentId(clusters[ci]!));
+      const inUse = new Set<string>();
+      for (const chunk of chunks(wantedIds, 500)) for (const r of await trx.selectFrom('incidents').select('id').where('id', 'in', chunk).execute()) inUse.add(r.id);
+      for (const [ci, old] of movable) {
+        const want = incidentId(clusters[ci]!);
+        if (edited.has(old) || inUse.has(want)) continue;
+        idOf.set(ci, want);
+        renamed.set(old, want);
+        inUse.add(want);
+      }
+    }
     // New incidents get an id made from their first report's key: the same content gives the same id.
     const fresh = clusters.map((c, ci) => ({ c, ci })).filter(({ ci }) => !idOf.has(ci));
-    const wanted = fresh.map(({ c }) => 'i' + createHash('sha256').update(c[0]!.key).digest('hex').slice(0, 10));
+    const wanted = fresh.map(({ c }) => incidentId(c));
     const taken = new Set<string>();
     for (const chunk of chunks(wanted, 500)) {
       for (const r of await trx.selectFrom('incidents').select('id').where('id', 'in', chunk).execute()) taken.add(r.id);
@@ -493,6 +538,15 @@ export class Store {
           await trx.deleteFrom('incidents').where('id', '=', id).execute();
         }
       }
+    }
+    if (renamed.size) {
+      const at = now();
+      for (const [old, to] of renamed) {
+        // Links to any earlier name of the incident follow it too.
+        await trx.updateTable('incident_aliases').set({ new_id: to }).where('new_id', '=', old).execute();
+        await trx.deleteFrom('incident_aliases').where('old_id', '=', to).execute();
+      }
+      for (const chunk of chunks([...renamed].map(([old_id, new_id]) => ({ old_id, new_id, at })), 200)) await trx.insertInto('incident_aliases').values(chunk).execute();
     }
     // Split-born incidents of this block take reports from their source: refresh them too.
     for (const r of await trx.selectFrom('incidents').select('id').where('block', '=', block).where('origin', '=', 'split').execute()) ids.add(r.id);
@@ -551,6 +605,7 @@ export class Store {
     }
     const t = now();
     const inserts: Array<Record<string, unknown>> = [];
+    const changed: IncidentView[] = [];
     for (const id of ids) {
       const base = bases.get(id);
       if (!base) continue;
@@ -578,22 +633,30 @@ export class Store {
         longitude: view.longitude,
         admin2: view.admin2,
         disputed: view.disputed?.summary != null ? 1 : 0,
+        confidence: view.confidence ?? null,
         updated_at: t,
       };
       if (fresh.created.has(id)) {
         inserts.push({ id, block: fresh.block, origin: 'fusion', created_at: t, base: JSON.stringify(base), ...flat });
+        changed.push(view);
       } else if (storedView.get(id) !== viewJson) {
         await trx.updateTable('incidents').set(flat).where('id', '=', id).execute();
+        changed.push(view);
       }
     }
     for (const chunk of chunks(inserts, 100)) await trx.insertInto('incidents').values(chunk as never).execute();
+    // Every change of an incident passes here (fusion, edits, merges, splits): the alert rules are
+    // evaluated in the same transaction, so an alert exists exactly when its change committed.
+    if ((await recordAlerts(trx, changed, t)) > 0) this.alertsPending = true;
   }
 
   // --- edits ---------------------------------------------------------------------------------
 
   /** Record an analyst's edit and update the views it touches. Throws a plain message on a bad edit. */
   async edit(e: EditInput): Promise<IncidentView> {
+    e = { ...e, incident: await this.resolveAlias(e.incident), ...(e.other ? { other: await this.resolveAlias(e.other) } : {}) };
     await retrying(() => this.editOnce(e));
+    this.alertsCommitted();
     return (await this.incident(e.incident))!;
   }
 
@@ -666,7 +729,18 @@ export class Store {
 
   async incident(id: string): Promise<IncidentView | null> {
     const r = await this.db.selectFrom('incidents').select('view').where('id', '=', id).executeTakeFirst();
-    return r ? (JSON.parse(r.view) as IncidentView) : null;
+    if (r) return JSON.parse(r.view) as IncidentView;
+    // An id the incident had before its reports gave it another (see fuseBlock).
+    const to = await this.resolveAlias(id);
+    if (to === id) return null;
+    const a = await this.db.selectFrom('incidents').select('view').where('id', '=', to).executeTakeFirst();
+    return a ? (JSON.parse(a.view) as IncidentView) : null;
+  }
+
+  /** The current id of an incident known by an older id (the id itself when it is no alias). */
+  async resolveAlias(id: string): Promise<string> {
+    const a = await this.db.selectFrom('incident_aliases').select('new_id').where('old_id', '=', id).executeTakeFirst();
+    return a?.new_id ?? id;
   }
 
   async incidents(f: IncidentFilter = {}): Promise<IncidentView[]> {
@@ -704,6 +778,51 @@ export class Store {
     q = q.orderBy('event_date', 'desc').orderBy('id');
     if (f.limit) q = q.limit(f.limit);
     return (await q.execute()).map((r) => JSON.parse(r.view) as IncidentView);
+  }
+
+  /**
+   * The desk's "possibly the same incident": the incidents of the same block within a week that
+   * fusion kept apart, ranked by fusion's own score (the mean chance, over their reports' pairs,
+   * that they are one event; 0 where a veto holds), each with the reasons an analyst reads.
+   */
+  async sameIncidentCandidates(id: string, limit = 10): Promise<Array<{ id: string; score: number; veto: string | null; reasons: string[]; view: IncidentView }>> {
+    const row = await this.db.selectFrom('incidents').select(['block', 'view']).where('id', '=', id).executeTakeFirst();
+    if (!row) return [];
+    const self = JSON.parse(row.view) as IncidentView;
+    if (!self.event_date || self.reports.length === 0) return [];
+    const day = (d: string, k: number) => new Date(Date.parse(d + 'T00:00:00Z') + k * 86_400_000).toISOString().slice(0, 10);
+    const rows = await this.db
+      .selectFrom('incidents')
+      .select('view')
+      .where('block', '=', row.block)
+      .where('id', '!=', id)
+      .where('status', 'not in', ['merged', 'orphaned'])
+      .where('event_date', '>=', day(self.event_date, -7))
+      .where('event_date', '<=', day(self.event_date, 7))
+      .limit(500)
+      .execute();
+    const others = rows.map((r) => JSON.parse(r.view) as IncidentView).filter((v) => v.reports.length > 0);
+    const reports = await this.loadReports(this.db, { keys: [...new Set([...self.reports, ...others.flatMap((v) => v.reports)])] });
+    const mine = self.reports.map((k) => reports.get(k)).filter((r): r is FusionReport & { rowId: number } => !!r);
+    const weights = wordWeights([...reports.values()].map((r) => r.incident));
+    const out = others.map((v) => {
+      const theirs = v.reports.map((k) => reports.get(k)).filter((r): r is FusionReport & { rowId: number } => !!r);
+      let sum = 0;
+      let n = 0;
+      let veto: string | null = null;
+      let best: { p: number; a: FusionReport; b: FusionReport } | null = null;
+      for (const a of mine)
+        for (const b of theirs) {
+          const k = pairScore(a, b, weights);
+          n++;
+          sum += k.p;
+          if (k.veto) veto ??= k.veto;
+          if (!best || k.p > best.p) best = { p: k.p, a, b };
+        }
+      const score = veto || n === 0 ? 0 : sum / n;
+      return { id: v.id, score: Math.round(score * 1000) / 1000, veto, reasons: best ? pairReasons(best.a, best.b, weights) : [], view: v };
+    });
+    return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).slice(0, limit);
   }
 
   async articleCount(): Promise<number> {
@@ -810,14 +929,8 @@ function articleRow(it: PreparedArticle, duplicateOf: number | null, sim: number
   };
 }
 
-/**
- * A report's key: from the article's content and identity, never from when it arrived, so that
- * fusion's canonical order is the same whatever the order of ingest. The identity tells apart one
- * text published under two URLs (a wire story copied word for word).
- */
-export function reportKey(contentHash: string, identity: string, idx: number): string {
-  return `${contentHash.slice(0, 20)}${createHash('sha256').update(identity).digest('hex').slice(0, 8)}#${idx}`;
-}
+/** A report's key: see fuse/articles.ts (extract and the store make it alike). */
+export { reportKey };
 
 function newIncidentRow(id: string, block: string, origin: string, base: string, t: string) {
   return {
@@ -844,6 +957,7 @@ function newIncidentRow(id: string, block: string, origin: string, base: string,
     longitude: null,
     admin2: null,
     disputed: 0,
+    confidence: null,
   };
 }
 

@@ -2,9 +2,10 @@
 // incident page shows each field with its evidence highlighted in the article text.
 
 import { api, ApiError, download, getToken, setToken, tokenFromHash } from './api.js';
-import { append, clear, fmtNum, h, toast } from './dom.js';
+import { append, clear, colourOf, fmtNum, h, toast } from './dom.js';
 import { IncidentMap } from './map.js';
-import { barList, timeline } from './charts.js';
+import { barList, downloads, smallMultiples, timeline } from './charts.js';
+import { IncidentTable } from './table.js';
 import { incidentPage } from './incident.js';
 import { articlePage } from './article.js';
 import { ingestPage } from './ingest.js';
@@ -77,6 +78,17 @@ async function loadMe() {
   } catch {
     state.me = { role: null };
   }
+  // A token the server no longer knows (a restart forgets a session token, an admin revoked it):
+  // drop it and read anonymously where the server allows that, saying so.
+  if (getToken() && !state.me.id) {
+    setToken(null);
+    try {
+      state.me = await api('/me');
+    } catch {
+      state.me = { role: null };
+    }
+    toast(state.me.role ? `Your sign-in has expired; you are reading anonymously (${state.me.role}). Sign in again to review.` : 'Your sign-in has expired. Sign in again.', 'error');
+  }
   const who = clear(document.getElementById('who'));
   if (getToken() && state.me.id) {
     who.append(h('span', { class: `role role-${state.me.role}` }, state.me.role), ` ${state.me.name} `, h('button', { type: 'button', onclick: () => signOut() }, 'Sign out'));
@@ -114,58 +126,32 @@ async function deskView(filter) {
   const tableBox = h('section', { class: 'panel table-panel' });
   clear(main).append(h('div', { class: 'desk' }, mapBox, h('div', { class: 'side' }, timeBox, tableBox)));
   deskMap = new IncidentMap(mapBox, {
+    query: q,
     onSelect: (id) => go(['incident', id]),
     onBbox: (b) => setFilter({ bbox: b.join(',') }),
   });
-  const [geo, stats] = await Promise.all([api(`/map?${q}`), api(`/stats?${q}`)]);
-  deskMap.draw(geo);
-  const useDays = stats.by_day && stats.by_day.length > 0 && stats.by_day.length <= 62 && stats.by_month.length <= 3;
-  timeline(clear(timeBox), (useDays ? stats.by_day.map((d) => ({ ...d, key: d.day })) : stats.by_month.map((m) => ({ ...m, key: m.month }))), {
-    onPick: (from, to) => setFilter({ from, to }),
-  });
-  timeBox.prepend(h('h2', {}, `${fmtNum(stats.total.incidents)} incidents, ${fmtNum(stats.total.fatalities)} fatalities`));
-  await incidentTable(tableBox, filter, 0);
+  const table = new IncidentTable(tableBox, filter, { onChange: () => refreshCounts() });
+  const oneCountry = filter.get('country') && !filter.get('country').includes(',') ? filter.get('country') : null;
+  const oneProvince = filter.get('admin1') && !filter.get('admin1').includes(',') ? filter.get('admin1') : null;
+  const [stats] = await Promise.all([api(`/stats?${q}${q ? '&' : ''}only=timeline`), table.load(0), deskMap.draw({ country: oneCountry, admin1: oneProvince })]);
+  drawTimeline(timeBox, stats);
+  async function refreshCounts() {
+    drawTimeline(timeBox, await api(`/stats?${q}${q ? '&' : ''}only=timeline`));
+  }
 }
 
-async function incidentTable(box, filter, offset) {
-  const limit = 50;
-  const page = await api(`/incidents?${filter.toString()}&offset=${offset}&limit=${limit}`);
-  const rows = page.items.map((r) =>
-    h(
-      'tr',
-      { class: `st-${r.status}`, 'data-id': r.id, tabindex: 0, onclick: () => go(['incident', r.id]), onkeydown: (e) => e.key === 'Enter' && go(['incident', r.id]) },
-      h('td', { class: 'nowrap' }, r.event_date ?? '?'),
-      h('td', {}, r.sub_event_type ?? r.event_type ?? ''),
-      h('td', {}, [r.actor1, r.actor2].filter(Boolean).join(' v ')),
-      h('td', {}, [r.location, r.admin1, r.country].filter(Boolean).join(', ')),
-      h('td', { class: 'num' }, r.fatalities ?? '?'),
-      h('td', { class: 'num' }, r.n_articles),
-      h('td', {}, h('span', { class: `badge st-${r.status}` }, r.status), r.disputed ? h('span', { class: 'badge disputed' }, 'disputed') : null),
-    ),
-  );
-  const exports = h(
-    'span',
-    { class: 'exports' },
-    h('button', { type: 'button', onclick: () => download(`/export/acled.csv?${filter}`, 'sitrep-acled.csv').catch(fail) }, 'ACLED CSV'),
-    h('button', { type: 'button', onclick: () => download(`/export/incidents.geojson?${filter}`, 'sitrep-incidents.geojson').catch(fail) }, 'GeoJSON'),
-  );
-  const pager = h(
-    'div',
-    { class: 'pager' },
-    h('button', { type: 'button', disabled: offset === 0, onclick: () => incidentTable(box, filter, Math.max(0, offset - limit)) }, '‹ newer'),
-    h('span', {}, page.total ? `${offset + 1}–${offset + page.items.length} of ${fmtNum(page.total)}` : 'no incidents'),
-    h('button', { type: 'button', disabled: offset + limit >= page.total, onclick: () => incidentTable(box, filter, offset + limit) }, 'older ›'),
-    exports,
-  );
-  clear(box).append(
-    pager,
-    h(
-      'table',
-      { class: 'incidents' },
-      h('thead', {}, h('tr', {}, ['Date', 'Type', 'Actors', 'Place', 'Killed', 'Art.', 'Review'].map((t) => h('th', {}, t)))),
-      h('tbody', {}, rows),
-    ),
-  );
+/** Days for a span of a few weeks, months otherwise; each bucket with its incidents by type. */
+function drawTimeline(box, stats) {
+  const useDays = stats.by_day && stats.by_day.length > 0 && stats.by_day.length <= 62 && stats.by_month.length <= 3 && stats.by_day_type;
+  const types = new Map();
+  for (const x of useDays ? stats.by_day_type : stats.by_month_type ?? []) {
+    const k = useDays ? x.day : x.month;
+    if (!types.has(k)) types.set(k, {});
+    types.get(k)[x.event_type] = x.incidents;
+  }
+  const buckets = (useDays ? stats.by_day.map((d) => ({ ...d, key: d.day })) : stats.by_month.map((m) => ({ ...m, key: m.month }))).map((b) => ({ ...b, types: types.get(b.key) }));
+  timeline(clear(box), buckets, { onPick: (from, to) => setFilter({ from, to }) });
+  box.prepend(h('h2', {}, `${fmtNum(stats.total.incidents)} incidents, ${fmtNum(stats.total.fatalities)} fatalities`));
 }
 
 async function statsView(filter) {
@@ -198,21 +184,53 @@ async function statsView(filter) {
     ),
   );
   const tl = h('div', { class: 'timeline' });
-  timeline(tl, months.map((m) => ({ ...m, key: m.month })), { onPick: (from, to) => setFilter({ from, to }) });
+  drawTimeline(tl, st);
+  tl.querySelector('h2')?.remove();
+  const monthKeys = months.map((m) => m.month);
+  // Trends: one small chart per event type and per leading actor, monthly incidents.
+  const seriesOf = (rows, key) => {
+    const out = new Map();
+    for (const r of rows) {
+      if (r.month === 'unknown') continue;
+      if (!out.has(r[key])) out.set(r[key], {});
+      out.get(r[key])[r.month] = r.incidents;
+    }
+    return [...out].map(([name, values]) => ({ name, values }));
+  };
+  const typeSeries = seriesOf(st.by_month_type ?? [], 'event_type').filter((x) => x.name !== 'unknown');
+  const actorSeries = seriesOf(st.by_month_actor ?? [], 'actor');
+  const typeChart = smallMultiples(monthKeys, typeSeries, { colour: colourOf });
+  const actorChart = smallMultiples(monthKeys, actorSeries);
+  const trendTable = (series, what) => [['month', ...series.map((x) => x.name)], monthKeys.map((m) => [m, ...series.map((x) => x.values[m] ?? 0)]), what];
+  const pivotCsv = () => [
+    ['month', ...top.flatMap((k) => [`${k.split('\u0000')[1]} incidents`, `${k.split('\u0000')[1]} fatalities`]), 'total incidents', 'total fatalities'],
+    months.map((m) => [m.month, ...top.flatMap((k) => {
+      const c = cell.get(`${m.month}|${k}`);
+      return [c ? c.incidents : 0, c ? c.fatalities : 0];
+    }), m.incidents, m.fatalities]),
+  ];
+  const tlSvg = () => tl.querySelector('svg');
   clear(main).append(
     h(
       'div',
       { class: 'stats' },
-      h('section', { class: 'panel wide' }, h('h2', {}, `${fmtNum(st.total.incidents)} incidents, ${fmtNum(st.total.fatalities)} fatalities`), tl),
-      h('section', { class: 'panel wide' }, h('h2', {}, 'By month and province'), h('p', { class: 'muted' }, 'Incidents and fatalities per month in the provinces with the most fatalities, as the monthly security reports tally them.'), pivot),
-      h('section', { class: 'panel' }, h('h2', {}, 'Fatalities by province'), barList(provinces.map((p) => ({ label: `${p.admin1}, ${p.country}`, value: p.fatalities, extra: `${p.incidents} inc.` })))),
-      h('section', { class: 'panel' }, h('h2', {}, 'Incidents by type'), barList(st.by_type.map((t) => ({ label: t.event_type, value: t.incidents, extra: `${t.fatalities} killed` })))),
-      h('section', { class: 'panel' }, h('h2', {}, 'Incidents by actor'), barList(st.by_actor.map((a) => ({ label: a.actor, value: a.incidents, extra: `${a.fatalities} killed` })))),
+      h('section', { class: 'panel wide' }, h('h2', {}, `${fmtNum(st.total.incidents)} incidents, ${fmtNum(st.total.fatalities)} fatalities`), tl, downloads({ name: 'sitrep-timeline', svg: tlSvg, csv: () => [['month', 'incidents', 'fatalities'], months.map((m) => [m.month, m.incidents, m.fatalities])] })),
+      h('section', { class: 'panel wide', id: 'by-month-province' }, h('h2', {}, 'By month and province'), h('p', { class: 'muted' }, 'Incidents and fatalities per month in the provinces with the most fatalities, as the monthly security reports tally them.'), h('div', { class: 'table-scroll' }, pivot), downloads({ name: 'sitrep-month-province', csv: pivotCsv })),
+      h('section', { class: 'panel wide', id: 'trend-type' }, h('h2', {}, 'Monthly incidents by type'), typeChart, downloads({ name: 'sitrep-trend-type', svg: () => typeChart, csv: () => trendTable(typeSeries).slice(0, 2) })),
+      h('section', { class: 'panel wide', id: 'trend-actor' }, h('h2', {}, 'Monthly incidents by actor (the most active)'), actorChart, downloads({ name: 'sitrep-trend-actor', svg: () => actorChart, csv: () => trendTable(actorSeries).slice(0, 2) })),
+      h('section', { class: 'panel', id: 'by-province' }, h('h2', {}, 'Fatalities by province'), barList(provinces.map((p) => ({ label: `${p.admin1}, ${p.country}`, value: p.fatalities, extra: `${p.incidents} inc.` }))), downloads({ name: 'sitrep-province', csv: () => [['country', 'admin1', 'incidents', 'fatalities'], st.by_admin1.map((p) => [p.country, p.admin1, p.incidents, p.fatalities])] })),
+      h('section', { class: 'panel', id: 'by-type' }, h('h2', {}, 'Incidents by type'), barList(st.by_type.map((t) => ({ label: t.event_type, value: t.incidents, extra: `${t.fatalities} killed` }))), downloads({ name: 'sitrep-type', csv: () => [['event_type', 'incidents', 'fatalities'], st.by_type.map((t) => [t.event_type, t.incidents, t.fatalities])] })),
+      h('section', { class: 'panel', id: 'by-actor' }, h('h2', {}, 'Incidents by actor'), barList(st.by_actor.map((a) => ({ label: a.actor, value: a.incidents, extra: `${a.fatalities} killed` }))), downloads({ name: 'sitrep-actor', csv: () => [['actor', 'incidents', 'fatalities'], st.by_actor.map((a) => [a.actor, a.incidents, a.fatalities])] })),
     ),
   );
 }
 
-function fail(e) {
+async function fail(e) {
+  // A token that went stale while the page was open: fall back to anonymous reading.
+  if (e instanceof ApiError && e.status === 401 && getToken()) {
+    await loadMe();
+    if (!getToken()) return route();
+  }
   if (e instanceof ApiError && e.status === 401) {
     clear(main).append(h('section', { class: 'panel notice' }, h('h2', {}, 'Sign in'), h('p', {}, 'This desk needs an API token to read. Ask an admin for one (sitrep token create --role viewer) and enter it above.')));
     return;
@@ -248,11 +266,23 @@ export function refresh() {
   route();
 }
 
-window.addEventListener('hashchange', () => {
+window.addEventListener('hashchange', async () => {
   document.body.dataset.ready = 'false';
+  // A sign-in link pasted into a tab that has the desk open changes only the #fragment.
+  if (tokenFromHash()) await loadMe();
   route();
 });
 
+// At a phone's width the filters fold into a panel opened by this button.
+document.getElementById('filters-toggle')?.addEventListener('click', () => {
+  const open = document.body.classList.toggle('filters-open');
+  document.getElementById('filters-toggle').setAttribute('aria-expanded', String(open));
+});
+
 tokenFromHash();
+// Who is signed in and what the filter bar offers, asked at once.
+const optionsFirst = api('/options').catch(() => null);
 await loadMe();
+state.options = await optionsFirst;
+if (state.options) syncForm();
 await route();

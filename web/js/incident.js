@@ -191,8 +191,8 @@ function historyBlock(history) {
 }
 
 /**
- * Incidents that may be this one reported apart (same province, within three days): the usual
- * reason to merge. The store's fusion left them apart, so it is the analyst's call.
+ * Incidents that may be this one reported apart (same country, within a week), ranked by
+ * fusion's score with its reasons. The store's fusion left them apart, so it is the analyst's call.
  */
 function candidatesBlock(v, editable) {
   const box = h('section', { class: 'candidates' }, h('h2', {}, 'Possibly the same incident'));
@@ -200,15 +200,12 @@ function candidatesBlock(v, editable) {
     box.append(h('p', { class: 'muted' }, 'No date or place to compare with.'));
     return box;
   }
-  const day = (d, k) => new Date(Date.parse(d + 'T00:00:00Z') + k * 86_400_000).toISOString().slice(0, 10);
-  const q = new URLSearchParams({ from: day(v.event_date, -3), to: day(v.event_date, 3), limit: '20' });
-  if (v.admin1) q.set('admin1', v.admin1);
-  else q.set('country', v.country);
-  api(`/incidents?${q}`)
+  // Ranked by fusion's own score, with its reasons (GET /api/incidents/:id/candidates).
+  api(`/incidents/${encodeURIComponent(v.id)}/candidates?limit=10`)
     .then((page) => {
-      const others = page.items.filter((r) => r.id !== v.id);
+      const others = page.items;
       if (others.length === 0) {
-        box.append(h('p', { class: 'muted' }, 'None within three days in the same province.'));
+        box.append(h('p', { class: 'muted' }, 'None within a week in the same country.'));
         return;
       }
       box.append(
@@ -220,6 +217,8 @@ function candidatesBlock(v, editable) {
             h('td', {}, h('a', { href: `#/incident/${encodeURIComponent(r.id)}` }, r.sub_event_type ?? r.event_type ?? r.id)),
             h('td', {}, [r.location, r.admin1].filter(Boolean).join(', ')),
             h('td', { class: 'num' }, r.fatalities ?? '?'),
+            h('td', { class: 'num', title: r.veto ? `kept apart: ${r.veto}` : 'chance of one event' }, r.veto ? 'no' : r.score.toFixed(2)),
+            h('td', { class: 'muted' }, (r.veto ? [`kept apart: ${r.veto}`] : []).concat(r.reasons).join('; ')),
             h('td', {}, h('button', { type: 'button', disabled: !editable, 'data-action': 'merge-candidate', onclick: async () => {
               try {
                 await api(`/incidents/${encodeURIComponent(v.id)}/merge`, { method: 'POST', body: { other: r.id } });

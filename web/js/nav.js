@@ -1,7 +1,7 @@
 // The address holds the route and the filter (#/, #/incident/ID, #/article/ID, #/stats, each
 // with the filter as ?query), so a reload or a shared link shows the same view.
 
-export const FILTER_KEYS = ['from', 'to', 'country', 'admin1', 'event_type', 'sub_event_type', 'actor', 'q', 'status', 'disputed', 'bbox'];
+export const FILTER_KEYS = ['from', 'to', 'country', 'admin1', 'event_type', 'sub_event_type', 'actor', 'q', 'status', 'disputed', 'min_confidence', 'bbox'];
 
 /** Who is signed in, and the values the filter bar offers. */
 export const state = { me: { role: null }, options: null };

@@ -1,0 +1,114 @@
+/**
+ * The desk's first load on a large database: 100,000 synthetic incidents (scripts/bench-api.ts's
+ * generator) in SQLite, the server started on it, then Debian's Chromium (playwright-core)
+ * opening the desk in a fresh tab until the map, the timeline and the table are drawn
+ * (body[data-ready=true]). Prints the time of each load (the first cold, then warm ones; target:
+ * under 1 s) and the kilobytes of JavaScript and data the page fetched, by kind.
+ *
+ *   node dist/scripts/bench-desk.js              a table (100,000 incidents)
+ *   node dist/scripts/bench-desk.js --json       one JSON object
+ *   node dist/scripts/bench-desk.js --n 20000    another size
+ *   node dist/scripts/bench-desk.js --db F.db    seed F.db once, then reuse it
+ *
+ * Skipped (with a message, exit 0) where Chromium is missing.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../src/api/server.js';
+import { openStore } from '../src/store/open-store.js';
+import { seedIncidents } from './bench-api.js';
+
+const CHROMIUM = process.env.SITREP_CHROMIUM ?? '/usr/bin/chromium';
+
+export interface DeskBenchResult {
+  incidents: number;
+  loads_ms: number[];
+  cold_ms: number;
+  warm_median_ms: number;
+  kb: Record<string, number>;
+  kb_gzip_estimate?: undefined;
+}
+
+function kind(url: string, type: string): string {
+  const p = new URL(url).pathname;
+  if (p.startsWith('/api/')) return `api ${p.replace(/^\/api\//, '')}`;
+  if (p.endsWith('.js')) return 'javascript';
+  if (p.endsWith('.css')) return 'css';
+  if (p.startsWith('/vendor/world-atlas/') || p.startsWith('/map-data/')) return `map data ${p.split('/').pop()}`;
+  return type === 'document' ? 'html' : `other ${p}`;
+}
+
+export async function benchDesk(n: number, dbFile?: string): Promise<DeskBenchResult | null> {
+  if (!existsSync(CHROMIUM)) return null;
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-desk-'));
+  // --db FILE keeps the seeded database between runs (seeding 100,000 incidents takes minutes here).
+  const reuse = dbFile !== undefined && existsSync(dbFile);
+  const store = await openStore(dbFile ?? join(dir, 'desk.db'));
+  try {
+    if (!reuse) await seedIncidents(store, n);
+    const server = await startServer({ store, logger: false, port: 0, rateLimit: false, anonymous: 'viewer' });
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    const loads: number[] = [];
+    const kb: Record<string, number> = {};
+    try {
+      for (let i = 0; i < 4; i++) {
+        // A new context each time: no cache, no session (a first visit), as an analyst opening the desk.
+        const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+        const page = await ctx.newPage();
+        const sizes: Array<Promise<[string, number]>> = [];
+        if (i === 0) {
+          page.on('response', (r) => {
+            sizes.push(
+              r
+                .body()
+                .then((b): [string, number] => [kind(r.url(), r.request().resourceType()), b.length])
+                .catch((): [string, number] => ['unreadable', 0]),
+            );
+          });
+        }
+        const t0 = Date.now();
+        await page.goto(`${server.url}/`);
+        await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+        loads.push(Date.now() - t0);
+        if (i === 0) {
+          for (const [k, b] of await Promise.all(sizes)) kb[k] = Math.round(((kb[k] ?? 0) + b / 1024) * 10) / 10;
+        }
+        await ctx.close();
+      }
+    } finally {
+      await browser.close();
+      await server.app.close();
+    }
+    const warm = loads.slice(1).sort((a, b) => a - b);
+    return { incidents: n, loads_ms: loads, cold_ms: loads[0]!, warm_median_ms: warm[Math.floor(warm.length / 2)]!, kb };
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--n');
+  const n = at >= 0 ? Number(args[at + 1]) : 100_000;
+  const dbAt = args.indexOf('--db');
+  const r = await benchDesk(n, dbAt >= 0 ? args[dbAt + 1] : undefined);
+  if (!r) {
+    console.log(args.includes('--json') ? JSON.stringify({ skipped: `no Chromium at ${CHROMIUM}` }) : `bench-desk: skipped, no Chromium at ${CHROMIUM}`);
+    return;
+  }
+  if (args.includes('--json')) {
+    console.log(JSON.stringify(r));
+    return;
+  }
+  console.log(`desk first load, ${n.toLocaleString('en')} incidents (SQLite; Chromium, a new profile each load)`);
+  console.log(`loads: ${r.loads_ms.join(', ')} ms (cold ${r.cold_ms} ms, warm median ${r.warm_median_ms} ms; target < 1000 ms)`);
+  const total = Object.values(r.kb).reduce((a, b) => a + b, 0);
+  for (const [k, v] of Object.entries(r.kb).sort((a, b) => b[1] - a[1])) console.log(`  ${k.padEnd(40)} ${v.toFixed(1).padStart(9)} KB`);
+  console.log(`  ${'total'.padEnd(40)} ${total.toFixed(1).padStart(9)} KB`);
+}
+
+if (resolve(fileURLToPath(import.meta.url)) === resolve(process.argv[1] ?? '')) void main();
