@@ -201,7 +201,7 @@ test("[queue] a reprocess fanned out to two workers while two analysts edit: the
       // extraction is linear in the text, only an article near the 1,000,000-character limit
       // takes longer than the budget: about 7 s of CPU; 150,000 characters now take about 1.)
       const long = join(dir, 'long.jsonl');
-      writeFileSync(long, JSON.stringify({ id: 'runaway', text: 'Gunmen killed three policemen in Peshawar on Monday, police said. '.repeat(15_000) }) + '\n');
+      writeFileSync(long, JSON.stringify({ id: 'runaway', text: 'Gunmen killed three policemen in Peshawar on Monday, police said. '.repeat(15000).slice(0, 990_000) }) + '\n');
       assert.equal(cli(['ingest', long, '--queue', REDIS_URL, '--queue-prefix', prefix]).status, 0);
       await waitFor('the queue to empty and fusion to settle', () => settled(REDIS_URL, prefix, db.target), 240_000, 1000);
       const st = await status(REDIS_URL, prefix);
