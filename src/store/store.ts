@@ -545,6 +545,8 @@ export class Store {
         // Links to any earlier name of the incident follow it too.
         await trx.updateTable('incident_aliases').set({ new_id: to }).where('new_id', '=', old).execute();
         await trx.deleteFrom('incident_aliases').where('old_id', '=', to).execute();
+        // The alerts fired on the incident go with it, so a later change is an update, not new.
+        await trx.updateTable('alert_events').set({ incident_id: to }).where('incident_id', '=', old).execute();
       }
       for (const chunk of chunks([...renamed].map(([old_id, new_id]) => ({ old_id, new_id, at })), 200)) await trx.insertInto('incident_aliases').values(chunk).execute();
     }
