@@ -16,6 +16,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { openStore } from '../src/store/open-store.js';
 import { CLI, ROOT } from './paths.js';
+import { rng } from './rng.js';
 import { freshDb, skipFor, type Dialect } from './store-fixtures.js';
 
 const N = 5000;
@@ -30,16 +31,6 @@ const MONTH = ['May', 'June'] as const;
 const NUMBER = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 const OUTLETS = ['Frontier Courier', 'Daily Indus', 'Kabul Observer', 'Makran Times', 'Northern Herald', 'Valley Post'];
 
-/** A tiny deterministic generator, so every run writes the same 5,000 articles. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Ev = { city: string; region: string; day: number; month: string; n: number; kind: number };
 

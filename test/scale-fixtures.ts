@@ -5,6 +5,7 @@
  * many build.
  */
 import { openStore } from '../src/store/open-store.js';
+import { rng } from './rng.js';
 
 const CITIES = [
   ['Quetta', 'Balochistan'], ['Turbat', 'Balochistan'], ['Peshawar', 'Khyber Pakhtunkhwa'], ['Bannu', 'Khyber Pakhtunkhwa'],
@@ -22,15 +23,6 @@ const TELLINGS: Array<(e: Ev) => string> = [
 ];
 const TAILS = ['', ' The wounded were taken to hospital.', ' Nobody has claimed the attack.', ' Officials promised an inquiry.'];
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `n` articles as JSON lines, the same on every run for one seed. */
 export function generatedArticles(n: number, seed = 7): string[] {
