@@ -101,6 +101,12 @@ function main(): number {
       const per = scoreSet(`${set.name}.per-article`, articles, split, ['--per-article']);
       if (typeof per === 'number') return per;
       rows.push({ set: { ...set, name: `${set.name}/art` }, score: per.score, seconds: per.seconds, note: '' });
+      // Extraction's own errors, without fusion's: each article's reports against its cut of the gold.
+      if (diff) {
+        const splitDoc = JSON.parse(readFileSync(split, 'utf8')) as never;
+        const perDoc = JSON.parse(readFileSync(join(OUT, `${set.name}.per-article.report.json`), 'utf8')) as never;
+        writeFileSync(join(OUT, `${set.name}.per-article.diff.txt`), diffLines(splitDoc, perDoc, articles).join('\n') + '\n');
+      }
     }
     const reportDoc = JSON.parse(readFileSync(join(OUT, `${set.name}.report.json`), 'utf8')) as { incidents: Record<string, unknown>[] };
     if (goldDoc.incidents.length) confidence.push({ name: set.name, lines: confidenceTable(goldDoc, reportDoc) });
