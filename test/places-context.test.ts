@@ -86,7 +86,8 @@ test(here + "one province in parentheses after an unknown name, the article glue
   // Jafara district lies south of Tripoli, about 32.5°N 13.0°E.
   const r = resolve('GNA and LNA units exchanged fire in Wadi Ghazal (Aljfara) on Sunday.');
   assert.equal(r.country?.value, 'Libya');
-  assert.equal(r.admin1?.value, 'Aljfara'); // as the text names it
+  assert.equal(r.admin1?.value, 'Jafara'); // the gazetteer's name; the text's naming is the evidence
+  assert.equal(r.admin1?.evidence[0]?.text, 'Aljfara');
   assert.equal(r.location?.value, 'Wadi Ghazal');
   // An acronym or another name in parentheses is no province.
   const p = resolve('Gunmen shot a member of the Awami National Party (ANP) in Wana town, South Waziristan.');
@@ -100,11 +101,16 @@ test(here + "a district under its current name, and it is no province: '(Diguel,
   assert.equal(r.admin1?.value, 'Sahel');
 });
 
-test(here + 'a province is reported by the name the text gives it, not only a spelling of the gazetteer\'s', () => {
+test(here + 'a province the text names by another name is reported by the gazetteer\'s, with the text\'s name as evidence', () => {
   // Murqub district (GeoNames 'Al Marqab'), written 'Almargeb' in Libya; its seat Al Khums is about 32.6°N 14.3°E.
   const r = resolve('Rockets fell on farms in Wadi Kaam (Almargeb) overnight, the GNA said.');
-  assert.equal(r.admin1?.value, 'Almargeb');
+  assert.equal(r.admin1?.value, 'Murqub');
   assert.equal(r.admin1?.rule, 'place.admin1-named');
+  assert.equal(r.admin1?.evidence[0]?.text, 'Almargeb');
+  // News spell provinces many ways; the report keeps one name per province, ACLED's where the
+  // gazetteer has it: 'Sulaimani' and 'Duhok' are Sulaymaniyah and Dahuk.
+  assert.equal(resolve('A drone hit a car near Penjwen in Sulaimani province on Friday.').admin1?.value, 'Sulaymaniyah');
+  assert.equal(resolve('Shells fell on a resort in Zakho, Duhok province, on Wednesday.').admin1?.value, 'Dahuk');
   // An abbreviation is not the unit's name to report.
   assert.equal(resolve('Police arrested two men in Peshawar, KP.').admin1?.value, 'Khyber Pakhtunkhwa');
 });
@@ -172,4 +178,36 @@ test(here + "'Damascus countryside' is the governorate named for it (Rural Damas
 
 test(here + "a Yemeni agency's dateline keeps a Yemeni town in Yemen (outlets match with their case: 'SANA' is no 'Sana' of \"Sana'a\")", () => {
   assert.equal(resolve('Gunmen attacked a checkpoint in Taiz on Sunday.', { source: "Saba News Agency, Sana'a" }).country?.value, 'Yemen');
+});
+
+test(here + "a demonym before a province's name says its country: 'Iraqi Kurdistan' is no province of Iran", () => {
+  // Iran has a Kurdistan province (seat Sanandaj, about 35.3°N 47.0°E); Iraq's Kurdistan Region is
+  // no province. Sulaymaniyah lies at about 35.6°N 45.4°E.
+  const r = resolve("A drone strike killed three people near Sulaimaniya, Iraqi Kurdistan's security service said.");
+  assert.equal(r.country?.value, 'Iraq');
+  assert.equal(r.admin1?.value, 'Sulaymaniyah');
+  assert.equal(resolve('Police clashed with protesters in Turkish Kurdistan on Friday.').country?.value, 'Turkey');
+  assert.equal(resolve('Shelling killed two people in Pakistani Kashmir on Friday.').country?.value, 'Pakistan');
+  // The same name with its own country's demonym stays that country's province.
+  assert.equal(resolve('Security forces detained two activists in Iranian Kurdistan on Monday.').country?.value, 'Iran');
+});
+
+test(here + "the Kurdistan Region is Iraq's: 'ERBIL, Kurdistan Region – … in Zakho' is not in Iran", () => {
+  const r = resolve('ERBIL, Kurdistan Region – Artillery shells struck a resort in Zakho, in the Kurdistan Region, on Wednesday.');
+  assert.equal(r.country?.value, 'Iraq');
+  assert.equal(r.admin1?.value, 'Dahuk');
+  // Alone, the region says its country and no province.
+  const alone = resolve('Twelve missiles hit the capital of the Kurdistan Region on Sunday.');
+  assert.equal(alone.country?.value, 'Iraq');
+  assert.equal(alone.admin1, null);
+});
+
+test(here + 'a province nothing else points at, in a story plainly in another country by its provinces, is a namesake', () => {
+  // Red Sea is a governorate of Egypt (seat Hurghada) and a state of Sudan; here it is the sea off Yemen.
+  const text = 'The rebels fired a drone at a cargo ship in the Red Sea on Tuesday. Earlier, fighting in Yemen’s Hodeidah province and Taiz province killed ten.';
+  const doc = analyze(text);
+  const r = resolveLocation(doc, findPlaces(doc, gaz), [0], 't1');
+  assert.equal(r.country?.value, 'Yemen');
+  // ... but a province named with its unit word stays one.
+  assert.equal(resolve('Protesters marched in Sanandaj, the capital of Kurdistan province, on Friday.').country?.value, 'Iran');
 });
