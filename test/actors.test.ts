@@ -553,3 +553,14 @@ test(here + "a drive-by shooting's unnamed shooters take the country's conventio
   const named = run('A man was killed in a drive-by shooting by members of the Sinaloa Cartel.', 'killed', 'Attack', 'Mexico');
   assert.deepEqual(pair(named).slice(0, 2), ['Sinaloa Cartel', 3]);
 });
+
+test(here + "a bare 'drone' is the last aircraft the text gave a country, not the place's own forces", () => {
+  const text = 'A Turkish drone strike on Friday killed three people in northern Iraq, officials said. The car was hit by the drone near the town of Penjwen.';
+  const r = run(text, 'hit', 'Air/drone strike', 'Iraq', { sentences: [1] });
+  assert.deepEqual(pair(r).slice(0, 2), ['Military Forces of Turkey', 8]);
+  // The country's evidence is the earlier mention.
+  assert.ok(r.actor1!.evidence.some((e) => e.text === 'Turkish drone'));
+  // Without an earlier aircraft with a country, the drone is the event country's (the dictionary's convention).
+  const alone = run('The car was hit by a drone near the town of Penjwen.', 'hit', 'Air/drone strike', 'Iraq');
+  assert.equal(alone.actor1?.value, 'Military Forces of Iraq');
+});

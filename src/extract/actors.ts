@@ -37,6 +37,11 @@ export interface ActorMention {
   inter: number;
   kind: string;
   country: string | null;
+  /**
+   * The earlier mention this one's country was read from ('A Turkish drone hit … the drone
+   * strike': the drone is Turkey's): part of the value's evidence.
+   */
+  via?: { start: number; end: number; text: string };
 }
 
 export interface ActorAssignment {
@@ -481,6 +486,15 @@ export function findActors(doc: Doc): ActorMention[] {
         country = countries.shift() ?? null;
       }
     }
+    // 'A Turkish drone struck … was hit by the drone strike': aircraft and drones without a
+    // country are those of the last aircraft the text gave one, not the place's own forces.
+    let via: ActorMention | undefined;
+    if (country === null && m.entry.template && m.entry.kind === 'military' && AIR_POWER.has(w.lower[m.w1 - 1]!)) {
+      for (let k = out.length - 1; k >= 0; k--) {
+        const o = out[k]!;
+        if (o.kind === 'military' && o.country !== null && AIR_POWER.has(o.text.split(/\s+/).pop()!.toLowerCase())) { via = o; country = o.country; break; }
+      }
+    }
     // 'Turkish and Russian forces', 'Turkey and Russia conducted a joint patrol': a force of each,
     // the first named first.
     if (STATE_FORCE.has(m.entry.kind) && country !== null && w0 > 0 && w.lower[w0 - 1] === 'and') {
@@ -509,6 +523,7 @@ export function findActors(doc: Doc): ActorMention[] {
       inter,
       kind: m.entry.kind,
       country,
+      ...(via ? { via: { start: via.start, end: via.end, text: via.text } } : {}),
     };
     infos.set(infoKey(mention), { entry: m.entry, w0, w1: m.w1 });
     out.push(mention);
@@ -648,6 +663,8 @@ const STATE_WEAPON_NOUNS = new Set([
   'patrol', 'patrols', 'convoy', 'reinforcements', 'incursion', 'incursions', 'raid', 'raids', 'offensive',
   'bombing', 'bombings', 'tanks', 'navy', 'missile', 'missiles',
 ]);
+/** Words of aircraft: a bare one ('the drone') is the last one the text gave a country. */
+const AIR_POWER = new Set(['drone', 'drones', 'warplane', 'warplanes', 'jets', 'jet', 'aircraft', 'helicopter', 'helicopters', 'gunships']);
 /** Verbs of attack after a country's name: 'Israel struck', 'Turkey shelled'. */
 const STATE_ATTACK_VERBS = new Set([
   'struck', 'bombed', 'shelled', 'attacked', 'launched', 'conducted', 'carried', 'fired', 'targeted', 'pounded',
@@ -1276,7 +1293,7 @@ export function assignActors(
   // A generic word ('a man', 'soldiers') names the actor only through ACLED's convention, so the
   // name is derived from it; a named actor ('TTP', 'Ansar Allah') is read off the text.
   const fromMention = (s: Scored & { all?: Scored[] }, rule: string) => {
-    const evidence = (s.all ?? [s]).map((x) => ev(articleId, doc, x.m));
+    const evidence = (s.all ?? [s]).flatMap((x) => (x.m.via ? [ev(articleId, doc, x.m), ev(articleId, doc, x.m.via)] : [ev(articleId, doc, x.m)]));
     const derived = s.generic;
     return { actor: field(s.name, evidence, rule, derived), inter: field(s.inter, evidence, rule, derived) };
   };
