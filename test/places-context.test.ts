@@ -211,3 +211,17 @@ test(here + 'a province nothing else points at, in a story plainly in another co
   // ... but a province named with its unit word stays one.
   assert.equal(resolve('Protesters marched in Sanandaj, the capital of Kurdistan province, on Friday.').country?.value, 'Iran');
 });
+
+test(here + "a demonym is its people, not a namesake province abroad: 'Somali troops' are no clue to Ethiopia's Somali region", () => {
+  // Afgooye lies in Lower Shabelle, Somalia (about 2.1°N 45.1°E); Somali is also a region of Ethiopia (seat Jijiga).
+  const r = resolve('Somali troops recaptured a village near Afgoye on Tuesday, Somali officials said.');
+  assert.equal(r.country?.value, 'Somalia');
+  // With its unit word it is the region.
+  assert.equal(resolve('Clashes were reported in the Somali region of Ethiopia.').admin1?.value, 'Somali');
+});
+
+test(here + "a country's name points at the country, not at a namesake province: 'Niger' beside Mali is no clue to Nigeria", () => {
+  // Kaya lies in Burkina Faso (about 13.1°N 1.1°W); Niger State is a state of Nigeria.
+  const r = resolve('Gunmen killed 12 villagers near Kaya. Violence in Mali, Niger and Burkina Faso has displaced millions.');
+  assert.equal(r.country?.value, 'Burkina Faso');
+});

@@ -222,6 +222,9 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
     // high US dollar exchange rate" in Beirut) and says nothing of the place.
     if (t.lower === 'us' && /^dollars?$/.test(tokens[i + 1]?.lower ?? '')) continue;
     const dem = gaz.countryOfWord(t.lower);
+    // A demonym is its people, not a namesake province abroad ('Somali troops' are Somalia's, not
+    // of Ethiopia's Somali region); with a unit word it is the province ('the Somali region').
+    const demonymOnly = !!dem && !UNIT_AFTER[tokens[i + 1]?.lower ?? ''];
     // Longest span first: consecutive tokens of the sentence, at most one character apart.
     let j = i;
     while (
@@ -260,6 +263,7 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
       // 'on Murree road', 'Jinnah Avenue': a street named after a place is not that place.
       if (STREET.has(tokens[e + 1]?.lower ?? '')) break;
       let cands = ids.map((id) => gaz.get(id));
+      if (e === i && demonymOnly && !cands.some((c) => c.countryCode === dem)) continue;
       // "in Tijuana Baja California": only the Tijuana that lies in Baja California; "in San
       // Francisco Campeche, Campeche" names no San Francisco of Campeche, so the chain is one name.
       if (container) {
@@ -579,6 +583,14 @@ function ownWeights(m: PlaceMention): Map<string, number> {
   const provinces = m.fuzzy && m.unit === 'admin1' ? m.candidates.filter((c) => c.kind === 'admin1') : [];
   if (provinces.length === 1) per.set(provinces[0]!.countryCode, 3);
   const n = m.exactCount ?? m.candidates.length;
+  // A country's name points at the country, not at its namesake provinces abroad ('Mali, Niger
+  // and Burkina Faso' is no clue to Nigeria's Niger State; "Atlanta, Georgia" is still read by
+  // its hierarchy in choose).
+  const named = m.candidates.find((c) => c.kind === 'country' && foldName(c.name) === foldName(m.text));
+  if (named && !m.unit) {
+    per.set(named.countryCode, m.source ? SOURCE_WEIGHT : m.demonym ? 1.5 : 2);
+    return per;
+  }
   for (let i = 0; i < n; i++) {
     const c = m.candidates[i]!;
     const v = c.kind === 'country' ? (m.source ? SOURCE_WEIGHT : m.demonym ? 1.5 : 2) : c.kind === 'admin1' ? 3 : c.kind === 'admin2' ? 1.5 : 1;
