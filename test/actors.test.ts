@@ -564,3 +564,8 @@ test(here + "a bare 'drone' is the last aircraft the text gave a country, not th
   const alone = run('The car was hit by a drone near the town of Penjwen.', 'hit', 'Air/drone strike', 'Iraq');
   assert.equal(alone.actor1?.value, 'Military Forces of Iraq');
 });
+
+test(here + "herders the text does not name are the event country's communal militia; ACLED's Fulani militia in Nigeria", () => {
+  assert.deepEqual(pair(run('Armed herdsmen killed three farmers in a village in Benue State on Sunday.', 'killed', 'Attack', 'Nigeria')).slice(0, 2), ['Fulani Ethnic Militia (Nigeria)', 4]);
+  assert.deepEqual(pair(run('Armed herdsmen killed three farmers in a village near El Fasher on Sunday.', 'killed', 'Attack', 'Sudan')).slice(0, 2), ['Unidentified Communal Militia (Sudan)', 4]);
+});
