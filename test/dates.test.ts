@@ -116,3 +116,25 @@ test(here + "a possessive date right before the event word dates the event", () 
   assert.equal(eventDate(doc, ds, [0], 'a1', PUB, { start: at, end: at + 8 }).event_date?.value, '2024-12-24');
   assert.equal(eventDate(doc, ds, [0], 'a1', PUB).event_date?.value, '2024-12-25');
 });
+
+test(here + "a weekday in lower case after 'on' is read ('on saturday night')", () => {
+  assert.deepEqual(mentions('Militants raided an army camp on saturday night.', PUB), [['saturday', '2024-12-21', 1]]);
+  // Not without 'on': a lower-case weekday elsewhere is no date.
+  assert.deepEqual(mentions('The sunday market was closed.', PUB), []);
+});
+
+test(here + "a closing attribution's day dates the telling: ', reported a local witness and police source on Sunday.'", () => {
+  // 2024-12-25 was a Wednesday; Monday 2024-12-23.
+  const d = dateOf('Gunmen killed five villagers near the border, reported a local witness and police source on Wednesday. The assault was launched on Monday around 7:30 pm.', PUB);
+  assert.equal(d?.date, '2024-12-23');
+});
+
+test(here + "a later sentence that refers back to the incident dates it before the reporting day does", () => {
+  const text = 'Five soldiers were killed in an ambush in the north, the army said on Wednesday. The attack took place on Monday near a river crossing.';
+  const doc = analyze(text);
+  const r = eventDate(doc, findDates(doc, PUB), [0], 'a1', PUB);
+  assert.equal(r.event_date?.value, '2024-12-23');
+  // With no such sentence, the reporting day is the fallback.
+  const doc2 = analyze('Five soldiers were killed in an ambush in the north, the army said on Wednesday. A road was closed on Monday.');
+  assert.equal(eventDate(doc2, findDates(doc2, PUB), [0], 'a1', PUB).event_date?.value, '2024-12-25');
+});

@@ -130,7 +130,8 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "late on Tuesday night", "on Monday", "last Friday", "Tuesday's strikes".
-    re: /\b(?:(last|past|previous|this|next|coming)\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g,
+    // (Lower case only after 'on': "on saturday night", as some outlets write it.)
+    re: /\b(?:(last|past|previous|this|next|coming)\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|(?<=\bon\s)(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday))\b/g,
     rule: 'date:weekday',
     read: (m, a) => {
       if (!a.day) return null;
@@ -350,6 +351,19 @@ export function eventDate(
       }
     }
   }
+  // A later sentence that dates the incident by referring back to it ("The assault was launched
+  // on Saturday around 7:30 pm", "The attack took place on Monday") beats the reporting day.
+  if (!best && focus.length > 0) {
+    const last = Math.max(...focus);
+    for (const t of dates) {
+      if (t.sentence <= last || t.future || t.precision > 1 || telling(t)) continue;
+      const sent = doc.sentences[t.sentence]!;
+      if (!EVENT_ANAPHOR.test(doc.text.slice(sent.start, t.start))) continue;
+      best = t;
+      how = ':later-reference';
+      break;
+    }
+  }
   if (!best) {
     best = inFocus.find((t) => !t.future) ?? null;
     if (best) how = ':reporting-day';
@@ -389,13 +403,26 @@ function mentionsBySentence(dates: TimeMention[]): Map<number, TimeMention[]> {
   return m;
 }
 
+/**
+ * A sentence that refers back to the incident and dates it: 'The assault was launched on', 'The
+ * attack took place on', 'The blast occurred late on'. The words before the day.
+ */
+const EVENT_ANAPHOR = /^\s*(?:The|This|That)\s+(?:[a-z-]+\s+){0,2}(?:attack|assault|raid|ambush|strike|airstrike|air strike|bombing|blast|explosion|massacre|killing|killings|shooting|clash|clashes|incident|violence)\s+(?:was\s+(?:launched|carried out|staged|mounted|reported)|took place|happened|occurred|began|started|came)\b[^.;]{0,40}?\b(?:on|late on|early on|in the (?:early|late) hours of)?\s*$/;
+
 /** Verbs of telling: a day right after one ("said on Tuesday", "told AFP on Monday", "reported
  *  Sunday") or right before one ("on Tuesday said") dates the report, not the event. */
 const TELL_BEFORE = /\b(?:said|says|told(?: [A-Z][\w-]*){0,3}|reported|announced|stated|confirmed|added|tweeted|wrote|posted|disclosed|revealed|quoted as saying) (?:(?:late|early) )?(?:on |this |last )?$/;
 const TELL_AFTER = /^ ?,? ?(?:said|told|reported|announced|stated|confirmed)\b/;
 export function reportingTime(text: string, t: { start: number; end: number }): boolean {
-  return TELL_BEFORE.test(text.slice(Math.max(0, t.start - 40), t.start)) || TELL_AFTER.test(text.slice(t.end, t.end + 20));
+  return TELL_BEFORE.test(text.slice(Math.max(0, t.start - 40), t.start)) || TELL_AFTER.test(text.slice(t.end, t.end + 20)) ||
+    (TELL_CLOSING.test(text.slice(Math.max(0, t.start - 90), t.start)) && /^\s*[.;]/.test(text.slice(t.end, t.end + 3)));
 }
+/**
+ * An attribution that closes the sentence, its teller after the verb: "…, reported a local
+ * witness and police source on Sunday.", "…, according to officials on Monday.": the day ends
+ * the sentence and dates the telling.
+ */
+const TELL_CLOSING = /,\s*(?:said|reported|told|confirmed|announced|according to)\s+(?:[\w'’-]+\s+){0,8}?(?:on\s+)?$/i;
 
 const PERIOD_MONTHS = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 const PERIOD_NUM = '(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
