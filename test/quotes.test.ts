@@ -356,3 +356,59 @@ test(here + 'a quoted phrase is the subject’s of a verb with a subject of its 
   const t = 'Okafor promised on Sunday at a Lagos rally to end “the excessively wasteful deportation regime.”';
   assert.deepEqual(direct(t), [['the excessively wasteful deportation regime', 'Okafor']]);
 });
+
+test(here + 'an organisation keeps the acronym the article gives it, also one made of word openings', () => {
+  const t =
+    'A statement from the Coastal Relief Office (CRO) said the boats were safe.\n' +
+    '“All crews have returned to port and none were hurt,” CRO said.\n' +
+    'Southern Naval Command (SOUTHNAV) said on Monday: “Two patrol boats were fired on near the reef.”';
+  assert.deepEqual(direct(t), [
+    ['All crews have returned to port and none were hurt', 'Coastal Relief Office (CRO)'],
+    ['Two patrol boats were fired on near the reef', 'Southern Naval Command (SOUTHNAV)'],
+  ]);
+});
+
+test(here + 'a lone word that opens an organisation’s longer name stands for it', () => {
+  const t =
+    'Gunmen killed a teacher in Vardana on Friday, the Talvero Organization for Civic Rights said.\n' +
+    '“The teacher was shot twice outside the school gate,” Talvero said on Twitter.';
+  assert.deepEqual(direct(t), [['The teacher was shot twice outside the school gate', 'Talvero Organization for Civic Rights']]);
+});
+
+test(here + '“the statement said” quotes whoever issued the statement', () => {
+  const t =
+    'According to a statement issued by the Border Security Directorate, the raid began at dawn.\n' +
+    '"Three smugglers were arrested and two trucks were seized at the crossing," the statement said.';
+  assert.deepEqual(direct(t), [['Three smugglers were arrested and two trucks were seized at the crossing', 'Border Security Directorate']]);
+});
+
+test(here + '“the army said” points back to the military the article named before', () => {
+  const t =
+    'The Kenyan military said it had shot down four drones over the border town.\n' +
+    '“The rest fell in open fields and caused no damage,” the army said in a statement.';
+  assert.deepEqual(direct(t), [['The rest fell in open fields and caused no damage', 'Kenyan military']]);
+});
+
+test(here + 'an age or a role for a speaker stands for the person just named', () => {
+  const t =
+    'Tomas Vidrek, a shopkeeper who survived, said the blast came at noon.\n' +
+    '“I saw the roof fall in and I ran into the street,” the 52-year-old told reporters.';
+  assert.deepEqual(direct(t), [['I saw the roof fall in and I ran into the street', 'Tomas Vidrek']]);
+});
+
+test(here + 'one named only by a common noun is who a later “the source” or “he” means', () => {
+  const t =
+    'A security source confirmed that the camp came under attack before dawn.\n' +
+    '"We did not lose any of our men but the depot was burnt down," the source added.\n' +
+    'A second police source said the attackers came on motorbikes.\n' +
+    '"They fired at the gate for an hour and then they left," he said.';
+  assert.deepEqual(direct(t), [
+    ['We did not lose any of our men but the depot was burnt down', 'security source'],
+    ['They fired at the gate for an hour and then they left', 'second police source'],
+  ]);
+});
+
+test(here + 'a role with a phrase of its own, then the name in apposition, after the verb', () => {
+  const t = '"We ask both sides to stop shelling the hospitals," said deputy governor of the province, Karim Doustani.';
+  assert.deepEqual(direct(t), [['We ask both sides to stop shelling the hospitals', 'Karim Doustani']]);
+});
