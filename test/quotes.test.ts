@@ -412,3 +412,47 @@ test(here + 'a role with a phrase of its own, then the name in apposition, after
   const t = '"We ask both sides to stop shelling the hospitals," said deputy governor of the province, Karim Doustani.';
   assert.deepEqual(direct(t), [['We ask both sides to stop shelling the hospitals', 'Karim Doustani']]);
 });
+
+test(here + 'a lone name always written after “the” is a group, not the person a pronoun means', () => {
+  const t =
+    'Information minister Rashad Omaran condemned the shelling of the port. The Zaydis said they had not fired. ' +
+    'The attack was "one of the gravest crimes of the war," he added.';
+  assert.deepEqual(direct(t), [['one of the gravest crimes of the war', 'Rashad Omaran']]);
+});
+
+test(here + 'the organisation word of one organisation’s name, capitalised, stands for it', () => {
+  const t =
+    'The Sahel Observatory for Civil Rights said four villagers were killed. ' +
+    'Fighting also spread to the market, the Observatory said, “following heavy shelling of the northern roads”.';
+  assert.deepEqual(direct(t), [['following heavy shelling of the northern roads', 'Sahel Observatory for Civil Rights']]);
+});
+
+test(here + 'an organisation named by a common noun is what a later “it” quotes', () => {
+  const t =
+    'According to the provincial government, the strike hit a wedding tent. It described the strike as “a new crime against unarmed people in the valley”.';
+  assert.deepEqual(direct(t), [['a new crime against unarmed people in the valley', 'provincial government']]);
+});
+
+test(here + 'a day between subject and verb, and a country that speaks', () => {
+  const t =
+    'The shelling was condemned abroad.\n' +
+    'Norway on Thursday also called for an inquiry, saying "those responsible must be found and brought to justice."';
+  assert.deepEqual(direct(t), [['those responsible must be found and brought to justice', 'Norway']]);
+});
+
+test(here + 'the phrase a relative clause follows is the subject, not a noun inside the clause', () => {
+  const t = 'No group has claimed the attack.\n\nA witness who said he saw the bodies told reporters that “the men who were killed were wearing uniforms.”';
+  assert.deepEqual(direct(t), [['the men who were killed were wearing uniforms', 'witness']]);
+});
+
+test(here + 'a conjunction after the closing mark goes on with the sentence: no attribution there', () => {
+  const t = 'The health ministry said the attack had killed\n\n“nine mothers and their newborn babies” and wounded 16 others, but elders suggested more.';
+  const got = direct(t);
+  assert.equal(got.length, 1);
+  assert.notEqual(got[0]![1], 'and wounded 16 others');
+});
+
+test(here + 'a pronoun whose only antecedent clashes by the given-name list still takes the one who spoke just before', () => {
+  const t = 'Jean Paul Mubake, chief of the district, said militiamen attacked the camp. "The whole village is in mourning now," he said.';
+  assert.deepEqual(direct(t), [['The whole village is in mourning now', 'Jean Paul Mubake']]);
+});

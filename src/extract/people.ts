@@ -438,6 +438,9 @@ export function findPeople(doc: Doc, articleId: string): PeopleIndex {
     // of naming someone by the first name.)
     if (m.name.includes(' ') && !surnameCount.has(last) && !firstNameUsed(m.name)) continue;
     if (!m.name.includes(' ') && !m.strong && m.roles.length === 0 && !isLikelySingleName(m.name)) continue;
+    // 'The Houthis did not care …', 'the Taliban said': a lone name the article always writes
+    // after 'the' is a group, not a person.
+    if (!m.name.includes(' ') && m.roles.length === 0 && singles.every((x) => x.name !== m.name || /\bthe\s+$/i.test(text.slice(Math.max(0, x.start - 4), x.start)))) continue;
     persons.push({ name: m.name, first: m.start, evidence: [ev(m.start, m.end)], roles: [...m.roles] });
   }
   for (const s of singles) {

@@ -23,7 +23,7 @@ import type { Doc, Token } from '../text/doc.js';
 import { firstStartingAt } from '../text/doc.js';
 import { capChainsOf, cleanName, NICKNAME, pastAffiliation, tokText, type PeopleIndex } from './people.js';
 import { GIVEN_NAME_GENDER } from './first-names.js';
-import { COUNTRY_WORDS, MONTHS_AND_DAYS, NAME_TITLES, ORG_NOMINALS, ORG_WORDS, ROLE_HEADS } from './roles.js';
+import { COUNTRY_WORDS, DEMONYMS, MONTHS_AND_DAYS, NAME_TITLES, ORG_NOMINALS, ORG_WORDS, ROLE_HEADS } from './roles.js';
 import { anaphorRule, DEFINITE, type AnaphorRule } from './quote-rules.js';
 import { ATTRIBUTION_FILLERS, OTHER_PRONOUNS, PERSON_PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS } from './speech-verbs.js';
 
@@ -204,6 +204,8 @@ const CHUNK_OPENERS = new Set(['and', 'but', 'or', 'so', 'yet', 'as', 'while', '
  */
 const HUMAN_NOUN = /^(man|woman|boy|girl|mother|father|son|daughter|wife|husband|brother|sister|friend|neighbo(u)?r|resident|villager|refugee|survivor|(eye)?witness|local|relative|official|source|spokes(man|woman|person)|\w+(er|or|ist|ant|ent|ian))$/i;
 /** Nouns of time that follow a subject without being its head ('Clinton last week said'). */
+/** Ordinals the tagger may read as adverbs: 'A second military source said'. */
+const ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'other']);
 const TIME_NOUNS = new Set(['week', 'weekend', 'month', 'year', 'day', 'morning', 'afternoon', 'evening', 'night', 'time', 'times', 'hour', 'minute']);
 const STOP_AFTER_VERB = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'while', 'when', 'to', 'that', 'with', 'from', 'as', 'and', 'but', 'about', 'by', 'via', 'over', 'through']);
 
@@ -269,12 +271,19 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
    * Human Rights').
    */
   const speakerLabel = (sp: Speaker): string => {
-    let org = people.organisations.find((o) => o.name === sp.name || o.acronym === sp.name);
+    let org = people.organisations.find((o) => (o.name === sp.name && sp.name.includes(' ')) || o.acronym === sp.name);
     if (sp.person && (org || sp.name.includes(' '))) return sp.name;
     if (!org && /^[A-Z][\p{L}'’-]+$/u.test(sp.name) && !ORG_WORDS.has(sp.name.toLowerCase()) && !COUNTRY_WORDS.has(sp.name.toLowerCase())) {
       const opens = people.organisations.filter((o) => o.name.startsWith(sp.name + ' ') && o.name.split(' ').length >= 3);
       if (opens.length === 1) org = opens[0];
     }
+    // 'the Observatory said' after 'the Syrian Observatory for Human Rights': the organisation
+    // word of one organisation's name, capitalised, is that organisation.
+    if (!org && /^[A-Z][a-z]+$/.test(sp.name) && ORG_WORDS.has(sp.name.toLowerCase())) {
+      const holds = people.organisations.filter((o) => o.name !== sp.name && o.name.split(' ').includes(sp.name));
+      if (holds.length === 1) org = holds[0];
+    }
+    org ??= people.organisations.find((o) => o.name === sp.name);
     if (!org) return sp.name;
     return org.acronym && !org.name.includes(org.acronym) ? `${org.name} (${org.acronym})` : org.name;
   };
@@ -518,8 +527,10 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
    * common noun for a speaker ('the army', 'the spokesman'), not any noun ('the report').
    */
   const speakerLike = (sp: Speaker): boolean => {
-    if (/:(name|pronoun|owned|nominal-org)$/.test(sp.how)) return true;
+    if (/:(name|pronoun|owned|nominal-org|anaphor)$/.test(sp.how)) return true;
     if (!sp.how.endsWith(':nominal')) return false;
+    // ('Germany on Thursday also called for …, saying': a country speaks through its government.)
+    if (/^[A-Z]/.test(sp.name) && COUNTRY_WORDS.has(sp.name.toLowerCase()) && !DEMONYMS.has(sp.name)) return true;
     const head = sp.name.split(/\s+/).pop()!.toLowerCase();
     return ORG_NOMINALS.has(head) || ROLE_HEADS.has(head);
   };
@@ -646,6 +657,12 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
         if (ln && (!src || src.pos < ln.pos) && paragraphOf(p.start) - paragraphOf(ln.pos) <= 1)
           return { ...ln.sp, start: p.start, end: p.end, how: rule + ':pronoun' };
         if (src) return { name: src.name, start: p.start, end: p.end, how: rule + ':pronoun', person: true };
+        // ('Jean Richard Lenga … said …. “…,” he said': when every person named clashes with the
+        // pronoun by the given-name list, the one who spoke in this sentence or the one before
+        // is still who it means: the list does not know every language's names.)
+        const any = personBefore(p.start);
+        if (any && doc.sentences[toks[tokenAt(p.start)]!.sentence]!.paragraph - paragraphOf(any.pos) <= 0 && toks[tokenAt(p.start)]!.sentence - toks[tokenAt(any.pos)]!.sentence <= 1)
+          return { name: any.name, start: p.start, end: p.end, how: rule + ':pronoun', person: true };
       } else if (p.lower === 'it' || p.lower === 'they') {
         // Only an organisation that spoke in this paragraph or the one before ('the ministry said
         // … “…,” it added'); a country or place named earlier is rarely what 'it' quotes.
@@ -714,7 +731,8 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       const t = toks[k - 1]!;
       const w = tokText(doc, t);
       const glued = w === '-' && t.start === toks[k - 2]?.end && t.end === toks[k]?.start;
-      if (NP_POS.has(t.pos) || glued || w === '.' || (w === ')' || w === '(')) {
+      // ('A second military source': an ordinal the tagger reads as an adverb belongs to the phrase.)
+      if (NP_POS.has(t.pos) || glued || w === '.' || (w === ')' || w === '(') || ORDINALS.has(t.lower)) {
         k--;
         continue;
       }
@@ -742,6 +760,12 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       let q = p - 1;
       while (q > floor && s(q) !== '(' && p - q < 10) q--;
       if (s(q) === '(' && q - 1 >= floor) p = q - 1;
+    }
+    // 'Germany on Thursday also called for …': a day between the subject and its verb.
+    if (p - 1 > floor && MONTHS_AND_DAYS.has(toks[p]!.lower) && /^(on|last|this)$/.test(toks[p - 1]!.lower)) {
+      p -= 2;
+      while (p >= floor && (toks[p]!.pos === 'ADV' || toks[p]!.pos === 'AUX')) p--;
+      if (p < floor) return null;
     }
     // 'Bush thought for a moment and said …': the subject of the first verb of the clause.
     if (toks[p]!.lower === 'and' && p > floor) {
@@ -824,6 +848,20 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
         first ??= sp;
       }
       return firstName ?? first;
+    }
+    // 'An eyewitness who said he saw the bodies told Rudaw …': the phrase a relative clause
+    // follows, at the clause's start, is the subject; the clause's own words are not.
+    for (let w = p; w > floor; w--) {
+      if (s(w) === ',' || inQuote[w]) break;
+      if (toks[w]!.lower !== 'who') continue;
+      const e = w - 1;
+      if (!NP_POS.has(toks[e]!.pos)) break;
+      const a = npLeft(e, floor);
+      if (a === floor || /^[,;:—–(]$/.test(s(a - 1))) {
+        const sp = speakerOfNP(a, w, toks[v]!.start, rule);
+        if (sp) return sp;
+      }
+      break;
     }
     if (!NP_POS.has(toks[p]!.pos) && toks[p]!.pos !== 'PRON') return null;
     const a = npLeft(p, floor);
@@ -914,6 +952,9 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     }
     while (k < limit && /^[,—–\-'’"”]+$/.test(s(k))) k++;
     if (k >= limit) return null;
+    // '… had killed “15 mothers and their babies” and wounded 16 others, but elders suggested …':
+    // a conjunction after the closing mark goes on with the sentence the quote sits in.
+    if (/^(and|or)$/.test(toks[k]!.lower) && !/[,?!]\s*$/.test(text.slice(q.inner, q.close))) return null;
     // 'Jeb Bush called Trump “…” . Sen. Marco Rubio called the statement …': a quote that ends
     // its sentence inside the marks is followed by a new sentence, which attributes it only when
     // it is a bare '“…” Trump said.'
@@ -1100,7 +1141,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       if (k >= sent.tokenEnd || inQuote[k] || !/^(a|an|one|another|the)$/.test(toks[k]!.lower)) continue;
       k++;
       let head = -1;
-      while (k < sent.tokenEnd && k - sent.tokenStart < 6 && /^(ADJ|NOUN|NUM)$/.test(toks[k]!.pos) && /^[a-z0-9]/.test(s(k))) head = k++;
+      while (k < sent.tokenEnd && k - sent.tokenStart < 6 && (/^(ADJ|NOUN|NUM)$/.test(toks[k]!.pos) || ORDINALS.has(toks[k]!.lower)) && /^[a-z0-9]/.test(s(k))) head = k++;
       if (head < 0 || !HUMAN_NOUN.test(s(head)) || ROLE_HEADS.has(s(head)) && !HUMAN_NOUN.test(s(head))) continue;
       let end = head + 1;
       // 'of the VDP', 'at Baghlan Regional Hospital': a phrase that says whose.
@@ -1113,7 +1154,12 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
           if (s(end) === '(' && s(end + 2) === ')') end += 3;
         }
       }
-      // The verb: next, or after an apposition between commas or dashes.
+      // The verb: next, or after an apposition between commas or dashes; a relative clause
+      // ('A paediatrician who fled the hospital told AFP') makes the phrase a subject too.
+      if (toks[end]?.lower === 'who') {
+        found.push({ pos: toks[sent.tokenStart]!.start, sp: { name: text.slice(toks[sent.tokenStart + 1]!.start, toks[end - 1]!.end), start: toks[sent.tokenStart]!.start, end: toks[end - 1]!.end, how: 'subject:nominal', person: false } });
+        continue;
+      }
       let v = end;
       if (v < sent.tokenEnd && /^[,—–]$/.test(s(v))) {
         const close = s(v);
@@ -1123,7 +1169,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       }
       while (v < sent.tokenEnd && (toks[v]!.pos === 'ADV' || toks[v]!.pos === 'AUX' || toks[v]!.pos === 'PART')) v++;
       if (v >= sent.tokenEnd || toks[v]!.pos !== 'VERB') continue;
-      const name = text.slice(toks[sent.tokenStart + 1]!.start, toks[end - 1]!.end).replace(/^(second|third|other)\s+/i, (m) => m);
+      const name = text.slice(toks[sent.tokenStart + 1]!.start, toks[end - 1]!.end);
       found.push({ pos: toks[sent.tokenStart]!.start, sp: { name, start: toks[sent.tokenStart]!.start, end: toks[end - 1]!.end, how: 'subject:nominal', person: false } });
     }
     return found;
@@ -1280,7 +1326,9 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       spoke.push({ pos: sp.start, sp });
       if (isHumanNominal(sp)) humans.push({ pos: sp.start, sp });
       // Only names count as sources for later pronouns (PolNeAR's rule, and the safer one).
-      if (sp.how.endsWith(':name') || sp.how.endsWith(':nominal-org')) {
+      // ('According to the state government, …. It described …': a common noun for an organisation too.)
+      const orgNominal = sp.how.endsWith(':nominal') && ORG_NOMINALS.has(sp.name.split(/\s+/).pop()!.toLowerCase()) && sp.name.split(/\s+/).length <= 3;
+      if (sp.how.endsWith(':name') || sp.how.endsWith(':nominal-org') || orgNominal) {
         let p = v - 1;
         while (p > sent.tokenStart && (ATTRIBUTION_FILLERS.has(toks[p]!.lower) || toks[p]!.pos === 'ADV' || toks[p]!.pos === 'AUX')) p--;
         addSource({ pos: sp.start, end: sp.end, name: sp.name, person: sp.person, rank: toks[p]?.lower === 'who' ? 0 : 2 });
