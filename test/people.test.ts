@@ -84,3 +84,10 @@ test(here + 'a role word inside a run ends the title; a place after of/in takes 
   const names = findPeople(analyze(t), 'a').people.map((x) => x.name);
   assert.deepEqual(names, ['Carla Moretti', 'Debbie Okafor', 'Darran Whiting']);
 });
+
+test(here + 'two neighbouring letters swapped are one slip: the surname alone finds the full name', () => {
+  const t = 'Mayor Lukas Ferrandi visited the market on Monday. Ferradni said the stalls would reopen.';
+  const p = findPeople(analyze(t), 'a');
+  assert.equal(p.resolve('Ferradni'), 'Lukas Ferrandi');
+  assert.deepEqual(p.people.map((x) => x.name), ['Lukas Ferrandi']);
+});

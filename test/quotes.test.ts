@@ -356,3 +356,103 @@ test(here + 'a quoted phrase is the subject’s of a verb with a subject of its 
   const t = 'Okafor promised on Sunday at a Lagos rally to end “the excessively wasteful deportation regime.”';
   assert.deepEqual(direct(t), [['the excessively wasteful deportation regime', 'Okafor']]);
 });
+
+test(here + 'an organisation keeps the acronym the article gives it, also one made of word openings', () => {
+  const t =
+    'A statement from the Coastal Relief Office (CRO) said the boats were safe.\n' +
+    '“All crews have returned to port and none were hurt,” CRO said.\n' +
+    'Southern Naval Command (SOUTHNAV) said on Monday: “Two patrol boats were fired on near the reef.”';
+  assert.deepEqual(direct(t), [
+    ['All crews have returned to port and none were hurt', 'Coastal Relief Office (CRO)'],
+    ['Two patrol boats were fired on near the reef', 'Southern Naval Command (SOUTHNAV)'],
+  ]);
+});
+
+test(here + 'a lone word that opens an organisation’s longer name stands for it', () => {
+  const t =
+    'Gunmen killed a teacher in Vardana on Friday, the Talvero Organization for Civic Rights said.\n' +
+    '“The teacher was shot twice outside the school gate,” Talvero said on Twitter.';
+  assert.deepEqual(direct(t), [['The teacher was shot twice outside the school gate', 'Talvero Organization for Civic Rights']]);
+});
+
+test(here + '“the statement said” quotes whoever issued the statement', () => {
+  const t =
+    'According to a statement issued by the Border Security Directorate, the raid began at dawn.\n' +
+    '"Three smugglers were arrested and two trucks were seized at the crossing," the statement said.';
+  assert.deepEqual(direct(t), [['Three smugglers were arrested and two trucks were seized at the crossing', 'Border Security Directorate']]);
+});
+
+test(here + '“the army said” points back to the military the article named before', () => {
+  const t =
+    'The Kenyan military said it had shot down four drones over the border town.\n' +
+    '“The rest fell in open fields and caused no damage,” the army said in a statement.';
+  assert.deepEqual(direct(t), [['The rest fell in open fields and caused no damage', 'Kenyan military']]);
+});
+
+test(here + 'an age or a role for a speaker stands for the person just named', () => {
+  const t =
+    'Tomas Vidrek, a shopkeeper who survived, said the blast came at noon.\n' +
+    '“I saw the roof fall in and I ran into the street,” the 52-year-old told reporters.';
+  assert.deepEqual(direct(t), [['I saw the roof fall in and I ran into the street', 'Tomas Vidrek']]);
+});
+
+test(here + 'one named only by a common noun is who a later “the source” or “he” means', () => {
+  const t =
+    'A security source confirmed that the camp came under attack before dawn.\n' +
+    '"We did not lose any of our men but the depot was burnt down," the source added.\n' +
+    'A second police source said the attackers came on motorbikes.\n' +
+    '"They fired at the gate for an hour and then they left," he said.';
+  assert.deepEqual(direct(t), [
+    ['We did not lose any of our men but the depot was burnt down', 'security source'],
+    ['They fired at the gate for an hour and then they left', 'second police source'],
+  ]);
+});
+
+test(here + 'a role with a phrase of its own, then the name in apposition, after the verb', () => {
+  const t = '"We ask both sides to stop shelling the hospitals," said deputy governor of the province, Karim Doustani.';
+  assert.deepEqual(direct(t), [['We ask both sides to stop shelling the hospitals', 'Karim Doustani']]);
+});
+
+test(here + 'a lone name always written after “the” is a group, not the person a pronoun means', () => {
+  const t =
+    'Information minister Rashad Omaran condemned the shelling of the port. The Zaydis said they had not fired. ' +
+    'The attack was "one of the gravest crimes of the war," he added.';
+  assert.deepEqual(direct(t), [['one of the gravest crimes of the war', 'Rashad Omaran']]);
+});
+
+test(here + 'the organisation word of one organisation’s name, capitalised, stands for it', () => {
+  const t =
+    'The Sahel Observatory for Civil Rights said four villagers were killed. ' +
+    'Fighting also spread to the market, the Observatory said, “following heavy shelling of the northern roads”.';
+  assert.deepEqual(direct(t), [['following heavy shelling of the northern roads', 'Sahel Observatory for Civil Rights']]);
+});
+
+test(here + 'an organisation named by a common noun is what a later “it” quotes', () => {
+  const t =
+    'According to the provincial government, the strike hit a wedding tent. It described the strike as “a new crime against unarmed people in the valley”.';
+  assert.deepEqual(direct(t), [['a new crime against unarmed people in the valley', 'provincial government']]);
+});
+
+test(here + 'a day between subject and verb, and a country that speaks', () => {
+  const t =
+    'The shelling was condemned abroad.\n' +
+    'Norway on Thursday also called for an inquiry, saying "those responsible must be found and brought to justice."';
+  assert.deepEqual(direct(t), [['those responsible must be found and brought to justice', 'Norway']]);
+});
+
+test(here + 'the phrase a relative clause follows is the subject, not a noun inside the clause', () => {
+  const t = 'No group has claimed the attack.\n\nA witness who said he saw the bodies told reporters that “the men who were killed were wearing uniforms.”';
+  assert.deepEqual(direct(t), [['the men who were killed were wearing uniforms', 'witness']]);
+});
+
+test(here + 'a conjunction after the closing mark goes on with the sentence: no attribution there', () => {
+  const t = 'The health ministry said the attack had killed\n\n“nine mothers and their newborn babies” and wounded 16 others, but elders suggested more.';
+  const got = direct(t);
+  assert.equal(got.length, 1);
+  assert.notEqual(got[0]![1], 'and wounded 16 others');
+});
+
+test(here + 'a pronoun whose only antecedent clashes by the given-name list still takes the one who spoke just before', () => {
+  const t = 'Jean Paul Mubake, chief of the district, said militiamen attacked the camp. "The whole village is in mourning now," he said.';
+  assert.deepEqual(direct(t), [['The whole village is in mourning now', 'Jean Paul Mubake']]);
+});

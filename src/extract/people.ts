@@ -152,6 +152,12 @@ const isRoleHead = (w: string): boolean => ROLE_HEADS.has(bare(w));
 /** Levenshtein distance up to 1 (true when the two strings differ by at most one edit). */
 function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
+  // Two neighbouring letters swapped ('Gandmara'/'Gandamra') is one slip of the hand.
+  if (a.length === b.length) {
+    let i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    if (i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)) return true;
+  }
   const la = a.length;
   const lb = b.length;
   if (Math.abs(la - lb) > 1) return false;
@@ -407,8 +413,9 @@ export function findPeople(doc: Doc, articleId: string): PeopleIndex {
     const parts = m.name.split(' ');
     const last = parts[parts.length - 1]!;
     // A surname written once one letter off the spelling the article repeats is a slip.
+    // (The full name counts for its own spelling: a variant written as often is no correction.)
     let best = last;
-    let bestCount = surnameCount.get(last) ?? 0;
+    let bestCount = (surnameCount.get(last) ?? 0) + 1;
     for (const [s, n] of surnameCount) if (n > bestCount && s !== last && sameSurname(s, last)) [best, bestCount] = [s, n];
     const canonical = [...parts.slice(0, -1), best].join(' ');
     let p = persons.find((x) => x.name === canonical) ?? persons.find((x) => x.name.endsWith(' ' + best) && x.name.startsWith(parts[0]!));
@@ -431,6 +438,9 @@ export function findPeople(doc: Doc, articleId: string): PeopleIndex {
     // of naming someone by the first name.)
     if (m.name.includes(' ') && !surnameCount.has(last) && !firstNameUsed(m.name)) continue;
     if (!m.name.includes(' ') && !m.strong && m.roles.length === 0 && !isLikelySingleName(m.name)) continue;
+    // 'The Houthis did not care …', 'the Taliban said': a lone name the article always writes
+    // after 'the' is a group, not a person.
+    if (!m.name.includes(' ') && m.roles.length === 0 && singles.every((x) => x.name !== m.name || /\bthe\s+$/i.test(text.slice(Math.max(0, x.start - 4), x.start)))) continue;
     persons.push({ name: m.name, first: m.start, evidence: [ev(m.start, m.end)], roles: [...m.roles] });
   }
   for (const s of singles) {
@@ -534,6 +544,21 @@ export function findAcronyms(text: string, emit: (name: string, start: number, e
     const W = /[^\s,;:()“”"]+/g;
     for (let w = W.exec(before); w; w = W.exec(before)) words.push({ w: w[0], start: lineStart + w.index });
     let initials = '';
+    // 'Central Command (CENTCOM)', 'Naval Forces Central Command (NAVCENT)': an acronym made of
+    // the opening letters of two to four capitalised words, read when the initials do not spell it.
+    const spelled = (() => {
+      const up = acr.toUpperCase();
+      if (up.length < 4) return -1;
+      for (let n = 2; n <= 4 && n <= words.length; n++) {
+        const ws = words.slice(words.length - n).map((x) => x.w.toUpperCase());
+        if (!words.slice(words.length - n).every((x) => /^[A-Z]/.test(x.w))) break;
+        const fits = (i: number, at: number): boolean =>
+          i === ws.length ? at === up.length : [...Array(Math.min(ws[i]!.length, up.length - at))].some((_, l) => ws[i]!.startsWith(up.slice(at, at + l + 1)) && fits(i + 1, at + l + 1));
+        if (fits(0, 0)) return words.length - n;
+      }
+      return -1;
+    })();
+    let found = false;
     for (let k = words.length - 1; k >= 0 && k >= words.length - 10; k--) {
       const parts = words[k]!.w.split('-');
       const ini = parts.filter((p) => /^[A-Z]/.test(p)).map((p) => p[0]).join('');
@@ -541,10 +566,12 @@ export function findAcronyms(text: string, emit: (name: string, start: number, e
       initials = ini + initials;
       if (initials.toUpperCase() === upper && ini) {
         emit(text.slice(words[k]!.start, end), words[k]!.start, end, acr);
+        found = true;
         break;
       }
       if (initials.length > upper.length) break;
     }
+    if (!found && spelled >= 0) emit(text.slice(words[spelled]!.start, end), words[spelled]!.start, end, acr);
   }
 }
 

@@ -23,7 +23,8 @@ import type { Doc, Token } from '../text/doc.js';
 import { firstStartingAt } from '../text/doc.js';
 import { capChainsOf, cleanName, NICKNAME, pastAffiliation, tokText, type PeopleIndex } from './people.js';
 import { GIVEN_NAME_GENDER } from './first-names.js';
-import { COUNTRY_WORDS, MONTHS_AND_DAYS, NAME_TITLES, ORG_NOMINALS, ORG_WORDS, ROLE_HEADS } from './roles.js';
+import { COUNTRY_WORDS, DEMONYMS, MONTHS_AND_DAYS, NAME_TITLES, ORG_NOMINALS, ORG_WORDS, ROLE_HEADS } from './roles.js';
+import { anaphorRule, DEFINITE, type AnaphorRule } from './quote-rules.js';
 import { ATTRIBUTION_FILLERS, OTHER_PRONOUNS, PERSON_PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS } from './speech-verbs.js';
 
 /** A quoted span: the marks' positions and the trimmed text between them. */
@@ -201,8 +202,10 @@ const CHUNK_OPENERS = new Set(['and', 'but', 'or', 'so', 'yet', 'as', 'while', '
  * and -ian for trades and roles, and the plain nouns for people. Not documents or bodies ('the
  * report', 'the ministry').
  */
-const HUMAN_NOUN = /^(man|woman|boy|girl|mother|father|son|daughter|wife|husband|brother|sister|friend|neighbo(u)?r|resident|villager|refugee|survivor|witness|official|source|spokes(man|woman|person)|\w+(er|or|ist|ant|ent|ian))$/i;
+const HUMAN_NOUN = /^(man|woman|boy|girl|mother|father|son|daughter|wife|husband|brother|sister|friend|neighbo(u)?r|resident|villager|refugee|survivor|(eye)?witness|local|relative|official|source|spokes(man|woman|person)|\w+(er|or|ist|ant|ent|ian))$/i;
 /** Nouns of time that follow a subject without being its head ('Clinton last week said'). */
+/** Ordinals the tagger may read as adverbs: 'A second military source said'. */
+const ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'other']);
 const TIME_NOUNS = new Set(['week', 'weekend', 'month', 'year', 'day', 'morning', 'afternoon', 'evening', 'night', 'time', 'times', 'hour', 'minute']);
 const STOP_AFTER_VERB = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'while', 'when', 'to', 'that', 'with', 'from', 'as', 'and', 'but', 'about', 'by', 'via', 'over', 'through']);
 
@@ -261,6 +264,29 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
   const isOrgName = (name: string) =>
     people.organisations.some((o) => o.name === name) || ORG_WORDS.has(name.split(' ').pop()!.toLowerCase()) || COUNTRY_WORDS.has(name.toLowerCase());
 
+  /**
+   * How a speaker is written in the output. An organisation keeps the acronym the article gives
+   * it ('Inter-Services Public Relations (ISPR)'), so either form finds it; a lone word that opens
+   * one organisation's longer name stands for it ('Hengaw said' after 'the Hengaw Organization for
+   * Human Rights').
+   */
+  const speakerLabel = (sp: Speaker): string => {
+    let org = people.organisations.find((o) => (o.name === sp.name && sp.name.includes(' ')) || o.acronym === sp.name);
+    if (sp.person && (org || sp.name.includes(' '))) return sp.name;
+    if (!org && /^[A-Z][\p{L}'’-]+$/u.test(sp.name) && !ORG_WORDS.has(sp.name.toLowerCase()) && !COUNTRY_WORDS.has(sp.name.toLowerCase())) {
+      const opens = people.organisations.filter((o) => o.name.startsWith(sp.name + ' ') && o.name.split(' ').length >= 3);
+      if (opens.length === 1) org = opens[0];
+    }
+    // 'the Observatory said' after 'the Syrian Observatory for Human Rights': the organisation
+    // word of one organisation's name, capitalised, is that organisation.
+    if (!org && /^[A-Z][a-z]+$/.test(sp.name) && ORG_WORDS.has(sp.name.toLowerCase())) {
+      const holds = people.organisations.filter((o) => o.name !== sp.name && o.name.split(' ').includes(sp.name));
+      if (holds.length === 1) org = holds[0];
+    }
+    org ??= people.organisations.find((o) => o.name === sp.name);
+    if (!org) return sp.name;
+    return org.acronym && !org.name.includes(org.acronym) ? `${org.name} (${org.acronym})` : org.name;
+  };
   /** First token index with start >= pos. */
   const tokenAt = (pos: number): number => firstStartingAt(toks.length, (i) => toks[i]!.start, pos);
   const s = (k: number) => tokText(doc, toks[k]!);
@@ -380,8 +406,6 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
    * person named. (Measured on PolNeAR-train: looking at nearby mentions first, or making 'she'
    * skip names of unknown gender, both did worse.)
    */
-  /** The last quote's speaker named by a common noun ('the carpenter'), for a he/she after it. */
-  let lastNominal: { pos: number; sp: Speaker } | null = null;
   const paragraphOf = (pos: number): number => doc.sentences[toks[Math.min(tokenAt(pos), toks.length - 1)]!.sentence]!.paragraph;
   const personBefore = (pos: number, pron = ''): Source | undefined => {
     readMentions();
@@ -413,6 +437,52 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       for (const e of o.evidence) if (e.start < pos && (!best || e.start > best.pos)) best = { pos: e.start, name: o.name };
     }
     return best?.name ?? null;
+  };
+
+  /** Speakers read so far (attributions, then direct quotes as they are read), in no set order. */
+  const spoke: { pos: number; sp: Speaker }[] = [];
+  /** People named only by a common noun who spoke ('a second military source said …'), for he/she and 'the source'. */
+  const humans: { pos: number; sp: Speaker }[] = [];
+  /** One named by a common noun for a person ('a second military source', 'the carpenter'), not an organisation or a document. */
+  const isHumanNominal = (sp: Speaker): boolean => sp.how.endsWith(':nominal') && !sp.person && HUMAN_NOUN.test(sp.name.split(/\s+/).pop()!);
+  const paraDistance = (from: number, to: number) => paragraphOf(to) - paragraphOf(from);
+  /** What a definite description refers to (quote-rules.ts), or null. */
+  const antecedent = (r: AnaphorRule, head: string, at: number): Omit<Speaker, 'how' | 'start' | 'end'> | null => {
+    if (r.refersTo === 'person') {
+      const src = personBefore(at);
+      let hum: { pos: number; sp: Speaker } | null = null;
+      for (const h of humans) if (h.pos < at && (!hum || h.pos > hum.pos)) hum = h;
+      if (hum && (!src || src.pos < hum.pos) && paraDistance(hum.pos, at) <= 2) return { name: hum.sp.name, person: false };
+      if (src && paraDistance(src.pos, at) <= 3) return { name: src.name, person: true };
+      return null;
+    }
+    if (r.refersTo === 'organisation') {
+      const fits = (name: string) => name.toLowerCase().split(/[\s-]+/).some((w) => r.alike!.includes(w));
+      let best: { pos: number; name: string } | null = null;
+      for (const x of spoke) if (x.pos < at && !x.sp.person && !isHumanNominal(x.sp) && fits(x.sp.name) && (!best || x.pos > best.pos)) best = { pos: x.pos, name: x.sp.name };
+      for (const o of people.organisations)
+        if (fits(o.name)) for (const e of o.evidence) if (e.start < at && (!best || e.start > best.pos)) best = { pos: e.start, name: o.name };
+      return best ? { name: best.name, person: false } : null;
+    }
+    // 'issuer': 'a statement issued by the ISPR' / 'a statement from X', else the last organisation that spoke.
+    for (let k = tokenAt(at) - 1; k >= 0 && paraDistance(toks[k]!.start, at) <= 3; k--) {
+      if (toks[k]!.lower !== head || inQuote[k]) continue;
+      let f = k + 1;
+      if (toks[f]?.lower === 'issued' || toks[f]?.lower === 'released') f++;
+      if (!/^(from|by)$/.test(toks[f]?.lower ?? '')) continue;
+      f++;
+      if (toks[f]?.lower === 'the') f++;
+      const ci = chainAt[f] ?? -1;
+      if (ci >= 0 && nameChain(ci)) {
+        const c = chains[ci]!;
+        const name = people.resolve(cleanName(text.slice(c.start, c.end)));
+        return { name, person: isPersonName(name) };
+      }
+    }
+    let best: { pos: number; sp: Speaker } | null = null;
+    for (const x of spoke)
+      if (x.pos < at && !x.sp.person && /:(name|nominal-org)$/.test(x.sp.how) && isOrgName(x.sp.name) && paraDistance(x.pos, at) <= 4 && (!best || x.pos > best.pos)) best = x;
+    return best ? { name: best.sp.name, person: false } : null;
   };
 
   /**
@@ -457,8 +527,10 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
    * common noun for a speaker ('the army', 'the spokesman'), not any noun ('the report').
    */
   const speakerLike = (sp: Speaker): boolean => {
-    if (/:(name|pronoun|owned|nominal-org)$/.test(sp.how)) return true;
+    if (/:(name|pronoun|owned|nominal-org|anaphor)$/.test(sp.how)) return true;
     if (!sp.how.endsWith(':nominal')) return false;
+    // ('Germany on Thursday also called for …, saying': a country speaks through its government.)
+    if (/^[A-Z]/.test(sp.name) && COUNTRY_WORDS.has(sp.name.toLowerCase()) && !DEMONYMS.has(sp.name)) return true;
     const head = sp.name.split(/\s+/).pop()!.toLowerCase();
     return ORG_NOMINALS.has(head) || ROLE_HEADS.has(head);
   };
@@ -580,10 +652,17 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
         const src = personBefore(p.start, p.lower);
         // '“…,” the carpenter says. “…,” he goes on.': one named only by a common noun who spoke
         // last, in this paragraph or the one before, with no one named since.
-        const ln = lastNominal;
-        if (ln && ln.pos < p.start && (!src || src.pos < ln.pos) && paragraphOf(p.start) - paragraphOf(ln.pos) <= 1)
+        let ln: { pos: number; sp: Speaker } | null = null;
+        for (const h of humans) if (h.pos < p.start && (!ln || h.pos > ln.pos)) ln = h;
+        if (ln && (!src || src.pos < ln.pos) && paragraphOf(p.start) - paragraphOf(ln.pos) <= 1)
           return { ...ln.sp, start: p.start, end: p.end, how: rule + ':pronoun' };
         if (src) return { name: src.name, start: p.start, end: p.end, how: rule + ':pronoun', person: true };
+        // ('Jean Richard Lenga … said …. “…,” he said': when every person named clashes with the
+        // pronoun by the given-name list, the one who spoke in this sentence or the one before
+        // is still who it means: the list does not know every language's names.)
+        const any = personBefore(p.start);
+        if (any && doc.sentences[toks[tokenAt(p.start)]!.sentence]!.paragraph - paragraphOf(any.pos) <= 0 && toks[tokenAt(p.start)]!.sentence - toks[tokenAt(any.pos)]!.sentence <= 1)
+          return { name: any.name, start: p.start, end: p.end, how: rule + ':pronoun', person: true };
       } else if (p.lower === 'it' || p.lower === 'they') {
         // Only an organisation that spoke in this paragraph or the one before ('the ministry said
         // … “…,” it added'); a country or place named earlier is rarely what 'it' quotes.
@@ -595,6 +674,22 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
         }
       }
       return { name: tokText(doc, p), start: p.start, end: p.end, how: rule + ':pronoun-unresolved', person: false };
+    }
+    // 'the statement added', 'the army said', 'the 47-year-old told AFP': a definite description
+    // points back to one the article has named (quote-rules.ts).
+    {
+      let hb = b;
+      while (hb - 1 > a && (toks[hb - 1]!.pos === 'ADV' || toks[hb - 1]!.pos === 'AUX')) hb--;
+      // (the head as written: '52-year-old' is several tokens)
+      const headWord = /[\p{L}\p{N}-]+$/u.exec(text.slice(toks[a]!.start, toks[hb - 1]!.end))?.[0] ?? s(hb - 1);
+      const rule0 = b - a <= 8 ? anaphorRule(headWord) : undefined;
+      const bare = toks[a]!.pos === 'NOUN' && /^[a-z]/.test(s(a)) && rule0?.refersTo === 'person';
+      // ('according to the Malian armed forces' names them; 'the army' alone points back.)
+      const short = rule0?.refersTo !== 'organisation' || hb - a === 2;
+      if (rule0 && short && (DEFINITE.has(toks[a]!.lower) || bare)) {
+        const got = antecedent(rule0, headWord.toLowerCase(), toks[a]!.start);
+        if (got) return { ...got, start: toks[a]!.start, end: toks[hb - 1]!.end, how: rule + ':anaphor' };
+      }
     }
     // 'The Foreign Secretary said:': a definite title of capitalised title words.
     if (toks[a]!.lower === 'the' && b - a <= 5 && lastChain < 0 && headNoun < 0) {
@@ -636,7 +731,8 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       const t = toks[k - 1]!;
       const w = tokText(doc, t);
       const glued = w === '-' && t.start === toks[k - 2]?.end && t.end === toks[k]?.start;
-      if (NP_POS.has(t.pos) || glued || w === '.' || (w === ')' || w === '(')) {
+      // ('A second military source': an ordinal the tagger reads as an adverb belongs to the phrase.)
+      if (NP_POS.has(t.pos) || glued || w === '.' || (w === ')' || w === '(') || ORDINALS.has(t.lower)) {
         k--;
         continue;
       }
@@ -664,6 +760,12 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       let q = p - 1;
       while (q > floor && s(q) !== '(' && p - q < 10) q--;
       if (s(q) === '(' && q - 1 >= floor) p = q - 1;
+    }
+    // 'Germany on Thursday also called for …': a day between the subject and its verb.
+    if (p - 1 > floor && MONTHS_AND_DAYS.has(toks[p]!.lower) && /^(on|last|this)$/.test(toks[p - 1]!.lower)) {
+      p -= 2;
+      while (p >= floor && (toks[p]!.pos === 'ADV' || toks[p]!.pos === 'AUX')) p--;
+      if (p < floor) return null;
     }
     // 'Bush thought for a moment and said …': the subject of the first verb of the clause.
     if (toks[p]!.lower === 'and' && p > floor) {
@@ -747,6 +849,20 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       }
       return firstName ?? first;
     }
+    // 'An eyewitness who said he saw the bodies told Rudaw …': the phrase a relative clause
+    // follows, at the clause's start, is the subject; the clause's own words are not.
+    for (let w = p; w > floor; w--) {
+      if (s(w) === ',' || inQuote[w]) break;
+      if (toks[w]!.lower !== 'who') continue;
+      const e = w - 1;
+      if (!NP_POS.has(toks[e]!.pos)) break;
+      const a = npLeft(e, floor);
+      if (a === floor || /^[,;:—–(]$/.test(s(a - 1))) {
+        const sp = speakerOfNP(a, w, toks[v]!.start, rule);
+        if (sp) return sp;
+      }
+      break;
+    }
     if (!NP_POS.has(toks[p]!.pos) && toks[p]!.pos !== 'PRON') return null;
     const a = npLeft(p, floor);
     return speakerOfNP(a, p + 1, toks[v]!.start, rule);
@@ -764,11 +880,17 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     }
     // 'said the ministry spokesman, Zabihullah Mujahid.': the name in apposition to the role is
     // the speaker.
-    if (k > k0 && toks[k] && s(k) === ',' && /^[a-z]/.test(s(k - 1)) && ROLE_HEADS.has(toks[k - 1]!.lower) && chainAt[k + 1]! >= 0 && nameChain(chainAt[k + 1]!)) {
-      const c = chains[chainAt[k + 1]!]!;
+    // ('said deputy health minister in the city, Waheed Majroh', 'read a statement from the Deputy
+    // Spokesman for the Secretary-General, Farhan Haq': the role may carry a phrase of its own.)
+    let comma = k;
+    while (comma < limit && comma - k <= 10 && s(comma) !== ',' && !END_PUNCT.has(s(comma)) && !(toks[comma]!.pos === 'VERB' && /^[a-z]/.test(s(comma)))) comma++;
+    let role = false;
+    for (let r = k0; r < comma && !role; r++) role = ROLE_HEADS.has(toks[r]!.lower) && (r + 1 === comma || !/^[A-Z]/.test(s(r + 1)) || chainAt[r + 1] !== chainAt[r]);
+    if (comma > k0 && toks[comma] && s(comma) === ',' && role && chainAt[comma + 1]! >= 0 && nameChain(chainAt[comma + 1]!)) {
+      const c = chains[chainAt[comma + 1]!]!;
       const after = toks[c.te];
-      if (c.ts === k + 1 && (c.te >= limit || !after || after.sentence !== toks[k]!.sentence || /^[,.;:!?]$/.test(s(c.te)))) {
-        const named = speakerOfNP(k + 1, c.te, toks[k + 1]!.start, rule);
+      if (c.ts === comma + 1 && (c.te >= limit || !after || after.sentence !== toks[comma]!.sentence || /^[,.;:!?]$/.test(s(c.te)))) {
+        const named = speakerOfNP(comma + 1, c.te, toks[comma + 1]!.start, rule);
         if (named && named.how.endsWith(':name')) return named;
       }
     }
@@ -830,6 +952,9 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     }
     while (k < limit && /^[,—–\-'’"”]+$/.test(s(k))) k++;
     if (k >= limit) return null;
+    // '… had killed “15 mothers and their babies” and wounded 16 others, but elders suggested …':
+    // a conjunction after the closing mark goes on with the sentence the quote sits in.
+    if (/^(and|or)$/.test(toks[k]!.lower) && !/[,?!]\s*$/.test(text.slice(q.inner, q.close))) return null;
     // 'Jeb Bush called Trump “…” . Sen. Marco Rubio called the statement …': a quote that ends
     // its sentence inside the marks is followed by a new sentence, which attributes it only when
     // it is a bare '“…” Trump said.'
@@ -1003,6 +1128,53 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     return null;
   };
 
+  /**
+   * People named only by a common noun as the subject of a sentence: 'A security source confirmed
+   * …', 'One resident sought …', 'A member of the VDP — the Volunteers … — confirmed …'. They are
+   * who a later 'he said' or 'the source added' means. The name keeps the phrase that says who
+   * they are ('source at Baghlan Regional Hospital').
+   */
+  const humanSubjects = (): { pos: number; sp: Speaker }[] => {
+    const found: { pos: number; sp: Speaker }[] = [];
+    for (const sent of doc.sentences) {
+      let k = sent.tokenStart;
+      if (k >= sent.tokenEnd || inQuote[k] || !/^(a|an|one|another|the)$/.test(toks[k]!.lower)) continue;
+      k++;
+      let head = -1;
+      while (k < sent.tokenEnd && k - sent.tokenStart < 6 && (/^(ADJ|NOUN|NUM)$/.test(toks[k]!.pos) || ORDINALS.has(toks[k]!.lower)) && /^[a-z0-9]/.test(s(k))) head = k++;
+      if (head < 0 || !HUMAN_NOUN.test(s(head)) || ROLE_HEADS.has(s(head)) && !HUMAN_NOUN.test(s(head))) continue;
+      let end = head + 1;
+      // 'of the VDP', 'at Baghlan Regional Hospital': a phrase that says whose.
+      if (end < sent.tokenEnd && /^(of|at|from|in)$/.test(toks[end]!.lower)) {
+        let e = end + 1;
+        if (toks[e]?.lower === 'the') e++;
+        const ci = chainAt[e] ?? -1;
+        if (ci >= 0 && chains[ci]!.te <= sent.tokenEnd) {
+          end = chains[ci]!.te;
+          if (s(end) === '(' && s(end + 2) === ')') end += 3;
+        }
+      }
+      // The verb: next, or after an apposition between commas or dashes; a relative clause
+      // ('A paediatrician who fled the hospital told AFP') makes the phrase a subject too.
+      if (toks[end]?.lower === 'who') {
+        found.push({ pos: toks[sent.tokenStart]!.start, sp: { name: text.slice(toks[sent.tokenStart + 1]!.start, toks[end - 1]!.end), start: toks[sent.tokenStart]!.start, end: toks[end - 1]!.end, how: 'subject:nominal', person: false } });
+        continue;
+      }
+      let v = end;
+      if (v < sent.tokenEnd && /^[,—–]$/.test(s(v))) {
+        const close = s(v);
+        v++;
+        while (v < sent.tokenEnd && s(v) !== close && v - end < 25) v++;
+        v++;
+      }
+      while (v < sent.tokenEnd && (toks[v]!.pos === 'ADV' || toks[v]!.pos === 'AUX' || toks[v]!.pos === 'PART')) v++;
+      if (v >= sent.tokenEnd || toks[v]!.pos !== 'VERB') continue;
+      const name = text.slice(toks[sent.tokenStart + 1]!.start, toks[end - 1]!.end);
+      found.push({ pos: toks[sent.tokenStart]!.start, sp: { name, start: toks[sent.tokenStart]!.start, end: toks[end - 1]!.end, how: 'subject:nominal', person: false } });
+    }
+    return found;
+  };
+
   // ---- indirect speech and the sources that pronouns refer to ----
   // A person who is the subject of a clause is who a later 'he said' is most likely about
   // ('Jolly, who was elected to Congress in 2014, doesn't see …' then '“…,” he said').
@@ -1105,6 +1277,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     }
   }
   sources.sort((x, y) => x.pos - y.pos);
+  humans.push(...humanSubjects());
   const indirect: Quote[] = [];
   const blocks: Quote[] = [];
   /** The last attribution of each paragraph, for a quote paragraph that follows ('X said:'). */
@@ -1150,8 +1323,12 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       }
       if (!sp) continue;
       speechFrames.push({ v, sp });
+      spoke.push({ pos: sp.start, sp });
+      if (isHumanNominal(sp)) humans.push({ pos: sp.start, sp });
       // Only names count as sources for later pronouns (PolNeAR's rule, and the safer one).
-      if (sp.how.endsWith(':name') || sp.how.endsWith(':nominal-org')) {
+      // ('According to the state government, …. It described …': a common noun for an organisation too.)
+      const orgNominal = sp.how.endsWith(':nominal') && ORG_NOMINALS.has(sp.name.split(/\s+/).pop()!.toLowerCase()) && sp.name.split(/\s+/).length <= 3;
+      if (sp.how.endsWith(':name') || sp.how.endsWith(':nominal-org') || orgNominal) {
         let p = v - 1;
         while (p > sent.tokenStart && (ATTRIBUTION_FILLERS.has(toks[p]!.lower) || toks[p]!.pos === 'ADV' || toks[p]!.pos === 'AUX')) p--;
         addSource({ pos: sp.start, end: sp.end, name: sp.name, person: sp.person, rank: toks[p]?.lower === 'who' ? 0 : 2 });
@@ -1168,7 +1345,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
             text: text.slice(a, e),
             start: a,
             end: e,
-            speaker: sp.name,
+            speaker: speakerLabel(sp),
             speaker_evidence: [ev(sp.start, sp.end)],
             kind: 'indirect',
             rule: 'quote.' + sp.how,
@@ -1203,7 +1380,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
         text: text.slice(a, e),
         start: a,
         end: e,
-        speaker: frame.sp.name,
+        speaker: speakerLabel(frame.sp),
         speaker_evidence: [ev(frame.sp.start, frame.sp.end)],
         kind: 'direct',
         rule: 'quote.block.' + frame.sp.how,
@@ -1335,7 +1512,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       text: text.slice(q.start, q.end),
       start: q.start,
       end: q.end,
-      speaker: sp ? sp.name + (aff ? text.slice(sp.end, aff) : '') : null,
+      speaker: sp ? speakerLabel(sp) + (aff ? text.slice(sp.end, aff) : '') : null,
       speaker_evidence: sp ? [ev(sp.start, aff ?? sp.end)] : [],
       kind: 'direct',
       rule: 'quote.direct.' + (sp?.how ?? 'no-speaker'),
@@ -1345,8 +1522,8 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       lastSpeaker = { sp, paragraph: q.paragraph };
       // (A person named by a common noun, not an organisation, a document or a title, in an
       // attribution after the quote: '“…,” the carpenter says', not 'one questioner claimed that “…”'.)
-      if (sp.how.startsWith('after-') && sp.how.endsWith(':nominal') && !sp.person && HUMAN_NOUN.test(sp.name.split(/\s+/).pop()!)) lastNominal = { pos: sp.start, sp };
-      else if (sp.person && !/:pronoun$/.test(sp.how)) lastNominal = null;
+      spoke.push({ pos: q.open, sp });
+      if (sp.how.startsWith('after-') && isHumanNominal(sp)) humans.push({ pos: sp.start, sp });
     }
     prev = { q, sp };
   }
