@@ -6,83 +6,30 @@
  * matched one gold incident. A logistic model of "one event" is fitted on `pairFeatures`
  * (L2-regularised gradient descent), over the pairs no hard veto keeps apart; the threshold is
  * the one with the best multi-article grouping on news-dev whose fusion keeps grouping precision
- * ≥ 0.97 there (multi-article and overall) and ≥ 0.95 on acled-2020-afpak. Pairs the hand-set
+ * ≥ 0.97 there (multi-article and overall), detection F1 on acled-2020-afpak within 0.01 of its
+ * F1 without fusion, and the hand-written groups of test/fixtures/fusion-groups.jsonl exactly. Pairs the hand-set
  * rules of compatible.ts already accept are left out: the model learns what the rules miss.
  *
  *   node dist/scripts/fit-fusion.js            (needs ../shared/eval; rerun after extraction changes)
  *   node dist/scripts/fit-fusion.js --pairs    also prints the positive pairs the model misses
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extractArticle } from '../src/pipeline.js';
-import { toReportIncident, type ReportIncident } from '../src/core/report.js';
+import { toReportIncident } from '../src/core/report.js';
 import type { Article } from '../src/core/types.js';
+import { fusionReports } from '../src/fuse/articles.js';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { dayNumber } from '../src/fuse/compatible.js';
-import { fuseAll, fusionReports } from '../src/fuse/articles.js';
+import { fuseAll } from '../src/fuse/articles.js';
 import { FEATURES, SIGNS, pairFeatures, veto, setFusionModel, type FusionModel } from '../src/fuse/score.js';
 import { compatible, wordWeights } from '../src/fuse/compatible.js';
 import type { FusionReport } from '../src/fuse/fuse.js';
-import { matchPairs, splitGoldPerArticle } from './eval-diff.js';
+import { EVAL, load, ROOT, show, type SetData } from './fusion-data.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const EVAL = resolve(ROOT, process.env.SITREP_EVAL_DIR ?? '../shared/eval');
-const OUT = join(ROOT, 'eval-out');
 /** news-dev gives the positives (incidents reported by 2-3 articles); acled-2020-afpak, one note per
  * event with many events of one day and district, hard negatives. */
 const SETS = ['dev/news-dev', 'dev/acled-2020-afpak'];
-
-type Obj = Record<string, unknown>;
-
-interface SetData {
-  name: string;
-  gold: { incidents: Obj[] };
-  batch: Array<{ article: Article; incidents: ReportIncident[] }>;
-  reports: FusionReport[];
-  /** The gold incident each report matched (index into gold.incidents), if any. */
-  goldOf: Map<string, number>;
-  articlesOf: Set<string>[];
-}
-
-function load(set: string): SetData {
-  const dir = join(EVAL, set);
-  const name = set.split('/').pop()!;
-  const articles = readFileSync(join(dir, 'articles.jsonl'), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Article);
-  const gold = JSON.parse(readFileSync(join(dir, 'gold.json'), 'utf8')) as { incidents: Obj[] };
-  mkdirSync(OUT, { recursive: true });
-  // Extraction is the slow part and does not change while fitting: kept per set, by content.
-  const cache = join(OUT, `fit-fusion.${name}.json`);
-  let batch: SetData['batch'];
-  const stamp = articles.map((a) => a.id + a.text.length).join('|');
-  const cached = existsSync(cache) ? (JSON.parse(readFileSync(cache, 'utf8')) as { stamp: string; batch: SetData['batch'] }) : null;
-  if (cached && cached.stamp === stamp && !process.argv.includes('--fresh')) batch = cached.batch;
-  else {
-    batch = articles.map((a) => ({ article: a, incidents: extractArticle(a, { incidentsOnly: true }).incidents.map(toReportIncident) }));
-    writeFileSync(cache, JSON.stringify({ stamp, batch }));
-  }
-  const reports = fusionReports(batch);
-  const G = gold.incidents.map((g, gi) => ({ ...g, _gi: gi }));
-  const split = splitGoldPerArticle({ incidents: G }).incidents.filter((g) => g.event_type != null || g.sub_event_type != null);
-  const flat = reports.map((r) => r.incident as unknown as Obj);
-  const goldOf = new Map<string, number>();
-  for (const [si, ri] of matchPairs(split, flat)) goldOf.set(reports[ri]!.key, split[si]!._gi as number);
-  const articlesOf = gold.incidents.map((g) => new Set(Array.isArray(g.articles) ? (g.articles as unknown[]).map(String) : []));
-  // What extraction allows: of each multi-article gold incident, the share of its articles with a
-  // report matched to it (fusion cannot list an article whose report went astray).
-  const has = new Map<number, Set<string>>();
-  for (const r of reports) {
-    const gi = goldOf.get(r.key);
-    if (gi !== undefined) has.set(gi, (has.get(gi) ?? new Set()).add(r.article));
-  }
-  const multi = gold.incidents.map((_, gi) => gi).filter((gi) => articlesOf[gi]!.size > 1);
-  const reach = multi.filter((gi) => has.has(gi));
-  if (multi.length)
-    console.log(`${name}: extraction bound on multi-article incidents: ${reach.length} of ${multi.length} have a matched report; their articles with a matched report: ${(reach.reduce((s, gi) => s + has.get(gi)!.size / articlesOf[gi]!.size, 0) / reach.length).toFixed(3)}`);
-  return { name, gold, batch, reports, goldOf, articlesOf };
-}
 
 interface Pair {
   x: number[];
@@ -129,10 +76,25 @@ function pairsOf(d: SetData): Pair[] {
   return out;
 }
 
-const show = (r: FusionReport) => {
-  const i = r.incident;
-  return `${i.event_date}~${i.time_precision} ${i.sub_event_type} @${i.location ?? '-'}/${i.admin2 ?? '-'}/${i.admin1 ?? '-'} g${i.geo_precision} [${i.actor1 ?? '-'} | ${i.actor2 ?? '-'}] f${i.fatalities}`;
-};
+let fixtureReports: { reports: FusionReport[]; groupOf: Map<string, string>; want: string } | undefined;
+
+/** Whether fusion keeps the hand-written groups of test/fixtures/fusion-groups.jsonl exactly. */
+function fixtureGroups(): { ok: boolean; got: string } {
+  if (!fixtureReports) {
+    const arts = readFileSync(join(ROOT, 'test/fixtures/fusion-groups.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as Article & { group: string });
+    const batch = arts.map(({ group: _g, ...a }) => ({ article: a as Article, incidents: extractArticle(a as Article, { incidentsOnly: true }).incidents.map(toReportIncident) }));
+    const groupOf = new Map(arts.map((a) => [a.id, a.group]));
+    const want = [...new Set(arts.map((a) => a.group))].map((g) => arts.filter((a) => a.group === g).map(() => g).join(' ')).sort().join(', ');
+    // Short texts, but read as long articles' reports: the score decides, as in test/fuse.test.ts.
+    fixtureReports = { reports: fusionReports(batch).map((r) => ({ ...r, note: false })), groupOf, want };
+  }
+  const f = fixtureReports;
+  const got = fuseAll(f.reports).map((x) => x.articles.map((a) => f.groupOf.get(a)!).sort().join(' ')).sort().join(', ');
+  return { ok: got === f.want, got };
+}
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
@@ -188,7 +150,9 @@ async function main(): Promise<number> {
 
   // The threshold: fuse every set with it and read the scorer's figures.
   const results: Array<{ t: number; line: string; ok: boolean; g: number }> = [];
-  for (const t of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.99, 1.01]) {
+  // Detection F1 of each set without fusion (a threshold no mean chance reaches).
+  const unfused = new Map<string, number>();
+  for (const t of [1.01, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.99]) {
     const model: FusionModel = { features: [...FEATURES], weights: m.weights, bias: m.bias, threshold: t };
     setFusionModel(model);
     let ok = true;
@@ -198,16 +162,24 @@ async function main(): Promise<number> {
       const incidents = fuseAll(d.reports);
       const s = score(d.gold, { incidents });
       const ma = s.multi_article;
-      // news-dev: the acceptance bar; acled-2020-afpak (one note per event, many alike on one
-      // day and district, where the hand rules alone already give 0.97): 0.95.
-      ok &&= ma ? ma.grouping_precision >= 0.97 && s.fields.grouping_precision!.acc >= 0.97 : s.fields.grouping_precision!.acc >= 0.95;
+      if (!unfused.has(d.name)) unfused.set(d.name, s.detection.f1);
+      // news-dev: the acceptance bar on grouping precision; a set of one note per event
+      // (acled-2020-afpak, many alike on one day and district): detection F1 within 0.01 of
+      // its F1 without fusion (the issue asks for no drop; ACLED's own duplicate notes cost a little).
+      ok &&= ma ? ma.grouping_precision >= 0.97 && s.fields.grouping_precision!.acc >= 0.97 : s.detection.f1 >= unfused.get(d.name)! - 0.01;
       if (ma) g += ma.grouping;
       parts.push(`${d.name}: ${ma ? `found ${ma.recall} grouping ${ma.grouping} gp ${ma.grouping_precision} range ${ma.fatalities_range.acc}; ` : ''}all gp ${s.fields.grouping_precision!.acc} F1 ${s.detection.f1}`);
     }
+    // The hand-written groups of test/fixtures/fusion-groups.jsonl: each group one incident, each
+    // distractor (another event of the same type, place and day) apart. The dev sets have few
+    // such near pairs outside Afghanistan and Pakistan.
+    const groups = fixtureGroups();
+    ok &&= groups.ok;
+    parts.push(`fixture groups ${groups.ok ? 'kept' : `broken (${groups.got})`}`);
     results.push({ t, line: parts.join('  '), ok, g });
     console.log(`threshold ${t.toFixed(2)}: ${parts.join('  ')}`);
   }
-  const best = results.filter((r) => r.ok).sort((a, b) => b.g - a.g || a.t - b.t)[0] ?? results[results.length - 1]!;
+  const best = results.filter((r) => r.ok).sort((a, b) => b.g - a.g || a.t - b.t)[0] ?? results.find((r) => r.t > 1)!;
   const model: FusionModel = {
     features: [...FEATURES],
     weights: m.weights.map((v) => Math.round(v * 1e4) / 1e4),

@@ -7,7 +7,9 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compatible, evidenceOverlap, evidenceWords, wordWeights } from '../src/fuse/compatible.js';
+import { compatible, evidenceOverlap, evidenceWords, forcesDiffer, wordWeights } from '../src/fuse/compatible.js';
+import { fusionReports, isNote, NOTE_CHARS } from '../src/fuse/articles.js';
+import { veto } from '../src/fuse/score.js';
 import { toReportIncident } from '../src/core/report.js';
 import { extractArticle } from '../src/pipeline.js';
 import { FIXTURES } from './paths.js';
@@ -387,4 +389,82 @@ test(here + 'sources that disagree on the toll on one day make the incident disp
   const [y] = fuse([a, { ...b, published: '2025-05-04' }]);
   assert.equal(y!.disputed, null);
   assert.equal(y!.fatalities, 6);
+});
+
+// --- what tells two alike events apart: stated days, kinds of forces, briefs, crowds -------
+
+/** `r` with the trace of one field replaced (the fixtures give every field the rule 'test'). */
+function traced(r: FusionReport, field: string, rule: string, text?: string, derived = false): FusionReport {
+  r.incident.trace[field] = { rule, ...(derived ? { derived: true } : {}), evidence: text ? [{ article: r.article, start: 0, end: text.length, text }] : [] };
+  return r;
+}
+
+test(here + 'two texts that each state the calendar day, and not the same day, are two events', () => {
+  // The same toll a day apart joins two reports ("on Saturday" against the date) ...
+  const mk = (art: string, date: string) => report(art, 0, { ...QUETTA, date, fatalities: 4 });
+  assert.equal(fuse([mk('a', '2025-05-03'), mk('b', '2025-05-04')]).length, 1);
+  // ... but not when each text gives the day itself ("On 3 May 2025", "On 4 May 2025"): a weekly
+  // protest, the next day's attack.
+  const a = traced(mk('a', '2025-05-03'), 'event_date', 'date:day-month-year', '3 May 2025');
+  const b = traced(mk('b', '2025-05-04'), 'event_date', 'date:day-month-year', '4 May 2025');
+  assert.equal(fuse([a, b]).length, 2);
+  assert.match(veto(a, b)!, /states its day/);
+  // A day read from a weekday against the publication may be the reporting day: no such evidence.
+  const c = traced(mk('c', '2025-05-04'), 'event_date', 'date:weekday', 'Sunday', true);
+  assert.equal(fuse([a, c]).length, 1);
+  // The same stated day is no veto.
+  assert.equal(veto(a, traced(mk('d', '2025-05-03'), 'event_date', 'date:month-day', 'May 3')), null);
+});
+
+test(here + 'state forces of different kinds in two reports (policemen, soldiers, militiamen) are two events', () => {
+  const police = traced(report('a', 0, { ...QUETTA, fatalities: 2 }), 'actor2', 'actors.target', 'policemen', true);
+  const army = traced(report('b', 0, { ...QUETTA, fatalities: 2, actor2: 'Military Forces of Pakistan', inter2: 1 }), 'actor2', 'actors.target', 'soldiers', true);
+  assert.match(veto(police, army)!, /different kinds/);
+  assert.equal(fuse([police, army]).length, 2);
+  // "Security personnel" may be the police: one event's reports call them both.
+  const personnel = traced(report('c', 0, { ...QUETTA, fatalities: 2, actor2: 'Military Forces of Pakistan', inter2: 1 }), 'actor2', 'actors.target', 'security personnel', true);
+  assert.equal(veto(police, personnel), null);
+  assert.equal(fuse([police, personnel]).length, 1);
+  // A pro-government militia is a third kind; a report naming two kinds meets either.
+  const militia = report('d', 0, { ...QUETTA, fatalities: 2, actor2: 'Militia (Pro-Government)', inter2: 3 });
+  assert.match(veto(army, militia)!, /different kinds/);
+  const both = traced(report('e', 0, { ...QUETTA, fatalities: 2, actor1: 'Police Forces of Pakistan', inter1: 1, sub: 'Armed clash' }), 'actor1', 'actors.agent', 'policemen');
+  assert.equal(forcesDiffer(both.incident, police.incident), false);
+});
+
+test(here + 'two briefs fuse only on the rules: the score is for what long articles make of one event', () => {
+  const KANDAHAR: Spec = { date: '2025-05-03', sub: 'Armed clash', country: 'Afghanistan', admin1: 'Kandahar', admin2: 'Panjwayi', location: 'Panjwayi', geo: 2, lat: 31.55, lon: 65.45, actor1: 'Taliban', inter1: 2, actor2: 'Military Forces of Afghanistan', inter2: 1 };
+  const a = report('a', 0, { ...KANDAHAR, fatalities: 4, text: 'Taliban fighters stormed an army outpost near the Arghandab river bridge before dawn, killing four soldiers and seizing two armoured vehicles; residents heard heavy gunfire for hours and shops in the bazaar stayed closed, a tribal elder said.' });
+  const b = report('b', 0, { ...KANDAHAR, fatalities: 6, text: 'Six soldiers died when insurgents overran a checkpoint beside the Arghandab river bridge and drove off with two armoured vehicles; the wounded were flown to the regional hospital while reinforcements searched nearby orchards, a council member said.' });
+  // The hand rules find nothing specific enough (a district, two tolls, some words in common) ...
+  assert.equal(compatible(a.incident, b.incident, wordWeights([a.incident, b.incident])).ok, false);
+  // ... the fitted score joins them, as reports of long articles ...
+  assert.equal(fuse([a, b]).length, 1);
+  // ... but two briefs that say all they know, and differ so, are two events.
+  assert.equal(fuse([{ ...a, note: true }, { ...b, note: true }]).length, 2);
+  assert.equal(fuse([{ ...a, note: true }, b]).length, 1);
+  // A brief is a short article, whatever its source.
+  const [r] = fusionReports([{ article: { id: 'n', text: 'On 3 May 2025, Taliban militants attacked an army post in Panjwayi district, Kandahar.' }, incidents: [a.incident] }]);
+  assert.equal(r!.note, true);
+  assert.equal(isNote(NOTE_CHARS + 1), false);
+});
+
+test(here + 'protests in one town on one day: the town alone does not join two that share nothing of who or why', () => {
+  const nurses = report('a', 0, { ...NAIROBI, text: 'Hundreds of nurses protested in Nairobi, demanding months of unpaid salaries and more staff for the wards.' });
+  // Five content words: too few for the words alone to keep them apart.
+  const traders = report('b', 0, { ...NAIROBI, text: 'Traders protested in Nairobi against stall levies and parking fees.' });
+  const k = compatible(nurses.incident, traders.incident);
+  assert.equal(k.ok, false);
+  assert.match(k.why!, /protests in one town/);
+  // An attack in one town on one day is still one event on the town alone.
+  assert.equal(compatible(report('c', 0, QUETTA).incident, report('d', 0, { ...QUETTA, text: 'Gunmen shot at a police van near the fruit market, witnesses said.' }).incident).ok, true);
+});
+
+test(here + 'the same sides in one district, on one day or a rough date, are not enough for the rules alone', () => {
+  const HELMAND: Spec = { date: '2025-05-03', sub: 'Armed clash', country: 'Afghanistan', admin1: 'Helmand', admin2: 'Nad Ali', location: 'Nad Ali', geo: 2, actor1: 'Taliban', inter1: 2, actor2: 'Military Forces of Afghanistan', inter2: 1 };
+  const a = report('a', 0, { ...HELMAND, fatalities: 1, text: 'A Taliban sniper shot dead a soldier guarding the canal road near the bazaar in Nad Ali district.' });
+  const b = report('b', 0, { ...HELMAND, fatalities: 3, text: 'Taliban fighters ambushed an army convoy on the canal road in Nad Ali district, killing three soldiers.' });
+  assert.equal(compatible(a.incident, b.incident).why, 'nothing specific in common');
+  const c = report('c', 0, { ...HELMAND, date: '2025-05-06', tp: 2, fatalities: 3, text: 'Reported on 6 May, Taliban fighters ambushed an army convoy on the canal road near the bazaar in Nad Ali district, killing three soldiers.' });
+  assert.equal(compatible(a.incident, c.incident).why, 'days apart with too little in common');
 });

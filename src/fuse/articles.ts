@@ -85,9 +85,18 @@ export function fusionReports(batch: ArticleReports[]): FusionReport[] {
       articleKey: it.ids.identity,
       dupGroup: groupOf.get(it.ids.identity)!,
       published: it.article.published ?? null,
+      note: isNote(it.article.text.length),
       incident: inc,
     })),
   );
+}
+
+/** Longest text that is a brief: a few sentences (an agency's one-paragraph note, a news brief). */
+export const NOTE_CHARS = 600;
+
+/** An article of `chars` characters is a brief: what it tells of an event is all it knows. */
+export function isNote(chars: number): boolean {
+  return chars <= NOTE_CHARS;
 }
 
 /** Reports split into blocks (by country), each block's reports in key order. */

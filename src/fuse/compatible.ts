@@ -157,6 +157,57 @@ function clash(x: string | null, y: string | null): boolean {
 const TWO_SIDED = new Set(['Armed clash', 'Government regains territory', 'Non-state actor overtakes territory']);
 
 /**
+ * The kinds of state force a report has in its events, where its words say which: the police
+ * ("policemen", "a police check post"), the army ("soldiers", "troops", "commandos") or a
+ * pro-government militia ("Arbakis", "uprising militiamen"). "Security forces", "security
+ * personnel" and plain "forces" say no kind: the news uses them for the police and the army alike.
+ */
+const MILITARY_WORDS = /\b(?:soldiers?|troops?|troopers?|army|military|commandos?|marines|paratroopers|servicem[ae]n|air ?force|navy|naval)\b/i;
+const forceCache = new WeakMap<object, string[]>();
+
+export function forceKinds(r: Flat): string[] {
+  let out = forceCache.get(r);
+  if (out) return out;
+  const kinds = new Set<string>();
+  for (const f of ['actor1', 'actor2'] as const) {
+    const name = r[f];
+    if (!name) continue;
+    if (/^Police Forces\b/.test(name)) kinds.add('police');
+    else if (/^Militia \(Pro-Government\)|\bEthnic Militia\b|^Uprising\b/.test(name)) kinds.add('militia');
+    else if (/^Military Forces\b/.test(name) && (r.trace[f]?.evidence ?? []).some((e) => MILITARY_WORDS.test(e.text))) kinds.add('military');
+  }
+  out = [...kinds];
+  forceCache.set(r, out);
+  return out;
+}
+
+/**
+ * Two reports whose state forces are each of a known kind, and of no kind in common: the police
+ * in one, the army in the other ("Taliban attacked a police check post" and "Taliban ambushed
+ * soldiers" in one district on one day are two attacks). One event's reports may call the same
+ * men "soldiers" and "security personnel", but not "soldiers" and "policemen".
+ */
+export function forcesDiffer(a: Flat, b: Flat): boolean {
+  const x = forceKinds(a);
+  const y = forceKinds(b);
+  return x.length > 0 && y.length > 0 && !x.some((k) => y.includes(k));
+}
+
+/**
+ * Whether the report's date is a calendar date its own event sentences state ("On 14 March
+ * 2020", "on May 2"): not read from a weekday or "yesterday" against the publication, nor
+ * approximate, nor taken from an earlier sentence. Two reports that each state the day, and not
+ * the same one, tell of two events (a weekly protest, the next day's attack); a day read from
+ * "on Saturday" may be the reporting day and is no such evidence.
+ */
+const STATED_DATE = new Set(['date:day-month-year', 'date:month-day-year', 'date:day-month', 'date:month-day']);
+
+export function statedDay(r: Flat): boolean {
+  const t = r.trace.event_date;
+  return r.time_precision === 1 && !!t && !t.derived && STATED_DATE.has(t.rule);
+}
+
+/**
  * Whether the actors contradict: in some role both reports name an actor and they differ ("TTP
  * attacked" against "BLA attacked"), in both orders for a battle. A generic actor fits any.
  */
@@ -343,6 +394,10 @@ const STRONG_JACCARD = 0.2;
 export interface WordWeights {
   /** The weight of `word` used by `own` (1 or 2) of the two reports compared: its rarity among the others. */
   weight(word: string, own: number): number;
+  /** How many reports other than the `own` (1 or 2) compared use `word`. */
+  others(word: string, own: number): number;
+  /** The reports counted. */
+  size: number;
 }
 
 export function wordWeights(reports: Flat[]): WordWeights {
@@ -351,21 +406,37 @@ export function wordWeights(reports: Flat[]): WordWeights {
   const n = reports.length;
   // Counted outside the pair compared, so a shared word is not made commoner by being shared.
   const logs = Array.from({ length: n + 1 }, (_, k) => Math.log((n + 1) / (k + 1)));
-  return { weight: (w, own) => logs[Math.max(0, (df.get(w) ?? own) - own)] ?? 0 };
+  return { weight: (w, own) => logs[Math.max(0, (df.get(w) ?? own) - own)] ?? 0, others: (w, own) => Math.max(0, (df.get(w) ?? own) - own), size: n };
 }
 
-const FLAT: WordWeights = { weight: () => 1 };
+const FLAT: WordWeights = { weight: () => 1, others: () => 0, size: 0 };
+
+/**
+ * A shared word that at most this many other reports of the block use is one the two share
+ * nearly alone: "meadow" and "tourists" of one attack, not "Taliban" or "lockdown" of them all.
+ * One other, for the third outlet that reported the same event.
+ */
+const RARE_OTHERS = 1;
+/**
+ * Fewer reports than this, and a word few others use says nothing of its rarity: among the six
+ * reports of a country in a week, "coalition" and "warplanes" are used by two by chance.
+ */
+const RARE_BLOCK = 10;
 
 /**
  * How much two reports' evidence shares: null when either says too little to tell; else the
- * shared words and the weighted Jaccard index (each word weighted by its rarity, all alike
+ * shared words, those of them that at most a quarter of the other reports use (not the words of
+ * the war or the season: "Taliban", "lockdown"), those that few other reports use, and the
+ * weighted Jaccard index (each word weighted by its rarity, all alike
  * without weights).
  */
-export function evidenceOverlap(a: Flat, b: Flat, weights: WordWeights = FLAT): { shared: number; jaccard: number } | null {
+export function evidenceOverlap(a: Flat, b: Flat, weights: WordWeights = FLAT): { shared: number; distinct: number; rare: number; jaccard: number } | null {
   const wa = evidenceWords(a);
   const wb = evidenceWords(b);
   if (wa.size < SPECIFIC_WORDS || wb.size < SPECIFIC_WORDS) return null;
   let shared = 0;
+  let distinct = 0;
+  let rare = 0;
   let both = 0;
   let all = 0;
   for (const w of wa) {
@@ -374,17 +445,21 @@ export function evidenceOverlap(a: Flat, b: Flat, weights: WordWeights = FLAT): 
     all += x;
     if (inB) {
       shared++;
+      const others = weights.others(w, 2);
+      if (others <= (weights.size - 2) / 4) distinct++;
+      if (weights.size >= RARE_BLOCK && others <= RARE_OTHERS) rare++;
       both += x;
     }
   }
   for (const w of wb) if (!wa.has(w)) all += weights.weight(w, 1);
-  return { shared, jaccard: all > 0 ? both / all : 0 };
+  return { shared, distinct, rare, jaccard: all > 0 ? both / all : 0 };
 }
 
 export interface Compatibility {
   ok: boolean;
   /** Higher = more alike (for choosing among compatible clusters). */
   score: number;
+  /** Why not; or, when ok, the rule that accepted them. */
   why?: string;
 }
 
@@ -475,26 +550,36 @@ export function compatible(a: Flat, b: Flat, weights: WordWeights = FLAT): Compa
   // several events a day are common.
   // "1 fatality" is the commonest toll of all: only a toll of two or more is specific.
   const sameToll = fa > 1 && fa === fb;
+  let rule: string;
   if (gap === 0) {
-    // A shared actor is specific only at one place: "Taliban attacked police" happens in several
-    // districts of a province on one day.
-    const actorHere = sharedActor && (sameLocation || !a.location || !b.location);
+    // A shared actor alone is no longer enough (it was, at one place): where one war fills the
+    // reports ("Taliban" against "Afghan forces" in every district, every day), two attacks in
+    // one district on one day share both sides. The fitted score weighs the shared actor with the
+    // rest of what the two share.
+    // Protests and riots are many in one town on one day (several groups, several causes): there
+    // the town does not say which event when the two texts, long enough to compare, share
+    // nothing of who protested and why.
+    const crowd = (a.event_type === 'Protests' || a.event_type === 'Riots') && (b.event_type === 'Protests' || b.event_type === 'Riots');
+    const townSays = sameTown && !(crowd && overlap && overlap.jaccard < MIN_JACCARD);
     if (townInDistrict) {
       if (!sameToll && !sameWords) return NO('a town and its district with too little in common');
-    } else if (!sameTown && !sameToll && !actorHere && !(sameWords && sameLocation)) return NO('nothing specific in common');
+      rule = sameToll ? 'same day, a town and its district, same toll' : 'same day, a town and its district, same words';
+    } else if (!townSays && !sameToll && !(sameWords && sameLocation)) return NO(crowd && sameTown ? 'protests in one town with nothing of who or why in common' : 'nothing specific in common');
+    else rule = townSays ? 'same day, same town' : sameToll ? 'same day, same toll' : 'same day, same place and words';
   } else {
     // Days apart: one report may date the event by its publication ("on Saturday" after
     // midnight), or only roughly ("around 3 May"). Two exact days are two events unless the toll
-    // is the same, at one place or between the same sides; a rough date needs the same town and
-    // actor. Shared words do not bridge days: what recurs (daily strikes on one district, a
-    // weekly protest at one square) is told in the same words each day.
-    const rough = (a.time_precision ?? 1) > 1 || (b.time_precision ?? 1) > 1;
-    if (!(sameToll && (sameLocation || townInDistrict || sharedActor)) && !(rough && sameLocation && sharedActor)) return NO('days apart with too little in common');
+    // is the same, at one place or between the same sides. A rough date with the same place and
+    // actor is left to the fitted score: "reported on 8 March" of a district at war matches
+    // every attack of the week before there. Shared words do not bridge days: what recurs (daily
+    // strikes on one district, a weekly protest at one square) is told in the same words each day.
+    if (!(sameToll && (sameLocation || townInDistrict || sharedActor))) return NO('days apart with too little in common');
     // Several days apart (a date known only to the week): a toll of two or three is matched by
     // chance within a week in a large town; a named actor or the same words must link them too.
     if (gap > 1 && !sharedActor && !sameWords) return NO('days apart with too little in common');
+    rule = 'days apart, same toll';
   }
-  return { ok: true, score };
+  return { ok: true, score, why: rule };
 }
 
 /**

@@ -21,6 +21,11 @@ export interface FusionReport {
   dupGroup: string;
   /** The article's publication date (YYYY-MM-DD…), when known: a later article's toll is an update. */
   published?: string | null;
+  /**
+   * The article is a brief (at most NOTE_CHARS characters, articles.ts): it says all it knows of
+   * its events, so what it leaves out or gives otherwise is no reporting noise (score.ts).
+   */
+  note?: boolean;
   incident: ReportIncident;
 }
 
@@ -62,7 +67,7 @@ interface Cluster {
 
 /**
  * Group reports into incidents. In canonical order, each report joins the cluster it fits best:
- * no member may veto it (score.ts), and its mean chance of being one event with the members
+ * no member may veto it or be kept apart from it (score.ts), and its mean chance of being one event with the members
  * must reach the fitted threshold (average linkage: a follow-up that says little but the new
  * toll joins through the reports it resembles). Returns the clusters as lists of reports in
  * canonical order; clusters are ordered by their first member.
@@ -105,7 +110,7 @@ export function cluster(reports: FusionReport[]): FusionReport[][] {
         let ok = true;
         for (const m of c.members) {
           const k = pairScore(r, m, weights);
-          if (k.veto) {
+          if (k.veto || k.apart) {
             ok = false;
             break;
           }

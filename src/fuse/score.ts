@@ -22,9 +22,11 @@ import {
   evidenceOverlap,
   evidenceWords,
   fold,
+  forcesDiffer,
   haversineKm,
   namesDiffer,
   normPlace,
+  statedDay,
   statedSet,
   within,
   type Flat,
@@ -52,6 +54,8 @@ export interface PlaceView {
   day: number | null;
   /** Days of tolerance of its date precision. */
   tol: number;
+  /** Its text states the calendar day (compatible.ts `statedDay`). */
+  stated: boolean;
   country: string;
   province: string;
   provinceSkel: string;
@@ -70,6 +74,7 @@ export function placeView(r: Flat): PlaceView {
   v = {
     day: dayNumber(r.event_date),
     tol: DATE_TOLERANCE[r.time_precision ?? 1] ?? 1,
+    stated: statedDay(r),
     country: fold(r.country),
     province,
     // One spelling of a name in another alphabet: the same consonants in the same order.
@@ -88,6 +93,7 @@ export function vetoFlat(a: Flat, b: Flat): string | null {
   const y = placeView(b);
   if (x.day === null || y.day === null) return 'date unknown';
   if (Math.abs(x.day - y.day) > Math.max(x.tol, y.tol)) return 'dates too far apart for their precision';
+  if (x.day !== y.day && x.stated && y.stated) return 'each text states its day, and they differ';
   if (!x.country || x.country !== y.country) return 'countries differ or unknown';
   const sameTown = !!x.town && x.town === y.town;
   const hasKm = x.lat !== null && x.lon !== null && y.lat !== null && y.lon !== null;
@@ -102,6 +108,7 @@ export function vetoFlat(a: Flat, b: Flat): string | null {
     if (reach !== undefined && km > reach) return `places ${Math.round(km)} km apart`;
   }
   if (actorsContradict(a, b)) return 'different named actors in one role';
+  if (forcesDiffer(a, b)) return 'state forces of different kinds (police, army, militia)';
   return null;
 }
 
@@ -142,6 +149,7 @@ export const FEATURES = [
   'named_apart',
   'jaccard',
   'shared_words',
+  'rare_words',
   'few_words',
   'same_toll',
   'toll_log_ratio',
@@ -170,6 +178,7 @@ export const SIGNS: Record<Feature, 1 | -1 | 0> = {
   named_apart: -1,
   jaccard: 1,
   shared_words: 1,
+  rare_words: 1,
   few_words: 0,
   same_toll: 1,
   toll_log_ratio: -1,
@@ -208,7 +217,8 @@ export function pairFeatures(a: FusionReport, b: FusionReport, weights: WordWeig
     shared_actor: Math.min(shared, 2),
     named_apart: shared === 0 && statedSet(x).length > 0 && statedSet(y).length > 0 ? 1 : 0,
     jaccard: overlap ? overlap.jaccard : 0,
-    shared_words: overlap ? Math.min(overlap.shared, 12) / 12 : 0,
+    shared_words: overlap ? Math.min(overlap.distinct, 12) / 12 : 0,
+    rare_words: overlap ? Math.min(overlap.rare, 6) / 6 : 0,
     few_words: overlap ? 0 : 1,
     same_toll: fa > 1 && fa === fb ? 1 : 0,
     toll_log_ratio: fa > 0 && fb > 0 ? Math.abs(ln(fa / fb)) : 0,
@@ -249,6 +259,11 @@ export interface PairScore {
   veto: string | null;
   /** The hand-set rules alone make them one event. */
   rules: boolean;
+  /**
+   * Why fusion keeps them apart though no veto does (an analyst may still join them: the desk
+   * lists them with their chance `p`).
+   */
+  apart?: string;
 }
 
 export function pairScore(a: FusionReport, b: FusionReport, weights: WordWeights): PairScore {
@@ -257,6 +272,10 @@ export function pairScore(a: FusionReport, b: FusionReport, weights: WordWeights
   // The careful rules of compatible.ts (what two reports must share to be one event at one place
   // on one day) merge on their own; the fitted score finds what they leave apart.
   if (compatible(a.incident, b.incident, weights).ok) return { p: 1, veto: null, rules: true };
+  // Two briefs of one incident each say all they know of it: the score's tolerance is for what long
+  // articles' reports make of one event (the toll of one paragraph, the place of another, a
+  // background event), and two briefs the rules keep apart are two events.
+  if (a.note && b.note) return { p: modelChance(a, b, weights), veto: null, rules: false, apart: 'two briefs the rules keep apart' };
   return { p: modelChance(a, b, weights), veto: null, rules: false };
 }
 

@@ -12,7 +12,7 @@ import { toReportIncident, type ReportIncident } from '../core/report.js';
 import type { Article, Claim, Incident, Organisation, Person, Quote } from '../core/types.js';
 import { bands, hexToSignature, NEAR_DUPLICATE, similarity } from '../ingest/dedupe.js';
 import { cluster, fuseValues, type FusedIncident, type FusionReport } from '../fuse/fuse.js';
-import { blockOfReport, incidentId, reportKey } from '../fuse/articles.js';
+import { blockOfReport, incidentId, isNote, reportKey } from '../fuse/articles.js';
 import { wordWeights } from '../fuse/compatible.js';
 import { pairReasons, pairScore } from '../fuse/score.js';
 import { applyEdits, replayStructure, type EditRow, type IncidentView } from './overlay.js';
@@ -420,7 +420,7 @@ export class Store {
       trx
         .selectFrom('reports as r')
         .innerJoin('articles as a', 'a.id', 'r.article_id')
-        .select(['r.id as rid', 'r.key', 'r.data', 'a.id as aid', 'a.ext_id', 'a.duplicate_of', 'a.published']);
+        .select(['r.id as rid', 'r.key', 'r.data', 'a.id as aid', 'a.ext_id', 'a.duplicate_of', 'a.published', 'a.chars']);
     const rowsets = 'block' in where ? [await base().where('r.block', '=', where.block).execute()] : [];
     if ('keys' in where) for (const chunk of chunks(where.keys, 500)) rowsets.push(await base().where('r.key', 'in', chunk).execute());
     for (const rows of rowsets) {
@@ -433,6 +433,7 @@ export class Store {
           articleKey: String(r.aid),
           dupGroup: String(r.duplicate_of ?? r.aid),
           published: r.published ?? null,
+          note: isNote(Number(r.chars)),
           incident: toReportIncident(inc),
         });
       }
