@@ -220,6 +220,16 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
   });
 
   app.decorateRequest('user', null);
+  // Server-Timing: how long the server took over each API answer (until its body is serialised),
+  // readable in the browser's resource timing (the desk's first-load profile reads it).
+  app.addHook('onRequest', async (req) => {
+    (req as FastifyRequest & { t0?: bigint }).t0 = process.hrtime.bigint();
+  });
+  app.addHook('onSend', async (req, reply, payload) => {
+    const t0 = (req as FastifyRequest & { t0?: bigint }).t0;
+    if (t0 !== undefined && req.url.startsWith('/api/')) reply.header('server-timing', `app;dur=${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(1)}`);
+    return payload;
+  });
   app.addHook('onRequest', async (req, reply) => authenticate(desk, req, reply));
 
   app.setErrorHandler((err: Error & { validation?: unknown; statusCode?: number; code?: string; validationContext?: string }, req, reply) => {

@@ -6,9 +6,11 @@ import { append, clear, colourOf, fmtNum, h, toast } from './dom.js';
 import { IncidentMap } from './map.js';
 import { barList, downloads, smallMultiples, timeline } from './charts.js';
 import { IncidentTable } from './table.js';
-import { incidentPage } from './incident.js';
-import { articlePage } from './article.js';
-import { ingestPage } from './ingest.js';
+// The incident, article and "add news" pages load when first opened: the desk's first load does
+// not fetch or parse them.
+const incidentPage = async (...a) => (await import('./incident.js')).incidentPage(...a);
+const articlePage = async (...a) => (await import('./article.js')).articlePage(...a);
+const ingestPage = async (...a) => (await import('./ingest.js')).ingestPage(...a);
 import { canEdit, currentFilter, FILTER_KEYS, go, parseHash, state } from './nav.js';
 
 const main = document.getElementById('main');
@@ -130,7 +132,9 @@ async function deskView(filter) {
     onSelect: (id) => go(['incident', id]),
     onBbox: (b) => setFilter({ bbox: b.join(',') }),
   });
-  const table = new IncidentTable(tableBox, filter, { onChange: () => refreshCounts() });
+  // The table's edit controls depend on the role: it is drawn once /me has answered (asked at the
+  // same time as the view's data, it comes back first).
+  const table = new IncidentTable(tableBox, filter, { onChange: () => refreshCounts(), ready: state.meReady });
   const oneCountry = filter.get('country') && !filter.get('country').includes(',') ? filter.get('country') : null;
   const oneProvince = filter.get('admin1') && !filter.get('admin1').includes(',') ? filter.get('admin1') : null;
   const [stats] = await Promise.all([api(`/stats?${q}${q ? '&' : ''}only=timeline`), table.load(0), deskMap.draw({ country: oneCountry, admin1: oneProvince })]);
@@ -245,15 +249,24 @@ async function route() {
   for (const a of document.querySelectorAll('[data-nav]')) a.classList.toggle('active', a.dataset.nav === (parts[0] === 'stats' || parts[0] === 'ingest' ? parts[0] : parts[0] === 'incident' || parts[0] === 'article' ? '' : 'desk'));
   document.body.dataset.view = parts[0] ?? 'desk';
   try {
-    if (!state.options) {
-      state.options = await api('/options');
-      syncForm();
-    }
-    if (parts[0] === 'incident' && parts[1]) await incidentPage(main, parts[1]);
-    else if (parts[0] === 'article' && parts[1]) await articlePage(main, parts[1]);
-    else if (parts[0] === 'stats') await statsView(filter);
-    else if (parts[0] === 'ingest') ingestPage(main);
-    else await deskView(filter);
+    // The filter bar's choices are asked alongside the view's data, not before it.
+    const options = state.options
+      ? null
+      : api('/options').then((o) => {
+          state.options = o;
+          syncForm();
+        });
+    const view =
+      parts[0] === 'incident' && parts[1]
+        ? incidentPage(main, parts[1])
+        : parts[0] === 'article' && parts[1]
+          ? articlePage(main, parts[1])
+          : parts[0] === 'stats'
+            ? statsView(filter)
+            : parts[0] === 'ingest'
+              ? ingestPage(main)
+              : deskView(filter);
+    await Promise.all([options, view]);
     document.body.dataset.ready = 'true';
   } catch (e) {
     state.options = state.options ?? null;
@@ -280,9 +293,9 @@ document.getElementById('filters-toggle')?.addEventListener('click', () => {
 });
 
 tokenFromHash();
-// Who is signed in and what the filter bar offers, asked at once.
-const optionsFirst = api('/options').catch(() => null);
-await loadMe();
-state.options = await optionsFirst;
-if (state.options) syncForm();
+// Who is signed in, what the filter bar offers and the view's data are asked at once. With a
+// token, /me answers first: a stale token is dropped (the page then reads anonymously) before
+// the view's requests carry it.
+if (getToken()) await loadMe();
+else state.meReady = loadMe();
 await route();
