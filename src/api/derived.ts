@@ -2,8 +2,8 @@
  * Answers derived from the whole incident list (the timeline's and the stats page's tallies),
  * kept while the list does not change: each is stored with the list index's stamp and thrown
  * away when the stamp moves, so an answer is never older than the data. The desk's opening view
- * (no filter) is built ahead of its first request: when the server starts, and again after each
- * change, once the changes pause (see `Rewarm`).
+ * (no filter) is built ahead of its first request: when the server starts, and again soon after
+ * each change (see `Rewarm`).
  */
 import type { ListIndex } from './list-index.js';
 
@@ -34,14 +34,16 @@ export class StampCache<T> {
 }
 
 /**
- * Runs `warm` when the server starts and after the incidents change, once they have been still
- * for a while: at least `minQuietMs`, and five times the last warm's duration, so during a long
- * ingest (a change every second) warming takes at most about a sixth of one core; a request that
- * comes before it builds the answer itself.
+ * Runs `warm` when the server starts and soon after the incidents change (`quietMs` later, so a
+ * burst of writes is one warm), but never more than a sixth of the time: the next warm starts no
+ * sooner than five times the last one's duration after it ended. During a long ingest (a change
+ * every second) warming so takes at most about a sixth of one core; a request that comes before
+ * a warm builds its answer itself.
  */
 export class Rewarm {
   private timer: NodeJS.Timeout | null = null;
   private lastMs = 0;
+  private lastEnd = 0;
   private readonly off: () => void;
   /** How many warms have run (for tests and the bench). */
   runs = 0;
@@ -49,15 +51,18 @@ export class Rewarm {
   constructor(
     index: ListIndex,
     private readonly warm: () => Promise<void> | void,
-    private readonly minQuietMs = 500,
+    private readonly quietMs = 50,
   ) {
-    this.off = index.onChange(() => this.schedule(Math.max(this.minQuietMs, 5 * this.lastMs)));
-    this.schedule(0);
+    this.off = index.onChange(() => this.schedule());
+    this.timer = setTimeout(() => void this.run(), 0);
+    this.timer.unref();
   }
 
-  private schedule(ms: number): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.run(), ms);
+  private schedule(): void {
+    // One warm waiting is enough: it reads the data as they are when it runs.
+    if (this.timer) return;
+    const wait = Math.max(this.quietMs, this.lastEnd + 5 * this.lastMs - performance.now());
+    this.timer = setTimeout(() => void this.run(), wait);
     this.timer.unref();
   }
 
@@ -69,7 +74,8 @@ export class Rewarm {
     } catch {
       /* built on the next request instead */
     }
-    this.lastMs = performance.now() - t;
+    this.lastEnd = performance.now();
+    this.lastMs = this.lastEnd - t;
     this.runs++;
   }
 

@@ -104,7 +104,7 @@ interface Entry extends ListRow {
 /** The states listed unless asked for: 'merged' and 'orphaned' live on inside other incidents. */
 const VISIBLE = ['new', 'reviewed', 'rejected'];
 
-interface Columns {
+export interface Columns {
   n: number;
   version: number;
   dicts: { country: Map<string, number>; admin1: Map<string, number>; type: Map<string, number>; sub: Map<string, number>; status: Map<string, number>; actor: Map<string, number> };
@@ -491,6 +491,24 @@ export class ListIndex {
       out.disputed[k] = c.disputed[i]!;
     });
     return out;
+  }
+
+  /**
+   * The located incidents that pass the filter: their positions in the coded columns, and the
+   * columns (read-only; valid while the stamp holds). What the map's clusters are built from,
+   * without a copy of each column.
+   */
+  located(f: ListFilter): { n: number; pos: Int32Array; cols: Readonly<Columns>; idAt: (i: number) => string } {
+    const { idx, n: all } = this.match(f);
+    const c = this.cols!;
+    const pos = new Int32Array(all);
+    let n = 0;
+    for (let k = 0; k < all; k++) {
+      const i = idx[k]!;
+      if (!Number.isNaN(c.lat[i]!) && !Number.isNaN(c.lon[i]!)) pos[n++] = i;
+    }
+    const rows = this.rows;
+    return { n, pos: pos.subarray(0, n), cols: c, idAt: (i) => rows[i]!.id };
   }
 
   /** The filter bar's choices: countries and provinces with their counts, and the date span (coded columns). */
