@@ -6,11 +6,19 @@ import { append, clear, colourOf, fmtNum, h, toast } from './dom.js';
 import { IncidentMap } from './map.js';
 import { barList, downloads, smallMultiples, timeline } from './charts.js';
 import { IncidentTable } from './table.js';
-// The incident, article and "add news" pages load when first opened: the desk's first load does
-// not fetch or parse them.
-const incidentPage = async (...a) => (await import('./incident.js')).incidentPage(...a);
-const articlePage = async (...a) => (await import('./article.js')).articlePage(...a);
-const ingestPage = async (...a) => (await import('./ingest.js')).ingestPage(...a);
+// The incident, article and "add news" pages load when first opened (or when the browser is idle
+// after the first view is drawn): the desk's first load does not wait for them. A page whose code
+// arrives after the address has moved on is not drawn over the newer view.
+let routeGen = 0;
+const PAGES = { incident: () => import('./incident.js'), article: () => import('./article.js'), ingest: () => import('./ingest.js') };
+const lazy = (mod, name) => async (...a) => {
+  const gen = routeGen;
+  const m = await PAGES[mod]();
+  if (gen === routeGen) return m[name](...a);
+};
+const incidentPage = lazy('incident', 'incidentPage');
+const articlePage = lazy('article', 'articlePage');
+const ingestPage = lazy('ingest', 'ingestPage');
 import { canEdit, currentFilter, FILTER_KEYS, go, parseHash, state } from './nav.js';
 
 const main = document.getElementById('main');
@@ -121,12 +129,12 @@ async function signOut() {
 
 let deskMap = null;
 
-async function deskView(filter) {
+async function deskView(box, filter) {
   const q = filter.toString();
   const mapBox = h('section', { class: 'panel map-panel' });
   const timeBox = h('section', { class: 'panel timeline' }, h('p', { class: 'muted' }, 'Loading…'));
   const tableBox = h('section', { class: 'panel table-panel' });
-  clear(main).append(h('div', { class: 'desk' }, mapBox, h('div', { class: 'side' }, timeBox, tableBox)));
+  clear(box).append(h('div', { class: 'desk' }, mapBox, h('div', { class: 'side' }, timeBox, tableBox)));
   deskMap = new IncidentMap(mapBox, {
     query: q,
     onSelect: (id) => go(['incident', id]),
@@ -158,7 +166,7 @@ function drawTimeline(box, stats) {
   box.prepend(h('h2', {}, `${fmtNum(stats.total.incidents)} incidents, ${fmtNum(stats.total.fatalities)} fatalities`));
 }
 
-async function statsView(filter) {
+async function statsView(box, filter) {
   const st = await api(`/stats?${filter}`);
   const months = st.by_month.filter((m) => m.month !== 'unknown');
   const provinces = st.by_admin1.slice(0, 12);
@@ -214,7 +222,7 @@ async function statsView(filter) {
     }), m.incidents, m.fatalities]),
   ];
   const tlSvg = () => tl.querySelector('svg');
-  clear(main).append(
+  clear(box).append(
     h(
       'div',
       { class: 'stats' },
@@ -243,11 +251,16 @@ async function fail(e) {
 }
 
 async function route() {
+  routeGen++;
   syncForm();
   const { parts } = parseHash();
   const filter = currentFilter();
   for (const a of document.querySelectorAll('[data-nav]')) a.classList.toggle('active', a.dataset.nav === (parts[0] === 'stats' || parts[0] === 'ingest' ? parts[0] : parts[0] === 'incident' || parts[0] === 'article' ? '' : 'desk'));
   document.body.dataset.view = parts[0] ?? 'desk';
+  // Each view draws into a box of its own: a view still loading when the address moves on (an
+  // incident opened, then the desk again) draws into its box, no longer on the page.
+  const box = h('div', { class: 'view' }, h('p', { class: 'muted' }, 'Loading…'));
+  clear(main).append(box);
   try {
     // The filter bar's choices are asked alongside the view's data, not before it.
     const options = state.options
@@ -258,14 +271,14 @@ async function route() {
         });
     const view =
       parts[0] === 'incident' && parts[1]
-        ? incidentPage(main, parts[1])
+        ? incidentPage(box, parts[1])
         : parts[0] === 'article' && parts[1]
-          ? articlePage(main, parts[1])
+          ? articlePage(box, parts[1])
           : parts[0] === 'stats'
-            ? statsView(filter)
+            ? statsView(box, filter)
             : parts[0] === 'ingest'
-              ? ingestPage(main)
-              : deskView(filter);
+              ? ingestPage(box)
+              : deskView(box, filter);
     await Promise.all([options, view]);
     document.body.dataset.ready = 'true';
   } catch (e) {
@@ -299,3 +312,4 @@ tokenFromHash();
 if (getToken()) await loadMe();
 else state.meReady = loadMe();
 await route();
+(window.requestIdleCallback ?? setTimeout)(() => Object.values(PAGES).forEach((load) => load().catch(() => {})));
