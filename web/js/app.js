@@ -20,6 +20,7 @@ const incidentPage = lazy('incident', 'incidentPage');
 const articlePage = lazy('article', 'articlePage');
 const ingestPage = lazy('ingest', 'ingestPage');
 import { canEdit, currentFilter, FILTER_KEYS, go, parseHash, state } from './nav.js';
+import './alert.js';
 
 const main = document.getElementById('main');
 const form = document.getElementById('filters');
