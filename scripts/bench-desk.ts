@@ -76,23 +76,31 @@ export async function benchDesk(n: number, dbFile?: string): Promise<DeskBenchRe
         // A new context each time: no cache, no session (a first visit), as an analyst opening the desk.
         const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
         const page = await ctx.newPage();
-        const sizes: Array<Promise<[string, number]>> = [];
-        if (i === 0) {
-          page.on('response', (r) => {
-            sizes.push(
-              r
-                .body()
-                .then((b): [string, number] => [kind(r.url(), r.request().resourceType()), b.length])
-                .catch((): [string, number] => ['unreadable', 0]),
-            );
-          });
-        }
+        // What the first draw needed: the resources the page asked for before it said it was
+        // ready (the province layer, town names and the on-demand pages' code come after), by the
+        // browser's resource timing (bytes as sent; the server does not compress).
+        await page.addInitScript(() => {
+          const w = window as unknown as { __readyAt?: number };
+          new MutationObserver(() => {
+            if (w.__readyAt === undefined && document.body?.dataset.ready === 'true') w.__readyAt = performance.now();
+          }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
+        });
         const t0 = Date.now();
         await page.goto(`${server.url}/`);
         await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
         (changed ? afterChange : loads).push(Date.now() - t0);
         if (i === 0) {
-          for (const [k, b] of await Promise.all(sizes)) kb[k] = Math.round(((kb[k] ?? 0) + b / 1024) * 10) / 10;
+          const got = await page.evaluate(() => {
+            const readyAt = (window as unknown as { __readyAt?: number }).__readyAt ?? Infinity;
+            return (performance.getEntriesByType('navigation') as PerformanceResourceTiming[])
+              .concat(performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+              .filter((e) => e.startTime <= readyAt)
+              .map((e) => [e.name, e.initiatorType, e.encodedBodySize] as [string, string, number]);
+          });
+          for (const [url, type, bytes] of got) {
+            const k = kind(url, type === 'navigation' ? 'document' : type);
+            kb[k] = Math.round(((kb[k] ?? 0) + bytes / 1024) * 10) / 10;
+          }
         }
         await ctx.close();
       }
