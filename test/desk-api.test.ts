@@ -149,9 +149,42 @@ test(here + 'stats over the coded columns equal the plain computation over rows,
   }
 });
 
-test(here + "stats?only=timeline holds the timeline's parts, equal to the full answer's", async () => {
+test(here + "stats?only=timeline holds the timeline's parts, equal to the full answer's (counted alone, and taken from a kept full answer)", async () => {
+  // The timeline first: counted on its own; then the full tally; then the timeline again, from it.
+  const alone = await get<Record<string, unknown>>('/api/stats?country=Pakistan&only=timeline');
   const full = await get<Record<string, unknown>>('/api/stats?country=Pakistan');
-  const tl = await get<Record<string, unknown>>('/api/stats?country=Pakistan&only=timeline');
-  assert.deepEqual(Object.keys(tl).sort(), ['by_day', 'by_day_type', 'by_month', 'by_month_type', 'total']);
-  for (const k of Object.keys(tl)) assert.deepEqual(tl[k], full[k], k);
+  const kept = await get<Record<string, unknown>>('/api/stats?country=Pakistan&only=timeline');
+  for (const tl of [alone, kept]) {
+    assert.deepEqual(Object.keys(tl).sort(), ['by_day', 'by_day_type', 'by_month', 'by_month_type', 'total']);
+    for (const k of Object.keys(tl)) assert.deepEqual(tl[k], full[k], k);
+  }
+});
+
+test(here + 'kept answers (stats, timeline, filter options, map clusters) follow an edit at once', async () => {
+  const before = await get<{ total: { incidents: number } }>('/api/stats?status=new');
+  const tlBefore = await get<{ total: { incidents: number } }>('/api/stats?status=new&only=timeline');
+  const mapBefore = await get<{ total: number }>('/api/map/clusters?status=new&zoom=0');
+  const optsBefore = await get<{ countries: Array<{ name: string; n: number }> }>('/api/options');
+  const page = await get<{ items: Array<{ id: string; country: string | null; latitude: number | null }> }>('/api/incidents?status=new&limit=500');
+  const row = page.items.find((r) => r.latitude !== null && r.country)!;
+  const r = await app.inject({ method: 'POST', url: `/api/incidents/${encodeURIComponent(row.id)}/review`, headers: { authorization: `Bearer ${analyst}` }, payload: { action: 'reject' } });
+  assert.equal(r.statusCode, 200, r.body);
+  assert.equal((await get<{ total: { incidents: number } }>('/api/stats?status=new')).total.incidents, before.total.incidents - 1);
+  assert.equal((await get<{ total: { incidents: number } }>('/api/stats?status=new&only=timeline')).total.incidents, tlBefore.total.incidents - 1);
+  assert.equal((await get<{ total: number }>('/api/map/clusters?status=new&zoom=0')).total, mapBefore.total - 1);
+  // Options count new, reviewed and rejected alike: a rejection keeps the country's count.
+  const optsAfter = await get<{ countries: Array<{ name: string; n: number }> }>('/api/options');
+  assert.deepEqual(optsAfter.countries, optsBefore.countries);
+  const back = await app.inject({ method: 'POST', url: `/api/incidents/${encodeURIComponent(row.id)}/review`, headers: { authorization: `Bearer ${analyst}` }, payload: { action: 'reopen' } });
+  assert.equal(back.statusCode, 200, back.body);
+  assert.equal((await get<{ total: { incidents: number } }>('/api/stats?status=new')).total.incidents, before.total.incidents);
+});
+
+test(here + "each map cluster's counts by type add up to its size, at every zoom", async () => {
+  for (const zoom of [0, 2, 4, 6, 8, 10]) {
+    const r = await get<{ items: Array<{ count?: number; types?: Record<string, number> }> }>(`/api/map/clusters?zoom=${zoom}`);
+    for (const c of r.items.filter((x) => x.count !== undefined)) {
+      assert.equal(Object.values(c.types!).reduce((a, b) => a + b, 0), c.count, `zoom ${zoom}: ${JSON.stringify(c)}`);
+    }
+  }
 });

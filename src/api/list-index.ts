@@ -74,6 +74,9 @@ export interface DeskStats {
   by_month_actor: Array<{ month: string; actor: string } & Agg>;
 }
 
+/** What the desk's timeline draws: the totals, and incidents by month and day, overall and by type. */
+export type DeskTimeline = Pick<DeskStats, 'total' | 'by_month' | 'by_day' | 'by_month_type' | 'by_day_type'>;
+
 export interface MapColumns {
   n: number;
   ids: string[];
@@ -101,7 +104,7 @@ interface Entry extends ListRow {
 /** The states listed unless asked for: 'merged' and 'orphaned' live on inside other incidents. */
 const VISIBLE = ['new', 'reviewed', 'rejected'];
 
-interface Columns {
+export interface Columns {
   n: number;
   version: number;
   dicts: { country: Map<string, number>; admin1: Map<string, number>; type: Map<string, number>; sub: Map<string, number>; status: Map<string, number>; actor: Map<string, number> };
@@ -232,6 +235,7 @@ export class ListIndex {
   private stampOnly = 0;
   /** Bumped on every change of the rows, so the columns are rebuilt. */
   private version_ = 0;
+  private listeners = new Set<() => void>();
 
   constructor(
     private readonly store: Store,
@@ -248,6 +252,16 @@ export class ListIndex {
     return this.version_ * 1_000_003 + this.stampOnly;
   }
 
+  /** Call `fn` after each change of the rows (the server's writes, another process's commits); returns the unsubscriber. */
+  onChange(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  private changed(): void {
+    for (const fn of this.listeners) fn();
+  }
+
   async load(): Promise<void> {
     const rows = await this.read(null);
     this.byId = new Map(rows.map((r) => [r.id, entry(r)]));
@@ -261,6 +275,7 @@ export class ListIndex {
     this.lastCheck = Date.now();
     // Built now, so the first request does not wait for it.
     this.columns();
+    this.changed();
   }
 
   /**
@@ -318,6 +333,7 @@ export class ListIndex {
         this.sorted = false;
       }
     }
+    if (views.length) this.changed();
   }
 
   get(id: string): ListRow | undefined {
@@ -343,8 +359,13 @@ export class ListIndex {
   /**
    * Counts and fatalities of the matching rows by month, day, province, type and actor (the
    * stats page and the timeline), over the coded columns: integer keys, no string per row.
+   * `only: 'timeline'` counts only what the desk's timeline draws (totals, by month and day, by
+   * type): the province and actor tallies are most of the work.
    */
-  stats(f: ListFilter): DeskStats {
+  stats(f: ListFilter): DeskStats;
+  stats(f: ListFilter, only: 'timeline'): DeskTimeline;
+  stats(f: ListFilter, only?: 'timeline'): DeskStats | DeskTimeline {
+    const all = only !== 'timeline';
     const { idx, n } = this.match(f);
     const c = this.cols!;
     type Agg = { incidents: number; fatalities: number };
@@ -384,10 +405,11 @@ export class ListIndex {
         add(day, d, fv);
         add(dayType, d * NT + c.type[i]!, fv);
       }
+      add(monthType, m * NT + c.type[i]!, fv);
+      if (!all) continue;
       add(admin, place, fv);
       add(monthAdmin, m * NA * NC + place, fv);
       add(type, c.type[i]!, fv);
-      add(monthType, m * NT + c.type[i]!, fv);
       const a1 = c.actor1[i]!;
       const a2 = c.actor2[i]!;
       if (a1 !== emptyActor) {
@@ -405,19 +427,23 @@ export class ListIndex {
     const countryName = (x: number) => c.names.country[x] || 'unknown';
     const adminName = (x: number) => c.names.admin1[x] || 'unknown';
     const list = <T>(m: Map<number, Agg>, key: (k: number) => T) => [...m].map(([k, v]) => ({ ...key(k), ...v }));
+    const timeline: DeskTimeline = {
+      total: { incidents: n, fatalities },
+      by_month: list(month, (k) => ({ month: ym(k) })).sort((a, b) => a.month.localeCompare(b.month)),
+      by_day: day.size <= 400 ? list(day, (k) => ({ day: ymd(k) })).sort((a, b) => a.day.localeCompare(b.day)) : null,
+      by_month_type: list(monthType, (k) => ({ month: ym(Math.floor(k / NT)), event_type: typeName(k % NT) })).sort((a, b) => a.month.localeCompare(b.month)),
+      by_day_type: day.size <= 400 ? list(dayType, (k) => ({ day: ymd(Math.floor(k / NT)), event_type: typeName(k % NT) })).sort((a, b) => a.day.localeCompare(b.day)) : null,
+    };
+    if (!all) return timeline;
     const topActors = [...actor].sort((a, b) => b[1].incidents - a[1].incidents || b[1].fatalities - a[1].fatalities);
     const top8 = new Set(topActors.slice(0, 8).map(([k]) => k));
     // Provinces written alike in several cases ('Khost', 'khost') are one: the columns fold case.
     return {
-      total: { incidents: n, fatalities },
-      by_month: list(month, (k) => ({ month: ym(k) })).sort((a, b) => a.month.localeCompare(b.month)),
-      by_day: day.size <= 400 ? list(day, (k) => ({ day: ymd(k) })).sort((a, b) => a.day.localeCompare(b.day)) : null,
+      ...timeline,
       by_month_admin1: list(monthAdmin, (k) => ({ month: ym(Math.floor(k / (NA * NC))), country: countryName(Math.floor((k % (NA * NC)) / NA)), admin1: adminName(k % NA) })),
       by_admin1: list(admin, (k) => ({ country: countryName(Math.floor(k / NA)), admin1: adminName(k % NA) })).sort((a, b) => b.fatalities - a.fatalities || b.incidents - a.incidents),
       by_type: list(type, (k) => ({ event_type: typeName(k) })).sort((a, b) => b.incidents - a.incidents),
       by_actor: topActors.slice(0, 25).map(([k, v]) => ({ actor: c.names.actor[k]!, ...v })),
-      by_month_type: list(monthType, (k) => ({ month: ym(Math.floor(k / NT)), event_type: typeName(k % NT) })).sort((a, b) => a.month.localeCompare(b.month)),
-      by_day_type: day.size <= 400 ? list(dayType, (k) => ({ day: ymd(Math.floor(k / NT)), event_type: typeName(k % NT) })).sort((a, b) => a.day.localeCompare(b.day)) : null,
       by_month_actor: [...monthActor]
         .filter(([k]) => top8.has(k % NX))
         .map(([k, v]) => ({ month: ym(Math.floor(k / NX)), actor: c.names.actor[k % NX]!, ...v }))
@@ -465,6 +491,24 @@ export class ListIndex {
       out.disputed[k] = c.disputed[i]!;
     });
     return out;
+  }
+
+  /**
+   * The located incidents that pass the filter: their positions in the coded columns, and the
+   * columns (read-only; valid while the stamp holds). What the map's clusters are built from,
+   * without a copy of each column.
+   */
+  located(f: ListFilter): { n: number; pos: Int32Array; cols: Readonly<Columns>; idAt: (i: number) => string } {
+    const { idx, n: all } = this.match(f);
+    const c = this.cols!;
+    const pos = new Int32Array(all);
+    let n = 0;
+    for (let k = 0; k < all; k++) {
+      const i = idx[k]!;
+      if (!Number.isNaN(c.lat[i]!) && !Number.isNaN(c.lon[i]!)) pos[n++] = i;
+    }
+    const rows = this.rows;
+    return { n, pos: pos.subarray(0, n), cols: c, idAt: (i) => rows[i]!.id };
   }
 
   /** The filter bar's choices: countries and provinces with their counts, and the date span (coded columns). */
@@ -694,6 +738,7 @@ export class ListIndex {
       this.rows = [...this.byId.values()];
       this.version_++;
       this.sorted = false;
+      this.changed();
     }
   }
 

@@ -12,7 +12,8 @@ import type { IncidentView } from '../store/overlay.js';
 import { VERSION } from '../run.js';
 import { createToken, listTokens, revokeToken, Role, ROLES } from './auth.js';
 import { BadRequest, exportQuerySchema, filterOnlySchema, filterQuerySchema, listQuerySchema, toFilter, type FilterQuery } from './filters.js';
-import type { ListRow } from './list-index.js';
+import type { DeskStats, DeskTimeline, ListRow } from './list-index.js';
+import { Rewarm, StampCache } from './derived.js';
 import { MapClusters } from './map-clusters.js';
 import type { Desk } from './server.js';
 import { ingestArticle } from './ingest-article.js';
@@ -325,15 +326,20 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
   );
 
   const clusters = new MapClusters(index);
-  // The unfiltered map is what the desk opens on: its cluster index is built now, not on the
+  const statsCache = new StampCache<DeskStats | DeskTimeline>(index);
+  const choicesCache = new StampCache<ReturnType<typeof index.choices>>(index, 1);
+  // The same filter is the same answer, whatever order its parameters came in.
+  const filterKey = (q: object) => JSON.stringify(Object.entries(q).sort(([a], [b]) => a.localeCompare(b)));
+  // What the desk opens on (no filter: the map's clusters and the timeline's and stats page's
+  // tallies) is built when the server starts and again after the incidents change, not on the
   // first visitor's request (as the list index is built at start).
-  setTimeout(() => {
-    try {
-      clusters.clusters('[]', {}, [-180, -90, 180, 90], 0);
-    } catch {
-      /* built on the first request instead */
-    }
-  }, 0).unref();
+  const rewarm = new Rewarm(index, async () => {
+    const f = await toFilter(store, {}, mergedInto, index.stamp);
+    clusters.clusters(filterKey({}), f, [-180, -90, 180, 90], 0);
+    statsCache.get(filterKey({}), () => index.stats(f));
+    choicesCache.get('', () => index.choices({ status: ['new', 'reviewed', 'rejected'] }));
+  });
+  app.addHook('onClose', async () => rewarm.stop());
   const VIEW = '^-?\\d+(\\.\\d+)?,-?\\d+(\\.\\d+)?,-?\\d+(\\.\\d+)?,-?\\d+(\\.\\d+)?$';
   app.get(
     '/api/map/clusters',
@@ -360,8 +366,7 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
       const f = await toFilter(store, q, mergedInto, index.stamp);
       const v = (view ? view.split(',').map(Number) : [-180, -90, 180, 90]) as [number, number, number, number];
       if (v[1] > v[3] || v[1] < -90 || v[3] > 90) throw new BadRequest('view must be west,south,east,north with south ≤ north within ±90');
-      // The same filter is the same index, whatever order its parameters came in.
-      const key = JSON.stringify(Object.entries(q).sort(([a], [b]) => a.localeCompare(b)));
+      const key = filterKey(q);
       return mode === 'density' ? clusters.density(key, f, v, cell) : clusters.clusters(key, f, v, zoom);
     },
   );
@@ -378,8 +383,11 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
     },
     async (req) => {
       const { only, ...q } = req.query as FilterQuery & { only?: 'timeline' };
-      const st = index.stats(await toFilter(store, q, mergedInto, index.stamp));
-      if (only !== 'timeline') return st;
+      const key = filterKey(q);
+      const f = await toFilter(store, q, mergedInto, index.stamp);
+      if (only !== 'timeline') return statsCache.get(key, () => index.stats(f));
+      // The whole tally where it is kept (it holds the timeline), else the timeline alone.
+      const st = statsCache.peek(key) ?? statsCache.get(`${key}|timeline`, () => index.stats(f, 'timeline'));
       return { total: st.total, by_month: st.by_month, by_day: st.by_day, by_month_type: st.by_month_type, by_day_type: st.by_day_type };
     },
   );
@@ -388,7 +396,7 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk, opts: { a
     '/api/options',
     { config: { role: 'viewer' }, schema: { tags: ['meta'], summary: 'the values the filter bar offers: countries, admin1s, types, states' } },
     async () => {
-      const { countries, admin1, dates } = index.choices({ status: ['new', 'reviewed', 'rejected'] });
+      const { countries, admin1, dates } = choicesCache.get('', () => index.choices({ status: ['new', 'reviewed', 'rejected'] }));
       return {
         countries,
         admin1,

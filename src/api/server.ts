@@ -24,6 +24,7 @@ import { hashToken, RANK, TokenResolver, type Role, type TokenInfo } from './aut
 import { defaultJobs, ExtractPool } from '../run/pool.js';
 import { BadRequest } from './filters.js';
 import { ListIndex } from './list-index.js';
+import { bundleWeb } from './web-bundle.js';
 import { registerRoutes } from './routes.js';
 import { registerAlertRoutes } from './alert-routes.js';
 
@@ -48,6 +49,8 @@ export interface ServerOptions {
   rateLimit?: number | false | Partial<RateLimits>;
   /** Request and security logs, JSON lines (pino), on by default. */
   logger?: boolean;
+  /** false: serve web/'s modules as they are, not bundled (default: bundled where esbuild is installed). */
+  bundleWeb?: boolean;
   /** Where the logs go (default standard output). */
   logStream?: { write(line: string): unknown };
   /** Extraction threads for POST /api/articles and /api/feeds (default: 2, or 1 on one core). */
@@ -220,6 +223,16 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
   });
 
   app.decorateRequest('user', null);
+  // Server-Timing: how long the server took over each API answer (until its body is serialised),
+  // readable in the browser's resource timing (the desk's first-load profile reads it).
+  app.addHook('onRequest', async (req) => {
+    (req as FastifyRequest & { t0?: bigint }).t0 = process.hrtime.bigint();
+  });
+  app.addHook('onSend', async (req, reply, payload) => {
+    const t0 = (req as FastifyRequest & { t0?: bigint }).t0;
+    if (t0 !== undefined && req.url.startsWith('/api/')) reply.header('server-timing', `app;dur=${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(1)}`);
+    return payload;
+  });
   app.addHook('onRequest', async (req, reply) => authenticate(desk, req, reply));
 
   app.setErrorHandler((err: Error & { validation?: unknown; statusCode?: number; code?: string; validationContext?: string }, req, reply) => {
@@ -266,7 +279,10 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
   });
 
   // The UI: plain ES modules, and the offline map data from npm packages (no tile server, no CDN).
-  await app.register(fastifyStatic, { root: WEB_DIR, prefix: '/', index: ['index.html'], decorateReply: true });
+  // The desk's modules bundled at start (src/api/web-bundle.ts), or web/ as it is without esbuild.
+  const bundle = opts.bundleWeb === false ? null : await bundleWeb(WEB_DIR);
+  if (bundle) app.addHook('onClose', async () => bundle.close());
+  await app.register(fastifyStatic, { root: bundle?.dir ?? WEB_DIR, prefix: '/', index: ['index.html'], decorateReply: true });
   await app.register(fastifyStatic, { root: dirname(require.resolve('world-atlas/countries-50m.json')), prefix: '/vendor/world-atlas/', decorateReply: false, allowedPath: (p) => /^\/?countries-(50m|110m)\.json$/.test(p) });
   await app.register(fastifyStatic, { root: join(dirname(require.resolve('topojson-client')), '..', 'src'), prefix: '/vendor/topojson-client/', decorateReply: false });
   // The map layers built by scripts/build-map.ts.

@@ -6,10 +6,21 @@ import { append, clear, colourOf, fmtNum, h, toast } from './dom.js';
 import { IncidentMap } from './map.js';
 import { barList, downloads, smallMultiples, timeline } from './charts.js';
 import { IncidentTable } from './table.js';
-import { incidentPage } from './incident.js';
-import { articlePage } from './article.js';
-import { ingestPage } from './ingest.js';
+// The incident, article and "add news" pages load when first opened (or when the browser is idle
+// after the first view is drawn): the desk's first load does not wait for them. A page whose code
+// arrives after the address has moved on is not drawn over the newer view.
+let routeGen = 0;
+const PAGES = { incident: () => import('./incident.js'), article: () => import('./article.js'), ingest: () => import('./ingest.js') };
+const lazy = (mod, name) => async (...a) => {
+  const gen = routeGen;
+  const m = await PAGES[mod]();
+  if (gen === routeGen) return m[name](...a);
+};
+const incidentPage = lazy('incident', 'incidentPage');
+const articlePage = lazy('article', 'articlePage');
+const ingestPage = lazy('ingest', 'ingestPage');
 import { canEdit, currentFilter, FILTER_KEYS, go, parseHash, state } from './nav.js';
+import './alert.js';
 
 const main = document.getElementById('main');
 const form = document.getElementById('filters');
@@ -119,18 +130,20 @@ async function signOut() {
 
 let deskMap = null;
 
-async function deskView(filter) {
+async function deskView(box, filter) {
   const q = filter.toString();
   const mapBox = h('section', { class: 'panel map-panel' });
   const timeBox = h('section', { class: 'panel timeline' }, h('p', { class: 'muted' }, 'Loading…'));
   const tableBox = h('section', { class: 'panel table-panel' });
-  clear(main).append(h('div', { class: 'desk' }, mapBox, h('div', { class: 'side' }, timeBox, tableBox)));
+  clear(box).append(h('div', { class: 'desk' }, mapBox, h('div', { class: 'side' }, timeBox, tableBox)));
   deskMap = new IncidentMap(mapBox, {
     query: q,
     onSelect: (id) => go(['incident', id]),
     onBbox: (b) => setFilter({ bbox: b.join(',') }),
   });
-  const table = new IncidentTable(tableBox, filter, { onChange: () => refreshCounts() });
+  // The table's edit controls depend on the role: it is drawn once /me has answered (asked at the
+  // same time as the view's data, it comes back first).
+  const table = new IncidentTable(tableBox, filter, { onChange: () => refreshCounts(), ready: state.meReady });
   const oneCountry = filter.get('country') && !filter.get('country').includes(',') ? filter.get('country') : null;
   const oneProvince = filter.get('admin1') && !filter.get('admin1').includes(',') ? filter.get('admin1') : null;
   const [stats] = await Promise.all([api(`/stats?${q}${q ? '&' : ''}only=timeline`), table.load(0), deskMap.draw({ country: oneCountry, admin1: oneProvince })]);
@@ -154,7 +167,7 @@ function drawTimeline(box, stats) {
   box.prepend(h('h2', {}, `${fmtNum(stats.total.incidents)} incidents, ${fmtNum(stats.total.fatalities)} fatalities`));
 }
 
-async function statsView(filter) {
+async function statsView(box, filter) {
   const st = await api(`/stats?${filter}`);
   const months = st.by_month.filter((m) => m.month !== 'unknown');
   const provinces = st.by_admin1.slice(0, 12);
@@ -210,7 +223,7 @@ async function statsView(filter) {
     }), m.incidents, m.fatalities]),
   ];
   const tlSvg = () => tl.querySelector('svg');
-  clear(main).append(
+  clear(box).append(
     h(
       'div',
       { class: 'stats' },
@@ -239,21 +252,35 @@ async function fail(e) {
 }
 
 async function route() {
+  routeGen++;
   syncForm();
   const { parts } = parseHash();
   const filter = currentFilter();
   for (const a of document.querySelectorAll('[data-nav]')) a.classList.toggle('active', a.dataset.nav === (parts[0] === 'stats' || parts[0] === 'ingest' ? parts[0] : parts[0] === 'incident' || parts[0] === 'article' ? '' : 'desk'));
   document.body.dataset.view = parts[0] ?? 'desk';
+  // Each view draws into a box of its own: a view still loading when the address moves on (an
+  // incident opened, then the desk again) draws into its box, no longer on the page.
+  const box = h('div', { class: 'view' }, h('p', { class: 'muted' }, 'Loading…'));
+  clear(main).append(box);
   try {
-    if (!state.options) {
-      state.options = await api('/options');
-      syncForm();
-    }
-    if (parts[0] === 'incident' && parts[1]) await incidentPage(main, parts[1]);
-    else if (parts[0] === 'article' && parts[1]) await articlePage(main, parts[1]);
-    else if (parts[0] === 'stats') await statsView(filter);
-    else if (parts[0] === 'ingest') ingestPage(main);
-    else await deskView(filter);
+    // The filter bar's choices are asked alongside the view's data, not before it.
+    const options = state.options
+      ? null
+      : api('/options').then((o) => {
+          state.options = o;
+          syncForm();
+        });
+    const view =
+      parts[0] === 'incident' && parts[1]
+        ? incidentPage(box, parts[1])
+        : parts[0] === 'article' && parts[1]
+          ? articlePage(box, parts[1])
+          : parts[0] === 'stats'
+            ? statsView(box, filter)
+            : parts[0] === 'ingest'
+              ? ingestPage(box)
+              : deskView(box, filter);
+    await Promise.all([options, view]);
     document.body.dataset.ready = 'true';
   } catch (e) {
     state.options = state.options ?? null;
@@ -280,9 +307,10 @@ document.getElementById('filters-toggle')?.addEventListener('click', () => {
 });
 
 tokenFromHash();
-// Who is signed in and what the filter bar offers, asked at once.
-const optionsFirst = api('/options').catch(() => null);
-await loadMe();
-state.options = await optionsFirst;
-if (state.options) syncForm();
+// Who is signed in, what the filter bar offers and the view's data are asked at once. With a
+// token, /me answers first: a stale token is dropped (the page then reads anonymously) before
+// the view's requests carry it.
+if (getToken()) await loadMe();
+else state.meReady = loadMe();
 await route();
+(window.requestIdleCallback ?? setTimeout)(() => Object.values(PAGES).forEach((load) => load().catch(() => {})));

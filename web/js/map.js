@@ -129,22 +129,31 @@ export class IncidentMap {
   }
 
   async draw({ country, admin1 } = {}) {
-    const [world, first] = await Promise.all([loadWorld(), api(`/map/clusters?${this.query}${this.query ? '&' : ''}zoom=0`)]);
-    this.world = world;
-    if (!this.land.firstChild) {
-      for (const f of world) {
-        this.land.append(s('path', { d: geomPath(f.geometry, this.project), class: 'country', 'data-name': f.properties?.name ?? '' }));
-        const at = labelPoint(f.geometry, this.project);
-        if (at && f.properties?.name) this.labels.append(s('text', { x: at.x.toFixed(2), y: at.y.toFixed(2), 'data-w': at.w.toFixed(2), 'text-anchor': 'middle' }, f.properties.name));
-      }
-    }
+    // The filter's extent first: the view's markers are asked for as soon as the view is known,
+    // and the country outlines are drawn while they come (the outlines are needed first only to
+    // fit a country).
+    const worldP = loadWorld();
+    const first = await api(`/map/clusters?${this.query}${this.query ? '&' : ''}zoom=0`);
     this.total = first.total;
     this.extent = first.extent;
     let fitted = false;
     this.selected = admin1 ?? null;
+    this.placed = true;
     if (admin1) fitted = await this.fitProvince(admin1, country);
-    if (!fitted && country && !country.includes(',')) fitted = this.fitCountry(country);
+    if (!fitted && country && !country.includes(',')) {
+      this.world = await worldP;
+      fitted = this.fitCountry(country);
+    }
     if (!fitted) this.fit();
+    this.world = await worldP;
+    if (!this.land.firstChild) {
+      for (const f of this.world) {
+        this.land.append(s('path', { d: geomPath(f.geometry, this.project), class: 'country', 'data-name': f.properties?.name ?? '' }));
+        const at = labelPoint(f.geometry, this.project);
+        if (at && f.properties?.name) this.labels.append(s('text', { x: at.x.toFixed(2), y: at.y.toFixed(2), 'data-w': at.w.toFixed(2), 'text-anchor': 'middle' }, f.properties.name));
+      }
+      this.showLabels();
+    }
     await this.markersDrawn;
   }
 
@@ -224,9 +233,7 @@ export class IncidentMap {
     const unit = this.unit;
     this.land.setAttribute('stroke-width', String(unit * 0.8));
     this.admin1.setAttribute('stroke-width', String(unit * 0.6));
-    // Country names where the country is wide enough on screen to hold one.
-    this.labels.setAttribute('font-size', String(unit * 11));
-    for (const t of this.labels.children) t.setAttribute('visibility', Number(t.getAttribute('data-w')) / unit > 70 ? 'visible' : 'hidden');
+    this.showLabels();
     this.drawMarkers();
     this.drawScale(rect.width || 800);
     // Boundaries and town names after the markers: the incidents come first.
@@ -234,6 +241,13 @@ export class IncidentMap {
       this.drawProvinces();
       this.drawTowns();
     });
+  }
+
+  /** Country names where the country is wide enough on screen to hold one. */
+  showLabels() {
+    const unit = this.unit;
+    this.labels.setAttribute('font-size', String(unit * 11));
+    for (const t of this.labels.children) t.setAttribute('visibility', Number(t.getAttribute('data-w')) / unit > 70 ? 'visible' : 'hidden');
   }
 
   /** Clusters and single incidents for the view's zoom, or the density grid, from the server. */
@@ -479,7 +493,9 @@ export class IncidentMap {
       if (drag?.moved) this.apply();
       drag = null;
     });
-    new ResizeObserver(() => this.apply()).observe(this.svg);
+    // A resize redraws the view; the first observation (the map laid out) comes before draw() has
+    // the view to show, and would ask for the markers of a placeholder view.
+    new ResizeObserver(() => this.placed && this.apply()).observe(this.svg);
   }
 }
 

@@ -3,8 +3,8 @@
 
 export const FILTER_KEYS = ['from', 'to', 'country', 'admin1', 'event_type', 'sub_event_type', 'actor', 'q', 'status', 'disputed', 'min_confidence', 'bbox'];
 
-/** Who is signed in, and the values the filter bar offers. */
-export const state = { me: { role: null }, options: null };
+/** Who is signed in (meReady: settled once /me has answered), and the values the filter bar offers. */
+export const state = { me: { role: null }, options: null, meReady: Promise.resolve() };
 
 export const canEdit = () => state.me.role === 'analyst' || state.me.role === 'admin';
 

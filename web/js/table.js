@@ -37,19 +37,21 @@ export function currentSort() {
 }
 
 export class IncidentTable {
-  constructor(box, filter, { onChange } = {}) {
+  constructor(box, filter, { onChange, ready } = {}) {
     this.box = box;
     this.filter = filter;
     this.offset = 0;
     this.limit = 50;
     this.selected = new Set();
     this.onChange = onChange;
+    // Drawn only once this settles (who is signed in decides the edit controls).
+    this.ready = ready ?? Promise.resolve();
   }
 
   async load(offset = this.offset) {
     this.offset = offset;
     const sort = currentSort();
-    const page = await api(`/incidents?${this.filter.toString()}&offset=${offset}&limit=${this.limit}&sort=${sort}`);
+    const [page] = await Promise.all([api(`/incidents?${this.filter.toString()}&offset=${offset}&limit=${this.limit}&sort=${sort}`), this.ready]);
     this.page = page;
     this.render();
   }
