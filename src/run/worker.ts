@@ -102,7 +102,7 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     stats.articles++;
     // The article is stored (as failed, with its problem): running the job again would not help.
     if ('error' in prepared.outcome) throw new UnrecoverableError(`extraction failed: ${prepared.outcome.error}`);
-    return { status: 'stored', incidents: prepared.outcome.incidents.length };
+    return { status: 'stored', incidents: prepared.wire?.reports?.length ?? prepared.outcome.incidents.length };
   };
 
   const processReprocess = async (job: Job<ReprocessJob>) => {
@@ -111,7 +111,7 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
       rows.map(async (r) => {
         const article: Article = { id: r.ext_id, text: r.text, ...(r.url ? { url: r.url } : {}), ...(r.title ? { title: r.title } : {}), ...(r.source ? { source: r.source } : {}), ...(r.published ? { published: r.published } : {}) };
         const p = await preparePooled(pool, article, { identity: '', canonical_url: null, content_hash: r.content_hash });
-        return { id: Number(r.id), content_hash: r.content_hash, version: EXTRACTOR_VERSION, outcome: p.outcome };
+        return { id: Number(r.id), content_hash: r.content_hash, version: EXTRACTOR_VERSION, outcome: p.outcome, ...(p.wire ? { wire: p.wire } : {}) };
       }),
     );
     const reports = await store.replaceReports(items);
