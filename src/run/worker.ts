@@ -158,12 +158,24 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     redisUp = true;
   });
 
-  // Fusion rounds: every few seconds, the dirty blocks no other worker is fusing.
+  // Fusion rounds: every few seconds, the dirty blocks no other worker is fusing. A round fuses
+  // whole blocks (a country's reports), so its cost grows with the database; N workers each
+  // fusing every few seconds would do N times the work for the same result. The rounds are
+  // paced across the workers by a key in Redis: a round starts only where none started within
+  // the interval, and a long round spaces the next by three times its length, so fusion keeps
+  // to about a quarter of one worker's time. Without Redis, a worker fuses on its own clock.
   const fuseEvery = o.fuseEveryMs ?? 2000;
+  const paceKey = `${o.prefix ?? DEFAULT_PREFIX}:${QUEUE_NAME}:fusion-pace`;
+  const pacer = new Redis({ ...redisOptions(o.url), maxRetriesPerRequest: 1, enableOfflineQueue: false } as RedisOptions);
+  pacer.on('error', () => {});
   let fusing: Promise<void> = Promise.resolve();
-  const fuseRound = async () => {
+  const fuseRound = async (paced = true) => {
     try {
+      if (paced && (await pacer.set(paceKey, String(process.pid), 'PX', fuseEvery, 'NX').catch(() => 'OK')) !== 'OK') return;
+      const t0 = Date.now();
       const r = await store.fuseDirty({ skipBusy: true });
+      const ms = Date.now() - t0;
+      if (paced && ms * 3 > fuseEvery) await pacer.set(paceKey, String(process.pid), 'PX', ms * 3).catch(() => {});
       if (r.blocks > 0) {
         stats.fusions += r.blocks;
         log.info({ blocks: r.blocks, incidents: r.incidents, busy: r.busy }, 'fused');
@@ -173,7 +185,7 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     }
   };
   const timer = setInterval(() => {
-    fusing = fusing.then(fuseRound);
+    fusing = fusing.then(() => fuseRound());
   }, fuseEvery);
 
   // Health: the database answers, the queue is connected, the worker runs.
@@ -218,11 +230,12 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
       await worker.close();
       clearInterval(timer);
       await fusing;
-      await fuseRound();
+      await fuseRound(false);
       await pool.close();
       await store.close();
       await new Promise<void>((r) => (health ? health.close(() => r()) : r()));
       pinger?.disconnect();
+      pacer.disconnect();
       state = 'closed';
       log.info(stats, 'stopped');
       resolveClosed();
