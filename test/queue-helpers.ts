@@ -27,7 +27,8 @@ if (problem && process.env.SITREP_REQUIRE_REDIS) throw new Error(`SITREP_REQUIRE
 export const REDIS_SKIP: string | false = problem ? `skipped: Redis is not reachable at ${REDIS_URL} (${problem}); set SITREP_TEST_REDIS` : false;
 
 export function testPrefix(): string {
-  return `sitrep-test-scale-${randomBytes(4).toString('hex')}`;
+  // SITREP_TEST_REDIS_PREFIX: where several people share one Redis, each keeps to a prefix of theirs.
+  return `${process.env.SITREP_TEST_REDIS_PREFIX ?? 'sitrep-test-scale-'}${randomBytes(4).toString('hex')}`;
 }
 
 /** Remove every key of the prefix. */

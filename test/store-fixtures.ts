@@ -56,7 +56,8 @@ export async function freshDb(d: Dialect): Promise<{ target: string; drop: () =>
     const dir = mkdtempSync(join(tmpdir(), 'sitrep-store-'));
     return { target: join(dir, 'test.db'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const name = `sitrep_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  // SITREP_TEST_DB_PREFIX: where several people share one server, each keeps to names of theirs.
+  const name = `${process.env.SITREP_TEST_DB_PREFIX ?? 'sitrep_test'}_${process.pid}_${Date.now().toString(36)}_${counter++}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
   await admin.query(`create database ${name}`);

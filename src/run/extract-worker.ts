@@ -4,11 +4,11 @@
  */
 import type { Article } from '../core/types.js';
 import { loadResources } from '../pipeline.js';
-import { extractTask, type Extracted } from './extract-task.js';
+import { extractWire, type Wire } from './extract-task.js';
 
 loadResources();
 
-export default function extract(task: { article: Article; started?: Int32Array }): Extracted {
+export default function extract(task: { article: Article; started?: Int32Array }): Wire {
   if (task.started) Atomics.store(task.started, 0, 1);
-  return extractTask(task.article);
+  return extractWire(task.article);
 }

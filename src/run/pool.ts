@@ -15,7 +15,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Article } from '../core/types.js';
-import type { Extracted } from './extract-task.js';
+import { fromWire, type Extracted, type Wire } from './extract-task.js';
 
 /** Default time budget of one article's extraction. */
 export const DEFAULT_BUDGET_MS = 60_000;
@@ -61,7 +61,7 @@ export class ExtractPool {
       maxThreads: this.threads,
       // A thread costs seconds to start (it loads the language model): keep them while the pool lives.
       idleTimeout: 60 * 60 * 1000,
-      resourceLimits: { maxOldGenerationSizeMb: opts.memoryMb ?? DEFAULT_THREAD_MEMORY_MB },
+      resourceLimits: { maxOldGenerationSizeMb: opts.memoryMb ?? DEFAULT_THREAD_MEMORY_MB, ...(process.env.YOUNG_MB ? { maxYoungGenerationSizeMb: Number(process.env.YOUNG_MB) } : {}) },
     });
     // A thread that dies (out of memory, aborted) is replaced by piscina; its error reaches the
     // task's promise, not the process.
@@ -84,7 +84,7 @@ export class ExtractPool {
       } else if (Date.now() - since > this.budgetMs) ac.abort(new BudgetExceeded('over budget'));
     }, tick).unref();
     try {
-      return (await this.piscina.run({ article, started }, { signal: ac.signal })) as Extracted;
+      return fromWire((await this.piscina.run({ article, started }, { signal: ac.signal })) as Wire);
     } catch (e) {
       if (ac.signal.aborted) {
         this.overBudget++;

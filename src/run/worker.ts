@@ -102,7 +102,7 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     stats.articles++;
     // The article is stored (as failed, with its problem): running the job again would not help.
     if ('error' in prepared.outcome) throw new UnrecoverableError(`extraction failed: ${prepared.outcome.error}`);
-    return { status: 'stored', incidents: prepared.outcome.incidents.length };
+    return { status: 'stored', incidents: prepared.wire?.reports?.length ?? prepared.outcome.incidents.length };
   };
 
   const processReprocess = async (job: Job<ReprocessJob>) => {
@@ -111,7 +111,7 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
       rows.map(async (r) => {
         const article: Article = { id: r.ext_id, text: r.text, ...(r.url ? { url: r.url } : {}), ...(r.title ? { title: r.title } : {}), ...(r.source ? { source: r.source } : {}), ...(r.published ? { published: r.published } : {}) };
         const p = await preparePooled(pool, article, { identity: '', canonical_url: null, content_hash: r.content_hash });
-        return { id: Number(r.id), content_hash: r.content_hash, version: EXTRACTOR_VERSION, outcome: p.outcome };
+        return { id: Number(r.id), content_hash: r.content_hash, version: EXTRACTOR_VERSION, outcome: p.outcome, ...(p.wire ? { wire: p.wire } : {}) };
       }),
     );
     const reports = await store.replaceReports(items);
@@ -158,12 +158,24 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     redisUp = true;
   });
 
-  // Fusion rounds: every few seconds, the dirty blocks no other worker is fusing.
+  // Fusion rounds: every few seconds, the dirty blocks no other worker is fusing. A round fuses
+  // whole blocks (a country's reports), so its cost grows with the database; N workers each
+  // fusing every few seconds would do N times the work for the same result. The rounds are
+  // paced across the workers by a key in Redis: a round starts only where none started within
+  // the interval, and a long round spaces the next by three times its length, so fusion keeps
+  // to about a quarter of one worker's time. Without Redis, a worker fuses on its own clock.
   const fuseEvery = o.fuseEveryMs ?? 2000;
+  const paceKey = `${o.prefix ?? DEFAULT_PREFIX}:${QUEUE_NAME}:fusion-pace`;
+  const pacer = new Redis({ ...redisOptions(o.url), maxRetriesPerRequest: 1, enableOfflineQueue: false } as RedisOptions);
+  pacer.on('error', () => {});
   let fusing: Promise<void> = Promise.resolve();
-  const fuseRound = async () => {
+  const fuseRound = async (paced = true) => {
     try {
+      if (paced && (await pacer.set(paceKey, String(process.pid), 'PX', fuseEvery, 'NX').catch(() => 'OK')) !== 'OK') return;
+      const t0 = Date.now();
       const r = await store.fuseDirty({ skipBusy: true });
+      const ms = Date.now() - t0;
+      if (paced && ms * 3 > fuseEvery) await pacer.set(paceKey, String(process.pid), 'PX', ms * 3).catch(() => {});
       if (r.blocks > 0) {
         stats.fusions += r.blocks;
         log.info({ blocks: r.blocks, incidents: r.incidents, busy: r.busy }, 'fused');
@@ -173,7 +185,7 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     }
   };
   const timer = setInterval(() => {
-    fusing = fusing.then(fuseRound);
+    fusing = fusing.then(() => fuseRound());
   }, fuseEvery);
 
   // Health: the database answers, the queue is connected, the worker runs.
@@ -218,11 +230,12 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
       await worker.close();
       clearInterval(timer);
       await fusing;
-      await fuseRound();
+      await fuseRound(false);
       await pool.close();
       await store.close();
       await new Promise<void>((r) => (health ? health.close(() => r()) : r()));
       pinger?.disconnect();
+      pacer.disconnect();
       state = 'closed';
       log.info(stats, 'stopped');
       resolveClosed();

@@ -69,7 +69,7 @@ export async function preparePooled(pool: ExtractPool | undefined, article: Arti
 }
 
 function prepared(article: Article, ids: ReturnType<typeof identify>, x: Extracted, where: { file?: string; line?: number }): PreparedArticle {
-  return { article, ...ids, minhash: x.minhash, version: EXTRACTOR_VERSION, outcome: x.outcome, ...where };
+  return { article, ...ids, minhash: x.minhash, version: EXTRACTOR_VERSION, outcome: x.outcome, ...(x.wire ? { wire: x.wire } : {}), ...where };
 }
 
 export async function ingest(store: Store, inputs: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
@@ -165,7 +165,7 @@ export async function reprocess(store: Store, opts: { all?: boolean; onProgress?
     const items = await Promise.all(
       batch.map(async (b) => {
         const p = await preparePooled(opts.pool, b.article, { identity: '', canonical_url: null, content_hash: b.content_hash });
-        return { id: b.id, content_hash: b.content_hash, version: EXTRACTOR_VERSION, outcome: p.outcome };
+        return { id: b.id, content_hash: b.content_hash, version: EXTRACTOR_VERSION, outcome: p.outcome, ...(p.wire ? { wire: p.wire } : {}) };
       }),
     );
     reports += await store.replaceReports(items);

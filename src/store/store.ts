@@ -21,6 +21,7 @@ import { migrate } from './migrations.js';
 import { recordAlerts } from '../alerts/record.js';
 import type { DB } from './schema.js';
 import { createHash, randomUUID } from 'node:crypto';
+import type { Wire } from '../run/extract-task.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -40,6 +41,11 @@ export interface PreparedArticle {
   minhash: string | null;
   version: string;
   outcome: { incidents: Incident[]; extras: ArticleExtras } | { error: string };
+  /**
+   * The outcome serialised by the extraction thread (the pool's): when present, the reports'
+   * blocks and JSON and the extras' JSON are stored as they are, and `outcome` is not read.
+   */
+  wire?: Wire;
   file?: string;
   line?: number;
 }
@@ -221,10 +227,9 @@ export class Store {
           problems.push({ file: it.file ?? it.article.id, ...(it.line ? { line: it.line } : {}), article: it.article.id, message: `extraction failed: ${it.outcome.error}` });
           continue;
         }
-        it.outcome.incidents.forEach((inc, idx) => {
-          const block = blockOf(inc);
+        reportsOf(it).forEach(({ block, data }, idx) => {
           dirty.add(block);
-          reportRows.push({ article_id: id, idx, key: reportKey(it.content_hash, it.identity, idx), block, data: JSON.stringify(inc) });
+          reportRows.push({ article_id: id, idx, key: reportKey(it.content_hash, it.identity, idx), block, data });
         });
       }
       for (const chunk of chunks(bandRows, 500)) await trx.insertInto('article_bands').values(chunk).execute();
@@ -261,7 +266,10 @@ export class Store {
       if (sigs.size > 200_000) sigs.clear();
       for (const r of rows) if (r.minhash) sigs.set(Number(r.id), { sig: hexToSignature(r.minhash), root: Number(r.duplicate_of ?? r.id), identity: r.identity });
     }
-    const earlier: Array<{ identity: string; sig: Uint32Array; bands: Set<string> }> = [];
+    // Articles of this batch with no match so far, and for each band the ones that have it (in
+    // batch order), so an article is compared with those that share a band, not with all.
+    const earlier: Array<{ identity: string; sig: Uint32Array }> = [];
+    const earlierByBand = new Map<string, number[]>();
     for (const it of withSig) {
       const sig = hexToSignature(it.minhash!);
       const bs = bandsOf.get(it.identity)!;
@@ -278,14 +286,24 @@ export class Store {
         }
       }
       if (!best) {
-        for (const e of earlier) {
-          if (e.identity === it.identity || !bs.some((b) => e.bands.has(b))) continue;
+        const near = new Set<number>();
+        for (const b of bs) for (const i of earlierByBand.get(b) ?? []) near.add(i);
+        for (const i of [...near].sort((x, y) => x - y)) {
+          const e = earlier[i]!;
+          if (e.identity === it.identity) continue;
           const s = similarity(sig, e.sig);
           if (s >= NEAR_DUPLICATE && (!best || s > best.sim)) best = { id: null, identity: e.identity, sim: s };
         }
       }
       if (best) out.set(it.identity, best);
-      else earlier.push({ identity: it.identity, sig, bands: new Set(bs) });
+      else {
+        for (const b of bs) {
+          const l = earlierByBand.get(b);
+          if (l) l.push(earlier.length);
+          else earlierByBand.set(b, [earlier.length]);
+        }
+        earlier.push({ identity: it.identity, sig });
+      }
     }
     return out;
   }
@@ -334,7 +352,7 @@ export class Store {
   }
 
   /** Replace the reports of stored articles with a new extraction (analysts' edits are untouched). */
-  async replaceReports(items: Array<{ id: number; content_hash: string; version: string; outcome: PreparedArticle['outcome'] }>): Promise<number> {
+  async replaceReports(items: Array<{ id: number; content_hash: string; version: string; outcome: PreparedArticle['outcome']; wire?: Wire }>): Promise<number> {
     let n = 0;
     await this.db.transaction().execute(async (trx) => {
       const dirty = new Set<string>();
@@ -351,16 +369,15 @@ export class Store {
             extracted_version: it.version,
             status: failed ? 'failed' : 'ok',
             error: 'error' in it.outcome ? it.outcome.error : null,
-            extras: 'error' in it.outcome ? null : JSON.stringify(it.outcome.extras),
+            extras: it.wire ? (it.wire.extras ?? null) : 'error' in it.outcome ? null : JSON.stringify(it.outcome.extras),
           })
           .where('id', '=', it.id)
           .execute();
         if ('error' in it.outcome) continue;
         const { identity } = await trx.selectFrom('articles').select('identity').where('id', '=', it.id).executeTakeFirstOrThrow();
-        const reports = it.outcome.incidents.map((inc, idx) => {
-          const block = blockOf(inc);
+        const reports = reportsOf(it).map(({ block, data }, idx) => {
           dirty.add(block);
-          return { article_id: it.id, idx, key: reportKey(it.content_hash, identity, idx), block, data: JSON.stringify(inc) };
+          return { article_id: it.id, idx, key: reportKey(it.content_hash, identity, idx), block, data };
         });
         for (const chunk of chunks(reports, 200)) await trx.insertInto('reports').values(chunk).execute();
         n += reports.length;
@@ -928,8 +945,15 @@ function articleRow(it: PreparedArticle, duplicateOf: number | null, sim: number
     extracted_version: it.version,
     status: 'error' in it.outcome ? 'failed' : 'ok',
     error: 'error' in it.outcome ? it.outcome.error : null,
-    extras: 'error' in it.outcome ? null : JSON.stringify(it.outcome.extras),
+    extras: it.wire ? (it.wire.extras ?? null) : 'error' in it.outcome ? null : JSON.stringify(it.outcome.extras),
   };
+}
+
+/** An article's reports as stored: each one's block and JSON (made by the extraction thread when it sent them). */
+function reportsOf(it: Pick<PreparedArticle, 'outcome' | 'wire'>): Array<{ block: string; data: string }> {
+  if (it.wire) return it.wire.reports ?? [];
+  if ('error' in it.outcome) return [];
+  return it.outcome.incidents.map((inc) => ({ block: blockOf(inc), data: JSON.stringify(inc) }));
 }
 
 /** A report's key: see fuse/articles.ts (extract and the store make it alike). */
