@@ -154,3 +154,14 @@ test('vague counts are read as ACLED codes them: "dozens of people" is 12', () =
   const [a] = incidents('Dozens of people were killed when gunmen attacked a village in Zamfara state on Saturday, residents said.');
   assert.equal(a!.fatalities.value, 12);
 });
+
+test("a strike that killed is an air strike, and a missile in an industrial area is no industrial accident", () => {
+  const a = incidents('An Israeli strike on a village in southern Lebanon killed at least six people early on Saturday, the health ministry said.');
+  assert.equal(a.length, 1, brief(a));
+  assert.equal(a[0]!.sub_event_type.value, 'Air/drone strike');
+  const b = incidents('A Russian missile hit an industrial area in the city of Kharkiv on Wednesday, killing four people and injuring nine, local officials said.');
+  assert.equal(b.length, 1, brief(b));
+  assert.equal(b[0]!.sub_event_type.value, 'Shelling/artillery/missile attack');
+  // A slaughterhouse is no killing, and a labour strike kills nobody.
+  assert.equal(incidents('Workers at a slaughterhouse near the port went on strike on Monday over unpaid wages.').filter((x) => x.sub_event_type.value !== 'Peaceful protest').length, 0);
+});

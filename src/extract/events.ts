@@ -876,7 +876,7 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
 }
 
 /** Triggers that a disaster cue cannot explain away: they name political violence themselves. */
-const ROBUST_VS_DISASTER = new Set<TriggerCat>(['chemical', 'suicide', 'ied', 'protest', 'riot', 'mob', 'abduct', 'sexual', 'grenade', 'hq', 'agreement', 'regain', 'disrupt']);
+const ROBUST_VS_DISASTER = new Set<TriggerCat>(['chemical', 'suicide', 'ied', 'protest', 'riot', 'mob', 'abduct', 'sexual', 'grenade', 'hq', 'agreement', 'regain', 'disrupt', 'air', 'shelling']);
 /** Triggers that an ordinary crime can account for ("a man robbed a bank and was intercepted"). */
 const WEAK_VS_CRIME = new Set<TriggerCat>(['kill', 'attack', 'explosion', 'loot', 'destroy', 'arrest', 'change', 'other', 'grenade', 'abduct', 'transfer']);
 /** Triggers that a claim or a denial can account for: "the president declared that such
