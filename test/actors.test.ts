@@ -569,3 +569,8 @@ test(here + "herders the text does not name are the event country's communal mil
   assert.deepEqual(pair(run('Armed herdsmen killed three farmers in a village in Benue State on Sunday.', 'killed', 'Attack', 'Nigeria')).slice(0, 2), ['Fulani Ethnic Militia (Nigeria)', 4]);
   assert.deepEqual(pair(run('Armed herdsmen killed three farmers in a village near El Fasher on Sunday.', 'killed', 'Attack', 'Sudan')).slice(0, 2), ['Unidentified Communal Militia (Sudan)', 4]);
 });
+
+test(here + "unnamed insurgents are an unidentified armed group, except where ACLED names a country's insurgency (Mozambique's Islamist militia)", () => {
+  assert.deepEqual(pair(run('Insurgents attacked a village near Macomia on Sunday, killing two farmers.', 'attacked', 'Attack', 'Mozambique')).slice(0, 2), ['Islamist Militia (Mozambique)', 3]);
+  assert.deepEqual(pair(run('Insurgents attacked a village near Kaya on Sunday, killing two farmers.', 'attacked', 'Attack', 'Burkina Faso')).slice(0, 2), ['Unidentified Armed Group (Burkina Faso)', 3]);
+});
