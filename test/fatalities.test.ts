@@ -107,3 +107,13 @@ test(here + 'negations, ages, appositions and joined verbs', () => {
   assert.equal(best('A militia leader was struck and killed by an airstrike.'), 1);
   assert.equal(best('IS fighters shot and killed a farmer.'), 1);
 });
+
+test(here + "the news' other words for deaths: martyrdom, lives lost, eliminated, neutralised, 'killed all three'", () => {
+  assert.equal(best('At least twelve security personnel embraced martyrdom in a suicide attack on a check post.'), 12);
+  assert.equal(best('As many as 34 lives were lost and over 130 others were wounded in the blast.'), 34);
+  assert.equal(best('During the firefight, six terrorists were eliminated.'), 6);
+  assert.equal(best('Troops neutralised four bandits in the forest on Monday.'), 4);
+  assert.equal(best('A drone struck a vehicle and killed all three occupants near the border.'), 3);
+  // 'lost' alone is no death.
+  assert.equal(best('The police lost three vehicles in the ambush.'), 0);
+});

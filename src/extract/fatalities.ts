@@ -56,11 +56,11 @@ const LIST = `${GROUP}(?:\\s*(?:,|and|,\\s*and|as\\s+well\\s+as|plus|in\\s+addit
 /** "were", "have also been", and a first verb joined to the death: "was shot and killed", "were kidnapped and killed". */
 const AUX = `(?:\\s+(?:were|was|have|has|had|been|are|is|got|being|reportedly|allegedly|also|all|later|both|subsequently|eventually|each|consequently|found|left|(?:shot|[a-z]+ed)\\s+and))*`;
 const DEATH_PP =
-  '(?:killed|dead|fatally\\s+(?:shot|stabbed|assaulted|attacked|wounded|injured|beaten)|died|slain|shot\\s+dead|shot\\s+to\\s+death|stabbed\\s+to\\s+death|beaten\\s+to\\s+death|hacked\\s+to\\s+death|burn(?:ed|t)\\s+to\\s+death|lynched|beheaded|executed|murdered|assassinated|massacred|perished|martyred|lost\\s+their\\s+lives|lost\\s+(?:his|her)\\s+life|succumbed|deaths|fatalities|fatality|bodies|corpses)';
+  '(?:killed|dead|fatally\\s+(?:shot|stabbed|assaulted|attacked|wounded|injured|beaten)|died|slain|shot\\s+dead|shot\\s+to\\s+death|stabbed\\s+to\\s+death|beaten\\s+to\\s+death|hacked\\s+to\\s+death|burn(?:ed|t)\\s+to\\s+death|lynched|beheaded|executed|murdered|assassinated|massacred|perished|martyred|lost\\s+their\\s+lives|lost\\s+(?:his|her)\\s+life|succumbed|deaths|fatalities|fatality|bodies|corpses|embraced\\s+(?:martyrdom|shahadat)|eliminated|neutrali[sz]ed|(?<=\\blives\\s+(?:were\\s+|have\\s+been\\s+|had\\s+been\\s+)?)lost)';
 const MIXED_PP = '(?:killed|dead)(?:,?\\s+(?:and|or|and/or))?\\s+(?:wounded|injured|hurt)(?!\\s+(?:\\d|[a-z]+\\s+(?:were|was)))|killed,\\s+(?:wounded|injured)\\s+or\\s+\\w+';
 const INJ_PP = '(?:wounded|injured|hurt|injuries|sustained\\s+injuries|were\\s+injured)';
 const DEATH_ACT =
-  '(?:[Kk]illing|killed|kills|kill|shot\\s+and\\s+killed|shooting\\s+and\\s+killing|shot\\s+dead|fatally\\s+(?:shot|stabbed|wounded|injured)|executed|executing|murdered|murdering|massacred|beheaded|assassinated|lynched|claimed\\s+the\\s+lives\\s+of|claiming\\s+the\\s+lives\\s+of|(?:[Tt]he\\s+)?bod(?:y|ies)\\s+of|(?:[Tt]he\\s+)?(?:deaths?|killings?|murders?)\\s+of|remains\\s+of)';
+  '(?:[Kk]illing|killed|kills|kill|shot\\s+and\\s+killed|shooting\\s+and\\s+killing|shot\\s+dead|fatally\\s+(?:shot|stabbed|wounded|injured)|executed|executing|murdered|murdering|massacred|beheaded|assassinated|lynched|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing)|claimed\\s+the\\s+lives\\s+of|claiming\\s+the\\s+lives\\s+of|(?:[Tt]he\\s+)?bod(?:y|ies)\\s+of|(?:[Tt]he\\s+)?(?:deaths?|killings?|murders?)\\s+of|remains\\s+of)';
 const MIXED_ACT = '(?:killing|killed)\\s+(?:and|or)\\s+(?:injuring|wounding|injured|wounded)';
 const INJ_ACT = '(?:injuring|wounding|injured|wounded|injures|wounds|hurting|injuring\\s+of|wounding\\s+of)';
 
@@ -70,7 +70,8 @@ const RE_DEATH_AFTER = new RegExp(`(?<list>${LIST})${PAREN},?(?<aux>${AUX})\\s+(
 const RE_INJ_AFTER = new RegExp(`(?<list>${LIST})${PAREN},?${AUX}\\s+(?:${INJ_PP})\\b`, 'g');
 // Active readings: "killing N <who>".
 const RE_MIXED_ACT = new RegExp(`\\b${MIXED_ACT}\\s+(?<list>${LIST})`, 'g');
-const RE_DEATH_ACT = new RegExp(`\\b${DEATH_ACT}\\s+(?<list>${LIST})`, 'g');
+// ("killed all three occupants": 'all' before the figure, read as a back-reference below)
+const RE_DEATH_ACT = new RegExp(`\\b${DEATH_ACT}\\s+(?:all\\s+(?:the\\s+)?)?(?<list>${LIST})`, 'g');
 const RE_INJ_ACT = new RegExp(`\\b${INJ_ACT}\\s+(?<list>${LIST})`, 'g');
 // "stabbed a man to death", "beat two suspects to death".
 const RE_TO_DEATH = new RegExp(`\\b(?:stabbed|beat|beaten|hacked|burned|burnt|clubbed|stoned|shot|tortured|bludgeoned|strangled|choked|trampled)\\s+(?<list>${LIST})\\s+to\\s+death\\b`, 'g');
@@ -87,7 +88,7 @@ const RE_SINGLE_PASSIVE = new RegExp(`\\b(?:was|has\\s+been|had\\s+been|is)(?:\\
 const RE_SINGLE_DIED = /\b(?:he|she|who|later|subsequently)\s+(?:later\s+|subsequently\s+|eventually\s+)?(?:died|succumbed|passed\s+away)\b/gi;
 const RE_SINGLE_ACT = new RegExp(`\\b(?:killing|killed|shot\\s+and\\s+killed|shot\\s+dead|murdered|executed|beheaded|assassinated|stabbed\\s+to\\s+death|fatally\\s+(?:shot|stabbed|wounded|injured))\\s+(?:his|her|the|their)\\s+(?:[a-z][\\w-]*\\s+){0,2}?(?<noun>[a-z][\\w-]*)\\b`, 'gi');
 // Any word of death at all (the rest of the text may still have none of the above).
-const RE_DEATH_WORD = /\b(?:kill(?:ed|ing|s)?|dead|died|dies|death|deaths|deadly|fatal(?:ities|ity)?|bodies|body|slain|martyred|lynched|beheaded|executed|murder(?:ed)?|assassinated|perished|lives)\b/i;
+const RE_DEATH_WORD = /\b(?:kill(?:ed|ing|s)?|dead|died|dies|death|deaths|deadly|fatal(?:ities|ity)?|bodies|body|slain|martyred|martyrdom|lynched|beheaded|executed|murder(?:ed)?|assassinated|perished|lives|eliminated|neutrali[sz]ed)\b/i;
 // "no casualties", "no fatalities reported", "no one was killed", "without casualties".
 const RE_ZERO = /\b(?:no|without|zero)\s+(?:(?:immediate|reported|known|human)\s+)?(?:casualties|fatalities|deaths|loss(?:es)?\s+of\s+(?:life|lives)|one\s+(?:was|were)\s+(?:killed|hurt|injured)|injuries\s+or\s+deaths|deaths\s+or\s+injuries)\b|\bno\s+(?:one|body|people)\s+(?:(?:was|were|has\s+been|had\s+been|has|had)\s+)?(?:killed|hurt|injured|died)|\bnobody\s+(?:was\s+)?(?:killed|hurt|died)/i;
 
@@ -128,7 +129,7 @@ export function findFatalities(doc: Doc, focus: number[], articleId: string): Fa
     if (RE_DEATH_WORD.test(st)) anyDeathWord = true;
     const z = RE_ZERO.exec(st);
     if (z && !zero) zero = { start: s.start + z.index, end: s.start + z.index + z[0].length };
-    if (!/\b(?:kill|dead|die|death|fatal|bod(?:y|ies)|slain|lynch|behead|execut|murder|assassin|massacr|perish|martyr|lives|life|injur|wound|hurt|casualt|toll|corpse|remains|succumb)/i.test(st)) continue;
+    if (!/\b(?:kill|dead|die|death|fatal|bod(?:y|ies)|slain|lynch|behead|execut|murder|assassin|massacr|perish|martyr|lives|life|injur|wound|hurt|casualt|toll|corpse|remains|succumb|eliminat|neutrali|shahadat)/i.test(st)) continue;
     readSentence(st, s.start, hits, doc.tokens.slice(s.tokenStart, s.tokenEnd));
   }
 
