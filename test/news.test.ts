@@ -165,3 +165,16 @@ test("a strike that killed is an air strike, and a missile in an industrial area
   // A slaughterhouse is no killing, and a labour strike kills nobody.
   assert.equal(incidents('Workers at a slaughterhouse near the port went on strike on Monday over unpaid wages.').filter((x) => x.sub_event_type.value !== 'Peaceful protest').length, 0);
 });
+
+test("a word inside a group's name tells no event: the Tigray People's Liberation Front liberates nothing", () => {
+  const xs = incidents("The Ethiopian government and the rebel Tigray People's Liberation Front announced on Wednesday that they had met in Pretoria.");
+  assert.ok(!xs.some((x) => x.sub_event_type.value === 'Government regains territory'), brief(xs));
+  // A headline in title case keeps its words.
+  const h = incidents('Russian Missile Attack Kills Five in Kharkiv\n\nThe strike hit an industrial area on Wednesday, officials said.');
+  assert.equal(h.length, 1, brief(h));
+});
+
+test('an agreement nobody is named as party to is no event (two ministers discussing a road project)', () => {
+  const xs = incidents('The ministers discussed the development road project in Ankara on Tuesday, with an agreement to sustain the work of a joint committee on water.');
+  assert.equal(xs.length, 0, brief(xs));
+});

@@ -239,11 +239,25 @@ function readSentence(doc: Doc, si: number, times: Mention[]): SentenceInfo {
   const tok: Token[] = [];
   // Tokens inside a date or time expression are blanked: "9 May 2020" holds no modal "may"
   // and "21 March" no protest march.
+  // A word inside a name ('Tigray People's Liberation Front', 'Kurdistan Workers' Party') tells
+  // no event: a capitalised word within the sentence next to another capitalised word is blanked
+  // like a date, unless the line is in title case ('Russian Missile Attack Kills Five').
+  let capWords = 0;
+  let allWords = 0;
+  for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+    const k = doc.tokens[t]!;
+    if (!/^\p{L}/u.test(k.lower)) continue;
+    allWords++;
+    if (/^\p{Lu}/u.test(doc.text[k.start]!)) capWords++;
+  }
+  const titleCase = capWords * 2 >= allWords;
+  const capAt = (t: number) => t >= s.tokenStart && t < s.tokenEnd && /^\p{Lu}/u.test(doc.text[doc.tokens[t]!.start]!);
   for (let t = s.tokenStart; t < s.tokenEnd; t++) {
     const k = doc.tokens[t]!;
     if (k.lower === '-' || k.lower === '–') continue;
     let w = k.lower;
     if (times.length && times.some((m) => k.start >= m.start && k.end <= m.end)) w = '';
+    else if (!titleCase && t > s.tokenStart && capAt(t) && (capAt(t + 1) || (capAt(t - 1) && t - 1 > s.tokenStart)) && /^\p{L}/u.test(k.lower)) w = '';
     else if ((w === 'march' || w === 'may') && k.start > s.start && /^[A-Z]/.test(doc.text[k.start]!)) w = '';
     // "would-be suicide bombers" holds no modal
     else if (w === 'would' && doc.tokens[t + 1]?.lower === '-') w = '';

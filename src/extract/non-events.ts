@@ -56,7 +56,7 @@ function isOld(doc: Doc, inc: Incident, published: string | null): boolean {
 /** Strategic developments read from a word alone ("relocated", "threatening", "declared"): with
  *  nobody named they are no event. (A defused bomb or a seized base is an event with its actor
  *  unnamed: CASE 2021 codes those.) */
-const VAGUE_STRATEGIC = new Set(['Change to group/activity', 'Other']);
+const VAGUE_STRATEGIC = new Set(['Change to group/activity', 'Other', 'Agreement']);
 
 /** Why this incident is no new incident, or null. */
 export function whyNoIncident(doc: Doc, inc: Incident, published: string | null): string | null {
