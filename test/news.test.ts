@@ -178,3 +178,16 @@ test('an agreement nobody is named as party to is no event (two ministers discus
   const xs = incidents('The ministers discussed the development road project in Ankara on Tuesday, with an agreement to sustain the work of a joint committee on water.');
   assert.equal(xs.length, 0, brief(xs));
 });
+
+test('a court upholding a death sentence for an old attack is no incident, nor is its "death" a killing', () => {
+  const xs = incidents('A high court on Friday upheld the death sentence of six men for carrying out an attack on a police station in 2011 in which nine people were killed.');
+  assert.equal(xs.length, 0, brief(xs));
+});
+
+test('a killing within a family, with the police only as its source, is a crime, not political violence', () => {
+  const xs = incidents('A man was stabbed to death by his wife at their home in the town on Sunday afternoon. The district police chief said the suspect was detained at the scene.');
+  assert.equal(xs.length, 0, brief(xs));
+  // Police who act are a party: a suspect shot dead by police is coded.
+  const ys = incidents('Police shot dead a man suspected of stabbing his wife at their home in the town on Sunday, the district police chief said.');
+  assert.equal(ys.length, 1, brief(ys));
+});

@@ -198,6 +198,8 @@ const NEGATORS = new Set(['no', 'not', "n't", 'never', 'without', 'nor', 'neithe
  *  "protested against the killing of a student", "demanding the release of those arrested". */
 const TOPIC_WORDS = new Set(['decry', 'decrying', 'decried', 'condemned', 'denounced', 'mourn', 'mourning', 'outrage', 'against', 'over', 'demanding', 'demand', 'demanded', 'condemning', 'condemn', 'denouncing', 'denounce', 'protesting', 'about', 'following', 'justice', 'release', 'solidarity', 'commemorate', 'commemorating', 'mark', 'marking', 'anniversary', 'regarding', 'for']);
 const REPORTS = new Set(['said', 'say', 'says', 'reported', 'told', 'stated', 'added']);
+/** Words after 'police' or 'army' that make it a title or a source, not a party: 'police chief', 'army spokesman'. */
+const STATE_SOURCE_AFTER = new Set(['chief', 'chiefs', 'spokesman', 'spokesperson', 'spokeswoman', 'commissioner', 'official', 'officials', 'source', 'sources', 'statement', 'headquarters', 'station', 'report', 'reports', 'received', 'receiving']);
 const SETTING_WORDS = new Set(['as', 'during', 'amid', 'amidst', 'since']);
 const HUMANITARIAN = new Set(['relief', 'refugee', 'refugees', 'idp', 'aid', 'displacement', 'evacuation', 'medical', 'health', 'transit', 'quarantine', 'isolation']);
 const SELF_CLAIM = new Set(['control', 'full', 'victory']);
@@ -926,7 +928,8 @@ function notPoliticalViolence(infos: SentenceInfo[], context: SentenceInfo[]): b
     // people: "armed men shot a man", "police killed a drug suspect in a raid", "a suspected
     // thief was beaten up by locals"
     // (police who only report it do not count: "[...] exploded during a robbery, police said")
-    const stateActs = context.some((inf) => inf.hits.some((h) => h.cat === 'cue_state' && !REPORTS.has(inf.words[h.w1 + 1] ?? '')));
+    // (nor police who are a title or a source: "Seremban police chief X said", "police spokesman")
+    const stateActs = context.some((inf) => inf.hits.some((h) => h.cat === 'cue_state' && !REPORTS.has(inf.words[h.w1 + 1] ?? '') && !STATE_SOURCE_AFTER.has(inf.words[h.w1 + 1] ?? '')));
     const violentActor = armed || stateActs || cues.has('crowd');
     // ... and when armed groups loot or destroy ("properties were looted by the militants")
     const armedLoot = armed && live.some((h) => h.cat === 'loot' || h.cat === 'destroy');

@@ -35,12 +35,12 @@ export const PAST_FRAMES: Frame[] = [
 ];
 
 /**
- * An old event: dated half a year or more before publication; or, with no day of its own, told
- * with a year before the publication's ("an attack on a police station in 2009", "a 2021
+ * An old event: dated half a year or more before publication; or, with no day of its own (or in
+ * a trial, whose day is the court's), told with a year before the publication's ("an attack on a police station in 2009", "a 2021
  * bombing"). A day of its own near publication keeps it news ("marched on Friday to mark the
  * anniversary of the 2019 uprising").
  */
-function isOld(doc: Doc, inc: Incident, published: string | null): boolean {
+function isOld(doc: Doc, inc: Incident, published: string | null, trial = false): boolean {
   if (!published) return false;
   const pub = Date.parse(`${published.slice(0, 10)}T00:00:00Z`);
   const pubYear = new Date(pub).getUTCFullYear();
@@ -48,6 +48,9 @@ function isOld(doc: Doc, inc: Incident, published: string | null): boolean {
   // a year on the event word itself dates it, whatever day the sentence gives the trial
   const trig = inc.sub_event_type.evidence[0];
   if (trig && before(doc.text.slice(Math.max(0, trig.start - 20), Math.min(doc.text.length, trig.end + 40)))) return true;
+  // In a trial the day is the court's ("on Friday upheld the sentence for an attack in 2011"):
+  // an earlier year told with it dates the attack.
+  if (trial && inc.evidence.some((e) => before(e.text))) return true;
   const ownDay = inc.event_date && inc.event_date.rule !== 'date:publication' && !/reporting-day/.test(inc.event_date.rule);
   if (ownDay) return pub - Date.parse(`${inc.event_date!.value}T00:00:00Z`) > 180 * 86400000;
   return inc.evidence.some((e) => before(e.text));
@@ -62,6 +65,6 @@ const VAGUE_STRATEGIC = new Set(['Change to group/activity', 'Other', 'Agreement
 export function whyNoIncident(doc: Doc, inc: Incident, published: string | null): string | null {
   if (VAGUE_STRATEGIC.has(inc.sub_event_type.value) && !inc.actor1 && !inc.actor2) return 'non-event:strategic-without-actor';
   const told = inc.evidence.map((e) => e.text).join(' ');
-  for (const f of PAST_FRAMES) if (f.re.test(told) && isOld(doc, inc, published)) return `non-event:${f.id}`;
+  for (const f of PAST_FRAMES) if (f.re.test(told) && isOld(doc, inc, published, f.id === 'trial')) return `non-event:${f.id}`;
   return null;
 }
