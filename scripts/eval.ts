@@ -6,6 +6,10 @@
  *   npm run eval                 every dev set
  *   npm run eval -- --quick      leaves out acled-2020 (5,566 texts)
  *   npm run eval -- --set seed   one set (repeatable)
+ *   npm run eval -- --set acled-2020-afpak --fusion-check
+ *                                also runs each set with --per-article against the same gold (row
+ *                                NAME/nofuse) and prints fused against unfused detection: the issue's
+ *                                "no drop in detection F1 compared with --per-article"
  *   npm run eval -- --set news-dev --diff
  *                                article by article, what the gold has and sitrep does not, and the
  *                                reverse, with the evidence
@@ -73,6 +77,9 @@ function main(): number {
   mkdirSync(OUT, { recursive: true });
 
   const diff = args.includes('--diff');
+  const fusionCheck = args.includes('--fusion-check');
+  const checks: string[] = [];
+  const fmt = (v: number | null) => (v === null ? '-' : v.toFixed(3));
   const rows: { set: DevSet; score: Score; seconds: number; note: string }[] = [];
   const confidence: { name: string; lines: string[] }[] = [];
   for (const set of sets) {
@@ -108,6 +115,13 @@ function main(): number {
         writeFileSync(join(OUT, `${set.name}.per-article.diff.txt`), diffLines(splitDoc, perDoc, articles).join('\n') + '\n');
       }
     }
+    if (fusionCheck) {
+      // Fusion off, scored against the same gold: what fusion adds to or takes from detection.
+      const off = scoreSet(`${set.name}.nofuse`, articles, gold, ['--per-article']);
+      if (typeof off === 'number') return off;
+      rows.push({ set: { ...set, name: `${set.name}/nofuse` }, score: off.score, seconds: off.seconds, note: '' });
+      checks.push(`${set.name}: detection F1 fused ${fmt(main.score.detection.f1)} (P ${fmt(main.score.detection.precision)} R ${fmt(main.score.detection.recall)}), --per-article ${fmt(off.score.detection.f1)} (P ${fmt(off.score.detection.precision)} R ${fmt(off.score.detection.recall)})`);
+    }
     const reportDoc = JSON.parse(readFileSync(join(OUT, `${set.name}.report.json`), 'utf8')) as { incidents: Record<string, unknown>[] };
     if (goldDoc.incidents.length) confidence.push({ name: set.name, lines: confidenceTable(goldDoc, reportDoc) });
     if (diff) {
@@ -128,6 +142,7 @@ function main(): number {
       `${r.set.name}: Multi-article incidents (gold reported by 2+ articles): ${m.n}   found ${f(m.recall)}   grouping ${f(m.grouping)}   grouping_precision ${f(m.grouping_precision)}   fatalities_range ${f(m.fatalities_range.acc)} (n ${m.fatalities_range.n});   all incidents: grouping_precision ${f(g?.acc ?? null)}, detection F1 ${f(r.score.detection.f1)}`,
     );
   }
+  for (const c of checks) console.log(`fusion check: ${c}`);
   for (const c of confidence) {
     console.log(`\n${c.name}: detection precision by confidence (reported incidents matched to a gold one)`);
     for (const l of c.lines) console.log(l);

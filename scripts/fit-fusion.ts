@@ -68,7 +68,7 @@ function pairsOf(d: SetData): Pair[] {
           continue;
         }
         // The hand-set rules merge what they accept; the model learns what they leave apart.
-        if (compatible(a.incident, b.incident, weights).ok) continue;
+        if (compatible(a.incident, b.incident, weights, !!a.note && !!b.note).ok) continue;
         out.push({ x: pairFeatures(a, b, weights), y, a, b });
       }
     }

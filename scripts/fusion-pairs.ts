@@ -72,13 +72,13 @@ function main(): number {
           const w = weightsOf.get(a.key)!;
           if (together && y === 1) {
             // Right merges, tallied by what merged them.
-            const c = compatible(a.incident, b.incident, w);
+            const c = compatible(a.incident, b.incident, w, !!a.note && !!b.note);
             const reason = `right: ${c.ok ? `rules: ${c.why}` : 'model'}`;
             why.set(reason, (why.get(reason) ?? 0) + 1);
           }
           if (together === (y === 1)) continue;
           const v = veto(a, b);
-          const c = compatible(a.incident, b.incident, w);
+          const c = compatible(a.incident, b.incident, w, !!a.note && !!b.note);
           const p = v ? 0 : modelChance(a, b, w);
           const head = together ? `WRONG (${c.ok ? `rules: ${c.why}` : `model p=${p.toFixed(2)}`})` : `MISSED ${v ? `veto: ${v}` : `rules: ${c.why}; model p=${p.toFixed(2)}`}`;
           const reason = together ? (c.ok ? `wrong: rules: ${c.why}` : 'wrong: model') : v ? `missed: veto ${v.replace(/\d+/g, 'N')}` : `missed: ${c.why}`;

@@ -468,3 +468,17 @@ test(here + 'the same sides in one district, on one day or a rough date, are not
   const c = report('c', 0, { ...HELMAND, date: '2025-05-06', tp: 2, fatalities: 3, text: 'Reported on 6 May, Taliban fighters ambushed an army convoy on the canal road near the bazaar in Nad Ali district, killing three soldiers.' });
   assert.equal(compatible(a.incident, c.incident).why, 'days apart with too little in common');
 });
+
+test(here + 'two briefs of one town and day that share none of their words are two events', () => {
+  // One gang named in both: the town and the gang would join long articles' reports whatever their words.
+  const CITY: Spec = { date: '2025-05-08', sub: 'Attack', country: 'Brazil', admin1: 'Amazonas', location: 'Manaus', lat: -3.1, lon: -60.02, actor1: 'Northern Family', inter1: 3, actor2: 'Civilians (Brazil)', inter2: 7 };
+  const body = report('a', 0, { ...CITY, fatalities: 1, text: 'The body of a woman was found floating by a stream in the north zone of the city, with her hands and feet tied.' });
+  const shot = report('b', 0, { ...CITY, fatalities: 1, text: 'A man was shot dead in front of his house in the Compensa neighbourhood by two armed men who fled.' });
+  // Long articles' reports: the same town on the same day is specific enough for the rules.
+  assert.equal(compatible(body.incident, shot.incident).ok, true);
+  // Two briefs say all they know: had they told one event, some of their words would meet.
+  assert.equal(compatible(body.incident, shot.incident, undefined, true).ok, false);
+  assert.equal(fuse([{ ...body, note: true }, { ...shot, note: true }]).length, 2);
+  const shot2 = report('c', 0, { ...CITY, fatalities: 1, text: 'Two armed men shot a man dead outside his house in Compensa and fled on foot, police said.' });
+  assert.equal(fuse([{ ...shot, note: true }, { ...shot2, note: true }]).length, 1);
+});

@@ -466,7 +466,7 @@ export interface Compatibility {
 const NO = (why: string): Compatibility => ({ ok: false, score: 0, why });
 
 /** Whether two reports (of different articles) can be one event, and how alike they are. */
-export function compatible(a: Flat, b: Flat, weights: WordWeights = FLAT): Compatibility {
+export function compatible(a: Flat, b: Flat, weights: WordWeights = FLAT, briefs = false): Compatibility {
   let score = 0;
   // Date: within the tolerance of the less precise of the two.
   const da = dayNumber(a.event_date);
@@ -560,7 +560,11 @@ export function compatible(a: Flat, b: Flat, weights: WordWeights = FLAT): Compa
     // the town does not say which event when the two texts, long enough to compare, share
     // nothing of who protested and why.
     const crowd = (a.event_type === 'Protests' || a.event_type === 'Riots') && (b.event_type === 'Protests' || b.event_type === 'Riots');
-    const townSays = sameTown && !(crowd && overlap && overlap.jaccard < MIN_JACCARD);
+    // Two briefs (`briefs`: short notes that say all they know) of one event tell it in some of the
+    // same words; two that share none are two events of one town and day (a body found, a
+    // drive-by shooting, in a city of millions).
+    const wordsApart = !!overlap && overlap.jaccard < MIN_JACCARD;
+    const townSays = sameTown && !((crowd || briefs) && wordsApart);
     if (townInDistrict) {
       if (!sameToll && !sameWords) return NO('a town and its district with too little in common');
       rule = sameToll ? 'same day, a town and its district, same toll' : 'same day, a town and its district, same words';

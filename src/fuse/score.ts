@@ -271,7 +271,7 @@ export function pairScore(a: FusionReport, b: FusionReport, weights: WordWeights
   if (v) return { p: 0, veto: v, rules: false };
   // The careful rules of compatible.ts (what two reports must share to be one event at one place
   // on one day) merge on their own; the fitted score finds what they leave apart.
-  if (compatible(a.incident, b.incident, weights).ok) return { p: 1, veto: null, rules: true };
+  if (compatible(a.incident, b.incident, weights, !!a.note && !!b.note).ok) return { p: 1, veto: null, rules: true };
   // Two briefs of one incident each say all they know of it: the score's tolerance is for what long
   // articles' reports make of one event (the toll of one paragraph, the place of another, a
   // background event), and two briefs the rules keep apart are two events.
