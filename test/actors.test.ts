@@ -574,3 +574,9 @@ test(here + "unnamed insurgents are an unidentified armed group, except where AC
   assert.deepEqual(pair(run('Insurgents attacked a village near Macomia on Sunday, killing two farmers.', 'attacked', 'Attack', 'Mozambique')).slice(0, 2), ['Islamist Militia (Mozambique)', 3]);
   assert.deepEqual(pair(run('Insurgents attacked a village near Kaya on Sunday, killing two farmers.', 'attacked', 'Attack', 'Burkina Faso')).slice(0, 2), ['Unidentified Armed Group (Burkina Faso)', 3]);
 });
+
+test(here + "a group that takes responsibility anywhere in the article is the lead attack's perpetrator", () => {
+  const text = 'A suicide bomber blew himself up in a mosque inside the police lines in Peshawar on Monday, killing 40 people. Rescue workers searched the rubble through the night. Officials said the roof had collapsed. The outlawed Tehreek-e-Taliban Pakistan (TTP) took responsibility for the attack.';
+  const r = run(text, 'blew himself up', 'Suicide bomb', 'Pakistan', { sentences: [0] });
+  assert.deepEqual(pair(r).slice(0, 2), ['TTP: Tehreek-i-Taliban Pakistan', 2]);
+});

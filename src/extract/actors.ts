@@ -1471,7 +1471,10 @@ export function assignActors(
   // 'Militants attacked a checkpoint ... JNIM claimed responsibility': whoever claims the attack
   // is its perpetrator when the event itself names none.
   if (NEEDS_PERPETRATOR.has(type) && (!a1 || (act && act.generic && act.m.kind === 'unidentified'))) {
-    const claim = claimant(doc, w, byArticle, event.sentences);
+    // (a claim anywhere later in the article is for its lead incident: 'Five soldiers were
+    // killed … [four paragraphs on] The TTP took responsibility for the attack.')
+    const claim = claimant(doc, w, byArticle, event.sentences) ??
+      (Math.min(...event.sentences) <= 1 ? claimant(doc, w, byArticle, event.sentences, doc.sentences.length) : null);
     const r = claim ? resolve(claim, infoOf(doc, claim)) : null;
     if (claim && r && r.name !== a2?.actor.value) {
       const evidence = [ev(articleId, doc, claim)];
@@ -1520,15 +1523,17 @@ export function assignActors(
 /** What a claim of an attack is for: 'claimed responsibility', 'claimed the attack'. */
 const CLAIMED_WHAT = new Set(['responsibility', 'attack', 'attacks', 'bombing', 'bombings', 'blast', 'blasts', 'killing', 'killings', 'assassination', 'ambush', 'explosion', 'operation', 'raid', 'abduction', 'kidnapping', 'firing', 'shelling']);
 /**
- * A named armed group that claims the event: 'JNIM claimed responsibility', 'for which Daesh has
- * claimed responsibility', 'the attack was claimed by ISWAP'. Only in the event's sentences or the
- * two after them: a claim further on is for another attack.
+ * A named armed group that claims the event: 'JNIM claimed responsibility', 'the TTP took
+ * responsibility', 'for which Daesh has claimed responsibility', 'the attack was claimed by ISWAP'.
+ * In the event's sentences or the `reach` after them (two by default: further on, a claim may be
+ * for another attack; the caller reaches to the end of the article for its lead incident).
  */
-function claimant(doc: Doc, w: Words, byArticle: ArticleMentions, sentences: number[]): ActorMention | null {
+function claimant(doc: Doc, w: Words, byArticle: ArticleMentions, sentences: number[], reach = 2): ActorMention | null {
   if (sentences.length === 0) return null;
   let lo = Infinity;
   let hi = -Infinity;
-  for (const s of sentences) { lo = Math.min(lo, s); hi = Math.max(hi, s + 2); }
+  for (const s of sentences) { lo = Math.min(lo, s); hi = Math.max(hi, s + reach); }
+  hi = Math.min(hi, doc.sentences.length - 1);
   const range: number[] = [];
   for (let s = lo; s <= hi; s++) range.push(s);
   for (const m of byArticle.inSentences(range)) {
@@ -1542,6 +1547,11 @@ function claimant(doc: Doc, w: Words, byArticle: ArticleMentions, sentences: num
       if (lw === 'claimed' || lw === 'claims' || lw === 'claiming') {
         const what = [w.lower[k + 1], w.lower[k + 2], w.lower[k + 3]];
         if (what.some((x) => x !== undefined && CLAIMED_WHAT.has(x))) return m;
+        break;
+      }
+      // 'X took/accepted/owned responsibility for the attack'.
+      if (/^(?:took|takes|taking|accepted|accepts|owned)$/.test(lw)) {
+        if (w.lower[k + 1] === 'responsibility') return m;
         break;
       }
       if (!SPEECH_GAP.has(lw) && !/^(?:militants|fighters|group|has|have|later|quickly|reportedly|swiftly)$/.test(lw)) break;
