@@ -2,15 +2,14 @@
  * The desk's page as served: web/'s modules bundled by esbuild when the server starts (one script
  * and a shared chunk, minified, instead of a dozen modules: on HTTP/1.1 a browser fetches six at a
  * time, so the modules came in three waves), with the incident, article and "add news" pages as
- * chunks loaded on demand. Kept in a directory named by a hash of web/'s files and esbuild's
- * version, so it is never older than the sources, is built once per version (a later start, or a
+ * chunks loaded on demand. Kept in node_modules/.cache/sitrep-web/, in a directory named by a
+ * hash of web/'s files and esbuild's version, so it is never older than the sources, is built once per version (a later start, or a
  * second server, finds it), and nothing is left behind per start. Where esbuild is not installed
  * (it is a development dependency) the server serves web/'s modules as they are.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, copyFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, copyFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
@@ -36,10 +35,19 @@ export async function bundleWeb(webDir: string): Promise<WebBundle | null> {
   const topojson = join(dirname(require.resolve('topojson-client')), '..', 'src');
   const hash = createHash('sha256').update(esbuild.version).update(topojson);
   for (const f of filesUnder(webDir)) hash.update(f.slice(webDir.length)).update(readFileSync(f));
-  const final = join(tmpdir(), `sitrep-web-${hash.digest('hex').slice(0, 16)}`);
+  // In the project's node_modules/.cache (where esbuild is installed), not in a shared /tmp where
+  // another user could place a directory of that name first.
+  const cache = join(webDir, '..', 'node_modules', '.cache', 'sitrep-web');
+  const final = join(cache, hash.digest('hex').slice(0, 16));
   if (existsSync(final)) return { dir: final };
-  // Built aside, then renamed into place at once: a directory under the final name is complete.
-  const dir = mkdtempSync(`${final}-`);
+  let dir: string;
+  try {
+    mkdirSync(cache, { recursive: true });
+    // Built aside, then renamed into place at once: a directory under the final name is complete.
+    dir = mkdtempSync(`${final}-`);
+  } catch {
+    return null;
+  }
   try {
     const built = await esbuild.build({
       metafile: true,
