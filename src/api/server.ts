@@ -281,7 +281,6 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
   // The UI: plain ES modules, and the offline map data from npm packages (no tile server, no CDN).
   // The desk's modules bundled at start (src/api/web-bundle.ts), or web/ as it is without esbuild.
   const bundle = opts.bundleWeb === false ? null : await bundleWeb(WEB_DIR);
-  if (bundle) app.addHook('onClose', async () => bundle.close());
   await app.register(fastifyStatic, { root: bundle?.dir ?? WEB_DIR, prefix: '/', index: ['index.html'], decorateReply: true });
   await app.register(fastifyStatic, { root: dirname(require.resolve('world-atlas/countries-50m.json')), prefix: '/vendor/world-atlas/', decorateReply: false, allowedPath: (p) => /^\/?countries-(50m|110m)\.json$/.test(p) });
   await app.register(fastifyStatic, { root: join(dirname(require.resolve('topojson-client')), '..', 'src'), prefix: '/vendor/topojson-client/', decorateReply: false });

@@ -2,20 +2,26 @@
  * The desk's page as served: web/'s modules bundled by esbuild when the server starts (one script
  * and a shared chunk, minified, instead of a dozen modules: on HTTP/1.1 a browser fetches six at a
  * time, so the modules came in three waves), with the incident, article and "add news" pages as
- * chunks loaded on demand. Built from web/ at every start into a directory of its own, so it is
- * never older than the sources. Where esbuild is not installed (it is a development dependency)
- * the server serves web/'s modules as they are.
+ * chunks loaded on demand. Kept in node_modules/.cache/sitrep-web/, in a directory named by a
+ * hash of web/'s files and esbuild's version, so it is never older than the sources, is built once per version (a later start, or a
+ * second server, finds it), and nothing is left behind per start. Where esbuild is not installed
+ * (it is a development dependency) the server serves web/'s modules as they are.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, copyFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, copyFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
 export interface WebBundle {
   dir: string;
-  close(): void;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : e.isFile() ? [join(dir, e.name)] : []))
+    .sort();
 }
 
 /** Bundle `webDir` into a new directory; null where esbuild is missing or the build fails. */
@@ -26,9 +32,23 @@ export async function bundleWeb(webDir: string): Promise<WebBundle | null> {
   } catch {
     return null;
   }
-  const dir = mkdtempSync(join(tmpdir(), 'sitrep-web-'));
+  const topojson = join(dirname(require.resolve('topojson-client')), '..', 'src');
+  const hash = createHash('sha256').update(esbuild.version).update(topojson);
+  for (const f of filesUnder(webDir)) hash.update(f.slice(webDir.length)).update(readFileSync(f));
+  // In the project's node_modules/.cache (where esbuild is installed), not in a shared /tmp where
+  // another user could place a directory of that name first.
+  const cache = join(webDir, '..', 'node_modules', '.cache', 'sitrep-web');
+  const final = join(cache, hash.digest('hex').slice(0, 16));
+  if (existsSync(final)) return { dir: final };
+  let dir: string;
   try {
-    const topojson = join(dirname(require.resolve('topojson-client')), '..', 'src');
+    mkdirSync(cache, { recursive: true });
+    // Built aside, then renamed into place at once: a directory under the final name is complete.
+    dir = mkdtempSync(`${final}-`);
+  } catch {
+    return null;
+  }
+  try {
     const built = await esbuild.build({
       metafile: true,
       entryPoints: [join(webDir, 'js', 'app.js')],
@@ -68,7 +88,13 @@ export async function bundleWeb(webDir: string): Promise<WebBundle | null> {
         writeFileSync(join(dir, f), html);
       } else copyFileSync(join(webDir, f), join(dir, f));
     }
-    return { dir, close: () => rmSync(dir, { recursive: true, force: true }) };
+    try {
+      renameSync(dir, final);
+    } catch {
+      // Another server built the same version first.
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return { dir: final };
   } catch {
     rmSync(dir, { recursive: true, force: true });
     return null;
