@@ -276,14 +276,14 @@ async function main(): Promise<void> {
     if (!process.argv.includes('--no-threads')) {
       out.jobs1 = await threads(input, n, 1, tmp, warm);
       out.jobs2 = await threads(input, n, 2, tmp, warm);
-      out.jobs_speedup = r1(((out.jobs2 as { articles_per_second: number }).articles_per_second / (out.jobs1 as { articles_per_second: number }).articles_per_second) * 100) / 100;
+      out.jobs_speedup = r2((out.jobs2 as { articles_per_second: number }).articles_per_second / (out.jobs1 as { articles_per_second: number }).articles_per_second);
     }
     const why = process.argv.includes('--no-queue') ? 'left out (--no-queue)' : await reachable();
     if (why) out.queue = { skipped: why };
     else {
       out.queue1 = await queueRun(input, n, 1, warm);
       out.queue2 = await queueRun(input, n, 2, warm);
-      out.queue_speedup = r1(((out.queue2 as { articles_per_second: number }).articles_per_second / (out.queue1 as { articles_per_second: number }).articles_per_second) * 100) / 100;
+      out.queue_speedup = r2((out.queue2 as { articles_per_second: number }).articles_per_second / (out.queue1 as { articles_per_second: number }).articles_per_second);
     }
     out.load_average_after = r1(loadavg()[0]!);
     if (json) console.log(JSON.stringify(out));

@@ -66,7 +66,7 @@ export function registerQueueCommands(program: Command, setCode: (c: number) => 
     .addOption(new Option('--db <url>', 'the PostgreSQL database the workers share (postgres://…)').default(process.env.SITREP_DB))
     .addOption(queueOption(true))
     .addOption(prefixOption())
-    .option('--concurrency <n>', 'extraction threads (the worker holds up to 4 jobs per thread, so that writes overlap extraction)', positiveInt, 2)
+    .option('--concurrency <n>', 'extraction threads (the worker holds up to 16 jobs per thread, so that writes overlap extraction and go in groups)', positiveInt, 2)
     .option('--budget <seconds>', "time budget of one article's extraction", seconds, DEFAULT_BUDGET_MS / 1000)
     .option('--lock <seconds>', "how long a job stays this worker's without a renewal: a worker killed outright gives its jobs back after it", seconds, 30)
     .option('--fuse-every <seconds>', 'how often the dirty blocks are fused', seconds, 2)

@@ -19,12 +19,16 @@ import type { PreparedArticle, SaveResult, Store } from '../store/store.js';
 import { ExtractPool } from './pool.js';
 import { DEFAULT_PREFIX, QUEUE_NAME, redactRedis, redisOptions, type ArticleJob, type QueueTarget, type ReprocessJob } from './queue.js';
 
-/** Jobs in hand per extraction thread. */
-const JOBS_PER_THREAD = 4;
+/**
+ * Jobs in hand per extraction thread. Many, so that the writes of many jobs go to the database
+ * in one transaction (GroupWriter): with 16 rather than 4, one worker spent 3.0 ms of CPU per
+ * article (its threads and PostgreSQL's) instead of 3.8 (bench-scale).
+ */
+const JOBS_PER_THREAD = 16;
 
 export interface WorkerOptions extends QueueTarget {
   db: string;
-  /** Extraction threads (default 2); the worker holds up to 4 jobs per thread. */
+  /** Extraction threads (default 2); the worker holds up to 16 jobs per thread. */
   concurrency?: number;
   /** Time budget of one article's extraction, ms. */
   budgetMs?: number;
@@ -83,20 +87,53 @@ class GroupWriter {
   }
 }
 
+/**
+ * Look-ups of stored identities that arrive together from concurrent jobs go in one query: the
+ * check that lets a job run twice skip an article already stored costs one round trip per group
+ * of jobs, not per job.
+ */
+class GroupLookup {
+  private pending: Array<{ identity: string; done: (hash: string | undefined) => void; fail: (e: unknown) => void }> = [];
+  private scheduled = false;
+  constructor(private readonly store: Store) {}
+
+  storedHash(identity: string): Promise<string | undefined> {
+    return new Promise((done, fail) => {
+      this.pending.push({ identity, done, fail });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    this.scheduled = false;
+    try {
+      const known = await this.store.knownIdentities(batch.map((b) => b.identity));
+      for (const b of batch) b.done(known.get(b.identity));
+    } catch (e) {
+      for (const b of batch) b.fail(e);
+    }
+  }
+}
+
 export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   const log = o.logger ?? pino({ name: 'sitrep-worker' });
   const concurrency = Math.max(1, o.concurrency ?? 2);
   const store = await openStore(o.db);
   const pool = new ExtractPool({ threads: concurrency, ...(o.budgetMs ? { budgetMs: o.budgetMs } : {}) });
   const writer = new GroupWriter(store);
+  const lookup = new GroupLookup(store);
   const stats = { done: 0, failed: 0, articles: 0, reprocessed: 0, fusions: 0, started: new Date().toISOString() };
   let state: 'running' | 'closing' | 'closed' = 'running';
 
   const processArticle = async (job: Job<ArticleJob>) => {
     const { article, file, line } = job.data;
     const ids = identify(article);
-    const known = await store.knownIdentities([ids.identity]);
-    if (known.get(ids.identity) === ids.content_hash) return { status: 'already stored' };
+    if ((await lookup.storedHash(ids.identity)) === ids.content_hash) return { status: 'already stored' };
     const prepared = await preparePooled(pool, article, ids, { file: file ?? 'queue', ...(line ? { line } : {}) });
     await writer.save(prepared);
     stats.articles++;
