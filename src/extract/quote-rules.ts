@@ -21,6 +21,8 @@ export interface AnaphorRule {
   /** Head nouns, lower-case (the last word of the description). A pattern when it starts with '^'. */
   heads: string[];
   refersTo: Antecedent;
+  /** For 'person': every role head (roles.ts) and common noun for a person reads too. */
+  anyPersonNoun?: boolean;
   /** For 'organisation': words one of which the antecedent's name holds. */
   alike?: string[];
   why: string;
@@ -47,14 +49,18 @@ export const ANAPHOR_RULES: AnaphorRule[] = [
   {
     heads: ['^\\d+-year-old$', 'source', 'man', 'woman', 'boy', 'girl', 'ceo', 'official', 'officer', 'witness', 'eyewitness', 'resident', 'local', 'survivor', 'doctor', 'paediatrician', 'pediatrician', 'medic', 'relative', 'father', 'mother', 'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'commander', 'mayor', 'governor', 'chief', 'chairman', 'member', 'head', 'director'],
     refersTo: 'person',
+    anyPersonNoun: true,
     why: "'Shahid Ali, a policeman who survived, said …. “…,” the 47-year-old told AFP': an age, a role or a plain noun for a person stands for the one the passage has just named or quoted",
   },
 ];
 
 /** The rule for a head noun, if any. */
-export function anaphorRule(head: string): AnaphorRule | undefined {
+export function anaphorRule(head: string, personNoun: (h: string) => boolean = () => false): AnaphorRule | undefined {
   const h = head.toLowerCase();
-  return ANAPHOR_RULES.find((r) => r.heads.some((x) => (x.startsWith('^') ? new RegExp(x).test(h) : x === h)));
+  return (
+    ANAPHOR_RULES.find((r) => r.heads.some((x) => (x.startsWith('^') ? new RegExp(x).test(h) : x === h))) ??
+    ANAPHOR_RULES.find((r) => r.anyPersonNoun && personNoun(h))
+  );
 }
 
 /** Determiners that make a description point back ('the', 'this source', 'that official'). */

@@ -261,6 +261,19 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       return /^[A-Z][\p{L}'’.-]*$/u.test(w) && !ORG_WORDS.has(b) && !COUNTRY_WORDS.has(b) && !NAME_TITLES.has(b) && !ROLE_HEADS.has(b);
     });
   };
+  /**
+   * Two or three capitalised words, none an organisation, country, title or role word, and no
+   * organisation's name: a person the article names in apposition to a role, even when the given
+   * name is not in our list ('a member of the …, Hamidu Abu, said').
+   */
+  const personShaped = (name: string): boolean => {
+    const words = name.split(' ');
+    if (words.length < 2 || words.length > 3 || people.organisations.some((o) => o.name === name)) return false;
+    return words.every((w) => {
+      const b = w.toLowerCase().replace(/\.$/, '');
+      return /^[A-Z][\p{L}'’-]*$/u.test(w) && !ORG_WORDS.has(b) && !COUNTRY_WORDS.has(b) && !NAME_TITLES.has(b) && !ROLE_HEADS.has(b) && !MONTHS_AND_DAYS.has(b);
+    });
+  };
   const isOrgName = (name: string) =>
     people.organisations.some((o) => o.name === name) || ORG_WORDS.has(name.split(' ').pop()!.toLowerCase()) || COUNTRY_WORDS.has(name.toLowerCase());
 
@@ -444,7 +457,9 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
   /** People named only by a common noun who spoke ('a second military source said …'), for he/she and 'the source'. */
   const humans: { pos: number; sp: Speaker }[] = [];
   /** One named by a common noun for a person ('a second military source', 'the carpenter'), not an organisation or a document. */
-  const isHumanNominal = (sp: Speaker): boolean => sp.how.endsWith(':nominal') && !sp.person && HUMAN_NOUN.test(sp.name.split(/\s+/).pop()!);
+  const isHumanNominal = (sp: Speaker): boolean => sp.how.endsWith(':nominal') && !sp.person && HUMAN_NOUN.test(headOf(sp.name)) && !ORG_NOMINALS.has(headOf(sp.name));
+  /** The head noun of a common-noun speaker: 'narrator in the Clinton ad' → 'narrator'. */
+  const headOf = (name: string): string => name.toLowerCase().split(/\s+(?:of|in|at|from|for|with|on|who)\s+/)[0]!.split(/\s+/).pop()!;
   const paraDistance = (from: number, to: number) => paragraphOf(to) - paragraphOf(from);
   /** What a definite description refers to (quote-rules.ts), or null. */
   const antecedent = (r: AnaphorRule, head: string, at: number): Omit<Speaker, 'how' | 'start' | 'end'> | null => {
@@ -453,6 +468,11 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       let hum: { pos: number; sp: Speaker } | null = null;
       for (const h of humans) if (h.pos < at && (!hum || h.pos > hum.pos)) hum = h;
       if (hum && (!src || src.pos < hum.pos) && paraDistance(hum.pos, at) <= 2) return { name: hum.sp.name, person: false };
+      // ('a narrator in the Clinton ad asks …. “…,” the ad’s narrator says': the same noun for
+      // a person, used just before, wins over a person named since.)
+      let same: { pos: number; sp: Speaker } | null = null;
+      for (const h of humans) if (h.pos < at && headOf(h.sp.name) === head && paraDistance(h.pos, at) <= 2 && (!same || h.pos > same.pos)) same = h;
+      if (same) return { name: same.sp.name, person: false };
       if (src && paraDistance(src.pos, at) <= 3) return { name: src.name, person: true };
       return null;
     }
@@ -460,8 +480,6 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       const fits = (name: string) => name.toLowerCase().split(/[\s-]+/).some((w) => r.alike!.includes(w));
       let best: { pos: number; name: string } | null = null;
       for (const x of spoke) if (x.pos < at && !x.sp.person && !isHumanNominal(x.sp) && fits(x.sp.name) && (!best || x.pos > best.pos)) best = { pos: x.pos, name: x.sp.name };
-      for (const o of people.organisations)
-        if (fits(o.name)) for (const e of o.evidence) if (e.start < at && (!best || e.start > best.pos)) best = { pos: e.start, name: o.name };
       return best ? { name: best.name, person: false } : null;
     }
     // 'issuer': 'a statement issued by the ISPR' / 'a statement from X', else the last organisation that spoke.
@@ -682,11 +700,16 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       while (hb - 1 > a && (toks[hb - 1]!.pos === 'ADV' || toks[hb - 1]!.pos === 'AUX')) hb--;
       // (the head as written: '52-year-old' is several tokens)
       const headWord = /[\p{L}\p{N}-]+$/u.exec(text.slice(toks[a]!.start, toks[hb - 1]!.end))?.[0] ?? s(hb - 1);
-      const rule0 = b - a <= 8 ? anaphorRule(headWord) : undefined;
-      const bare = toks[a]!.pos === 'NOUN' && /^[a-z]/.test(s(a)) && rule0?.refersTo === 'person';
+      const rule0 = b - a <= 8 ? anaphorRule(headWord, (h) => ROLE_HEADS.has(h) || (HUMAN_NOUN.test(h) && !ORG_NOMINALS.has(h) && !ORG_WORDS.has(h))) : undefined;
+      // ('police officer further said': a bare role noun, not 'my mother' cut from its possessive.)
+      const bare = toks[a]!.pos === 'NOUN' && /^[a-z]/.test(s(a)) && rule0?.refersTo === 'person' && !/^(my|his|her|their|our|your|its|[’']s)$/.test(toks[a - 1]?.lower ?? '');
       // ('according to the Malian armed forces' names them; 'the army' alone points back.)
       const short = rule0?.refersTo !== 'organisation' || hb - a === 2;
-      if (rule0 && short && (DEFINITE.has(toks[a]!.lower) || bare)) {
+      // (A plain noun for a person points back only when the article used it before: 'said a
+      // soldier … said the soldier'; 'the ad’s narrator' with none before is someone new.)
+      const usedBefore = (w: string) => new RegExp(`\\b${w.replace(/[^\p{L}\p{N}-]/gu, '')}\\b`, 'iu').test(text.slice(0, toks[a]!.start));
+      const listed = rule0 ? rule0.heads.some((x) => (x.startsWith('^') ? new RegExp(x).test(headWord.toLowerCase()) : x === headWord.toLowerCase())) : false;
+      if (rule0 && short && (listed || usedBefore(headWord)) && (DEFINITE.has(toks[a]!.lower) || bare)) {
         const got = antecedent(rule0, headWord.toLowerCase(), toks[a]!.start);
         if (got) return { ...got, start: toks[a]!.start, end: toks[hb - 1]!.end, how: rule + ':anaphor' };
       }
@@ -841,6 +864,9 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
           }
         }
         if (!sp) continue;
+        // ('Another source who lives in Talata Mafara, Mudassir Muhammad, also said': a name
+        // standing alone between commas after a phrase for a person is that person.)
+        if (sp.how.endsWith(':name') && !sp.person && ci >= 0 && chains[ci]!.ts === a && chains[ci]!.te === b && a0 > floor && personShaped(sp.name)) sp = { ...sp, person: true };
         // ('As the LinkedIn chief executive, Jeff Weiner, put it': a title is taken only when no
         // name follows it; 'Schilling’s son, Grant, defended …': a name before a phrase.)
         if ((sp.person && !sp.how.endsWith(':title')) || sp.how.includes('pronoun')) return sp;
@@ -1295,6 +1321,18 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
         let e = v + 2;
         while (e < sent.tokenEnd && !/^[,.;]$/.test(s(e))) e++;
         sp = speakerOfNP(v + 2, e, t.start, 'according');
+        // 'According to a member of the Civilian Joint Task Force (JTF), Hamidu Abu, the group …':
+        // the name in apposition to a role is who speaks.
+        const ac = s(e) === ',' ? chainAt[e + 1] ?? -1 : -1;
+        if (ac >= 0 && chains[ac]!.ts === e + 1 && s(chains[ac]!.te) === ',' && nameChain(ac)) {
+          let role = false;
+          for (let r = v + 2; r < e; r++) role ||= ROLE_HEADS.has(toks[r]!.lower) || HUMAN_NOUN.test(toks[r]!.lower);
+          const named = role ? speakerOfNP(e + 1, chains[ac]!.te, t.start, 'according') : null;
+          if (named && named.how.endsWith(':name')) {
+            sp = { ...named, person: named.person || personShaped(named.name) };
+            e = chains[ac]!.te;
+          }
+        }
         if (v > sent.tokenStart) {
           bodyFrom = sent.tokenStart;
           bodyTo = v;
@@ -1397,6 +1435,25 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     const m = /^ of (?:the )?/.exec(text.slice(end, end + 8));
     return m ? orgStarts.get(end + m[0].length) ?? null : null;
   };
+  /**
+   * '…, while the army “is coordinating the legal procedures”': a quote that opens with a finite
+   * verb finishes the clause of the phrase right before it, which is who says it.
+   */
+  const subjectOfQuote = (q: QuoteSpan): Speaker | null => {
+    const f = tokenAt(q.start);
+    const b = tokenAt(q.open);
+    const t = toks[f];
+    if (!t || b < 1 || !/^[a-z]/.test(s(f)) || !(t.pos === 'AUX' || (t.pos === 'VERB' && /^[a-z]+s$/.test(s(f))))) return null;
+    const e = b - 1;
+    if (toks[e]!.sentence !== t.sentence || !(toks[e]!.pos === 'NOUN' || toks[e]!.pos === 'PROPN') || toks[e]!.end > q.open) return null;
+    const a = npLeft(e, doc.sentences[t.sentence]!.tokenStart);
+    // (Only a phrase that opens its clause: in 'the clip says Kaine “has a passion …”' the
+    // phrase after a verb is what is said, not who says it.)
+    const before = toks[a - 1];
+    if (before && before.sentence === t.sentence && !/^[,;:—–(]$/.test(s(a - 1)) && ((before.pos !== 'SCONJ' && before.pos !== 'CCONJ') || before.lower === 'that')) return null;
+    const sp = speakerOfNP(a, e + 1, q.open, 'before-subject');
+    return sp && speakerLike(sp) ? sp : null;
+  };
   const out: Quote[] = [];
   let prev: { q: QuoteSpan; sp: Speaker | null } | null = null;
   let lastSpeaker: { sp: Speaker; paragraph: number } | null = null;
@@ -1421,7 +1478,10 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     // that clause's subject, not to a name in the words after it.
     const embedded = /[\p{L}\p{N}]\s*$/u.test(text.slice(Math.max(doc.paragraphs[q.paragraph]!.start, q.open - 3), q.open));
     const leftClause = left && (leftSpeech || (/:(name|pronoun)$/.test(left.sp.how) && left.sp.person));
-    if (left && left.colon) sp = left.sp;
+    const verbFirst = subjectOfQuote(q);
+    // (Unless a person is named as speaking after it: 'the Houthis “don't differ …,” the minister said'.)
+    if (verbFirst && !(strongRight && right && (right.person || right.how.endsWith(':pronoun')))) sp = verbFirst;
+    else if (left && left.colon) sp = left.sp;
     else if (embedded && leftClause && left) sp = left.sp;
     // ('The army was quoted as saying “…”, according to Reuters': the one quoted speaks; the
     // source after 'according to' reports it.)
@@ -1491,6 +1551,14 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
           break;
         }
       }
+    }
+    // 'Major General Edward Buba, spokesman for …, confirmed the assault.' then a quote paragraph:
+    // the person the paragraph before is about, when named after the last one who spoke.
+    if (!sp && opensParagraph && q.paragraph > 0) {
+      const pp = doc.paragraphs[q.paragraph - 1]!;
+      let x: Source | undefined;
+      for (const c of sources) if (c.person && c.pos >= pp.start && c.pos < pp.end) x = c;
+      if (x && (!lastSpeaker || x.pos > lastSpeaker.sp.start)) sp = { name: x.name, start: x.pos, end: x.end ?? x.pos, how: 'previous-paragraph-subject', person: true };
     }
     // A quotation with no attribution of its own continues the voice of the passage: the last
     // speaker, when they spoke at most two paragraphs before.
