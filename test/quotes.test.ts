@@ -499,3 +499,19 @@ test(here + 'the same noun for a person, used just before, wins over a person na
   const got = direct(t);
   assert.equal(got[1]![1], 'narrator in the campaign film');
 });
+
+test(here + 'a participle phrase between subject and verb: the place inside it is no subject', () => {
+  const t =
+    'Party chairman Daniyal Rooh Qazmi condemning the bombing in Quetta said that the attackers would get no concession. “We are backing all steps to get rid of the terrorists.”';
+  assert.deepEqual(direct(t), [['We are backing all steps to get rid of the terrorists', 'Daniyal Rooh Qazmi']]);
+});
+
+test(here + 'a title with “of” before a name we do not know marks the person a later “he” means', () => {
+  const t =
+    'Harpal Dosanjh said, "It was a minor argument over land and nobody expected this."\n\n' +
+    'Senior superintendent of police Kulvir Tahanpal Grewal visited the hospital. Addressing the media, he said, "Preliminary investigation suggests a family dispute."';
+  assert.deepEqual(direct(t), [
+    ['It was a minor argument over land and nobody expected this', 'Harpal Dosanjh'],
+    ['Preliminary investigation suggests a family dispute', 'Kulvir Tahanpal Grewal'],
+  ]);
+});

@@ -891,6 +891,18 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     }
     if (!NP_POS.has(toks[p]!.pos) && toks[p]!.pos !== 'PRON') return null;
     const a = npLeft(p, floor);
+    // 'Chairman Bilawal Bhutto Zardari condemning the incident in Quetta said …': a phrase after
+    // a preposition is no subject; a participle phrase before it follows the subject.
+    if (a - 1 > floor && toks[a - 1]!.pos === 'ADP') {
+      for (let g = a - 2; g > floor; g--) {
+        if (s(g) === ',' || inQuote[g]) break;
+        if (toks[g]!.pos === 'VERB' && /^[a-z]+ing$/.test(s(g))) {
+          const sp = subjectLeft(g, floor, rule);
+          if (sp && /:(name|pronoun)$/.test(sp.how)) return sp;
+          break;
+        }
+      }
+    }
     return speakerOfNP(a, p + 1, toks[v]!.start, rule);
   };
 
@@ -1214,7 +1226,8 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       let f = c.ts - 1;
       // ('the network’s nightly news anchor Ilia Calderón reacted …': an article and a possessive too.)
       const titleWord = (t: Token) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'DET' || /^([’']s|his|her|their|its|\.)$/.test(t.lower);
-      while (f >= 0 && toks[f]!.sentence === toks[c.ts]!.sentence && titleWord(toks[f]!) && c.ts - f < 9) f--;
+      // ('Senior superintendent of police Bhupinder Singh Sidhu visited …': 'of' inside a title.)
+      while (f >= 0 && toks[f]!.sentence === toks[c.ts]!.sentence && (titleWord(toks[f]!) || (toks[f]!.lower === 'of' && toks[f + 1]!.pos === 'NOUN' && /^[a-z]/.test(s(f + 1)))) && c.ts - f < 9) f--;
       const before = toks[f];
       // 'Meanwhile Rihanna, who …, spoke': a sentence adverb may open the sentence.
       // So may a conjunction or an article: 'But state Rep. Ann Cole, a member of …, recalled',
@@ -1271,7 +1284,10 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       const t = toks[k];
       if (!t || (t.sentence !== toks[c.ts]!.sentence && !(bracket && t.sentence === toks[c.ts]!.sentence + 1)) || (t.pos !== 'VERB' && !aux)) continue;
       const name = familyName(c.start, people.resolve(cleanName(text.slice(c.start, c.end))));
-      if (isPersonName(name)) sources.push({ pos: c.start, end: c.end, name, person: true, rank: 1 });
+      // (A name our given-name list does not know is a person when a role stands before it.)
+      let titledName = false;
+      for (let q = Math.max(f + 1, 0); q < c.ts; q++) titledName ||= ROLE_HEADS.has(toks[q]!.lower) || NAME_TITLES.has(toks[q]!.lower.replace(/\.$/, ''));
+      if (isPersonName(name) || (titledName && personShaped(name))) sources.push({ pos: c.start, end: c.end, name, person: true, rank: 1 });
 
     }
   }
