@@ -24,7 +24,7 @@ import { firstStartingAt } from '../text/doc.js';
 import { capChainsOf, cleanName, NICKNAME, pastAffiliation, tokText, type PeopleIndex } from './people.js';
 import { GIVEN_NAME_GENDER } from './first-names.js';
 import { COUNTRY_WORDS, DEMONYMS, MONTHS_AND_DAYS, NAME_TITLES, ORG_NOMINALS, ORG_WORDS, ROLE_HEADS } from './roles.js';
-import { anaphorRule, DEFINITE, type AnaphorRule } from './quote-rules.js';
+import { anaphorRule, chooseSpeaker, DEFINITE, lazy, type AnaphorRule, type Candidates } from './quote-rules.js';
 import { ATTRIBUTION_FILLERS, OTHER_PRONOUNS, PERSON_PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS } from './speech-verbs.js';
 
 /** A quoted span: the marks' positions and the trimmed text between them. */
@@ -1478,110 +1478,72 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     const next = spans[qi + 1];
     const nextOpen = next && next.paragraph === q.paragraph ? next.open : Number.MAX_SAFE_INTEGER;
     const prevAfter = prev && prev.q.paragraph === q.paragraph ? prev.q.after : doc.paragraphs[q.paragraph]!.start;
-    const left = fromLeft(q, prevAfter);
-    const right = q.closed ? fromRight(q, nextOpen) : null;
-    let sp: Speaker | null = null;
-    // A colon before the quote names its speaker outright; then an attribution after it with a
-    // name or pronoun; then the words before it ('Cruz told NBC News that Trump's success had
-    // been “…”'); last a weaker reading after it (a common noun, or a verb not of saying).
-    const strongRight = right && !right.how.endsWith(':nominal') && !right.how.endsWith(':title');
-    // Two quoted pieces of one sentence share a speaker: 'Clinton said that ''…'' and that the
-    // United States should not bear ''…''.'
-    const sameSentence =
-      prev && prev.q.paragraph === q.paragraph && prev.sp && !/[.!?]\s/.test(text.slice(prev.q.close - 1, q.open)) && !/[.!?]$/.test(text.slice(prev.q.inner, prev.q.close).trim());
-    const leftSpeech = left && /^before(-according|-colon|-inverted)?:/.test(left.sp.how) && speakerLike(left.sp);
-    // A quote set inside its clause ('X called the plan a “…”', 'what X called “…”') belongs to
-    // that clause's subject, not to a name in the words after it.
-    const embedded = /[\p{L}\p{N}]\s*$/u.test(text.slice(Math.max(doc.paragraphs[q.paragraph]!.start, q.open - 3), q.open));
-    const leftClause = left && (leftSpeech || (/:(name|pronoun)$/.test(left.sp.how) && left.sp.person));
-    const verbFirst = subjectOfQuote(q);
-    // (Unless a person is named as speaking after it: 'the Houthis “don't differ …,” the minister said'.)
-    if (verbFirst && !(strongRight && right && (right.person || right.how.endsWith(':pronoun')))) sp = verbFirst;
-    else if (left && left.colon) sp = left.sp;
-    else if (embedded && leftClause && left) sp = left.sp;
-    // ('The army was quoted as saying “…”, according to Reuters': the one quoted speaks; the
-    // source after 'according to' reports it.)
-    else if (right && strongRight && !(leftSpeech && right.how.startsWith('after-according'))) sp = right;
-    else if (left && leftSpeech) sp = left.sp;
-    else if (sameSentence && prev && prev.sp) {
-      const base: Speaker = prev.sp;
-      sp = { ...base, how: 'same-sentence' };
-    } else if (left) sp = left.sp;
-    else if (right) sp = right;
-    if (!sp && q.paragraph + 1 < doc.paragraphs.length) {
-      // '“…”' then a line '- Sanders.' or '-President Obama, tweeting …': a signature.
-      const np = doc.paragraphs[q.paragraph + 1]!;
-      const k = tokenAt(np.start);
-      if (toks[k] && /^[-―—–]$/.test(s(k)) && toks[k + 1] && chainAt[k + 1]! >= 0 && nameChain(chainAt[k + 1]!)) {
-        const c = chains[chainAt[k + 1]!]!;
-        sp = speakerOfNP(k + 1, c.te, np.start, 'signature-line');
-      }
-    }
+    // ---- the candidates stage: every reading the words around the span offer, read on demand ----
+    const pstart = doc.paragraphs[q.paragraph]!.start;
     const prevSp: Speaker | null = prev && prev.q.paragraph === q.paragraph ? prev.sp : null;
-    if (!sp && prevSp !== null) sp = Object.assign({}, prevSp, { how: 'same-paragraph' });
-    if (!sp) {
-      // '… she said she and Obama had made progress. “…”': the paragraph's last attribution.
-      for (let i = speechFrames.length - 1; i >= 0; i--) {
-        const f = speechFrames[i]!;
-        const at = toks[f.v]!.start;
-        if (at >= q.open) continue;
-        if (at < doc.paragraphs[q.paragraph]!.start) break;
-        const base: Speaker = f.sp;
-        sp = { ...base, how: 'paragraph-attribution' };
-        break;
-      }
-    }
-    if (!sp) {
-      // 'Iowa State University's Dianne Bystrom agreed. “…”': the paragraph's last person subject.
-      const pstart = doc.paragraphs[q.paragraph]!.start;
-      for (let i = sources.length - 1; i >= 0; i--) {
-        const x = sources[i]!;
-        if (x.pos >= q.open) continue;
-        if (x.pos < pstart) break;
-        if (x.person) {
-          sp = { name: x.name, start: x.pos, end: x.end ?? x.pos, how: 'paragraph-subject', person: true };
-          break;
+    const cands: Candidates = {
+      verbFirst: lazy(() => subjectOfQuote(q)),
+      left: lazy(() => fromLeft(q, prevAfter)),
+      right: lazy(() => (q.closed ? fromRight(q, nextOpen) : null)),
+      embedded: /[\p{L}\p{N}]\s*$/u.test(text.slice(Math.max(pstart, q.open - 3), q.open)),
+      sameSentence: () =>
+        prev && prev.q.paragraph === q.paragraph && prev.sp && !/[.!?]\s/.test(text.slice(prev.q.close - 1, q.open)) && !/[.!?]$/.test(text.slice(prev.q.inner, prev.q.close).trim())
+          ? { ...prev.sp, how: 'same-sentence' }
+          : null,
+      signature: () => {
+        if (q.paragraph + 1 >= doc.paragraphs.length) return null;
+        const np = doc.paragraphs[q.paragraph + 1]!;
+        const k = tokenAt(np.start);
+        if (!(toks[k] && /^[-―—–]$/.test(s(k)) && toks[k + 1] && chainAt[k + 1]! >= 0 && nameChain(chainAt[k + 1]!))) return null;
+        return speakerOfNP(k + 1, chains[chainAt[k + 1]!]!.te, np.start, 'signature-line');
+      },
+      sameParagraph: () => (prevSp ? { ...prevSp, how: 'same-paragraph' } : null),
+      paragraphAttribution: () => {
+        for (let i = speechFrames.length - 1; i >= 0; i--) {
+          const at = toks[speechFrames[i]!.v]!.start;
+          if (at >= q.open) continue;
+          if (at < pstart) break;
+          return { ...speechFrames[i]!.sp, how: 'paragraph-attribution' };
         }
-      }
-    }
-    // The quote opens its paragraph (CSV-wrapped paragraphs start with a stray mark).
-    const opensParagraph = /^[\s"'“”‘’«]*$/.test(text.slice(doc.paragraphs[q.paragraph]!.start, q.open));
-    if (!sp && lastSpeaker && opensParagraph && q.paragraph - lastSpeaker.paragraph <= 1)
-    {
-      const base: Speaker = lastSpeaker.sp;
-      sp = { ...base, how: 'previous-paragraph' };
-    }
-    if (!sp && opensParagraph && q.paragraph > 0) {
-      const pl: Speaker | null = paraLast[q.paragraph - 1] ?? null;
-      if (pl) sp = { ...pl, how: 'previous-paragraph-attribution' };
-    }
-    if (!sp && opensParagraph && q.paragraph > 0) {
-      // 'Trump issued the following statement:' then the quote paragraph: the subject of that line.
-      const pp = doc.paragraphs[q.paragraph - 1]!;
-      if (text[pp.end - 1] === ':' && pp.sentenceEnd > pp.sentenceStart) {
+        return null;
+      },
+      paragraphSubject: () => {
+        for (let i = sources.length - 1; i >= 0; i--) {
+          const x = sources[i]!;
+          if (x.pos >= q.open) continue;
+          if (x.pos < pstart) break;
+          if (x.person) return { name: x.name, start: x.pos, end: x.end ?? x.pos, how: 'paragraph-subject', person: true };
+        }
+        return null;
+      },
+      // (CSV-wrapped paragraphs start with a stray mark.)
+      opensParagraph: /^[\s"'“”‘’«]*$/.test(text.slice(pstart, q.open)),
+      previousParagraph: () => (lastSpeaker && q.paragraph - lastSpeaker.paragraph <= 1 ? { ...lastSpeaker.sp, how: 'previous-paragraph' } : null),
+      previousParagraphAttribution: () => {
+        const pl = q.paragraph > 0 ? paraLast[q.paragraph - 1] : null;
+        return pl ? { ...pl, how: 'previous-paragraph-attribution' } : null;
+      },
+      previousParagraphColon: () => {
+        if (q.paragraph < 1) return null;
+        const pp = doc.paragraphs[q.paragraph - 1]!;
+        if (text[pp.end - 1] !== ':' || pp.sentenceEnd <= pp.sentenceStart) return null;
         const last = doc.sentences[pp.sentenceEnd - 1]!;
-        for (let v = last.tokenStart; v < last.tokenEnd; v++) {
-          if (toks[v]!.pos !== 'VERB') continue;
-          const sub = subjectLeft(v, last.tokenStart, 'previous-paragraph-colon');
-          if (sub) sp = sub;
-          break;
-        }
-      }
-    }
-    // 'Major General Edward Buba, spokesman for …, confirmed the assault.' then a quote paragraph:
-    // the person the paragraph before is about, when named after the last one who spoke.
-    if (!sp && opensParagraph && q.paragraph > 0) {
-      const pp = doc.paragraphs[q.paragraph - 1]!;
-      let x: Source | undefined;
-      for (const c of sources) if (c.person && c.pos >= pp.start && c.pos < pp.end) x = c;
-      if (x && (!lastSpeaker || x.pos > lastSpeaker.sp.start)) sp = { name: x.name, start: x.pos, end: x.end ?? x.pos, how: 'previous-paragraph-subject', person: true };
-    }
-    // A quotation with no attribution of its own continues the voice of the passage: the last
-    // speaker, when they spoke at most two paragraphs before.
-    if (!sp && lastSpeaker && q.paragraph - lastSpeaker.paragraph <= 2 && text.slice(q.start, q.end).split(/\s+/).length >= 4) {
-      const base: Speaker = lastSpeaker.sp;
-      sp = { ...base, how: 'passage-speaker' };
-    }
+        for (let v = last.tokenStart; v < last.tokenEnd; v++) if (toks[v]!.pos === 'VERB') return subjectLeft(v, last.tokenStart, 'previous-paragraph-colon');
+        return null;
+      },
+      previousParagraphSubject: () => {
+        if (q.paragraph < 1) return null;
+        const pp = doc.paragraphs[q.paragraph - 1]!;
+        let x: Source | undefined;
+        for (const c of sources) if (c.person && c.pos >= pp.start && c.pos < pp.end) x = c;
+        return x && (!lastSpeaker || x.pos > lastSpeaker.sp.start) ? { name: x.name, start: x.pos, end: x.end ?? x.pos, how: 'previous-paragraph-subject', person: true } : null;
+      },
+      passageSpeaker: () =>
+        lastSpeaker && q.paragraph - lastSpeaker.paragraph <= 2 && text.slice(q.start, q.end).split(/\s+/).length >= 4 ? { ...lastSpeaker.sp, how: 'passage-speaker' } : null,
+      speakerLike: (r) => speakerLike(r as Speaker),
+    };
+    // ---- the choice stage: the first rule of CHOICE_RULES (quote-rules.ts) that reads a speaker ----
+    const sp: Speaker | null = (chooseSpeaker(cands)?.sp as Speaker | undefined) ?? null;
     // Scare quotes: a short quoted phrase with no speaker is a name or a term, not a quote.
     const words = text.slice(q.start, q.end).split(/\s+/).length;
     if (!sp && words < 4) {
