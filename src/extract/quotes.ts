@@ -17,6 +17,13 @@
  * most recent organisation of that kind.
  *
  * Indirect speech: 'X said (that) …' and 'according to X, …' outside quotation marks.
+ *
+ * readQuotes is a pipeline: spans (findQuoteSpans) → cues (readPersonSubjects, readOrgSubjects,
+ * humanSubjects, readSpeechFrames, readBlockQuotes: who is the subject of a clause, who speaks
+ * where) → for each span, its candidates (the readings before and after it, of the paragraph and
+ * of the passage, read on demand) → the choice (CHOICE_RULES in quote-rules.ts, ordered, each
+ * with its reason). Definite descriptions ('the statement', 'the army', 'the 47-year-old') point
+ * back by ANAPHOR_RULES, also in quote-rules.ts.
  */
 import type { Evidence, Quote } from '../core/types.js';
 import type { Doc, Token } from '../text/doc.js';
@@ -1216,7 +1223,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
   // ---- indirect speech and the sources that pronouns refer to ----
   // A person who is the subject of a clause is who a later 'he said' is most likely about
   // ('Jolly, who was elected to Congress in 2014, doesn't see …' then '“…,” he said').
-  {
+  const readPersonSubjects = (): void => {
     for (let ci = 0; ci < chains.length; ci++) {
       const c = chains[ci]!;
       if (inQuote[c.ts] || !nameChain(ci)) continue;
@@ -1290,158 +1297,165 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       if (isPersonName(name) || (titledName && personShaped(name))) sources.push({ pos: c.start, end: c.end, name, person: true, rank: 1 });
 
     }
-  }
+  };
   // An organisation that opens its sentence as the subject of a verb is what a later 'it' or
   // 'they' quotes ('The Business Council of Kenya opposed an increase. “…,” it said').
-  for (const o of people.organisations) {
-    if (COUNTRY_WORDS.has(o.name.toLowerCase())) continue;
-    for (const e of o.evidence) {
-      let f = tokenAt(e.start) - 1;
-      if (f >= 0 && toks[f]!.lower === 'the') f--;
-      const k0 = tokenAt(e.start);
-      if (k0 >= toks.length || inQuote[k0]) continue;
-      const si = toks[k0]!.sentence;
-      // ('Still, the Business Council …', 'On Monday, the ministry …': a short opening phrase.)
-      const opens =
-        f < 0 ||
-        toks[f]!.sentence !== si ||
-        (/^(ADV|CCONJ)$/.test(toks[f]!.pos) && (f === 0 || toks[f - 1]!.sentence !== si)) ||
-        (s(f) === ',' && f - doc.sentences[si]!.tokenStart <= 4);
-      if (!opens) continue;
-      let k = tokenAt(e.end);
-      // 'The Security Council on Friday condemned …': a date between subject and verb.
-      if (toks[k]?.lower === 'on' && toks[k + 1] && MONTHS_AND_DAYS.has(toks[k + 1]!.lower)) {
-        k += 2;
-        if (toks[k]?.pos === 'NUM') k++;
+  const readOrgSubjects = (): void => {
+    for (const o of people.organisations) {
+      if (COUNTRY_WORDS.has(o.name.toLowerCase())) continue;
+      for (const e of o.evidence) {
+        let f = tokenAt(e.start) - 1;
+        if (f >= 0 && toks[f]!.lower === 'the') f--;
+        const k0 = tokenAt(e.start);
+        if (k0 >= toks.length || inQuote[k0]) continue;
+        const si = toks[k0]!.sentence;
+        // ('Still, the Business Council …', 'On Monday, the ministry …': a short opening phrase.)
+        const opens =
+          f < 0 ||
+          toks[f]!.sentence !== si ||
+          (/^(ADV|CCONJ)$/.test(toks[f]!.pos) && (f === 0 || toks[f - 1]!.sentence !== si)) ||
+          (s(f) === ',' && f - doc.sentences[si]!.tokenStart <= 4);
+        if (!opens) continue;
+        let k = tokenAt(e.end);
+        // 'The Security Council on Friday condemned …': a date between subject and verb.
+        if (toks[k]?.lower === 'on' && toks[k + 1] && MONTHS_AND_DAYS.has(toks[k + 1]!.lower)) {
+          k += 2;
+          if (toks[k]?.pos === 'NUM') k++;
+        }
+        while (toks[k] && (ATTRIBUTION_FILLERS.has(toks[k]!.lower) || toks[k]!.pos === 'ADV' || toks[k]!.pos === 'AUX')) k++;
+        if (toks[k] && toks[k]!.sentence === si && toks[k]!.pos === 'VERB') sources.push({ pos: e.start, end: e.end, name: o.name, person: false, rank: 1 });
       }
-      while (toks[k] && (ATTRIBUTION_FILLERS.has(toks[k]!.lower) || toks[k]!.pos === 'ADV' || toks[k]!.pos === 'AUX')) k++;
-      if (toks[k] && toks[k]!.sentence === si && toks[k]!.pos === 'VERB') sources.push({ pos: e.start, end: e.end, name: o.name, person: false, rank: 1 });
     }
-  }
-  sources.sort((x, y) => x.pos - y.pos);
-  humans.push(...humanSubjects());
+  };
+
+
   const indirect: Quote[] = [];
   const blocks: Quote[] = [];
   /** The last attribution of each paragraph, for a quote paragraph that follows ('X said:'). */
   const paraLast: (Speaker | null)[] = new Array(doc.paragraphs.length).fill(null);
   const speechFrames: { v: number; sp: Speaker }[] = [];
-  for (let si = 0; si < doc.sentences.length; si++) {
-    const sent = doc.sentences[si]!;
-    for (let v = sent.tokenStart; v < sent.tokenEnd; v++) {
-      if (inQuote[v]) continue;
-      const t = toks[v]!;
-      let sp: Speaker | null = null;
-      let bodyFrom = -1;
-      let bodyTo = sent.tokenEnd;
-      if (t.lower === ACCORDING && toks[v + 1]?.lower === 'to') {
-        let e = v + 2;
-        while (e < sent.tokenEnd && !/^[,.;]$/.test(s(e))) e++;
-        sp = speakerOfNP(v + 2, e, t.start, 'according');
-        // 'According to a member of the Civilian Joint Task Force (JTF), Hamidu Abu, the group …':
-        // the name in apposition to a role is who speaks.
-        const ac = s(e) === ',' ? chainAt[e + 1] ?? -1 : -1;
-        if (ac >= 0 && chains[ac]!.ts === e + 1 && s(chains[ac]!.te) === ',' && nameChain(ac)) {
-          let role = false;
-          for (let r = v + 2; r < e; r++) role ||= ROLE_HEADS.has(toks[r]!.lower) || HUMAN_NOUN.test(toks[r]!.lower);
-          const named = role ? speakerOfNP(e + 1, chains[ac]!.te, t.start, 'according') : null;
-          if (named && named.how.endsWith(':name')) {
-            sp = { ...named, person: named.person || personShaped(named.name) };
-            e = chains[ac]!.te;
+  /** Attributions ('X said (that) …', 'according to X, …'): the speech frames, and the indirect quotes they hold. */
+  const readSpeechFrames = (): void => {
+    for (let si = 0; si < doc.sentences.length; si++) {
+      const sent = doc.sentences[si]!;
+      for (let v = sent.tokenStart; v < sent.tokenEnd; v++) {
+        if (inQuote[v]) continue;
+        const t = toks[v]!;
+        let sp: Speaker | null = null;
+        let bodyFrom = -1;
+        let bodyTo = sent.tokenEnd;
+        if (t.lower === ACCORDING && toks[v + 1]?.lower === 'to') {
+          let e = v + 2;
+          while (e < sent.tokenEnd && !/^[,.;]$/.test(s(e))) e++;
+          sp = speakerOfNP(v + 2, e, t.start, 'according');
+          // 'According to a member of the Civilian Joint Task Force (JTF), Hamidu Abu, the group …':
+          // the name in apposition to a role is who speaks.
+          const ac = s(e) === ',' ? chainAt[e + 1] ?? -1 : -1;
+          if (ac >= 0 && chains[ac]!.ts === e + 1 && s(chains[ac]!.te) === ',' && nameChain(ac)) {
+            let role = false;
+            for (let r = v + 2; r < e; r++) role ||= ROLE_HEADS.has(toks[r]!.lower) || HUMAN_NOUN.test(toks[r]!.lower);
+            const named = role ? speakerOfNP(e + 1, chains[ac]!.te, t.start, 'according') : null;
+            if (named && named.how.endsWith(':name')) {
+              sp = { ...named, person: named.person || personShaped(named.name) };
+              e = chains[ac]!.te;
+            }
           }
+          if (v > sent.tokenStart) {
+            bodyFrom = sent.tokenStart;
+            bodyTo = v;
+          } else bodyFrom = e + 1;
+        } else if (isSpeech(v, true) || (isSpeech(v, false) && toks[v + 1] && s(v + 1) === ':')) {
+          // '…, said Alan Abramowitz, a demographer at Emory University.' / 'And Trump, said
+          // Sunshine, doesn't forgive': a name right after ', said' is who speaks.
+          // ('…, said Mr. Trump had disrespected …' is what was said; 'saying Clinton was …' too.)
+          const ic = chainAt[v + 1] ?? -1;
+          const inverted =
+            v > sent.tokenStart && s(v - 1) === ',' && !/ing$/.test(t.lower) && ic >= 0 && nameChain(ic) &&
+            (chains[ic]!.te >= sent.tokenEnd || /^[,.;:(]$/.test(s(chains[ic]!.te)));
+          if (inverted) {
+            const inv = subjectRight(v + 1, sent.tokenEnd, 'indirect-inverted');
+            if (inv && inv.how.endsWith(':name')) sp = inv;
+          }
+          sp ??= subjectLeft(v, sent.tokenStart, 'indirect');
+          if (!sp && !inverted && v > sent.tokenStart && s(v - 1) === ',') {
+            const inv = subjectRight(v + 1, sent.tokenEnd, 'indirect-inverted');
+            if (inv && inv.how.endsWith(':name')) sp = inv;
+          }
+          // 'X said (that) …', 'X told Al Jazeera (that) …'
+          let k = v + 1;
+          if (t.lower === 'told' || t.lower === 'tells' || t.lower === 'tell') while (k < sent.tokenEnd && NP_POS.has(toks[k]!.pos)) k++;
+          if (toks[k]?.lower === 'that') bodyFrom = k + 1;
         }
-        if (v > sent.tokenStart) {
-          bodyFrom = sent.tokenStart;
-          bodyTo = v;
-        } else bodyFrom = e + 1;
-      } else if (isSpeech(v, true) || (isSpeech(v, false) && toks[v + 1] && s(v + 1) === ':')) {
-        // '…, said Alan Abramowitz, a demographer at Emory University.' / 'And Trump, said
-        // Sunshine, doesn't forgive': a name right after ', said' is who speaks.
-        // ('…, said Mr. Trump had disrespected …' is what was said; 'saying Clinton was …' too.)
-        const ic = chainAt[v + 1] ?? -1;
-        const inverted =
-          v > sent.tokenStart && s(v - 1) === ',' && !/ing$/.test(t.lower) && ic >= 0 && nameChain(ic) &&
-          (chains[ic]!.te >= sent.tokenEnd || /^[,.;:(]$/.test(s(chains[ic]!.te)));
-        if (inverted) {
-          const inv = subjectRight(v + 1, sent.tokenEnd, 'indirect-inverted');
-          if (inv && inv.how.endsWith(':name')) sp = inv;
+        if (!sp) continue;
+        speechFrames.push({ v, sp });
+        spoke.push({ pos: sp.start, sp });
+        if (isHumanNominal(sp)) humans.push({ pos: sp.start, sp });
+        // Only names count as sources for later pronouns (PolNeAR's rule, and the safer one).
+        // ('According to the state government, …. It described …': a common noun for an organisation too.)
+        const orgNominal = sp.how.endsWith(':nominal') && ORG_NOMINALS.has(sp.name.split(/\s+/).pop()!.toLowerCase()) && sp.name.split(/\s+/).length <= 3;
+        if (sp.how.endsWith(':name') || sp.how.endsWith(':nominal-org') || orgNominal) {
+          let p = v - 1;
+          while (p > sent.tokenStart && (ATTRIBUTION_FILLERS.has(toks[p]!.lower) || toks[p]!.pos === 'ADV' || toks[p]!.pos === 'AUX')) p--;
+          addSource({ pos: sp.start, end: sp.end, name: sp.name, person: sp.person, rank: toks[p]?.lower === 'who' ? 0 : 2 });
         }
-        sp ??= subjectLeft(v, sent.tokenStart, 'indirect');
-        if (!sp && !inverted && v > sent.tokenStart && s(v - 1) === ',') {
-          const inv = subjectRight(v + 1, sent.tokenEnd, 'indirect-inverted');
-          if (inv && inv.how.endsWith(':name')) sp = inv;
+        if (bodyFrom >= 0 && bodyFrom < bodyTo) {
+          let a = toks[bodyFrom]!.start;
+          let e = toks[bodyTo - 1]!.end;
+          while (a < e && TRIM.test(text[a]!)) a++;
+          while (e > a && TRIM.test(text[e - 1]!)) e--;
+          const overlapsDirect = spans.some((q) => q.open < e && q.after > a);
+          if (e > a && !overlapsDirect && text.slice(a, e).split(/\s+/).length >= 3)
+            indirect.push({
+              article: articleId,
+              text: text.slice(a, e),
+              start: a,
+              end: e,
+              speaker: speakerLabel(sp),
+              speaker_evidence: [ev(sp.start, sp.end)],
+              kind: 'indirect',
+              rule: 'quote.' + sp.how,
+            });
         }
-        // 'X said (that) …', 'X told Al Jazeera (that) …'
-        let k = v + 1;
-        if (t.lower === 'told' || t.lower === 'tells' || t.lower === 'tell') while (k < sent.tokenEnd && NP_POS.has(toks[k]!.pos)) k++;
-        if (toks[k]?.lower === 'that') bodyFrom = k + 1;
-      }
-      if (!sp) continue;
-      speechFrames.push({ v, sp });
-      spoke.push({ pos: sp.start, sp });
-      if (isHumanNominal(sp)) humans.push({ pos: sp.start, sp });
-      // Only names count as sources for later pronouns (PolNeAR's rule, and the safer one).
-      // ('According to the state government, …. It described …': a common noun for an organisation too.)
-      const orgNominal = sp.how.endsWith(':nominal') && ORG_NOMINALS.has(sp.name.split(/\s+/).pop()!.toLowerCase()) && sp.name.split(/\s+/).length <= 3;
-      if (sp.how.endsWith(':name') || sp.how.endsWith(':nominal-org') || orgNominal) {
-        let p = v - 1;
-        while (p > sent.tokenStart && (ATTRIBUTION_FILLERS.has(toks[p]!.lower) || toks[p]!.pos === 'ADV' || toks[p]!.pos === 'AUX')) p--;
-        addSource({ pos: sp.start, end: sp.end, name: sp.name, person: sp.person, rank: toks[p]?.lower === 'who' ? 0 : 2 });
-      }
-      if (bodyFrom >= 0 && bodyFrom < bodyTo) {
-        let a = toks[bodyFrom]!.start;
-        let e = toks[bodyTo - 1]!.end;
-        while (a < e && TRIM.test(text[a]!)) a++;
-        while (e > a && TRIM.test(text[e - 1]!)) e--;
-        const overlapsDirect = spans.some((q) => q.open < e && q.after > a);
-        if (e > a && !overlapsDirect && text.slice(a, e).split(/\s+/).length >= 3)
-          indirect.push({
-            article: articleId,
-            text: text.slice(a, e),
-            start: a,
-            end: e,
-            speaker: speakerLabel(sp),
-            speaker_evidence: [ev(sp.start, sp.end)],
-            kind: 'indirect',
-            rule: 'quote.' + sp.how,
-          });
       }
     }
-  }
-  sources.sort((x, y) => x.pos - y.pos);
+    sources.sort((x, y) => x.pos - y.pos);
 
-  // 'The minister said:' closing a paragraph introduces the next one.
-  for (const f of speechFrames) {
-    const pi = doc.sentences[toks[f.v]!.sentence]!.paragraph;
-    paraLast[pi] = f.sp;
-  }
+    // 'The minister said:' closing a paragraph introduces the next one.
+    for (const f of speechFrames) {
+      const pi = doc.sentences[toks[f.v]!.sentence]!.paragraph;
+      paraLast[pi] = f.sp;
+    }
+  };
 
   // ---- block quotes: 'Minister Ellwood said:' and then paragraphs without quotation marks ----
-  for (let pi = 0; pi + 1 < doc.paragraphs.length; pi++) {
-    const para = doc.paragraphs[pi]!;
-    if (text[para.end - 1] !== ':') continue;
-    const frame = speechFrames.filter((f) => toks[f.v]!.start >= para.start && toks[f.v]!.start < para.end).pop();
-    if (!frame || toks[frame.v + 1] === undefined || s(frame.v + 1) !== ':') continue;
-    for (let pj = pi + 1; pj < doc.paragraphs.length && pj <= pi + 8; pj++) {
-      const bp = doc.paragraphs[pj]!;
-      const body = text.slice(bp.start, bp.end);
-      // Stop at a heading, another introduction, or a paragraph with its own quotation marks.
-      if (body.length < 40 || /["“”«»]/.test(body) || body.endsWith(':') || /^(notes?|further information|ends|background)\b/i.test(body)) break;
-      let a = bp.start;
-      let e = bp.end;
-      while (e > a && TRIM.test(text[e - 1]!)) e--;
-      blocks.push({
-        article: articleId,
-        text: text.slice(a, e),
-        start: a,
-        end: e,
-        speaker: speakerLabel(frame.sp),
-        speaker_evidence: [ev(frame.sp.start, frame.sp.end)],
-        kind: 'direct',
-        rule: 'quote.block.' + frame.sp.how,
-      });
-      a = e;
+  const readBlockQuotes = (): void => {
+    for (let pi = 0; pi + 1 < doc.paragraphs.length; pi++) {
+      const para = doc.paragraphs[pi]!;
+      if (text[para.end - 1] !== ':') continue;
+      const frame = speechFrames.filter((f) => toks[f.v]!.start >= para.start && toks[f.v]!.start < para.end).pop();
+      if (!frame || toks[frame.v + 1] === undefined || s(frame.v + 1) !== ':') continue;
+      for (let pj = pi + 1; pj < doc.paragraphs.length && pj <= pi + 8; pj++) {
+        const bp = doc.paragraphs[pj]!;
+        const body = text.slice(bp.start, bp.end);
+        // Stop at a heading, another introduction, or a paragraph with its own quotation marks.
+        if (body.length < 40 || /["“”«»]/.test(body) || body.endsWith(':') || /^(notes?|further information|ends|background)\b/i.test(body)) break;
+        let a = bp.start;
+        let e = bp.end;
+        while (e > a && TRIM.test(text[e - 1]!)) e--;
+        blocks.push({
+          article: articleId,
+          text: text.slice(a, e),
+          start: a,
+          end: e,
+          speaker: speakerLabel(frame.sp),
+          speaker_evidence: [ev(frame.sp.start, frame.sp.end)],
+          kind: 'direct',
+          rule: 'quote.block.' + frame.sp.how,
+        });
+        a = e;
+      }
     }
-  }
+  };
 
   // ---- direct quotes ----
   // The end of ' of (the) <Organisation>' right after a name, or null.
@@ -1470,108 +1484,121 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     const sp = speakerOfNP(a, e + 1, q.open, 'before-subject');
     return sp && speakerLike(sp) ? sp : null;
   };
-  const out: Quote[] = [];
-  let prev: { q: QuoteSpan; sp: Speaker | null } | null = null;
-  let lastSpeaker: { sp: Speaker; paragraph: number } | null = null;
-  for (let qi = 0; qi < spans.length; qi++) {
-    const q = spans[qi]!;
-    const next = spans[qi + 1];
-    const nextOpen = next && next.paragraph === q.paragraph ? next.open : Number.MAX_SAFE_INTEGER;
-    const prevAfter = prev && prev.q.paragraph === q.paragraph ? prev.q.after : doc.paragraphs[q.paragraph]!.start;
-    // ---- the candidates stage: every reading the words around the span offer, read on demand ----
-    const pstart = doc.paragraphs[q.paragraph]!.start;
-    const prevSp: Speaker | null = prev && prev.q.paragraph === q.paragraph ? prev.sp : null;
-    const cands: Candidates = {
-      verbFirst: lazy(() => subjectOfQuote(q)),
-      left: lazy(() => fromLeft(q, prevAfter)),
-      right: lazy(() => (q.closed ? fromRight(q, nextOpen) : null)),
-      embedded: /[\p{L}\p{N}]\s*$/u.test(text.slice(Math.max(pstart, q.open - 3), q.open)),
-      sameSentence: () =>
-        prev && prev.q.paragraph === q.paragraph && prev.sp && !/[.!?]\s/.test(text.slice(prev.q.close - 1, q.open)) && !/[.!?]$/.test(text.slice(prev.q.inner, prev.q.close).trim())
-          ? { ...prev.sp, how: 'same-sentence' }
-          : null,
-      signature: () => {
-        if (q.paragraph + 1 >= doc.paragraphs.length) return null;
-        const np = doc.paragraphs[q.paragraph + 1]!;
-        const k = tokenAt(np.start);
-        if (!(toks[k] && /^[-―—–]$/.test(s(k)) && toks[k + 1] && chainAt[k + 1]! >= 0 && nameChain(chainAt[k + 1]!))) return null;
-        return speakerOfNP(k + 1, chains[chainAt[k + 1]!]!.te, np.start, 'signature-line');
-      },
-      sameParagraph: () => (prevSp ? { ...prevSp, how: 'same-paragraph' } : null),
-      paragraphAttribution: () => {
-        for (let i = speechFrames.length - 1; i >= 0; i--) {
-          const at = toks[speechFrames[i]!.v]!.start;
-          if (at >= q.open) continue;
-          if (at < pstart) break;
-          return { ...speechFrames[i]!.sp, how: 'paragraph-attribution' };
-        }
-        return null;
-      },
-      paragraphSubject: () => {
-        for (let i = sources.length - 1; i >= 0; i--) {
-          const x = sources[i]!;
-          if (x.pos >= q.open) continue;
-          if (x.pos < pstart) break;
-          if (x.person) return { name: x.name, start: x.pos, end: x.end ?? x.pos, how: 'paragraph-subject', person: true };
-        }
-        return null;
-      },
-      // (CSV-wrapped paragraphs start with a stray mark.)
-      opensParagraph: /^[\s"'“”‘’«]*$/.test(text.slice(pstart, q.open)),
-      previousParagraph: () => (lastSpeaker && q.paragraph - lastSpeaker.paragraph <= 1 ? { ...lastSpeaker.sp, how: 'previous-paragraph' } : null),
-      previousParagraphAttribution: () => {
-        const pl = q.paragraph > 0 ? paraLast[q.paragraph - 1] : null;
-        return pl ? { ...pl, how: 'previous-paragraph-attribution' } : null;
-      },
-      previousParagraphColon: () => {
-        if (q.paragraph < 1) return null;
-        const pp = doc.paragraphs[q.paragraph - 1]!;
-        if (text[pp.end - 1] !== ':' || pp.sentenceEnd <= pp.sentenceStart) return null;
-        const last = doc.sentences[pp.sentenceEnd - 1]!;
-        for (let v = last.tokenStart; v < last.tokenEnd; v++) if (toks[v]!.pos === 'VERB') return subjectLeft(v, last.tokenStart, 'previous-paragraph-colon');
-        return null;
-      },
-      previousParagraphSubject: () => {
-        if (q.paragraph < 1) return null;
-        const pp = doc.paragraphs[q.paragraph - 1]!;
-        let x: Source | undefined;
-        for (const c of sources) if (c.person && c.pos >= pp.start && c.pos < pp.end) x = c;
-        return x && (!lastSpeaker || x.pos > lastSpeaker.sp.start) ? { name: x.name, start: x.pos, end: x.end ?? x.pos, how: 'previous-paragraph-subject', person: true } : null;
-      },
-      passageSpeaker: () =>
-        lastSpeaker && q.paragraph - lastSpeaker.paragraph <= 2 && text.slice(q.start, q.end).split(/\s+/).length >= 4 ? { ...lastSpeaker.sp, how: 'passage-speaker' } : null,
-      speakerLike: (r) => speakerLike(r as Speaker),
-    };
-    // ---- the choice stage: the first rule of CHOICE_RULES (quote-rules.ts) that reads a speaker ----
-    const sp: Speaker | null = (chooseSpeaker(cands)?.sp as Speaker | undefined) ?? null;
-    // Scare quotes: a short quoted phrase with no speaker is a name or a term, not a quote.
-    const words = text.slice(q.start, q.end).split(/\s+/).length;
-    if (!sp && words < 4) {
-      prev = { q, sp: null };
-      continue;
+  /** The direct quotes: for each span in text order, its candidates, then the choice (quote-rules.ts). */
+  const readDirectQuotes = (): Quote[] => {
+    const out: Quote[] = [];
+    let prev: { q: QuoteSpan; sp: Speaker | null } | null = null;
+    let lastSpeaker: { sp: Speaker; paragraph: number } | null = null;
+    for (let qi = 0; qi < spans.length; qi++) {
+      const q = spans[qi]!;
+      const next = spans[qi + 1];
+      const nextOpen = next && next.paragraph === q.paragraph ? next.open : Number.MAX_SAFE_INTEGER;
+      const prevAfter = prev && prev.q.paragraph === q.paragraph ? prev.q.after : doc.paragraphs[q.paragraph]!.start;
+      // ---- the candidates stage: every reading the words around the span offer, read on demand ----
+      const pstart = doc.paragraphs[q.paragraph]!.start;
+      const prevSp: Speaker | null = prev && prev.q.paragraph === q.paragraph ? prev.sp : null;
+      const cands: Candidates = {
+        verbFirst: lazy(() => subjectOfQuote(q)),
+        left: lazy(() => fromLeft(q, prevAfter)),
+        right: lazy(() => (q.closed ? fromRight(q, nextOpen) : null)),
+        embedded: /[\p{L}\p{N}]\s*$/u.test(text.slice(Math.max(pstart, q.open - 3), q.open)),
+        sameSentence: () =>
+          prev && prev.q.paragraph === q.paragraph && prev.sp && !/[.!?]\s/.test(text.slice(prev.q.close - 1, q.open)) && !/[.!?]$/.test(text.slice(prev.q.inner, prev.q.close).trim())
+            ? { ...prev.sp, how: 'same-sentence' }
+            : null,
+        signature: () => {
+          if (q.paragraph + 1 >= doc.paragraphs.length) return null;
+          const np = doc.paragraphs[q.paragraph + 1]!;
+          const k = tokenAt(np.start);
+          if (!(toks[k] && /^[-―—–]$/.test(s(k)) && toks[k + 1] && chainAt[k + 1]! >= 0 && nameChain(chainAt[k + 1]!))) return null;
+          return speakerOfNP(k + 1, chains[chainAt[k + 1]!]!.te, np.start, 'signature-line');
+        },
+        sameParagraph: () => (prevSp ? { ...prevSp, how: 'same-paragraph' } : null),
+        paragraphAttribution: () => {
+          for (let i = speechFrames.length - 1; i >= 0; i--) {
+            const at = toks[speechFrames[i]!.v]!.start;
+            if (at >= q.open) continue;
+            if (at < pstart) break;
+            return { ...speechFrames[i]!.sp, how: 'paragraph-attribution' };
+          }
+          return null;
+        },
+        paragraphSubject: () => {
+          for (let i = sources.length - 1; i >= 0; i--) {
+            const x = sources[i]!;
+            if (x.pos >= q.open) continue;
+            if (x.pos < pstart) break;
+            if (x.person) return { name: x.name, start: x.pos, end: x.end ?? x.pos, how: 'paragraph-subject', person: true };
+          }
+          return null;
+        },
+        // (CSV-wrapped paragraphs start with a stray mark.)
+        opensParagraph: /^[\s"'“”‘’«]*$/.test(text.slice(pstart, q.open)),
+        previousParagraph: () => (lastSpeaker && q.paragraph - lastSpeaker.paragraph <= 1 ? { ...lastSpeaker.sp, how: 'previous-paragraph' } : null),
+        previousParagraphAttribution: () => {
+          const pl = q.paragraph > 0 ? paraLast[q.paragraph - 1] : null;
+          return pl ? { ...pl, how: 'previous-paragraph-attribution' } : null;
+        },
+        previousParagraphColon: () => {
+          if (q.paragraph < 1) return null;
+          const pp = doc.paragraphs[q.paragraph - 1]!;
+          if (text[pp.end - 1] !== ':' || pp.sentenceEnd <= pp.sentenceStart) return null;
+          const last = doc.sentences[pp.sentenceEnd - 1]!;
+          for (let v = last.tokenStart; v < last.tokenEnd; v++) if (toks[v]!.pos === 'VERB') return subjectLeft(v, last.tokenStart, 'previous-paragraph-colon');
+          return null;
+        },
+        previousParagraphSubject: () => {
+          if (q.paragraph < 1) return null;
+          const pp = doc.paragraphs[q.paragraph - 1]!;
+          let x: Source | undefined;
+          for (const c of sources) if (c.person && c.pos >= pp.start && c.pos < pp.end) x = c;
+          return x && (!lastSpeaker || x.pos > lastSpeaker.sp.start) ? { name: x.name, start: x.pos, end: x.end ?? x.pos, how: 'previous-paragraph-subject', person: true } : null;
+        },
+        passageSpeaker: () =>
+          lastSpeaker && q.paragraph - lastSpeaker.paragraph <= 2 && text.slice(q.start, q.end).split(/\s+/).length >= 4 ? { ...lastSpeaker.sp, how: 'passage-speaker' } : null,
+        speakerLike: (r) => speakerLike(r as Speaker),
+      };
+      // ---- the choice stage: the first rule of CHOICE_RULES (quote-rules.ts) that reads a speaker ----
+      const sp: Speaker | null = (chooseSpeaker(cands)?.sp as Speaker | undefined) ?? null;
+      // Scare quotes: a short quoted phrase with no speaker is a name or a term, not a quote.
+      const words = text.slice(q.start, q.end).split(/\s+/).length;
+      if (!sp && words < 4) {
+        prev = { q, sp: null };
+        continue;
+      }
+      // 'said Mujtaba Rahman of the Eurasia Group': the affiliation written right after the
+      // speaker's name belongs to how the article names the speaker.
+      const aff = sp && sp.person && !/:pronoun$/.test(sp.how) ? affiliationAfter(sp.end) : null;
+      out.push({
+        article: articleId,
+        text: text.slice(q.start, q.end),
+        start: q.start,
+        end: q.end,
+        speaker: sp ? speakerLabel(sp) + (aff ? text.slice(sp.end, aff) : '') : null,
+        speaker_evidence: sp ? [ev(sp.start, aff ?? sp.end)] : [],
+        kind: 'direct',
+        rule: 'quote.direct.' + (sp?.how ?? 'no-speaker'),
+      });
+      if (sp) {
+        if (sp.person && (sp.how.endsWith(':name') || sp.how.endsWith(':pronoun'))) addSource({ pos: q.open, name: sp.name, person: true, rank: sp.how.startsWith('before-clause') ? 1 : 2 });
+        lastSpeaker = { sp, paragraph: q.paragraph };
+        // (A person named by a common noun, not an organisation, a document or a title, in an
+        // attribution after the quote: '“…,” the carpenter says', not 'one questioner claimed that “…”'.)
+        spoke.push({ pos: q.open, sp });
+        if (sp.how.startsWith('after-') && isHumanNominal(sp)) humans.push({ pos: sp.start, sp });
+      }
+      prev = { q, sp };
     }
-    // 'said Mujtaba Rahman of the Eurasia Group': the affiliation written right after the
-    // speaker's name belongs to how the article names the speaker.
-    const aff = sp && sp.person && !/:pronoun$/.test(sp.how) ? affiliationAfter(sp.end) : null;
-    out.push({
-      article: articleId,
-      text: text.slice(q.start, q.end),
-      start: q.start,
-      end: q.end,
-      speaker: sp ? speakerLabel(sp) + (aff ? text.slice(sp.end, aff) : '') : null,
-      speaker_evidence: sp ? [ev(sp.start, aff ?? sp.end)] : [],
-      kind: 'direct',
-      rule: 'quote.direct.' + (sp?.how ?? 'no-speaker'),
-    });
-    if (sp) {
-      if (sp.person && (sp.how.endsWith(':name') || sp.how.endsWith(':pronoun'))) addSource({ pos: q.open, name: sp.name, person: true, rank: sp.how.startsWith('before-clause') ? 1 : 2 });
-      lastSpeaker = { sp, paragraph: q.paragraph };
-      // (A person named by a common noun, not an organisation, a document or a title, in an
-      // attribution after the quote: '“…,” the carpenter says', not 'one questioner claimed that “…”'.)
-      spoke.push({ pos: q.open, sp });
-      if (sp.how.startsWith('after-') && isHumanNominal(sp)) humans.push({ pos: sp.start, sp });
-    }
-    prev = { q, sp };
-  }
-  return [...out, ...blocks, ...indirect].sort((a, b) => a.start - b.start);
+      return out;
+  };
+
+  // ---- the pipeline: spans (findQuoteSpans) → cues → for each span, candidates → choice ----
+  readPersonSubjects(); // cues: people who are a clause's subject
+  readOrgSubjects(); // cues: organisations that open a sentence
+  sources.sort((x, y) => x.pos - y.pos);
+  humans.push(...humanSubjects()); // cues: people named only by a common noun
+  readSpeechFrames(); // cues: 'X said (that) …', 'according to X' (and the indirect quotes they frame)
+  readBlockQuotes(); // 'Minister Ellwood said:' and then paragraphs without quotation marks
+  const direct = readDirectQuotes(); // candidates and choice for each quoted span
+  return [...direct, ...blocks, ...indirect].sort((a, b) => a.start - b.start);
 }
