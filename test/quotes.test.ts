@@ -456,3 +456,62 @@ test(here + 'a pronoun whose only antecedent clashes by the given-name list stil
   const t = 'Jean Paul Mubake, chief of the district, said militiamen attacked the camp. "The whole village is in mourning now," he said.';
   assert.deepEqual(direct(t), [['The whole village is in mourning now', 'Jean Paul Mubake']]);
 });
+
+test(here + '“according to” a role, then the name in apposition: the name speaks, and a later “he” is that person', () => {
+  const t =
+    'According to a member of the Village Defence Force (VDF), Haruna Dabo, the gunmen targeted the camp.\n\n' +
+    'He further disclosed that the base was burnt down.\n\n' +
+    '"They came at about 4 p.m. and the dust storm made it hard to repel them."';
+  assert.deepEqual(direct(t), [['They came at about 4 p.m. and the dust storm made it hard to repel them', 'Haruna Dabo']]);
+});
+
+test(here + 'a name alone between commas after a phrase for a person is that person, for a later “he”', () => {
+  const t =
+    'Another witness who lives in Kordo, Faris Ubandi, also said those taken "were more than seventy".\n\n' +
+    '"In our house there are fifty people hiding from the attack," he said.';
+  assert.deepEqual(direct(t), [
+    ['were more than seventy', 'Faris Ubandi'],
+    ['In our house there are fifty people hiding from the attack', 'Faris Ubandi'],
+  ]);
+});
+
+test(here + 'a quote that opens with a verb finishes the clause of the phrase before it', () => {
+  const t =
+    'According to officials, the wounded were taken to a clinic, while the police "is coordinating the search with the army and the local councils", reports a news agency.';
+  assert.deepEqual(direct(t), [['is coordinating the search with the army and the local councils', 'police']]);
+});
+
+test(here + 'a quote paragraph after one about a newly named person is that person’s', () => {
+  const t =
+    '“Airstrikes hit the fleeing attackers,” another officer told reporters.\n\n' +
+    'Major General Tomas Brekovic, spokesman for the defence staff, confirmed the assault on the troops.\n\n' +
+    '“We have confirmed that troops experienced setbacks in the area.”';
+  assert.deepEqual(direct(t), [
+    ['Airstrikes hit the fleeing attackers', 'another officer'],
+    ['We have confirmed that troops experienced setbacks in the area', 'Tomas Brekovic'],
+  ]);
+});
+
+test(here + 'the same noun for a person, used just before, wins over a person named since', () => {
+  const t =
+    '“You work hard and you pay your taxes,” a narrator in the campaign film says. The film then shows Mayor Dana Whitcombe at a rally.\n\n' +
+    '“If she thinks that is fair,” the film’s narrator says, “what does she think of you?”';
+  const got = direct(t);
+  assert.equal(got[1]![1], 'narrator in the campaign film');
+});
+
+test(here + 'a participle phrase between subject and verb: the place inside it is no subject', () => {
+  const t =
+    'Party chairman Daniyal Rooh Qazmi condemning the bombing in Quetta said that the attackers would get no concession. “We are backing all steps to get rid of the terrorists.”';
+  assert.deepEqual(direct(t), [['We are backing all steps to get rid of the terrorists', 'Daniyal Rooh Qazmi']]);
+});
+
+test(here + 'a title with “of” before a name we do not know marks the person a later “he” means', () => {
+  const t =
+    'Harpal Dosanjh said, "It was a minor argument over land and nobody expected this."\n\n' +
+    'Senior superintendent of police Kulvir Tahanpal Grewal visited the hospital. Addressing the media, he said, "Preliminary investigation suggests a family dispute."';
+  assert.deepEqual(direct(t), [
+    ['It was a minor argument over land and nobody expected this', 'Harpal Dosanjh'],
+    ['Preliminary investigation suggests a family dispute', 'Kulvir Tahanpal Grewal'],
+  ]);
+});

@@ -17,6 +17,13 @@
  * most recent organisation of that kind.
  *
  * Indirect speech: 'X said (that) …' and 'according to X, …' outside quotation marks.
+ *
+ * readQuotes is a pipeline: spans (findQuoteSpans) → cues (readPersonSubjects, readOrgSubjects,
+ * humanSubjects, readSpeechFrames, readBlockQuotes: who is the subject of a clause, who speaks
+ * where) → for each span, its candidates (the readings before and after it, of the paragraph and
+ * of the passage, read on demand) → the choice (CHOICE_RULES in quote-rules.ts, ordered, each
+ * with its reason). Definite descriptions ('the statement', 'the army', 'the 47-year-old') point
+ * back by ANAPHOR_RULES, also in quote-rules.ts.
  */
 import type { Evidence, Quote } from '../core/types.js';
 import type { Doc, Token } from '../text/doc.js';
@@ -24,7 +31,7 @@ import { firstStartingAt } from '../text/doc.js';
 import { capChainsOf, cleanName, NICKNAME, pastAffiliation, tokText, type PeopleIndex } from './people.js';
 import { GIVEN_NAME_GENDER } from './first-names.js';
 import { COUNTRY_WORDS, DEMONYMS, MONTHS_AND_DAYS, NAME_TITLES, ORG_NOMINALS, ORG_WORDS, ROLE_HEADS } from './roles.js';
-import { anaphorRule, DEFINITE, type AnaphorRule } from './quote-rules.js';
+import { anaphorRule, chooseSpeaker, DEFINITE, lazy, type AnaphorRule, type Candidates } from './quote-rules.js';
 import { ATTRIBUTION_FILLERS, OTHER_PRONOUNS, PERSON_PRONOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS } from './speech-verbs.js';
 
 /** A quoted span: the marks' positions and the trimmed text between them. */
@@ -261,6 +268,19 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       return /^[A-Z][\p{L}'’.-]*$/u.test(w) && !ORG_WORDS.has(b) && !COUNTRY_WORDS.has(b) && !NAME_TITLES.has(b) && !ROLE_HEADS.has(b);
     });
   };
+  /**
+   * Two or three capitalised words, none an organisation, country, title or role word, and no
+   * organisation's name: a person the article names in apposition to a role, even when the given
+   * name is not in our list ('a member of the …, Hamidu Abu, said').
+   */
+  const personShaped = (name: string): boolean => {
+    const words = name.split(' ');
+    if (words.length < 2 || words.length > 3 || people.organisations.some((o) => o.name === name)) return false;
+    return words.every((w) => {
+      const b = w.toLowerCase().replace(/\.$/, '');
+      return /^[A-Z][\p{L}'’-]*$/u.test(w) && !ORG_WORDS.has(b) && !COUNTRY_WORDS.has(b) && !NAME_TITLES.has(b) && !ROLE_HEADS.has(b) && !MONTHS_AND_DAYS.has(b);
+    });
+  };
   const isOrgName = (name: string) =>
     people.organisations.some((o) => o.name === name) || ORG_WORDS.has(name.split(' ').pop()!.toLowerCase()) || COUNTRY_WORDS.has(name.toLowerCase());
 
@@ -444,7 +464,9 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
   /** People named only by a common noun who spoke ('a second military source said …'), for he/she and 'the source'. */
   const humans: { pos: number; sp: Speaker }[] = [];
   /** One named by a common noun for a person ('a second military source', 'the carpenter'), not an organisation or a document. */
-  const isHumanNominal = (sp: Speaker): boolean => sp.how.endsWith(':nominal') && !sp.person && HUMAN_NOUN.test(sp.name.split(/\s+/).pop()!);
+  const isHumanNominal = (sp: Speaker): boolean => sp.how.endsWith(':nominal') && !sp.person && HUMAN_NOUN.test(headOf(sp.name)) && !ORG_NOMINALS.has(headOf(sp.name));
+  /** The head noun of a common-noun speaker: 'narrator in the Clinton ad' → 'narrator'. */
+  const headOf = (name: string): string => name.toLowerCase().split(/\s+(?:of|in|at|from|for|with|on|who)\s+/)[0]!.split(/\s+/).pop()!;
   const paraDistance = (from: number, to: number) => paragraphOf(to) - paragraphOf(from);
   /** What a definite description refers to (quote-rules.ts), or null. */
   const antecedent = (r: AnaphorRule, head: string, at: number): Omit<Speaker, 'how' | 'start' | 'end'> | null => {
@@ -453,6 +475,11 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       let hum: { pos: number; sp: Speaker } | null = null;
       for (const h of humans) if (h.pos < at && (!hum || h.pos > hum.pos)) hum = h;
       if (hum && (!src || src.pos < hum.pos) && paraDistance(hum.pos, at) <= 2) return { name: hum.sp.name, person: false };
+      // ('a narrator in the Clinton ad asks …. “…,” the ad’s narrator says': the same noun for
+      // a person, used just before, wins over a person named since.)
+      let same: { pos: number; sp: Speaker } | null = null;
+      for (const h of humans) if (h.pos < at && headOf(h.sp.name) === head && paraDistance(h.pos, at) <= 2 && (!same || h.pos > same.pos)) same = h;
+      if (same) return { name: same.sp.name, person: false };
       if (src && paraDistance(src.pos, at) <= 3) return { name: src.name, person: true };
       return null;
     }
@@ -460,8 +487,6 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       const fits = (name: string) => name.toLowerCase().split(/[\s-]+/).some((w) => r.alike!.includes(w));
       let best: { pos: number; name: string } | null = null;
       for (const x of spoke) if (x.pos < at && !x.sp.person && !isHumanNominal(x.sp) && fits(x.sp.name) && (!best || x.pos > best.pos)) best = { pos: x.pos, name: x.sp.name };
-      for (const o of people.organisations)
-        if (fits(o.name)) for (const e of o.evidence) if (e.start < at && (!best || e.start > best.pos)) best = { pos: e.start, name: o.name };
       return best ? { name: best.name, person: false } : null;
     }
     // 'issuer': 'a statement issued by the ISPR' / 'a statement from X', else the last organisation that spoke.
@@ -682,11 +707,16 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       while (hb - 1 > a && (toks[hb - 1]!.pos === 'ADV' || toks[hb - 1]!.pos === 'AUX')) hb--;
       // (the head as written: '52-year-old' is several tokens)
       const headWord = /[\p{L}\p{N}-]+$/u.exec(text.slice(toks[a]!.start, toks[hb - 1]!.end))?.[0] ?? s(hb - 1);
-      const rule0 = b - a <= 8 ? anaphorRule(headWord) : undefined;
-      const bare = toks[a]!.pos === 'NOUN' && /^[a-z]/.test(s(a)) && rule0?.refersTo === 'person';
+      const rule0 = b - a <= 8 ? anaphorRule(headWord, (h) => ROLE_HEADS.has(h) || (HUMAN_NOUN.test(h) && !ORG_NOMINALS.has(h) && !ORG_WORDS.has(h))) : undefined;
+      // ('police officer further said': a bare role noun, not 'my mother' cut from its possessive.)
+      const bare = toks[a]!.pos === 'NOUN' && /^[a-z]/.test(s(a)) && rule0?.refersTo === 'person' && !/^(my|his|her|their|our|your|its|[’']s)$/.test(toks[a - 1]?.lower ?? '');
       // ('according to the Malian armed forces' names them; 'the army' alone points back.)
       const short = rule0?.refersTo !== 'organisation' || hb - a === 2;
-      if (rule0 && short && (DEFINITE.has(toks[a]!.lower) || bare)) {
+      // (A plain noun for a person points back only when the article used it before: 'said a
+      // soldier … said the soldier'; 'the ad’s narrator' with none before is someone new.)
+      const usedBefore = (w: string) => new RegExp(`\\b${w.replace(/[^\p{L}\p{N}-]/gu, '')}\\b`, 'iu').test(text.slice(0, toks[a]!.start));
+      const listed = rule0 ? rule0.heads.some((x) => (x.startsWith('^') ? new RegExp(x).test(headWord.toLowerCase()) : x === headWord.toLowerCase())) : false;
+      if (rule0 && short && (listed || usedBefore(headWord)) && (DEFINITE.has(toks[a]!.lower) || bare)) {
         const got = antecedent(rule0, headWord.toLowerCase(), toks[a]!.start);
         if (got) return { ...got, start: toks[a]!.start, end: toks[hb - 1]!.end, how: rule + ':anaphor' };
       }
@@ -841,6 +871,9 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
           }
         }
         if (!sp) continue;
+        // ('Another source who lives in Talata Mafara, Mudassir Muhammad, also said': a name
+        // standing alone between commas after a phrase for a person is that person.)
+        if (sp.how.endsWith(':name') && !sp.person && ci >= 0 && chains[ci]!.ts === a && chains[ci]!.te === b && a0 > floor && personShaped(sp.name)) sp = { ...sp, person: true };
         // ('As the LinkedIn chief executive, Jeff Weiner, put it': a title is taken only when no
         // name follows it; 'Schilling’s son, Grant, defended …': a name before a phrase.)
         if ((sp.person && !sp.how.endsWith(':title')) || sp.how.includes('pronoun')) return sp;
@@ -865,6 +898,18 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     }
     if (!NP_POS.has(toks[p]!.pos) && toks[p]!.pos !== 'PRON') return null;
     const a = npLeft(p, floor);
+    // 'Chairman Bilawal Bhutto Zardari condemning the incident in Quetta said …': a phrase after
+    // a preposition is no subject; a participle phrase before it follows the subject.
+    if (a - 1 > floor && toks[a - 1]!.pos === 'ADP') {
+      for (let g = a - 2; g > floor; g--) {
+        if (s(g) === ',' || inQuote[g]) break;
+        if (toks[g]!.pos === 'VERB' && /^[a-z]+ing$/.test(s(g))) {
+          const sp = subjectLeft(g, floor, rule);
+          if (sp && /:(name|pronoun)$/.test(sp.how)) return sp;
+          break;
+        }
+      }
+    }
     return speakerOfNP(a, p + 1, toks[v]!.start, rule);
   };
 
@@ -1178,7 +1223,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
   // ---- indirect speech and the sources that pronouns refer to ----
   // A person who is the subject of a clause is who a later 'he said' is most likely about
   // ('Jolly, who was elected to Congress in 2014, doesn't see …' then '“…,” he said').
-  {
+  const readPersonSubjects = (): void => {
     for (let ci = 0; ci < chains.length; ci++) {
       const c = chains[ci]!;
       if (inQuote[c.ts] || !nameChain(ci)) continue;
@@ -1188,7 +1233,8 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       let f = c.ts - 1;
       // ('the network’s nightly news anchor Ilia Calderón reacted …': an article and a possessive too.)
       const titleWord = (t: Token) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'DET' || /^([’']s|his|her|their|its|\.)$/.test(t.lower);
-      while (f >= 0 && toks[f]!.sentence === toks[c.ts]!.sentence && titleWord(toks[f]!) && c.ts - f < 9) f--;
+      // ('Senior superintendent of police Bhupinder Singh Sidhu visited …': 'of' inside a title.)
+      while (f >= 0 && toks[f]!.sentence === toks[c.ts]!.sentence && (titleWord(toks[f]!) || (toks[f]!.lower === 'of' && toks[f + 1]!.pos === 'NOUN' && /^[a-z]/.test(s(f + 1)))) && c.ts - f < 9) f--;
       const before = toks[f];
       // 'Meanwhile Rihanna, who …, spoke': a sentence adverb may open the sentence.
       // So may a conjunction or an article: 'But state Rep. Ann Cole, a member of …, recalled',
@@ -1245,149 +1291,171 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       const t = toks[k];
       if (!t || (t.sentence !== toks[c.ts]!.sentence && !(bracket && t.sentence === toks[c.ts]!.sentence + 1)) || (t.pos !== 'VERB' && !aux)) continue;
       const name = familyName(c.start, people.resolve(cleanName(text.slice(c.start, c.end))));
-      if (isPersonName(name)) sources.push({ pos: c.start, end: c.end, name, person: true, rank: 1 });
+      // (A name our given-name list does not know is a person when a role stands before it.)
+      let titledName = false;
+      for (let q = Math.max(f + 1, 0); q < c.ts; q++) titledName ||= ROLE_HEADS.has(toks[q]!.lower) || NAME_TITLES.has(toks[q]!.lower.replace(/\.$/, ''));
+      if (isPersonName(name) || (titledName && personShaped(name))) sources.push({ pos: c.start, end: c.end, name, person: true, rank: 1 });
 
     }
-  }
+  };
   // An organisation that opens its sentence as the subject of a verb is what a later 'it' or
   // 'they' quotes ('The Business Council of Kenya opposed an increase. “…,” it said').
-  for (const o of people.organisations) {
-    if (COUNTRY_WORDS.has(o.name.toLowerCase())) continue;
-    for (const e of o.evidence) {
-      let f = tokenAt(e.start) - 1;
-      if (f >= 0 && toks[f]!.lower === 'the') f--;
-      const k0 = tokenAt(e.start);
-      if (k0 >= toks.length || inQuote[k0]) continue;
-      const si = toks[k0]!.sentence;
-      // ('Still, the Business Council …', 'On Monday, the ministry …': a short opening phrase.)
-      const opens =
-        f < 0 ||
-        toks[f]!.sentence !== si ||
-        (/^(ADV|CCONJ)$/.test(toks[f]!.pos) && (f === 0 || toks[f - 1]!.sentence !== si)) ||
-        (s(f) === ',' && f - doc.sentences[si]!.tokenStart <= 4);
-      if (!opens) continue;
-      let k = tokenAt(e.end);
-      // 'The Security Council on Friday condemned …': a date between subject and verb.
-      if (toks[k]?.lower === 'on' && toks[k + 1] && MONTHS_AND_DAYS.has(toks[k + 1]!.lower)) {
-        k += 2;
-        if (toks[k]?.pos === 'NUM') k++;
+  const readOrgSubjects = (): void => {
+    for (const o of people.organisations) {
+      if (COUNTRY_WORDS.has(o.name.toLowerCase())) continue;
+      for (const e of o.evidence) {
+        let f = tokenAt(e.start) - 1;
+        if (f >= 0 && toks[f]!.lower === 'the') f--;
+        const k0 = tokenAt(e.start);
+        if (k0 >= toks.length || inQuote[k0]) continue;
+        const si = toks[k0]!.sentence;
+        // ('Still, the Business Council …', 'On Monday, the ministry …': a short opening phrase.)
+        const opens =
+          f < 0 ||
+          toks[f]!.sentence !== si ||
+          (/^(ADV|CCONJ)$/.test(toks[f]!.pos) && (f === 0 || toks[f - 1]!.sentence !== si)) ||
+          (s(f) === ',' && f - doc.sentences[si]!.tokenStart <= 4);
+        if (!opens) continue;
+        let k = tokenAt(e.end);
+        // 'The Security Council on Friday condemned …': a date between subject and verb.
+        if (toks[k]?.lower === 'on' && toks[k + 1] && MONTHS_AND_DAYS.has(toks[k + 1]!.lower)) {
+          k += 2;
+          if (toks[k]?.pos === 'NUM') k++;
+        }
+        while (toks[k] && (ATTRIBUTION_FILLERS.has(toks[k]!.lower) || toks[k]!.pos === 'ADV' || toks[k]!.pos === 'AUX')) k++;
+        if (toks[k] && toks[k]!.sentence === si && toks[k]!.pos === 'VERB') sources.push({ pos: e.start, end: e.end, name: o.name, person: false, rank: 1 });
       }
-      while (toks[k] && (ATTRIBUTION_FILLERS.has(toks[k]!.lower) || toks[k]!.pos === 'ADV' || toks[k]!.pos === 'AUX')) k++;
-      if (toks[k] && toks[k]!.sentence === si && toks[k]!.pos === 'VERB') sources.push({ pos: e.start, end: e.end, name: o.name, person: false, rank: 1 });
     }
-  }
-  sources.sort((x, y) => x.pos - y.pos);
-  humans.push(...humanSubjects());
+  };
+
+
   const indirect: Quote[] = [];
   const blocks: Quote[] = [];
   /** The last attribution of each paragraph, for a quote paragraph that follows ('X said:'). */
   const paraLast: (Speaker | null)[] = new Array(doc.paragraphs.length).fill(null);
   const speechFrames: { v: number; sp: Speaker }[] = [];
-  for (let si = 0; si < doc.sentences.length; si++) {
-    const sent = doc.sentences[si]!;
-    for (let v = sent.tokenStart; v < sent.tokenEnd; v++) {
-      if (inQuote[v]) continue;
-      const t = toks[v]!;
-      let sp: Speaker | null = null;
-      let bodyFrom = -1;
-      let bodyTo = sent.tokenEnd;
-      if (t.lower === ACCORDING && toks[v + 1]?.lower === 'to') {
-        let e = v + 2;
-        while (e < sent.tokenEnd && !/^[,.;]$/.test(s(e))) e++;
-        sp = speakerOfNP(v + 2, e, t.start, 'according');
-        if (v > sent.tokenStart) {
-          bodyFrom = sent.tokenStart;
-          bodyTo = v;
-        } else bodyFrom = e + 1;
-      } else if (isSpeech(v, true) || (isSpeech(v, false) && toks[v + 1] && s(v + 1) === ':')) {
-        // '…, said Alan Abramowitz, a demographer at Emory University.' / 'And Trump, said
-        // Sunshine, doesn't forgive': a name right after ', said' is who speaks.
-        // ('…, said Mr. Trump had disrespected …' is what was said; 'saying Clinton was …' too.)
-        const ic = chainAt[v + 1] ?? -1;
-        const inverted =
-          v > sent.tokenStart && s(v - 1) === ',' && !/ing$/.test(t.lower) && ic >= 0 && nameChain(ic) &&
-          (chains[ic]!.te >= sent.tokenEnd || /^[,.;:(]$/.test(s(chains[ic]!.te)));
-        if (inverted) {
-          const inv = subjectRight(v + 1, sent.tokenEnd, 'indirect-inverted');
-          if (inv && inv.how.endsWith(':name')) sp = inv;
+  /** Attributions ('X said (that) …', 'according to X, …'): the speech frames, and the indirect quotes they hold. */
+  const readSpeechFrames = (): void => {
+    for (let si = 0; si < doc.sentences.length; si++) {
+      const sent = doc.sentences[si]!;
+      for (let v = sent.tokenStart; v < sent.tokenEnd; v++) {
+        if (inQuote[v]) continue;
+        const t = toks[v]!;
+        let sp: Speaker | null = null;
+        let bodyFrom = -1;
+        let bodyTo = sent.tokenEnd;
+        if (t.lower === ACCORDING && toks[v + 1]?.lower === 'to') {
+          let e = v + 2;
+          while (e < sent.tokenEnd && !/^[,.;]$/.test(s(e))) e++;
+          sp = speakerOfNP(v + 2, e, t.start, 'according');
+          // 'According to a member of the Civilian Joint Task Force (JTF), Hamidu Abu, the group …':
+          // the name in apposition to a role is who speaks.
+          const ac = s(e) === ',' ? chainAt[e + 1] ?? -1 : -1;
+          if (ac >= 0 && chains[ac]!.ts === e + 1 && s(chains[ac]!.te) === ',' && nameChain(ac)) {
+            let role = false;
+            for (let r = v + 2; r < e; r++) role ||= ROLE_HEADS.has(toks[r]!.lower) || HUMAN_NOUN.test(toks[r]!.lower);
+            const named = role ? speakerOfNP(e + 1, chains[ac]!.te, t.start, 'according') : null;
+            if (named && named.how.endsWith(':name')) {
+              sp = { ...named, person: named.person || personShaped(named.name) };
+              e = chains[ac]!.te;
+            }
+          }
+          if (v > sent.tokenStart) {
+            bodyFrom = sent.tokenStart;
+            bodyTo = v;
+          } else bodyFrom = e + 1;
+        } else if (isSpeech(v, true) || (isSpeech(v, false) && toks[v + 1] && s(v + 1) === ':')) {
+          // '…, said Alan Abramowitz, a demographer at Emory University.' / 'And Trump, said
+          // Sunshine, doesn't forgive': a name right after ', said' is who speaks.
+          // ('…, said Mr. Trump had disrespected …' is what was said; 'saying Clinton was …' too.)
+          const ic = chainAt[v + 1] ?? -1;
+          const inverted =
+            v > sent.tokenStart && s(v - 1) === ',' && !/ing$/.test(t.lower) && ic >= 0 && nameChain(ic) &&
+            (chains[ic]!.te >= sent.tokenEnd || /^[,.;:(]$/.test(s(chains[ic]!.te)));
+          if (inverted) {
+            const inv = subjectRight(v + 1, sent.tokenEnd, 'indirect-inverted');
+            if (inv && inv.how.endsWith(':name')) sp = inv;
+          }
+          sp ??= subjectLeft(v, sent.tokenStart, 'indirect');
+          if (!sp && !inverted && v > sent.tokenStart && s(v - 1) === ',') {
+            const inv = subjectRight(v + 1, sent.tokenEnd, 'indirect-inverted');
+            if (inv && inv.how.endsWith(':name')) sp = inv;
+          }
+          // 'X said (that) …', 'X told Al Jazeera (that) …'
+          let k = v + 1;
+          if (t.lower === 'told' || t.lower === 'tells' || t.lower === 'tell') while (k < sent.tokenEnd && NP_POS.has(toks[k]!.pos)) k++;
+          if (toks[k]?.lower === 'that') bodyFrom = k + 1;
         }
-        sp ??= subjectLeft(v, sent.tokenStart, 'indirect');
-        if (!sp && !inverted && v > sent.tokenStart && s(v - 1) === ',') {
-          const inv = subjectRight(v + 1, sent.tokenEnd, 'indirect-inverted');
-          if (inv && inv.how.endsWith(':name')) sp = inv;
+        if (!sp) continue;
+        speechFrames.push({ v, sp });
+        spoke.push({ pos: sp.start, sp });
+        if (isHumanNominal(sp)) humans.push({ pos: sp.start, sp });
+        // Only names count as sources for later pronouns (PolNeAR's rule, and the safer one).
+        // ('According to the state government, …. It described …': a common noun for an organisation too.)
+        const orgNominal = sp.how.endsWith(':nominal') && ORG_NOMINALS.has(sp.name.split(/\s+/).pop()!.toLowerCase()) && sp.name.split(/\s+/).length <= 3;
+        if (sp.how.endsWith(':name') || sp.how.endsWith(':nominal-org') || orgNominal) {
+          let p = v - 1;
+          while (p > sent.tokenStart && (ATTRIBUTION_FILLERS.has(toks[p]!.lower) || toks[p]!.pos === 'ADV' || toks[p]!.pos === 'AUX')) p--;
+          addSource({ pos: sp.start, end: sp.end, name: sp.name, person: sp.person, rank: toks[p]?.lower === 'who' ? 0 : 2 });
         }
-        // 'X said (that) …', 'X told Al Jazeera (that) …'
-        let k = v + 1;
-        if (t.lower === 'told' || t.lower === 'tells' || t.lower === 'tell') while (k < sent.tokenEnd && NP_POS.has(toks[k]!.pos)) k++;
-        if (toks[k]?.lower === 'that') bodyFrom = k + 1;
-      }
-      if (!sp) continue;
-      speechFrames.push({ v, sp });
-      spoke.push({ pos: sp.start, sp });
-      if (isHumanNominal(sp)) humans.push({ pos: sp.start, sp });
-      // Only names count as sources for later pronouns (PolNeAR's rule, and the safer one).
-      // ('According to the state government, …. It described …': a common noun for an organisation too.)
-      const orgNominal = sp.how.endsWith(':nominal') && ORG_NOMINALS.has(sp.name.split(/\s+/).pop()!.toLowerCase()) && sp.name.split(/\s+/).length <= 3;
-      if (sp.how.endsWith(':name') || sp.how.endsWith(':nominal-org') || orgNominal) {
-        let p = v - 1;
-        while (p > sent.tokenStart && (ATTRIBUTION_FILLERS.has(toks[p]!.lower) || toks[p]!.pos === 'ADV' || toks[p]!.pos === 'AUX')) p--;
-        addSource({ pos: sp.start, end: sp.end, name: sp.name, person: sp.person, rank: toks[p]?.lower === 'who' ? 0 : 2 });
-      }
-      if (bodyFrom >= 0 && bodyFrom < bodyTo) {
-        let a = toks[bodyFrom]!.start;
-        let e = toks[bodyTo - 1]!.end;
-        while (a < e && TRIM.test(text[a]!)) a++;
-        while (e > a && TRIM.test(text[e - 1]!)) e--;
-        const overlapsDirect = spans.some((q) => q.open < e && q.after > a);
-        if (e > a && !overlapsDirect && text.slice(a, e).split(/\s+/).length >= 3)
-          indirect.push({
-            article: articleId,
-            text: text.slice(a, e),
-            start: a,
-            end: e,
-            speaker: speakerLabel(sp),
-            speaker_evidence: [ev(sp.start, sp.end)],
-            kind: 'indirect',
-            rule: 'quote.' + sp.how,
-          });
+        if (bodyFrom >= 0 && bodyFrom < bodyTo) {
+          let a = toks[bodyFrom]!.start;
+          let e = toks[bodyTo - 1]!.end;
+          while (a < e && TRIM.test(text[a]!)) a++;
+          while (e > a && TRIM.test(text[e - 1]!)) e--;
+          const overlapsDirect = spans.some((q) => q.open < e && q.after > a);
+          if (e > a && !overlapsDirect && text.slice(a, e).split(/\s+/).length >= 3)
+            indirect.push({
+              article: articleId,
+              text: text.slice(a, e),
+              start: a,
+              end: e,
+              speaker: speakerLabel(sp),
+              speaker_evidence: [ev(sp.start, sp.end)],
+              kind: 'indirect',
+              rule: 'quote.' + sp.how,
+            });
+        }
       }
     }
-  }
-  sources.sort((x, y) => x.pos - y.pos);
+    sources.sort((x, y) => x.pos - y.pos);
 
-  // 'The minister said:' closing a paragraph introduces the next one.
-  for (const f of speechFrames) {
-    const pi = doc.sentences[toks[f.v]!.sentence]!.paragraph;
-    paraLast[pi] = f.sp;
-  }
+    // 'The minister said:' closing a paragraph introduces the next one.
+    for (const f of speechFrames) {
+      const pi = doc.sentences[toks[f.v]!.sentence]!.paragraph;
+      paraLast[pi] = f.sp;
+    }
+  };
 
   // ---- block quotes: 'Minister Ellwood said:' and then paragraphs without quotation marks ----
-  for (let pi = 0; pi + 1 < doc.paragraphs.length; pi++) {
-    const para = doc.paragraphs[pi]!;
-    if (text[para.end - 1] !== ':') continue;
-    const frame = speechFrames.filter((f) => toks[f.v]!.start >= para.start && toks[f.v]!.start < para.end).pop();
-    if (!frame || toks[frame.v + 1] === undefined || s(frame.v + 1) !== ':') continue;
-    for (let pj = pi + 1; pj < doc.paragraphs.length && pj <= pi + 8; pj++) {
-      const bp = doc.paragraphs[pj]!;
-      const body = text.slice(bp.start, bp.end);
-      // Stop at a heading, another introduction, or a paragraph with its own quotation marks.
-      if (body.length < 40 || /["“”«»]/.test(body) || body.endsWith(':') || /^(notes?|further information|ends|background)\b/i.test(body)) break;
-      let a = bp.start;
-      let e = bp.end;
-      while (e > a && TRIM.test(text[e - 1]!)) e--;
-      blocks.push({
-        article: articleId,
-        text: text.slice(a, e),
-        start: a,
-        end: e,
-        speaker: speakerLabel(frame.sp),
-        speaker_evidence: [ev(frame.sp.start, frame.sp.end)],
-        kind: 'direct',
-        rule: 'quote.block.' + frame.sp.how,
-      });
-      a = e;
+  const readBlockQuotes = (): void => {
+    for (let pi = 0; pi + 1 < doc.paragraphs.length; pi++) {
+      const para = doc.paragraphs[pi]!;
+      if (text[para.end - 1] !== ':') continue;
+      const frame = speechFrames.filter((f) => toks[f.v]!.start >= para.start && toks[f.v]!.start < para.end).pop();
+      if (!frame || toks[frame.v + 1] === undefined || s(frame.v + 1) !== ':') continue;
+      for (let pj = pi + 1; pj < doc.paragraphs.length && pj <= pi + 8; pj++) {
+        const bp = doc.paragraphs[pj]!;
+        const body = text.slice(bp.start, bp.end);
+        // Stop at a heading, another introduction, or a paragraph with its own quotation marks.
+        if (body.length < 40 || /["“”«»]/.test(body) || body.endsWith(':') || /^(notes?|further information|ends|background)\b/i.test(body)) break;
+        let a = bp.start;
+        let e = bp.end;
+        while (e > a && TRIM.test(text[e - 1]!)) e--;
+        blocks.push({
+          article: articleId,
+          text: text.slice(a, e),
+          start: a,
+          end: e,
+          speaker: speakerLabel(frame.sp),
+          speaker_evidence: [ev(frame.sp.start, frame.sp.end)],
+          kind: 'direct',
+          rule: 'quote.block.' + frame.sp.how,
+        });
+        a = e;
+      }
     }
-  }
+  };
 
   // ---- direct quotes ----
   // The end of ' of (the) <Organisation>' right after a name, or null.
@@ -1397,135 +1465,140 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     const m = /^ of (?:the )?/.exec(text.slice(end, end + 8));
     return m ? orgStarts.get(end + m[0].length) ?? null : null;
   };
-  const out: Quote[] = [];
-  let prev: { q: QuoteSpan; sp: Speaker | null } | null = null;
-  let lastSpeaker: { sp: Speaker; paragraph: number } | null = null;
-  for (let qi = 0; qi < spans.length; qi++) {
-    const q = spans[qi]!;
-    const next = spans[qi + 1];
-    const nextOpen = next && next.paragraph === q.paragraph ? next.open : Number.MAX_SAFE_INTEGER;
-    const prevAfter = prev && prev.q.paragraph === q.paragraph ? prev.q.after : doc.paragraphs[q.paragraph]!.start;
-    const left = fromLeft(q, prevAfter);
-    const right = q.closed ? fromRight(q, nextOpen) : null;
-    let sp: Speaker | null = null;
-    // A colon before the quote names its speaker outright; then an attribution after it with a
-    // name or pronoun; then the words before it ('Cruz told NBC News that Trump's success had
-    // been “…”'); last a weaker reading after it (a common noun, or a verb not of saying).
-    const strongRight = right && !right.how.endsWith(':nominal') && !right.how.endsWith(':title');
-    // Two quoted pieces of one sentence share a speaker: 'Clinton said that ''…'' and that the
-    // United States should not bear ''…''.'
-    const sameSentence =
-      prev && prev.q.paragraph === q.paragraph && prev.sp && !/[.!?]\s/.test(text.slice(prev.q.close - 1, q.open)) && !/[.!?]$/.test(text.slice(prev.q.inner, prev.q.close).trim());
-    const leftSpeech = left && /^before(-according|-colon|-inverted)?:/.test(left.sp.how) && speakerLike(left.sp);
-    // A quote set inside its clause ('X called the plan a “…”', 'what X called “…”') belongs to
-    // that clause's subject, not to a name in the words after it.
-    const embedded = /[\p{L}\p{N}]\s*$/u.test(text.slice(Math.max(doc.paragraphs[q.paragraph]!.start, q.open - 3), q.open));
-    const leftClause = left && (leftSpeech || (/:(name|pronoun)$/.test(left.sp.how) && left.sp.person));
-    if (left && left.colon) sp = left.sp;
-    else if (embedded && leftClause && left) sp = left.sp;
-    // ('The army was quoted as saying “…”, according to Reuters': the one quoted speaks; the
-    // source after 'according to' reports it.)
-    else if (right && strongRight && !(leftSpeech && right.how.startsWith('after-according'))) sp = right;
-    else if (left && leftSpeech) sp = left.sp;
-    else if (sameSentence && prev && prev.sp) {
-      const base: Speaker = prev.sp;
-      sp = { ...base, how: 'same-sentence' };
-    } else if (left) sp = left.sp;
-    else if (right) sp = right;
-    if (!sp && q.paragraph + 1 < doc.paragraphs.length) {
-      // '“…”' then a line '- Sanders.' or '-President Obama, tweeting …': a signature.
-      const np = doc.paragraphs[q.paragraph + 1]!;
-      const k = tokenAt(np.start);
-      if (toks[k] && /^[-―—–]$/.test(s(k)) && toks[k + 1] && chainAt[k + 1]! >= 0 && nameChain(chainAt[k + 1]!)) {
-        const c = chains[chainAt[k + 1]!]!;
-        sp = speakerOfNP(k + 1, c.te, np.start, 'signature-line');
-      }
-    }
-    const prevSp: Speaker | null = prev && prev.q.paragraph === q.paragraph ? prev.sp : null;
-    if (!sp && prevSp !== null) sp = Object.assign({}, prevSp, { how: 'same-paragraph' });
-    if (!sp) {
-      // '… she said she and Obama had made progress. “…”': the paragraph's last attribution.
-      for (let i = speechFrames.length - 1; i >= 0; i--) {
-        const f = speechFrames[i]!;
-        const at = toks[f.v]!.start;
-        if (at >= q.open) continue;
-        if (at < doc.paragraphs[q.paragraph]!.start) break;
-        const base: Speaker = f.sp;
-        sp = { ...base, how: 'paragraph-attribution' };
-        break;
-      }
-    }
-    if (!sp) {
-      // 'Iowa State University's Dianne Bystrom agreed. “…”': the paragraph's last person subject.
+  /**
+   * '…, while the army “is coordinating the legal procedures”': a quote that opens with a finite
+   * verb finishes the clause of the phrase right before it, which is who says it.
+   */
+  const subjectOfQuote = (q: QuoteSpan): Speaker | null => {
+    const f = tokenAt(q.start);
+    const b = tokenAt(q.open);
+    const t = toks[f];
+    if (!t || b < 1 || !/^[a-z]/.test(s(f)) || !(t.pos === 'AUX' || (t.pos === 'VERB' && /^[a-z]+s$/.test(s(f))))) return null;
+    const e = b - 1;
+    if (toks[e]!.sentence !== t.sentence || !(toks[e]!.pos === 'NOUN' || toks[e]!.pos === 'PROPN') || toks[e]!.end > q.open) return null;
+    const a = npLeft(e, doc.sentences[t.sentence]!.tokenStart);
+    // (Only a phrase that opens its clause: in 'the clip says Kaine “has a passion …”' the
+    // phrase after a verb is what is said, not who says it.)
+    const before = toks[a - 1];
+    if (before && before.sentence === t.sentence && !/^[,;:—–(]$/.test(s(a - 1)) && ((before.pos !== 'SCONJ' && before.pos !== 'CCONJ') || before.lower === 'that')) return null;
+    const sp = speakerOfNP(a, e + 1, q.open, 'before-subject');
+    return sp && speakerLike(sp) ? sp : null;
+  };
+  /** The direct quotes: for each span in text order, its candidates, then the choice (quote-rules.ts). */
+  const readDirectQuotes = (): Quote[] => {
+    const out: Quote[] = [];
+    let prev: { q: QuoteSpan; sp: Speaker | null } | null = null;
+    let lastSpeaker: { sp: Speaker; paragraph: number } | null = null;
+    for (let qi = 0; qi < spans.length; qi++) {
+      const q = spans[qi]!;
+      const next = spans[qi + 1];
+      const nextOpen = next && next.paragraph === q.paragraph ? next.open : Number.MAX_SAFE_INTEGER;
+      const prevAfter = prev && prev.q.paragraph === q.paragraph ? prev.q.after : doc.paragraphs[q.paragraph]!.start;
+      // ---- the candidates stage: every reading the words around the span offer, read on demand ----
       const pstart = doc.paragraphs[q.paragraph]!.start;
-      for (let i = sources.length - 1; i >= 0; i--) {
-        const x = sources[i]!;
-        if (x.pos >= q.open) continue;
-        if (x.pos < pstart) break;
-        if (x.person) {
-          sp = { name: x.name, start: x.pos, end: x.end ?? x.pos, how: 'paragraph-subject', person: true };
-          break;
-        }
+      const prevSp: Speaker | null = prev && prev.q.paragraph === q.paragraph ? prev.sp : null;
+      const cands: Candidates = {
+        verbFirst: lazy(() => subjectOfQuote(q)),
+        left: lazy(() => fromLeft(q, prevAfter)),
+        right: lazy(() => (q.closed ? fromRight(q, nextOpen) : null)),
+        embedded: /[\p{L}\p{N}]\s*$/u.test(text.slice(Math.max(pstart, q.open - 3), q.open)),
+        sameSentence: () =>
+          prev && prev.q.paragraph === q.paragraph && prev.sp && !/[.!?]\s/.test(text.slice(prev.q.close - 1, q.open)) && !/[.!?]$/.test(text.slice(prev.q.inner, prev.q.close).trim())
+            ? { ...prev.sp, how: 'same-sentence' }
+            : null,
+        signature: () => {
+          if (q.paragraph + 1 >= doc.paragraphs.length) return null;
+          const np = doc.paragraphs[q.paragraph + 1]!;
+          const k = tokenAt(np.start);
+          if (!(toks[k] && /^[-―—–]$/.test(s(k)) && toks[k + 1] && chainAt[k + 1]! >= 0 && nameChain(chainAt[k + 1]!))) return null;
+          return speakerOfNP(k + 1, chains[chainAt[k + 1]!]!.te, np.start, 'signature-line');
+        },
+        sameParagraph: () => (prevSp ? { ...prevSp, how: 'same-paragraph' } : null),
+        paragraphAttribution: () => {
+          for (let i = speechFrames.length - 1; i >= 0; i--) {
+            const at = toks[speechFrames[i]!.v]!.start;
+            if (at >= q.open) continue;
+            if (at < pstart) break;
+            return { ...speechFrames[i]!.sp, how: 'paragraph-attribution' };
+          }
+          return null;
+        },
+        paragraphSubject: () => {
+          for (let i = sources.length - 1; i >= 0; i--) {
+            const x = sources[i]!;
+            if (x.pos >= q.open) continue;
+            if (x.pos < pstart) break;
+            if (x.person) return { name: x.name, start: x.pos, end: x.end ?? x.pos, how: 'paragraph-subject', person: true };
+          }
+          return null;
+        },
+        // (CSV-wrapped paragraphs start with a stray mark.)
+        opensParagraph: /^[\s"'“”‘’«]*$/.test(text.slice(pstart, q.open)),
+        previousParagraph: () => (lastSpeaker && q.paragraph - lastSpeaker.paragraph <= 1 ? { ...lastSpeaker.sp, how: 'previous-paragraph' } : null),
+        previousParagraphAttribution: () => {
+          const pl = q.paragraph > 0 ? paraLast[q.paragraph - 1] : null;
+          return pl ? { ...pl, how: 'previous-paragraph-attribution' } : null;
+        },
+        previousParagraphColon: () => {
+          if (q.paragraph < 1) return null;
+          const pp = doc.paragraphs[q.paragraph - 1]!;
+          if (text[pp.end - 1] !== ':' || pp.sentenceEnd <= pp.sentenceStart) return null;
+          const last = doc.sentences[pp.sentenceEnd - 1]!;
+          for (let v = last.tokenStart; v < last.tokenEnd; v++) if (toks[v]!.pos === 'VERB') return subjectLeft(v, last.tokenStart, 'previous-paragraph-colon');
+          return null;
+        },
+        previousParagraphSubject: () => {
+          if (q.paragraph < 1) return null;
+          const pp = doc.paragraphs[q.paragraph - 1]!;
+          let x: Source | undefined;
+          for (const c of sources) if (c.person && c.pos >= pp.start && c.pos < pp.end) x = c;
+          return x && (!lastSpeaker || x.pos > lastSpeaker.sp.start) ? { name: x.name, start: x.pos, end: x.end ?? x.pos, how: 'previous-paragraph-subject', person: true } : null;
+        },
+        passageSpeaker: () =>
+          lastSpeaker && q.paragraph - lastSpeaker.paragraph <= 2 && text.slice(q.start, q.end).split(/\s+/).length >= 4 ? { ...lastSpeaker.sp, how: 'passage-speaker' } : null,
+        speakerLike: (r) => speakerLike(r as Speaker),
+      };
+      // ---- the choice stage: the first rule of CHOICE_RULES (quote-rules.ts) that reads a speaker ----
+      const sp: Speaker | null = (chooseSpeaker(cands)?.sp as Speaker | undefined) ?? null;
+      // Scare quotes: a short quoted phrase with no speaker is a name or a term, not a quote.
+      const words = text.slice(q.start, q.end).split(/\s+/).length;
+      if (!sp && words < 4) {
+        prev = { q, sp: null };
+        continue;
       }
-    }
-    // The quote opens its paragraph (CSV-wrapped paragraphs start with a stray mark).
-    const opensParagraph = /^[\s"'“”‘’«]*$/.test(text.slice(doc.paragraphs[q.paragraph]!.start, q.open));
-    if (!sp && lastSpeaker && opensParagraph && q.paragraph - lastSpeaker.paragraph <= 1)
-    {
-      const base: Speaker = lastSpeaker.sp;
-      sp = { ...base, how: 'previous-paragraph' };
-    }
-    if (!sp && opensParagraph && q.paragraph > 0) {
-      const pl: Speaker | null = paraLast[q.paragraph - 1] ?? null;
-      if (pl) sp = { ...pl, how: 'previous-paragraph-attribution' };
-    }
-    if (!sp && opensParagraph && q.paragraph > 0) {
-      // 'Trump issued the following statement:' then the quote paragraph: the subject of that line.
-      const pp = doc.paragraphs[q.paragraph - 1]!;
-      if (text[pp.end - 1] === ':' && pp.sentenceEnd > pp.sentenceStart) {
-        const last = doc.sentences[pp.sentenceEnd - 1]!;
-        for (let v = last.tokenStart; v < last.tokenEnd; v++) {
-          if (toks[v]!.pos !== 'VERB') continue;
-          const sub = subjectLeft(v, last.tokenStart, 'previous-paragraph-colon');
-          if (sub) sp = sub;
-          break;
-        }
+      // 'said Mujtaba Rahman of the Eurasia Group': the affiliation written right after the
+      // speaker's name belongs to how the article names the speaker.
+      const aff = sp && sp.person && !/:pronoun$/.test(sp.how) ? affiliationAfter(sp.end) : null;
+      out.push({
+        article: articleId,
+        text: text.slice(q.start, q.end),
+        start: q.start,
+        end: q.end,
+        speaker: sp ? speakerLabel(sp) + (aff ? text.slice(sp.end, aff) : '') : null,
+        speaker_evidence: sp ? [ev(sp.start, aff ?? sp.end)] : [],
+        kind: 'direct',
+        rule: 'quote.direct.' + (sp?.how ?? 'no-speaker'),
+      });
+      if (sp) {
+        if (sp.person && (sp.how.endsWith(':name') || sp.how.endsWith(':pronoun'))) addSource({ pos: q.open, name: sp.name, person: true, rank: sp.how.startsWith('before-clause') ? 1 : 2 });
+        lastSpeaker = { sp, paragraph: q.paragraph };
+        // (A person named by a common noun, not an organisation, a document or a title, in an
+        // attribution after the quote: '“…,” the carpenter says', not 'one questioner claimed that “…”'.)
+        spoke.push({ pos: q.open, sp });
+        if (sp.how.startsWith('after-') && isHumanNominal(sp)) humans.push({ pos: sp.start, sp });
       }
+      prev = { q, sp };
     }
-    // A quotation with no attribution of its own continues the voice of the passage: the last
-    // speaker, when they spoke at most two paragraphs before.
-    if (!sp && lastSpeaker && q.paragraph - lastSpeaker.paragraph <= 2 && text.slice(q.start, q.end).split(/\s+/).length >= 4) {
-      const base: Speaker = lastSpeaker.sp;
-      sp = { ...base, how: 'passage-speaker' };
-    }
-    // Scare quotes: a short quoted phrase with no speaker is a name or a term, not a quote.
-    const words = text.slice(q.start, q.end).split(/\s+/).length;
-    if (!sp && words < 4) {
-      prev = { q, sp: null };
-      continue;
-    }
-    // 'said Mujtaba Rahman of the Eurasia Group': the affiliation written right after the
-    // speaker's name belongs to how the article names the speaker.
-    const aff = sp && sp.person && !/:pronoun$/.test(sp.how) ? affiliationAfter(sp.end) : null;
-    out.push({
-      article: articleId,
-      text: text.slice(q.start, q.end),
-      start: q.start,
-      end: q.end,
-      speaker: sp ? speakerLabel(sp) + (aff ? text.slice(sp.end, aff) : '') : null,
-      speaker_evidence: sp ? [ev(sp.start, aff ?? sp.end)] : [],
-      kind: 'direct',
-      rule: 'quote.direct.' + (sp?.how ?? 'no-speaker'),
-    });
-    if (sp) {
-      if (sp.person && (sp.how.endsWith(':name') || sp.how.endsWith(':pronoun'))) addSource({ pos: q.open, name: sp.name, person: true, rank: sp.how.startsWith('before-clause') ? 1 : 2 });
-      lastSpeaker = { sp, paragraph: q.paragraph };
-      // (A person named by a common noun, not an organisation, a document or a title, in an
-      // attribution after the quote: '“…,” the carpenter says', not 'one questioner claimed that “…”'.)
-      spoke.push({ pos: q.open, sp });
-      if (sp.how.startsWith('after-') && isHumanNominal(sp)) humans.push({ pos: sp.start, sp });
-    }
-    prev = { q, sp };
-  }
-  return [...out, ...blocks, ...indirect].sort((a, b) => a.start - b.start);
+      return out;
+  };
+
+  // ---- the pipeline: spans (findQuoteSpans) → cues → for each span, candidates → choice ----
+  readPersonSubjects(); // cues: people who are a clause's subject
+  readOrgSubjects(); // cues: organisations that open a sentence
+  sources.sort((x, y) => x.pos - y.pos);
+  humans.push(...humanSubjects()); // cues: people named only by a common noun
+  readSpeechFrames(); // cues: 'X said (that) …', 'according to X' (and the indirect quotes they frame)
+  readBlockQuotes(); // 'Minister Ellwood said:' and then paragraphs without quotation marks
+  const direct = readDirectQuotes(); // candidates and choice for each quoted span
+  return [...direct, ...blocks, ...indirect].sort((a, b) => a.start - b.start);
 }

@@ -87,6 +87,8 @@ const SPEECH_LEMMAS: Record<string, string[]> = {
   fume: ['fumed'],
   snap: ['snapped'],
   retort: ['retorted'],
+  // 'He further disclosed that …': news wording for telling a reporter
+  disclose: ['disclosed', 'discloses'],
 };
 
 export const SPEECH_VERBS: ReadonlySet<string> = new Set(Object.values(SPEECH_LEMMAS).flat());
