@@ -225,3 +225,19 @@ test(here + "a country's name points at the country, not at a namesake province:
   const r = resolve('Gunmen killed 12 villagers near Kaya. Violence in Mali, Niger and Burkina Faso has displaced millions.');
   assert.equal(r.country?.value, 'Burkina Faso');
 });
+
+test(here + "a dateline with its agency ('BEIRUT (AP) —') is no event place where the event is only 'in southern Lebanon'; a province told further on is", () => {
+  // Nabatieh lies in southern Lebanon (about 33.4°N 35.5°E); Beirut is the capital (33.9°N 35.5°E).
+  const text = 'BEIRUT (AP) — An Israeli strike in southern Lebanon early Saturday killed at least 10 people, the health ministry said.\n\nThe strike on a village in Nabatieh province hit a warehouse.';
+  const doc = analyze(text);
+  const r = resolveLocation(doc, findPlaces(doc, gaz), [0], 't1');
+  assert.equal(r.admin1?.value, 'Nabatieh');
+  // Without a place further on: the country alone, not the capital.
+  const doc2 = analyze('BEIRUT (AP) — An Israeli strike in southern Lebanon early Saturday killed at least 10 people, the health ministry said.');
+  const r2 = resolveLocation(doc2, findPlaces(doc2, gaz), [0], 't1');
+  assert.equal(r2.country?.value, 'Lebanon');
+  assert.equal(r2.admin1, null);
+  // "Niger's restive southwest region": the same.
+  const doc3 = analyze('NIAMEY, July 12: Five civilians and four soldiers were killed Sunday in a clash in Niger’s restive southwest region, the government said.');
+  assert.notEqual(resolveLocation(doc3, findPlaces(doc3, gaz), [0], 't1').admin1?.value, 'Niamey');
+});

@@ -996,7 +996,21 @@ function resolveIn(doc: Doc, places: PlaceMention[], ap: ArticlePlaces, inFocus:
     country: null, admin1: null, admin2: null, location: null, latitude: null, longitude: null, geo_precision: null,
   };
   const { chosen, topCountry } = ap;
-  const candidates = (inFocus.length > 0 ? inFocus : chosen.filter((x) => !x.m.demonym)).filter((x) => !x.c || x.score >= 0);
+  let candidates = (inFocus.length > 0 ? inFocus : chosen.filter((x) => !x.m.demonym)).filter((x) => !x.c || x.score >= 0);
+  // "BEIRUT (AP) — An Israeli strike in southern Lebanon killed …": where the event's sentences
+  // place it only in a part of a country, the dateline is where the report was written; the
+  // article's first place of that country told with 'in'/'at' further on says where ("The strike
+  // on Wadi al-Kfour in Nabatieh province"), else the country alone.
+  const placed = candidates.filter((x) => x.c && x.c.kind !== 'country');
+  if (inFocus.length > 0 && placed.length > 0 && placed.every((x) => isDateline(doc, x.m))) {
+    const told = [...new Set(inFocus.map((x) => x.m.sentence))].map((i) => doc.sentences[i]).filter(Boolean).map((se) => doc.text.slice(se!.start, se!.end)).join(' ');
+    if (PART_OF_COUNTRY.test(told)) {
+      const cc = placed[0]!.c!.countryCode;
+      const later = chosen.find((x) => x.c && x.c.kind !== 'country' && x.c.countryCode === cc && !isDateline(doc, x.m) && !x.m.near && !x.m.demonym &&
+        x.m.sentence > placed[0]!.m.sentence && salience(doc, x.m) === 2);
+      candidates = candidates.filter((x) => !placed.includes(x)).concat(later ? [later] : []);
+    }
+  }
 
   // The admin1 the text is about: the one its focus mentions support most. A province it names
   // counts triple; a name after 'in'/'at' double ("in Paktika province"); a dateline
@@ -1206,6 +1220,9 @@ function clueRegion(places: PlaceMention[], gaz: Gazetteer): GazPlace | null {
   return best ? gaz.get(best[0]) : null;
 }
 
+/** A part of a country named by its direction: 'in southern Lebanon', 'in the north of Iraq', "Niger's restive southwest region", 'the western part of'. */
+const PART_OF_COUNTRY = /\b(?:in|across|on)\s+(?:the\s+)?(?:(?:(?:far|deep)\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+\p{Lu}|(?:north|south|east|west)\s+of\s+(?:the\s+)?\p{Lu})|\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+(?:part|parts|region|regions|border|borderlands)\b/u;
+
 /** How much a mention says "the event was here" (see resolveLocation). */
 function salience(doc: Doc, m: PlaceMention): number {
   if (m.near) return 0.5;
@@ -1223,7 +1240,8 @@ function salience(doc: Doc, m: PlaceMention): number {
  */
 function isDateline(doc: Doc, m: PlaceMention): boolean {
   const p = doc.paragraphs[0];
-  if (m.start >= 40 || !p || m.start < p.start || !/^\s*[,–—:-]/.test(doc.text.slice(m.end, m.end + 3))) return false;
+  // (an agency in parentheses may come first: 'BEIRUT (AP) —', 'KHARKIV (Reuters) -')
+  if (m.start >= 40 || !p || m.start < p.start || !/^\s*(?:\([^()]{1,30}\)\s*)?[,–—:-]/.test(doc.text.slice(m.end, m.end + 36))) return false;
   // Only capitalised names before it ('ISLAMABAD, Pakistan'), not a sentence's words ('On 9 May
   // 2020, in Maiwand, Kandahar').
   const before = doc.text.slice(p.start, m.start);
