@@ -560,6 +560,9 @@ test(here + "a bare 'drone' is the last aircraft the text gave a country, not th
   assert.deepEqual(pair(r).slice(0, 2), ['Military Forces of Turkey', 8]);
   // The country's evidence is the earlier mention.
   assert.ok(r.actor1!.evidence.some((e) => e.text === 'Turkish drone'));
+  // ... or a country word before a weapon: 'A Russian missile hit … regular drone attacks'.
+  const missile = run('A Russian missile hit an industrial area in Kharkiv on Wednesday, killing five people. The region has suffered regular drone attacks.', 'hit', 'Shelling/artillery/missile attack', 'Ukraine');
+  assert.deepEqual(pair(missile).slice(0, 2), ['Military Forces of Russia', 8]);
   // Without an earlier aircraft with a country, the drone is the event country's (the dictionary's convention).
   const alone = run('The car was hit by a drone near the town of Penjwen.', 'hit', 'Air/drone strike', 'Iraq');
   assert.equal(alone.actor1?.value, 'Military Forces of Iraq');

@@ -492,7 +492,9 @@ export function findActors(doc: Doc): ActorMention[] {
     if (country === null && m.entry.template && m.entry.kind === 'military' && AIR_POWER.has(w.lower[m.w1 - 1]!)) {
       for (let k = out.length - 1; k >= 0; k--) {
         const o = out[k]!;
-        if (o.kind === 'military' && o.country !== null && AIR_POWER.has(o.text.split(/\s+/).pop()!.toLowerCase())) { via = o; country = o.country; break; }
+        // (an aircraft, or a country word before a weapon: 'Turkish drone', 'A Russian missile hit')
+        const nextWord = /^\s+([a-z]+)/.exec(text.slice(o.end, o.end + 20))?.[1] ?? '';
+        if (o.kind === 'military' && o.country !== null && (AIR_POWER.has(o.text.split(/\s+/).pop()!.toLowerCase()) || STATE_WEAPON_NOUNS.has(nextWord))) { via = o; country = o.country; break; }
       }
     }
     // 'Turkish and Russian forces', 'Turkey and Russia conducted a joint patrol': a force of each,
