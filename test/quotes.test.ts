@@ -515,3 +515,9 @@ test(here + 'a title with “of” before a name we do not know marks the person
     ['Preliminary investigation suggests a family dispute', 'Kulvir Tahanpal Grewal'],
   ]);
 });
+
+test(here + 'an attribution or a phrase for a person that ends the text reads without running past it', () => {
+  assert.doesNotThrow(() => quotesOf('The toll rose to nine, according to local officials'));
+  assert.doesNotThrow(() => quotesOf('"The road is closed," he said, according to a member of the council'));
+  assert.doesNotThrow(() => quotesOf('A member of the Kodo Relief Committee'));
+});

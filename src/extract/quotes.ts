@@ -1196,7 +1196,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
         const ci = chainAt[e] ?? -1;
         if (ci >= 0 && chains[ci]!.te <= sent.tokenEnd) {
           end = chains[ci]!.te;
-          if (s(end) === '(' && s(end + 2) === ')') end += 3;
+          if (end + 2 < sent.tokenEnd && s(end) === '(' && s(end + 2) === ')') end += 3;
         }
       }
       // The verb: next, or after an apposition between commas or dashes; a relative clause
@@ -1350,8 +1350,8 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
           sp = speakerOfNP(v + 2, e, t.start, 'according');
           // 'According to a member of the Civilian Joint Task Force (JTF), Hamidu Abu, the group …':
           // the name in apposition to a role is who speaks.
-          const ac = s(e) === ',' ? chainAt[e + 1] ?? -1 : -1;
-          if (ac >= 0 && chains[ac]!.ts === e + 1 && s(chains[ac]!.te) === ',' && nameChain(ac)) {
+          const ac = e < sent.tokenEnd && s(e) === ',' ? chainAt[e + 1] ?? -1 : -1;
+          if (ac >= 0 && chains[ac]!.ts === e + 1 && chains[ac]!.te < sent.tokenEnd && s(chains[ac]!.te) === ',' && nameChain(ac)) {
             let role = false;
             for (let r = v + 2; r < e; r++) role ||= ROLE_HEADS.has(toks[r]!.lower) || HUMAN_NOUN.test(toks[r]!.lower);
             const named = role ? speakerOfNP(e + 1, chains[ac]!.te, t.start, 'according') : null;
