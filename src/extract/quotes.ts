@@ -1545,7 +1545,10 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
           if (text[pp.end - 1] !== ':' || pp.sentenceEnd <= pp.sentenceStart) return null;
           const last = doc.sentences[pp.sentenceEnd - 1]!;
           for (let v = last.tokenStart; v < last.tokenEnd; v++) if (toks[v]!.pos === 'VERB') return subjectLeft(v, last.tokenStart, 'previous-paragraph-colon');
-          return null;
+          // 'His words:' / 'In her words:': the one the possessive means.
+          const w = /^(?:in\s+)?(his|her)\s+(?:own\s+)?words\s*:$/i.exec(text.slice(last.start, pp.end).trim());
+          const src = w ? personBefore(last.start, w[1]!.toLowerCase() === 'his' ? 'he' : 'she') : undefined;
+          return src ? { name: src.name, start: last.start, end: pp.end, how: 'previous-paragraph-colon:pronoun', person: true } : null;
         },
         previousParagraphSubject: () => {
           if (q.paragraph < 1) return null;
