@@ -515,3 +515,17 @@ test(here + 'a title with “of” before a name we do not know marks the person
     ['Preliminary investigation suggests a family dispute', 'Kulvir Tahanpal Grewal'],
   ]);
 });
+
+test(here + 'an attribution or a phrase for a person that ends the text reads without running past it', () => {
+  assert.doesNotThrow(() => quotesOf('The toll rose to nine, according to local officials'));
+  assert.doesNotThrow(() => quotesOf('"The road is closed," he said, according to a member of the council'));
+  assert.doesNotThrow(() => quotesOf('A member of the Kodo Relief Committee'));
+});
+
+test(here + '“His words:” on a line of its own introduces the quote of the man just named', () => {
+  const t =
+    'Council chairman Ignatius Terwase said the attack was a reprisal for a raid the day before.\n\n' +
+    'His words:\n\n' +
+    '“You know one of the boys was killed. It was a reprisal for the operation on Friday.”';
+  assert.deepEqual(direct(t), [['You know one of the boys was killed. It was a reprisal for the operation on Friday', 'Ignatius Terwase']]);
+});

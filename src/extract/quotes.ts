@@ -1196,7 +1196,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
         const ci = chainAt[e] ?? -1;
         if (ci >= 0 && chains[ci]!.te <= sent.tokenEnd) {
           end = chains[ci]!.te;
-          if (s(end) === '(' && s(end + 2) === ')') end += 3;
+          if (end + 2 < sent.tokenEnd && s(end) === '(' && s(end + 2) === ')') end += 3;
         }
       }
       // The verb: next, or after an apposition between commas or dashes; a relative clause
@@ -1350,8 +1350,8 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
           sp = speakerOfNP(v + 2, e, t.start, 'according');
           // 'According to a member of the Civilian Joint Task Force (JTF), Hamidu Abu, the group …':
           // the name in apposition to a role is who speaks.
-          const ac = s(e) === ',' ? chainAt[e + 1] ?? -1 : -1;
-          if (ac >= 0 && chains[ac]!.ts === e + 1 && s(chains[ac]!.te) === ',' && nameChain(ac)) {
+          const ac = e < sent.tokenEnd && s(e) === ',' ? chainAt[e + 1] ?? -1 : -1;
+          if (ac >= 0 && chains[ac]!.ts === e + 1 && chains[ac]!.te < sent.tokenEnd && s(chains[ac]!.te) === ',' && nameChain(ac)) {
             let role = false;
             for (let r = v + 2; r < e; r++) role ||= ROLE_HEADS.has(toks[r]!.lower) || HUMAN_NOUN.test(toks[r]!.lower);
             const named = role ? speakerOfNP(e + 1, chains[ac]!.te, t.start, 'according') : null;
@@ -1545,7 +1545,10 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
           if (text[pp.end - 1] !== ':' || pp.sentenceEnd <= pp.sentenceStart) return null;
           const last = doc.sentences[pp.sentenceEnd - 1]!;
           for (let v = last.tokenStart; v < last.tokenEnd; v++) if (toks[v]!.pos === 'VERB') return subjectLeft(v, last.tokenStart, 'previous-paragraph-colon');
-          return null;
+          // 'His words:' / 'In her words:': the one the possessive means.
+          const w = /^(?:in\s+)?(his|her)\s+(?:own\s+)?words\s*:$/i.exec(text.slice(last.start, pp.end).trim());
+          const src = w ? personBefore(last.start, w[1]!.toLowerCase() === 'his' ? 'he' : 'she') : undefined;
+          return src ? { name: src.name, start: last.start, end: pp.end, how: 'previous-paragraph-colon:pronoun', person: true } : null;
         },
         previousParagraphSubject: () => {
           if (q.paragraph < 1) return null;
