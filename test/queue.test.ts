@@ -126,7 +126,9 @@ test('[queue] Redis restarted in the middle: the workers reconnect and finish', 
   };
   const url = `redis://127.0.0.1:${port}`;
   let redis = startRedis();
-  const N = 100;
+  // Enough articles that Redis goes away in the middle: each worker holds 16 jobs per thread, so
+  // 100 could all be done in the half second between the check below and the kill.
+  const N = 500;
   const input = join(dir, 'restart.jsonl');
   writeFileSync(input, generatedArticles(N, 33).join('\n') + '\n');
   const db = await freshDb('postgres');

@@ -34,7 +34,8 @@ export async function addRule(store: Store, input: AlertRuleInput): Promise<Aler
 }
 
 export async function listRules(store: Store, owner?: string): Promise<AlertRule[]> {
-  let q = store.db.selectFrom('alert_rules').selectAll().orderBy('created_at').orderBy('id');
+  // (rules made in the same instant, as a script makes them, list by name: ids are random)
+  let q = store.db.selectFrom('alert_rules').selectAll().orderBy('created_at').orderBy('name').orderBy('id');
   if (owner) q = q.where('owner', '=', owner);
   return (await q.execute()).map(toRule);
 }
