@@ -563,9 +563,12 @@ test(here + "a bare 'drone' is the last aircraft the text gave a country, not th
   // ... or a country word before a weapon: 'A Russian missile hit … regular drone attacks'.
   const missile = run('A Russian missile hit an industrial area in Kharkiv on Wednesday, killing five people. The region has suffered regular drone attacks.', 'hit', 'Shelling/artillery/missile attack', 'Ukraine');
   assert.deepEqual(pair(missile).slice(0, 2), ['Military Forces of Russia', 8]);
-  // Without an earlier aircraft with a country, the drone is the event country's (the dictionary's convention).
+  // Without an earlier aircraft with a country, nobody is said to have flown it: Unidentified
+  // Military Forces (8), not the forces of the country it struck.
   const alone = run('The car was hit by a drone near the town of Penjwen.', 'hit', 'Air/drone strike', 'Iraq');
-  assert.equal(alone.actor1?.value, 'Military Forces of Iraq');
+  assert.deepEqual(pair(alone).slice(0, 2), ['Unidentified Military Forces', 8]);
+  // A state's own named forces flying it stay theirs.
+  assert.equal(run('Afghan Air Force jets struck Taliban positions in Helmand on Monday.', 'struck', 'Air/drone strike', 'Afghanistan').actor1?.value, 'Military Forces of Afghanistan');
 });
 
 test(here + "herders the text does not name are the event country's communal militia; ACLED's Fulani militia in Nigeria", () => {

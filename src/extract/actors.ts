@@ -1419,6 +1419,13 @@ export function assignActors(
     act = bystanders[0];
   }
   if (act) a1 = fromMention(act, net(act) > 0 ? 'actors.agent' : 'actors.first-ranked');
+  // An aircraft the text gives no country ('a drone strike hit a house', and no earlier 'Turkish
+  // drone'): nobody is said to have flown it, so it is ACLED's Unidentified Military Forces (8),
+  // not the forces of the country it struck.
+  if (act && a1 && type === 'Air/drone strike' && act.generic && act.m.kind === 'military' && act.m.country === null && !act.m.via &&
+    AIR_POWER.has(act.m.text.split(/\s+/).pop()!.toLowerCase())) {
+    a1 = byDefault('unidentified military', 'actors.unattributed-aircraft', [ev(articleId, doc, act.m)]);
+  }
   if (target) a2 = fromMention(target, net(target) < 0 ? 'actors.target' : 'actors.other-side');
 
   if (AGAINST_CIVILIANS.has(type)) {
