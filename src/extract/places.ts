@@ -1296,7 +1296,8 @@ const skel = (s: string) => {
  * The name to report for an admin unit. A province: the gazetteer's, which follows ACLED's names
  * (the text's 'Sulaimani', 'Duhok', 'Baluchistan', 'SWEIDA' are ACLED's Sulaymaniyah, Dahuk,
  * Balochistan, As-Sweida; measured: news-dev admin1 0.88 → 0.92, re3d-news 0.69 → 0.94; on the
- * 2020 notes, which spell provinces as ACLED then did, 0.94 → 0.93: 'Banaadir', 'Fuzuli'), with the
+ * 2020 notes, which spell provinces as ACLED then did, 0.94 → 0.93: their 'Banadir' and 'Fizuli'
+ * against the gazetteer's 'Banaadir' and 'Fuzuli'), with the
  * text's naming mention as evidence. A district: as the text spells it where the text names it (by
  * a mention resolved to it or lying in it whose spelling differs only in transliteration:
  * 'Tarinkot' for GeoNames' 'Tarīn Kōṯ'), else the gazetteer's: GeoNames' district names are
