@@ -138,3 +138,13 @@ test(here + "a later sentence that refers back to the incident dates it before t
   const doc2 = analyze('Five soldiers were killed in an ambush in the north, the army said on Wednesday. A road was closed on Monday.');
   assert.equal(eventDate(doc2, findDates(doc2, PUB), [0], 'a1', PUB).event_date?.value, '2024-12-25');
 });
+
+test(here + "a date in the dateline dates the report, and a reaction's day ('on Thursday called for') the telling", () => {
+  // 2021-07-13 was a Tuesday: Sunday 2021-07-11.
+  assert.equal(dateOf('NIAMEY, July 12: Five civilians and four soldiers were killed Sunday in a clash near the border, the government said.', '2021-07-13')?.date, '2021-07-11');
+  assert.equal(dateOf('MAIDUGURI, Nigeria, March 2 (Reuters) – Insurgents seized the town on Monday, residents said.', '2021-03-02')?.date, '2021-03-01');
+  // 2022-07-22 was a Friday: Wednesday 2022-07-20.
+  assert.equal(dateOf('The United Nations on Thursday called for an inquiry into the shelling of a resort on Wednesday.', '2022-07-22')?.date, '2022-07-20');
+  // 'claimed … lives' is a killing, not a claim: its day dates the event.
+  assert.equal(dateOf('A raid on mourners about three weeks ago claimed no fewer than 65 lives.', '2019-08-18')?.date, '2019-07-28');
+});

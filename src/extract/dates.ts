@@ -412,11 +412,19 @@ const EVENT_ANAPHOR = /^\s*(?:The|This|That)\s+(?:[a-z-]+\s+){0,2}(?:attack|assa
 /** Verbs of telling: a day right after one ("said on Tuesday", "told AFP on Monday", "reported
  *  Sunday") or right before one ("on Tuesday said") dates the report, not the event. */
 const TELL_BEFORE = /\b(?:said|says|told(?: [A-Z][\w-]*){0,3}|reported|announced|stated|confirmed|added|tweeted|wrote|posted|disclosed|revealed|quoted as saying) (?:(?:late|early) )?(?:on |this |last )?$/;
-const TELL_AFTER = /^ ?,? ?(?:said|told|reported|announced|stated|confirmed)\b/;
+// (reactions date the telling too: "The United Nations on Thursday called for an inquiry",
+// "the group on Thursday claimed responsibility", "Mujahid, on Wednesday claimed that")
+const TELL_AFTER = /^ ?,? ?(?:said|told|reported|announced|stated|confirmed|called|urged|condemned|denounced|demanded|warned|claimed(?![^.;]{0,40}?\blives?\b)|vowed|pledged)\b/;
 export function reportingTime(text: string, t: { start: number; end: number }): boolean {
-  return TELL_BEFORE.test(text.slice(Math.max(0, t.start - 40), t.start)) || TELL_AFTER.test(text.slice(t.end, t.end + 20)) ||
+  // A date in the dateline dates the report: "MAIDUGURI, Nigeria, March 2 (Reuters) –",
+  // "NIAMEY, July 12:", "Bogota, Sep 12 (IANS)".
+  if (t.start < 80 && DATELINE_DATE.test(text.slice(0, t.start)) && /^\s*(?:,\s*\d{4})?\s*(?:\([^()]{1,30}\))?\s*[-–—:]/.test(text.slice(t.end, t.end + 40))) return true;
+  return TELL_BEFORE.test(text.slice(Math.max(0, t.start - 40), t.start)) || TELL_AFTER.test(text.slice(t.end, t.end + 70)) ||
     (TELL_CLOSING.test(text.slice(Math.max(0, t.start - 90), t.start)) && /^\s*[.;]/.test(text.slice(t.end, t.end + 3)));
 }
+/** What a dateline puts before its date: capitalised place names and commas from the text's (or a paragraph's) start. */
+const DATELINE_DATE = /(?:^|\n)\s*\p{Lu}[\p{L}.'’ -]{1,40}(?:,\s*\p{Lu}[\p{L}.'’ -]{1,30})?,\s*$/u;
+
 /**
  * An attribution that closes the sentence, its teller after the verb: "…, reported a local
  * witness and police source on Sunday.", "…, according to officials on Monday.": the day ends
