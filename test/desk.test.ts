@@ -9,22 +9,20 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { createToken, revokeToken } from '../src/api/auth.js';
 import { startServer, type Started } from '../src/api/server.js';
 import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
 import { seedIncidents } from '../scripts/bench-api.js';
 import { seed } from './api-fixtures.js';
-import { ROOT } from './paths.js';
+import { ARTIFACTS, launchChromium, SKIP_CHROMIUM } from './browser-fixtures.js';
 
 const here = '[desk] ';
-const CHROMIUM = process.env.SITREP_CHROMIUM ?? '/usr/bin/chromium';
-const skip = existsSync(CHROMIUM) ? false : `skipped: no Chromium at ${CHROMIUM} (.ci/run installs Debian's chromium; set SITREP_CHROMIUM elsewhere)`;
-export const ARTIFACTS = join(ROOT, 'test-artifacts');
+const skip = SKIP_CHROMIUM;
 
 let dir = '';
 let store: Store;
@@ -43,13 +41,7 @@ before(async () => {
     viewer: (await createToken(store, 'viewer', 'Vic Viewer')).token,
   };
   server = await startServer({ store, logger: false, port: 0, rateLimit: false, anonymous: 'viewer' });
-  browser = await chromium.launchPersistentContext(join(dir, 'chromium-profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    acceptDownloads: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  browser = await launchChromium(dir, { acceptDownloads: true });
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 

@@ -50,7 +50,11 @@ export async function api(path, { method = 'GET', body, raw = false } = {}) {
 /** Download an export with the token (a plain link could not send the header). */
 export async function download(path, filename) {
   const res = await api(path, { raw: true });
-  const blob = await res.blob();
+  saveBlob(await res.blob(), filename);
+}
+
+/** Hand a blob to the browser as a download named `filename`. */
+export function saveBlob(blob, filename) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -3,6 +3,7 @@
 // horizontal bar lists, and the downloads of a table (CSV) or a chart (SVG, PNG).
 
 import { clear, fmtNum, h, s, TYPE_COLOURS, colourOf } from './dom.js';
+import { saveBlob } from './api.js';
 
 /** Round tick values from 0 to at least max: 0, 5, 10 … or 0, 20, 40 … (4-6 ticks). */
 export function ticks(max, n = 4) {
@@ -179,24 +180,14 @@ export function toCsv(header, rows) {
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-function save(blob, filename) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function saveCsv(filename, header, rows) {
-  save(new Blob([toCsv(header, rows)], { type: 'text/csv;charset=utf-8' }), filename);
+  saveBlob(new Blob([toCsv(header, rows)], { type: 'text/csv;charset=utf-8' }), filename);
 }
 
 export function saveSvg(svg, filename) {
   const text = new XMLSerializer().serializeToString(svg);
-  save(new Blob([text], { type: 'image/svg+xml' }), filename);
+  saveBlob(new Blob([text], { type: 'image/svg+xml' }), filename);
 }
 
 /** The chart drawn on a canvas at twice its size, as a PNG. */
@@ -214,7 +205,7 @@ export function savePng(svg, filename) {
     ctx.fillRect(0, 0, c.width, c.height);
     ctx.drawImage(img, 0, 0, c.width, c.height);
     URL.revokeObjectURL(url);
-    c.toBlob((b) => save(b, filename), 'image/png');
+    c.toBlob((b) => saveBlob(b, filename), 'image/png');
   };
   img.src = url;
 }
