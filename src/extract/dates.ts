@@ -353,15 +353,19 @@ export function eventDate(
   }
   // A later sentence that dates the incident by referring back to it ("The assault was launched
   // on Saturday around 7:30 pm", "The attack took place on Monday") beats the reporting day.
+  // (within the next LATER_REFERENCE_REACH sentences: a back-reference follows closely, and each
+  // incident looks at a few sentences, not at every time mention of a long article)
   if (!best && focus.length > 0) {
     const last = Math.max(...focus);
-    for (const t of dates) {
-      if (t.sentence <= last || t.future || t.precision > 1 || telling(t)) continue;
-      const sent = doc.sentences[t.sentence]!;
-      if (!EVENT_ANAPHOR.test(doc.text.slice(sent.start, t.start))) continue;
-      best = t;
-      how = ':later-reference';
-      break;
+    for (let si = last + 1; si <= last + LATER_REFERENCE_REACH && !best; si++) {
+      for (const t of bySentence.get(si) ?? []) {
+        if (t.future || t.precision > 1 || telling(t)) continue;
+        const sent = doc.sentences[t.sentence]!;
+        if (!EVENT_ANAPHOR.test(doc.text.slice(sent.start, t.start))) continue;
+        best = t;
+        how = ':later-reference';
+        break;
+      }
     }
   }
   if (!best) {
@@ -402,6 +406,9 @@ function mentionsBySentence(dates: TimeMention[]): Map<number, TimeMention[]> {
   }
   return m;
 }
+
+/** How many sentences after an incident a back-reference that dates it is looked for. */
+const LATER_REFERENCE_REACH = 6;
 
 /**
  * A sentence that refers back to the incident and dates it: 'The assault was launched on', 'The

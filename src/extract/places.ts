@@ -353,7 +353,8 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
   }
   // A clue's name holds no place of the gazetteer ('Kurdistan Region' is Iraq's, not Iran's
   // Kurdistan province; 'Tehreek-e-Taliban Pakistan' names no place).
-  const clues = out.filter((m) => m.demonym && m.end > m.start && !m.source && m.candidates.length === 1 && out.some((o) => o !== m && !o.demonym && o.start >= m.start && o.end <= m.end));
+  // (only clues of several words can hold a name: a one-word demonym is skipped before the scan)
+  const clues = out.filter((m) => m.demonym && !m.source && m.candidates.length === 1 && /\s/.test(m.text) && out.some((o) => o !== m && !o.demonym && o.start >= m.start && o.end <= m.end));
   if (clues.length > 0) {
     for (let k = out.length - 1; k >= 0; k--) {
       const o = out[k]!;
