@@ -179,7 +179,11 @@ const UNIT_AFTER: Record<string, PlaceMention['unit']> = {
   department: 'admin1', division: 'admin1',
   district: 'admin2', districts: 'admin2', tehsil: 'admin2', agency: 'admin2', county: 'admin2', municipality: 'admin2',
   raion: 'admin2', subdistrict: 'admin2',
+  // Nigeria's local government areas ('Bungudu LGA', 'Damboa Local Government Area'; see unitAt)
+  // and Congo's territories ('Djugu territory') are the second level, as ACLED codes them.
+  lga: 'admin2', lgas: 'admin2', territory: 'admin2',
   city: 'place', town: 'place', village: 'place', villages: 'place', township: 'place', camp: 'place',
+  hamlet: 'place', settlement: 'place',
   // "in Idleb countryside": the rural part of a governorate, as Syrian and Iraqi sources write it.
   countryside: 'admin1',
   area: 'area', areas: 'area', neighbourhood: 'area', neighborhood: 'area', locality: 'area', outskirts: 'area',
@@ -191,6 +195,14 @@ const MONTH_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-
 /** Words before a name that put the event near it rather than in it. */
 const NEAR_BEFORE = /(?:\bnear|\boutskirts of|\bvicinity of|\bclose to|\bkm (?:from|of)|\bkilometres (?:from|of)|\bkilometers (?:from|of)|\bmiles (?:from|of)|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west) of)\s+(?:the\s+)?$/i;
 const UPPER = /^\p{Lu}/u;
+
+/** The unit word at token k: UNIT_AFTER's, or 'Local Government Area' (three words) as admin2. */
+function unitAt(tokens: readonly Token[], k: number): PlaceMention['unit'] {
+  const t = tokens[k];
+  if (!t) return undefined;
+  if (t.lower === 'local') return tokens[k + 1]?.lower === 'government' && /^(?:areas?|councils?)$/.test(tokens[k + 2]?.lower ?? '') ? 'admin2' : undefined;
+  return UNIT_AFTER[t.lower];
+}
 
 function isCap(doc: Doc, t: Token): boolean {
   // Called on nearly every token: ASCII letters without a regex or a one-letter string.
@@ -224,7 +236,7 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
     const dem = gaz.countryOfWord(t.lower);
     // A demonym is its people, not a namesake province abroad ('Somali troops' are Somalia's, not
     // of Ethiopia's Somali region); with a unit word it is the province ('the Somali region').
-    const demonymOnly = !!dem && !UNIT_AFTER[tokens[i + 1]?.lower ?? ''];
+    const demonymOnly = !!dem && !unitAt(tokens, i + 1);
     // Longest span first: consecutive tokens of the sentence, at most one character apart.
     let j = i;
     while (
@@ -248,7 +260,7 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
       const roadPair = e < chainEnd && tokens[e + 1]!.lower === '-' && ROAD_AFTER.has(tokens[chainEnd + 1]?.lower ?? '');
       if (e < chainEnd && !roadPair) {
         const after = tokens[e + 1]!;
-        if (!NOT_PLACES.has(after.lower) && !UNIT_AFTER[after.lower] && !AFTER_PLACE.has(after.lower)) {
+        if (!NOT_PLACES.has(after.lower) && !unitAt(tokens, e + 1) && !AFTER_PLACE.has(after.lower)) {
           container = containerFollows(doc, gaz, e + 1, chainEnd);
           if (!container) continue;
         }
@@ -327,7 +339,7 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
     // 'the Defense Department', 'the Interior Ministry': an institution's name, no place.
     if (stop > i && ORG_AFTER.has(tokens[stop]!.lower)) { i = stop; continue; }
     let e = stop;
-    while (e > i && (NOT_PLACES.has(tokens[e]!.lower) || AFTER_PLACE.has(tokens[e]!.lower) || UNIT_AFTER[tokens[e]!.lower])) e--;
+    while (e > i && (NOT_PLACES.has(tokens[e]!.lower) || AFTER_PLACE.has(tokens[e]!.lower) || UNIT_AFTER[tokens[e]!.lower] || tokens[e]!.lower === 'local' || tokens[e]!.lower === 'government')) e--;
     if (t.pos === 'PROPN' || t.start > doc.sentences[t.sentence]!.start) misses.push({ i, j: e });
     i = stop;
   }
@@ -636,8 +648,7 @@ function containerFollows(doc: Doc, gaz: Gazetteer, a: number, b: number): GazPl
 
 /** The unit word right after token j ('Zhari district' → admin2). */
 function unitAfter(doc: Doc, j: number): PlaceMention['unit'] {
-  const next = doc.tokens[j + 1];
-  return next ? UNIT_AFTER[next.lower] : undefined;
+  return unitAt(doc.tokens, j + 1);
 }
 
 function mention(doc: Doc, start: number, end: number, sentence: number, candidates: GazPlace[], lastToken: number): PlaceMention {
@@ -651,7 +662,7 @@ function mention(doc: Doc, start: number, end: number, sentence: number, candida
   }
   const next = doc.tokens[n];
   if (next && next.sentence === sentence) {
-    const u = UNIT_AFTER[next.lower];
+    const u = unitAt(doc.tokens, n);
     if (u) m.unit = u;
   }
   // "Kaduna State", "Balkh Province": the unit word inside a name the gazetteer holds whole.
@@ -682,6 +693,8 @@ function saysPlace(doc: Doc, i: number, j: number, m: PlaceMention): boolean {
   const prevIn = !!prev && /^(?:in|at|near|of|from|outside|inside|around)$/.test(prev.lower);
   // 'a raid on Kuriga village', 'an attack on Bula town': a unit word says it is a place.
   if (m.unit && prev && /^(?:on|to|into|towards?|across|through)$/.test(prev.lower)) return true;
+  // 'raided the Madabanciya hamlet', 'in the Kwamdi village': a settlement word after a name.
+  if (prev?.lower === 'the' && /^(?:village|hamlet|settlement)$/.test(next?.lower ?? '') && next!.sentence === m.sentence) return true;
   if (!prevIn) return false;
   if (m.unit) return true;
   // 'the Syrian town of Dabiq', 'the village of Kafr Nabl', 'the district headquarters of
@@ -1012,6 +1025,24 @@ function resolveIn(doc: Doc, places: PlaceMention[], ap: ArticlePlaces, inFocus:
       candidates = candidates.filter((x) => !placed.includes(x)).concat(later ? [later] : []);
     }
   }
+  // "ISWAP attacked a military formation in the southern part of Borno State … Fighters stormed
+  // the base at Kwamdi village, Damboa local government area": where the event's sentences name
+  // only a province, the next sentences may say where in it; a place of that province told
+  // there with 'in'/'at' narrows it down.
+  if (inFocus.length > 0) {
+    const provs = candidates.filter((x) => x.c && x.c.kind !== 'country');
+    const prov = provs[0]?.c;
+    if (prov && prov.kind === 'admin1' && provs.every((x) => x.c!.kind === 'admin1' && x.c!.id === prov.id)) {
+      const last = Math.max(...inFocus.map((x) => x.m.sentence));
+      const k0 = ap.firstAfter(doc.sentences[last]!.end - 1);
+      for (let k = k0; k < chosen.length && chosen[k]!.m.sentence <= last + NARROWING_SENTENCES; k++) {
+        const x = chosen[k]!;
+        if (!x.c || x.c.admin1Id !== prov.id || x.c.kind === 'admin1' || x.m.near || x.m.demonym || isDateline(doc, x.m) || (salience(doc, x.m) !== 2 && x.m.unit !== 'admin2')) continue;
+        candidates = candidates.concat([x]);
+        break;
+      }
+    }
+  }
 
   // The admin1 the text is about: the one its focus mentions support most. A province it names
   // counts triple; a name after 'in'/'at' double ("in Paktika province"); a dateline
@@ -1222,6 +1253,8 @@ function clueRegion(places: PlaceMention[], gaz: Gazetteer): GazPlace | null {
 }
 
 /** A part of a country named by its direction: 'in southern Lebanon', 'in the north of Iraq', "Niger's restive southwest region", 'the western part of'. */
+/** How many sentences after an event's own a place may narrow down its province (see resolveIn). */
+const NARROWING_SENTENCES = 2;
 const PART_OF_COUNTRY = /\b(?:in|across|on)\s+(?:the\s+)?(?:(?:(?:far|deep)\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+\p{Lu}|(?:north|south|east|west)\s+of\s+(?:the\s+)?\p{Lu})|\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+(?:part|parts|region|regions|border|borderlands)\b/u;
 
 /** How much a mention says "the event was here" (see resolveLocation). */
