@@ -586,3 +586,15 @@ test(here + "a group that takes responsibility anywhere in the article is the le
   const r = run(text, 'blew himself up', 'Suicide bomb', 'Pakistan', { sentences: [0] });
   assert.deepEqual(pair(r).slice(0, 2), ['TTP: Tehreek-i-Taliban Pakistan', 2]);
 });
+
+test(here + "police who cordon off, collect or investigate after a blast are responders, not its makers; nor are a country's own forces merely named at a bombing", () => {
+  // Written for this test.
+  const a = run('A bomb exploded at a political rally in Khar on Sunday, killing 20 people. Police have cordoned off the area and are inquiring into the nature of the explosion.', 'exploded', 'Remote explosive/landmine/IED', 'Pakistan');
+  assert.notEqual(a.inter1?.value, 1);
+  assert.equal(a.actor1?.value, 'Unidentified Armed Group (Pakistan)');
+  const b = run('A suicide blast ripped through a crowded market in Quetta on Friday, killing at least 16 people, officials said. Some 30 people, including two security personnel, were wounded in the blast.', 'suicide blast', 'Suicide bomb', 'Pakistan');
+  assert.equal(b.actor1?.value, 'Unidentified Armed Group (Pakistan)');
+  // Forces the text has planting the bomb stay its makers.
+  const c = run('Soldiers planted explosives and blew up a rebel bunker near Kidal on Monday.', 'blew up', 'Remote explosive/landmine/IED', 'Mali');
+  assert.equal(c.actor1?.value, 'Military Forces of Mali');
+});

@@ -305,3 +305,31 @@ test(here + 'review cases: a group after "the headquarters of", a place after an
   const m = resolve('Near Mosul, a car bomb killed seven people on Monday. The wounded were taken to hospitals in Erbil.');
   assert.equal(m.location?.value, 'Mosul');
 });
+
+test(here + "Nigeria's local government areas and Congo's territories are second-level units; 'the X hamlet' is a settlement", () => {
+  // Written for this test (Bungudu is a local government area of Zamfara State).
+  const r = resolve('Gunmen on Sunday raided the Dankolo hamlet, Bungudu Local Government Area of Zamfara State, and abducted two farmers.');
+  assert.equal(r.admin2?.value, 'Bungudu');
+  assert.equal(r.admin1?.value, 'Zamfara');
+  const lga = resolve('Bandits attacked Dankolo village in Bungudu LGA of Zamfara State on Sunday.');
+  assert.equal(lga.admin2?.value, 'Bungudu');
+  const names = findPlaces(analyze('Gunmen raided the Dankolo hamlet on Sunday.'), gaz).map((p) => p.text);
+  assert.ok(names.includes('Dankolo'));
+});
+
+test(here + 'where the event names only a province, a place of it in the next sentences narrows it down', () => {
+  // Written for this test: the event sentence says 'the southern part of Borno State'; the next
+  // one says where.
+  const text = 'Insurgents on Tuesday attacked a military base in the southern part of Borno State, carting away weapons. Witnesses said the fighters stormed the base at Kwamdi village, Damboa local government area, in ten trucks. Officials in Maiduguri said the attackers withdrew.';
+  const doc = analyze(text);
+  const r = resolveLocation(doc, findPlaces(doc, gaz), [0], 't1');
+  assert.equal(r.admin1?.value, 'Borno');
+  assert.equal(r.admin2?.value, 'Damboa');
+  // Not from further off: three sentences later, the province stays the place.
+  const far = 'Insurgents on Tuesday attacked a military base in the southern part of Borno State. The army said it repelled them. Residents fled. Schools closed. Officials said the fighters had come from Damboa district.';
+  const d2 = analyze(far);
+  const f = resolveLocation(d2, findPlaces(d2, gaz), [0], 't1');
+  assert.equal(f.admin1?.value, 'Borno');
+  assert.notEqual(f.admin2?.value, 'Damboa');
+  assert.equal(f.geo_precision?.value, 3);
+});

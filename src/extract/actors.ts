@@ -844,6 +844,15 @@ const NON_VIOLENT_BY = new Set([
   'verified', 'imposed', 'ordered', 'demanded', 'visited', 'hosted', 'quoted', 'cited', 'published', 'posted',
   'shared', 'released', 'said', 'signed', 'agreed', 'described', 'praised', 'criticised', 'criticized',
 ]);
+/**
+ * Verbs of those who come after the violence (police, rescuers, investigators): their subject is
+ * no party to it ('police cordoned off the area', 'police are investigating the blast').
+ */
+const RESPONDER_VERBS = new Set([
+  'cordoned', 'cordon', 'cordoning', 'investigating', 'investigated', 'inquiring', 'probing', 'probed', 'collected',
+  'collecting', 'recovered', 'recovering', 'retrieved', 'shifted', 'shifting', 'rushed', 'transported', 'cleared',
+  'sealed', 'sealing', 'registered', 'lodged', 'examined', 'examining', 'gathering', 'removed', 'shifted',
+]);
 /** Verbs whose object is an ally: 'to support Iraqi forces', 'assisting the army'. */
 const SUPPORT_VERBS = new Set(['support', 'supports', 'supporting', 'assist', 'assists', 'assisting', 'help', 'helps', 'helping', 'aid', 'aids', 'aiding', 'backing', 'reinforce', 'reinforcing', 'accompany', 'accompanying', 'advise', 'advising', 'train', 'training', 'equip', 'equipping']);
 /** Participles before 'by' that name an ally: 'supported by', 'backed by'. */
@@ -986,9 +995,15 @@ function roleScores(doc: Doc, w: Words, m: ActorMention, info: MentionInfo | und
         // 'were killed' unless it is 'have killed' (active perfect: 'militants have killed').
         if (nv === 'have' || nv === 'has' || nv === 'had') {
           if (after === 'been') patient += 3;
+          // 'police have cordoned off the area', 'police has collected CCTV footage': responders.
+          else if (RESPONDER_VERBS.has(after)) speaker = true;
           else agent += 2;
         } else patient += 3;
       }
+    } else if (RESPONDER_VERBS.has(nv)) {
+      // 'Law enforcement agencies cordoned off the area', 'police inquiring into the blast': those
+      // who came after the violence, no party to it.
+      speaker = true;
     } else if (DEFENDER_VERBS.has(nv) || BACK_OFF.get(w.lower[v + 1] ?? '')?.has(nv)) {
       // 'police repulsed the attack', 'the police shot back', 'the ISF fought off counterattacks'
       // (more than being killed: '13 Taliban were killed when Afghan forces repulsed their attack'
@@ -1132,6 +1147,8 @@ const PROTESTS = new Set<SubEventType>(['Peaceful protest', 'Protest with interv
 const RIOTS = new Set<SubEventType>(['Violent demonstration', 'Mob violence']);
 const AGAINST_CIVILIANS = new Set<SubEventType>(['Attack', 'Abduction/forced disappearance', 'Sexual violence']);
 /** Violence by one side against people or property that do not fight back. */
+/** Bombings whose maker an unnamed armed group is by default (see assignActors). */
+const BOMBINGS = new Set<SubEventType>(['Suicide bomb', 'Remote explosive/landmine/IED', 'Grenade']);
 const ONE_SIDED = new Set<SubEventType>(['Attack', 'Abduction/forced disappearance', 'Sexual violence', 'Looting/property destruction', 'Arrests']);
 /** Types where a missing perpetrator is an unidentified armed group. */
 const NEEDS_PERPETRATOR = new Set<SubEventType>([
@@ -1417,6 +1434,13 @@ export function assignActors(
   } else {
     // 'Residents found a body': with nobody else named, civilians are the actor.
     act = bystanders[0];
+  }
+  // A bomb's maker is not the police or army of the country it went off in unless the text says
+  // they set it off: forces only named there ('police said', 'security personnel were among the
+  // dead') are its target or bystanders ('a suicide bomber blew himself up … security personnel').
+  if (act && BOMBINGS.has(type) && STATE_KINDS.has(act.m.kind) && act.inter === 1 && net(act) <= 0) {
+    if (!target) target = act;
+    act = undefined;
   }
   if (act) a1 = fromMention(act, net(act) > 0 ? 'actors.agent' : 'actors.first-ranked');
   // An aircraft the text gives no country ('a drone strike hit a house', and no earlier 'Turkish
