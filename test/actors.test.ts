@@ -598,3 +598,16 @@ test(here + "police who cordon off, collect or investigate after a blast are res
   const c = run('Soldiers planted explosives and blew up a rebel bunker near Kidal on Monday.', 'blew up', 'Remote explosive/landmine/IED', 'Mali');
   assert.equal(c.actor1?.value, 'Military Forces of Mali');
 });
+
+test(here + "with no claim, the group the sources hold responsible or suspect is the perpetrator ('X was responsible for', 'suspected … belonging to X', 'blamed on X')", () => {
+  // Written for this test.
+  const held = run('Militiamen killed 30 displaced people at a camp near Bunia on Monday. Local officials said the CODECO group, one of several militias in the province, was responsible for the killings.', 'killed', 'Attack', 'Democratic Republic of Congo', { sentences: [0] });
+  assert.deepEqual(pair(held).slice(0, 2), ['CODECO: Cooperative for Development of Congo', 3]);
+  const suspected = run('Gunmen attacked an army post near Mopti on Saturday, killing 12 soldiers. No group has claimed the attack, but suspected jihadists belonging to al Qaeda’s Group for Support of Islam and Muslims are widely blamed.', 'attacked', 'Armed clash', 'Mali', { sentences: [0] });
+  assert.equal(suspected.actor1?.value, 'JNIM: Group for Support of Islam and Muslims');
+  const on = run('A roadside bomb killed four police officers near Mandera on Tuesday. Police blamed the attack on al-Shabaab.', 'roadside bomb', 'Remote explosive/landmine/IED', 'Kenya', { sentences: [0] });
+  assert.equal(on.actor1?.value, 'Al Shabaab');
+  // A group only named, with nothing holding it responsible, is not the perpetrator.
+  const named = run('Gunmen attacked an army post near Mopti on Saturday, killing 12 soldiers. The region has seen fighting between JNIM and the army for years.', 'attacked', 'Armed clash', 'Mali', { sentences: [0] });
+  assert.notEqual(named.actor1?.value, 'JNIM: Group for Support of Islam and Muslims');
+});

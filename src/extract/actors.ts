@@ -1146,9 +1146,9 @@ const NON_STATE_NAMED = (m: ActorMention) =>
 const PROTESTS = new Set<SubEventType>(['Peaceful protest', 'Protest with intervention', 'Excessive force against protesters']);
 const RIOTS = new Set<SubEventType>(['Violent demonstration', 'Mob violence']);
 const AGAINST_CIVILIANS = new Set<SubEventType>(['Attack', 'Abduction/forced disappearance', 'Sexual violence']);
-/** Violence by one side against people or property that do not fight back. */
 /** Bombings whose maker an unnamed armed group is by default (see assignActors). */
 const BOMBINGS = new Set<SubEventType>(['Suicide bomb', 'Remote explosive/landmine/IED', 'Grenade']);
+/** Violence by one side against people or property that do not fight back. */
 const ONE_SIDED = new Set<SubEventType>(['Attack', 'Abduction/forced disappearance', 'Sexual violence', 'Looting/property destruction', 'Arrests']);
 /** Types where a missing perpetrator is an unidentified armed group. */
 const NEEDS_PERPETRATOR = new Set<SubEventType>([
@@ -1506,12 +1506,20 @@ export function assignActors(
   if (NEEDS_PERPETRATOR.has(type) && (!a1 || (act && act.generic && act.m.kind === 'unidentified'))) {
     // (a claim anywhere later in the article is for its lead incident: 'Five soldiers were
     // killed … [four paragraphs on] The TTP took responsibility for the attack.')
-    const claim = claimant(doc, w, byArticle, event.sentences) ??
-      (Math.min(...event.sentences) <= 1 ? claimant(doc, w, byArticle, event.sentences, doc.sentences.length) : null);
+    const lead = Math.min(...event.sentences) <= 1;
+    let claim = claimant(doc, w, byArticle, event.sentences) ?? (lead ? claimant(doc, w, byArticle, event.sentences, doc.sentences.length) : null);
+    let rule = 'actors.claimed-responsibility';
+    // With no claim, the group the sources hold responsible or suspect ('CODECO was responsible
+    // for the killings', 'JNIM is widely suspected', 'blamed on al-Shabaab'): ACLED codes the
+    // suspected group as the actor.
+    if (!claim) {
+      claim = blamedGroup(doc, w, byArticle, event.sentences) ?? (lead ? blamedGroup(doc, w, byArticle, event.sentences, doc.sentences.length) : null);
+      rule = 'actors.held-responsible';
+    }
     const r = claim ? resolve(claim, infoOf(doc, claim)) : null;
     if (claim && r && r.name !== a2?.actor.value) {
       const evidence = [ev(articleId, doc, claim)];
-      a1 = { actor: field(r.name, evidence, 'actors.claimed-responsibility'), inter: field(r.inter, evidence, 'actors.claimed-responsibility') };
+      a1 = { actor: field(r.name, evidence, rule), inter: field(r.inter, evidence, rule) };
     }
   }
   // On a known front, fighting that names no side, or one, is between the front's two sides.
@@ -1587,12 +1595,45 @@ function claimant(doc: Doc, w: Words, byArticle: ArticleMentions, sentences: num
         if (w.lower[k + 1] === 'responsibility') return m;
         break;
       }
-      if (!SPEECH_GAP.has(lw) && !/^(?:militants|fighters|group|has|have|later|quickly|reportedly|swiftly)$/.test(lw)) break;
+      if (!SPEECH_GAP.has(lw) && !CLAIM_GAP.test(lw)) break;
       gap++;
     }
     // 'claimed by X'.
     if (w0 >= 2 && w.lower[w0 - 1] === 'by' && w.lower[w0 - 2] === 'claimed') return m;
     if (w0 >= 3 && w.lower[w0 - 1] === 'the' && w.lower[w0 - 2] === 'by' && w.lower[w0 - 3] === 'claimed') return m;
+  }
+  return null;
+}
+
+/** Words between a group's name and its claim: 'the Islamic State jihadist group today claimed'. */
+const CLAIM_GAP = /^(?:militants|fighters|group|jihadist|jihadists|extremist|terrorist|militant|outfit|organisation|organization|has|have|later|quickly|reportedly|swiftly|today|yesterday|also)$/;
+/** After a group's name: 'was responsible for', 'is widely suspected', 'were behind the attack'. */
+const HELD_AFTER = /^\)?(?:\s+(?:group|militia|militants|fighters|rebels|insurgents))?(?:\s*,[^,.;:()]{1,90},)?\s+(?:(?:was|were|is|are|has been|have been|is being|are being)\s+)(?:(?:widely|likely|most likely|probably|also|believed to be|thought to be|being)\s+)*(?:responsible\s+for|suspected|blamed|behind\s+the)\b/i;
+/** Before a group's name: 'blamed the attack on', 'attributed to', 'suspected', 'the hallmarks of'. */
+const HELD_BEFORE = /(?:\bblamed\s+(?:(?:it|the\s+\w+|them)\s+)?on|\battributed\s+(?:it\s+|the\s+\w+\s+)?to|\bsuspected(?:\s+(?:jihadists?|militants?|fighters|insurgents|members|rebels|gunmen))?(?:\s+(?:belonging\s+to|of|from|linked\s+to|affiliated\s+with))?|\bhallmarks?\s+of)\s+(?:the\s+)?(?:al[-\s]Qaeda[’']s\s+)?$/i;
+/**
+ * A named armed group the text holds responsible for the event or suspects of it, where no group
+ * claims it: 'CODECO … was responsible for the killings', 'suspected jihadists belonging to JNIM',
+ * 'police blamed the attack on al-Shabaab'. In the event's sentences and the `reach` after them,
+ * as for claimant.
+ */
+function blamedGroup(doc: Doc, w: Words, byArticle: ArticleMentions, sentences: number[], reach = 2): ActorMention | null {
+  if (sentences.length === 0) return null;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of sentences) { lo = Math.min(lo, s); hi = Math.max(hi, s + reach); }
+  hi = Math.min(hi, doc.sentences.length - 1);
+  const range: number[] = [];
+  for (let s = lo; s <= hi; s++) range.push(s);
+  for (const m of byArticle.inSentences(range)) {
+    if (m.sentence < lo || m.sentence > hi || !NON_STATE_NAMED(m)) continue;
+    const se = doc.sentences[m.sentence]!;
+    // (Not denied: 'no group has been blamed', 'X denied being behind the attack'.)
+    const after = doc.text.slice(m.end, Math.min(se.end, m.end + 140));
+    const before = doc.text.slice(Math.max(se.start, m.start - 80), m.start);
+    // ('al Qaeda's Group for Support of Islam and Muslims': the parent names the group after it.)
+    if (/^['’]s\s/.test(after)) continue;
+    if (HELD_AFTER.test(after) || HELD_BEFORE.test(before)) return m;
   }
   return null;
 }
