@@ -47,7 +47,10 @@ interface SupplementEntry {
 const E4 = (x: number) => Math.round(x * 1e4);
 
 /** Display name of an admin unit: GeoNames' name without a trailing unit word ('Kech District'). */
-function cleanAdminName(name: string): string {
+function cleanAdminName(name: string, code = ''): string {
+  // Russia's regions keep their unit word: 'Belgorod Oblast' and 'Krasnodar Krai' are their
+  // English names, as Ukraine's 'Kharkiv' oblast is written without one.
+  if (code.startsWith('RU.')) return name.trim();
   return name
     .replace(/\s+(District|Province|Agency|Division|Governorate|Region|Municipality|Prefecture|Department|Oblast|Raion|Rayon|County)$/i, '')
     // The unit word before the name, in the languages GeoNames keeps ('Province du Soum',
@@ -79,7 +82,7 @@ function main() {
   const a1 = { code: [] as string[], name: [] as string[], alt: [] as string[], lat: [] as number[], lon: [] as number[] };
   for (const r of a1raw) {
     a1Index.set(r.code, a1.code.length);
-    const clean = cleanAdminName(r.name);
+    const clean = cleanAdminName(r.name, r.code);
     a1.code.push(r.code);
     a1.name.push(clean);
     a1.alt.push(clean !== r.name ? r.name : '');

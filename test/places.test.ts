@@ -333,3 +333,19 @@ test(here + 'where the event names only a province, a place of it in the next se
   assert.notEqual(f.admin2?.value, 'Damboa');
   assert.equal(f.geo_precision?.value, 3);
 });
+
+test(here + "a word capitalised only because it opens the sentence is no place ('Set up in 2019', 'More than 40')", () => {
+  // Written for this test ('Set' is a town in France, 'More' one in Mexico).
+  const names = (t: string) => findPlaces(analyze(t), gaz).map((p) => p.text);
+  assert.ok(!names('Set up in December 2019, the volunteer force works alongside the army in Dori.').includes('Set'));
+  assert.ok(!names('More than 40 civilians were killed in Kaya on Sunday.').includes('More'));
+  // A name opening the sentence stays a place.
+  assert.ok(names('Gao was attacked on Sunday.').includes('Gao'));
+});
+
+test(here + "provinces carry their current English names: Ethiopia's Oromia, Russia's regions with their unit word ('Belgorod Oblast')", () => {
+  // Written for this test.
+  assert.equal(resolve('Gunmen killed 12 civilians in a village of Oromia region on Monday.').admin1?.value, 'Oromia');
+  assert.equal(resolve('Shelling hit the city of Belgorod on Saturday, officials said.').admin1?.value, 'Belgorod Oblast');
+  assert.equal(resolve('Shelling hit the city of Kharkiv on Saturday, officials said.').admin1?.value, 'Kharkiv');
+});

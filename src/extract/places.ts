@@ -204,6 +204,18 @@ function unitAt(tokens: readonly Token[], k: number): PlaceMention['unit'] {
   return UNIT_AFTER[t.lower];
 }
 
+/** Parts of speech that no place name has. */
+const NOT_NAME_POS = new Set(['VERB', 'ADJ', 'ADV', 'PRON', 'DET', 'ADP', 'AUX', 'CCONJ', 'SCONJ', 'PART', 'NUM']);
+/**
+ * A word capitalised only because it opens the sentence and tagged as no name ('Set up in 2019,
+ * the VDP …', 'More than 40 …', 'Our team …'): alone, no place, although a town somewhere bears it.
+ */
+function commonOpener(doc: Doc, t: Token): boolean {
+  if (!NOT_NAME_POS.has(t.pos)) return false;
+  const se = doc.sentences[t.sentence];
+  return !!se && /^[\s"“‘'(]*$/.test(doc.text.slice(se.start, t.start));
+}
+
 function isCap(doc: Doc, t: Token): boolean {
   // Called on nearly every token: ASCII letters without a regex or a one-letter string.
   const c = doc.text.charCodeAt(t.start);
@@ -253,7 +265,7 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
     for (let e = chainEnd; e >= i; e--) {
       const last = tokens[e]!;
       if (last.type === 'punctuation' || (e > i && !isCap(doc, last) && !/^\d/.test(text[last.start]!))) continue;
-      if (e === i && stopStart) continue;
+      if (e === i && (stopStart || commonOpener(doc, t))) continue;
       let container: GazPlace[] | null = null;
       // "the Chtaura-Masnaa road", "the Bar Elias-el Marj intersection": a road named after the
       // two places it joins; the first is the place, the event near it.
