@@ -191,3 +191,23 @@ test('a killing within a family, with the police only as its source, is a crime,
   const ys = incidents('Police shot dead a man suspected of stabbing his wife at their home in the town on Sunday, the district police chief said.');
   assert.equal(ys.length, 1, brief(ys));
 });
+
+test("in a news article, an agreement or a group's changed activity is diplomacy or background, no incident; in a one-paragraph note it stays", () => {
+  // Written for this test.
+  const news = [
+    'NAIROBI, May 10 — The government and the rebel Liberation Front on Friday signed a peace agreement to end two years of fighting in the north.',
+    'The deal was signed in Nairobi after weeks of talks mediated by the African Union.',
+    'Both sides agreed to a ceasefire and the release of prisoners, officials said.',
+  ].join('\n\n');
+  assert.deepEqual(incidents(news).map((x) => x.sub_event_type.value), []);
+  const note = 'On 10 May 2024, the government and the rebel Liberation Front signed a peace agreement in Nairobi to end two years of fighting.';
+  assert.deepEqual(incidents(note, '').map((x) => x.sub_event_type.value), ['Agreement']);
+});
+
+test('drones deployed to watch are no strike: an unmanned aircraft is a strike only where it fires or hits', () => {
+  // Written for this test.
+  const watch = incidents('Unmanned aerial vehicles (UAVs) were deployed in the region on Sunday to track the movement of the rebels.');
+  assert.ok(!watch.some((x) => x.sub_event_type.value === 'Air/drone strike'), brief(watch));
+  const strike = incidents('Two UAVs struck a rebel camp near Kidal on Sunday, killing four fighters, the army said.');
+  assert.ok(strike.some((x) => x.sub_event_type.value === 'Air/drone strike'), brief(strike));
+});

@@ -349,3 +349,14 @@ test(here + "provinces carry their current English names: Ethiopia's Oromia, Rus
   assert.equal(resolve('Shelling hit the city of Belgorod on Saturday, officials said.').admin1?.value, 'Belgorod Oblast');
   assert.equal(resolve('Shelling hit the city of Kharkiv on Saturday, officials said.').admin1?.value, 'Kharkiv');
 });
+
+test(here + "a name found in several provinces of the country is read in the one the nearby unambiguous places lie in; 'Dayr az Zawr' is one name", () => {
+  // Written for this test: Bijapur is a district of Chhattisgarh and of Karnataka; Jagdalpur and
+  // the Bastar division are Chhattisgarh's.
+  const text = 'The death toll in the Bijapur gunfight rose to 23 on Sunday. The bodies were taken to Jagdalpur, the headquarters of the Bastar division.';
+  const doc = analyze(text);
+  const r = resolveLocation(doc, findPlaces(doc, gaz), [0], 't1');
+  assert.equal(r.admin1?.value, 'Chhattisgarh');
+  const names = findPlaces(analyze("U.S. forces killed a commander in Syria's Dayr az Zawr Province on Thursday."), gaz).map((p) => p.text);
+  assert.ok(names.includes('Dayr az Zawr Province'), names.join(', '));
+});

@@ -9,7 +9,8 @@
  *   is the news, and the event is no new incident;
  * - a change to a group's activity with no actor at all ("relocated the community", "a warning
  *   threatening aid programmes"): ACLED codes strategic developments of conflict actors only,
- *   and one with nobody named is a word, not an event.
+ *   and one with nobody named is a word, not an event;
+ * - in a news article, any agreement or change to a group's activity (see isNewsArticle).
  */
 import type { Incident } from '../core/types.js';
 import type { Doc } from '../text/doc.js';
@@ -61,9 +62,21 @@ function isOld(doc: Doc, inc: Incident, published: string | null, trial = false)
  *  unnamed: CASE 2021 codes those.) */
 const VAGUE_STRATEGIC = new Set(['Change to group/activity', 'Other', 'Agreement']);
 
+/**
+ * A news article: dated, and told over several paragraphs (not a one-paragraph note or snippet).
+ * In one, a strategic development read from words ('signed an agreement', 'was set up in 2019',
+ * 'deployed drones to track') is the diplomacy, policy or background that item 5 of the news
+ * issue lists as no incident; ACLED's one-paragraph notes code them, and there they are kept.
+ */
+const NEWS_PARAGRAPHS = 3;
+function isNewsArticle(doc: Doc, published: string | null): boolean {
+  return published !== null && doc.paragraphs.length >= NEWS_PARAGRAPHS;
+}
+
 /** Why this incident is no new incident, or null. */
 export function whyNoIncident(doc: Doc, inc: Incident, published: string | null): string | null {
   if (VAGUE_STRATEGIC.has(inc.sub_event_type.value) && !inc.actor1 && !inc.actor2) return 'non-event:strategic-without-actor';
+  if (VAGUE_STRATEGIC.has(inc.sub_event_type.value) && isNewsArticle(doc, published)) return 'non-event:strategic-in-news';
   const told = inc.evidence.map((e) => e.text).join(' ');
   for (const f of PAST_FRAMES) if (f.re.test(told) && isOld(doc, inc, published, f.id === 'trial')) return `non-event:${f.id}`;
   return null;

@@ -113,7 +113,7 @@ const NOT_ALONE = new Set(
 );
 
 /** Lower-case or punctuation tokens inside a place name: 'Nawa-e Barakzayi', 'Dara i Sufi', 'Deir ez-Zor'. */
-const CONNECTORS = /^-?(?:-|e|i|ye|yi|al|el|ez|ad|ar|as|ash|de|da|du|del|la|le|les|di|do|dos|das|y|wa|ul|and|'|’)$/;
+const CONNECTORS = /^-?(?:-|e|i|ye|yi|al|el|ez|az|adh|ad|ar|as|ash|de|da|du|del|la|le|les|di|do|dos|das|y|wa|ul|and|'|’)$/;
 /** Capitalised words that end a place name: 'Kabul University', 'Peshawar Press Club', 'Pul-e-Charkhi Prison'. */
 const AFTER_PLACE = new Set(
   ('university airport airbase base prison jail hospital club press road highway bridge mosque market bazaar square ' +
@@ -792,6 +792,7 @@ function choose(places: PlaceMention[], gaz: Gazetteer, weights: Map<string, num
   const ordered = inTextOrder(places);
   let longest = 0;
   for (const o of places) longest = Math.max(longest, o.end - o.start);
+  const provinces = provinceSupport(places);
   for (let k = 0; k < places.length; k++) {
     const m = places[k]!;
     // The mentions the hierarchy below may look at: within 160 characters, or in the same
@@ -858,6 +859,16 @@ function choose(places: PlaceMention[], gaz: Gazetteer, weights: Map<string, num
         }
         if (hit) { s += dist < 40 ? 5 : 3; hierarchy = true; }
       }
+      // A name found in several provinces of the country: the one the article's other,
+      // unambiguous places lie in ('Bijapur' with Jagdalpur and Bastar is Chhattisgarh's).
+      if (c.kind !== 'country' && c.kind !== 'admin1' && c.admin1Id >= 0) {
+        let others = 0;
+        const seen = new Set<string>();
+        for (const o of provinces.get(c.admin1Id) ?? []) {
+          if (o.text !== m.text && Math.abs(o.sentence - m.sentence) <= COHERENCE_SENTENCES && !seen.has(o.text)) { seen.add(o.text); others++; }
+        }
+        if (others > 0 && m.candidates.some((o) => o.countryCode === c.countryCode && o.admin1Id >= 0 && o.admin1Id !== c.admin1Id)) s += PROVINCE_COHERENCE * Math.min(2, others);
+      }
       if (m.unit === 'admin1') s += c.kind === 'admin1' ? 3 : -1;
       else if (m.paren === 'province') s += c.kind === 'admin1' || c.kind === 'admin2' ? 3 : -1;
       else if (m.paren === 'district') s += c.kind === 'admin2' ? 3 : c.kind === 'place' && c.seat <= 2 ? 1 : c.kind === 'place' ? 0 : -1;
@@ -905,6 +916,34 @@ function choose(places: PlaceMention[], gaz: Gazetteer, weights: Map<string, num
     else chosen.push({ m, c: best, score: bestScore });
   }
   return chosen;
+}
+
+/** What each other, unambiguous place in a namesake's province adds to its score (see choose). */
+const PROVINCE_COHERENCE = 1.5;
+/** ... when they are told within this many sentences of it: an article may range over several provinces. */
+const COHERENCE_SENTENCES = 2;
+
+/**
+ * The provinces the article's unambiguous places lie in: for each admin1, the mentions whose every reading (below the country) lies in it ('Jagdalpur', 'Bastar' →
+ * Chhattisgarh). Demonyms and countries say nothing of a province.
+ */
+function provinceSupport(places: PlaceMention[]): Map<number, PlaceMention[]> {
+  const out = new Map<number, PlaceMention[]>();
+  for (const m of places) {
+    if (m.demonym || m.source || m.fuzzy) continue;
+    let a1 = -1;
+    let one = true;
+    for (const c of m.candidates) {
+      if (c.kind === 'country') continue;
+      if (c.admin1Id < 0 || (a1 >= 0 && c.admin1Id !== a1)) { one = false; break; }
+      a1 = c.admin1Id;
+    }
+    if (!one || a1 < 0) continue;
+    let l = out.get(a1);
+    if (!l) out.set(a1, (l = []));
+    l.push(m);
+  }
+  return out;
 }
 
 /**
