@@ -360,3 +360,16 @@ test(here + "a name found in several provinces of the country is read in the one
   const names = findPlaces(analyze("U.S. forces killed a commander in Syria's Dayr az Zawr Province on Thursday."), gaz).map((p) => p.text);
   assert.ok(names.includes('Dayr az Zawr Province'), names.join(', '));
 });
+
+test(here + "a place the gazetteer lacks is reported by name under the one province the article's places all lie in", () => {
+  // Written for this test ('Nwetaungbo' is a made-up village name).
+  const text = 'Junta jets bombed a school in Nwetaungbo village on Tuesday, killing nine people. The village lies in Sagaing Region, residents said, near the town of Kanbalu.';
+  const doc = analyze(text);
+  const r = resolveLocation(doc, findPlaces(doc, gaz), [0], 't1');
+  assert.equal(r.location?.value, 'Nwetaungbo');
+  assert.equal(r.admin1?.value, 'Sagaing');
+  // With places in two provinces, none is chosen for it.
+  const two = 'Junta jets bombed a school in Nwetaungbo village on Tuesday, killing nine people. Fighting also went on in Sagaing Region and in Kachin State, residents said.';
+  const d2 = analyze(two);
+  assert.equal(resolveLocation(d2, findPlaces(d2, gaz), [0], 't1').admin1?.value ?? null, null);
+});

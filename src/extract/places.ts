@@ -1227,6 +1227,10 @@ function resolveIn(doc: Doc, places: PlaceMention[], ap: ArticlePlaces, inFocus:
   // country, without coordinates (a country's centre would mislead on a map).
   if ((!pick || !pick.c || pick.c.kind === 'country') && country) {
     const u = candidates.find((x) => !x.c && !x.foreign && !x.m.demonym && !x.m.source && !x.m.near && !refPoints.has(x.m));
+    // ... in the one province the article's places of that country all lie in ("a junta air
+    // raid on Pazigyi village … in Sagaing Region"): under it, by name, at its coordinates.
+    const sole = u ? memo(ap, `sole-province\u0000${country}`, () => soleProvince(ap, country, gaz)) : null;
+    if (u && sole) return fromText(u, sole, ap, gaz, ev, doc);
     if (u) {
       const e = [ev(u.m)];
       return {
@@ -1243,6 +1247,17 @@ function resolveIn(doc: Doc, places: PlaceMention[], ap: ArticlePlaces, inFocus:
     return { ...none, country: { value: gaz.countryName(country), evidence: [ev(cm)], rule: 'place.country-context', derived: true } };
   }
   return fromPick(pick, ap, gaz, ev, doc);
+}
+
+/** The one province that every resolved place of the country in the article lies in, or null. */
+function soleProvince(ap: ArticlePlaces, country: string, gaz: Gazetteer): GazPlace | null {
+  let a1 = -1;
+  for (const x of ap.chosen) {
+    if (!x.c || x.m.demonym || x.m.source || x.c.kind === 'country' || x.c.countryCode !== country || x.score < 0) continue;
+    if (x.c.admin1Id < 0 || (a1 >= 0 && x.c.admin1Id !== a1)) return null;
+    a1 = x.c.admin1Id;
+  }
+  return a1 >= 0 ? gaz.get(a1) : null;
 }
 
 /** A value worked out once per article. */
