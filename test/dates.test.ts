@@ -148,3 +148,27 @@ test(here + "a date in the dateline dates the report, and a reaction's day ('on 
   // 'claimed … lives' is a killing, not a claim: its day dates the event.
   assert.equal(dateOf('A raid on mourners about three weeks ago claimed no fewer than 65 lives.', '2019-08-18')?.date, '2019-07-28');
 });
+
+test(here + "two days of one month: the first, or over a night the second ('On January 29-30 2025', 'the night of Jan 25-26', 'night 15/16 November')", () => {
+  // Written for this test.
+  assert.deepEqual(mentions('On December 20-21 2024, troops conducted an operation.', PUB), [['December 20-21 2024', '2024-12-20', 1]]);
+  assert.deepEqual(mentions('The raid occurred on the night of Dec 21-22.', PUB), [['Dec 21-22', '2024-12-22', 1]]);
+  assert.deepEqual(mentions('On night 15/16 December 2024, terrorists attacked a post.', PUB), [['15/16 December 2024', '2024-12-16', 1]]);
+});
+
+test(here + "a later sentence that retells the violence with its day dates the incident; one set apart ('Earlier, …') does not", () => {
+  // Written for this test: 2024-12-25 was a Wednesday.
+  const text = 'Gunmen killed five mourners in a village of Benue State, the council chairman said on Wednesday. He said five persons were killed at a burial on Monday.';
+  const doc = analyze(text);
+  assert.equal(eventDate(doc, findDates(doc, PUB), [0], 'a1', PUB).event_date?.value, '2024-12-23');
+  const apart = 'Gunmen killed five mourners in a village of Benue State, the council chairman said on Wednesday. Earlier, two farmers were killed in an attack on Monday.';
+  const d2 = analyze(apart);
+  assert.equal(eventDate(d2, findDates(d2, PUB), [0], 'a1', PUB).event_date?.value, '2024-12-25');
+});
+
+test(here + "'Speaking to newsmen on Sunday' dates the telling; a day in parentheses says which day 'this morning' is", () => {
+  // Written for this test.
+  const text = 'Speaking to newsmen by telephone on Wednesday, the chairman said five persons were killed during the attack on Monday.';
+  assert.equal(dateOf(text, PUB)?.date, '2024-12-23');
+  assert.deepEqual(mentions('The town was occupied this morning (Monday 23 December).', '2024-12-24').map((m) => m[0]), ['Monday', '23 December']);
+});

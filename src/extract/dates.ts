@@ -83,6 +83,14 @@ const monthNum = (s: string): number | null => {
 /** The absolute and relative forms, tried in this order; a later match may not overlap an earlier. */
 const PATTERNS: Pattern[] = [
   {
+    // Two days of one month: "On January 29-30 2025", "on the night of 15/16 November 2024". The
+    // first day, except over a night ("the night of Jan 25-26"), which is mostly the small hours
+    // of the second.
+    re: new RegExp(`\\b(?:${MONTH}\\s+${DAY}\\s*[-–/]\\s*${DAY}|${DAY}\\s*[-–/]\\s*${DAY}(?:\\s+of)?\\s+${MONTH}),?\\s+${YEAR}\\b`, 'gi'),
+    rule: 'date:day-range',
+    read: (m) => withMonth(m[1] ?? m[6]!, (mo) => full(+m[7]!, mo, dayOfRange(m, +(m[2] ?? m[4])!, +(m[3] ?? m[5])!))),
+  },
+  {
     // "2020-05-09": ISO dates in feeds and datelines.
     re: /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/g,
     rule: 'date:iso',
@@ -99,6 +107,12 @@ const PATTERNS: Pattern[] = [
     re: new RegExp(`\\b${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, 'gi'),
     rule: 'date:month-day-year',
     read: (m) => withMonth(m[1]!, (mo) => full(+m[3]!, mo, +m[2]!)),
+  },
+  {
+    // Two days of one month, the year implied: "the night of Jan 25-26", "on 15/16 November".
+    re: new RegExp(`\\b(?:${MONTH}\\s+${DAY}\\s*[-–/]\\s*${DAY}|${DAY}\\s*[-–/]\\s*${DAY}(?:\\s+of)?\\s+${MONTH})(?![\\w-])`, 'gi'),
+    rule: 'date:day-range',
+    read: (m, a) => withMonth(m[1] ?? m[6]!, (mo) => impliedYear(a, mo, dayOfRange(m, +(m[2] ?? m[4])!, +(m[3] ?? m[5])!))),
   },
   {
     // "Around 1 May", "on 3rd March", "on the 5th of May": the year is implied.
@@ -197,6 +211,9 @@ const PATTERNS: Pattern[] = [
   },
 ];
 
+/** How many of PATTERNS, from the first, read full dates (the anchor where no publication date is given). */
+const FULL_PATTERNS = 4;
+
 const SMALL: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
 /** Forms the regexes do not read, for which chrono-node is worth calling on the sentence. */
@@ -245,14 +262,14 @@ export function findDates(doc: Doc, published: string | null): TimeMention[] {
     }
   };
 
-  // Pass 1: full dates (ISO, day-month-year, month-day-year).
-  for (let i = 0; i < 3; i++) runPattern(PATTERNS[i]!, anchor);
+  // Pass 1: full dates (day ranges, ISO, day-month-year, month-day-year).
+  for (let i = 0; i < FULL_PATTERNS; i++) runPattern(PATTERNS[i]!, anchor);
   if (!anchor.day) {
     let latest: string | null = null;
     for (const t of out) if (!latest || t.date > latest) latest = t.date;
     anchor.day = parseIsoDay(latest);
   }
-  for (let i = 3; i < PATTERNS.length; i++) runPattern(PATTERNS[i]!, anchor);
+  for (let i = FULL_PATTERNS; i < PATTERNS.length; i++) runPattern(PATTERNS[i]!, anchor);
 
   // chrono-node only for sentences whose pre-check hints at a form the regexes did not read.
   if (anchor.day && CHRONO_PRECHECK.test(text)) {
@@ -284,7 +301,12 @@ export function findDates(doc: Doc, published: string | null): TimeMention[] {
     }
   }
   out.sort((a, b) => a.start - b.start);
-  return out;
+  // "this morning (Monday 23 March)", "yesterday (Sunday)": the parenthesis says which day; the
+  // relative word before it gives way.
+  return out.filter((t, i) => {
+    const next = out[i + 1];
+    return !(t.relative && next && /^\s*\(\s*$/.test(text.slice(t.end, next.start)) && next.precision <= t.precision);
+  });
 }
 
 /**
@@ -361,7 +383,12 @@ export function eventDate(
       for (const t of bySentence.get(si) ?? []) {
         if (t.future || t.precision > 1 || telling(t)) continue;
         const sent = doc.sentences[t.sentence]!;
-        if (!EVENT_ANAPHOR.test(doc.text.slice(sent.start, t.start))) continue;
+        const told = doc.text.slice(sent.start, sent.end);
+        // ... or a later sentence that retells the violence with its day ("Five persons were
+        // killed at a burial on Saturday", "“On January 29-30, security forces conducted an
+        // operation"), not another incident set apart ("Earlier, …", "In a separate attack …").
+        const retold = si <= last + RETOLD_REACH && RETOLD_EVENT.test(told) && !SET_APART.test(told) && nearPublication(t, published);
+        if (!EVENT_ANAPHOR.test(doc.text.slice(sent.start, t.start)) && !retold) continue;
         best = t;
         how = ':later-reference';
         break;
@@ -410,6 +437,20 @@ function mentionsBySentence(dates: TimeMention[]): Map<number, TimeMention[]> {
 /** How many sentences after an incident a back-reference that dates it is looked for. */
 const LATER_REFERENCE_REACH = 6;
 
+/** How many sentences after an incident a retelling of it with its day is looked for (see eventDate). */
+const RETOLD_REACH = 3;
+/** Words of violence that a later sentence retelling the incident uses. */
+const RETOLD_EVENT = /\b(?:killed|killing|attacked|attack|raid|ambush(?:ed)?|stormed|opened fire|shot|struck|bombed|exploded|explosion|blast|clash(?:es|ed)?|fighting|operation|offensive|martyred|abducted|kidnapped)\b/i;
+/** A sentence that sets its violence apart from the incident's: another incident. */
+const SET_APART = /^\W*(?:Earlier|Previously|Separately|Meanwhile|Last (?:week|month|year)|In (?:a|another) (?:separate|similar|related|earlier)|In (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|On (?:January|February|March|April|May|June|July|August|September|October|November|December) \d)|\b(?:another|separate|similar|earlier|previous|last) (?:attack|incident|raid|operation|clash)/i;
+/** Within a week before publication (or anywhere, with no publication date). */
+function nearPublication(t: TimeMention, published: string | null): boolean {
+  const pub = parseIsoDay(published);
+  if (!pub) return true;
+  const d = Date.parse(`${t.date}T00:00:00Z`);
+  return d <= pub.getTime() && pub.getTime() - d <= 7 * 86_400_000;
+}
+
 /**
  * A sentence that refers back to the incident and dates it: 'The assault was launched on', 'The
  * attack took place on', 'The blast occurred late on'. The words before the day.
@@ -418,7 +459,7 @@ const EVENT_ANAPHOR = /^\s*(?:The|This|That)\s+(?:[a-z-]+\s+){0,2}(?:attack|assa
 
 /** Verbs of telling: a day right after one ("said on Tuesday", "told AFP on Monday", "reported
  *  Sunday") or right before one ("on Tuesday said") dates the report, not the event. */
-const TELL_BEFORE = /\b(?:said|says|told(?: [A-Z][\w-]*){0,3}|reported|announced|stated|confirmed|added|tweeted|wrote|posted|disclosed|revealed|quoted as saying) (?:(?:late|early) )?(?:on |this |last )?$/;
+const TELL_BEFORE = /\b(?:said|says|told(?: [A-Z][\w-]*){0,3}|(?:[Ss]peaking|[Ss]poke|[Tt]alking)(?: to [\w-]+(?: [\w-]+){0,2}?)?(?: by (?:tele)?phone)?|reported|announced|stated|confirmed|added|tweeted|wrote|posted|disclosed|revealed|quoted as saying) (?:(?:late|early) )?(?:on |this |last )?$/;
 // (reactions date the telling too: "The United Nations on Thursday called for an inquiry",
 // "the group on Thursday claimed responsibility", "Mujahid, on Wednesday claimed that")
 const TELL_AFTER = /^ ?,? ?(?:said|told|reported|announced|stated|confirmed|called|urged|condemned|denounced|demanded|warned|claimed(?![^.;]{0,40}?\blives?\b)|vowed|pledged)\b/;
@@ -539,6 +580,13 @@ export function resolvePeriod(
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/** The day a range of two days dates: the first, or the second after 'night of' (see PATTERNS). */
+function dayOfRange(m: RegExpExecArray, first: number, second: number): number {
+  if (second !== first + 1) return first;
+  const before = m.input.slice(Math.max(0, m.index - 16), m.index);
+  return /\bnight\s+(?:of\s+)?(?:the\s+)?$/i.test(before) ? second : first;
+}
 
 function withMonth(s: string, f: (mo: number) => Resolved | null): Resolved | null {
   const mo = monthNum(s);
