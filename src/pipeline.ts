@@ -11,7 +11,7 @@ import { loadGazetteer, type Gazetteer } from './geo/gazetteer.js';
 import { findEvents, mergeCandidates, type EventCandidate } from './extract/events.js';
 import { groupTellings } from './extract/consolidate.js';
 import { whyNoIncident } from './extract/non-events.js';
-import { retypeBySides } from './extract/retype.js';
+import { retypeBySides, retypeSuspectedSuicide } from './extract/retype.js';
 import { incidentConfidence, withFieldConfidence } from './extract/confidence.js';
 import { findPlaces, resolveLocation, type PlaceMention } from './extract/places.js';
 import { findActors, assignActors, type ActorMention } from './extract/actors.js';
@@ -158,6 +158,7 @@ function readIncident(
     disputed: null,
   };
   retypeBySides(inc);
+  retypeSuspectedSuicide(doc, inc, ev.sentences, articleId);
   return inc;
 }
 

@@ -211,3 +211,11 @@ test('drones deployed to watch are no strike: an unmanned aircraft is a strike o
   const strike = incidents('Two UAVs struck a rebel camp near Kidal on Sunday, killing four fighters, the army said.');
   assert.ok(strike.some((x) => x.sub_event_type.value === 'Air/drone strike'), brief(strike));
 });
+
+test('an explosion the text suspects of being a suicide bombing is one; a suicide bombing told apart is not', () => {
+  // Written for this test.
+  const xs = incidents('An explosion at a railway station in Quetta on Saturday killed 20 people. Police cordoned off the area. "It might be a suicide bombing," a police officer said.');
+  assert.deepEqual(xs.map((x) => x.sub_event_type.value), ['Suicide bomb'], brief(xs));
+  const apart = incidents('An explosion at a railway station in Quetta on Saturday killed 20 people. Police cordoned off the area. Last year, a suicide bombing at a market in the city killed 12.');
+  assert.ok(apart.length > 0 && apart[0]!.sub_event_type.value !== 'Suicide bomb', brief(apart));
+});

@@ -4,7 +4,8 @@
  * it otherwise. Each rule is data with its reason; a retyped incident keeps the trigger's
  * evidence and adds the actors' as what the new type was derived from.
  */
-import { SUB_EVENT_TYPES, type Incident, type SubEventType } from '../core/types.js';
+import { SUB_EVENT_TYPES, type Evidence, type Incident, type SubEventType } from '../core/types.js';
+import type { Doc } from '../text/doc.js';
 import { disorderOf } from './events.js';
 
 interface Retype {
@@ -34,6 +35,35 @@ export const RETYPES: Retype[] = [
     reason: 'clan, tribal or communal militias fighting each other or the state are armed groups in a battle, not rioters',
   },
 ];
+
+/** A suicide bombing named, even as a suspicion: 'a suspected suicide blast', 'It might be a suicide bombing'. */
+const SUICIDE_CUE = /\bsuicide[\s-]+(?:bomb(?:ing|er|ers)?|blast|attack|explosion|attacker)s?\b/i;
+/** A sentence that sets its violence apart from the incident's ('Earlier …', 'In a separate attack …', 'last year'). */
+const SET_APART = /^\W*(?:Earlier|Previously|Separately|Meanwhile|In (?:a|another) (?:separate|similar|related|earlier)|In (?:19|20)\d\d)|\b(?:another|separate|similar|earlier|previous) (?:attack|incident|blast|bombing)|\blast (?:year|month)\b|\bin (?:19|20)\d\d\b/i;
+/** How many sentences after an explosion's own a suspected suicide bombing is looked for. */
+const SUICIDE_REACH = 4;
+
+/**
+ * An explosion the text, a few sentences on, suspects of being a suicide bombing ('the nature of
+ * the blast, whether a planted bomb or a suicide blast, is not yet known', '"It might be a suicide
+ * bombing," the police officer said'): ACLED codes the suspected suicide bombing as one.
+ */
+export function retypeSuspectedSuicide(doc: Doc, inc: Incident, sentences: number[], articleId: string): void {
+  if (inc.sub_event_type.value !== 'Remote explosive/landmine/IED' || sentences.length === 0) return;
+  const last = Math.max(...sentences);
+  for (let i = Math.min(...sentences); i <= Math.min(doc.sentences.length - 1, last + SUICIDE_REACH); i++) {
+    const se = doc.sentences[i]!;
+    const told = doc.text.slice(se.start, se.end);
+    const m = SUICIDE_CUE.exec(told);
+    if (!m || SET_APART.test(told)) continue;
+    const cue: Evidence = { article: articleId, start: se.start + m.index, end: se.start + m.index + m[0].length, text: m[0] };
+    const evidence = [...inc.sub_event_type.evidence, cue];
+    inc.sub_event_type = { value: 'Suicide bomb', evidence, rule: 'retype:suspected-suicide', derived: true, note: 'an explosion the text suspects of being a suicide bombing' };
+    inc.event_type = { value: SUB_EVENT_TYPES['Suicide bomb'], evidence, rule: 'codebook:sub-event-type', derived: true };
+    inc.disorder_type = { value: disorderOf('Suicide bomb'), evidence, rule: 'codebook:disorder-type', derived: true };
+    return;
+  }
+}
 
 /** Retype `inc` in place where its sides call for it (see RETYPES). */
 export function retypeBySides(inc: Incident): void {
