@@ -12,6 +12,7 @@ import { findEvents, mergeCandidates, type EventCandidate } from './extract/even
 import { groupTellings } from './extract/consolidate.js';
 import { whyNoIncident } from './extract/non-events.js';
 import { retypeBySides, retypeSuspectedSuicide } from './extract/retype.js';
+import { splitByListedPlaces } from './extract/round-up.js';
 import { incidentConfidence, withFieldConfidence } from './extract/confidence.js';
 import { findPlaces, resolveLocation, type PlaceMention } from './extract/places.js';
 import { findActors, assignActors, type ActorMention } from './extract/actors.js';
@@ -75,7 +76,11 @@ export function extractArticle(article: Article, opts: ExtractOptions = {}): Art
     const events = groupTellings(doc, alone, found.map((ev) => ev.sentences), found.map((ev) => !!ev.listed)).map((g) =>
       g.length === 1 ? { ev: found[g[0]!]!, inc: alone[g[0]!]! } : (({ ev }) => ({ ev, inc: read(ev) }))({ ev: mergeCandidates(doc, g.map((i) => found[i]!)) }),
     );
-    events.filter(({ inc }) => whyNoIncident(doc, inc, published) === null).forEach(({ ev, inc }, i) => {
+    const kept = events.filter(({ inc }) => whyNoIncident(doc, inc, published) === null)
+      // in a dated news report, one sentence listing several places ('25 killed in Nasiriyah, 10 in
+      // Najaf') is an event for each (round-up.ts); a one-event note or snippet is left whole
+      .flatMap(({ ev, inc }) => (published ? splitByListedPlaces(doc, inc, ev.sentences, places, article.id) : [inc]).map((part) => ({ ev, inc: part })));
+    kept.forEach(({ ev, inc }, i) => {
       // Told after the main incident with a day of its own ('on Friday'), an incident is
       // background only if that day is before the main one's: 'Separately, … on Friday night'
       // before Saturday's attack is; 'In Kherson, shelling killed a man on Friday' after a strike

@@ -219,3 +219,18 @@ test('an explosion the text suspects of being a suicide bombing is one; a suicid
   const apart = incidents('An explosion at a railway station in Quetta on Saturday killed 20 people. Police cordoned off the area. Last year, a suicide bombing at a market in the city killed 12.');
   assert.ok(apart.length > 0 && apart[0]!.sub_event_type.value !== 'Suicide bomb', brief(apart));
 });
+
+test('one sentence listing several places is an event for each, with the figure told with each place', () => {
+  // Written for this test.
+  const text = 'Security forces opened fire on protesters on Thursday, killing 20 people in Basra, while 7 people were killed in Najaf and three were shot dead in the capital Baghdad.';
+  const xs = incidents(text, '2024-05-11');
+  assert.deepEqual(xs.map((x) => [x.location?.value, x.fatalities.value]), [['Basra', 20], ['Najaf', 7], ['Baghdad', 3]], brief(xs));
+  // A breakdown told in the next sentence splits the incident too.
+  const next = incidents('Clashes between students and police spread across the country on Tuesday. So far, six people have been killed. Among the dead, three were killed in Chittagong, two in Dhaka, and one in Rangpur.', '2024-07-17');
+  assert.deepEqual(next.map((x) => [x.location?.value, x.fatalities.value]), [['Chittagong', 3], ['Dhaka', 2], ['Rangpur', 1]], brief(next));
+  // A road between two towns, or a town and its district, is one place.
+  const road = incidents('Gunmen ambushed a bus on the road between Kabul and Jalalabad on Monday, killing six passengers.', '2024-05-11');
+  assert.equal(road.length, 1, brief(road));
+  // A note with no publication date is one event.
+  assert.equal(incidents(text, '').length, 1);
+});

@@ -973,6 +973,48 @@ export function resolveLocation(doc: Doc, places: PlaceMention[], focus: number[
   return resolveIn(doc, places, ap, inFocus, ev, gaz);
 }
 
+/** The words before a place told as where something happened: 'in the southern city of Rafah', 'in the capital Baghdad'. */
+const TOLD_IN = /\b(?:in|at|such as)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:(?:city|town|village|capital|port|district|area)(?:\s+of)?\s+)?$/;
+/** Between two places of a list: 'Rangpur, Dhaka and Chittagong', ', the eastern city of Kassala and the northern city of Atbara'. */
+const LISTED_AFTER = /^\s*(?:,|and|,\s*and)\s*(?:the\s+)?(?:[a-z-]+\s+)?(?:(?:city|town|village|capital|port|district|area)(?:\s+of)?\s+)?$/;
+
+/** A place of a list in one sentence (see listedPlaces): the mention and where it resolves. */
+export interface ListedPlace {
+  m: PlaceMention;
+  location: ResolvedLocation;
+}
+
+/**
+ * The towns a sentence lists as the places of one kind of violence, one after another: "kill 25
+ * people in Nasiriyah, while 10 people are killed in Najaf, and four are shot dead in the capital
+ * Baghdad", "clashes in Rangpur, Dhaka and Chittagong". ACLED codes an event for each place. Two
+ * or more known places of one country, each told with 'in'/'at' (or listed after one), none
+ * inside another, none a reference point ('near'), a dateline, or an end of a road or front
+ * ('between X and Y', 'from X to Y'); otherwise [].
+ */
+export function listedPlaces(doc: Doc, places: PlaceMention[], sentence: number, articleId: string): ListedPlace[] {
+  if (places.length < 2) return [];
+  const gaz = loadGazetteer();
+  const ap = articlePlaces(places, gaz);
+  const ev = (m: { start: number; end: number; text: string }): Evidence => ({ article: articleId, start: m.start, end: m.end, text: m.text });
+  const inSentence = ap.inFocus([sentence]);
+  const picked: Chosen[] = [];
+  for (const x of inSentence) {
+    if (!x.c || x.c.kind !== 'place' || x.m.fuzzy || x.m.unit === 'admin2' || x.m.near || x.m.demonym || x.m.source || isDateline(doc, x.m) || x.score < 0) continue;
+    const prev = picked[picked.length - 1];
+    const before = doc.text.slice(prev ? prev.m.end : Math.max(doc.sentences[sentence]!.start, x.m.start - 40), x.m.start);
+    // told with 'in'/'at', or listed right after such a place ("in Rangpur, Dhaka and Chittagong")
+    const listed = prev !== undefined && LISTED_AFTER.test(before);
+    if (salience(doc, x.m) !== 2 && !TOLD_IN.test(doc.text.slice(Math.max(doc.sentences[sentence]!.start, x.m.start - 40), x.m.start)) && !listed) continue;
+    if (/\b(?:between|from)\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(0, x.m.start - 12), x.m.start)) || /^\s*(?:to|and)\s+\p{Lu}[^,.;]{0,30}\s+(?:road|highway|axis|front)/u.test(doc.text.slice(x.m.end, x.m.end + 50))) return [];
+    if (picked.some((y) => y.c!.id === x.c!.id || y.c!.countryCode !== x.c!.countryCode || gaz.contains(y.c!, x.c!) || gaz.contains(x.c!, y.c!) ||
+      (y.c!.admin2Id >= 0 && y.c!.admin2Id === x.c!.admin2Id))) continue;
+    picked.push(x);
+  }
+  if (picked.length < 2) return [];
+  return picked.map((x) => ({ m: x.m, location: fromPick(x, ap, gaz, ev, doc) }));
+}
+
 /**
  * What resolving an incident's place needs of the article, whichever the incident: the chosen
  * reading of each mention (choose), the countries' weights, and indexes that find a mention by
