@@ -234,3 +234,10 @@ test('one sentence listing several places is an event for each, with the figure 
   // A note with no publication date is one event.
   assert.equal(incidents(text, '').length, 1);
 });
+
+test('an undated text commemorating an old massacre gives no incident: the latest year it names is the time of telling', () => {
+  // Written for this test.
+  const text = 'Residents of the city on Friday commemorated the victims of the 1982 massacre, in which soldiers killed some 2,000 civilians. In 2015, parliament set September 16 as a national day of remembrance for the victims.';
+  const xs = incidents(text, '');
+  assert.deepEqual(xs.map((x) => x.event_date?.value), [], brief(xs));
+});

@@ -42,7 +42,16 @@ export const PAST_FRAMES: Frame[] = [
  * anniversary of the 2019 uprising").
  */
 function isOld(doc: Doc, inc: Incident, published: string | null, trial = false): boolean {
-  if (!published) return false;
+  if (!published) {
+    // Undated: the latest year the text names stands for the time of telling ("commemorated the
+    // victims of the 1937 massacre … In 2014, parliament set a memorial day").
+    let latest = 0;
+    for (const m of doc.text.matchAll(/\b(19\d{2}|20\d{2})\b/g)) latest = Math.max(latest, +m[1]!);
+    const trig = inc.sub_event_type.evidence[0];
+    const near = trig ? /\b(19\d{2}|20\d{2})\b/.exec(doc.text.slice(Math.max(0, trig.start - 20), Math.min(doc.text.length, trig.end + 40))) : null;
+    const y = inc.event_date ? +inc.event_date.value.slice(0, 4) : near ? +near[1]! : NaN;
+    return latest > 0 && y < latest;
+  }
   const pub = Date.parse(`${published.slice(0, 10)}T00:00:00Z`);
   const pubYear = new Date(pub).getUTCFullYear();
   const before = (s: string) => [...s.matchAll(/\b(19\d{2}|20\d{2})\b/g)].some((m) => +m[1]! < pubYear);
