@@ -611,3 +611,9 @@ test(here + "with no claim, the group the sources hold responsible or suspect is
   const named = run('Gunmen attacked an army post near Mopti on Saturday, killing 12 soldiers. The region has seen fighting between JNIM and the army for years.', 'attacked', 'Armed clash', 'Mali', { sentences: [0] });
   assert.notEqual(named.actor1?.value, 'JNIM: Group for Support of Islam and Muslims');
 });
+
+test(here + "a country word names the forces of a weapon over the words that say what kind: 'a Russian ballistic missile', \"Russia's major missile strike\"", () => {
+  // Written for this test.
+  assert.deepEqual(pair(run('A Russian ballistic missile struck Zaporizhzhia on Friday, killing nine people.', 'struck', 'Shelling/artillery/missile attack', 'Ukraine')).slice(0, 2), ['Military Forces of Russia', 8]);
+  assert.deepEqual(pair(run("The governor shared photos of Russia's major missile strike on a printing house in Kharkiv, which killed five workers.", 'missile strike', 'Shelling/artillery/missile attack', 'Ukraine')).slice(0, 2), ['Military Forces of Russia', 8]);
+});

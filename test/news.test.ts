@@ -241,3 +241,11 @@ test('an undated text commemorating an old massacre gives no incident: the lates
   const xs = incidents(text, '');
   assert.deepEqual(xs.map((x) => x.event_date?.value), [], brief(xs));
 });
+
+test("'the strike' told after a missile is the missile's: shelling, not an air strike; a strike by aircraft stays one", () => {
+  // Written for this test.
+  const xs = incidents('A ballistic missile struck a residential district of Kharkiv on Friday, killing nine people. Officials said the strike hit a courtyard near a playground.');
+  assert.deepEqual(xs.map((x) => x.sub_event_type.value), ['Shelling/artillery/missile attack'], brief(xs));
+  const air = incidents('Warplanes bombed a market in Idlib on Friday, killing nine people. Officials said the strike hit a courtyard near a school.');
+  assert.deepEqual(air.map((x) => x.sub_event_type.value), ['Air/drone strike'], brief(air));
+});

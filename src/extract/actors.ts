@@ -348,6 +348,11 @@ export function findActors(doc: Doc): ActorMention[] {
     if (nx + 1 < n && w.lower[nx] === 's' && /^['’]$/.test(text.slice(w.end[nx - 1]!, w.start[nx]!))) nx++;
     const after = w.lower[nx] ?? '';
     const tight = nx < n && /^[.]?\s+$/.test(text.slice(w.end[nx - 1]!, w.start[nx]!));
+    // over a word or two that say what kind ('a Russian ballistic missile', "Russia's major
+    // missile strike", 'Israeli fighter jets')
+    let wx = nx;
+    while (wx < nx + 2 && !STATE_WEAPON_NOUNS.has(w.lower[wx] ?? '') && WEAPON_MODIFIERS.has(w.lower[wx] ?? '') && wx + 1 < n && /^[\s-]+$/.test(text.slice(w.end[wx]!, w.start[wx + 1]!))) wx++;
+    const weapon = STATE_WEAPON_NOUNS.has(w.lower[wx] ?? '');
     if (best.hit.entry === null) {
       const country = best.hit.country!;
       countryAt.set(i, { country, end: best.end });
@@ -358,7 +363,7 @@ export function findActors(doc: Doc): ActorMention[] {
       // A country's name before a verb of attack does too: 'Israel struck ...', 'accused
       // Israel of bombarding ...'.
       if (
-        tight && (STATE_WEAPON_NOUNS.has(after) || (best.hit.isName && (STATE_ATTACK_VERBS.has(after) || (after === 'of' && STATE_ATTACK_VERBS.has(w.lower[nx + 1] ?? '') && w.lower[i - 1] === 'accused'))))
+        tight && (weapon || (best.hit.isName && (STATE_ATTACK_VERBS.has(after) || (after === 'of' && STATE_ATTACK_VERBS.has(w.lower[nx + 1] ?? '') && w.lower[i - 1] === 'accused'))))
       ) {
         byCountryWord.push({ entry: d.templates.get('military')!, w0: i, w1: best.end, country });
       }
@@ -664,6 +669,11 @@ const STATE_WEAPON_NOUNS = new Set([
   'artillery', 'warplanes', 'warplane', 'aircraft', 'jets', 'helicopters', 'helicopter', 'gunships', 'drone', 'drones',
   'patrol', 'patrols', 'convoy', 'reinforcements', 'incursion', 'incursions', 'raid', 'raids', 'offensive',
   'bombing', 'bombings', 'tanks', 'navy', 'missile', 'missiles',
+]);
+/** Words between a country word and its weapon: 'Russian ballistic missile', "Russia's major missile strike". */
+const WEAPON_MODIFIERS = new Set([
+  'ballistic', 'cruise', 'guided', 'hypersonic', 'long', 'range', 'short', 'precision', 'combat', 'fighter', 'kamikaze',
+  'attack', 'heavy', 'massive', 'major', 'fresh', 'new', 'latest', 'deadly', 'overnight', 'rocket', 'artillery', 'tank', 'naval', 'military',
 ]);
 /** Words of aircraft: a bare one ('the drone') is the last one the text gave a country. */
 const AIR_POWER = new Set(['drone', 'drones', 'warplane', 'warplanes', 'jets', 'jet', 'aircraft', 'helicopter', 'helicopters', 'gunships']);

@@ -720,7 +720,12 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
     for (let j = Math.max(0, x.w0 - 4); j < x.w0; j++) if (/^(assist|back|support|cover)/.test(w[j]!)) return true;
     return false;
   };
-  const air = all.find((x) => x.cat === 'air' && !(supportAir(x) && all.some((o) => o.entry === 'offensive-start' || o.entry === 'clash')));
+  // 'A Russian ballistic missile struck Kryvyi Rih … the strike hit a courtyard': a strike that
+  // names no aircraft, told after a missile, rocket or shell, is that missile's (ACLED: shelling).
+  const order = (x: Hit) => (hitSentence.get(x)!.index << 10) + x.w0;
+  const missile = all.find((x) => x.cat === 'shelling' && MISSILE_WORDS.has(hitSentence.get(x)!.words[x.w0]!));
+  const missileStrike = (x: Hit) => !!missile && GENERIC_STRIKE.has(hitSentence.get(x)!.words[x.w0]!) && order(missile) < order(x);
+  const air = all.find((x) => x.cat === 'air' && !missileStrike(x) && !(supportAir(x) && all.some((o) => o.entry === 'offensive-start' || o.entry === 'clash')));
   if (air) return mk('Air/drone strike', 'air', air, 0.85);
   const shelling = has(all, 'shelling');
   const clash = has(all, 'clash');
@@ -975,6 +980,10 @@ interface Cluster {
 
 /** Triggers that name a means or a kind of violence of their own: a sentence with one can open
  *  an incident, or tell how an incident with only "killed" or "attack" was done. */
+/** First words of the air entry's patterns that name no aircraft ('strike killed', 'strikes hit'). */
+const GENERIC_STRIKE = new Set(['strike', 'strikes']);
+/** First words of the shelling entry's hits that name the weapon: a missile, rocket or shell. */
+const MISSILE_WORDS = new Set(['missile', 'missiles', 'rocket', 'rockets', 'shell', 'shells', 'ballistic']);
 const STRONG_CATS = new Set<TriggerCat>(['chemical', 'suicide', 'ied', 'air', 'shelling', 'grenade', 'regain', 'capture', 'abduct', 'sexual']);
 function strongHit(info: SentenceInfo): boolean {
   // (not in a relative clause that describes an actor: "Hezbollah, which fought a war with
