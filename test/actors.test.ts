@@ -579,6 +579,8 @@ test(here + "herders the text does not name are the event country's communal mil
 test(here + "unnamed insurgents are an unidentified armed group, except where ACLED names a country's insurgency (Mozambique's Islamist militia)", () => {
   assert.deepEqual(pair(run('Insurgents attacked a village near Macomia on Sunday, killing two farmers.', 'attacked', 'Attack', 'Mozambique')).slice(0, 2), ['Islamist Militia (Mozambique)', 3]);
   assert.deepEqual(pair(run('Insurgents attacked a village near Kaya on Sunday, killing two farmers.', 'attacked', 'Attack', 'Burkina Faso')).slice(0, 2), ['Unidentified Armed Group (Burkina Faso)', 3]);
+  // Thailand's only insurgency is the Malay Muslim separatists' of the deep south.
+  assert.deepEqual(pair(run('Insurgents attacked a defence volunteer post in Yala on Tuesday night, killing four volunteers.', 'attacked', 'Armed clash', 'Thailand')).slice(0, 2), ['Malay Muslim Separatists (Thailand)', 2]);
 });
 
 test(here + "a group that takes responsibility anywhere in the article is the lead attack's perpetrator", () => {
