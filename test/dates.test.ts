@@ -170,5 +170,7 @@ test(here + "'Speaking to newsmen on Sunday' dates the telling; a day in parenth
   // Written for this test.
   const text = 'Speaking to newsmen by telephone on Wednesday, the chairman said five persons were killed during the attack on Monday.';
   assert.equal(dateOf(text, PUB)?.date, '2024-12-23');
+  // ... and so does an agency's 'can report on Wednesday'.
+  assert.equal(dateOf('Gunmen killed 15 civilians in the region, APA can report on Wednesday. The attack was carried out on Monday.', PUB)?.date, '2024-12-23');
   assert.deepEqual(mentions('The town was occupied this morning (Monday 23 December).', '2024-12-24').map((m) => m[0]), ['Monday', '23 December']);
 });
