@@ -249,3 +249,11 @@ test("'the strike' told after a missile is the missile's: shelling, not an air s
   const air = incidents('Warplanes bombed a market in Idlib on Friday, killing nine people. Officials said the strike hit a courtyard near a school.');
   assert.deepEqual(air.map((x) => x.sub_event_type.value), ['Air/drone strike'], brief(air));
 });
+
+test('violence told as a habit ("has suffered regular drone attacks") is no incident', () => {
+  // Written for this test.
+  const xs = incidents('The Kharkiv region, which borders Russia, has suffered regular drone and missile attacks during the war.');
+  assert.equal(xs.length, 0, brief(xs));
+  const one = incidents('A Russian missile hit a printing house in Kharkiv on Thursday, killing seven workers.');
+  assert.equal(one.length, 1, brief(one));
+});

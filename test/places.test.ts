@@ -373,3 +373,12 @@ test(here + "a place the gazetteer lacks is reported by name under the one provi
   const d2 = analyze(two);
   assert.equal(resolveLocation(d2, findPlaces(d2, gaz), [0], 't1').admin1?.value ?? null, null);
 });
+
+test(here + "a word that goes on a name begun by no place ('the Islamic Republic') is no place alone; an acronym is no place the gazetteer lacks", () => {
+  // Written for this test ('Republic' is a town in Missouri).
+  const names = (t: string) => findPlaces(analyze(t), gaz).map((p) => p.text);
+  assert.ok(!names('Protesters defied the Islamic Republic in Zahedan on Friday.').includes('Republic'));
+  assert.ok(names('Protesters marched in North Waziristan on Friday.').includes('North Waziristan'));
+  const r = resolve('The regional affiliate of IS, which has operated in Afghanistan since 2014, attacked a mosque.');
+  assert.notEqual(r.location?.value, 'IS');
+});

@@ -211,6 +211,8 @@ const STOP_WORDS = new Set(['cease', 'ceasing', 'stop', 'stopping', 'halt', 'hal
 const DIPLO_LINKS = new Set(['response', 'for', 'after', 'over', 'following', 'against']);
 const RELATIVE = new Set(['who', 'which', 'that']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our']);
+/** Words that make violence a habit rather than an event: 'regular attacks', 'frequent air strikes'. */
+const HABITUAL = new Set(['regular', 'frequent', 'repeated', 'daily', 'nightly', 'near-daily', 'constant', 'routine', 'persistent', 'relentless', 'incessant', 'periodic', 'sporadic', 'occasional', 'recurring', 'recurrent']);
 const TREND = new Set(['rise', 'increase', 'increasing', 'surge', 'spate', 'decline', 'decrease', 'statistics', 'trend', 'norm', 'years', 'decades']);
 const MODALS = new Set(['may', 'might', 'could', 'would', 'should', 'will', 'shall']);
 const PLACE_PREPS = new Set(['in', 'near', 'at', 'of', 'outside', 'from', 'into']);
@@ -403,6 +405,11 @@ function liveHits(info: SentenceInfo): Hit[] {
     if (neg) continue;
     // hedged: a modal or threat word shortly before ("may come", "threatened to attack")
     if (hedgeAt.some((p) => p < h.w0 && h.w0 - p <= 6 && (MODALS.has(info.words[p]!) || /^(threat|vow|warn|plan|plot)/.test(info.words[p]!)) && !clauseBreak(info, p, h.w0))) continue;
+    // a habit, not an event: "has suffered regular drone and missile attacks", "killed in
+    // frequent Russian air strikes across the country"
+    let habit = false;
+    for (let d = 1; d <= 4 && !habit; d++) if (HABITUAL.has(info.words[h.w0 - d] ?? '')) habit = true;
+    if (habit && !info.toll) continue;
     // what someone is asked to stop: "urged him to press the regime to cease airstrikes"
     let stop = false;
     for (let d = 1; d <= 4; d++) if (STOP_WORDS.has(info.words[h.w0 - d] ?? '')) stop = true;

@@ -204,6 +204,17 @@ function unitAt(tokens: readonly Token[], k: number): PlaceMention['unit'] {
   return UNIT_AFTER[t.lower];
 }
 
+/**
+ * A word that goes on a name begun by a word that is no place ('the Islamic Republic', 'the
+ * Central Bank'): alone, no place either, though a town somewhere bears it ('Republic', Missouri).
+ */
+function afterInstitutionWord(doc: Doc, i: number): boolean {
+  const prev = doc.tokens[i - 1];
+  const t = doc.tokens[i]!;
+  return !!prev && prev.sentence === t.sentence && t.start - prev.end <= 1 && isCap(doc, prev) && NOT_PLACES.has(prev.lower) &&
+    !/^(?:north|south|east|west|northern|southern|eastern|western|upper|lower|new|old|central)$/.test(prev.lower);
+}
+
 /** Parts of speech that no place name has. */
 const NOT_NAME_POS = new Set(['VERB', 'ADJ', 'ADV', 'PRON', 'DET', 'ADP', 'AUX', 'CCONJ', 'SCONJ', 'PART', 'NUM']);
 /**
@@ -265,7 +276,7 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
     for (let e = chainEnd; e >= i; e--) {
       const last = tokens[e]!;
       if (last.type === 'punctuation' || (e > i && !isCap(doc, last) && !/^\d/.test(text[last.start]!))) continue;
-      if (e === i && (stopStart || commonOpener(doc, t))) continue;
+      if (e === i && (stopStart || commonOpener(doc, t) || afterInstitutionWord(doc, i))) continue;
       let container: GazPlace[] | null = null;
       // "the Chtaura-Masnaa road", "the Bar Elias-el Marj intersection": a road named after the
       // two places it joins; the first is the place, the event near it.
@@ -1268,7 +1279,7 @@ function resolveIn(doc: Doc, places: PlaceMention[], ap: ArticlePlaces, inFocus:
   // with nothing more precise than its country: the place as the text names it, in that
   // country, without coordinates (a country's centre would mislead on a map).
   if ((!pick || !pick.c || pick.c.kind === 'country') && country) {
-    const u = candidates.find((x) => !x.c && !x.foreign && !x.m.demonym && !x.m.source && !x.m.near && !refPoints.has(x.m));
+    const u = candidates.find((x) => !x.c && !x.foreign && !x.m.demonym && !x.m.source && !x.m.near && !refPoints.has(x.m) && !isAbbrev(x.m.text));
     // ... in the one province the article's places of that country all lie in ("a junta air
     // raid on Pazigyi village … in Sagaing Region"): under it, by name, at its coordinates.
     const sole = u ? memo(ap, `sole-province\u0000${country}`, () => soleProvince(ap, country, gaz)) : null;
