@@ -257,3 +257,11 @@ test('violence told as a habit ("has suffered regular drone attacks") is no inci
   const one = incidents('A Russian missile hit a printing house in Kharkiv on Thursday, killing seven workers.');
   assert.equal(one.length, 1, brief(one));
 });
+
+test("a raid on an army camp that kills 'people' is a battle with the army; one that kills civilians stays an attack on them", () => {
+  // Written for this test.
+  const camp = incidents('Suspected jihadists killed at least eight people on Sunday in a raid on an army camp in central Mali, security sources said.');
+  assert.deepEqual(camp.map((x) => [x.sub_event_type.value, x.actor2?.value]), [['Armed clash', 'Military Forces of Mali']], brief(camp));
+  const civ = incidents('Suspected jihadists killed at least eight civilians on Sunday in a raid on a village near an army camp in central Mali, security sources said.');
+  assert.deepEqual(civ.map((x) => [x.sub_event_type.value, x.actor2?.value]), [['Attack', 'Civilians (Mali)']], brief(civ));
+});

@@ -1156,6 +1156,8 @@ const NON_STATE_NAMED = (m: ActorMention) =>
 const PROTESTS = new Set<SubEventType>(['Peaceful protest', 'Protest with intervention', 'Excessive force against protesters']);
 const RIOTS = new Set<SubEventType>(['Violent demonstration', 'Mob violence']);
 const AGAINST_CIVILIANS = new Set<SubEventType>(['Attack', 'Abduction/forced disappearance', 'Sexual violence']);
+/** An attack on a base, post or convoy of the state's forces: 'a raid on an army camp', 'stormed a police station'. */
+const FORCES_TARGET = /\b(?:raid(?:ed|s)?|attack(?:ed|s)?|storm(?:ed|s)?|ambush(?:ed|es)?|overr?an|assault(?:ed|s)?)\s+(?:on\s+)?(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w'’-]+\s+){0,3}?(?:army|military|police|security|gendarmerie|soldiers['’]?)\s+(?:camp|base|post|checkpoint|check\s?post|checkpost|station|barracks|convoy|patrol|outpost|position|garrison)s?\b/i;
 /** Bombings whose maker an unnamed armed group is by default (see assignActors). */
 const BOMBINGS = new Set<SubEventType>(['Suicide bomb', 'Remote explosive/landmine/IED', 'Grenade']);
 /** Violence by one side against people or property that do not fight back. */
@@ -1466,7 +1468,16 @@ export function assignActors(
     // Violence against civilians: the target is civilians whatever words name them.
     if (!a2 || target?.m.kind !== 'civilians') {
       const civ = scored.find((s) => s.m.kind === 'civilians');
-      a2 = civ ? fromMention(civ, 'actors.civilians') : byDefault('civilians', 'actors.default-civilians');
+      // ... unless the attack was on a base, post or convoy of the state's forces and the dead
+      // are only 'people' ('killed at least eight people in a raid on an army camp'): those
+      // forces are its target (and retype.ts makes it the battle ACLED codes).
+      const post = type === 'Attack' && (!civ || /^(?:people|persons|individuals)$/i.test(civ.m.text)) ? FORCES_TARGET.exec(eventText(doc, event.sentences)) : null;
+      if (post) {
+        const at = doc.sentences[Math.min(...event.sentences)]!.start;
+        const kind = /police|gendarmerie/i.test(post[0]) ? 'police' : 'military';
+        const evidence = [ev(articleId, doc, { start: at + post.index, end: at + post.index + post[0].length })];
+        a2 = byDefault(kind, 'actors.forces-post-attacked', evidence);
+      } else a2 = civ ? fromMention(civ, 'actors.civilians') : byDefault('civilians', 'actors.default-civilians');
     }
     // A perpetrator read as the target ('a man was shot by police' has police as agent already).
     if (a1 && a2 && a1.actor.value === a2.actor.value) a1 = null;

@@ -28,6 +28,13 @@ export const RETYPES: Retype[] = [
     reason: 'an armed side firing on civilians ("opened fire on mourners") is violence against civilians, not a battle: a clash needs two armed sides',
   },
   {
+    id: 'armed-on-forces',
+    from: ['Attack'],
+    when: (a, b) => a !== null && (a === 2 || a === 3 || a === 4) && b === 1,
+    to: 'Armed clash',
+    reason: "an armed group's raid on a base, post or convoy of the state's forces is a battle with them, not violence against civilians",
+  },
+  {
     id: 'militias-clash',
     from: ['Mob violence', 'Violent demonstration'],
     when: (a, b) => (a === 4 && b !== null && ARMED.has(b)) || (b === 4 && a !== null && ARMED.has(a)),
