@@ -378,3 +378,10 @@ test('"the bomber" and a long "death toll from … rose to N" stay with the inci
   const r = extractArticle({ id: 'toll', text, published: '2025-04-09' } as Article);
   assert.equal(r.incidents[0]!.fatalities?.value, 11);
 });
+
+test('a sentence that opens with a day of its own, other than the incident\'s, and tells its own toll is another incident; a day only said is no day of the incident', () => {
+  // Written for this test.
+  const text = 'On Saturday, gunmen attacked a police station in Bafang, officials said. Two police officers were killed, state television said on Monday. On Sunday, in the Northwest region, a homemade bomb injured seven people.';
+  const evs = findEvents(analyze(text));
+  assert.deepEqual(evs.map((e) => e.sentences), [[0, 1], [2]]);
+});

@@ -211,6 +211,10 @@ const STOP_WORDS = new Set(['cease', 'ceasing', 'stop', 'stopping', 'halt', 'hal
 const DIPLO_LINKS = new Set(['response', 'for', 'after', 'over', 'following', 'against']);
 const RELATIVE = new Set(['who', 'which', 'that']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our']);
+/** A day that opens a sentence: 'On Sunday, …', 'Late on Friday, …', 'On 3 March, …'. */
+const OPENING_DAY = /^\W*(?:(?:Late|Early)\s+)?(?:On|on)\s+((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2})\b/;
+/** A day named anywhere in a sentence. */
+const DAY_WORD = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b/;
 /** Words that make violence a habit rather than an event: 'regular attacks', 'frequent air strikes'. */
 const HABITUAL = new Set(['regular', 'frequent', 'repeated', 'daily', 'nightly', 'near-daily', 'constant', 'routine', 'persistent', 'relentless', 'incessant', 'periodic', 'sporadic', 'occasional', 'recurring', 'recurrent']);
 const TREND = new Set(['rise', 'increase', 'increasing', 'surge', 'spate', 'decline', 'decrease', 'statistics', 'trend', 'norm', 'years', 'decades']);
@@ -1160,7 +1164,16 @@ export function findEvents(doc: Doc): EventCandidate[] {
     const marksNew = info.cats.has('cue_new') || (info.cats.has('cue_past') && !anaphor);
     const anchoredNew = info.place && (info.time || info.toll) && !info.cats.has('cue_generic');
     const listed = opensWithPlace(doc, i) && !anaphor && !info.cats.has('cue_generic');
-    const isNew = ((marksNew && anchoredNew) || listed) && !isBareAttribution(info);
+    // "On Saturday, gunmen attacked a gendarmerie in Galim … On Sunday, in Northwest province, a
+    // homemade bomb injured seven people": a sentence that opens with a day of its own, other
+    // than the incident's, and tells its own place or toll is another incident
+    const ownDay = OPENING_DAY.exec(doc.text.slice(doc.sentences[i]!.start, doc.sentences[i]!.end));
+    // (a day the cluster names only as the day something was said is not its day: 'state
+    // television said on Sunday')
+    const sameDay = ownDay ? new RegExp(`(?<!\\b(?:said|says|told|reported|announced|added|stated|confirmed)\\s+(?:\\w+\\s+)?(?:on\\s+)?)\\b${ownDay[1]!}\\b`) : null;
+    const otherDay = !!ownDay && (info.place || info.toll) && !last.sentences.some((k) => sameDay!.test(doc.text.slice(doc.sentences[k]!.start, doc.sentences[k]!.end))) &&
+      last.sentences.some((k) => DAY_WORD.test(doc.text.slice(doc.sentences[k]!.start, doc.sentences[k]!.end)));
+    const isNew = ((marksNew && anchoredNew) || listed || otherDay) && !isBareAttribution(info);
     if (isNew) {
       last = { infos: [info], sentences: [i], background: info.cats.has('cue_past'), anchored: true, listed };
       clusters.push(last);

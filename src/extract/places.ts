@@ -256,7 +256,8 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
     // Demonyms: context only ('Afghan forces'). The US dollar is quoted everywhere ("against the
     // high US dollar exchange rate" in Beirut) and says nothing of the place.
     if (t.lower === 'us' && /^dollars?$/.test(tokens[i + 1]?.lower ?? '')) continue;
-    const dem = gaz.countryOfWord(t.lower);
+    // ('a French-speaking province', 'English-language media': a language, not a people)
+    const dem = /^-(?:speaking|speakers?|language|medium)\b/.test(text.slice(t.end, t.end + 12)) ? null : gaz.countryOfWord(t.lower);
     // A demonym is its people, not a namesake province abroad ('Somali troops' are Somalia's, not
     // of Ethiopia's Somali region); with a unit word it is the province ('the Somali region').
     const demonymOnly = !!dem && !unitAt(tokens, i + 1);
