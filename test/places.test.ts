@@ -382,3 +382,9 @@ test(here + "a word that goes on a name begun by no place ('the Islamic Republic
   const r = resolve('The regional affiliate of IS, which has operated in Afghanistan since 2014, attacked a mosque.');
   assert.notEqual(r.location?.value, 'IS');
 });
+
+test(here + "'French-speaking' names a language, not a people: no clue to France", () => {
+  // Written for this test.
+  const ps = findPlaces(analyze('Gunmen attacked a police station in a predominantly French-speaking province of Cameroon on Saturday.'), gaz);
+  assert.ok(!ps.some((p) => p.demonym && p.candidates.some((c) => c.country === 'France')), ps.map((p) => p.text).join(', '));
+});
