@@ -619,3 +619,9 @@ test(here + "a country word names the forces of a weapon over the words that say
   assert.deepEqual(pair(run('A Russian ballistic missile struck Zaporizhzhia on Friday, killing nine people.', 'struck', 'Shelling/artillery/missile attack', 'Ukraine')).slice(0, 2), ['Military Forces of Russia', 8]);
   assert.deepEqual(pair(run("The governor shared photos of Russia's major missile strike on a printing house in Kharkiv, which killed five workers.", 'missile strike', 'Shelling/artillery/missile attack', 'Ukraine')).slice(0, 2), ['Military Forces of Russia', 8]);
 });
+
+test(here + "foreign nationals, tourists and mourners are civilians, of their own country where the text says ('five Chinese nationals')", () => {
+  // Written for this test.
+  assert.equal(run('Five Chinese nationals were killed on Tuesday when their vehicle was attacked near Besham.', 'attacked', 'Attack', 'Pakistan').actor2?.value, 'Civilians (China)');
+  assert.equal(run('Gunmen opened fire on mourners at a burial in Benue State on Saturday, killing five.', 'opened fire', 'Attack', 'Nigeria').actor2?.value, 'Civilians (Nigeria)');
+});
