@@ -117,3 +117,68 @@ test(here + "the news' other words for deaths: martyrdom, lives lost, eliminated
   // 'lost' alone is no death.
   assert.equal(best('The police lost three vehicles in the ambush.'), 0);
 });
+
+// Tolls read like an analyst (issue 10): the texts below are written for these tests.
+
+test(here + 'victim phrases: acronyms, possessives, origins, a day before the verb, "lay dead", "butchered the ten"', () => {
+  assert.equal(best('Three Free Syrian Army (FSA) fighters were killed in the shelling.'), 3);
+  assert.equal(best("Two members of Lebanon's Internal Security Forces were killed by a sniper."), 2);
+  assert.equal(best('Seven labourers from Sindh were killed near the quarry.'), 7);
+  assert.equal(best('Four guards on Tuesday were killed when their post was stormed.'), 4);
+  assert.equal(best('Eight villagers lay dead after the raid on the market.'), 8);
+  assert.equal(best('Raiders stopped a minibus and butchered the six passengers inside it.'), 6);
+  assert.equal(best('Bandits slaughtered eleven herders near the river.'), 11);
+});
+
+test(here + '"claimed N lives", "the number of martyrs … as N"', () => {
+  assert.equal(best('The ambush on the convoy claimed no fewer than 21 lives.'), 21);
+  assert.equal(best('The minister said “the number of martyrs… has been put as 31 so far.”'), 31);
+});
+
+test(here + '"their driver" is one more, "both attackers" two', () => {
+  assert.equal(best('Four engineers and their local driver were killed in the blast.'), 5);
+  assert.equal(best('Police said both attackers were killed in the exchange of fire.'), 2);
+});
+
+test(here + 'a participle after the victims opens a clause: its object is no victim', () => {
+  assert.equal(best('Nine volunteers guarding a water point were killed by gunmen overnight.'), 9);
+});
+
+test(here + '"four wounded colleagues later succumbed": wounded as an adjective', () => {
+  assert.equal(best('Six rangers were shot dead at the gate. Two wounded colleagues later succumbed in hospital.'), 8);
+});
+
+test(here + 'every figure after "including" is a part of the group, unless the list goes on past the aside', () => {
+  assert.equal(best('Soldiers killed seven villagers, including three boys and an elderly man, in the raid.'), 7);
+  assert.equal(best('Rebels killed 5 soldiers, including a commander, and 3 civilians.'), 8);
+});
+
+test(here + 'a vague whole is at least its named part; a back-reference to the part adds nothing', () => {
+  const r = toll('Two blasts killed dozens of people, including at least 20 pilgrims. Besides the 20 pilgrims killed, 30 were wounded.');
+  assert.deepEqual([r.fatalities.value, r.fatalities_low?.value], [20, 20]);
+  assert.equal(best('Several people, including two children, were killed in the shelling.'), 2);
+});
+
+test(here + 'a group is named by its head noun: "one local contractor" restates "one contractor"', () => {
+  assert.equal(best('One contractor was killed in the rocket attack. One local contractor was killed and 4 others were injured, the coalition said.'), 1);
+  assert.equal(best('Two Kachin Independence Army fighters were killed. Two KIA fighters were killed in the clash, the army said.'), 2);
+});
+
+test(here + 'a restating account joins the account of its own group, not merely the last', () => {
+  // 12 soldiers + 2 attackers; the third sentence tells the soldiers again.
+  assert.equal(best('Twelve soldiers were martyred in the raid on the post. Two terrorists were killed in the exchange of fire. While repelling the raid, 12 soldiers embraced martyrdom, the statement said.'), 14);
+});
+
+test(here + 'the attackers\' own deaths add to a toll that names no group', () => {
+  assert.equal(best('A gun attack on the factory killed four people. Both assailants were killed during the attack.'), 6);
+});
+
+test(here + 'a back-reference ("all 7 passengers") is another account of dead already counted', () => {
+  const r = toll('Six tourists were killed when their bus was bombed. According to reports, all 7 passengers including Swiss tourists lost their lives.');
+  assert.deepEqual([r.fatalities.value, r.fatalities_low?.value, r.fatalities_high?.value], [7, 6, 7]);
+});
+
+test(here + '"N others" adds; "also" of a speaker ("also reported") does not', () => {
+  assert.equal(best('The mayor was shot dead at his office. His aide said that 3 others died with the mayor.'), 4);
+  assert.equal(best('Gunmen killed about 40 people in the village, a local source said. The official, who also reported "about 40 dead", said the toll could rise.'), 40);
+});

@@ -43,24 +43,24 @@ export interface FatalityResult {
  * open a sentence ("Three soldiers …", "A man …") allow a capital.
  */
 /** A number phrase, or an indefinite article standing for one ("a man was killed"). */
-const NUMP = `(?:(?:[Aa]n?\\s+)?(?:unknown|unspecified|undisclosed)\\s+number\\s+of|[Aa]\\s+number\\s+of|${NUMBER_PATTERN}|[Aa]n?(?=\\s)|(?:his|her)(?=\\s+[a-z]+\\b)(?!\\s+(?:own|way|life|death|house|home|behalf|head|body|vehicle|car)\\b)|[Ss]everal|[Mm]any|[Ss]cores\\s+of|[Aa]\\s+few|[Nn]umerous|[Mm]ultiple|[Ss]ome)`;
+const NUMP = `(?:(?:[Aa]n?\\s+)?(?:unknown|unspecified|undisclosed)\\s+number\\s+of|[Aa]\\s+number\\s+of|${NUMBER_PATTERN}|[Aa]n?(?=\\s)|(?:his|her|their)(?=\\s+[a-z]+\\b)(?!\\s+(?:own|way|life|lives|death|deaths|house|home|homes|behalf|head|body|bodies|vehicle|car|way|wounds|injuries)\\b)|[Bb]oth(?=\\s+[a-z]+s\\b)|[Ss]everal|[Mm]any|[Ss]cores\\s+of|[Aa]\\s+few|[Nn]umerous|[Mm]ultiple|[Ss]ome)`;
 /** Words that may not stand between a number and its verb. */
 const STOP =
-  '(?:for|over|near|inside|into|against|towards?|across|through|under|between|among|around|about|whose|whom|where|said|says|told|than|will|would|could|can|may|might|should|must|did|does|do|were|was|is|are|have|has|had|be|been|being|got|who|which|that|when|while|after|before|during|in|at|on|by|from|with|following|as|but|killed|killing|dead|died|injured|wounded|injuring|wounding|hurt|reportedly|allegedly|also|later|and|or|to|of|the|shot|kidnapped|abducted|found|left)';
+  '(?:for|over|near|inside|into|against|towards?|across|through|under|between|among|around|about|whose|whom|where|said|says|told|than|will|would|could|can|may|might|should|must|did|does|do|were|was|is|are|have|has|had|be|been|being|got|who|which|that|when|while|after|before|during|in|at|on|by|from|with|following|as|but|killed|killing|dead|died|injured|wounded|injuring|wounding|hurt|reportedly|allegedly|also|later|and|or|to|of|the|shot|kidnapped|abducted|found|left|lay|laid|lying)';
 /** "11 soldiers and pro-government militia members", "a judge of a provincial court", "3 of his guards", "dozens of people". */
-const MOD = `(?:\\s+\\d+-[a-z][\\w-]*|\\s+(?!${STOP}\\b)[A-Za-z'‘’"][\\w'‘’".\\/-]*|\\s+and(?!\\s+(?:${NUMP})\\b)(?=\\s+[a-z])(?!\\s+${STOP}\\b)|\\s+of\\s+(?:them|whom|(?:the|an?|his|her|their)\\s+[\\w-]+(?:['’]s)?)|\\s+of\\s+(?:people|children|women|men|[a-z]+s)(?=[\\s,]))`;
+const MOD = `(?:\\s+\\d+-[a-z][\\w-]*|\\s*\\([A-Z][A-Za-z-]{1,12}\\)(?=\\s+[A-Za-z])|\\s+(?:of|from)\\s+[A-Z][\\w-]*(?:['’]s)?(?=\\s)|\\s+(?:wounded|injured)(?=\\s+(?!${STOP}\\b)[a-z]+(?:s|men|people)\\b)|\\s+(?!${STOP}\\b)[A-Za-z'‘’"][\\w'‘’".\\/-]*|\\s+and(?!\\s+(?:${NUMP})\\b)(?=\\s+[a-z])(?!\\s+${STOP}\\b)|\\s+of\\s+(?:them|whom|(?:the|an?|his|her|their)\\s+[\\w-]+(?:['’]s)?)|\\s+of\\s+(?:people|children|women|men|[a-z]+s)(?=[\\s,]))`;
 /** "(including 1 journalist)", ", including women and children,": an aside between a group and its verb. */
 const PAREN = `(?:\\s*\\([^)]{0,80}\\)|\\s*,\\s*(?:including|among\\s+them|mostly|mainly|most\\s+of\\s+them)\\s+[^,()]{1,60},|\\s*,\\s*aged\\s+[\\d\\s,and-]{1,20}?,)?`;
 const GROUP = `(?<![\\w'‘’-])(?:${NUMP})(?:${MOD}){0,8}${PAREN}`;
 const LIST = `${GROUP}(?:\\s*(?:,|and|,\\s*and|as\\s+well\\s+as|plus|in\\s+addition\\s+to|,?\\s*including)\\s+${GROUP})*`;
 /** "were", "have also been", and a first verb joined to the death: "was shot and killed", "were kidnapped and killed". */
-const AUX = `(?:\\s+(?:were|was|have|has|had|been|are|is|got|being|reportedly|allegedly|also|all|later|both|subsequently|eventually|each|consequently|found|left|(?:shot|[a-z]+ed)\\s+and))*`;
+const AUX = `(?:\\s+(?:were|was|have|has|had|been|are|is|got|being|reportedly|allegedly|also|all|later|both|subsequently|eventually|each|consequently|found|left|lay|laid|lying|lie|yesterday|today|overnight|last\\s+night|on\\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:shot|[a-z]+ed)\\s+and))*`;
 const DEATH_PP =
-  '(?:killed|dead|fatally\\s+(?:shot|stabbed|assaulted|attacked|wounded|injured|beaten)|died|slain|shot\\s+dead|shot\\s+to\\s+death|stabbed\\s+to\\s+death|beaten\\s+to\\s+death|hacked\\s+to\\s+death|burn(?:ed|t)\\s+to\\s+death|lynched|beheaded|executed|murdered|assassinated|massacred|perished|martyred|lost\\s+their\\s+lives|lost\\s+(?:his|her)\\s+life|succumbed|deaths|fatalities|fatality|bodies|corpses|embraced\\s+(?:martyrdom|shahadat)|eliminated|neutrali[sz]ed|(?<=\\blives\\s+(?:were\\s+|have\\s+been\\s+|had\\s+been\\s+)?)lost)';
+  '(?:killed|dead|butchered|slaughtered|fatally\\s+(?:shot|stabbed|assaulted|attacked|wounded|injured|beaten)|died|slain|shot\\s+dead|shot\\s+to\\s+death|stabbed\\s+to\\s+death|beaten\\s+to\\s+death|hacked\\s+to\\s+death|burn(?:ed|t)\\s+to\\s+death|lynched|beheaded|executed|murdered|assassinated|massacred|perished|martyred|lost\\s+their\\s+lives|lost\\s+(?:his|her)\\s+life|succumbed|deaths|fatalities|fatality|bodies|corpses|embraced\\s+(?:martyrdom|shahadat)|eliminated|neutrali[sz]ed|(?<=\\blives\\s+(?:were\\s+|have\\s+been\\s+|had\\s+been\\s+)?)lost)';
 const MIXED_PP = '(?:killed|dead)(?:,?\\s+(?:and|or|and/or))?\\s+(?:wounded|injured|hurt)(?!\\s+(?:\\d|[a-z]+\\s+(?:were|was)))|killed,\\s+(?:wounded|injured)\\s+or\\s+\\w+';
 const INJ_PP = '(?:wounded|injured|hurt|injuries|sustained\\s+injuries|were\\s+injured)';
 const DEATH_ACT =
-  '(?:[Kk]illing|killed|kills|kill|shot\\s+and\\s+killed|shooting\\s+and\\s+killing|shot\\s+dead|fatally\\s+(?:shot|stabbed|wounded|injured)|executed|executing|murdered|murdering|massacred|beheaded|assassinated|lynched|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing)|claimed\\s+the\\s+lives\\s+of|claiming\\s+the\\s+lives\\s+of|(?:[Tt]he\\s+)?bod(?:y|ies)\\s+of|(?:[Tt]he\\s+)?(?:deaths?|killings?|murders?)\\s+of|remains\\s+of)';
+  '(?:[Kk]illing|killed|kills|kill|butcher(?:ed|ing)|slaughter(?:ed|ing)|shot\\s+and\\s+killed|shooting\\s+and\\s+killing|shot\\s+dead|fatally\\s+(?:shot|stabbed|wounded|injured)|executed|executing|murdered|murdering|massacred|beheaded|assassinated|lynched|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing)|claimed\\s+the\\s+lives\\s+of|claiming\\s+the\\s+lives\\s+of|(?:[Tt]he\\s+)?bod(?:y|ies)\\s+of|(?:[Tt]he\\s+)?(?:deaths?|killings?|murders?)\\s+of|remains\\s+of)';
 const MIXED_ACT = '(?:killing|killed)\\s+(?:and|or)\\s+(?:injuring|wounding|injured|wounded)';
 const INJ_ACT = '(?:injuring|wounding|injured|wounded|injures|wounds|hurting|injuring\\s+of|wounding\\s+of)';
 
@@ -71,13 +71,15 @@ const RE_INJ_AFTER = new RegExp(`(?<list>${LIST})${PAREN},?${AUX}\\s+(?:${INJ_PP
 // Active readings: "killing N <who>".
 const RE_MIXED_ACT = new RegExp(`\\b${MIXED_ACT}\\s+(?<list>${LIST})`, 'g');
 // ("killed all three occupants": 'all' before the figure, read as a back-reference below)
-const RE_DEATH_ACT = new RegExp(`\\b${DEATH_ACT}\\s+(?:all\\s+(?:the\\s+)?)?(?<list>${LIST})`, 'g');
+const RE_DEATH_ACT = new RegExp(`\\b${DEATH_ACT}\\s+(?:all\\s+(?:the\\s+)?|the\\s+(?=(?:${NUMBER_PATTERN})\\s))?(?<list>${LIST})`, 'g');
 const RE_INJ_ACT = new RegExp(`\\b${INJ_ACT}\\s+(?<list>${LIST})`, 'g');
 // "stabbed a man to death", "beat two suspects to death".
 const RE_TO_DEATH = new RegExp(`\\b(?:stabbed|beat|beaten|hacked|burned|burnt|clubbed|stoned|shot|tortured|bludgeoned|strangled|choked|trampled)\\s+(?<list>${LIST})\\s+to\\s+death\\b`, 'g');
 // "death toll rose to 7", "a toll of 12", "reports on fatalities range from 2 to 4",
 // "the death toll from Tuesday's roadside bombing in Quetta rose to five".
-const RE_TOLL = new RegExp(`\\b(?:(?:[Dd]eath\\s+toll|toll|number\\s+of\\s+(?:dead|deaths|fatalities|those\\s+killed))(?:\\s+[\\w'’-]+){0,14}?\\s+(?:to|at|of|is|was|reached|hit)|(?:fatalities|deaths|death\\s+toll)\\s+(?:\\w+\\s+){0,2}?range[sd]?\\s+from)\\s+(?<list>${NUMBER_PATTERN})`, 'g');
+const RE_TOLL = new RegExp(`\\b(?:(?:[Dd]eath\\s+toll|toll|number\\s+of\\s+(?:dead|deaths|fatalities|martyrs|victims|those\\s+killed|people\\s+killed))(?:…|\\.{3})?(?:\\s+[\\w'’-]+){0,14}?\\s+(?:to|at|of|is|was|as|reached|hit)|(?:fatalities|deaths|death\\s+toll)\\s+(?:\\w+\\s+){0,2}?range[sd]?\\s+from)\\s+(?<list>${NUMBER_PATTERN})`, 'g');
+// "claimed no fewer than 65 lives", "the blast cost 12 lives".
+const RE_LIVES = new RegExp(`\\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|tak(?:es|ing))\\s+(?<list>${NUMBER_PATTERN})\\s+(?:(?:more|other|human|innocent|civilian)\\s+)?lives\\b`, 'g');
 // Deaths of a group without a number: "refugees were killed", "civilians have been shot dead".
 const NOT_MIXED = '(?!\\s+(?:or|and|and/or)\\s+(?:injured|wounded|hurt)\\b)';
 const RE_PLURAL_PASSIVE = new RegExp(`\\b(?:were|have\\s+been|had\\s+been|are)(?:\\s+(?:reportedly|allegedly|also|later|all|found))?(?:\\s+[a-z]+\\s+and)?\\s+(?:${DEATH_PP})\\b${NOT_MIXED}`, 'g');
@@ -88,7 +90,7 @@ const RE_SINGLE_PASSIVE = new RegExp(`\\b(?:was|has\\s+been|had\\s+been|is)(?:\\
 const RE_SINGLE_DIED = /\b(?:he|she|who|later|subsequently)\s+(?:later\s+|subsequently\s+|eventually\s+)?(?:died|succumbed|passed\s+away)\b/gi;
 const RE_SINGLE_ACT = new RegExp(`\\b(?:killing|killed|shot\\s+and\\s+killed|shot\\s+dead|murdered|executed|beheaded|assassinated|stabbed\\s+to\\s+death|fatally\\s+(?:shot|stabbed|wounded|injured))\\s+(?:his|her|the|their)\\s+(?:[a-z][\\w-]*\\s+){0,2}?(?<noun>[a-z][\\w-]*)\\b`, 'gi');
 // Any word of death at all (the rest of the text may still have none of the above).
-const RE_DEATH_WORD = /\b(?:kill(?:ed|ing|s)?|dead|died|dies|death|deaths|deadly|fatal(?:ities|ity)?|bodies|body|slain|martyred|martyrdom|lynched|beheaded|executed|murder(?:ed)?|assassinated|perished|lives|eliminated|neutrali[sz]ed)\b/i;
+const RE_DEATH_WORD = /\b(?:kill(?:ed|ing|s)?|dead|died|dies|death|deaths|deadly|fatal(?:ities|ity)?|bodies|body|slain|martyred|martyrdom|lynched|beheaded|executed|murder(?:ed)?|assassinated|perished|lives|eliminated|neutrali[sz]ed|butchered|slaughtered)\b/i;
 // "no casualties", "no fatalities reported", "no one was killed", "without casualties".
 const RE_ZERO = /\b(?:no|without|zero)\s+(?:(?:immediate|reported|known|human)\s+)?(?:casualties|fatalities|deaths|loss(?:es)?\s+of\s+(?:life|lives)|one\s+(?:was|were)\s+(?:killed|hurt|injured)|injuries\s+or\s+deaths|deaths\s+or\s+injuries)\b|\bno\s+(?:one|body|people)\s+(?:(?:was|were|has\s+been|had\s+been|has|had)\s+)?(?:killed|hurt|injured|died)|\bnobody\s+(?:was\s+)?(?:killed|hurt|died)/i;
 
@@ -103,7 +105,8 @@ const RE_CODED = /\bfatalit(?:y|ies)\s+(?:were\s+|are\s+|is\s+)?(?:coded|recorde
 const RE_TOTAL = new RegExp(`(?:^|[.;:,]\\s+|\\s)(?<!(?:reported|claimed|confirmed|VoJ|of|than)\\s+)(${NUMBER_CORE_PATTERN})\\s+fatalit(?:y|ies)\\b(?:\\s+(?:reported|in\\s+total|total))?\\s*(?:[.;,\\[]|and\\s+\\d+\\s+(?:injur|wound)|$)|^(${NUMBER_CORE_PATTERN})\\s+(?:people\\s+)?(?:killed|dead)\\s*(?:[.;\\[]|and\\s+\\d+\\s+(?:injur|wound)|$)`, 'g');
 
 interface Hit {
-  kind: 'death' | 'injury' | 'mixed' | 'toll';
+  /** 'part': a part of a group already counted ("including 2 children"); kept only so a later back-reference to it is known. */
+  kind: 'death' | 'injury' | 'mixed' | 'toll' | 'part';
   value: number | null;
   qualifier: string | null;
   high?: number;
@@ -129,7 +132,7 @@ export function findFatalities(doc: Doc, focus: number[], articleId: string): Fa
     if (RE_DEATH_WORD.test(st)) anyDeathWord = true;
     const z = RE_ZERO.exec(st);
     if (z && !zero) zero = { start: s.start + z.index, end: s.start + z.index + z[0].length };
-    if (!/\b(?:kill|dead|die|death|fatal|bod(?:y|ies)|slain|lynch|behead|execut|murder|assassin|massacr|perish|martyr|lives|life|injur|wound|hurt|casualt|toll|corpse|remains|succumb|eliminat|neutrali|shahadat)/i.test(st)) continue;
+    if (!/\b(?:kill|dead|die|death|fatal|bod(?:y|ies)|slain|lynch|behead|execut|murder|assassin|massacr|perish|martyr|lives|life|injur|wound|hurt|casualt|toll|corpse|remains|succumb|eliminat|neutrali|shahadat|butcher|slaughter)/i.test(st)) continue;
     readSentence(st, s.start, hits, doc.tokens.slice(s.tokenStart, s.tokenEnd));
   }
 
@@ -209,7 +212,7 @@ function readToll(
   // "… carrying 5 IS militants … leaving the 5 militants dead" counts; "killed 3 soldiers. The 3
   // soldiers were killed at …" does not count twice.
   const deaths = hits.filter(
-    (h) => (h.kind === 'death' || h.kind === 'toll') && !(h.backref && hits.some((o) => o !== h && !o.backref && o.kind === 'death' && o.value === h.value)),
+    (h) => (h.kind === 'death' || h.kind === 'toll') && !(h.backref && hits.some((o) => o !== h && !o.backref && (o.kind === 'death' || o.kind === 'part') && o.value === h.value)),
   );
   const main = deaths.filter((h) => !h.alt);
   const injuries = injuriesOf(hits, ev, text, sentences);
@@ -276,8 +279,24 @@ function readToll(
 
 /** Words for the dead that name no group: a figure with one of them may restate any other. */
 const GENERIC_DEAD = /^(?:people|persons?|individuals?|others?|lives|dead|deaths?|bodies|victims?|fatalities|casualties|killed|)$/;
-/** A sentence that says its dead are more than those told before. */
-const MORE_DEAD = /\b(?:also|another|other|further|additional|in addition|as well|besides|separately|too)\b/i;
+/** Groups of the dead that are the attackers. */
+const ATTACKERS = /^(?:attacker|assailant|gunm[ae]n|bomber|militant|terrorist|insurgent|jihadist|raider|perpetrator|hijacker)$/;
+
+/**
+ * A figure that says its dead are more than those told before: "N others", "N more", "another
+ * N", "three attackers were also killed", "in addition, 2 guards died". The word must stand by
+ * the figure: "who also reported about 30 dead" restates, "shot dead another man" in a sentence
+ * that details the dead names one of them.
+ */
+function addsDead(text: string, s: { start: number; end: number }, h: Hit): boolean {
+  const own = text.slice(h.start, h.end);
+  if (/^\S+(?:\s+\S+)?\s+(?:others?|more|additional|further)\b/i.test(own) && !/^\S+\s+more\s+than\b/i.test(own)) return true;
+  const before = text.slice(Math.max(s.start, h.start - 40), h.start);
+  if (/\b(?:another|an\s+additional|a\s+further|additional|further)\s+$/i.test(before)) return true;
+  if (/\b(?:also|additionally|in\s+addition|besides|separately|too)\b(?!\s+(?:said|says|reported|reports|told|tells|confirmed|stated|added|noted|claimed|announced))[^.;:]{0,25}$/i.test(before)) return true;
+  const after = text.slice(h.end, Math.min(s.end, h.end + 30));
+  return /^[^.;:]{0,16}?\b(?:also|too|as\s+well|in\s+addition)\b/i.test(after);
+}
 
 interface Account {
   best: number;
@@ -291,12 +310,20 @@ interface Account {
   rivals: number;
 }
 
-/** The group a death figure names: the word after the number ('16 soldiers' → 'soldier'). */
+/**
+ * The group a death figure names: the head noun of its own phrase ('16 soldiers' → 'soldier',
+ * 'One civilian contractor' → 'contractor', "four Kurdistan Workers' Party (PKK) fighters" →
+ * 'fighter', 'two members of Iran's Guards' → 'member'); '' for words that name no group.
+ */
 function groupOf(text: string, h: Hit): string {
-  const words = text.slice(h.start, h.end).toLowerCase().match(/[a-z]+/g) ?? [];
-  const skip = new Set(['at', 'least', 'more', 'than', 'about', 'around', 'some', 'nearly', 'up', 'to', 'over', 'almost', 'approximately', 'killed', 'were', 'was', 'dead', 'died', 'and', 'other']);
-  const w = words.filter((x) => !skip.has(x) && !/^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundreds|scores|twenty|thirty|forty|fifty|hundred)$/.test(x))[0] ?? '';
-  return GENERIC_DEAD.test(w) ? '' : w.replace(/(?:ies)$/, 'y').replace(/(?<!s)s$/, '');
+  let phrase = text.slice(h.start, h.end).toLowerCase().replace(/\([^)]*\)/g, ' ');
+  phrase = phrase.replace(/^(?:(?:an?\s+)?(?:unknown|unspecified|undisclosed)\s+number\s+of|a\s+number\s+of|(?:scores|dozens|hundreds|thousands)\s+of)\s+/, '');
+  const cut = phrase.search(/\s*[,;]|\s(?:including|among|mainly|mostly|who|which|that|and|or|as\s+well\s+as|plus|from|of|in|on|at|near|inside|with|during)\s/);
+  if (cut > 0) phrase = phrase.slice(0, cut);
+  const words = phrase.match(/[a-z]+/g) ?? [];
+  const skip = new Set(['at', 'least', 'more', 'than', 'about', 'around', 'some', 'nearly', 'up', 'to', 'over', 'almost', 'approximately', 'killed', 'were', 'was', 'dead', 'died', 'and', 'other', 'a', 'an', 'his', 'her', 'their', 'both', 'all', 'the', 's']);
+  const w = words.filter((x) => !skip.has(x) && !/^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|dozen|dozens|hundreds|scores|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)$/.test(x)).pop() ?? '';
+  return GENERIC_DEAD.test(w) ? '' : w.replace(/(?:ies)$/, 'y').replace(/men$/, 'man').replace(/(?<!s)s$/, '');
 }
 
 /** The incident's accounts of its dead, sentence by sentence (see readToll). */
@@ -320,15 +347,23 @@ function tollAccounts(text: string, sentences: Doc['sentences'], numeric: Hit[])
       a.groups.add(groupOf(text, h));
     }
     const s = k >= 0 ? sentences[k]! : null;
-    const more = s ? MORE_DEAD.test(text.slice(s.start, s.end)) : false;
+    const more = s ? hs.some((h) => !h.backref && addsDead(text, s, h)) : false;
     const counted = new Set(accounts.flatMap((x) => [...x.groups]));
     const newGroups = !a.groups.has('') && !counted.has('') && [...a.groups].every((g) => !counted.has(g));
-    const prev = accounts[accounts.length - 1];
-    if (!prev || more || newGroups) {
+    // "A gun attack killed five people … both attackers were killed": the attackers' own deaths
+    // are more dead (ACLED counts them), even after a figure that names no group.
+    const attackers = !a.groups.has('') && [...a.groups].every((g) => ATTACKERS.test(g)) && ![...counted].some((g) => ATTACKERS.test(g));
+    // "The 6 passengers …", "all 6 …": a back-reference tells dead already counted again.
+    const backref = hs.every((h) => h.backref);
+    let prev = accounts[accounts.length - 1];
+    if (!prev || ((more || newGroups || attackers) && !backref)) {
       accounts.push(a);
       continue;
     }
-    // Another account of dead already counted: the accounts' range, the highest the best.
+    // Another account of dead already counted: of the group it names where one was counted
+    // ("Ten soldiers were martyred … one terrorist was killed … 10 soldiers embraced martyrdom"
+    // is 11), else of the last. The accounts' range, the highest the best.
+    prev = [...accounts].reverse().find((x) => [...a.groups].some((g) => g !== '' && x.groups.has(g))) ?? prev;
     prev.rivals++;
     prev.lowSet ||= a.lowSet || a.best !== prev.best;
     prev.highSet ||= a.highSet || a.best !== prev.best;
@@ -356,6 +391,8 @@ const BACKREF_BEFORE = /\b(?:the|these|those|all|including|among\s+them|among|of
 const OTHER_SOURCES = /\b(?:[Oo]ther|[Ss]ome|[Dd]ifferent|[Aa]lternative|[Cc]onflicting|[Uu]nconfirmed)\s+(?:sources|reports)\b/;
 const PROTEST = /\b(?:protest(?:ed|ing|s)?|demonstrat(?:ed|ion|ions|ors|ing)|rall(?:y|ied|ies)|vigil|sit-in|march(?:ed)?|mourn(?:ed|ing)?|remembrance|demanding\s+justice|in\s+relation\s+to|in\s+connection\s+with|accused\s+of)\b/;
 const AGE_OR_NO_BEFORE = /(?:\b(?:aged|ages?)\s+(?:\d+\s*(?:,|and|-|to)\s*)*|\b[Nn]o\s+)$/;
+const VAGUE_WHOLE = /^(?:dozens|hundreds|thousands|scores of|several|many|numerous|multiple|some|a few)$/;
+const SUBSET_RUN = /\b(?:including|among\s+them|of\s+whom)\b(?![^]*(?:,\s*and|;|\bas\s+well\s+as|\bplus)\b)/;
 const SUBSET_BEFORE = /\b(?:including|among\s+them|among|of\s+whom|of\s+them|of)\s*$/;
 const PASSIVE_AUX = /\b(?:were|was|been|are|is|got|being)\b/;
 const ACTIVE_NEXT = new RegExp(`^\\s+(?:${NUMP}|his|her|their|the|its)\\b`);
@@ -391,6 +428,19 @@ function readSentence(st: string, base: number, hits: Hit[], toks: Token[]): voi
     }
     return out;
   };
+  /**
+   * "Fifteen people manning a checkpoint were killed", "three men travelling in a car": a
+   * participle after its noun opens a reduced relative clause; what follows it is its object,
+   * not a victim. The offset of the first such participle in the span, or Infinity.
+   */
+  const relativeAt = (from: number, to: number): number => {
+    for (let i = 1; i < toks.length; i++) {
+      const t = toks[i]!;
+      if (t.start < from || t.end > to) continue;
+      if (/^[a-z]+ing$/.test(st.slice(t.start - base, t.end - base)) && t.lower !== 'including' && toks[i - 1]!.pos === 'NOUN' && toks[i - 1]!.start >= from) return t.start;
+    }
+    return Infinity;
+  };
   const run = (re: RegExp, kind: Hit['kind'], mode: 'act' | 'after') => {
     re.lastIndex = 0;
     for (let m = re.exec(st); m; m = re.exec(st)) {
@@ -417,14 +467,18 @@ function readSentence(st: string, base: number, hits: Hit[], toks: Token[]): voi
       // passive reading ("An intense shoot-out broke out and a suspect was shot"), before it for
       // an active one ("killed 20 militants and destroyed eight vehicles").
       const verbs = clauseVerbAt(base + listAt, base + listAt + list.length);
+      const relAt = mode === 'after' ? relativeAt(base + listAt, base + listAt + list.length) : Infinity;
       // "In one case, three women … were shot dead": a number after a preposition is no victim.
       const afterPrep = mode === 'after' && /\b(?:[Ii]n|[Oo]n|[Aa]t|[Ff]or|[Ff]rom|[Bb]y|[Ww]ith|[Aa]fter|[Bb]efore|[Dd]uring|[Ss]ince|than)\s+$/.test(st.slice(Math.max(0, listAt - 8), listAt));
+      /** The list's first counted figure: the whole that the parts after "including" belong to. */
+      let whole: Hit | null = null;
       for (let ni = 0; ni < nums.length; ni++) {
         const n = nums[ni]!;
         const raw = n[0];
         const numAt = base + listAt + n.index;
+        if (numAt > relAt) continue;
         if (verbs.length > 0) {
-          if (mode === 'after' && numAt < verbs[verbs.length - 1]!) continue;
+          if (mode === 'after' && numAt < verbs[verbs.length - 1]! && verbs[verbs.length - 1]! !== relAt) continue;
           if (mode === 'act' && numAt > verbs[0]!) continue;
         }
         // "aged 25 and 30": ages, not counts; "no one was killed": none.
@@ -437,16 +491,29 @@ function readSentence(st: string, base: number, hits: Hit[], toks: Token[]): voi
         if (YEAR_OR_DAY.test(raw)) continue;
         const at = listAt + n.index;
         // A number right after a month name is part of a date ("On May 2 …").
-        if (/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$/i.test(st.slice(Math.max(0, at - 10), at))) continue;
+        // (the text before it from a word's start: "slaughtered ten" holds no "aug…")
+        if (/(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$/i.test(st.slice(Math.max(0, at - 12), at).replace(/^[a-z]+/i, (w) => (at > 12 && /[a-z]/i.test(st[at - 13]!) ? ' '.repeat(w.length) : w)))) continue;
         if (/^\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(list.slice(n.index + raw.length))) continue;
         let p = readCount(raw);
         if (!p) continue;
         // "killing a woman and her son" = 2; "and his guards" = deaths without a number.
-        if ((raw === 'his' || raw === 'her') && /^\s+[a-z]+(?:[^s]s|men|people|children)\b/.test(list.slice(n.index + raw.length))) p = { value: null, qualifier: 'plural' };
+        if ((raw === 'his' || raw === 'her' || raw === 'their') && /^\s+[a-z]+(?:[^s]s|men|people|children)\b/.test(list.slice(n.index + raw.length))) p = { value: null, qualifier: 'plural' };
         const isBackref = backref && n.index === 0;
         // "15 militants including a commander", "3 of his guards": a part of a group already counted.
-        if (n.index > 0 && SUBSET_BEFORE.test(list.slice(Math.max(0, n.index - 16), n.index))) continue;
-        hits.push({
+        // ... and every figure after "including" in the list: "nine people, including two
+        // children and a woman" (unless the list goes on past the aside: ", and 3 civilians").
+        if (n.index > 0 && (SUBSET_BEFORE.test(list.slice(Math.max(0, n.index - 16), n.index)) || SUBSET_RUN.test(list.slice(0, n.index)))) {
+          if (kind === 'death' && p.value !== null) {
+            hits.push({ kind: 'part', value: p.value, qualifier: null, start: base + at, end: base + at + raw.length, alt: true });
+            // "dozens of people, including at least 13 troops": a vague whole is at least its part.
+            if (whole && (whole.value === null || whole.value < p.value) && whole.qualifier !== null && VAGUE_WHOLE.test(whole.qualifier)) {
+              whole.value = p.value;
+              whole.qualifier = 'at least';
+            }
+          }
+          continue;
+        }
+        const hit: Hit = {
           kind,
           value: p.value,
           qualifier: p.qualifier,
@@ -455,7 +522,9 @@ function readSentence(st: string, base: number, hits: Hit[], toks: Token[]): voi
           end: base + listAt + list.replace(/[.,;:]+$/, '').length,
           alt: alt || inParen(at),
           ...(isBackref ? { backref: true } : {}),
-        });
+        };
+        hits.push(hit);
+        whole ??= hit;
       }
     }
   };
@@ -463,6 +532,7 @@ function readSentence(st: string, base: number, hits: Hit[], toks: Token[]): voi
   run(RE_MIXED_ACT, 'mixed', 'act');
   run(RE_MIXED_AFTER, 'mixed', 'after');
   run(RE_TO_DEATH, 'death', 'act');
+  run(RE_LIVES, 'death', 'act');
   run(RE_DEATH_ACT, 'death', 'act');
   run(RE_DEATH_AFTER, 'death', 'after');
   run(RE_INJ_ACT, 'injury', 'act');
@@ -506,7 +576,8 @@ function readSentence(st: string, base: number, hits: Hit[], toks: Token[]): voi
 /** A count inside a victim list: a number phrase, "a"/"an" = 1, a vague count = null. */
 function readCount(raw: string): ParsedNumber | null {
   const w = raw.toLowerCase().replace(/\s+/g, ' ');
-  if (w === 'a' || w === 'an' || w === 'his' || w === 'her') return { value: 1, qualifier: null };
+  if (w === 'a' || w === 'an' || w === 'his' || w === 'her' || w === 'their') return { value: 1, qualifier: null };
+  if (w === 'both') return { value: 2, qualifier: null };
   if (/number of$|^several$|^many$|^scores of$|^a few$|^numerous$|^multiple$|^some$/.test(w)) return { value: null, qualifier: w };
   return parseNumber(raw);
 }
