@@ -182,3 +182,21 @@ test(here + '"N others" adds; "also" of a speaker ("also reported") does not', (
   assert.equal(best('The mayor was shot dead at his office. His aide said that 3 others died with the mayor.'), 4);
   assert.equal(best('Gunmen killed about 40 people in the village, a local source said. The official, who also reported "about 40 dead", said the toll could rise.'), 40);
 });
+
+test(here + 'the toll of an earlier incident the sentence goes back to is not taken', () => {
+  assert.equal(best('Rockets hit the city centre, killing 9 people. The strike came two days after a drone attack on the port killed 17 sailors.'), 9);
+  assert.equal(best('Militants fired mortars at the base in revenge for the killing of three of their commanders last week.'), 0);
+  assert.equal(best('Crowds gathered at the shrine, five years after a car bomb there killed the cleric.'), 0);
+  // ... but the words opening the sentence end at its first comma.
+  assert.equal(best('A week after the vote, gunmen killed 5 election workers.'), 5);
+});
+
+test(here + 'a death "in a separate incident" or in "another attack" is another incident\'s', () => {
+  assert.equal(best('A farmer died when a shell struck his field, and a girl was killed in a separate incident near the border.'), 1);
+  assert.equal(best('Seven pilgrims were killed on the highway. Another attack on a nearby checkpoint killed one guard.'), 7);
+});
+
+test(here + 'an article right after a verb is its object, not a victim', () => {
+  assert.equal(best('A drone hit a truck and a driver was killed.'), 1);
+  assert.equal(best('Police said a trader was killed in the blast.'), 1);
+});

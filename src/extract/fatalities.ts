@@ -394,6 +394,7 @@ const AGE_OR_NO_BEFORE = /(?:\b(?:aged|ages?)\s+(?:\d+\s*(?:,|and|-|to)\s*)*|\b[
 const VAGUE_WHOLE = /^(?:dozens|hundreds|thousands|scores of|several|many|numerous|multiple|some|a few)$/;
 const SUBSET_RUN = /\b(?:including|among\s+them|of\s+whom)\b(?![^]*(?:,\s*and|;|\bas\s+well\s+as|\bplus)\b)/;
 const SUBSET_BEFORE = /\b(?:including|among\s+them|among|of\s+whom|of\s+them|of)\s*$/;
+const SPEECH_OR_BE = /^(?:said|says|say|told|tells|reported|reports|confirmed|confirms|added|adds|stated|states|claimed|claims|announced|announces|alleged|believed|feared|thought|known|learned|learnt|revealed|shows|showed|saw|see|heard|hear|is|was|were|are|be|been|being|had|has|have|got|left|leaving|including)$/;
 const PASSIVE_AUX = /\b(?:were|was|been|are|is|got|being)\b/;
 const ACTIVE_NEXT = new RegExp(`^\\s+(?:${NUMP}|his|her|their|the|its)\\b`);
 const YEAR_OR_DAY = /^(?:1[89]\d\d|20\d\d)$/;
@@ -414,6 +415,10 @@ function readSentence(st: string, base: number, hits: Hit[], toks: Token[]): voi
   // "… protested against the killing of a businessman": the death is the grievance, not the event's toll.
   const protest = PROTEST.exec(st);
   const protestAt = protest ? protest.index : Infinity;
+  // "… the day after an aerial bombardment killed 39 civilians", "… in a separate incident":
+  // deaths of another incident told within the sentence.
+  const other = otherIncidentSpans(st);
+  const inOther = (at: number) => other.some(([a, b]) => at >= a && at < b);
   /** A finite verb inside a victim list ends it: "a group caused terror", "killed 20 militants and destroyed 8 vehicles". */
   const clauseVerbAt = (from: number, to: number): number[] => {
     const out: number[] = [];
@@ -427,6 +432,11 @@ function readSentence(st: string, base: number, hits: Hit[], toks: Token[]): voi
       out.push(t.start);
     }
     return out;
+  };
+  const objectOfVerb = (at: number): boolean => {
+    const i = toks.findIndex((t) => t.start === at);
+    const prev = i > 0 ? toks[i - 1]! : null;
+    return !!prev && prev.pos === 'VERB' && /^[a-z]+$/.test(prev.lower) && !SPEECH_OR_BE.test(prev.lower) && /^\s+$/.test(st.slice(prev.end - base, at - base));
   };
   /**
    * "Fifteen people manning a checkpoint were killed", "three men travelling in a car": a
@@ -476,7 +486,7 @@ function readSentence(st: string, base: number, hits: Hit[], toks: Token[]): voi
         const n = nums[ni]!;
         const raw = n[0];
         const numAt = base + listAt + n.index;
-        if (numAt > relAt) continue;
+        if (numAt > relAt || inOther(numAt - base)) continue;
         if (verbs.length > 0) {
           if (mode === 'after' && numAt < verbs[verbs.length - 1]! && verbs[verbs.length - 1]! !== relAt) continue;
           if (mode === 'act' && numAt > verbs[0]!) continue;
@@ -487,6 +497,9 @@ function readSentence(st: string, base: number, hits: Hit[], toks: Token[]): voi
         if ((raw === 'a' || raw === 'an') && ni > 0 && /,\s*$/.test(st.slice(0, numAt - base)) && st.slice(numAt - base, base + listAt + (ni + 1 < nums.length ? nums[ni + 1]!.index : list.length) - base + 2).includes(',')) continue;
         // "over an old dispute", "in a car": an article after a preposition is no victim.
         if ((raw === 'a' || raw === 'an') && (ni > 0 || mode === 'after') && /\b(?:over|in|at|on|from|with|by|for|near|to|into|inside|of)\s+$/.test(st.slice(Math.max(0, numAt - base - 8), numAt - base))) continue;
+        // "a missile struck a home, and a boy was killed": an article right after a verb is its
+        // object, not a victim (after a speech verb it may be one: "police said a man was killed").
+        if (/^(?:an?|his|her|their)$/i.test(raw) && mode === 'after' && objectOfVerb(numAt)) continue;
         if (afterPrep && ni === 0 && list.slice(n.index, nums[1]?.index ?? list.length).includes(',')) continue;
         if (YEAR_OR_DAY.test(raw)) continue;
         const at = listAt + n.index;
@@ -542,7 +555,7 @@ function readSentence(st: string, base: number, hits: Hit[], toks: Token[]): voi
   for (const re of [RE_SINGLE_PASSIVE, RE_SINGLE_DIED]) {
     re.lastIndex = 0;
     for (let m = re.exec(st); m; m = re.exec(st)) {
-      if (overlaps(m.index, m.index + m[0].length) || inParen(m.index) || m.index > protestAt) continue;
+      if (overlaps(m.index, m.index + m[0].length) || inParen(m.index) || m.index > protestAt || inOther(m.index)) continue;
       // "was killed" after a plural or numbered subject was read above; "it was deadly" is no victim.
       const before = st.slice(Math.max(0, m.index - 30), m.index);
       if (/\b(?:it|this|that|attack|blast|explosion|strike|incident)\s*$/i.test(before)) continue;
@@ -554,23 +567,57 @@ function readSentence(st: string, base: number, hits: Hit[], toks: Token[]): voi
   }
   RE_PLURAL_PASSIVE.lastIndex = 0;
   for (let m = RE_PLURAL_PASSIVE.exec(st); m; m = RE_PLURAL_PASSIVE.exec(st)) {
-    if (overlaps(m.index, m.index + m[0].length) || inParen(m.index) || m.index > protestAt) continue;
+    if (overlaps(m.index, m.index + m[0].length) || inParen(m.index) || m.index > protestAt || inOther(m.index)) continue;
     used.push({ start: m.index, end: m.index + m[0].length });
     hits.push({ kind: 'death', value: null, qualifier: 'plural', start: base + m.index, end: base + m.index + m[0].length, alt });
   }
   if (!hits.some((h) => h.start >= base && h.kind !== 'injury')) {
     const mx = RE_MIXED_WORDS.exec(st);
-    if (mx && mx.index < protestAt) hits.push({ kind: 'mixed', value: null, qualifier: null, start: base + mx.index, end: base + mx.index + mx[0].length, alt });
+    if (mx && mx.index < protestAt && !inOther(mx.index)) hits.push({ kind: 'mixed', value: null, qualifier: null, start: base + mx.index, end: base + mx.index + mx[0].length, alt });
   }
   RE_SINGLE_ACT.lastIndex = 0;
   for (let m = RE_SINGLE_ACT.exec(st); m; m = RE_SINGLE_ACT.exec(st)) {
-    if (overlaps(m.index, m.index + m[0].length) || inParen(m.index) || m.index > protestAt) continue;
+    if (overlaps(m.index, m.index + m[0].length) || inParen(m.index) || m.index > protestAt || inOther(m.index)) continue;
     const noun = m.groups!.noun!;
     used.push({ start: m.index, end: m.index + m[0].length });
     // "killed the soldiers": deaths without a number; "shot dead the owner": one.
     const plural = /(?:[^s]s|men|people|children|police|personnel|staff|troops|forces)$/i.test(noun);
     hits.push({ kind: 'death', value: plural ? null : 1, qualifier: null, start: base + m.index, end: base + m.index + m[0].length, alt: false });
   }
+}
+
+/**
+ * An earlier incident that the sentence goes back to: "… took place the day after an aerial
+ * bombardment killed 39 civilians", "four years after a drone strike killed the commander", "the
+ * attack comes a month after clashes left dozens dead", "in retaliation for the killing of two
+ * guards", "the deadliest since a bombing killed 50". From the words to the clause's end: to
+ * the first comma where they open the sentence ("A week after the vote, gunmen killed 5").
+ */
+const EARLIER_EVENT =
+  /\b(?:(?:(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)|(?:the|a)\s+(?:day|week|month|year))\s+(?:after|since)|(?:comes?|came|coming|follows?|followed|following)\s+(?:just\s+|only\s+|less\s+than\s+|more\s+than\s+|barely\s+|nearly\s+)?(?:(?:a|an|one|two|three|four|five|six|\w+)\s+(?:days?|weeks?|months?|years?)\s+)?after|in\s+(?:retaliation|revenge|reprisal)\s+for|to\s+avenge|in\s+the\s+wake\s+of|(?<=\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest)\b[^.;]{0,60}?)since)\b/gi;
+/** Another incident told in one clause: "a boy was killed in a separate incident", "Another attack on a bus killed one". */
+const SEPARATE_EVENT = /\b(?:(?:in\s+)?an?\s+separate\s+(?:attack|incident|blast|explosion|bombing|strike|ambush|raid|clash|shooting|assault)|another\s+(?:attack|blast|explosion|bombing|strike|ambush|raid|shooting|assault|incident))\b/gi;
+const CLAUSE_START = /(?:[,;]|\band\b|\bwhile\b|\bbut\b|\bwhereas\b)(?![^,;]*(?:[,;]|\band\b|\bwhile\b|\bbut\b|\bwhereas\b))/;
+
+function otherIncidentSpans(st: string): [number, number][] {
+  const out: [number, number][] = [];
+  EARLIER_EVENT.lastIndex = 0;
+  for (let m = EARLIER_EVENT.exec(st); m; m = EARLIER_EVENT.exec(st)) {
+    const opens = /^[\s"“‘'(]*(?:\w+\s+){0,2}$/.test(st.slice(0, m.index));
+    const comma = st.indexOf(',', m.index);
+    const semi = st.indexOf(';', m.index);
+    const end = opens ? (comma >= 0 ? comma : st.length) : semi >= 0 ? semi : st.length;
+    out.push([m.index, end]);
+  }
+  SEPARATE_EVENT.lastIndex = 0;
+  for (let m = SEPARATE_EVENT.exec(st); m; m = SEPARATE_EVENT.exec(st)) {
+    const before = st.slice(0, m.index);
+    const c = CLAUSE_START.exec(before);
+    const start = c ? c.index : 0;
+    const after = st.slice(m.index).search(/[,;]/);
+    out.push([start, after >= 0 ? m.index + after : st.length]);
+  }
+  return out;
 }
 
 /** A count inside a victim list: a number phrase, "a"/"an" = 1, a vague count = null. */
