@@ -200,3 +200,24 @@ test(here + 'an article right after a verb is its object, not a victim', () => {
   assert.equal(best('A drone hit a truck and a driver was killed.'), 1);
   assert.equal(best('Police said a trader was killed in the blast.'), 1);
 });
+
+test(here + 'a toll told a line or two after the incident, in a sentence no incident claims', () => {
+  /** The toll of the incident told by the first sentence, the others read as `after` (findFatalities). */
+  const after = (text: string) => {
+    const doc = analyze(text);
+    return findFatalities(doc, [0], 'a1', doc.sentences.map((_, i) => i).slice(1)).fatalities.value;
+  };
+  // No figure in the incident's own sentence: the nearest sentence after it with one.
+  assert.equal(after('Unknown gunmen fired on marchers from rooftops in the old city on Friday. The organisers called for calm. A hospital source said at least four people were killed.'), 4);
+  // ... not a tally over the years, nor another incident's toll.
+  assert.equal(after('Militants stormed a village in the north on Sunday. More than 3,000 people have died in the insurgency.'), 0);
+  assert.equal(after('Militants stormed a village in the north on Sunday. In a separate attack, nine guards were killed.'), 0);
+  // A figure in its own sentence: the very next sentence adds its dead ("a major and a soldier").
+  assert.equal(after('During the firefight, five insurgents were eliminated. A captain and a sepoy embraced martyrdom while leading the raid.'), 7);
+  // ... but not one that opens with a place of its own.
+  assert.equal(after('Troops killed three insurgents near the border. And in the south, two policemen were killed in an ambush.'), 3);
+});
+
+test(here + '"a hundred villagers" is one figure', () => {
+  assert.equal(best('Gunmen killed a hundred villagers in the raid.'), 100);
+});

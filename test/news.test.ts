@@ -191,3 +191,15 @@ test('a killing within a family, with the police only as its source, is a crime,
   const ys = incidents('Police shot dead a man suspected of stabbing his wife at their home in the town on Sunday, the district police chief said.');
   assert.equal(ys.length, 1, brief(ys));
 });
+
+test('a toll told by a source a few lines after the incident is its toll (issue 10)', () => {
+  const xs = incidents(
+    [
+      'Gunmen fired on marchers from rooftops in the old city of Tripoli on Thursday, witnesses said.',
+      'The organisers called on their supporters to stay calm.',
+      'A hospital source told reporters that at least three people were killed and nine wounded.',
+    ].join('\n\n'),
+  );
+  assert.equal(xs.length, 1, brief(xs));
+  assert.equal(xs[0]!.fatalities.value, 3);
+});
