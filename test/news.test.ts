@@ -195,9 +195,9 @@ test('a killing within a family, with the police only as its source, is a crime,
 test('a toll told by a source a few lines after the incident is its toll (issue 10)', () => {
   const xs = incidents(
     [
-      'Gunmen fired on marchers from rooftops in the old city of Tripoli on Thursday, witnesses said.',
-      'The organisers called on their supporters to stay calm.',
-      'A hospital source told reporters that at least three people were killed and nine wounded.',
+      'Rival party supporters said gunmen had fired at their marchers from rooftops in Tripoli on Thursday, aiming at their heads.',
+      'In a statement, the parties called on the army to intervene and urged their supporters to remain calm.',
+      'An army source told Reuters that at least three people were killed and seven were wounded in the shooting.',
     ].join('\n\n'),
   );
   assert.equal(xs.length, 1, brief(xs));
