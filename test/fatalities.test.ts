@@ -221,3 +221,10 @@ test(here + 'a toll told a line or two after the incident, in a sentence no inci
 test(here + '"a hundred villagers" is one figure', () => {
   assert.equal(best('Gunmen killed a hundred villagers in the raid.'), 100);
 });
+
+test(here + 'details after a total restate it; an account naming no counted group joins the main toll', () => {
+  // "people manning a checkpoint" names people: the details (9 + 3) are the 12 again.
+  assert.equal(best('Twelve people guarding a bridge were killed when it was attacked. Nine guards were shot dead during the attack. Three wounded colleagues later succumbed in hospital.'), 12);
+  // 4 (hospital: 6) + the 2 gunmen.
+  assert.equal(best('Four people were killed in the attack on the mall. Both gunmen were killed in the attack. Hospital officials said six shoppers were killed.'), 8);
+});

@@ -43,7 +43,7 @@ export interface FatalityResult {
  * open a sentence ("Three soldiers …", "A man …") allow a capital.
  */
 /** A number phrase, or an indefinite article standing for one ("a man was killed"). */
-const NUMP = `(?:(?:[Aa]n?\\s+)?(?:unknown|unspecified|undisclosed)\\s+number\\s+of|[Aa]\\s+number\\s+of|${NUMBER_PATTERN}|[Aa]n?(?=\\s)|(?:his|her|their)(?=\\s+[a-z]+\\b)(?!\\s+(?:own|way|life|lives|death|deaths|house|home|homes|behalf|head|body|bodies|vehicle|car|way|wounds|injuries)\\b)|[Bb]oth(?=\\s+[a-z]+s\\b)|[Ss]everal|[Mm]any|[Ss]cores\\s+of|[Aa]\\s+few|[Nn]umerous|[Mm]ultiple|[Ss]ome)`;
+const NUMP = `(?:(?:[Aa]n?\\s+)?(?:unknown|unspecified|undisclosed)\\s+number\\s+of|[Aa]\\s+number\\s+of|${NUMBER_PATTERN}|[Aa]n?(?=\\s)|(?:his|her|their)(?=\\s+[a-z]+\\b)(?!\\s+(?:own|way|life|lives|death|deaths|house|home|homes|behalf|head|body|bodies|vehicle|car|way|wounds|injuries)\\b)|[Bb]oth(?=\\s+[a-z]+(?:s|men)\\b)|[Ss]everal|[Mm]any|[Ss]cores\\s+of|[Aa]\\s+few|[Nn]umerous|[Mm]ultiple|[Ss]ome)`;
 /** Words that may not stand between a number and its verb. */
 const STOP =
   '(?:for|over|near|inside|into|against|towards?|across|through|under|between|among|around|about|whose|whom|where|said|says|told|than|will|would|could|can|may|might|should|must|did|does|do|were|was|is|are|have|has|had|be|been|being|got|who|which|that|when|while|after|before|during|in|at|on|by|from|with|following|as|but|killed|killing|dead|died|injured|wounded|injuring|wounding|hurt|reportedly|allegedly|also|later|and|or|to|of|the|shot|kidnapped|abducted|found|left|lay|laid|lying)';
@@ -364,7 +364,8 @@ interface Account {
 function groupOf(text: string, h: Hit): string {
   let phrase = text.slice(h.start, h.end).toLowerCase().replace(/\([^)]*\)/g, ' ');
   phrase = phrase.replace(/^(?:(?:an?\s+)?(?:unknown|unspecified|undisclosed)\s+number\s+of|a\s+number\s+of|(?:scores|dozens|hundreds|thousands)\s+of)\s+/, '');
-  const cut = phrase.search(/\s*[,;]|\s(?:including|among|mainly|mostly|who|which|that|and|or|as\s+well\s+as|plus|from|of|in|on|at|near|inside|with|during)\s/);
+  // (to the end of its noun phrase: "people manning a checkpoint" names people)
+  const cut = phrase.search(/\s*[,;]|\s(?:including|among|mainly|mostly|who|which|that|and|or|as\s+well\s+as|plus|from|of|in|on|at|near|inside|with|during|[a-z]+ing)\s/);
   if (cut > 0) phrase = phrase.slice(0, cut);
   const words = phrase.match(/[a-z]+/g) ?? [];
   const skip = new Set(['at', 'least', 'more', 'than', 'about', 'around', 'some', 'nearly', 'up', 'to', 'over', 'almost', 'approximately', 'killed', 'were', 'was', 'dead', 'died', 'and', 'other', 'a', 'an', 'his', 'her', 'their', 'both', 'all', 'the', 's']);
@@ -408,8 +409,8 @@ function tollAccounts(text: string, sentences: Doc['sentences'], numeric: Hit[])
     }
     // Another account of dead already counted: of the group it names where one was counted
     // ("Ten soldiers were martyred … one terrorist was killed … 10 soldiers embraced martyrdom"
-    // is 11), else of the last. The accounts' range, the highest the best.
-    prev = [...accounts].reverse().find((x) => [...a.groups].some((g) => g !== '' && x.groups.has(g))) ?? prev;
+    // is 11), else of the first that names no group (the main toll), else of the last. The accounts' range, the highest the best.
+    prev = [...accounts].reverse().find((x) => [...a.groups].some((g) => g !== '' && x.groups.has(g))) ?? accounts.find((x) => x.groups.has('')) ?? prev;
     prev.rivals++;
     prev.lowSet ||= a.lowSet || a.best !== prev.best;
     prev.highSet ||= a.highSet || a.best !== prev.best;
