@@ -228,3 +228,14 @@ test(here + 'details after a total restate it; an account naming no counted grou
   // 4 (hospital: 6) + the 2 gunmen.
   assert.equal(best('Four people were killed in the attack on the mall. Both gunmen were killed in the attack. Hospital officials said six shoppers were killed.'), 8);
 });
+
+test(here + 'an updated toll replaces the figures before it; a toll only stated is one more account', () => {
+  const u = toll('Eleven people were killed in the blast. The death toll later rose to 15.');
+  assert.deepEqual([u.fatalities.value, u.fatalities_low?.value], [15, undefined]);
+  const s = toll('Officials said 30 people were killed in the bombing. A monitoring group reported the death toll as 34.');
+  assert.deepEqual([s.fatalities.value, s.fatalities_low?.value, s.fatalities_high?.value], [34, 30, 34]);
+});
+
+test(here + '"and briefly captured a base": a verb after "and" and an adverb ends the victims', () => {
+  assert.equal(best('Insurgents killed 9 policemen and briefly seized a police station near the town.'), 9);
+});

@@ -116,6 +116,8 @@ interface Hit {
   alt: boolean;
   /** "the 5 militants": may repeat a figure given before; dropped when an equal figure was counted. */
   backref?: boolean;
+  /** A toll that updates the ones before: "the death toll rose to 7", "has climbed to 64". */
+  update?: boolean;
 }
 
 /**
@@ -279,8 +281,10 @@ function readToll(
     return { fatalities: { value: 0, evidence: focusEv, rule: 'no-deaths-reported', derived: true, note: 'death words without a victim' }, fatalities_low: null, fatalities_high: null, injuries };
   }
 
-  // A stated toll replaces the sum of the groups ("… 5 killed. The death toll later rose to 7").
-  const tolls = main.filter((h) => h.kind === 'toll' && h.value !== null);
+  // An updated toll replaces every figure before it ("… 5 killed. The death toll later rose to
+  // 7"); a toll stated without an update ("the monitor reported the death toll as 19") is one
+  // more account of the same dead (tollAccounts).
+  const tolls = main.filter((h) => h.kind === 'toll' && h.update && h.value !== null);
   const counted = tolls.length > 0 ? [tolls.reduce((a, b) => (b.value! > a.value! ? b : a))] : main;
   const numeric = counted.filter((h) => h.value !== null);
   const evid = counted.map((h) => ev(h.start, h.end));
@@ -291,7 +295,8 @@ function readToll(
   // further on adds its dead only where it says they are more ("Two civilians also died") or
   // names another group than every one counted so far ("… killed 4 soldiers. 3 attackers died in
   // the exchange"). Otherwise it is another account of the same dead ("30 people were killed …
-  // police put the toll at 29"): the accounts make the range, the highest the best figure.
+  // police put the toll at 29"): the accounts make the range, the most conservative the best
+  // figure (conservative).
   const accounts = tollAccounts(text, sentences, numeric);
   let best = 0;
   let low = 0;
@@ -313,7 +318,7 @@ function readToll(
     lowSet = highSet = true;
   }
   const rivals = accounts.some((a) => a.rivals > 1);
-  const rule = tolls.length > 0 ? 'fatalities:death-toll' : rivals && accounts.length === 1 ? 'fatalities:accounts-range' : numeric.length > 1 ? 'fatalities:sum-of-groups' : 'fatalities:count';
+  const rule = tolls.length > 0 || numeric.every((h) => h.kind === 'toll') ? 'fatalities:death-toll' : rivals && accounts.length === 1 ? 'fatalities:accounts-range' : numeric.length > 1 ? 'fatalities:sum-of-groups' : 'fatalities:count';
   const derived = numeric.length > 1 ? { derived: true } : {};
   return {
     fatalities: { value: best, evidence: evid, rule, ...derived },
@@ -354,7 +359,21 @@ interface Account {
   groups: Set<string>;
   /** How many sentences gave a figure for it. */
   rivals: number;
+  /** Each account's figure, and whether it is only a lower bound ("more than 40", "dozens", "20 to 30"). */
+  figures: { value: number; bound: boolean }[];
 }
+
+/**
+ * The best figure of competing accounts of the same dead, as ACLED codes it: the most
+ * conservative figure given as such (police 12, the attackers' claim 15 → 12), but not below
+ * what another account says is a floor ("more than 40 … massacred 46" → 46; "dozens … 31" → 31).
+ */
+function conservative(figures: { value: number; bound: boolean }[]): number {
+  const exact = figures.filter((f) => !f.bound).map((f) => f.value);
+  const floor = Math.max(0, ...figures.filter((f) => f.bound).map((f) => f.value));
+  return exact.length > 0 ? Math.max(Math.min(...exact), floor) : floor;
+}
+const BOUND = /^(?:at least|more than|range|dozens|hundreds|thousands|dozen)$/;
 
 /**
  * The group a death figure names: the head noun of its own phrase ('16 soldiers' → 'soldier',
@@ -384,8 +403,10 @@ function tollAccounts(text: string, sentences: Doc['sentences'], numeric: Hit[])
   }
   const accounts: Account[] = [];
   for (const [k, hs] of [...bySentence].sort((a, b) => a[0] - b[0])) {
-    const a: Account = { best: 0, low: 0, high: 0, lowSet: false, highSet: false, groups: new Set(), rivals: 1 };
+    const a: Account = { best: 0, low: 0, high: 0, lowSet: false, highSet: false, groups: new Set(), rivals: 1, figures: [] };
+    let bound = false;
     for (const h of hs) {
+      if (h.qualifier !== null && BOUND.test(h.qualifier)) bound = true;
       a.best += h.value!;
       a.low += h.value!;
       a.high += h.high ?? h.value!;
@@ -393,6 +414,7 @@ function tollAccounts(text: string, sentences: Doc['sentences'], numeric: Hit[])
       if (h.high !== undefined || h.qualifier === 'up to' || h.qualifier === 'nearly' || h.qualifier === 'less than') a.highSet = true;
       a.groups.add(groupOf(text, h));
     }
+    a.figures.push({ value: a.best, bound });
     const s = k >= 0 ? sentences[k]! : null;
     const more = s ? hs.some((h) => !h.backref && addsDead(text, s, h)) : false;
     const counted = new Set(accounts.flatMap((x) => [...x.groups]));
@@ -416,6 +438,7 @@ function tollAccounts(text: string, sentences: Doc['sentences'], numeric: Hit[])
     prev.highSet ||= a.highSet || a.best !== prev.best;
     prev.low = Math.min(prev.low, a.low);
     prev.high = Math.max(prev.high, a.high);
+    prev.figures.push(...a.figures);
     prev.best = Math.max(prev.best, a.best);
     for (const g of a.groups) prev.groups.add(g);
   }
@@ -439,6 +462,7 @@ const OTHER_SOURCES = /\b(?:[Oo]ther|[Ss]ome|[Dd]ifferent|[Aa]lternative|[Cc]onf
 const PROTEST = /\b(?:protest(?:ed|ing|s)?|demonstrat(?:ed|ion|ions|ors|ing)|rall(?:y|ied|ies)|vigil|sit-in|march(?:ed)?|mourn(?:ed|ing)?|remembrance|demanding\s+justice|in\s+relation\s+to|in\s+connection\s+with|accused\s+of)\b/;
 const AGE_OR_NO_BEFORE = /(?:\b(?:aged|ages?)\s+(?:\d+\s*(?:,|and|-|to)\s*)*|\b[Nn]o\s+)$/;
 const VAGUE_WHOLE = /^(?:dozens|hundreds|thousands|scores of|several|many|numerous|multiple|some|a few)$/;
+const TOLL_UPDATE = /\b(?:rose|risen|rises|rising|climbed|climbs|climbing|increased|increases|increasing|jumped|reached|reaches|mounted|soared|now|revised|updated|went\s+up|gone\s+up)\b/i;
 const SUBSET_RUN = /\b(?:including|among\s+them|of\s+whom)\b(?![^]*(?:,\s*and|;|\bas\s+well\s+as|\bplus)\b)/;
 const SUBSET_BEFORE = /\b(?:including|among\s+them|among|of\s+whom|of\s+them|of)\s*$/;
 const SPEECH_OR_BE = /^(?:said|says|say|told|tells|reported|reports|confirmed|confirms|added|adds|stated|states|claimed|claims|announced|announces|alleged|believed|feared|thought|known|learned|learnt|revealed|shows|showed|saw|see|heard|hear|is|was|were|are|be|been|being|had|has|have|got|left|leaving|including)$/;
@@ -475,7 +499,9 @@ function readSentence(st: string, base: number, hits: Hit[], toks: Token[]): voi
       if (!/^[a-z]+$/.test(st.slice(t.start - base, t.end - base)) || t.lower === 'including' || inParen(t.start - base)) continue;
       // "2 suspected militants", "the wounded": a participle used as an adjective.
       const prev = toks[i - 1];
-      if (/(?:ed|ing|en)$/.test(t.lower) && prev && ['NUM', 'ADJ', 'DET', 'ADV', 'PUNCT'].includes(prev.pos)) continue;
+      // ("and briefly captured a base": after "and" an adverb does not make it one)
+      const afterAnd = prev?.pos === 'ADV' && toks[i - 2]?.lower === 'and';
+      if (/(?:ed|ing|en)$/.test(t.lower) && prev && ['NUM', 'ADJ', 'DET', 'ADV', 'PUNCT'].includes(prev.pos) && !afterAnd) continue;
       out.push(t.start);
     }
     return out;
@@ -582,6 +608,7 @@ function readSentence(st: string, base: number, hits: Hit[], toks: Token[]): voi
           end: base + listAt + list.replace(/[.,;:]+$/, '').length,
           alt: alt || inParen(at),
           ...(isBackref ? { backref: true } : {}),
+          ...(kind === 'toll' && TOLL_UPDATE.test(m[0]) ? { update: true } : {}),
         };
         hits.push(hit);
         whole ??= hit;
