@@ -168,12 +168,18 @@ function readIncident(
 /** How far after an incident's last sentence its toll is looked for. */
 const TOLL_REACH = 4;
 
-/** The sentences after the last of `sentences`, up to TOLL_REACH and before any claimed one. */
+/**
+ * The sentences after each of `sentences`, up to TOLL_REACH and before any claimed one, nearest
+ * first.
+ */
 function unclaimedAfter(doc: Doc, sentences: number[], claimed: Set<number>): number[] {
-  const out: number[] = [];
-  const last = Math.max(...sentences);
-  for (let k = last + 1; k <= last + TOLL_REACH && k < doc.sentences.length && !claimed.has(k); k++) out.push(k);
-  return out;
+  const found = new Map<number, number>();
+  for (const s of sentences) {
+    for (let k = s + 1; k <= s + TOLL_REACH && k < doc.sentences.length && !claimed.has(k); k++) {
+      if (!found.has(k) || found.get(k)! > k - s) found.set(k, k - s);
+    }
+  }
+  return [...found].sort((a, b) => a[1] - b[1] || a[0] - b[0]).map(([k]) => k);
 }
 
 /** Evidence for a span of the document. */

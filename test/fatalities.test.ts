@@ -239,3 +239,14 @@ test(here + 'an updated toll replaces the figures before it; a toll only stated 
 test(here + '"and briefly captured a base": a verb after "and" and an adverb ends the victims', () => {
   assert.equal(best('Insurgents killed 9 policemen and briefly seized a police station near the town.'), 9);
 });
+
+test(here + 'the toll may sit between the incident\'s sentences, and be a toll "so far"', () => {
+  const doc = analyze('Officials shared photos of the missile strike on a warehouse in the city on Monday. The governor stated that nine workers were killed, according to the latest information. At the time of the strike, there were 40 workers inside.');
+  // the incident's sentences: the first and the third; the second is claimed by none.
+  assert.equal(findFatalities(doc, [0, 2], 'a1', [1]).fatalities.value, 9);
+  const d2 = analyze('The death toll of the bombing was revised after counting errors. The minister said “the number of martyrs has been announced as 61 so far.”');
+  assert.equal(findFatalities(d2, [0], 'a1', [1]).fatalities.value, 61);
+  // ... but not a tally "so far this year".
+  const d3 = analyze('Gunmen attacked a bus on the highway on Friday. More than 300 people have been killed in such attacks so far this year.');
+  assert.equal(findFatalities(d3, [0], 'a1', [1]).fatalities.value, 0);
+});

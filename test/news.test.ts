@@ -203,3 +203,16 @@ test('a toll told by a source a few lines after the incident is its toll (issue 
   assert.equal(xs.length, 1, brief(xs));
   assert.equal(xs[0]!.fatalities.value, 3);
 });
+
+test('a toll told between the sentences of its incident, in one no incident claims, is its toll (issue 10)', () => {
+  const xs = incidents(
+    [
+      'The regional governor shared a photo of the aftermath of the Russian missile strike on a printing house in Kharkiv on Thursday.',
+      'He stated that seven employees of the printing house were killed, according to the most recent information.',
+      'Earlier, it was stated that 16 people had been wounded.',
+      'At the time of the Russian attack, there were more than 50 employees in the printing house.',
+    ].join('\n\n'),
+  );
+  assert.equal(xs.length, 1, brief(xs));
+  assert.equal(xs[0]!.fatalities.value, 7);
+});

@@ -121,18 +121,18 @@ interface Hit {
 }
 
 /**
- * `after`: the sentences that follow the incident's last one and that no incident of the article
+ * `after`: the sentences that follow the incident's own ones and that no incident of the article
  * claims, nearest first (see tollAfter).
  */
 export function findFatalities(doc: Doc, focus: number[], articleId: string, after: number[] = []): FatalityResult {
   const own = fatalitiesOf(doc, focus, articleId);
-  const more = tollAfter(doc, own, after);
+  const more = tollAfter(doc, own, focus, after);
   return more.length > 0 ? fatalitiesOf(doc, [...focus, ...more], articleId) : own;
 }
 
 /** Words that put a sentence's deaths in another incident or in a tally over time. */
 const NOT_THIS_INCIDENT =
-  /\b(?:separate(?:ly)?|another|similar|elsewhere|meanwhile|earlier|previous(?:ly)?|last\s+(?:week|month|year)|ago|since|so\s+far|this\s+year|in\s+(?:19|20)\d\d|(?:19|20)\d\d|total|altogether|overall|in\s+all|coup|conflict|war|insurgency|crisis|uprising)\b/i;
+  /\b(?:separate(?:ly)?|another|similar|elsewhere|meanwhile|earlier|previous(?:ly)?|last\s+(?:week|month|year)|ago|since|so\s+far\s+(?:this|in)|this\s+year|in\s+(?:19|20)\d\d|(?:19|20)\d\d|total|altogether|overall|in\s+all|coup|conflict|war|insurgency|crisis|uprising)\b/i;
 /** A sentence that opens with a place of its own: "And in Balochistan, four terrorists were eliminated …". */
 const OWN_PLACE = /^[\s"“]*(?:(?:And|Also|Meanwhile|Elsewhere),?\s+(?:in|near|at)\b|(?:In|Near|At)\s+(?:the\s+)?[A-Z])/;
 
@@ -141,24 +141,21 @@ const OWN_PLACE = /^[\s"“]*(?:(?:And|Also|Meanwhile|Elsewhere),?\s+(?:in|near|
  * after the sentence that tells the event, as a source's word ("A Lebanese army source told
  * Reuters that at least two people were killed"), in a sentence that names no event of its own
  * and so is claimed by no incident. Where the incident's own sentences give no figure of the
- * dead, the nearest such sentence with one (within `after`) gives it; where they give one, the
- * very next sentence is read too ("… six terrorists were eliminated. A major and a soldier
+ * dead, the nearest such sentence with one (within `after`, after any of its sentences) gives
+ * it; where they give one, the sentence right after its last is read too ("… six terrorists were eliminated. A major and a soldier
  * embraced martyrdom."). A sentence that marks another incident or a tally is not read.
  */
-function tollAfter(doc: Doc, own: FatalityResult, after: number[]): number[] {
+function tollAfter(doc: Doc, own: FatalityResult, focus: number[], after: number[]): number[] {
   if (after.length === 0) return [];
   const f = own.fatalities;
   const noFigure = f.value === null || (f.value === 0 && f.rule === 'no-deaths-reported');
-  const last = after[0]! - 1;
+  const last = Math.max(...focus);
   for (const k of after) {
-    if (!noFigure && k !== last + 1) break;
+    if (!noFigure && k !== last + 1) continue;
     const s = doc.sentences[k];
     if (!s) break;
     const st = doc.text.slice(s.start, s.end);
-    if (NOT_THIS_INCIDENT.test(st) || (!noFigure && OWN_PLACE.test(st))) {
-      if (noFigure) continue;
-      break;
-    }
+    if (NOT_THIS_INCIDENT.test(st) || (!noFigure && OWN_PLACE.test(st))) continue;
     const hits: Hit[] = [];
     readSentence(st, s.start, hits, doc.tokens.slice(s.tokenStart, s.tokenEnd));
     if (hits.some((h) => (h.kind === 'death' || h.kind === 'toll') && h.value !== null && !h.alt && !h.backref)) return [k];
