@@ -250,3 +250,7 @@ test(here + 'the toll may sit between the incident\'s sentences, and be a toll "
   const d3 = analyze('Gunmen attacked a bus on the highway on Friday. More than 300 people have been killed in such attacks so far this year.');
   assert.equal(findFatalities(d3, [0], 'a1', [1]).fatalities.value, 0);
 });
+
+test(here + '"and as many militants killed": as many as the figure before', () => {
+  assert.equal(best('Three policemen were martyred and as many militants killed in the gunfight.'), 6);
+});

@@ -579,6 +579,11 @@ function readSentence(st: string, base: number, hits: Hit[], toks: Token[]): voi
         if (/^\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(list.slice(n.index + raw.length))) continue;
         let p = readCount(raw);
         if (!p) continue;
+        // "two soldiers were martyred and as many terrorists killed": as many as the figure before.
+        if (/^many$/i.test(raw) && /\bas\s+$/i.test(st.slice(Math.max(0, at - 4), at))) {
+          const before = [...hits].reverse().find((h) => h.start >= base && h.start < base + at && h.value !== null && (h.kind === 'death' || h.kind === 'toll'));
+          if (before) p = { value: before.value, qualifier: null };
+        }
         // "killing a woman and her son" = 2; "and his guards" = deaths without a number.
         if ((raw === 'his' || raw === 'her' || raw === 'their') && /^\s+[a-z]+(?:[^s]s|men|people|children)\b/.test(list.slice(n.index + raw.length))) p = { value: null, qualifier: 'plural' };
         const isBackref = backref && n.index === 0;
