@@ -254,3 +254,7 @@ test(here + 'the toll may sit between the incident\'s sentences, and be a toll "
 test(here + '"and as many militants killed": as many as the figure before', () => {
   assert.equal(best('Three policemen were martyred and as many militants killed in the gunfight.'), 6);
 });
+
+test(here + '"fighters affiliated to the militia were killed": a participle with its preposition inside the victims', () => {
+  assert.equal(best('Officials said 7 attackers and four guards attached to the district council were killed.'), 11);
+});

@@ -48,7 +48,7 @@ const NUMP = `(?:(?:[Aa]n?\\s+)?(?:unknown|unspecified|undisclosed)\\s+number\\s
 const STOP =
   '(?:for|over|near|inside|into|against|towards?|across|through|under|between|among|around|about|whose|whom|where|said|says|told|than|will|would|could|can|may|might|should|must|did|does|do|were|was|is|are|have|has|had|be|been|being|got|who|which|that|when|while|after|before|during|in|at|on|by|from|with|following|as|but|killed|killing|dead|died|injured|wounded|injuring|wounding|hurt|reportedly|allegedly|also|later|and|or|to|of|the|shot|kidnapped|abducted|found|left|lay|laid|lying)';
 /** "11 soldiers and pro-government militia members", "a judge of a provincial court", "3 of his guards", "dozens of people". */
-const MOD = `(?:\\s+\\d+-[a-z][\\w-]*|\\s*\\([A-Z][A-Za-z-]{1,12}\\)(?=\\s+[A-Za-z])|\\s+(?:of|from)\\s+[A-Z][\\w-]*(?:['’]s)?(?=\\s)|\\s+(?:wounded|injured)(?=\\s+(?!${STOP}\\b)[a-z]+(?:s|men|people)\\b)|\\s+(?!${STOP}\\b)[A-Za-z'‘’"][\\w'‘’".\\/-]*|\\s+and(?!\\s+(?:${NUMP})\\b)(?=\\s+[a-z])(?!\\s+${STOP}\\b)|\\s+of\\s+(?:them|whom|(?:the|an?|his|her|their)\\s+[\\w-]+(?:['’]s)?)|\\s+of\\s+(?:people|children|women|men|[a-z]+s)(?=[\\s,]))`;
+const MOD = `(?:\\s+\\d+-[a-z][\\w-]*|\\s+(?:affiliated|allied|linked|loyal|belonging|attached)\\s+(?:to|with)(?:\\s+(?:the|an?))?(?=\\s+[A-Za-z])|\\s*\\([A-Z][A-Za-z-]{1,12}\\)(?=\\s+[A-Za-z])|\\s+(?:of|from)\\s+[A-Z][\\w-]*(?:['’]s)?(?=\\s)|\\s+(?:wounded|injured)(?=\\s+(?!${STOP}\\b)[a-z]+(?:s|men|people)\\b)|\\s+(?!${STOP}\\b)[A-Za-z'‘’"][\\w'‘’".\\/-]*|\\s+and(?!\\s+(?:${NUMP})\\b)(?=\\s+[a-z])(?!\\s+${STOP}\\b)|\\s+of\\s+(?:them|whom|(?:the|an?|his|her|their)\\s+[\\w-]+(?:['’]s)?)|\\s+of\\s+(?:people|children|women|men|[a-z]+s)(?=[\\s,]))`;
 /** "(including 1 journalist)", ", including women and children,": an aside between a group and its verb. */
 const PAREN = `(?:\\s*\\([^)]{0,80}\\)|\\s*,\\s*(?:including|among\\s+them|mostly|mainly|most\\s+of\\s+them)\\s+[^,()]{1,60},|\\s*,\\s*aged\\s+[\\d\\s,and-]{1,20}?,)?`;
 const GROUP = `(?<![\\w'‘’-])(?:${NUMP})(?:${MOD}){0,8}${PAREN}`;
@@ -511,13 +511,17 @@ function readSentence(st: string, base: number, hits: Hit[], toks: Token[]): voi
   /**
    * "Fifteen people manning a checkpoint were killed", "three men travelling in a car": a
    * participle after its noun opens a reduced relative clause; what follows it is its object,
-   * not a victim. The offset of the first such participle in the span, or Infinity.
+   * not a victim ("fighters affiliated to a militia" likewise). The offset of the first such
+   * participle in the span, or Infinity.
    */
   const relativeAt = (from: number, to: number): number => {
     for (let i = 1; i < toks.length; i++) {
       const t = toks[i]!;
       if (t.start < from || t.end > to) continue;
-      if (/^[a-z]+ing$/.test(st.slice(t.start - base, t.end - base)) && t.lower !== 'including' && toks[i - 1]!.pos === 'NOUN' && toks[i - 1]!.start >= from) return t.start;
+      const w = st.slice(t.start - base, t.end - base);
+      // ("fighters affiliated to the militia": a participle with its preposition, too)
+      const participle = (/^[a-z]+ing$/.test(w) && t.lower !== 'including') || (/^[a-z]+ed$/.test(w) && /^(?:to|with)$/.test(toks[i + 1]?.lower ?? ''));
+      if (participle && toks[i - 1]!.pos === 'NOUN' && toks[i - 1]!.start >= from) return t.start;
     }
     return Infinity;
   };
