@@ -258,3 +258,15 @@ test(here + '"and as many militants killed": as many as the figure before', () =
 test(here + '"fighters affiliated to the militia were killed": a participle with its preposition inside the victims', () => {
   assert.equal(best('Officials said 7 attackers and four guards attached to the district council were killed.'), 11);
 });
+
+test(here + 'after a figure, the next sentence adds the other side\'s dead, not the same dead told again', () => {
+  const next = (text: string) => {
+    const doc = analyze(text);
+    return findFatalities(doc, [0], 'a1', [1]).fatalities.value;
+  };
+  assert.equal(next('Militants killed 12 soldiers at a checkpoint in the valley. Twelve security personnel were martyred, the military said.'), 12);
+  assert.equal(next('During the firefight, five insurgents were eliminated. A captain and a sepoy embraced martyrdom while leading the raid.'), 7);
+  assert.equal(next('Gunmen killed four guards at the gate. Two more guards were killed inside.'), 6);
+  // A floor may be made exact by the next sentence.
+  assert.equal(next('More than 30 villagers were killed in the raid, the mission said. The mission later reported that 31 people were killed.'), 31);
+});

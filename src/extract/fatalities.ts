@@ -158,7 +158,17 @@ function tollAfter(doc: Doc, own: FatalityResult, focus: number[], after: number
     if (NOT_THIS_INCIDENT.test(st) || (!noFigure && OWN_PLACE.test(st))) continue;
     const hits: Hit[] = [];
     readSentence(st, s.start, hits, doc.tokens.slice(s.tokenStart, s.tokenEnd));
-    if (hits.some((h) => (h.kind === 'death' || h.kind === 'toll') && h.value !== null && !h.alt && !h.backref)) return [k];
+    const dead = hits.filter((h) => (h.kind === 'death' || h.kind === 'toll') && h.value !== null && !h.alt && !h.backref);
+    if (dead.length === 0) continue;
+    if (noFigure) return [k];
+    // After a figure, the next sentence adds only the other side's dead ("… six terrorists were
+    // eliminated. A major and a soldier embraced martyrdom") or dead it says are more; "Militants
+    // killed 12 soldiers … Twelve security personnel were martyred" tells the 12 again. A floor
+    // ("more than 45 civilians were killed") may be made exact by the next ("46 people").
+    const floor = own.fatalities_low !== null && own.fatalities_low.value === f.value && own.fatalities_high === null;
+    const ownAttackers = f.evidence.some((e) => ATTACKERS.test(groupOf(doc.text, { start: e.start, end: e.end } as Hit)));
+    const nextAttackers = dead.every((h) => ATTACKERS.test(groupOf(doc.text, h)));
+    if (floor || ownAttackers !== nextAttackers || dead.some((h) => addsDead(doc.text, s, h))) return [k];
   }
   return [];
 }
