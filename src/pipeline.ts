@@ -69,7 +69,10 @@ export function extractArticle(article: Article, opts: ExtractOptions = {}): Art
   if (found.length > 0) {
     const { places, actors } = mentions();
     const dates = findDates(doc, published);
-    const read = (ev: EventCandidate) => readIncident(doc, article.id, published, ev, places, actors, dates);
+    // The sentences no incident claims: a toll told a line or two after its incident is read
+    // from them (findFatalities).
+    const claimed = new Set(found.flatMap((ev) => ev.sentences));
+    const read = (ev: EventCandidate) => readIncident(doc, article.id, published, ev, places, actors, dates, unclaimedAfter(doc, ev.sentences, claimed));
     // Each candidate is read on its own, then the tellings of one incident are grouped and the
     // group is read again over all its sentences (consolidate.ts).
     const alone = found.map(read);
@@ -132,6 +135,7 @@ function readIncident(
   places: PlaceMention[],
   actors: ActorMention[],
   dates: ReturnType<typeof findDates>,
+  after: number[] = [],
 ): Incident {
   const loc = resolveLocation(doc, places, ev.sentences, articleId);
   const when = eventDate(doc, dates, ev.sentences, articleId, published, ev.trigger);
@@ -148,7 +152,7 @@ function readIncident(
     },
     articleId,
   );
-  const toll = findFatalities(doc, ev.sentences, articleId);
+  const toll = findFatalities(doc, ev.sentences, articleId, after);
   const inc: Incident = {
     id: articleId,
     articles: [articleId],
@@ -165,6 +169,23 @@ function readIncident(
   retypeBySides(inc);
   retypeSuspectedSuicide(doc, inc, ev.sentences, articleId);
   return inc;
+}
+
+/** How far after an incident's last sentence its toll is looked for. */
+const TOLL_REACH = 4;
+
+/**
+ * The sentences after each of `sentences`, up to TOLL_REACH and before any claimed one, nearest
+ * first.
+ */
+function unclaimedAfter(doc: Doc, sentences: number[], claimed: Set<number>): number[] {
+  const found = new Map<number, number>();
+  for (const s of sentences) {
+    for (let k = s + 1; k <= s + TOLL_REACH && k < doc.sentences.length && !claimed.has(k); k++) {
+      if (!found.has(k) || found.get(k)! > k - s) found.set(k, k - s);
+    }
+  }
+  return [...found].sort((a, b) => a[1] - b[1] || a[0] - b[0]).map(([k]) => k);
 }
 
 /** Evidence for a span of the document. */

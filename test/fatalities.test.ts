@@ -117,3 +117,156 @@ test(here + "the news' other words for deaths: martyrdom, lives lost, eliminated
   // 'lost' alone is no death.
   assert.equal(best('The police lost three vehicles in the ambush.'), 0);
 });
+
+// Tolls read like an analyst (issue 10): the texts below are written for these tests.
+
+test(here + 'victim phrases: acronyms, possessives, origins, a day before the verb, "lay dead", "butchered the ten"', () => {
+  assert.equal(best('Three Free Syrian Army (FSA) fighters were killed in the shelling.'), 3);
+  assert.equal(best("Two members of Lebanon's Internal Security Forces were killed by a sniper."), 2);
+  assert.equal(best('Seven labourers from Sindh were killed near the quarry.'), 7);
+  assert.equal(best('Four guards on Tuesday were killed when their post was stormed.'), 4);
+  assert.equal(best('Eight villagers lay dead after the raid on the market.'), 8);
+  assert.equal(best('Raiders stopped a minibus and butchered the six passengers inside it.'), 6);
+  assert.equal(best('Bandits slaughtered eleven herders near the river.'), 11);
+});
+
+test(here + '"claimed N lives", "the number of martyrs … as N"', () => {
+  assert.equal(best('The ambush on the convoy claimed no fewer than 21 lives.'), 21);
+  assert.equal(best('The minister said “the number of martyrs… has been put as 31 so far.”'), 31);
+});
+
+test(here + '"their driver" is one more, "both attackers" two', () => {
+  assert.equal(best('Four engineers and their local driver were killed in the blast.'), 5);
+  assert.equal(best('Police said both attackers were killed in the exchange of fire.'), 2);
+});
+
+test(here + 'a participle after the victims opens a clause: its object is no victim', () => {
+  assert.equal(best('Nine volunteers guarding a water point were killed by gunmen overnight.'), 9);
+});
+
+test(here + '"four wounded colleagues later succumbed": wounded as an adjective', () => {
+  assert.equal(best('Six rangers were shot dead at the gate. Two wounded colleagues later succumbed in hospital.'), 8);
+});
+
+test(here + 'every figure after "including" is a part of the group, unless the list goes on past the aside', () => {
+  assert.equal(best('Soldiers killed seven villagers, including three boys and an elderly man, in the raid.'), 7);
+  assert.equal(best('Rebels killed 5 soldiers, including a commander, and 3 civilians.'), 8);
+});
+
+test(here + 'a vague whole is at least its named part; a back-reference to the part adds nothing', () => {
+  const r = toll('Two blasts killed dozens of people, including at least 20 pilgrims. Besides the 20 pilgrims killed, 30 were wounded.');
+  assert.deepEqual([r.fatalities.value, r.fatalities_low?.value], [20, 20]);
+  assert.equal(best('Several people, including two children, were killed in the shelling.'), 2);
+});
+
+test(here + 'a group is named by its head noun: "one local contractor" restates "one contractor"', () => {
+  assert.equal(best('One contractor was killed in the rocket attack. One local contractor was killed and 4 others were injured, the coalition said.'), 1);
+  assert.equal(best('Two Kachin Independence Army fighters were killed. Two KIA fighters were killed in the clash, the army said.'), 2);
+});
+
+test(here + 'a restating account joins the account of its own group, not merely the last', () => {
+  // 12 soldiers + 2 attackers; the third sentence tells the soldiers again.
+  assert.equal(best('Twelve soldiers were martyred in the raid on the post. Two terrorists were killed in the exchange of fire. While repelling the raid, 12 soldiers embraced martyrdom, the statement said.'), 14);
+});
+
+test(here + 'the attackers\' own deaths add to a toll that names no group', () => {
+  assert.equal(best('A gun attack on the factory killed four people. Both assailants were killed during the attack.'), 6);
+});
+
+test(here + 'a back-reference ("all 7 passengers") is another account of dead already counted', () => {
+  const r = toll('Six tourists were killed when their bus was bombed. According to reports, all 7 passengers including Swiss tourists lost their lives.');
+  assert.deepEqual([r.fatalities.value, r.fatalities_low?.value, r.fatalities_high?.value], [7, 6, 7]);
+});
+
+test(here + '"N others" adds; "also" of a speaker ("also reported") does not', () => {
+  assert.equal(best('The mayor was shot dead at his office. His aide said that 3 others died with the mayor.'), 4);
+  assert.equal(best('Gunmen killed about 40 people in the village, a local source said. The official, who also reported "about 40 dead", said the toll could rise.'), 40);
+});
+
+test(here + 'the toll of an earlier incident the sentence goes back to is not taken', () => {
+  assert.equal(best('Rockets hit the city centre, killing 9 people. The strike came two days after a drone attack on the port killed 17 sailors.'), 9);
+  assert.equal(best('Militants fired mortars at the base in revenge for the killing of three of their commanders last week.'), 0);
+  assert.equal(best('Crowds gathered at the shrine, five years after a car bomb there killed the cleric.'), 0);
+  // ... but the words opening the sentence end at its first comma.
+  assert.equal(best('A week after the vote, gunmen killed 5 election workers.'), 5);
+});
+
+test(here + 'a death "in a separate incident" or in "another attack" is another incident\'s', () => {
+  assert.equal(best('A farmer died when a shell struck his field, and a girl was killed in a separate incident near the border.'), 1);
+  assert.equal(best('Seven pilgrims were killed on the highway. Another attack on a nearby checkpoint killed one guard.'), 7);
+});
+
+test(here + 'an article right after a verb is its object, not a victim', () => {
+  assert.equal(best('A drone hit a truck and a driver was killed.'), 1);
+  assert.equal(best('Police said a trader was killed in the blast.'), 1);
+});
+
+test(here + 'a toll told a line or two after the incident, in a sentence no incident claims', () => {
+  /** The toll of the incident told by the first sentence, the others read as `after` (findFatalities). */
+  const after = (text: string) => {
+    const doc = analyze(text);
+    return findFatalities(doc, [0], 'a1', doc.sentences.map((_, i) => i).slice(1)).fatalities.value;
+  };
+  // No figure in the incident's own sentence: the nearest sentence after it with one.
+  assert.equal(after('Unknown gunmen fired on marchers from rooftops in the old city on Friday. The organisers called for calm. A hospital source said at least four people were killed.'), 4);
+  // ... not a tally over the years, nor another incident's toll.
+  assert.equal(after('Militants stormed a village in the north on Sunday. More than 3,000 people have died in the insurgency.'), 0);
+  assert.equal(after('Militants stormed a village in the north on Sunday. In a separate attack, nine guards were killed.'), 0);
+  // A figure in its own sentence: the very next sentence adds its dead ("a major and a soldier").
+  assert.equal(after('During the firefight, five insurgents were eliminated. A captain and a sepoy embraced martyrdom while leading the raid.'), 7);
+  // ... but not one that opens with a place of its own.
+  assert.equal(after('Troops killed three insurgents near the border. And in the south, two policemen were killed in an ambush.'), 3);
+});
+
+test(here + '"a hundred villagers" is one figure', () => {
+  assert.equal(best('Gunmen killed a hundred villagers in the raid.'), 100);
+});
+
+test(here + 'details after a total restate it; an account naming no counted group joins the main toll', () => {
+  // "people manning a checkpoint" names people: the details (9 + 3) are the 12 again.
+  assert.equal(best('Twelve people guarding a bridge were killed when it was attacked. Nine guards were shot dead during the attack. Three wounded colleagues later succumbed in hospital.'), 12);
+  // 4 (hospital: 6) + the 2 gunmen.
+  assert.equal(best('Four people were killed in the attack on the mall. Both gunmen were killed in the attack. Hospital officials said six shoppers were killed.'), 8);
+});
+
+test(here + 'an updated toll replaces the figures before it; a toll only stated is one more account', () => {
+  const u = toll('Eleven people were killed in the blast. The death toll later rose to 15.');
+  assert.deepEqual([u.fatalities.value, u.fatalities_low?.value], [15, undefined]);
+  const s = toll('Officials said 30 people were killed in the bombing. A monitoring group reported the death toll as 34.');
+  assert.deepEqual([s.fatalities.value, s.fatalities_low?.value, s.fatalities_high?.value], [34, 30, 34]);
+});
+
+test(here + '"and briefly captured a base": a verb after "and" and an adverb ends the victims', () => {
+  assert.equal(best('Insurgents killed 9 policemen and briefly seized a police station near the town.'), 9);
+});
+
+test(here + 'the toll may sit between the incident\'s sentences, and be a toll "so far"', () => {
+  const doc = analyze('Officials shared photos of the missile strike on a warehouse in the city on Monday. The governor stated that nine workers were killed, according to the latest information. At the time of the strike, there were 40 workers inside.');
+  // the incident's sentences: the first and the third; the second is claimed by none.
+  assert.equal(findFatalities(doc, [0, 2], 'a1', [1]).fatalities.value, 9);
+  const d2 = analyze('The death toll of the bombing was revised after counting errors. The minister said “the number of martyrs has been announced as 61 so far.”');
+  assert.equal(findFatalities(d2, [0], 'a1', [1]).fatalities.value, 61);
+  // ... but not a tally "so far this year".
+  const d3 = analyze('Gunmen attacked a bus on the highway on Friday. More than 300 people have been killed in such attacks so far this year.');
+  assert.equal(findFatalities(d3, [0], 'a1', [1]).fatalities.value, 0);
+});
+
+test(here + '"and as many militants killed": as many as the figure before', () => {
+  assert.equal(best('Three policemen were martyred and as many militants killed in the gunfight.'), 6);
+});
+
+test(here + '"fighters affiliated to the militia were killed": a participle with its preposition inside the victims', () => {
+  assert.equal(best('Officials said 7 attackers and four guards attached to the district council were killed.'), 11);
+});
+
+test(here + 'after a figure, the next sentence adds the other side\'s dead, not the same dead told again', () => {
+  const next = (text: string) => {
+    const doc = analyze(text);
+    return findFatalities(doc, [0], 'a1', [1]).fatalities.value;
+  };
+  assert.equal(next('Militants killed 12 soldiers at a checkpoint in the valley. Twelve security personnel were martyred, the military said.'), 12);
+  assert.equal(next('During the firefight, five insurgents were eliminated. A captain and a sepoy embraced martyrdom while leading the raid.'), 7);
+  assert.equal(next('Gunmen killed four guards at the gate. Two more guards were killed inside.'), 6);
+  // A floor may be made exact by the next sentence.
+  assert.equal(next('More than 30 villagers were killed in the raid, the mission said. The mission later reported that 31 people were killed.'), 31);
+});

@@ -265,3 +265,28 @@ test("a raid on an army camp that kills 'people' is a battle with the army; one 
   const civ = incidents('Suspected jihadists killed at least eight civilians on Sunday in a raid on a village near an army camp in central Mali, security sources said.');
   assert.deepEqual(civ.map((x) => [x.sub_event_type.value, x.actor2?.value]), [['Attack', 'Civilians (Mali)']], brief(civ));
 });
+
+test('a toll told by a source a few lines after the incident is its toll (issue 10)', () => {
+  const xs = incidents(
+    [
+      'Rival party supporters said gunmen had fired at their marchers from rooftops in Tripoli on Thursday, aiming at their heads.',
+      'In a statement, the parties called on the army to intervene and urged their supporters to remain calm.',
+      'An army source told Reuters that at least three people were killed and seven were wounded in the shooting.',
+    ].join('\n\n'),
+  );
+  assert.equal(xs.length, 1, brief(xs));
+  assert.equal(xs[0]!.fatalities.value, 3);
+});
+
+test('a toll told between the sentences of its incident, in one no incident claims, is its toll (issue 10)', () => {
+  const xs = incidents(
+    [
+      'The regional governor shared a photo of the aftermath of the Russian missile strike on a printing house in Kharkiv on Thursday.',
+      'He stated that seven employees of the printing house were killed, according to the most recent information.',
+      'Earlier, it was stated that 16 people had been wounded.',
+      'At the time of the Russian attack, there were more than 50 employees in the printing house.',
+    ].join('\n\n'),
+  );
+  assert.equal(xs.length, 1, brief(xs));
+  assert.equal(xs[0]!.fatalities.value, 7);
+});

@@ -72,6 +72,8 @@ const NUM_WORD = `(?:${'zero one two three four five six seven eight nine ten el
 const QUAL_SRC = QUALIFIERS.map(([q]) => cap(q).replace(/ /g, '\\s+')).join('|');
 export const NUMBER_CORE_PATTERN =
   `(?:(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Hh]alf\\s+a)\\s+dozen|[Dd]ozens|[Hh]undreds|[Tt]housands)` +
+  // "a hundred villagers": one number, not "a" and "hundred".
+  `|[Aa]\\s+(?:hundred|thousand)(?![a-z])` +
   `|(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:\\s*(?:-|–|to)\\s*\\d+)?(?:\\s+(?:million|thousand|hundred))?` +
   `|(?:${NUM_WORD}(?:[\\s-]+(?:and\\s+)?${NUM_WORD})*)`;
 export const NUMBER_PATTERN = `(?:[Bb]etween\\s+\\d+\\s*(?:and|to|-|–)\\s*\\d+|(?:(?:${QUAL_SRC})\\s+)?(?:${NUMBER_CORE_PATTERN}))`;
