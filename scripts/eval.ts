@@ -219,8 +219,11 @@ function printTable(rows: { set: DevSet; score: Score; seconds: number; note: st
     ['xy25km', (r: (typeof rows)[0]) => fld(r.score, 'coordinates')],
     ['fatal', (r: (typeof rows)[0]) => fld(r.score, 'fatalities')],
     ['fatal+', (r: (typeof rows)[0]) => fld(r.score, 'fatalities_positive')],
+    // the toll within the gold's low–high range (the news issue's bar) and any actor matched
+    ['f.rng', (r: (typeof rows)[0]) => fld(r.score, 'fatalities_range')],
     ['inter1', (r: (typeof rows)[0]) => fld(r.score, 'inter1')],
     ['actor1', (r: (typeof rows)[0]) => fld(r.score, 'actor1')],
+    ['act.any', (r: (typeof rows)[0]) => fld(r.score, 'actor_any')],
     ['neg', (r: (typeof rows)[0]) => f(r.score.negatives?.share)],
     ['q.R', (r: (typeof rows)[0]) => f(r.score.quotes?.recall)],
     ['q.P', (r: (typeof rows)[0]) => f(r.score.quotes?.precision)],
