@@ -388,3 +388,11 @@ test(here + "'French-speaking' names a language, not a people: no clue to France
   const ps = findPlaces(analyze('Gunmen attacked a police station in a predominantly French-speaking province of Cameroon on Saturday.'), gaz);
   assert.ok(!ps.some((p) => p.demonym && p.candidates.some((c) => c.country === 'France')), ps.map((p) => p.text).join(', '));
 });
+
+test(here + "'the X area of Y district': a place the gazetteer lacks, reported by name under the district the text puts it in", () => {
+  // Written for this test ('Tochi Bazar' is a made-up name).
+  const r = resolve('Security forces killed six militants in the Tochi Bazar area of North Waziristan on Wednesday.');
+  assert.equal(r.location?.value, 'Tochi Bazar');
+  assert.equal(r.admin2?.value, 'North Waziristan');
+  assert.equal(r.admin1?.value, 'Khyber Pakhtunkhwa');
+});

@@ -719,6 +719,8 @@ function saysPlace(doc: Doc, i: number, j: number, m: PlaceMention): boolean {
   if (m.unit && prev && /^(?:on|to|into|towards?|across|through)$/.test(prev.lower)) return true;
   // 'raided the Madabanciya hamlet', 'in the Kwamdi village': a settlement word after a name.
   if (prev?.lower === 'the' && /^(?:village|hamlet|settlement)$/.test(next?.lower ?? '') && next!.sentence === m.sentence) return true;
+  // 'in the Mir Ali area of North Waziristan': an area of a place the text names.
+  if (prev?.lower === 'the' && next?.lower === 'area' && doc.tokens[j + 2]?.lower === 'of' && next.sentence === m.sentence) return true;
   if (!prevIn) return false;
   if (m.unit) return true;
   // 'the Syrian town of Dabiq', 'the village of Kafr Nabl', 'the district headquarters of
@@ -1265,7 +1267,8 @@ function resolveIn(doc: Doc, places: PlaceMention[], ap: ArticlePlaces, inFocus:
     // Balkh the town): then the district the text names wins.
     if (pick && pick.m !== container.m && pick.c && KIND_RANK[pick.c.kind] > rank) continue;
     if (pick && pick.m !== container.m && pick.c && KIND_RANK[pick.c.kind] === rank && pick.m.start < x.m.start) continue;
-    return fromText(x, domPlace!, ap, gaz, ev, doc);
+    // ("in the Mir Ali area of North Waziristan": the district the text puts it in is its admin2)
+    return fromText(x, domPlace!, ap, gaz, ev, doc, inProvince && container.c?.kind === 'admin2' ? container : undefined);
   }
 
   // A place the gazetteer knows only elsewhere, or not at all, where a context clue names the
@@ -1413,11 +1416,11 @@ function followedByProvince(ap: ArticlePlaces, x: Chosen, dom: number, doc: Doc)
   return false;
 }
 
-/** "X town in Y countryside": the next mention, after only 'in'/'of' words, is the province `dom`. */
+/** "X town in Y countryside", "the X area of Y district": the next mention, after only 'in'/'of' words, is the province `dom` or a district of it. */
 function provinceAfterIn(ap: ArticlePlaces, x: Chosen, dom: number, doc: Doc): boolean {
   for (const y of ap.ordered ? ap.chosen.slice(ap.firstAfter(x.m.end), ap.firstAfter(x.m.end) + 1) : ap.chosen) {
     if (y.m.start <= x.m.end) continue;
-    return !!y.c && y.c.id === dom && y.m.sentence === x.m.sentence && IN_PROVINCE_BETWEEN.test(doc.text.slice(x.m.end, y.m.start));
+    return !!y.c && (y.c.id === dom || (y.c.kind === 'admin2' && y.c.admin1Id === dom)) && y.m.sentence === x.m.sentence && IN_PROVINCE_BETWEEN.test(doc.text.slice(x.m.end, y.m.start));
   }
   return false;
 }
@@ -1577,12 +1580,12 @@ const isAbbrev = (s: string) => /^[A-Z&]{1,4}$/.test(s.trim());
  * are its own where the gazetteer has a namesake within 100 km of the province, else the
  * province's (precision 2 then, as the coordinates are the unit's).
  */
-function fromText(x: Chosen, prov: GazPlace, ap: ArticlePlaces, gaz: Gazetteer, ev: (m: PlaceMention) => Evidence, doc: Doc): ResolvedLocation {
+function fromText(x: Chosen, prov: GazPlace, ap: ArticlePlaces, gaz: Gazetteer, ev: (m: PlaceMention) => Evidence, doc: Doc, district?: Chosen): ResolvedLocation {
   const e = [ev(x.m)];
   const paren = parenAfter(x.m, doc, ev);
   // Coordinates: the place's own namesake near the province, else the district the text names
-  // in "(Kech, Balochistan)", else the province's.
-  let coordFrom: GazPlace = prov;
+  // in "(Kech, Balochistan)" or "the X area of Y district", else the province's.
+  let coordFrom: GazPlace = district?.c ?? prov;
   for (const c of x.m.candidates) {
     if (c.countryCode === prov.countryCode && km(c.lat, c.lon, prov.lat, prov.lon) < 100) { coordFrom = c; break; }
   }
@@ -1596,7 +1599,8 @@ function fromText(x: Chosen, prov: GazPlace, ap: ArticlePlaces, gaz: Gazetteer, 
   }
   const admin2: Field<string> | null = x.m.unit === 'admin2'
     ? { value: textName(x.m), evidence: e, rule: 'place.admin2-text' }
-    : paren && !isAbbrev(paren.a.text) ? { value: textName(paren.a), evidence: [paren.a], rule: 'place.admin2-parenthesis' } : null;
+    : paren && !isAbbrev(paren.a.text) ? { value: textName(paren.a), evidence: [paren.a], rule: 'place.admin2-parenthesis' }
+    : district?.c ? { value: textName(district.m), evidence: [ev(district.m)], rule: 'place.admin2-text-hierarchy' } : null;
   let provField = adminField(prov, ap, ev, e, 'place.admin1');
   if (paren && provField.derived) provField = paren1(paren.b, provField) ?? provField;
   const own = x.m.candidates.includes(coordFrom);
