@@ -290,3 +290,9 @@ test('a toll told between the sentences of its incident, in one no incident clai
   assert.equal(xs.length, 1, brief(xs));
   assert.equal(xs[0]!.fatalities.value, 7);
 });
+
+test('a town overrun in the lead sentence is the change of territory, whatever arms later sentences name', () => {
+  // Written for this test.
+  const xs = incidents('Insurgents overran the town of Gubio in Borno State on Monday, officials said. Fighter jets later bombed positions near the town.');
+  assert.equal(xs[0]?.sub_event_type.value, 'Non-state actor overtakes territory', brief(xs));
+});

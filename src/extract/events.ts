@@ -709,6 +709,16 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
   }
   if (mob) return mk('Mob violence', 'mob', mob, 0.75);
 
+  // A town taken, told in the lead sentence with no explosive or air strike of its own, is the
+  // event, whatever arms later sentences name ("Insurgents overran the town of Dikwa … fighter
+  // jets later bombed …"): ACLED codes the change of territory.
+  const leadTake = head.live.find((x) => (x.cat === 'capture' || x.cat === 'regain') && TOWN_WORDS.test(head.words.slice(x.w0, x.w1 + 1).join(' ')));
+  if (leadTake && !head.live.some((x) => EXPLOSIVE_CATS.has(x.cat))) {
+    const who = subjectKind(head, leadTake);
+    if (who === 'nonstate' && leadTake.cat === 'capture') return mk('Non-state actor overtakes territory', 'capture:lead-town', leadTake, 0.7);
+    if (who === 'state' || leadTake.cat === 'regain') return mk('Government regains territory', 'regain:lead-town', leadTake, 0.7);
+  }
+
   // Explosions / remote violence, in ACLED's precedence
   const suicide = has(all, 'suicide');
   if (suicide) return mk('Suicide bomb', 'suicide', suicide, 0.9);
@@ -995,6 +1005,10 @@ interface Cluster {
 const GENERIC_STRIKE = new Set(['strike', 'strikes']);
 /** First words of the shelling entry's hits that name the weapon: a missile, rocket or shell. */
 const MISSILE_WORDS = new Set(['missile', 'missiles', 'rocket', 'rockets', 'shell', 'shells', 'ballistic']);
+/** Places that change hands as territory (a base or post taken is mostly a battle for it). */
+const TOWN_WORDS = /\b(?:town|towns|village|villages|city|district|districts|territory|region|province)\b/;
+/** Trigger categories of explosions and remote violence. */
+const EXPLOSIVE_CATS = new Set<TriggerCat>(['suicide', 'ied', 'air', 'shelling', 'grenade', 'explosion']);
 const STRONG_CATS = new Set<TriggerCat>(['chemical', 'suicide', 'ied', 'air', 'shelling', 'grenade', 'regain', 'capture', 'abduct', 'sexual']);
 function strongHit(info: SentenceInfo): boolean {
   // (not in a relative clause that describes an actor: "Hezbollah, which fought a war with
