@@ -482,3 +482,58 @@ test(here + 'two briefs of one town and day that share none of their words are t
   const shot2 = report('c', 0, { ...CITY, fatalities: 1, text: 'Two armed men shot a man dead outside his house in Compensa and fled on foot, police said.' });
   assert.equal(fuse([{ ...shot, note: true }, { ...shot2, note: true }]).length, 1);
 });
+
+test(here + 'two briefs of one event state the same figures and names, lead with the same place and tell it in the same words', () => {
+  const TOWN: Spec = { date: '2025-06-02', sub: 'Armed clash', country: 'Afghanistan', admin1: 'Kunar', location: 'Asadabad', lat: 34.87, lon: 71.15, actor1: 'Taliban', inter1: 2, actor2: 'Military Forces of Afghanistan', inter2: 1, fatalities: 0 };
+  const brief = (id: string, text: string, extra: Partial<Spec> = {}) => ({ ...report(id, 0, { ...TOWN, ...extra, text }), note: true });
+  const base = 'Taliban fighters surrendered their weapons to the army at the Pech bridge near Asadabad, handing over 12 rifles.';
+  const same = brief('a', base);
+  const copy = brief('b', 'Taliban fighters surrendered their weapons to the army at the Pech bridge near Asadabad, handing over 12 rifles.');
+  // Told alike: one event.
+  assert.equal(fuse([same, copy]).length, 1);
+  // Another figure ("14 rifles"), another name ("the Shigal bridge"), another toll: two events.
+  assert.equal(fuse([same, brief('c', base.replace('12', '14'))]).length, 2);
+  assert.equal(fuse([same, brief('d', base.replace('Pech', 'Shigal'))]).length, 2);
+  assert.equal(fuse([brief('e', base, { fatalities: 5 }), brief('f', base, { fatalities: 4 })]).length, 2);
+  // The same names, led by another place: the note of the fighting at one front of two.
+  const lead = (id: string, front: string) => {
+    const r = brief(id, '');
+    const one = `Government troops and Taliban fighters clashed on the ${front} front near Asadabad.`;
+    const two = 'During the clashes on the Pech and Shigal fronts, 3 fighters were wounded.';
+    r.incident = { ...r.incident, evidence: [{ article: id, start: one.length + 1, end: one.length + 1 + two.length, text: two }, { article: id, start: 0, end: one.length, text: one }] };
+    return r;
+  };
+  assert.equal(fuse([lead('g', 'Pech'), lead('h', 'Shigal')]).length, 2);
+  assert.equal(fuse([lead('g', 'Pech'), lead('h', 'Pech')]).length, 1);
+  // Same figures and names, other words: two protests, two events.
+  const P: Partial<Spec> = { sub: 'Peaceful protest', actor1: 'Protesters (Afghanistan)', inter1: 6, actor2: null, inter2: null };
+  const market = brief('i', 'Shopkeepers of the old market in Asadabad protested, demanding that the bazaar reopen after the curfew.', P);
+  const widows = brief('j', 'War widows staged a sit-in in Asadabad asking for pensions promised by the provincial council.', P);
+  assert.equal(fuse([market, widows]).length, 2);
+  // One town, one day, one toll, alike in kind, some words in common (a quarter): two killings.
+  const K: Partial<Spec> = { sub: 'Attack', actor1: 'Unidentified Armed Group (Afghanistan)', inter1: 3, actor2: 'Civilians (Afghanistan)', inter2: 7, fatalities: 1 };
+  const shopkeeper = brief('l', 'Gunmen on a motorcycle shot dead a shopkeeper outside his shop in the Asadabad bazaar and fled toward the river.', K);
+  const teacher = brief('m', 'Gunmen on a motorcycle shot dead a teacher as he left the boys school in Asadabad and fled toward the mountains.', K);
+  assert.equal(fuse([shopkeeper, teacher]).length, 2);
+  // Long articles' reports are not held to this: the same two texts join on the town and day.
+  assert.equal(fuse([{ ...same, note: false }, { ...brief('k', base.replace('Pech', 'Shigal')), note: false }]).length, 1);
+});
+
+test(here + 'one text under two ids without a URL: each id keeps its incidents, never merged with each other; the same line twice is one article', () => {
+  const text = 'On 2 June 2025, 6 Taliban militants were killed in army operations in Asadabad and Chawkay districts, Kunar.';
+  const inc = report('x', 0, { date: '2025-06-02', country: 'Afghanistan', admin1: 'Kunar', location: 'Asadabad', fatalities: 3, text }).incident;
+  const batch = (ids: string[]) => ids.map((id) => ({ article: { id, text }, incidents: [inc] }));
+  const two = fusionReports(batch(['n1', 'n2']));
+  assert.equal(two.length, 2);
+  assert.notEqual(two[0]!.key, two[1]!.key);
+  assert.equal(two[0]!.articleKey, two[1]!.articleKey);
+  const out = fuse(two);
+  assert.deepEqual(out.map((x) => x.articles).sort(), [['n1'], ['n2']]);
+  // The same line read twice (the same id) is one article.
+  assert.equal(fusionReports(batch(['n1', 'n1'])).length, 1);
+  // With a URL, the URL names the article: the same page under two ids is one.
+  const url = 'https://example.org/news/kunar';
+  assert.equal(fusionReports(['n1', 'n2'].map((id) => ({ article: { id, text, url }, incidents: [inc] }))).length, 1);
+  // The first copy in content order keeps the key the store gives it.
+  assert.equal(fusionReports(batch(['n1']))[0]!.key, two.find((r) => r.article === 'n1')!.key);
+});
