@@ -537,3 +537,19 @@ test(here + 'one text under two ids without a URL: each id keeps its incidents, 
   // The first copy in content order keeps the key the store gives it.
   assert.equal(fusionReports(batch(['n1']))[0]!.key, two.find((r) => r.article === 'n1')!.key);
 });
+
+test(here + 'an exact day a text does not state (read from a weekday) may be a few days off: no veto within UNSTATED_REACH days; two stated days still differ', () => {
+  const attack = report('a', 0, { ...QUETTA, fatalities: 4, date: '2025-05-03' });
+  // "The bodies of the four policemen were recovered on Monday": dated by the recovery, two days on.
+  const recovered = report('b', 0, { ...QUETTA, fatalities: 4, date: '2025-05-05' });
+  assert.equal(veto(attack, recovered), null);
+  assert.match(veto(attack, report('c', 0, { ...QUETTA, date: '2025-05-07' }))!, /too far apart/);
+  // Both texts state their calendar day, and the days differ: two events.
+  const s1 = traced(report('d', 0, { ...QUETTA, date: '2025-05-03' }), 'event_date', 'date:day-month-year', 'On 3 May 2025, gunmen attacked a police post.');
+  const s2 = traced(report('e', 0, { ...QUETTA, date: '2025-05-05' }), 'event_date', 'date:day-month-year', 'On 5 May 2025, gunmen attacked a police post.');
+  assert.ok(veto(s1, s2));
+  // One stated, one read from a weekday: the reach of the unstated one.
+  assert.equal(veto(s1, recovered), null);
+  // A week-precise date keeps its own tolerance.
+  assert.equal(veto(report('f', 0, { ...QUETTA, date: '2025-05-09', tp: 2 }), attack), null);
+});

@@ -32,6 +32,13 @@ const SAME_PLACE_KM = 5;
 
 /** Days of tolerance by ACLED time precision: 1 exact day, 2 within a week, 3 within a month. */
 export const DATE_TOLERANCE: Record<number, number> = { 1: 1, 2: 7, 3: 31 };
+/**
+ * How far apart two exact days may be when a text does not state its day but reads it from a
+ * weekday or "yesterday" against its publication (compatible.ts `statedDay`): one outlet dates an
+ * attack by the night it began, another by the day the bodies were recovered or the toll was
+ * given ("on Sunday", two days on). Such pairs are not vetoed; the fitted score weighs the gap.
+ */
+export const UNSTATED_REACH = 3;
 
 const dayCache = new Map<string, number | null>();
 

@@ -28,6 +28,7 @@ import {
   normPlace,
   statedDay,
   statedSet,
+  UNSTATED_REACH,
   within,
   type Flat,
   type WordWeights,
@@ -54,6 +55,8 @@ export interface PlaceView {
   day: number | null;
   /** Days of tolerance of its date precision. */
   tol: number;
+  /** How far its day may be from another report's: its tolerance, or UNSTATED_REACH for a day it does not state. */
+  reach: number;
   /** Its text states the calendar day (compatible.ts `statedDay`). */
   stated: boolean;
   country: string;
@@ -71,10 +74,13 @@ export function placeView(r: Flat): PlaceView {
   let v = views.get(r);
   if (v) return v;
   const province = r.admin1 ? normPlace(r.admin1).replace(PROVINCE_WORDS, ' ').replace(/\s+/g, ' ').trim() : '';
+  const tol = DATE_TOLERANCE[r.time_precision ?? 1] ?? 1;
+  const stated = statedDay(r);
   v = {
     day: dayNumber(r.event_date),
-    tol: DATE_TOLERANCE[r.time_precision ?? 1] ?? 1,
-    stated: statedDay(r),
+    tol,
+    reach: tol === 1 && !stated ? UNSTATED_REACH : tol,
+    stated,
     country: fold(r.country),
     province,
     // One spelling of a name in another alphabet: the same consonants in the same order.
@@ -92,7 +98,7 @@ export function vetoFlat(a: Flat, b: Flat): string | null {
   const x = placeView(a);
   const y = placeView(b);
   if (x.day === null || y.day === null) return 'date unknown';
-  if (Math.abs(x.day - y.day) > Math.max(x.tol, y.tol)) return 'dates too far apart for their precision';
+  if (Math.abs(x.day - y.day) > Math.max(x.reach, y.reach)) return 'dates too far apart for their precision';
   if (x.day !== y.day && x.stated && y.stated) return 'each text states its day, and they differ';
   if (!x.country || x.country !== y.country) return 'countries differ or unknown';
   const sameTown = !!x.town && x.town === y.town;
