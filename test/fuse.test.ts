@@ -553,3 +553,20 @@ test(here + 'an exact day a text does not state (read from a weekday) may be a f
   // A week-precise date keeps its own tolerance.
   assert.equal(veto(report('f', 0, { ...QUETTA, date: '2025-05-09', tp: 2 }), attack), null);
 });
+
+test(here + 'a calendar date an article gives earlier ("On Jan. 8, coalition forces conducted 34 strikes … Near Mosul, …") dates its events: two such days that differ are two events', () => {
+  const MOSUL: Spec = { sub: 'Air/drone strike', country: 'Iraq', admin1: 'Ninewa', admin2: 'Mosul', location: 'Mosul', geo: 2, lat: 36.34, lon: 43.13, actor1: 'Global Coalition Against Daesh', inter1: 8, actor2: 'Islamic State (Iraq)', inter2: 2, fatalities: 0 };
+  const daily = (id: string, date: string, day: string) =>
+    traced(report(id, 0, { ...MOSUL, date, text: 'Near Mosul, four strikes engaged four tactical units and destroyed a mortar system and two vehicles.' }), 'event_date', 'date:month-day:earlier-in-article', day, true);
+  const jan8 = daily('a', '2017-01-08', 'Jan. 8');
+  const jan9 = daily('b', '2017-01-09', 'Jan. 9');
+  const jan10 = daily('c', '2017-01-10', 'Jan. 10');
+  assert.match(veto(jan8, jan9)!, /states its day/);
+  assert.match(veto(jan8, jan10)!, /too far apart|states its day/);
+  assert.equal(fuse([jan8, jan9, jan10]).length, 3);
+  // The same release's day in two copies is one day.
+  assert.equal(veto(jan8, daily('d', '2017-01-08', 'Jan. 8')), null);
+  // A calendar date given as the day of the report is not the event's day.
+  const reporting = traced(report('e', 0, { ...MOSUL, date: '2017-01-09' }), 'event_date', 'date:month-day:reporting-day', 'Jan. 9', true);
+  assert.equal(veto(jan8, reporting), null);
+});

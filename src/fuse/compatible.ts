@@ -215,6 +215,20 @@ export function statedDay(r: Flat): boolean {
 }
 
 /**
+ * Whether the report's exact day is a calendar date the article gives, in its event sentences or
+ * earlier ("On Jan. 8, Coalition forces conducted 34 strikes … Near Mosul, four strikes …"), as
+ * opposed to one read from a weekday, "yesterday" or the publication, which may be off by the
+ * days between an event and its telling (UNSTATED_REACH). A calendar date given as the day of the
+ * report ("reporting-day") is not the event's.
+ */
+export function calendarDay(r: Flat): boolean {
+  const t = r.trace.event_date;
+  if (r.time_precision !== 1 || !t) return false;
+  const [base, ...rest] = t.rule.split(':');
+  return (STATED_DATE.has(`${base}:${rest[0]}`) || t.rule === 'date:iso') && !rest.includes('reporting-day');
+}
+
+/**
  * Whether the actors contradict: in some role both reports name an actor and they differ ("TTP
  * attacked" against "BLA attacked"), in both orders for a battle. A generic actor fits any.
  */
