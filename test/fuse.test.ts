@@ -364,6 +364,14 @@ test(here + 'the best toll is the latest update; low/high span the sources, neve
   assert.match(both[0]!.trace.fatalities!.note!, /ary, an update/);
   // Each source's own figure stays visible.
   assert.deepEqual(both[0]!.sources.map((s) => [s.article, s.fatalities]).sort(), [['ary', 7], ['express', 4]]);
+  // Headline tenses and the wire's phrasing of an update are updates too.
+  for (const text of ['Quetta attack toll climbs to 7', 'Two wounded policemen died in hospital, bringing the death toll to 7.', 'The toll now stands at 7, the home department said.', 'Officials revised the toll upward to 7.']) {
+    const upd = report('upd', 0, { ...QUETTA, fatalities: 7 });
+    upd.incident.trace.fatalities = { rule: 'fatalities:death-toll', evidence: [{ article: 'upd', start: 0, end: text.length, text }] };
+    const [x] = fuse([stale, { ...upd, published: '2025-05-03' }]);
+    assert.equal(x!.fatalities, 7, text);
+    assert.deepEqual([x!.fatalities_low, x!.fatalities_high], [4, 7]);
+  }
 });
 
 test(here + 'a named actor beats an unidentified one; the most precise date and place win', () => {

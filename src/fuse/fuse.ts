@@ -206,7 +206,7 @@ function namedFirst(rs: FusionReport[], field: 'actor1' | 'actor2'): FusionRepor
 const PLACE = ['country', 'admin1', 'admin2', 'location', 'latitude', 'longitude', 'geo_precision'] as const;
 
 /** A toll the text gives as an update of an earlier one. */
-const UPDATE = /\b(?:rose|risen|climbed|jumped|increased|mounted|reached|swelled)\s+to\b|\bupdated?\b|\bfinal (?:toll|count|figure)|\bnow stands at\b/i;
+const UPDATE = /\b(?:rose|rises|risen|climbed|climbs|jumped|jumps|increased|increases|mounted|mounts|reached|reaches|swelled|grew|grown)\s+to\b|\bbringing the (?:death )?toll to\b|\bupdated?\b|\bfinal (?:death )?(?:toll|count|figure)|\b(?:now )?stands at\b|\brevised (?:(?:the )?(?:death )?toll )?(?:up|upward|upwards)\b/i;
 
 function isUpdate(r: FusionReport): boolean {
   const t = r.incident.trace.fatalities;
