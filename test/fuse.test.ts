@@ -273,7 +273,7 @@ test(here + 'a toll of one is not specific enough to join two days, nor a small 
 test(here + 'hand-written multi-article groups: each extracted and fused into its own incident, distractors apart', () => {
   // Groups of articles written for this test, each about one event in other words (another
   // toll, "on Tuesday" against the date, the district against the town), and distractors: other
-  // events of the same type, place and day.
+  // events of the same type, place and day, or of the same place a few days on, dated by a weekday.
   const arts = readFileSync(join(FIXTURES, 'fusion-groups.jsonl'), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
@@ -491,9 +491,10 @@ test(here + 'two briefs of one town and day that share none of their words are t
   assert.equal(fuse([{ ...shot, note: true }, { ...shot2, note: true }]).length, 1);
 });
 
-test(here + 'two briefs of one event state the same figures and names, lead with the same place and tell it in the same words', () => {
+test(here + 'two dated notes of one event state the same figures and names, lead with the same place and tell it in the same words', () => {
   const TOWN: Spec = { date: '2025-06-02', sub: 'Armed clash', country: 'Afghanistan', admin1: 'Kunar', location: 'Asadabad', lat: 34.87, lon: 71.15, actor1: 'Taliban', inter1: 2, actor2: 'Military Forces of Afghanistan', inter2: 1, fatalities: 0 };
-  const brief = (id: string, text: string, extra: Partial<Spec> = {}) => ({ ...report(id, 0, { ...TOWN, ...extra, text }), note: true });
+  // A note that gives its event's calendar day ("On 2 June 2025, …").
+  const brief = (id: string, text: string, extra: Partial<Spec> = {}) => ({ ...traced(report(id, 0, { ...TOWN, ...extra, text }), 'event_date', 'date:day-month-year', 'On 2 June 2025'), note: true });
   const base = 'Taliban fighters surrendered their weapons to the army at the Pech bridge near Asadabad, handing over 12 rifles.';
   const same = brief('a', base);
   const copy = brief('b', 'Taliban fighters surrendered their weapons to the army at the Pech bridge near Asadabad, handing over 12 rifles.');
@@ -525,6 +526,11 @@ test(here + 'two briefs of one event state the same figures and names, lead with
   assert.equal(fuse([shopkeeper, teacher]).length, 2);
   // Long articles' reports are not held to this: the same two texts join on the town and day.
   assert.equal(fuse([{ ...same, note: false }, { ...brief('k', base.replace('Pech', 'Shigal')), note: false }]).length, 1);
+  // Nor a news flash dated by a weekday and its follow-up with the new toll.
+  const Q: Partial<Spec> = { sub: 'Suicide bomb', actor1: 'Unidentified Armed Group (Afghanistan)', inter1: 3, actor2: 'Civilians (Afghanistan)', inter2: 7 };
+  const flash = { ...report('n', 0, { ...TOWN, ...Q, fatalities: 12, text: 'A suicide bomber blew himself up in a crowded market in Asadabad on Saturday, killing 12 people, officials said.' }), note: true };
+  const later = { ...report('o', 0, { ...TOWN, ...Q, fatalities: 21, text: 'The toll of the suicide bombing in a crowded Asadabad market rose to 21 on Sunday after nine of the wounded died, officials said.' }), note: true };
+  assert.equal(fuse([flash, later]).length, 1);
 });
 
 test(here + 'one text under two ids without a URL: each id keeps its incidents, never merged with each other; the same line twice is one article', () => {

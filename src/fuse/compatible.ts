@@ -395,14 +395,16 @@ export function evidenceWords(r: Flat): Set<string> {
 }
 
 /**
- * What a brief states that another telling of its event would repeat: its figures (numbers and
- * number words, dates aside) and its names (capitalised words inside a sentence: people, units,
- * villages, groups). A brief (an agency's note, a news flash: articles.ts `isNote`) says all it
- * knows of its event in a few sentences, so two briefs of one event state the same figures and
- * names; two that differ in one ("42 fighters surrendered" / "more than 40"; "including
- * Kaidupur" / "including Thuhi"; a toll of 5 / of 4 of a toll split over several places) are two
- * events, or two accounts too far apart to merge without an analyst (the desk still lists them
- * as candidates).
+ * What a dated note states that another telling of its event would repeat: its figures (numbers
+ * and number words, dates aside) and its names (capitalised words inside a sentence: people,
+ * units, villages, groups). A dated note (a brief, articles.ts `isNote`, that gives its event's
+ * calendar day: "On 6 May 2020, women staged a protest in …", the way an agency's or a
+ * database's notes are written) is a record of one event, complete in a few sentences, so two
+ * notes of one event state the same figures and names; two that differ in one ("42 fighters
+ * surrendered" / "more than 40"; "including Kaidupur" / "including Thuhi"; a toll of 5 / of 4 of
+ * a toll split over several places) are two events, or two accounts too far apart to merge
+ * without an analyst (the desk still lists them as candidates). A news flash dated by a weekday
+ * ("late on Sunday"), and its follow-up ("the toll rose to 21"), are left to the other rules.
  */
 const briefCache = new WeakMap<object, { figures: Set<string>; names: Set<string>; lead: Set<string> }>();
 const NOT_NAMES = new Set('january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '));
@@ -444,6 +446,17 @@ function sameSet(x: Set<string>, y: Set<string>): boolean {
   if (x.size !== y.size) return false;
   for (const v of x) if (!y.has(v)) return false;
   return true;
+}
+
+/**
+ * Whether a report is dated by a calendar date its text gives ("On 6 May 2020, …", "Around 8 May
+ * 2020 (as reported), …", "As reported on 1 March 2020, …"), exact or approximate, rather than
+ * read from a weekday or "yesterday" against the publication. Of a brief, that makes it a dated
+ * note (briefFacts).
+ */
+export function datedNote(r: Flat): boolean {
+  const t = r.trace.event_date;
+  return !!t && !t.derived && /^date:(?:day-month-year|month-day-year|day-month|month-day|iso)(?::|$)/.test(t.rule);
 }
 
 /**
@@ -579,7 +592,7 @@ export function compatible(a: Flat, b: Flat, weights: WordWeights = FLAT, briefs
   const gap = Math.abs(da - db);
   if (gap > tol) return NO('dates too far apart');
   score += gap === 0 ? 2 : 0;
-  if (briefs && !briefsAgree(a, b, weights)) return NO('two briefs that state different figures or names, or tell it in other words');
+  if (briefs && datedNote(a) && datedNote(b) && !briefsAgree(a, b, weights)) return NO('two dated notes that state different figures or names, or tell it in other words');
 
   // Place: the same country, then the same admin1 or close coordinates; two named towns far apart
   // are two events.
