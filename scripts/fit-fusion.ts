@@ -6,12 +6,13 @@
  * matched one gold incident. A logistic model of "one event" is fitted on `pairFeatures`
  * (L2-regularised gradient descent), over the pairs no hard veto keeps apart; the threshold is
  * the one with the best multi-article grouping on news-dev whose fusion keeps grouping precision
- * ≥ 0.97 there (multi-article and overall), detection F1 on acled-2020-afpak within 0.01 of its
+ * ≥ 0.97 there (multi-article and overall), no drop in detection F1 on acled-2020-afpak from its
  * F1 without fusion, and the hand-written groups of test/fixtures/fusion-groups.jsonl exactly. Pairs the hand-set
  * rules of compatible.ts already accept are left out: the model learns what the rules miss.
  *
  *   node dist/scripts/fit-fusion.js            (needs ../shared/eval; rerun after extraction changes)
  *   node dist/scripts/fit-fusion.js --pairs    also prints the positive pairs the model misses
+ *   node dist/scripts/fit-fusion.js --keep-weights   keeps data/fusion.json's weights, chooses the threshold again
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extractArticle } from '../src/pipeline.js';
@@ -143,7 +144,13 @@ async function main(): Promise<number> {
   const pairs = data.flatMap(pairsOf);
   const pos = pairs.filter((p) => p.y === 1).length;
   console.log(`fit-fusion: ${pairs.length} pairs of reports past the vetoes, ${pos} of one gold incident`);
-  const m = fit(pairs);
+  // --keep-weights: the weights of data/fusion.json as they are; only the threshold is chosen again
+  // (after a change to the vetoes or the rules, which changes what reaches the score).
+  const m = process.argv.includes('--keep-weights') ? (() => {
+    const cur = JSON.parse(readFileSync(join(ROOT, 'data/fusion.json'), 'utf8')) as FusionModel;
+    if (cur.features.join(',') !== FEATURES.join(',')) throw new Error('fit-fusion: --keep-weights needs data/fusion.json fitted on the same features');
+    return { weights: cur.weights, bias: cur.bias };
+  })() : fit(pairs);
   console.log('feature weights (raw units):');
   FEATURES.forEach((f, k) => console.log(`  ${f.padEnd(22)} ${m.weights[k]!.toFixed(3)}`));
   console.log(`  ${'bias'.padEnd(22)} ${m.bias.toFixed(3)}`);
@@ -152,7 +159,7 @@ async function main(): Promise<number> {
   const results: Array<{ t: number; line: string; ok: boolean; g: number }> = [];
   // Detection F1 of each set without fusion (a threshold no mean chance reaches).
   const unfused = new Map<string, number>();
-  for (const t of [1.01, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.99]) {
+  for (const t of [1.01, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.88, 0.9, 0.92, 0.94, 0.95, 0.97, 0.99]) {
     const model: FusionModel = { features: [...FEATURES], weights: m.weights, bias: m.bias, threshold: t };
     setFusionModel(model);
     let ok = true;
@@ -164,9 +171,9 @@ async function main(): Promise<number> {
       const ma = s.multi_article;
       if (!unfused.has(d.name)) unfused.set(d.name, s.detection.f1);
       // news-dev: the acceptance bar on grouping precision; a set of one note per event
-      // (acled-2020-afpak, many alike on one day and district): detection F1 within 0.01 of
-      // its F1 without fusion (the issue asks for no drop; ACLED's own duplicate notes cost a little).
-      ok &&= ma ? ma.grouping_precision >= 0.97 && s.fields.grouping_precision!.acc >= 0.97 : s.detection.f1 >= unfused.get(d.name)! - 0.01;
+      // (acled-2020-afpak, many alike on one day and district): no drop in detection F1 from
+      // its F1 without fusion.
+      ok &&= ma ? ma.grouping_precision >= 0.97 && s.fields.grouping_precision!.acc >= 0.97 : s.detection.f1 >= unfused.get(d.name)!;
       if (ma) g += ma.grouping;
       parts.push(`${d.name}: ${ma ? `found ${ma.recall} grouping ${ma.grouping} gp ${ma.grouping_precision} range ${ma.fatalities_range.acc}; ` : ''}all gp ${s.fields.grouping_precision!.acc} F1 ${s.detection.f1}`);
     }
@@ -185,7 +192,9 @@ async function main(): Promise<number> {
     weights: m.weights.map((v) => Math.round(v * 1e4) / 1e4),
     bias: Math.round(m.bias * 1e4) / 1e4,
     threshold: best.t,
-    fitted: { sets: data.map((d) => d.name), pairs: pairs.length, positives: pos, at: best.line },
+    fitted: process.argv.includes('--keep-weights')
+      ? { ...((JSON.parse(readFileSync(join(ROOT, 'data/fusion.json'), 'utf8')) as FusionModel).fitted ?? {}), threshold_chosen_again: { sets: data.map((d) => d.name), at: best.line } }
+      : { sets: data.map((d) => d.name), pairs: pairs.length, positives: pos, at: best.line },
   };
   writeFileSync(join(ROOT, 'data/fusion.json'), JSON.stringify(model, null, 1) + '\n');
   console.log(`fit-fusion: threshold ${best.t}; wrote data/fusion.json`);

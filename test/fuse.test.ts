@@ -273,7 +273,7 @@ test(here + 'a toll of one is not specific enough to join two days, nor a small 
 test(here + 'hand-written multi-article groups: each extracted and fused into its own incident, distractors apart', () => {
   // Groups of articles written for this test, each about one event in other words (another
   // toll, "on Tuesday" against the date, the district against the town), and distractors: other
-  // events of the same type, place and day.
+  // events of the same type, place and day, or of the same place a few days on, dated by a weekday.
   const arts = readFileSync(join(FIXTURES, 'fusion-groups.jsonl'), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
@@ -364,6 +364,14 @@ test(here + 'the best toll is the latest update; low/high span the sources, neve
   assert.match(both[0]!.trace.fatalities!.note!, /ary, an update/);
   // Each source's own figure stays visible.
   assert.deepEqual(both[0]!.sources.map((s) => [s.article, s.fatalities]).sort(), [['ary', 7], ['express', 4]]);
+  // Headline tenses and the wire's phrasing of an update are updates too.
+  for (const text of ['Quetta attack toll climbs to 7', 'Two wounded policemen died in hospital, bringing the death toll to 7.', 'The toll now stands at 7, the home department said.', 'Officials revised the toll upward to 7.']) {
+    const upd = report('upd', 0, { ...QUETTA, fatalities: 7 });
+    upd.incident.trace.fatalities = { rule: 'fatalities:death-toll', evidence: [{ article: 'upd', start: 0, end: text.length, text }] };
+    const [x] = fuse([stale, { ...upd, published: '2025-05-03' }]);
+    assert.equal(x!.fatalities, 7, text);
+    assert.deepEqual([x!.fatalities_low, x!.fatalities_high], [4, 7]);
+  }
 });
 
 test(here + 'a named actor beats an unidentified one; the most precise date and place win', () => {
@@ -481,4 +489,98 @@ test(here + 'two briefs of one town and day that share none of their words are t
   assert.equal(fuse([{ ...body, note: true }, { ...shot, note: true }]).length, 2);
   const shot2 = report('c', 0, { ...CITY, fatalities: 1, text: 'Two armed men shot a man dead outside his house in Compensa and fled on foot, police said.' });
   assert.equal(fuse([{ ...shot, note: true }, { ...shot2, note: true }]).length, 1);
+});
+
+test(here + 'two dated notes of one event state the same figures and names, lead with the same place and tell it in the same words', () => {
+  const TOWN: Spec = { date: '2025-06-02', sub: 'Armed clash', country: 'Afghanistan', admin1: 'Kunar', location: 'Asadabad', lat: 34.87, lon: 71.15, actor1: 'Taliban', inter1: 2, actor2: 'Military Forces of Afghanistan', inter2: 1, fatalities: 0 };
+  // A note that gives its event's calendar day ("On 2 June 2025, …").
+  const brief = (id: string, text: string, extra: Partial<Spec> = {}) => ({ ...traced(report(id, 0, { ...TOWN, ...extra, text }), 'event_date', 'date:day-month-year', 'On 2 June 2025'), note: true });
+  const base = 'Taliban fighters surrendered their weapons to the army at the Pech bridge near Asadabad, handing over 12 rifles.';
+  const same = brief('a', base);
+  const copy = brief('b', 'Taliban fighters surrendered their weapons to the army at the Pech bridge near Asadabad, handing over 12 rifles.');
+  // Told alike: one event.
+  assert.equal(fuse([same, copy]).length, 1);
+  // Another figure ("14 rifles"), another name ("the Shigal bridge"), another toll: two events.
+  assert.equal(fuse([same, brief('c', base.replace('12', '14'))]).length, 2);
+  assert.equal(fuse([same, brief('d', base.replace('Pech', 'Shigal'))]).length, 2);
+  assert.equal(fuse([brief('e', base, { fatalities: 5 }), brief('f', base, { fatalities: 4 })]).length, 2);
+  // The same names, led by another place: the note of the fighting at one front of two.
+  const lead = (id: string, front: string) => {
+    const r = brief(id, '');
+    const one = `Government troops and Taliban fighters clashed on the ${front} front near Asadabad.`;
+    const two = 'During the clashes on the Pech and Shigal fronts, 3 fighters were wounded.';
+    r.incident = { ...r.incident, evidence: [{ article: id, start: one.length + 1, end: one.length + 1 + two.length, text: two }, { article: id, start: 0, end: one.length, text: one }] };
+    return r;
+  };
+  assert.equal(fuse([lead('g', 'Pech'), lead('h', 'Shigal')]).length, 2);
+  assert.equal(fuse([lead('g', 'Pech'), lead('h', 'Pech')]).length, 1);
+  // Same figures and names, other words: two protests, two events.
+  const P: Partial<Spec> = { sub: 'Peaceful protest', actor1: 'Protesters (Afghanistan)', inter1: 6, actor2: null, inter2: null };
+  const market = brief('i', 'Shopkeepers of the old market in Asadabad protested, demanding that the bazaar reopen after the curfew.', P);
+  const widows = brief('j', 'War widows staged a sit-in in Asadabad asking for pensions promised by the provincial council.', P);
+  assert.equal(fuse([market, widows]).length, 2);
+  // One town, one day, one toll, alike in kind, some words in common (a quarter): two killings.
+  const K: Partial<Spec> = { sub: 'Attack', actor1: 'Unidentified Armed Group (Afghanistan)', inter1: 3, actor2: 'Civilians (Afghanistan)', inter2: 7, fatalities: 1 };
+  const shopkeeper = brief('l', 'Gunmen on a motorcycle shot dead a shopkeeper outside his shop in the Asadabad bazaar and fled toward the river.', K);
+  const teacher = brief('m', 'Gunmen on a motorcycle shot dead a teacher as he left the boys school in Asadabad and fled toward the mountains.', K);
+  assert.equal(fuse([shopkeeper, teacher]).length, 2);
+  // Long articles' reports are not held to this: the same two texts join on the town and day.
+  assert.equal(fuse([{ ...same, note: false }, { ...brief('k', base.replace('Pech', 'Shigal')), note: false }]).length, 1);
+  // Nor a news flash dated by a weekday and its follow-up with the new toll.
+  const Q: Partial<Spec> = { sub: 'Suicide bomb', actor1: 'Unidentified Armed Group (Afghanistan)', inter1: 3, actor2: 'Civilians (Afghanistan)', inter2: 7 };
+  const flash = { ...report('n', 0, { ...TOWN, ...Q, fatalities: 12, text: 'A suicide bomber blew himself up in a crowded market in Asadabad on Saturday, killing 12 people, officials said.' }), note: true };
+  const later = { ...report('o', 0, { ...TOWN, ...Q, fatalities: 21, text: 'The toll of the suicide bombing in a crowded Asadabad market rose to 21 on Sunday after nine of the wounded died, officials said.' }), note: true };
+  assert.equal(fuse([flash, later]).length, 1);
+});
+
+test(here + 'one text under two ids without a URL: each id keeps its incidents, never merged with each other; the same line twice is one article', () => {
+  const text = 'On 2 June 2025, 6 Taliban militants were killed in army operations in Asadabad and Chawkay districts, Kunar.';
+  const inc = report('x', 0, { date: '2025-06-02', country: 'Afghanistan', admin1: 'Kunar', location: 'Asadabad', fatalities: 3, text }).incident;
+  const batch = (ids: string[]) => ids.map((id) => ({ article: { id, text }, incidents: [inc] }));
+  const two = fusionReports(batch(['n1', 'n2']));
+  assert.equal(two.length, 2);
+  assert.notEqual(two[0]!.key, two[1]!.key);
+  assert.equal(two[0]!.articleKey, two[1]!.articleKey);
+  const out = fuse(two);
+  assert.deepEqual(out.map((x) => x.articles).sort(), [['n1'], ['n2']]);
+  // The same line read twice (the same id) is one article.
+  assert.equal(fusionReports(batch(['n1', 'n1'])).length, 1);
+  // With a URL, the URL names the article: the same page under two ids is one.
+  const url = 'https://example.org/news/kunar';
+  assert.equal(fusionReports(['n1', 'n2'].map((id) => ({ article: { id, text, url }, incidents: [inc] }))).length, 1);
+  // The first copy in content order keeps the key the store gives it.
+  assert.equal(fusionReports(batch(['n1']))[0]!.key, two.find((r) => r.article === 'n1')!.key);
+});
+
+test(here + 'an exact day a text does not state (read from a weekday) may be a few days off: no veto within UNSTATED_REACH days; two stated days still differ', () => {
+  const attack = report('a', 0, { ...QUETTA, fatalities: 4, date: '2025-05-03' });
+  // "The bodies of the four policemen were recovered on Monday": dated by the recovery, two days on.
+  const recovered = report('b', 0, { ...QUETTA, fatalities: 4, date: '2025-05-05' });
+  assert.equal(veto(attack, recovered), null);
+  assert.match(veto(attack, report('c', 0, { ...QUETTA, date: '2025-05-07' }))!, /too far apart/);
+  // Both texts state their calendar day, and the days differ: two events.
+  const s1 = traced(report('d', 0, { ...QUETTA, date: '2025-05-03' }), 'event_date', 'date:day-month-year', 'On 3 May 2025, gunmen attacked a police post.');
+  const s2 = traced(report('e', 0, { ...QUETTA, date: '2025-05-05' }), 'event_date', 'date:day-month-year', 'On 5 May 2025, gunmen attacked a police post.');
+  assert.ok(veto(s1, s2));
+  // One stated, one read from a weekday: the reach of the unstated one.
+  assert.equal(veto(s1, recovered), null);
+  // A week-precise date keeps its own tolerance.
+  assert.equal(veto(report('f', 0, { ...QUETTA, date: '2025-05-09', tp: 2 }), attack), null);
+});
+
+test(here + 'a calendar date an article gives earlier ("On Jan. 8, coalition forces conducted 34 strikes … Near Mosul, …") dates its events: two such days that differ are two events', () => {
+  const MOSUL: Spec = { sub: 'Air/drone strike', country: 'Iraq', admin1: 'Ninewa', admin2: 'Mosul', location: 'Mosul', geo: 2, lat: 36.34, lon: 43.13, actor1: 'Global Coalition Against Daesh', inter1: 8, actor2: 'Islamic State (Iraq)', inter2: 2, fatalities: 0 };
+  const daily = (id: string, date: string, day: string) =>
+    traced(report(id, 0, { ...MOSUL, date, text: 'Near Mosul, four strikes engaged four tactical units and destroyed a mortar system and two vehicles.' }), 'event_date', 'date:month-day:earlier-in-article', day, true);
+  const jan8 = daily('a', '2017-01-08', 'Jan. 8');
+  const jan9 = daily('b', '2017-01-09', 'Jan. 9');
+  const jan10 = daily('c', '2017-01-10', 'Jan. 10');
+  assert.match(veto(jan8, jan9)!, /states its day/);
+  assert.match(veto(jan8, jan10)!, /too far apart|states its day/);
+  assert.equal(fuse([jan8, jan9, jan10]).length, 3);
+  // The same release's day in two copies is one day.
+  assert.equal(veto(jan8, daily('d', '2017-01-08', 'Jan. 8')), null);
+  // A calendar date given as the day of the report is not the event's day.
+  const reporting = traced(report('e', 0, { ...MOSUL, date: '2017-01-09' }), 'event_date', 'date:month-day:reporting-day', 'Jan. 9', true);
+  assert.equal(veto(jan8, reporting), null);
 });

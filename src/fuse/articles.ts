@@ -48,14 +48,30 @@ export interface ArticleReports {
  */
 export function fusionReports(batch: ArticleReports[]): FusionReport[] {
   const items = batch.map((b) => ({ ...b, ids: identify(b.article) }));
-  // One identity read twice (the same line in two files) is one article, as in the store.
+  // One identity read twice (the same line in two files) is one article, as in the store. Without
+  // a URL, a line is known by its id and its text: one text under two ids is two records of one
+  // telling (a database's note of an event in several places, coded as one event per place), and
+  // each id keeps its incidents. Its copies count as one article for fusion (articleKey): they
+  // never merge with each other, as the reports of one article do not.
   const seen = new Set<string>();
+  const copy = (it: (typeof items)[number]) => (it.ids.canonical_url ? it.ids.identity : `${it.ids.identity}\u0000${it.article.id}`);
   const unique = items
-    .filter((it) => (seen.has(it.ids.identity) ? false : (seen.add(it.ids.identity), true)))
-    .sort((a, b) => (a.ids.content_hash < b.ids.content_hash ? -1 : a.ids.content_hash > b.ids.content_hash ? 1 : a.ids.identity < b.ids.identity ? -1 : 1));
+    .filter((it) => (seen.has(copy(it)) ? false : (seen.add(copy(it)), true)))
+    .sort((a, b) => (a.ids.content_hash < b.ids.content_hash ? -1 : a.ids.content_hash > b.ids.content_hash ? 1 : a.ids.identity < b.ids.identity ? -1 : a.ids.identity > b.ids.identity ? 1 : a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0));
+  // The first copy of a text keeps the key the store gives it; each further copy gets its own.
+  const firstCopy = new Set<string>();
+  const keyIdentity = new Map<(typeof items)[number], string>();
+  for (const it of unique) {
+    if (!firstCopy.has(it.ids.identity)) {
+      firstCopy.add(it.ids.identity);
+      keyIdentity.set(it, it.ids.identity);
+    } else keyIdentity.set(it, `${it.ids.identity}#id:${it.article.id}`);
+  }
   const groupOf = new Map<string, string>();
   const byBand = new Map<string, Array<{ identity: string; sig: Uint32Array }>>();
   for (const it of unique) {
+    // A further copy of one text is in its first copy's group.
+    if (groupOf.has(it.ids.identity)) continue;
     const sig = it.incidents.length ? minhash(it.article.text) : null;
     let group = it.ids.identity;
     if (sig) {
@@ -80,7 +96,7 @@ export function fusionReports(batch: ArticleReports[]): FusionReport[] {
   }
   return unique.flatMap((it) =>
     it.incidents.map((inc, idx) => ({
-      key: reportKey(it.ids.content_hash, it.ids.identity, idx),
+      key: reportKey(it.ids.content_hash, keyIdentity.get(it)!, idx),
       article: it.article.id,
       articleKey: it.ids.identity,
       dupGroup: groupOf.get(it.ids.identity)!,

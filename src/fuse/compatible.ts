@@ -32,6 +32,13 @@ const SAME_PLACE_KM = 5;
 
 /** Days of tolerance by ACLED time precision: 1 exact day, 2 within a week, 3 within a month. */
 export const DATE_TOLERANCE: Record<number, number> = { 1: 1, 2: 7, 3: 31 };
+/**
+ * How far apart two exact days may be when a text does not state its day but reads it from a
+ * weekday or "yesterday" against its publication (compatible.ts `statedDay`): one outlet dates an
+ * attack by the night it began, another by the day the bodies were recovered or the toll was
+ * given ("on Sunday", two days on). Such pairs are not vetoed; the fitted score weighs the gap.
+ */
+export const UNSTATED_REACH = 3;
 
 const dayCache = new Map<string, number | null>();
 
@@ -208,6 +215,20 @@ export function statedDay(r: Flat): boolean {
 }
 
 /**
+ * Whether the report's exact day is a calendar date the article gives, in its event sentences or
+ * earlier ("On Jan. 8, Coalition forces conducted 34 strikes … Near Mosul, four strikes …"), as
+ * opposed to one read from a weekday, "yesterday" or the publication, which may be off by the
+ * days between an event and its telling (UNSTATED_REACH). A calendar date given as the day of the
+ * report ("reporting-day") is not the event's.
+ */
+export function calendarDay(r: Flat): boolean {
+  const t = r.trace.event_date;
+  if (r.time_precision !== 1 || !t) return false;
+  const [base, ...rest] = t.rule.split(':');
+  return (STATED_DATE.has(`${base}:${rest[0]}`) || t.rule === 'date:iso') && !rest.includes('reporting-day');
+}
+
+/**
  * Whether the actors contradict: in some role both reports name an actor and they differ ("TTP
  * attacked" against "BLA attacked"), in both orders for a battle. A generic actor fits any.
  */
@@ -373,6 +394,101 @@ export function evidenceWords(r: Flat): Set<string> {
   return out;
 }
 
+/**
+ * What a dated note states that another telling of its event would repeat: its figures (numbers
+ * and number words, dates aside) and its names (capitalised words inside a sentence: people,
+ * units, villages, groups). A dated note (a brief, articles.ts `isNote`, that gives its event's
+ * calendar day: "On 6 May 2020, women staged a protest in …", the way an agency's or a
+ * database's notes are written) is a record of one event, complete in a few sentences, so two
+ * notes of one event state the same figures and names; two that differ in one ("42 fighters
+ * surrendered" / "more than 40"; "including Kaidupur" / "including Thuhi"; a toll of 5 / of 4 of
+ * a toll split over several places) are two events, or two accounts too far apart to merge
+ * without an analyst (the desk still lists them as candidates). A news flash dated by a weekday
+ * ("late on Sunday"), and its follow-up ("the toll rose to 21"), are left to the other rules.
+ */
+const briefCache = new WeakMap<object, { figures: Set<string>; names: Set<string>; lead: Set<string> }>();
+const NOT_NAMES = new Set('january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '));
+
+/**
+ * A brief's figures and names, and the names of its lead (its first sentence among the evidence,
+ * which says where the event was: "clashes on the Saraqab front …; during the clashes on the
+ * Maaret Alia and Saraqab fronts …" leads with Saraqab).
+ */
+export function briefFacts(r: Flat): { figures: Set<string>; names: Set<string>; lead: Set<string> } {
+  let out = briefCache.get(r);
+  if (out) return out;
+  out = { figures: new Set<string>(), names: new Set<string>(), lead: new Set<string>() };
+  const seen = new Set<string>();
+  const sentences = [...r.evidence].sort((x, y) => x.start - y.start);
+  for (const e of sentences) {
+    if (seen.has(e.text)) continue;
+    const isLead = seen.size === 0;
+    seen.add(e.text);
+    const t = e.text.replace(DATE_TEXT, ' ');
+    for (const m of t.matchAll(/\b\d+(?:[.,]\d+)?\b/g)) out.figures.add(m[0].replace(',', ''));
+    for (const m of t.toLowerCase().matchAll(/\p{L}+/gu)) {
+      const n = NUMBER_WORDS[m[0]];
+      if (n) out.figures.add(n);
+    }
+    // Capitalised words not opening a sentence (nor after a colon or an opening bracket).
+    for (const m of t.matchAll(/(?<=[\p{L}\p{N},;'’)]\s+|\s\(|-)(\p{Lu}[\p{L}'’]*)/gu)) {
+      const w = fold(m[1]);
+      if (!w || NOT_NAMES.has(w)) continue;
+      out.names.add(w);
+      if (isLead) out.lead.add(w);
+    }
+  }
+  briefCache.set(r, out);
+  return out;
+}
+
+function sameSet(x: Set<string>, y: Set<string>): boolean {
+  if (x.size !== y.size) return false;
+  for (const v of x) if (!y.has(v)) return false;
+  return true;
+}
+
+/**
+ * Whether a report is dated by a calendar date its text gives ("On 6 May 2020, …", "Around 8 May
+ * 2020 (as reported), …", "As reported on 1 March 2020, …"), exact or approximate, rather than
+ * read from a weekday or "yesterday" against the publication. Of a brief, that makes it a dated
+ * note (briefFacts).
+ */
+export function datedNote(r: Flat): boolean {
+  const t = r.trace.event_date;
+  return !!t && !t.derived && /^date:(?:day-month-year|month-day-year|day-month|month-day|iso)(?::|$)/.test(t.rule);
+}
+
+/**
+ * Two briefs of one event tell it in mostly the same words (their content words, weighted by
+ * rarity): "traders protested for the market's reopening" and "transgender women protested for
+ * help" in one city on one day share the city and the type, not the telling.
+ */
+const BRIEF_JACCARD = 0.5;
+
+/**
+ * Whether two briefs state the same figures and names, lead with the same names, give the same
+ * toll when both give one, and tell the event in mostly the same words.
+ */
+export function briefsAgree(a: Flat, b: Flat, weights: WordWeights = FLAT): boolean {
+  if (a.fatalities != null && b.fatalities != null && a.fatalities !== b.fatalities) return false;
+  const x = briefFacts(a);
+  const y = briefFacts(b);
+  if (!sameSet(x.figures, y.figures) || !sameSet(x.names, y.names) || !sameSet(x.lead, y.lead)) return false;
+  const wa = evidenceWords(a);
+  const wb = evidenceWords(b);
+  let both = 0;
+  let all = 0;
+  for (const w of wa) {
+    const inB = wb.has(w);
+    const v = weights.weight(w, inB ? 2 : 1);
+    all += v;
+    if (inB) both += v;
+  }
+  for (const w of wb) if (!wa.has(w)) all += weights.weight(w, 1);
+  return all === 0 || both / all >= BRIEF_JACCARD;
+}
+
 /** Fewer distinct content words than this, and a text says too little to compare. */
 const SPECIFIC_WORDS = 5;
 /**
@@ -476,6 +592,7 @@ export function compatible(a: Flat, b: Flat, weights: WordWeights = FLAT, briefs
   const gap = Math.abs(da - db);
   if (gap > tol) return NO('dates too far apart');
   score += gap === 0 ? 2 : 0;
+  if (briefs && datedNote(a) && datedNote(b) && !briefsAgree(a, b, weights)) return NO('two dated notes that state different figures or names, or tell it in other words');
 
   // Place: the same country, then the same admin1 or close coordinates; two named towns far apart
   // are two events.

@@ -7,7 +7,7 @@
  */
 import type { ReportIncident } from '../core/report.js';
 import type { Evidence } from '../core/types.js';
-import { DATE_TOLERANCE, dayNumber, fold, GENERIC_ACTOR, wordWeights } from './compatible.js';
+import { DATE_TOLERANCE, dayNumber, fold, GENERIC_ACTOR, UNSTATED_REACH, wordWeights } from './compatible.js';
 import { fusionModel, pairScore, placeView } from './score.js';
 
 export interface FusionReport {
@@ -101,7 +101,9 @@ export function cluster(reports: FusionReport[]): FusionReport[][] {
         c.seen = stamp;
         candidates.push(c);
       };
-      for (let d = day - v.tol; d <= day + v.tol; d++) for (const c of byDay.get(d) ?? []) add(c);
+      // Exact days reach UNSTATED_REACH days (one of the two may not state its day: score.ts).
+      const span = Math.max(v.tol, UNSTATED_REACH);
+      for (let d = day - span; d <= day + span; d++) for (const c of byDay.get(d) ?? []) add(c);
       rough = rough.filter((c) => day - lastDay(c) <= maxTol);
       for (const c of rough) add(c);
       for (const c of candidates) {
@@ -204,7 +206,7 @@ function namedFirst(rs: FusionReport[], field: 'actor1' | 'actor2'): FusionRepor
 const PLACE = ['country', 'admin1', 'admin2', 'location', 'latitude', 'longitude', 'geo_precision'] as const;
 
 /** A toll the text gives as an update of an earlier one. */
-const UPDATE = /\b(?:rose|risen|climbed|jumped|increased|mounted|reached|swelled)\s+to\b|\bupdated?\b|\bfinal (?:toll|count|figure)|\bnow stands at\b/i;
+const UPDATE = /\b(?:rose|rises|risen|climbed|climbs|jumped|jumps|increased|increases|mounted|mounts|reached|reaches|swelled|grew|grown)\s+to\b|\bbringing the (?:death )?toll to\b|\bupdated?\b|\bfinal (?:death )?(?:toll|count|figure)|\b(?:now )?stands at\b|\brevised (?:(?:the )?(?:death )?toll )?(?:up|upward|upwards)\b/i;
 
 function isUpdate(r: FusionReport): boolean {
   const t = r.incident.trace.fatalities;
@@ -212,7 +214,7 @@ function isUpdate(r: FusionReport): boolean {
   return UPDATE.test(t.note ?? '') || t.evidence.some((e) => UPDATE.test(e.text));
 }
 
-/** Latest first: an update, then the later publication, then the higher toll, then the key. */
+/** Latest first: an update, then the later publication, then the lower toll, then the key. */
 function byUpdate(a: FusionReport, b: FusionReport): number {
   const u = Number(isUpdate(b)) - Number(isUpdate(a));
   if (u) return u;
@@ -307,8 +309,9 @@ export function fuseValues(reports: FusionReport[]): FusedIncident {
   let tollFrom: FusionReport | null = null;
   if (positive.length > 0) {
     // The best toll is the latest update: a toll the text itself calls an update ("rose to",
-    // "climbed to"), then the later-published article, then the higher count (tolls rise as the
-    // wounded die and bodies are found; a later official count seldom falls). Low and high are
+    // "climbed to"), then the later-published article, then, on one day, the lower count (two
+    // accounts of one day, neither an update: the conservative one, as ACLED codes; on news-dev
+    // the lower falls in the gold's range more often than the higher). Low and high are
     // the range over every source, never a sum of two accounts.
     const latest = [...positive].sort(byUpdate)[0]!;
     fatalities = latest.incident.fatalities!;

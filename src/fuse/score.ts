@@ -14,6 +14,7 @@ import { dataDir } from '../geo/gazetteer.js';
 import type { FusionReport } from './fuse.js';
 import {
   actorsContradict,
+  calendarDay,
   compatible,
   actorSet,
   CONFUSABLE,
@@ -28,6 +29,7 @@ import {
   normPlace,
   statedDay,
   statedSet,
+  UNSTATED_REACH,
   within,
   type Flat,
   type WordWeights,
@@ -54,8 +56,12 @@ export interface PlaceView {
   day: number | null;
   /** Days of tolerance of its date precision. */
   tol: number;
+  /** How far its day may be from another report's: its tolerance, or UNSTATED_REACH for a day it does not state. */
+  reach: number;
   /** Its text states the calendar day (compatible.ts `statedDay`). */
   stated: boolean;
+  /** Its day is a calendar date the article gives, in its event sentences or earlier (compatible.ts `calendarDay`). */
+  calendar: boolean;
   country: string;
   province: string;
   provinceSkel: string;
@@ -71,10 +77,15 @@ export function placeView(r: Flat): PlaceView {
   let v = views.get(r);
   if (v) return v;
   const province = r.admin1 ? normPlace(r.admin1).replace(PROVINCE_WORDS, ' ').replace(/\s+/g, ' ').trim() : '';
+  const tol = DATE_TOLERANCE[r.time_precision ?? 1] ?? 1;
+  const stated = statedDay(r);
+  const calendar = calendarDay(r);
   v = {
     day: dayNumber(r.event_date),
-    tol: DATE_TOLERANCE[r.time_precision ?? 1] ?? 1,
-    stated: statedDay(r),
+    tol,
+    reach: tol === 1 && !calendar ? UNSTATED_REACH : tol,
+    stated,
+    calendar,
     country: fold(r.country),
     province,
     // One spelling of a name in another alphabet: the same consonants in the same order.
@@ -92,8 +103,8 @@ export function vetoFlat(a: Flat, b: Flat): string | null {
   const x = placeView(a);
   const y = placeView(b);
   if (x.day === null || y.day === null) return 'date unknown';
-  if (Math.abs(x.day - y.day) > Math.max(x.tol, y.tol)) return 'dates too far apart for their precision';
-  if (x.day !== y.day && x.stated && y.stated) return 'each text states its day, and they differ';
+  if (Math.abs(x.day - y.day) > Math.max(x.reach, y.reach)) return 'dates too far apart for their precision';
+  if (x.day !== y.day && x.calendar && y.calendar) return 'each text states its day, and they differ';
   if (!x.country || x.country !== y.country) return 'countries differ or unknown';
   const sameTown = !!x.town && x.town === y.town;
   const hasKm = x.lat !== null && x.lon !== null && y.lat !== null && y.lon !== null;
