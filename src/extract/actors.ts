@@ -1584,6 +1584,18 @@ export function assignActors(
 
 /** What a claim of an attack is for: 'claimed responsibility', 'claimed the attack'. */
 const CLAIMED_WHAT = new Set(['responsibility', 'attack', 'attacks', 'bombing', 'bombings', 'blast', 'blasts', 'killing', 'killings', 'assassination', 'ambush', 'explosion', 'operation', 'raid', 'abduction', 'kidnapping', 'firing', 'shelling']);
+/** The named non-state groups of the event's sentences and the `reach` sentences after them, in text order. */
+function namedGroupsNear(doc: Doc, byArticle: ArticleMentions, sentences: number[], reach: number): ActorMention[] {
+  if (sentences.length === 0) return [];
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of sentences) { lo = Math.min(lo, s); hi = Math.max(hi, s + reach); }
+  hi = Math.min(hi, doc.sentences.length - 1);
+  const range: number[] = [];
+  for (let s = lo; s <= hi; s++) range.push(s);
+  return byArticle.inSentences(range).filter((m) => m.sentence >= lo && m.sentence <= hi && NON_STATE_NAMED(m));
+}
+
 /**
  * A named armed group that claims the event: 'JNIM claimed responsibility', 'the TTP took
  * responsibility', 'for which Daesh has claimed responsibility', 'the attack was claimed by ISWAP'.
@@ -1591,15 +1603,7 @@ const CLAIMED_WHAT = new Set(['responsibility', 'attack', 'attacks', 'bombing', 
  * for another attack; the caller reaches to the end of the article for its lead incident).
  */
 function claimant(doc: Doc, w: Words, byArticle: ArticleMentions, sentences: number[], reach = 2): ActorMention | null {
-  if (sentences.length === 0) return null;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const s of sentences) { lo = Math.min(lo, s); hi = Math.max(hi, s + reach); }
-  hi = Math.min(hi, doc.sentences.length - 1);
-  const range: number[] = [];
-  for (let s = lo; s <= hi; s++) range.push(s);
-  for (const m of byArticle.inSentences(range)) {
-    if (m.sentence < lo || m.sentence > hi || !NON_STATE_NAMED(m)) continue;
+  for (const m of namedGroupsNear(doc, byArticle, sentences, reach)) {
     const w0 = wordAt(w, m.start);
     const w1 = Math.max(w0 + 1, wordAt(w, m.end));
     // 'X (also) claimed/has claimed responsibility', 'X claimed the attack'.
@@ -1639,15 +1643,7 @@ const HELD_BEFORE = /(?:\bblamed\s+(?:(?:it|the\s+\w+|them)\s+)?on|\battributed\
  * as for claimant.
  */
 function blamedGroup(doc: Doc, w: Words, byArticle: ArticleMentions, sentences: number[], reach = 2): ActorMention | null {
-  if (sentences.length === 0) return null;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const s of sentences) { lo = Math.min(lo, s); hi = Math.max(hi, s + reach); }
-  hi = Math.min(hi, doc.sentences.length - 1);
-  const range: number[] = [];
-  for (let s = lo; s <= hi; s++) range.push(s);
-  for (const m of byArticle.inSentences(range)) {
-    if (m.sentence < lo || m.sentence > hi || !NON_STATE_NAMED(m)) continue;
+  for (const m of namedGroupsNear(doc, byArticle, sentences, reach)) {
     const se = doc.sentences[m.sentence]!;
     // (Not denied: 'no group has been blamed', 'X denied being behind the attack'.)
     const after = doc.text.slice(m.end, Math.min(se.end, m.end + 140));

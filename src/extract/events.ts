@@ -211,6 +211,8 @@ const STOP_WORDS = new Set(['cease', 'ceasing', 'stop', 'stopping', 'halt', 'hal
 const DIPLO_LINKS = new Set(['response', 'for', 'after', 'over', 'following', 'against']);
 const RELATIVE = new Set(['who', 'which', 'that']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our']);
+/** How many of an incident's first sentences are read for its day (see findEvents). */
+const DAY_SENTENCES = 8;
 /** A day that opens a sentence: 'On Sunday, …', 'Late on Friday, …', 'On 3 March, …'. */
 const OPENING_DAY = /^\W*(?:(?:Late|Early)\s+)?(?:On|on)\s+((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2})\b/;
 /** A day named anywhere in a sentence. */
@@ -712,8 +714,9 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
   // A town taken, told in the lead sentence with no explosive or air strike of its own, is the
   // event, whatever arms later sentences name ("Insurgents overran the town of Dikwa … fighter
   // jets later bombed …"): ACLED codes the change of territory.
-  const leadTake = head.live.find((x) => (x.cat === 'capture' || x.cat === 'regain') && TOWN_WORDS.test(head.words.slice(x.w0, x.w1 + 1).join(' ')));
-  if (leadTake && !head.live.some((x) => EXPLOSIVE_CATS.has(x.cat))) {
+  // (not a place described as taken before: 'found in the liberated villages')
+  const leadTake = head.live.find((x) => (x.cat === 'capture' || x.cat === 'regain') && head.words[x.w0 - 1] !== 'the' && TOWN_WORDS.test(head.words.slice(x.w0, x.w1 + 1).join(' ')));
+  if (leadTake && !head.live.some((x) => EXPLOSIVE_CATS.has(x.cat) || x.cat === 'disrupt')) {
     const who = subjectKind(head, leadTake);
     if (who === 'nonstate' && leadTake.cat === 'capture') return mk('Non-state actor overtakes territory', 'capture:lead-town', leadTake, 0.7);
     if (who === 'state' || leadTake.cat === 'regain') return mk('Government regains territory', 'regain:lead-town', leadTake, 0.7);
@@ -1185,8 +1188,9 @@ export function findEvents(doc: Doc): EventCandidate[] {
     // (a day the cluster names only as the day something was said is not its day: 'state
     // television said on Sunday')
     const sameDay = ownDay ? new RegExp(`(?<!\\b(?:said|says|told|reported|announced|added|stated|confirmed)\\s+(?:\\w+\\s+)?(?:on\\s+)?)\\b${ownDay[1]!}\\b`) : null;
-    const otherDay = !!ownDay && (info.place || info.toll) && !last.sentences.some((k) => sameDay!.test(doc.text.slice(doc.sentences[k]!.start, doc.sentences[k]!.end))) &&
-      last.sentences.some((k) => DAY_WORD.test(doc.text.slice(doc.sentences[k]!.start, doc.sentences[k]!.end)));
+    // (the incident's day is told in its first sentences: only those are read)
+    const told = ownDay ? last.sentences.slice(0, DAY_SENTENCES).map((k) => doc.text.slice(doc.sentences[k]!.start, doc.sentences[k]!.end)) : [];
+    const otherDay = !!ownDay && (info.place || info.toll) && !told.some((t) => sameDay!.test(t)) && told.some((t) => DAY_WORD.test(t));
     const isNew = ((marksNew && anchoredNew) || listed || otherDay) && !isBareAttribution(info);
     if (isNew) {
       last = { infos: [info], sentences: [i], background: info.cats.has('cue_past'), anchored: true, listed };

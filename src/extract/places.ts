@@ -877,11 +877,17 @@ function choose(places: PlaceMention[], gaz: Gazetteer, weights: Map<string, num
       // unambiguous places lie in ('Bijapur' with Jagdalpur and Bastar is Chhattisgarh's).
       if (c.kind !== 'country' && c.kind !== 'admin1' && c.admin1Id >= 0) {
         let others = 0;
+        // (the province's mentions are in text order: from the first within reach, and no further than needed)
+        const list = provinces.get(c.admin1Id) ?? [];
+        let lo = 0;
+        let hi = list.length;
+        while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid]!.sentence < m.sentence - COHERENCE_SENTENCES) lo = mid + 1; else hi = mid; }
         const seen = new Set<string>();
-        for (const o of provinces.get(c.admin1Id) ?? []) {
-          if (o.text !== m.text && Math.abs(o.sentence - m.sentence) <= COHERENCE_SENTENCES && !seen.has(o.text)) { seen.add(o.text); others++; }
+        for (let q = lo; q < list.length && list[q]!.sentence <= m.sentence + COHERENCE_SENTENCES && others < 2; q++) {
+          const o = list[q]!;
+          if (o.text !== m.text && !seen.has(o.text)) { seen.add(o.text); others++; }
         }
-        if (others > 0 && m.candidates.some((o) => o.countryCode === c.countryCode && o.admin1Id >= 0 && o.admin1Id !== c.admin1Id)) s += PROVINCE_COHERENCE * Math.min(2, others);
+        if (others > 0 && m.candidates.some((o) => o.countryCode === c.countryCode && o.admin1Id >= 0 && o.admin1Id !== c.admin1Id)) s += PROVINCE_COHERENCE * others;
       }
       if (m.unit === 'admin1') s += c.kind === 'admin1' ? 3 : -1;
       else if (m.paren === 'province') s += c.kind === 'admin1' || c.kind === 'admin2' ? 3 : -1;

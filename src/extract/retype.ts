@@ -58,7 +58,9 @@ const SUICIDE_REACH = 4;
 export function retypeSuspectedSuicide(doc: Doc, inc: Incident, sentences: number[], articleId: string): void {
   if (inc.sub_event_type.value !== 'Remote explosive/landmine/IED' || sentences.length === 0) return;
   const last = Math.max(...sentences);
-  for (let i = Math.min(...sentences); i <= Math.min(doc.sentences.length - 1, last + SUICIDE_REACH); i++) {
+  const read = new Set(sentences);
+  for (let i = last + 1; i <= Math.min(doc.sentences.length - 1, last + SUICIDE_REACH); i++) read.add(i);
+  for (const i of [...read].sort((a, b) => a - b)) {
     const se = doc.sentences[i]!;
     const told = doc.text.slice(se.start, se.end);
     const m = SUICIDE_CUE.exec(told);
