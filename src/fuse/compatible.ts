@@ -475,18 +475,8 @@ export function briefsAgree(a: Flat, b: Flat, weights: WordWeights = FLAT): bool
   const x = briefFacts(a);
   const y = briefFacts(b);
   if (!sameSet(x.figures, y.figures) || !sameSet(x.names, y.names) || !sameSet(x.lead, y.lead)) return false;
-  const wa = evidenceWords(a);
-  const wb = evidenceWords(b);
-  let both = 0;
-  let all = 0;
-  for (const w of wa) {
-    const inB = wb.has(w);
-    const v = weights.weight(w, inB ? 2 : 1);
-    all += v;
-    if (inB) both += v;
-  }
-  for (const w of wb) if (!wa.has(w)) all += weights.weight(w, 1);
-  return all === 0 || both / all >= BRIEF_JACCARD;
+  const o = evidenceOverlap(a, b, weights, 0);
+  return o === null || o.jaccard >= BRIEF_JACCARD;
 }
 
 /** Fewer distinct content words than this, and a text says too little to compare. */
@@ -546,10 +536,10 @@ const RARE_BLOCK = 10;
  * weighted Jaccard index (each word weighted by its rarity, all alike
  * without weights).
  */
-export function evidenceOverlap(a: Flat, b: Flat, weights: WordWeights = FLAT): { shared: number; distinct: number; rare: number; jaccard: number } | null {
+export function evidenceOverlap(a: Flat, b: Flat, weights: WordWeights = FLAT, minWords = SPECIFIC_WORDS): { shared: number; distinct: number; rare: number; jaccard: number } | null {
   const wa = evidenceWords(a);
   const wb = evidenceWords(b);
-  if (wa.size < SPECIFIC_WORDS || wb.size < SPECIFIC_WORDS) return null;
+  if (wa.size < minWords || wb.size < minWords || wa.size + wb.size === 0) return null;
   let shared = 0;
   let distinct = 0;
   let rare = 0;
