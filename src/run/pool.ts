@@ -61,6 +61,10 @@ export class ExtractPool {
       maxThreads: this.threads,
       // A thread costs seconds to start (it loads the language model): keep them while the pool lives.
       idleTimeout: 60 * 60 * 1000,
+      // piscina loads the worker with require() before import(); on Node 20 a require() of an ES
+      // module in a thread now and then aborts the process (V8 fatal 'IsGraphAsync must be used
+      // on an instantiated module', nodejs/node#58061): without require(esm), piscina imports it.
+      execArgv: [...process.execArgv, '--no-experimental-require-module'],
       resourceLimits: { maxOldGenerationSizeMb: opts.memoryMb ?? DEFAULT_THREAD_MEMORY_MB, ...(process.env.YOUNG_MB ? { maxYoungGenerationSizeMb: Number(process.env.YOUNG_MB) } : {}) },
     });
     // A thread that dies (out of memory, aborted) is replaced by piscina; its error reaches the
