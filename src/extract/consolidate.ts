@@ -21,6 +21,15 @@ import type { Doc } from '../text/doc.js';
 const ANOTHER =
   /\b(?:separate(?:ly)?|another|similar|elsewhere|meanwhile|in (?:a|an) (?:other|related|earlier|later) |(?:second|third|earlier|previous|latest|last) (?:attack|blast|bombing|explosion|incident|strike|raid|ambush|clash)|also (?:on|in) |(?:a|one|two|three) (?:days?|weeks?|months?) (?:earlier|before|ago|later)|last (?:week|month|year)|earlier (?:this|that|in the) (?:week|month|year|day))\b/i;
 
+/**
+ * Whether a sentence marks its violence as another incident than the one before ("in a separate
+ * attack", "Earlier, …", "last week"): for the tellings here, a later sentence's day (dates.ts)
+ * and a later suspicion of a suicide bombing (retype.ts).
+ */
+export function setApart(sentence: string): boolean {
+  return ANOTHER.test(sentence) || /^\W*(?:Earlier|Previously)\b/.test(sentence);
+}
+
 /** Event types that may be one incident told with different words. */
 const FAMILY: Record<string, string> = {
   Battles: 'violence',

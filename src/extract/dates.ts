@@ -24,6 +24,7 @@
  * - "Around 9 May 2020", "Reported on 9 May 2020", "9 May 2020 (week of)": precision 2, as ACLED
  *   codes an approximate or report date.
  */
+import { setApart } from './consolidate.js';
 import * as chrono from 'chrono-node';
 import type { Evidence, Field } from '../core/types.js';
 import type { Doc } from '../text/doc.js';
@@ -387,7 +388,7 @@ export function eventDate(
         // ... or a later sentence that retells the violence with its day ("Five persons were
         // killed at a burial on Saturday", "“On January 29-30, security forces conducted an
         // operation"), not another incident set apart ("Earlier, …", "In a separate attack …").
-        const retold = si <= last + RETOLD_REACH && RETOLD_EVENT.test(told) && !SET_APART.test(told) && nearPublication(t, published);
+        const retold = si <= last + RETOLD_REACH && RETOLD_EVENT.test(told) && !setApart(told) && nearPublication(t, published);
         if (!EVENT_ANAPHOR.test(doc.text.slice(sent.start, t.start)) && !retold) continue;
         best = t;
         how = ':later-reference';
@@ -441,8 +442,6 @@ const LATER_REFERENCE_REACH = 6;
 const RETOLD_REACH = 3;
 /** Words of violence that a later sentence retelling the incident uses. */
 const RETOLD_EVENT = /\b(?:killed|killing|attacked|attack|raid|ambush(?:ed)?|stormed|opened fire|shot|struck|bombed|exploded|explosion|blast|clash(?:es|ed)?|fighting|operation|offensive|martyred|abducted|kidnapped)\b/i;
-/** A sentence that sets its violence apart from the incident's: another incident. */
-const SET_APART = /^\W*(?:Earlier|Previously|Separately|Meanwhile|Last (?:week|month|year)|In (?:a|another) (?:separate|similar|related|earlier)|In (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|On (?:January|February|March|April|May|June|July|August|September|October|November|December) \d)|\b(?:another|separate|similar|earlier|previous|last) (?:attack|incident|raid|operation|clash)/i;
 /** Within a week before publication (or anywhere, with no publication date). */
 function nearPublication(t: TimeMention, published: string | null): boolean {
   const pub = parseIsoDay(published);

@@ -35,6 +35,18 @@ export const PAST_FRAMES: Frame[] = [
   },
 ];
 
+const LATEST_YEAR = new WeakMap<Doc, number>();
+/** The latest year a text names, 0 for none (read once per text, not for each incident). */
+function latestYear(doc: Doc): number {
+  let y = LATEST_YEAR.get(doc);
+  if (y === undefined) {
+    y = 0;
+    for (const m of doc.text.matchAll(/\b(19\d{2}|20\d{2})\b/g)) y = Math.max(y, +m[1]!);
+    LATEST_YEAR.set(doc, y);
+  }
+  return y;
+}
+
 /**
  * An old event: dated half a year or more before publication; or, with no day of its own (or in
  * a trial, whose day is the court's), told with a year before the publication's ("an attack on a police station in 2009", "a 2021
@@ -45,8 +57,7 @@ function isOld(doc: Doc, inc: Incident, published: string | null, trial = false)
   if (!published) {
     // Undated: the latest year the text names stands for the time of telling ("commemorated the
     // victims of the 1937 massacre … In 2014, parliament set a memorial day").
-    let latest = 0;
-    for (const m of doc.text.matchAll(/\b(19\d{2}|20\d{2})\b/g)) latest = Math.max(latest, +m[1]!);
+    const latest = latestYear(doc);
     const trig = inc.sub_event_type.evidence[0];
     const near = trig ? /\b(19\d{2}|20\d{2})\b/.exec(doc.text.slice(Math.max(0, trig.start - 20), Math.min(doc.text.length, trig.end + 40))) : null;
     const y = inc.event_date ? +inc.event_date.value.slice(0, 4) : near ? +near[1]! : NaN;

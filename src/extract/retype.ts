@@ -7,6 +7,7 @@
 import { SUB_EVENT_TYPES, type Evidence, type Incident, type SubEventType } from '../core/types.js';
 import type { Doc } from '../text/doc.js';
 import { disorderOf } from './events.js';
+import { setApart } from './consolidate.js';
 
 interface Retype {
   id: string;
@@ -45,8 +46,8 @@ export const RETYPES: Retype[] = [
 
 /** A suicide bombing named, even as a suspicion: 'a suspected suicide blast', 'It might be a suicide bombing'. */
 const SUICIDE_CUE = /\bsuicide[\s-]+(?:bomb(?:ing|er|ers)?|blast|attack|explosion|attacker)s?\b/i;
-/** A sentence that sets its violence apart from the incident's ('Earlier …', 'In a separate attack …', 'last year'). */
-const SET_APART = /^\W*(?:Earlier|Previously|Separately|Meanwhile|In (?:a|another) (?:separate|similar|related|earlier)|In (?:19|20)\d\d)|\b(?:another|separate|similar|earlier|previous) (?:attack|incident|blast|bombing)|\blast (?:year|month)\b|\bin (?:19|20)\d\d\b/i;
+/** A year told with a suicide bombing: an old one ('In 2019, a suicide bomber …'). */
+const YEAR = /\b(?:19|20)\d\d\b/;
 /** How many sentences after an explosion's own a suspected suicide bombing is looked for. */
 const SUICIDE_REACH = 4;
 
@@ -64,7 +65,7 @@ export function retypeSuspectedSuicide(doc: Doc, inc: Incident, sentences: numbe
     const se = doc.sentences[i]!;
     const told = doc.text.slice(se.start, se.end);
     const m = SUICIDE_CUE.exec(told);
-    if (!m || SET_APART.test(told)) continue;
+    if (!m || setApart(told) || YEAR.test(told)) continue;
     const cue: Evidence = { article: articleId, start: se.start + m.index, end: se.start + m.index + m[0].length, text: m[0] };
     const evidence = [...inc.sub_event_type.evidence, cue];
     inc.sub_event_type = { value: 'Suicide bomb', evidence, rule: 'retype:suspected-suicide', derived: true, note: 'an explosion the text suspects of being a suicide bombing' };
