@@ -174,3 +174,22 @@ test(here + "'Speaking to newsmen on Sunday' dates the telling; a day in parenth
   assert.equal(dateOf('Gunmen killed 15 civilians in the region, APA can report on Wednesday. The attack was carried out on Monday.', PUB)?.date, '2024-12-23');
   assert.deepEqual(mentions('The town was occupied this morning (Monday 23 December).', '2024-12-24').map((m) => m[0]), ['Monday', '23 December']);
 });
+
+test(here + "with nothing that dates the incident, the article's earlier reporting day bounds it, not the publication date", () => {
+  // Written for this test: 2024-12-25 was a Wednesday; the reporting day is Tuesday 2024-12-24.
+  const text = 'The ministry announced late Tuesday that two commanders had been killed in the north. Troops earlier in the day carried out a raid on a hideout near the border, killing a militant.';
+  const doc = analyze(text);
+  const r = eventDate(doc, findDates(doc, PUB), [1], 'a1', PUB);
+  assert.equal(r.event_date?.value, '2024-12-24');
+  assert.equal(r.event_date?.rule, 'date:weekday:reporting-day:earlier-in-article');
+  // With no reporting day in the article, the publication date stays the fallback.
+  const doc2 = analyze('The ministry announced that two commanders had been killed in the north. Troops earlier in the day carried out a raid on a hideout near the border.');
+  assert.equal(eventDate(doc2, findDates(doc2, PUB), [1], 'a1', PUB).event_date?.rule, 'date:publication');
+});
+
+test(here + "a later 'The abduction took place on Friday' dates an abduction told without its day", () => {
+  // Written for this test: 2024-12-25 was a Wednesday; Friday 2024-12-20.
+  const text = 'Gunmen seized twelve passengers from a bus on a highway in the south and killed four of them, a police officer said on Tuesday. The officer said the gunmen had set up a roadblock. The abduction took place on Friday in the hills.';
+  const doc = analyze(text);
+  assert.equal(eventDate(doc, findDates(doc, PUB), [0], 'a1', PUB).event_date?.value, '2024-12-20');
+});

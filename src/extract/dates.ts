@@ -400,6 +400,15 @@ export function eventDate(
     best = inFocus.find((t) => !t.future) ?? null;
     if (best) how = ':reporting-day';
   }
+  // Nothing dates the incident, but the article's telling does ("The United States announced late
+  // Thursday it had killed …", then "US forces earlier in the day carried out a raid"): what was
+  // told on a day happened on or before it, so the first reporting day of the article before the
+  // incident bounds it better than the publication date, which is often the next day's.
+  if (!best && focus.length > 0) {
+    const first = Math.min(...focus);
+    best = dates.find((t) => t.sentence < first && !t.future && t.precision === 1 && telling(t) && nearPublication(t, published)) ?? null;
+    if (best) how = ':reporting-day:earlier-in-article';
+  }
   if (best) {
     const ev: Evidence[] = [{ article: articleId, start: best.start, end: best.end, text: doc.text.slice(best.start, best.end) }];
     const derived = best.relative ? { derived: true } : {};
@@ -454,7 +463,7 @@ function nearPublication(t: TimeMention, published: string | null): boolean {
  * A sentence that refers back to the incident and dates it: 'The assault was launched on', 'The
  * attack took place on', 'The blast occurred late on'. The words before the day.
  */
-const EVENT_ANAPHOR = /^\s*(?:The|This|That)\s+(?:[a-z-]+\s+){0,2}(?:attack|assault|raid|ambush|strike|airstrike|air strike|bombing|blast|explosion|massacre|killing|killings|shooting|clash|clashes|incident|violence)\s+(?:was\s+(?:launched|carried out|staged|mounted|reported)|took place|happened|occurred|began|started|came)\b[^.;]{0,40}?\b(?:on|late on|early on|in the (?:early|late) hours of)?\s*$/;
+const EVENT_ANAPHOR = /^\s*(?:The|This|That)\s+(?:[a-z-]+\s+){0,2}(?:attack|assault|raid|ambush|strike|airstrike|air strike|bombing|blast|explosion|massacre|killing|killings|shooting|clash|clashes|incident|violence|abduction|kidnapping|hijacking|siege|fighting|shelling)\s+(?:was\s+(?:launched|carried out|staged|mounted|reported)|took place|happened|occurred|began|started|came)\b[^.;]{0,40}?\b(?:on|late on|early on|in the (?:early|late) hours of)?\s*$/;
 
 /** Verbs of telling: a day right after one ("said on Tuesday", "told AFP on Monday", "reported
  *  Sunday") or right before one ("on Tuesday said") dates the report, not the event. */
