@@ -193,3 +193,9 @@ test(here + "a later 'The abduction took place on Friday' dates an abduction tol
   const doc = analyze(text);
   assert.equal(eventDate(doc, findDates(doc, PUB), [0], 'a1', PUB).event_date?.value, '2024-12-20');
 });
+
+test(here + "'said in a statement on Thursday' dates the telling, not the event", () => {
+  // Written for this test: 2024-12-25 was a Wednesday; Monday 2024-12-23, Tuesday 2024-12-24.
+  const d = dateOf('Rebels shelled a camp near the river, the army said in a statement on Tuesday. The shelling began on Monday night.', PUB);
+  assert.equal(d?.date, '2024-12-23');
+});

@@ -296,3 +296,41 @@ test('a town overrun in the lead sentence is the change of territory, whatever a
   const xs = incidents('Insurgents overran the town of Gubio in Borno State on Monday, officials said. Fighter jets later bombed positions near the town.');
   assert.equal(xs[0]?.sub_event_type.value, 'Non-state actor overtakes territory', brief(xs));
 });
+
+test("a statistic over a period ('the number of attacks in April', 'there were three suicide attacks in April') is no incident", () => {
+  // Written for this test.
+  const xs = incidents(
+    [
+      'ISLAMABAD: The number of militant attacks in April was the highest monthly tally in nine years, a think tank said in its report on Friday.',
+      'The attacks resulted in the deaths of 80 civilians and soldiers, while 95 were injured.',
+      'There were three suicide attacks in April, two of them in Khyber Pakhtunkhwa.',
+      'The think tank said the province remained the worst affected.',
+    ].join('\n\n'),
+  );
+  assert.equal(xs.length, 0, brief(xs));
+});
+
+test("deaths counted since a past month are a campaign's toll, not an incident", () => {
+  // Written for this test.
+  const xs = incidents(
+    [
+      'NAIROBI: Armed groups and soldiers have killed at least 90 civilians in the central region since January 2023, a rights group said in a report on Thursday.',
+      'The victims included traders and village chiefs, the group said.',
+      'It urged the authorities to investigate.',
+    ].join('\n\n'),
+  );
+  assert.equal(xs.length, 0, brief(xs));
+});
+
+test('a trend known only to the month and the country is background, not an incident', () => {
+  // Written for this test.
+  const xs = incidents(
+    [
+      'KABUL: A bomb exploded at a market in Kunduz on Friday, killing four people, police said.',
+      'The militants increased attacks on markets and mosques across Afghanistan after the takeover in August 2021.',
+      'No group claimed the bombing.',
+    ].join('\n\n'),
+  );
+  assert.equal(xs.length, 1, brief(xs));
+  assert.equal(xs[0]!.location?.value, 'Kunduz');
+});

@@ -93,10 +93,43 @@ function isNewsArticle(doc: Doc, published: string | null): boolean {
   return published !== null && doc.paragraphs.length >= NEWS_PARAGRAPHS;
 }
 
+/**
+ * Statistics over a period told as one sentence ("The number of attacks in August was the highest
+ * tally …", "In November 2024, there were 125 attacks …", "have killed at least 107 civilians …
+ * since December 2021"): a count of many events, not an event. Read on the incident's first
+ * sentence, and only where no day of its own dates it (a report of one attack may add "the 12th
+ * attack this year" to its story).
+ */
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+export const AGGREGATE_CUES: Frame[] = [
+  {
+    id: 'count-of-events',
+    re: /\b(?:(?:number|tally|total|count) of (?:[\w-]+ ){0,2}(?:attacks|incidents|strikes|deaths|fatalities|killings)|\d{2,}[\d,]* (?:(?:suicide|terrorist|militant|insurgent|separate|major|violent|deadly|armed|drone|reported|recorded) ){0,2}(?:attacks|incidents)|(?:attacks|fatalities|incidents) \(\d|\bthere (?:were|have been) (?:[\w-]+ ){0,3}(?:attacks|incidents)\b)/i,
+    reason: 'a count of attacks or deaths over a period is a statistic (the figures of a think tank or a ministry), not an incident',
+  },
+  {
+    id: 'since',
+    re: new RegExp(`\\bsince (?:the (?:start|beginning) of |early |late |mid-?)?(?:${MONTHS}|(?:19|20)\\d{2}\\b|last (?:year|month))|\\b(?:which|that) began in (?:${MONTHS}|(?:19|20)\\d{2})|\\bin the first (?:\\w+ )?months\\b|\\bso far this (?:year|month)\\b`),
+    reason: 'deaths counted since a past month or year ("have killed 107 civilians since December 2021") add up a campaign, not one incident',
+  },
+];
+
+/** No day of its own: dated from the publication, the reporting day or to the month at best. */
+function withoutOwnDay(inc: Incident): boolean {
+  const d = inc.event_date;
+  return !d || d.rule === 'date:publication' || /reporting-day/.test(d.rule) || (inc.time_precision?.value ?? 3) >= 3;
+}
+
 /** Why this incident is no new incident, or null. */
 export function whyNoIncident(doc: Doc, inc: Incident, published: string | null): string | null {
   if (VAGUE_STRATEGIC.has(inc.sub_event_type.value) && !inc.actor1 && !inc.actor2) return 'non-event:strategic-without-actor';
   if (VAGUE_STRATEGIC.has(inc.sub_event_type.value) && isNewsArticle(doc, published)) return 'non-event:strategic-in-news';
+  const first = inc.evidence[0]?.text ?? '';
+  if (published && withoutOwnDay(inc)) for (const f of AGGREGATE_CUES) if (f.re.test(first)) return `non-event:aggregate-${f.id}`;
+  // Known to the month and the country only ("increased attacks across the country after August
+  // 2021", "the invasion it launched in February 2022"): a trend of the war told as background, not
+  // an incident an analyst could code (ACLED's background incidents have a place).
+  if (isNewsArticle(doc, published) && (inc.time_precision?.value ?? 3) >= 3 && !inc.admin1?.value) return 'non-event:trend-without-place';
   const told = inc.evidence.map((e) => e.text).join(' ');
   for (const f of PAST_FRAMES) if (f.re.test(told) && isOld(doc, inc, published, f.id === 'trial')) return `non-event:${f.id}`;
   return null;
