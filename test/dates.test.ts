@@ -199,3 +199,10 @@ test(here + "'said in a statement on Thursday' dates the telling, not the event"
   const d = dateOf('Rebels shelled a camp near the river, the army said in a statement on Tuesday. The shelling began on Monday night.', PUB);
   assert.equal(d?.date, '2024-12-23');
 });
+
+test(here + "'rose to 75 as of Thursday' dates the count, not the event, which a later sentence dates", () => {
+  // Written for this test: 2024-12-25 was a Wednesday; Sunday 2024-12-22.
+  const text = 'The number of people killed by an air strike on a wedding in a village in the north rose to 40 as of Tuesday, rescuers said. Jets bombed the wedding on Sunday night.';
+  const doc = analyze(text);
+  assert.equal(eventDate(doc, findDates(doc, PUB), [0], 'a1', PUB).event_date?.value, '2024-12-22');
+});

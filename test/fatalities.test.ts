@@ -270,3 +270,8 @@ test(here + 'after a figure, the next sentence adds the other side\'s dead, not 
   // A floor may be made exact by the next sentence.
   assert.equal(next('More than 30 villagers were killed in the raid, the mission said. The mission later reported that 31 people were killed.'), 31);
 });
+
+test("'the number of people killed by …, X Township rose to 75': a long subject, with a comma, before the update", () => {
+  // Written for this test.
+  assert.equal(best('The number of people killed by an army air strike on a wedding party in Nyaung Lay village, Pale Township rose to 52 on Friday.'), 52);
+});

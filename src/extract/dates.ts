@@ -476,9 +476,11 @@ export function reportingTime(text: string, t: { start: number; end: number }): 
   // A date in the dateline dates the report: "MAIDUGURI, Nigeria, March 2 (Reuters) –",
   // "NIAMEY, July 12:", "Bogota, Sep 12 (IANS)".
   if (t.start < 80 && DATELINE_DATE.test(text.slice(0, t.start)) && /^\s*(?:,\s*\d{4})?\s*(?:\([^()]{1,30}\))?\s*[-–—:]/.test(text.slice(t.end, t.end + 40))) return true;
-  return TELL_BEFORE.test(text.slice(Math.max(0, t.start - 40), t.start)) || TELL_AFTER.test(text.slice(t.end, t.end + 70)) ||
+  return TELL_BEFORE.test(text.slice(Math.max(0, t.start - 40), t.start)) || AS_OF.test(text.slice(Math.max(0, t.start - 12), t.start)) || TELL_AFTER.test(text.slice(t.end, t.end + 70)) ||
     (TELL_CLOSING.test(text.slice(Math.max(0, t.start - 90), t.start)) && /^\s*[.;]/.test(text.slice(t.end, t.end + 3)));
 }
+/** "The toll rose to 75 as of Thursday": the day a count stood at, which dates the count, not the event. */
+const AS_OF = /\bas of (?:late |early )?$/i;
 /** What a dateline puts before its date: capitalised place names and commas from the text's (or a paragraph's) start. */
 const DATELINE_DATE = /(?:^|\n)\s*\p{Lu}[\p{L}.'’ -]{1,40}(?:,\s*\p{Lu}[\p{L}.'’ -]{1,30})?,\s*$/u;
 

@@ -77,7 +77,7 @@ const RE_INJ_ACT = new RegExp(`\\b${INJ_ACT}\\s+(?<list>${LIST})`, 'g');
 const RE_TO_DEATH = new RegExp(`\\b(?:stabbed|beat|beaten|hacked|burned|burnt|clubbed|stoned|shot|tortured|bludgeoned|strangled|choked|trampled)\\s+(?<list>${LIST})\\s+to\\s+death\\b`, 'g');
 // "death toll rose to 7", "a toll of 12", "reports on fatalities range from 2 to 4",
 // "the death toll from Tuesday's roadside bombing in Quetta rose to five".
-const RE_TOLL = new RegExp(`\\b(?:(?:[Dd]eath\\s+toll|toll|number\\s+of\\s+(?:dead|deaths|fatalities|martyrs|victims|those\\s+killed|people\\s+killed))(?:…|\\.{3})?(?:\\s+[\\w'’-]+){0,14}?\\s+(?:to|at|of|is|was|as|reached|hit)|(?:fatalities|deaths|death\\s+toll)\\s+(?:\\w+\\s+){0,2}?range[sd]?\\s+from)\\s+(?<list>${NUMBER_PATTERN})`, 'g');
+const RE_TOLL = new RegExp(`\\b(?:(?:[Dd]eath\\s+toll|toll|number\\s+of\\s+(?:dead|deaths|fatalities|martyrs|victims|those\\s+killed|people\\s+killed))(?:…|\\.{3})?(?:,?\\s+[\\w'’-]+){0,18}?\\s+(?:to|at|of|is|was|as|reached|hit)|(?:fatalities|deaths|death\\s+toll)\\s+(?:\\w+\\s+){0,2}?range[sd]?\\s+from)\\s+(?<list>${NUMBER_PATTERN})`, 'g');
 // "claimed no fewer than 65 lives", "the blast cost 12 lives".
 const RE_LIVES = new RegExp(`\\b(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|tak(?:es|ing))\\s+(?<list>${NUMBER_PATTERN})\\s+(?:(?:more|other|human|innocent|civilian)\\s+)?lives\\b`, 'g');
 // Deaths of a group without a number: "refugees were killed", "civilians have been shot dead".
