@@ -13,8 +13,8 @@ import { groupTellings } from './extract/consolidate.js';
 import { whyNoIncident } from './extract/non-events.js';
 import { retypeBySides, retypeSuspectedSuicide } from './extract/retype.js';
 import { splitByListedPlaces } from './extract/round-up.js';
-import { incidentConfidence, withFieldConfidence } from './extract/confidence.js';
-import { findPlaces, resolveLocation, type PlaceMention } from './extract/places.js';
+import { incidentConfidence, noteContext, withFieldConfidence } from './extract/confidence.js';
+import { countryShares, findPlaces, resolveLocation, type PlaceMention } from './extract/places.js';
 import { findActors, assignActors, type ActorMention } from './extract/actors.js';
 import { findDates, eventDate } from './extract/dates.js';
 import { findFatalities } from './extract/fatalities.js';
@@ -83,6 +83,7 @@ export function extractArticle(article: Article, opts: ExtractOptions = {}): Art
       // in a dated news report, one sentence listing several places ('25 killed in Nasiriyah, 10 in
       // Najaf') is an event for each (round-up.ts); a one-event note or snippet is left whole
       .flatMap(({ ev, inc }) => (published ? splitByListedPlaces(doc, inc, ev.sentences, places, article.id) : [inc]).map((part) => ({ ev, inc: part })));
+    let shares: Map<string, number> | undefined;
     kept.forEach(({ ev, inc }, i) => {
       // Told after the main incident with a day of its own ('on Friday'), an incident is
       // background only if that day is before the main one's: 'Separately, … on Friday night'
@@ -93,6 +94,7 @@ export function extractArticle(article: Article, opts: ExtractOptions = {}): Art
       const mainDate = main?.event_date?.value ?? null;
       const background = ev.background && !(date !== null && mainDate !== null && date >= mainDate);
       const x: Incident = { ...inc, id: `${article.id}#${i + 1}`, background };
+      noteContext(x, { countryShare: x.country ? (shares ??= countryShares(places)).get(x.country.value) ?? 0 : 0, rank: i });
       const c = incidentConfidence(x);
       if (c !== null) x.confidence = c;
       withFieldConfidence(x);

@@ -24,8 +24,22 @@ export interface ConfidenceModel {
   fields: Record<string, Record<string, number>>;
 }
 
+/** What the article around an incident says of it (set by the pipeline; see noteContext). */
+export interface IncidentContext {
+  /** The incident's country's weight in the article, as a share of the main country's (places.ts countryShares). */
+  countryShare: number;
+  /** Its place among the article's incidents, from 0. */
+  rank: number;
+}
+const CONTEXT = new WeakMap<Incident, IncidentContext>();
+/** Records what the article says around an incident, for its features. */
+export function noteContext(inc: Incident, ctx: IncidentContext): void {
+  CONTEXT.set(inc, ctx);
+}
+
 /** The features of an incident, by name; every value is 0-1. */
 export function incidentFeatures(inc: Incident): Record<string, number> {
+  const ctx = CONTEXT.get(inc);
   const first = Math.min(...inc.evidence.map((e) => e.start));
   const gp = inc.geo_precision?.value ?? null;
   const d = inc.event_date;
@@ -44,6 +58,11 @@ export function incidentFeatures(inc: Incident): Record<string, number> {
     strategic: inc.event_type.value === 'Strategic developments' ? 1 : 0,
     protest: inc.event_type.value === 'Protests' || inc.event_type.value === 'Riots' ? 1 : 0,
     toll: inc.fatalities.value !== null && inc.fatalities.value > 0 ? 1 : 0,
+    // a country the article hardly points at: the place was likely read from a stray name
+    minor_country: ctx && inc.country && ctx.countryShare < 0.5 ? 1 : 0,
+    // the third or later incident of an article: round-ups and background are riskier
+    later_incident: ctx && ctx.rank >= 2 ? 1 : 0,
+    month_only: (inc.time_precision?.value ?? 0) >= 3 ? 1 : 0,
   };
 }
 

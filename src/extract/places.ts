@@ -613,6 +613,21 @@ function countryWeights(places: PlaceMention[]): Map<string, number> {
   return w;
 }
 
+/**
+ * Each country's weight in the text (countryWeights) as a share of the heaviest one's, by the
+ * country's name: 1 for the country the text is about, near 0 for one a single ambiguous name
+ * points at ('Amaq' read as a town in the United States in a story about Sri Lanka).
+ */
+export function countryShares(places: PlaceMention[]): Map<string, number> {
+  const w = countryWeights(places);
+  const top = Math.max(0, ...w.values());
+  const names = new Map<string, string>();
+  for (const m of places) for (const c of m.candidates) names.set(c.countryCode, c.country);
+  const out = new Map<string, number>();
+  if (top > 0) for (const [cc, v] of w) if (names.has(cc)) out.set(names.get(cc)!, v / top);
+  return out;
+}
+
 /** What one mention adds to countryWeights. */
 function ownWeights(m: PlaceMention): Map<string, number> {
   const per = new Map<string, number>();
