@@ -396,3 +396,15 @@ test(here + "'the X area of Y district': a place the gazetteer lacks, reported b
   assert.equal(r.admin2?.value, 'North Waziristan');
   assert.equal(r.admin1?.value, 'Khyber Pakhtunkhwa');
 });
+
+test(here + 'where the event names only the country, an unambiguous place of it in the next sentences says where', () => {
+  // Written for this test.
+  const text = "Gunmen fired at a checkpoint in Thailand's insurgency-hit south on Tuesday, killing four rangers. The attack took place in Yala's Bannang Sata district, police said.";
+  const doc = analyze(text);
+  const r = resolveLocation(doc, findPlaces(doc, gaz), [0], 't1');
+  assert.equal(r.admin1?.value, 'Yala');
+  // A name held by several places of the country says nothing without its province.
+  const amb = 'Militants attacked an army base in northeastern Nigeria on Sunday, killing six soldiers. The base is in Sabon Gari, residents said.';
+  const d2 = analyze(amb);
+  assert.equal(resolveLocation(d2, findPlaces(d2, gaz), [0], 't1').admin1, null);
+});

@@ -1158,18 +1158,29 @@ function resolveIn(doc: Doc, places: PlaceMention[], ap: ArticlePlaces, inFocus:
   // only a province, the next sentences may say where in it; a place of that province told
   // there with 'in'/'at' narrows it down.
   if (inFocus.length > 0) {
+    const last = Math.max(...inFocus.map((x) => x.m.sentence));
+    // the first place of the next sentences that `inside` accepts, told with 'in'/'at' (or as a unit)
+    const toldAfter = (inside: (c: GazPlace) => boolean, units: boolean, unique = false): Chosen | undefined => {
+      for (let k = ap.firstAfter(doc.sentences[last]!.end - 1); k < chosen.length && chosen[k]!.m.sentence <= last + NARROWING_SENTENCES; k++) {
+        const x = chosen[k]!;
+        if (!x.c || !inside(x.c) || x.m.near || x.m.demonym || isDateline(doc, x.m)) continue;
+        if (unique && new Set(x.m.candidates.filter(inside).map((c) => c.admin1Id)).size > 1) continue;
+        if (salience(doc, x.m) === 2 || (units ? !!x.m.unit : x.m.unit === 'admin2')) return x;
+      }
+      return undefined;
+    };
     const provs = candidates.filter((x) => x.c && x.c.kind !== 'country');
     const prov = provs[0]?.c;
-    if (prov && prov.kind === 'admin1' && provs.every((x) => x.c!.kind === 'admin1' && x.c!.id === prov.id)) {
-      const last = Math.max(...inFocus.map((x) => x.m.sentence));
-      const k0 = ap.firstAfter(doc.sentences[last]!.end - 1);
-      for (let k = k0; k < chosen.length && chosen[k]!.m.sentence <= last + NARROWING_SENTENCES; k++) {
-        const x = chosen[k]!;
-        if (!x.c || x.c.admin1Id !== prov.id || x.c.kind === 'admin1' || x.m.near || x.m.demonym || isDateline(doc, x.m) || (salience(doc, x.m) !== 2 && x.m.unit !== 'admin2')) continue;
-        candidates = candidates.concat([x]);
-        break;
-      }
-    }
+    // The same where they name only the country ("killing 15 volunteers at checkpoints in
+    // Thailand's south … The attack in Yala's Lam Phaya district"): a place of that country.
+    const countries = new Set(candidates.filter((x) => x.c?.kind === 'country').map((x) => x.c!.countryCode));
+    const narrower = prov && prov.kind === 'admin1' && provs.every((x) => x.c!.kind === 'admin1' && x.c!.id === prov.id)
+      ? toldAfter((c) => c.admin1Id === prov.id && c.kind !== 'admin1', false)
+      : provs.length === 0 && countries.size === 1
+        // (a name found in several provinces of the country, 'Sabon Gari', is no clue without its province)
+        ? toldAfter((c) => c.countryCode === [...countries][0] && c.kind !== 'country', true, true)
+        : undefined;
+    if (narrower) candidates = candidates.concat([narrower]);
   }
 
   // The admin1 the text is about: the one its focus mentions support most. A province it names
