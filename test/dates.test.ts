@@ -206,3 +206,10 @@ test(here + "'rose to 75 as of Thursday' dates the count, not the event, which a
   const doc = analyze(text);
   assert.equal(eventDate(doc, findDates(doc, PUB), [0], 'a1', PUB).event_date?.value, '2024-12-22');
 });
+
+test(here + "'the toll has risen to 23 after a body was recovered on Sunday' dates the count, not the clash", () => {
+  // Written for this test: 2024-12-25 was a Wednesday; Sunday 2024-12-22, Saturday 2024-12-21.
+  const text = 'The death toll in the border gunfight has risen to 9 after the body of a missing policeman was recovered on Sunday afternoon. The gunfight began on Saturday when rebels ambushed a patrol.';
+  const doc = analyze(text);
+  assert.equal(eventDate(doc, findDates(doc, PUB), [0], 'a1', PUB).event_date?.value, '2024-12-21');
+});

@@ -476,11 +476,14 @@ export function reportingTime(text: string, t: { start: number; end: number }): 
   // A date in the dateline dates the report: "MAIDUGURI, Nigeria, March 2 (Reuters) –",
   // "NIAMEY, July 12:", "Bogota, Sep 12 (IANS)".
   if (t.start < 80 && DATELINE_DATE.test(text.slice(0, t.start)) && /^\s*(?:,\s*\d{4})?\s*(?:\([^()]{1,30}\))?\s*[-–—:]/.test(text.slice(t.end, t.end + 40))) return true;
-  return TELL_BEFORE.test(text.slice(Math.max(0, t.start - 40), t.start)) || AS_OF.test(text.slice(Math.max(0, t.start - 12), t.start)) || TELL_AFTER.test(text.slice(t.end, t.end + 70)) ||
+  return TELL_BEFORE.test(text.slice(Math.max(0, t.start - 40), t.start)) || AS_OF.test(text.slice(Math.max(0, t.start - 12), t.start)) || UPDATED_AFTER.test(text.slice(Math.max(0, t.start - 140), t.start)) || TELL_AFTER.test(text.slice(t.end, t.end + 70)) ||
     (TELL_CLOSING.test(text.slice(Math.max(0, t.start - 90), t.start)) && /^\s*[.;]/.test(text.slice(t.end, t.end + 3)));
 }
 /** "The toll rose to 75 as of Thursday": the day a count stood at, which dates the count, not the event. */
 const AS_OF = /\bas of (?:late |early )?$/i;
+/** "The toll has risen to 23 after the missing soldier's body was recovered on Sunday": the day of
+ *  what raised the count (a body found, a victim dead of wounds), not of the event. */
+const UPDATED_AFTER = /\b(?:risen|rose|climbed|jumped|increased|reached|gone up)\s+to\s+[\w,]+\s+(?:after|as|when|with)\b[^.;]{0,100}$/i;
 /** What a dateline puts before its date: capitalised place names and commas from the text's (or a paragraph's) start. */
 const DATELINE_DATE = /(?:^|\n)\s*\p{Lu}[\p{L}.'’ -]{1,40}(?:,\s*\p{Lu}[\p{L}.'’ -]{1,30})?,\s*$/u;
 
