@@ -275,3 +275,13 @@ test("'the number of people killed by …, X Township rose to 75': a long subjec
   // Written for this test.
   assert.equal(best('The number of people killed by an army air strike on a wedding party in Nyaung Lay village, Pale Township rose to 52 on Friday.'), 52);
 });
+
+test(here + "a victim told by a pronoun: 'killing him and another operative', 'shot her dead', 'killing him and two others'; 'shot him in the leg' is no death", () => {
+  // Written for this test.
+  assert.equal(best('An air strike hit a car near the border, killing him and another commander of the group.'), 2);
+  assert.equal(best('Two gunmen on a motorcycle shot her dead outside the school.'), 1);
+  assert.equal(best('Militants stormed the house of the village elder, killing him and two others.'), 3);
+  assert.equal(best('Robbers stopped the trader and shot him in the leg.'), 0);
+  // The victim counted a sentence before is not counted again.
+  assert.equal(best('A policeman was killed on Monday. Gunmen shot him dead near his home.'), 1);
+});

@@ -43,7 +43,7 @@ export interface FatalityResult {
  * open a sentence ("Three soldiers …", "A man …") allow a capital.
  */
 /** A number phrase, or an indefinite article standing for one ("a man was killed"). */
-const NUMP = `(?:(?:[Aa]n?\\s+)?(?:unknown|unspecified|undisclosed)\\s+number\\s+of|[Aa]\\s+number\\s+of|${NUMBER_PATTERN}|[Aa]n?(?=\\s)|(?:his|her|their)(?=\\s+[a-z]+\\b)(?!\\s+(?:own|way|life|lives|death|deaths|house|home|homes|behalf|head|body|bodies|vehicle|car|way|wounds|injuries)\\b)|[Bb]oth(?=\\s+[a-z]+(?:s|men)\\b)|[Ss]everal|[Mm]any|[Ss]cores\\s+of|[Aa]\\s+few|[Nn]umerous|[Mm]ultiple|[Ss]ome)`;
+const NUMP = `(?:(?:[Aa]n?\\s+)?(?:unknown|unspecified|undisclosed)\\s+number\\s+of|[Aa]\\s+number\\s+of|${NUMBER_PATTERN}|[Aa]n?(?=\\s)|(?:his|her|their)(?=\\s+[a-z]+\\b)(?!\\s+(?:own|way|life|lives|death|deaths|house|home|homes|behalf|head|body|bodies|vehicle|car|way|wounds|injuries|dead|to|in)\\b)|[Bb]oth(?=\\s+[a-z]+(?:s|men)\\b)|[Ss]everal|[Mm]any|[Ss]cores\\s+of|[Aa]\\s+few|[Nn]umerous|[Mm]ultiple|[Ss]ome)`;
 /** Words that may not stand between a number and its verb. */
 const STOP =
   '(?:for|over|near|inside|into|against|towards?|across|through|under|between|among|around|about|whose|whom|where|said|says|told|than|will|would|could|can|may|might|should|must|did|does|do|were|was|is|are|have|has|had|be|been|being|got|who|which|that|when|while|after|before|during|in|at|on|by|from|with|following|as|but|killed|killing|dead|died|injured|wounded|injuring|wounding|hurt|reportedly|allegedly|also|later|and|or|to|of|the|shot|kidnapped|abducted|found|left|lay|laid|lying)';
@@ -88,6 +88,10 @@ const RE_MIXED_WORDS = /\b(?:killed|dead)\s+(?:or|and|and\/or)\s+(?:injured|woun
 // A singular victim without a number: "the owner was shot dead", "he died", "killed the driver".
 const RE_SINGLE_PASSIVE = new RegExp(`\\b(?:was|has\\s+been|had\\s+been|is)(?:\\s+(?:reportedly|allegedly|also|later|then|subsequently|eventually|found))?(?:\\s+[a-z]+\\s+and)?\\s+(?:${DEATH_PP})\\b(?!\\s+(?:or|and|and/or)\\s+(?:injured|wounded|hurt)\\b)`, 'g');
 const RE_SINGLE_DIED = /\b(?:he|she|who|later|subsequently)\s+(?:later\s+|subsequently\s+|eventually\s+)?(?:died|succumbed|passed\s+away)\b/gi;
+// A victim told by a pronoun: "killing him and another operative", "shot her dead", "killed him and
+// his son", "beat him to death", "killing him and two others". (A back-reference: it may be the victim
+// a sentence before already counted.)
+const RE_PRONOUN_ACT = new RegExp(`\\b(?:killing|killed|kills|shot\\s+and\\s+killed|shot\\s+dead|gunned\\s+down|murdered|executed|beheaded|assassinated|stabbed\\s+to\\s+death|beat|beaten|shot|stabbed|hacked)\\s+(?:him|her)(?:\\s+(?:dead|to\\s+death))?(?:\\s+and\\s+(?:(?<one>another|one\\s+other|his|her|a)\\s+[a-z][\\w-]*|(?<n>${NUMBER_PATTERN})\\s+(?:others?|other\\s+[a-z][\\w-]*|of\\s+(?:his|her)\\s+[a-z][\\w-]*)))?`, 'gi');
 const RE_SINGLE_ACT = new RegExp(`\\b(?:killing|killed|shot\\s+and\\s+killed|shot\\s+dead|murdered|executed|beheaded|assassinated|stabbed\\s+to\\s+death|fatally\\s+(?:shot|stabbed|wounded|injured))\\s+(?:his|her|the|their)\\s+(?:[a-z][\\w-]*\\s+){0,2}?(?<noun>[a-z][\\w-]*)\\b`, 'gi');
 // Any word of death at all (the rest of the text may still have none of the above).
 const RE_DEATH_WORD = /\b(?:kill(?:ed|ing|s)?|dead|died|dies|death|deaths|deadly|fatal(?:ities|ity)?|bodies|body|slain|martyred|martyrdom|lynched|beheaded|executed|murder(?:ed)?|assassinated|perished|lives|eliminated|neutrali[sz]ed|butchered|slaughtered)\b/i;
@@ -664,6 +668,15 @@ function readSentence(st: string, base: number, hits: Hit[], toks: Token[]): voi
   if (!hits.some((h) => h.start >= base && h.kind !== 'injury')) {
     const mx = RE_MIXED_WORDS.exec(st);
     if (mx && mx.index < protestAt && !inOther(mx.index)) hits.push({ kind: 'mixed', value: null, qualifier: null, start: base + mx.index, end: base + mx.index + mx[0].length, alt });
+  }
+  RE_PRONOUN_ACT.lastIndex = 0;
+  for (let m = RE_PRONOUN_ACT.exec(st); m; m = RE_PRONOUN_ACT.exec(st)) {
+    if (overlaps(m.index, m.index + m[0].length) || inParen(m.index) || m.index > protestAt || inOther(m.index)) continue;
+    // "shot him" alone is no death ("shot him in the leg"); "shot him dead" is
+    if (/^(?:beat|beaten|shot|stabbed|hacked)\s/i.test(m[0]) && !/\b(?:dead|death)\b/i.test(m[0])) continue;
+    const more = m.groups!.one ? 1 : m.groups!.n ? parseNumber(m.groups!.n)?.value ?? 0 : 0;
+    used.push({ start: m.index, end: m.index + m[0].length });
+    hits.push({ kind: 'death', value: 1 + more, qualifier: null, start: base + m.index, end: base + m.index + m[0].length, alt: false, backref: true });
   }
   RE_SINGLE_ACT.lastIndex = 0;
   for (let m = RE_SINGLE_ACT.exec(st); m; m = RE_SINGLE_ACT.exec(st)) {
