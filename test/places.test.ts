@@ -408,3 +408,11 @@ test(here + 'where the event names only the country, an unambiguous place of it 
   const d2 = analyze(amb);
   assert.equal(resolveLocation(d2, findPlaces(d2, gaz), [0], 't1').admin1, null);
 });
+
+test(here + "a town of a country the article hardly points at is a stray reading beside its main country", () => {
+  // Written for this test: the only 'Lincoln' of the gazetteer is in the United States.
+  const text = 'Gunmen killed 12 worshippers at a mosque in Afghanistan on Friday and fled towards Lincoln, the Afghan government said. Afghanistan has seen a rise in such attacks. Afghan police arrested two men.';
+  const doc = analyze(text);
+  const r = resolveLocation(doc, findPlaces(doc, gaz), [0], 't1');
+  assert.equal(r.country?.value, 'Afghanistan');
+});

@@ -1060,6 +1060,8 @@ export function listedPlaces(doc: Doc, places: PlaceMention[], sentence: number,
 interface ArticlePlaces {
   chosen: Chosen[];
   topCountry: string | null;
+  /** How strongly the text points at each country (countryWeights). */
+  weights: Map<string, number>;
   /** chosen is in text order: the offset searches below may bisect. */
   ordered: boolean;
   inFocus(focus: number[]): Chosen[];
@@ -1105,6 +1107,7 @@ function articlePlaces(places: PlaceMention[], gaz: Gazetteer): ArticlePlaces {
   const ap: ArticlePlaces = {
     chosen,
     topCountry,
+    weights,
     ordered,
     inFocus(focus) {
       const idx: number[] = [];
@@ -1215,6 +1218,10 @@ function resolveIn(doc: Doc, places: PlaceMention[], ap: ArticlePlaces, inFocus:
     const key = `${x.m.text}\u0000${x.c.id}`;
     if (counted.has(key)) continue;
     counted.add(key);
+    // A town of a country the article hardly points at, beside its main one ('Amaq' read as a
+    // town of the United States in a story about Sri Lanka), is a stray reading, not the place.
+    if (x.c.kind === 'place' && x.c.countryCode !== topCountry && (ap.weights.get(x.c.countryCode) ?? 0) < STRAY_COUNTRY_SHARE * (ap.weights.get(topCountry ?? '') ?? 0) &&
+      candidates.some((y) => y.c?.countryCode === topCountry)) continue;
     const w = Math.max(0.5, x.score) * (x.c.kind === 'admin1' && (!x.m.fuzzy || x.m.unit === 'admin1') ? 3 : 1) * (refPoints.has(x.m) ? 0 : salience(doc, x.m)) *
       (x.c.countryCode === topCountry ? 1.5 : 1) * (x.m.sentence === first ? 1.3 : 1);
     if (w <= 0) continue;
@@ -1408,6 +1415,9 @@ function clueRegion(places: PlaceMention[], gaz: Gazetteer): GazPlace | null {
 }
 
 /** A part of a country named by its direction: 'in southern Lebanon', 'in the north of Iraq', "Niger's restive southwest region", 'the western part of'. */
+/** Below this share of the main country's weight, a town's country is a stray reading (see resolveIn). */
+const STRAY_COUNTRY_SHARE = 0.25;
+
 /** How many sentences after an event's own a place may narrow down its province (see resolveIn). */
 const NARROWING_SENTENCES = 2;
 const PART_OF_COUNTRY = /\b(?:in|across|on)\s+(?:the\s+)?(?:(?:(?:far|deep)\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+\p{Lu}|(?:north|south|east|west)\s+of\s+(?:the\s+)?\p{Lu})|\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+(?:part|parts|region|regions|border|borderlands)\b/u;
