@@ -28,7 +28,7 @@
 import type { Evidence, Quote } from '../core/types.js';
 import type { Doc, Token } from '../text/doc.js';
 import { firstStartingAt } from '../text/doc.js';
-import { capChainsOf, cleanName, NICKNAME, pastAffiliation, tokText, type PeopleIndex } from './people.js';
+import { capChainsOf, cleanName, NICKNAME, pastAffiliation, tokText, type Chain, type PeopleIndex } from './people.js';
 import { GIVEN_NAME_GENDER } from './first-names.js';
 import { COUNTRY_WORDS, DEMONYMS, MONTHS_AND_DAYS, NAME_TITLES, ORG_NOMINALS, ORG_WORDS, ROLE_HEADS } from './roles.js';
 import { anaphorRule, chooseSpeaker, DEFINITE, lazy, type AnaphorRule, type Candidates } from './quote-rules.js';
@@ -230,12 +230,59 @@ export function findQuotes(doc: Doc, people: PeopleIndex, articleId: string): Qu
   return quotes;
 }
 
-function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
+// ---------------------------------------------------------------------------------------------
+// The reading of one document (prepare): its tokens, name chains and quoted spans, read once,
+// and the cues the stages gather as they go (who spoke, who is a clause's subject), which the
+// later stages read.
+
+interface QuoteContext {
+  doc: Doc;
+  text: string;
+  toks: Doc['tokens'];
+  people: PeopleIndex;
+  articleId: string;
+  spans: QuoteSpan[];
+  chains: Chain[];
+  /** chainAt[token] = index of the chain holding the token, or -1 */
+  chainAt: Int32Array;
+  /** 1 for a token inside quotation marks. */
+  inQuote: Uint8Array;
+  /** The text of token k. */
+  s: (k: number) => string;
+  /** First token index with start >= pos. */
+  tokenAt: (pos: number) => number;
+  personNames: Set<string>;
+  /** Surnames of the people the article names in full ('Clinton' of 'Bill Clinton'). */
+  surnames: Set<string>;
+  /** Start → end of every organisation mention. */
+  orgStarts: Map<number, number>;
+  /** Every attribution seen so far, for pronouns and bare titles, kept in text order. */
+  sources: Source[];
+  /** Speakers read so far (attributions, then direct quotes as they are read), in no set order. */
+  spoke: { pos: number; sp: Speaker }[];
+  /** People named only by a common noun who spoke ('a second military source said …'), for he/she and 'the source'. */
+  humans: { pos: number; sp: Speaker }[];
+  /**
+   * Person mentions in text order (every name span of the people index), with a gender read off
+   * the article itself: Mr./Mrs./Ms., and the he/she that follows a name most closely. Read only
+   * when a pronoun needs resolving (most short texts have none): mentionsReady.
+   */
+  mentions: { pos: number; name: string }[];
+  /** > 0 male, < 0 female */
+  gender: Map<string, number>;
+  mentionsReady: boolean;
+  /** Attributions ('X said', 'according to X'): the verb's token and who speaks. */
+  speechFrames: { v: number; sp: Speaker }[];
+  /** The last attribution of each paragraph, for a quote paragraph that follows ('X said:'). */
+  paraLast: (Speaker | null)[];
+}
+
+/** The first stage: spans (findQuoteSpans), name chains, and which tokens lie inside quotation marks. */
+function prepare(doc: Doc, people: PeopleIndex, articleId: string): QuoteContext {
   const text = doc.text;
   const toks = doc.tokens;
   const spans = findQuoteSpans(doc);
   const { chains } = capChainsOf(doc);
-  // chainAt[token] = index of the chain holding the token, or -1
   const chainAt = new Int32Array(toks.length).fill(-1);
   chains.forEach((c, ci) => {
     for (let k = c.ts; k < c.te; k++) chainAt[k] = ci;
@@ -250,13 +297,42 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       if (s && t.start >= s.inner && t.end <= s.close) inQuote[k] = 1;
     }
   }
+  const orgStarts = new Map<number, number>();
+  for (const o of people.organisations) for (const e of o.evidence) orgStarts.set(e.start, e.end);
+  return {
+    doc,
+    text,
+    toks,
+    people,
+    articleId,
+    spans,
+    chains,
+    chainAt,
+    inQuote,
+    s: (k: number) => tokText(doc, toks[k]!),
+    tokenAt: (pos: number): number => firstStartingAt(toks.length, (i) => toks[i]!.start, pos),
+    personNames: new Set(people.people.map((p) => p.name)),
+    surnames: new Set(people.people.filter((p) => p.name.includes(' ')).map((p) => p.name.split(' ').pop()!)),
+    orgStarts,
+    sources: [],
+    spoke: [],
+    humans: [],
+    mentions: [],
+    gender: new Map(),
+    mentionsReady: false,
+    speechFrames: [],
+    paraLast: new Array(doc.paragraphs.length).fill(null),
+  };
+}
+
+function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
+  const cx = prepare(doc, people, articleId);
+  const { text, toks, spans, chains, chainAt, inQuote, s, tokenAt, personNames, surnames, orgStarts, sources, spoke, humans, mentions, gender, speechFrames, paraLast } = cx;
   const ev = (start: number, end: number): Evidence => ({ article: articleId, start, end, text: text.slice(start, end) });
   /**
    * A person: in the people index, or shaped like a personal name with a known given name
    * (two to four capitalised words, none an organisation, country or title word: 'Jillian Chase').
    */
-  const personNames = new Set(people.people.map((p) => p.name));
-  const surnames = new Set(people.people.filter((p) => p.name.includes(' ')).map((p) => p.name.split(' ').pop()!));
   const isPersonName = (name: string) => {
     if (personNames.has(name)) return true;
     // A surname standing for one of a family ('Mrs. Clinton' beside Bill Clinton).
@@ -307,9 +383,6 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     if (!org) return sp.name;
     return org.acronym && !org.name.includes(org.acronym) ? `${org.name} (${org.acronym})` : org.name;
   };
-  /** First token index with start >= pos. */
-  const tokenAt = (pos: number): number => firstStartingAt(toks.length, (i) => toks[i]!.start, pos);
-  const s = (k: number) => tokText(doc, toks[k]!);
 
   /** Is this chain a name (not only titles, countries or months)? */
   const nameChain = (ci: number): boolean => {
@@ -325,17 +398,11 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     return false;
   };
 
-  // Every attribution seen so far, for pronouns and bare titles, kept in text order.
-  const sources: Source[] = [];
   const addSource = (x: Source) => {
     let i = sources.length;
     while (i > 0 && sources[i - 1]!.pos > x.pos) i--;
     sources.splice(i, 0, x);
   };
-  // Person mentions in text order (every name span of the people index), with a gender read
-  // off the article itself: Mr./Mrs./Ms., and the he/she that follows a name most closely.
-  const mentions: { pos: number; name: string }[] = [];
-  const gender = new Map<string, number>(); // > 0 male, < 0 female
   const vote = (name: string, v: number) => gender.set(name, (gender.get(name) ?? 0) + v);
   /** The gender a person's given name carries ('Bill Clinton' +1), 0 when unknown. */
   const givenGender = (name: string): number => (name.includes(' ') ? GIVEN_NAME_GENDER.get(name.split(' ')[0]!.toLowerCase()) ?? 0 : 0);
@@ -352,11 +419,9 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     const t2 = written ? (written[1] === 'Mr' ? 1 : -1) : title;
     return t2 && t2 !== g0 ? name.split(' ').pop()! : name;
   };
-  // Read only when a pronoun needs resolving (most short texts have none).
-  let mentionsReady = false;
   const readMentions = (): void => {
-    if (mentionsReady) return;
-    mentionsReady = true;
+    if (cx.mentionsReady) return;
+    cx.mentionsReady = true;
     for (const p of people.people) {
       const g0 = givenGender(p.name);
       for (const e of p.evidence) {
@@ -459,10 +524,6 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     return best?.name ?? null;
   };
 
-  /** Speakers read so far (attributions, then direct quotes as they are read), in no set order. */
-  const spoke: { pos: number; sp: Speaker }[] = [];
-  /** People named only by a common noun who spoke ('a second military source said …'), for he/she and 'the source'. */
-  const humans: { pos: number; sp: Speaker }[] = [];
   /** One named by a common noun for a person ('a second military source', 'the carpenter'), not an organisation or a document. */
   const isHumanNominal = (sp: Speaker): boolean => sp.how.endsWith(':nominal') && !sp.person && HUMAN_NOUN.test(headOf(sp.name)) && !ORG_NOMINALS.has(headOf(sp.name));
   /** The head noun of a common-noun speaker: 'narrator in the Clinton ad' → 'narrator'. */
@@ -1328,12 +1389,8 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     }
   };
 
-
   const indirect: Quote[] = [];
   const blocks: Quote[] = [];
-  /** The last attribution of each paragraph, for a quote paragraph that follows ('X said:'). */
-  const paraLast: (Speaker | null)[] = new Array(doc.paragraphs.length).fill(null);
-  const speechFrames: { v: number; sp: Speaker }[] = [];
   /** Attributions ('X said (that) …', 'according to X, …'): the speech frames, and the indirect quotes they hold. */
   const readSpeechFrames = (): void => {
     for (let si = 0; si < doc.sentences.length; si++) {
@@ -1459,8 +1516,6 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
 
   // ---- direct quotes ----
   // The end of ' of (the) <Organisation>' right after a name, or null.
-  const orgStarts = new Map<number, number>();
-  for (const o of people.organisations) for (const e of o.evidence) orgStarts.set(e.start, e.end);
   const affiliationAfter = (end: number): number | null => {
     const m = /^ of (?:the )?/.exec(text.slice(end, end + 8));
     return m ? orgStarts.get(end + m[0].length) ?? null : null;
