@@ -325,251 +325,302 @@ function prepare(doc: Doc, people: PeopleIndex, articleId: string): QuoteContext
   };
 }
 
+function ev(cx: QuoteContext, start: number, end: number): Evidence {
+  const { text, articleId } = cx;
+  return ({ article: articleId, start, end, text: text.slice(start, end) });
+}
+
+/**
+ * A person: in the people index, or shaped like a personal name with a known given name
+ * (two to four capitalised words, none an organisation, country or title word: 'Jillian Chase').
+ */
+function isPersonName(cx: QuoteContext, name: string) {
+  const { personNames, surnames } = cx;
+  if (personNames.has(name)) return true;
+  // A surname standing for one of a family ('Mrs. Clinton' beside Bill Clinton).
+  if (!name.includes(' ') && surnames.has(name)) return true;
+  const words = name.split(' ');
+  if (words.length < 2 || words.length > 4 || !GIVEN_NAME_GENDER.has(words[0]!.toLowerCase())) return false;
+  return words.every((w) => {
+    const b = w.toLowerCase().replace(/\.$/, '');
+    return /^[A-Z][\p{L}'’.-]*$/u.test(w) && !ORG_WORDS.has(b) && !COUNTRY_WORDS.has(b) && !NAME_TITLES.has(b) && !ROLE_HEADS.has(b);
+  });
+}
+
+/**
+ * Two or three capitalised words, none an organisation, country, title or role word, and no
+ * organisation's name: a person the article names in apposition to a role, even when the given
+ * name is not in our list ('a member of the …, Hamidu Abu, said').
+ */
+function personShaped(cx: QuoteContext, name: string): boolean {
+  const { people } = cx;
+  const words = name.split(' ');
+  if (words.length < 2 || words.length > 3 || people.organisations.some((o) => o.name === name)) return false;
+  return words.every((w) => {
+    const b = w.toLowerCase().replace(/\.$/, '');
+    return /^[A-Z][\p{L}'’-]*$/u.test(w) && !ORG_WORDS.has(b) && !COUNTRY_WORDS.has(b) && !NAME_TITLES.has(b) && !ROLE_HEADS.has(b) && !MONTHS_AND_DAYS.has(b);
+  });
+}
+
+function isOrgName(cx: QuoteContext, name: string) {
+  const { people } = cx;
+  return people.organisations.some((o) => o.name === name) || ORG_WORDS.has(name.split(' ').pop()!.toLowerCase()) || COUNTRY_WORDS.has(name.toLowerCase());
+}
+
+/**
+ * How a speaker is written in the output. An organisation keeps the acronym the article gives
+ * it ('Inter-Services Public Relations (ISPR)'), so either form finds it; a lone word that opens
+ * one organisation's longer name stands for it ('Hengaw said' after 'the Hengaw Organization for
+ * Human Rights').
+ */
+function speakerLabel(cx: QuoteContext, sp: Speaker): string {
+  const { s, people } = cx;
+  let org = people.organisations.find((o) => (o.name === sp.name && sp.name.includes(' ')) || o.acronym === sp.name);
+  if (sp.person && (org || sp.name.includes(' '))) return sp.name;
+  if (!org && /^[A-Z][\p{L}'’-]+$/u.test(sp.name) && !ORG_WORDS.has(sp.name.toLowerCase()) && !COUNTRY_WORDS.has(sp.name.toLowerCase())) {
+    const opens = people.organisations.filter((o) => o.name.startsWith(sp.name + ' ') && o.name.split(' ').length >= 3);
+    if (opens.length === 1) org = opens[0];
+  }
+  // 'the Observatory said' after 'the Syrian Observatory for Human Rights': the organisation
+  // word of one organisation's name, capitalised, is that organisation.
+  if (!org && /^[A-Z][a-z]+$/.test(sp.name) && ORG_WORDS.has(sp.name.toLowerCase())) {
+    const holds = people.organisations.filter((o) => o.name !== sp.name && o.name.split(' ').includes(sp.name));
+    if (holds.length === 1) org = holds[0];
+  }
+  org ??= people.organisations.find((o) => o.name === sp.name);
+  if (!org) return sp.name;
+  return org.acronym && !org.name.includes(org.acronym) ? `${org.name} (${org.acronym})` : org.name;
+}
+
+/** Is this chain a name (not only titles, countries or months)? */
+function nameChain(cx: QuoteContext, ci: number): boolean {
+  const { text, chains, s } = cx;
+  const c = chains[ci]!;
+  // 'R-Utah', 'D-Calif.': a party and state tag, not a name.
+  if (/^[RDI]-[A-Z]/.test(text.slice(c.start, c.end))) return false;
+  // 'on Saturday criticized …': a day or month is no name.
+  if (c.te - c.ts === 1 && MONTHS_AND_DAYS.has(s(c.ts).toLowerCase())) return false;
+  for (let k = c.ts; k < c.te; k++) {
+    const w = s(k).toLowerCase().replace(/\.$/, '');
+    if (!NAME_TITLES.has(w) && !ROLE_HEADS.has(w) && !COUNTRY_WORDS.has(w)) return true;
+  }
+  return false;
+}
+
+function addSource(cx: QuoteContext, x: Source) {
+  const { sources } = cx;
+  let i = sources.length;
+  while (i > 0 && sources[i - 1]!.pos > x.pos) i--;
+  sources.splice(i, 0, x);
+}
+
+function vote(cx: QuoteContext, name: string, v: number) {
+  const { gender } = cx;
+  return gender.set(name, (gender.get(name) ?? 0) + v);
+}
+
+/** The gender a person's given name carries ('Bill Clinton' +1), 0 when unknown. */
+function givenGender(cx: QuoteContext, name: string): number {
+  return (name.includes(' ') ? GIVEN_NAME_GENDER.get(name.split(' ')[0]!.toLowerCase()) ?? 0 : 0);
+}
+
+/**
+ * 'Mrs. Clinton' resolved to 'Bill Clinton': a title that clashes with the given name's gender
+ * marks another member of the family, named by the surname alone.
+ */
+function familyName(cx: QuoteContext, at: number, name: string): string {
+  const { text, s } = cx;
+  const g0 = givenGender(cx, name);
+  if (!g0) return name;
+  const before = text.slice(Math.max(0, at - 6), at);
+  const title = /\bMr\.? $/.test(before) ? 1 : /\b(Mrs|Ms|Miss)\.? $/.test(before) ? -1 : 0;
+  const written = /^(Mr|Mrs|Ms|Miss)\.?\s+(\S+)/.exec(text.slice(at, at + 40));
+  const t2 = written ? (written[1] === 'Mr' ? 1 : -1) : title;
+  return t2 && t2 !== g0 ? name.split(' ').pop()! : name;
+}
+
+function readMentions(cx: QuoteContext): void {
+  const { text, toks, inQuote, s, mentions, gender, doc, people } = cx;
+  if (cx.mentionsReady) return;
+  cx.mentionsReady = true;
+  for (const p of people.people) {
+    const g0 = givenGender(cx, p.name);
+    for (const e of p.evidence) {
+      if (!/^[A-Z]/.test(e.text) || !p.name.endsWith(e.text.split(' ').pop()!)) continue;
+      const before = text.slice(Math.max(0, e.start - 6), e.start);
+      const title = /\bMr\.? $/.test(before) ? 1 : /\b(Mrs|Ms|Miss)\.? $/.test(before) ? -1 : 0;
+      // Family members share a surname: 'Mrs. Clinton' in an article that names Bill Clinton is
+      // another Clinton, so the mention keeps the surname alone and its own gender.
+      if (title && g0 && title !== g0 && !e.text.includes(' ')) {
+        const sur = p.name.split(' ').pop()!;
+        mentions.push({ pos: e.start, name: sur });
+        vote(cx, sur, 5 * title);
+        continue;
+      }
+        mentions.push({ pos: e.start, name: p.name });
+      if (title) vote(cx, p.name, 5 * title);
+    }
+    // A known given name outweighs what the article's pronouns seem to say.
+    if (g0) vote(cx, p.name, 20 * g0);
+  }
+  mentions.sort((x, y) => x.pos - y.pos);
+  // A sentence that names one person and then says he or she (outside quotation marks) tells
+  // that person's gender; so does a sentence opening with He/She right after it.
+  {
+    let mi = 0;
+    let prevOnly: string | null = null;
+    for (const sent of doc.sentences) {
+      const names = new Set<string>();
+      let firstEnd = -1;
+      while (mi < mentions.length && mentions[mi]!.pos < sent.end) {
+        if (mentions[mi]!.pos >= sent.start) {
+          names.add(mentions[mi]!.name);
+          if (firstEnd < 0) firstEnd = mentions[mi]!.pos;
+        }
+        mi++;
+      }
+      const only = names.size === 1 ? [...names][0]! : null;
+      for (let k = sent.tokenStart; k < sent.tokenEnd; k++) {
+        const t = toks[k]!;
+        if (inQuote[k] || (!MALE.has(t.lower) && !FEMALE.has(t.lower))) continue;
+        const v = MALE.has(t.lower) ? 1 : -1;
+        if (only && t.start > firstEnd) vote(cx, only, v);
+        else if (!names.size && prevOnly && k === sent.tokenStart) vote(cx, prevOnly, v);
+      }
+      prevOnly = only;
+    }
+  }
+}
+
+function genderOf(cx: QuoteContext, name: string): number {
+  const { gender } = cx;
+  return (readMentions(cx), gender.get(name)) ?? (name.includes(' ') ? GIVEN_NAME_GENDER.get(name.split(' ')[0]!.toLowerCase()) ?? 0 : 0);
+}
+
+/** 2 = the name's known gender matches the pronoun, 1 = unknown, 0 = it clashes. */
+function agreement(cx: QuoteContext, name: string, pron: string): number {
+  const g = genderOf(cx, name);
+  if (MALE.has(pron)) return g > 0 ? 2 : g === 0 ? 1 : 0;
+  if (FEMALE.has(pron)) return g < 0 ? 2 : g === 0 ? 1 : 0;
+  return 1;
+}
+
+/** Start offset of the paragraph before the one holding pos (the window a pronoun looks back over). */
+function windowStart(cx: QuoteContext, pos: number): number {
+  const { toks, tokenAt, doc } = cx;
+  const si = toks[Math.min(tokenAt(pos), toks.length - 1)]?.sentence ?? 0;
+  const pi = doc.sentences[si]?.paragraph ?? 0;
+  return doc.paragraphs[Math.max(0, pi - IT_WINDOW)]!.start;
+}
+
+/**
+ * The person a he/she refers to: the nearest earlier speaker or subject of a clause whose gender
+ * does not clash ('Former President Bill Clinton agreed … “…,” he said'), else the nearest
+ * person named. (Measured on PolNeAR-train: looking at nearby mentions first, or making 'she'
+ * skip names of unknown gender, both did worse.)
+ */
+function paragraphOf(cx: QuoteContext, pos: number): number {
+  const { toks, tokenAt, doc } = cx;
+  return doc.sentences[toks[Math.min(tokenAt(pos), toks.length - 1)]!.sentence]!.paragraph;
+}
+
+function personBefore(cx: QuoteContext, pos: number, pron = ''): Source | undefined {
+  const { toks, tokenAt, sources, mentions, doc } = cx;
+  readMentions(cx);
+  for (let i = sources.length - 1; i >= 0; i--) {
+    const c = sources[i]!;
+    if (!(c.pos < pos && c.person && agreement(cx, c.name, pron) > 0)) continue;
+    // Within one sentence one who speaks comes first, then the subject of a clause, then one
+    // who speaks in a relative clause ('Rubio refrained from attacking Bush and Christie, who
+    // say …. He dismissed …' is Rubio); the last of them as written.
+    const si = toks[Math.min(tokenAt(c.pos), toks.length - 1)]!.sentence;
+    const from = doc.sentences[si]!.start;
+    let best = c;
+    for (let j = i - 1; j >= 0 && sources[j]!.pos >= from; j--) {
+      const d = sources[j]!;
+      if (d.person && agreement(cx, d.name, pron) > 0 && d.rank > best.rank) best = d;
+    }
+    return best;
+  }
+  for (let j = mentions.length - 1; j >= 0; j--) {
+    const m = mentions[j]!;
+    if (m.pos < pos && agreement(cx, m.name, pron) > 0) return { ...m, person: true, rank: 1 };
+  }
+  return undefined;
+}
+
+function orgBefore(cx: QuoteContext, pos: number, head: string): string | null {
+  const { people } = cx;
+  let best: { pos: number; name: string } | null = null;
+  for (const o of people.organisations) {
+    if (!o.name.toLowerCase().includes(head)) continue;
+    for (const e of o.evidence) if (e.start < pos && (!best || e.start > best.pos)) best = { pos: e.start, name: o.name };
+  }
+  return best?.name ?? null;
+}
+
+/** One named by a common noun for a person ('a second military source', 'the carpenter'), not an organisation or a document. */
+function isHumanNominal(cx: QuoteContext, sp: Speaker): boolean {
+  return sp.how.endsWith(':nominal') && !sp.person && HUMAN_NOUN.test(headOf(cx, sp.name)) && !ORG_NOMINALS.has(headOf(cx, sp.name));
+}
+
+/** The head noun of a common-noun speaker: 'narrator in the Clinton ad' → 'narrator'. */
+function headOf(cx: QuoteContext, name: string): string {
+  const { s } = cx;
+  return name.toLowerCase().split(/\s+(?:of|in|at|from|for|with|on|who)\s+/)[0]!.split(/\s+/).pop()!;
+}
+
+function paraDistance(cx: QuoteContext, from: number, to: number) {
+  return paragraphOf(cx, to) - paragraphOf(cx, from);
+}
+
+/** What a definite description refers to (quote-rules.ts), or null. */
+function antecedent(cx: QuoteContext, r: AnaphorRule, head: string, at: number): Omit<Speaker, 'how' | 'start' | 'end'> | null {
+  const { text, toks, chains, chainAt, inQuote, s, tokenAt, spoke, humans, people } = cx;
+  if (r.refersTo === 'person') {
+    const src = personBefore(cx, at);
+    let hum: { pos: number; sp: Speaker } | null = null;
+    for (const h of humans) if (h.pos < at && (!hum || h.pos > hum.pos)) hum = h;
+    if (hum && (!src || src.pos < hum.pos) && paraDistance(cx, hum.pos, at) <= 2) return { name: hum.sp.name, person: false };
+    // ('a narrator in the Clinton ad asks …. “…,” the ad’s narrator says': the same noun for
+    // a person, used just before, wins over a person named since.)
+    let same: { pos: number; sp: Speaker } | null = null;
+    for (const h of humans) if (h.pos < at && headOf(cx, h.sp.name) === head && paraDistance(cx, h.pos, at) <= 2 && (!same || h.pos > same.pos)) same = h;
+    if (same) return { name: same.sp.name, person: false };
+    if (src && paraDistance(cx, src.pos, at) <= 3) return { name: src.name, person: true };
+    return null;
+  }
+  if (r.refersTo === 'organisation') {
+    const fits = (name: string) => name.toLowerCase().split(/[\s-]+/).some((w) => r.alike!.includes(w));
+    let best: { pos: number; name: string } | null = null;
+    for (const x of spoke) if (x.pos < at && !x.sp.person && !isHumanNominal(cx, x.sp) && fits(x.sp.name) && (!best || x.pos > best.pos)) best = { pos: x.pos, name: x.sp.name };
+    return best ? { name: best.name, person: false } : null;
+  }
+  // 'issuer': 'a statement issued by the ISPR' / 'a statement from X', else the last organisation that spoke.
+  for (let k = tokenAt(at) - 1; k >= 0 && paraDistance(cx, toks[k]!.start, at) <= 3; k--) {
+    if (toks[k]!.lower !== head || inQuote[k]) continue;
+    let f = k + 1;
+    if (toks[f]?.lower === 'issued' || toks[f]?.lower === 'released') f++;
+    if (!/^(from|by)$/.test(toks[f]?.lower ?? '')) continue;
+    f++;
+    if (toks[f]?.lower === 'the') f++;
+    const ci = chainAt[f] ?? -1;
+    if (ci >= 0 && nameChain(cx, ci)) {
+      const c = chains[ci]!;
+      const name = people.resolve(cleanName(text.slice(c.start, c.end)));
+      return { name, person: isPersonName(cx, name) };
+    }
+  }
+  let best: { pos: number; sp: Speaker } | null = null;
+  for (const x of spoke)
+    if (x.pos < at && !x.sp.person && /:(name|nominal-org)$/.test(x.sp.how) && isOrgName(cx, x.sp.name) && paraDistance(cx, x.pos, at) <= 4 && (!best || x.pos > best.pos)) best = x;
+  return best ? { name: best.sp.name, person: false } : null;
+}
+
 function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
   const cx = prepare(doc, people, articleId);
-  const { text, toks, spans, chains, chainAt, inQuote, s, tokenAt, personNames, surnames, orgStarts, sources, spoke, humans, mentions, gender, speechFrames, paraLast } = cx;
-  const ev = (start: number, end: number): Evidence => ({ article: articleId, start, end, text: text.slice(start, end) });
-  /**
-   * A person: in the people index, or shaped like a personal name with a known given name
-   * (two to four capitalised words, none an organisation, country or title word: 'Jillian Chase').
-   */
-  const isPersonName = (name: string) => {
-    if (personNames.has(name)) return true;
-    // A surname standing for one of a family ('Mrs. Clinton' beside Bill Clinton).
-    if (!name.includes(' ') && surnames.has(name)) return true;
-    const words = name.split(' ');
-    if (words.length < 2 || words.length > 4 || !GIVEN_NAME_GENDER.has(words[0]!.toLowerCase())) return false;
-    return words.every((w) => {
-      const b = w.toLowerCase().replace(/\.$/, '');
-      return /^[A-Z][\p{L}'’.-]*$/u.test(w) && !ORG_WORDS.has(b) && !COUNTRY_WORDS.has(b) && !NAME_TITLES.has(b) && !ROLE_HEADS.has(b);
-    });
-  };
-  /**
-   * Two or three capitalised words, none an organisation, country, title or role word, and no
-   * organisation's name: a person the article names in apposition to a role, even when the given
-   * name is not in our list ('a member of the …, Hamidu Abu, said').
-   */
-  const personShaped = (name: string): boolean => {
-    const words = name.split(' ');
-    if (words.length < 2 || words.length > 3 || people.organisations.some((o) => o.name === name)) return false;
-    return words.every((w) => {
-      const b = w.toLowerCase().replace(/\.$/, '');
-      return /^[A-Z][\p{L}'’-]*$/u.test(w) && !ORG_WORDS.has(b) && !COUNTRY_WORDS.has(b) && !NAME_TITLES.has(b) && !ROLE_HEADS.has(b) && !MONTHS_AND_DAYS.has(b);
-    });
-  };
-  const isOrgName = (name: string) =>
-    people.organisations.some((o) => o.name === name) || ORG_WORDS.has(name.split(' ').pop()!.toLowerCase()) || COUNTRY_WORDS.has(name.toLowerCase());
+  const { text, toks, spans, chains, chainAt, inQuote, s, tokenAt, personNames, orgStarts, sources, spoke, humans, speechFrames, paraLast } = cx;
 
-  /**
-   * How a speaker is written in the output. An organisation keeps the acronym the article gives
-   * it ('Inter-Services Public Relations (ISPR)'), so either form finds it; a lone word that opens
-   * one organisation's longer name stands for it ('Hengaw said' after 'the Hengaw Organization for
-   * Human Rights').
-   */
-  const speakerLabel = (sp: Speaker): string => {
-    let org = people.organisations.find((o) => (o.name === sp.name && sp.name.includes(' ')) || o.acronym === sp.name);
-    if (sp.person && (org || sp.name.includes(' '))) return sp.name;
-    if (!org && /^[A-Z][\p{L}'’-]+$/u.test(sp.name) && !ORG_WORDS.has(sp.name.toLowerCase()) && !COUNTRY_WORDS.has(sp.name.toLowerCase())) {
-      const opens = people.organisations.filter((o) => o.name.startsWith(sp.name + ' ') && o.name.split(' ').length >= 3);
-      if (opens.length === 1) org = opens[0];
-    }
-    // 'the Observatory said' after 'the Syrian Observatory for Human Rights': the organisation
-    // word of one organisation's name, capitalised, is that organisation.
-    if (!org && /^[A-Z][a-z]+$/.test(sp.name) && ORG_WORDS.has(sp.name.toLowerCase())) {
-      const holds = people.organisations.filter((o) => o.name !== sp.name && o.name.split(' ').includes(sp.name));
-      if (holds.length === 1) org = holds[0];
-    }
-    org ??= people.organisations.find((o) => o.name === sp.name);
-    if (!org) return sp.name;
-    return org.acronym && !org.name.includes(org.acronym) ? `${org.name} (${org.acronym})` : org.name;
-  };
-
-  /** Is this chain a name (not only titles, countries or months)? */
-  const nameChain = (ci: number): boolean => {
-    const c = chains[ci]!;
-    // 'R-Utah', 'D-Calif.': a party and state tag, not a name.
-    if (/^[RDI]-[A-Z]/.test(text.slice(c.start, c.end))) return false;
-    // 'on Saturday criticized …': a day or month is no name.
-    if (c.te - c.ts === 1 && MONTHS_AND_DAYS.has(s(c.ts).toLowerCase())) return false;
-    for (let k = c.ts; k < c.te; k++) {
-      const w = s(k).toLowerCase().replace(/\.$/, '');
-      if (!NAME_TITLES.has(w) && !ROLE_HEADS.has(w) && !COUNTRY_WORDS.has(w)) return true;
-    }
-    return false;
-  };
-
-  const addSource = (x: Source) => {
-    let i = sources.length;
-    while (i > 0 && sources[i - 1]!.pos > x.pos) i--;
-    sources.splice(i, 0, x);
-  };
-  const vote = (name: string, v: number) => gender.set(name, (gender.get(name) ?? 0) + v);
-  /** The gender a person's given name carries ('Bill Clinton' +1), 0 when unknown. */
-  const givenGender = (name: string): number => (name.includes(' ') ? GIVEN_NAME_GENDER.get(name.split(' ')[0]!.toLowerCase()) ?? 0 : 0);
-  /**
-   * 'Mrs. Clinton' resolved to 'Bill Clinton': a title that clashes with the given name's gender
-   * marks another member of the family, named by the surname alone.
-   */
-  const familyName = (at: number, name: string): string => {
-    const g0 = givenGender(name);
-    if (!g0) return name;
-    const before = text.slice(Math.max(0, at - 6), at);
-    const title = /\bMr\.? $/.test(before) ? 1 : /\b(Mrs|Ms|Miss)\.? $/.test(before) ? -1 : 0;
-    const written = /^(Mr|Mrs|Ms|Miss)\.?\s+(\S+)/.exec(text.slice(at, at + 40));
-    const t2 = written ? (written[1] === 'Mr' ? 1 : -1) : title;
-    return t2 && t2 !== g0 ? name.split(' ').pop()! : name;
-  };
-  const readMentions = (): void => {
-    if (cx.mentionsReady) return;
-    cx.mentionsReady = true;
-    for (const p of people.people) {
-      const g0 = givenGender(p.name);
-      for (const e of p.evidence) {
-        if (!/^[A-Z]/.test(e.text) || !p.name.endsWith(e.text.split(' ').pop()!)) continue;
-        const before = text.slice(Math.max(0, e.start - 6), e.start);
-        const title = /\bMr\.? $/.test(before) ? 1 : /\b(Mrs|Ms|Miss)\.? $/.test(before) ? -1 : 0;
-        // Family members share a surname: 'Mrs. Clinton' in an article that names Bill Clinton is
-        // another Clinton, so the mention keeps the surname alone and its own gender.
-        if (title && g0 && title !== g0 && !e.text.includes(' ')) {
-          const sur = p.name.split(' ').pop()!;
-          mentions.push({ pos: e.start, name: sur });
-          vote(sur, 5 * title);
-          continue;
-        }
-          mentions.push({ pos: e.start, name: p.name });
-        if (title) vote(p.name, 5 * title);
-      }
-      // A known given name outweighs what the article's pronouns seem to say.
-      if (g0) vote(p.name, 20 * g0);
-    }
-    mentions.sort((x, y) => x.pos - y.pos);
-    // A sentence that names one person and then says he or she (outside quotation marks) tells
-    // that person's gender; so does a sentence opening with He/She right after it.
-    {
-      let mi = 0;
-      let prevOnly: string | null = null;
-      for (const sent of doc.sentences) {
-        const names = new Set<string>();
-        let firstEnd = -1;
-        while (mi < mentions.length && mentions[mi]!.pos < sent.end) {
-          if (mentions[mi]!.pos >= sent.start) {
-            names.add(mentions[mi]!.name);
-            if (firstEnd < 0) firstEnd = mentions[mi]!.pos;
-          }
-          mi++;
-        }
-        const only = names.size === 1 ? [...names][0]! : null;
-        for (let k = sent.tokenStart; k < sent.tokenEnd; k++) {
-          const t = toks[k]!;
-          if (inQuote[k] || (!MALE.has(t.lower) && !FEMALE.has(t.lower))) continue;
-          const v = MALE.has(t.lower) ? 1 : -1;
-          if (only && t.start > firstEnd) vote(only, v);
-          else if (!names.size && prevOnly && k === sent.tokenStart) vote(prevOnly, v);
-        }
-        prevOnly = only;
-      }
-    }
-  };
-  const genderOf = (name: string): number =>
-    (readMentions(), gender.get(name)) ?? (name.includes(' ') ? GIVEN_NAME_GENDER.get(name.split(' ')[0]!.toLowerCase()) ?? 0 : 0);
-  /** 2 = the name's known gender matches the pronoun, 1 = unknown, 0 = it clashes. */
-  const agreement = (name: string, pron: string): number => {
-    const g = genderOf(name);
-    if (MALE.has(pron)) return g > 0 ? 2 : g === 0 ? 1 : 0;
-    if (FEMALE.has(pron)) return g < 0 ? 2 : g === 0 ? 1 : 0;
-    return 1;
-  };
-  /** Start offset of the paragraph before the one holding pos (the window a pronoun looks back over). */
-  const windowStart = (pos: number): number => {
-    const si = toks[Math.min(tokenAt(pos), toks.length - 1)]?.sentence ?? 0;
-    const pi = doc.sentences[si]?.paragraph ?? 0;
-    return doc.paragraphs[Math.max(0, pi - IT_WINDOW)]!.start;
-  };
-  /**
-   * The person a he/she refers to: the nearest earlier speaker or subject of a clause whose gender
-   * does not clash ('Former President Bill Clinton agreed … “…,” he said'), else the nearest
-   * person named. (Measured on PolNeAR-train: looking at nearby mentions first, or making 'she'
-   * skip names of unknown gender, both did worse.)
-   */
-  const paragraphOf = (pos: number): number => doc.sentences[toks[Math.min(tokenAt(pos), toks.length - 1)]!.sentence]!.paragraph;
-  const personBefore = (pos: number, pron = ''): Source | undefined => {
-    readMentions();
-    for (let i = sources.length - 1; i >= 0; i--) {
-      const c = sources[i]!;
-      if (!(c.pos < pos && c.person && agreement(c.name, pron) > 0)) continue;
-      // Within one sentence one who speaks comes first, then the subject of a clause, then one
-      // who speaks in a relative clause ('Rubio refrained from attacking Bush and Christie, who
-      // say …. He dismissed …' is Rubio); the last of them as written.
-      const si = toks[Math.min(tokenAt(c.pos), toks.length - 1)]!.sentence;
-      const from = doc.sentences[si]!.start;
-      let best = c;
-      for (let j = i - 1; j >= 0 && sources[j]!.pos >= from; j--) {
-        const d = sources[j]!;
-        if (d.person && agreement(d.name, pron) > 0 && d.rank > best.rank) best = d;
-      }
-      return best;
-    }
-    for (let j = mentions.length - 1; j >= 0; j--) {
-      const m = mentions[j]!;
-      if (m.pos < pos && agreement(m.name, pron) > 0) return { ...m, person: true, rank: 1 };
-    }
-    return undefined;
-  };
-  const orgBefore = (pos: number, head: string): string | null => {
-    let best: { pos: number; name: string } | null = null;
-    for (const o of people.organisations) {
-      if (!o.name.toLowerCase().includes(head)) continue;
-      for (const e of o.evidence) if (e.start < pos && (!best || e.start > best.pos)) best = { pos: e.start, name: o.name };
-    }
-    return best?.name ?? null;
-  };
-
-  /** One named by a common noun for a person ('a second military source', 'the carpenter'), not an organisation or a document. */
-  const isHumanNominal = (sp: Speaker): boolean => sp.how.endsWith(':nominal') && !sp.person && HUMAN_NOUN.test(headOf(sp.name)) && !ORG_NOMINALS.has(headOf(sp.name));
-  /** The head noun of a common-noun speaker: 'narrator in the Clinton ad' → 'narrator'. */
-  const headOf = (name: string): string => name.toLowerCase().split(/\s+(?:of|in|at|from|for|with|on|who)\s+/)[0]!.split(/\s+/).pop()!;
-  const paraDistance = (from: number, to: number) => paragraphOf(to) - paragraphOf(from);
-  /** What a definite description refers to (quote-rules.ts), or null. */
-  const antecedent = (r: AnaphorRule, head: string, at: number): Omit<Speaker, 'how' | 'start' | 'end'> | null => {
-    if (r.refersTo === 'person') {
-      const src = personBefore(at);
-      let hum: { pos: number; sp: Speaker } | null = null;
-      for (const h of humans) if (h.pos < at && (!hum || h.pos > hum.pos)) hum = h;
-      if (hum && (!src || src.pos < hum.pos) && paraDistance(hum.pos, at) <= 2) return { name: hum.sp.name, person: false };
-      // ('a narrator in the Clinton ad asks …. “…,” the ad’s narrator says': the same noun for
-      // a person, used just before, wins over a person named since.)
-      let same: { pos: number; sp: Speaker } | null = null;
-      for (const h of humans) if (h.pos < at && headOf(h.sp.name) === head && paraDistance(h.pos, at) <= 2 && (!same || h.pos > same.pos)) same = h;
-      if (same) return { name: same.sp.name, person: false };
-      if (src && paraDistance(src.pos, at) <= 3) return { name: src.name, person: true };
-      return null;
-    }
-    if (r.refersTo === 'organisation') {
-      const fits = (name: string) => name.toLowerCase().split(/[\s-]+/).some((w) => r.alike!.includes(w));
-      let best: { pos: number; name: string } | null = null;
-      for (const x of spoke) if (x.pos < at && !x.sp.person && !isHumanNominal(x.sp) && fits(x.sp.name) && (!best || x.pos > best.pos)) best = { pos: x.pos, name: x.sp.name };
-      return best ? { name: best.name, person: false } : null;
-    }
-    // 'issuer': 'a statement issued by the ISPR' / 'a statement from X', else the last organisation that spoke.
-    for (let k = tokenAt(at) - 1; k >= 0 && paraDistance(toks[k]!.start, at) <= 3; k--) {
-      if (toks[k]!.lower !== head || inQuote[k]) continue;
-      let f = k + 1;
-      if (toks[f]?.lower === 'issued' || toks[f]?.lower === 'released') f++;
-      if (!/^(from|by)$/.test(toks[f]?.lower ?? '')) continue;
-      f++;
-      if (toks[f]?.lower === 'the') f++;
-      const ci = chainAt[f] ?? -1;
-      if (ci >= 0 && nameChain(ci)) {
-        const c = chains[ci]!;
-        const name = people.resolve(cleanName(text.slice(c.start, c.end)));
-        return { name, person: isPersonName(name) };
-      }
-    }
-    let best: { pos: number; sp: Speaker } | null = null;
-    for (const x of spoke)
-      if (x.pos < at && !x.sp.person && /:(name|nominal-org)$/.test(x.sp.how) && isOrgName(x.sp.name) && paraDistance(x.pos, at) <= 4 && (!best || x.pos > best.pos)) best = x;
-    return best ? { name: best.sp.name, person: false } : null;
-  };
 
   /**
    * The speaker named by tokens [a, b) (a noun phrase): its last name chain, else a pronoun,
@@ -661,8 +712,8 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     if (k > a && toks[k]!.lower === 'the') k--;
     if (k <= a || !/^(of|at|from|with)$/.test(toks[k]!.lower)) return false;
     const ci = chainAt[k - 1]!;
-    if (ci < 0 || !nameChain(ci)) return false;
-    return isPersonName(people.resolve(cleanName(text.slice(chains[ci]!.start, chains[ci]!.end))));
+    if (ci < 0 || !nameChain(cx, ci)) return false;
+    return isPersonName(cx, people.resolve(cleanName(text.slice(chains[ci]!.start, chains[ci]!.end))));
   };
   const speakerOfNP = (a: number, b0: number, at: number, rule: string): Speaker | null => {
     if (b0 <= a) return null;
@@ -678,7 +729,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     for (let k = a + 1; k < b0; k++) {
       if (!/^(of|at|from|with)$/.test(toks[k]!.lower)) continue;
       const ci = chainAt[k - 1]!;
-      if (ci >= 0 && nameChain(ci) && !ORG_WORDS.has(s(k - 1).toLowerCase())) b = k;
+      if (ci >= 0 && nameChain(cx, ci) && !ORG_WORDS.has(s(k - 1).toLowerCase())) b = k;
       break;
     }
     let depth = 0;
@@ -691,7 +742,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       else if (w === ')') depth--;
       if (depth > 0 || w === ')') continue;
       const ci = chainAt[k]!;
-      if (ci >= 0 && nameChain(ci)) {
+      if (ci >= 0 && nameChain(cx, ci)) {
         // A name that only modifies a following noun ('a Clinton spokesman') is not the head,
         // but it is kept when nothing better comes.
         lastChain = ci;
@@ -704,7 +755,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     // 'the New Jersey governor' / 'the Vermont senator': a name that only modifies a role noun
     // is a bare title, which takes the last person who spoke.
     if (lastChain >= 0 && headNoun > chains[lastChain]!.te - 1 && ROLE_HEADS.has(toks[headNoun]!.lower) && toks[a]!.lower === 'the') {
-      const src = personBefore(at);
+      const src = personBefore(cx, at);
       if (src) return { name: src.name, start: toks[a]!.start, end: toks[headNoun]!.end, how: rule + ':title', person: true };
     }
     // 'an Intel spokeswoman', 'a Carrier executive': the name is not the speaker's.
@@ -728,34 +779,34 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       if (!ORG_WORDS.has(s(c.te - 1).toLowerCase()))
         while (ts < c.te - 1 && (NAME_TITLES.has(s(ts).toLowerCase().replace(/\.$/, '')) || COUNTRY_WORDS.has(s(ts).toLowerCase()))) ts++;
       const written = text.slice(toks[ts]!.start, c.end);
-      const name = familyName(c.start, people.resolve(cleanName(written)));
-      const person = isPersonName(name) || (name !== written && personNames.has(written));
+      const name = familyName(cx, c.start, people.resolve(cleanName(written)));
+      const person = isPersonName(cx, name) || (name !== written && personNames.has(written));
       return { name, start: toks[ts]!.start, end: c.end, how: rule + ':name', person };
     }
     if (pronoun >= 0) {
       const p = toks[pronoun]!;
       if (PERSON_PRONOUNS.has(p.lower)) {
-        const src = personBefore(p.start, p.lower);
+        const src = personBefore(cx, p.start, p.lower);
         // '“…,” the carpenter says. “…,” he goes on.': one named only by a common noun who spoke
         // last, in this paragraph or the one before, with no one named since.
         let ln: { pos: number; sp: Speaker } | null = null;
         for (const h of humans) if (h.pos < p.start && (!ln || h.pos > ln.pos)) ln = h;
-        if (ln && (!src || src.pos < ln.pos) && paragraphOf(p.start) - paragraphOf(ln.pos) <= 1)
+        if (ln && (!src || src.pos < ln.pos) && paragraphOf(cx, p.start) - paragraphOf(cx, ln.pos) <= 1)
           return { ...ln.sp, start: p.start, end: p.end, how: rule + ':pronoun' };
         if (src) return { name: src.name, start: p.start, end: p.end, how: rule + ':pronoun', person: true };
         // ('Jean Richard Lenga … said …. “…,” he said': when every person named clashes with the
         // pronoun by the given-name list, the one who spoke in this sentence or the one before
         // is still who it means: the list does not know every language's names.)
-        const any = personBefore(p.start);
-        if (any && doc.sentences[toks[tokenAt(p.start)]!.sentence]!.paragraph - paragraphOf(any.pos) <= 0 && toks[tokenAt(p.start)]!.sentence - toks[tokenAt(any.pos)]!.sentence <= 1)
+        const any = personBefore(cx, p.start);
+        if (any && doc.sentences[toks[tokenAt(p.start)]!.sentence]!.paragraph - paragraphOf(cx, any.pos) <= 0 && toks[tokenAt(p.start)]!.sentence - toks[tokenAt(any.pos)]!.sentence <= 1)
           return { name: any.name, start: p.start, end: p.end, how: rule + ':pronoun', person: true };
       } else if (p.lower === 'it' || p.lower === 'they') {
         // Only an organisation that spoke in this paragraph or the one before ('the ministry said
         // … “…,” it added'); a country or place named earlier is rarely what 'it' quotes.
-        const lo = windowStart(at);
+        const lo = windowStart(cx, at);
         for (let i = sources.length - 1; i >= 0 && sources[i]!.pos >= lo; i--) {
           const x = sources[i]!;
-          if (x.pos < at && !x.person && !COUNTRY_WORDS.has(x.name.toLowerCase()) && isOrgName(x.name))
+          if (x.pos < at && !x.person && !COUNTRY_WORDS.has(x.name.toLowerCase()) && isOrgName(cx, x.name))
             return { name: x.name, start: p.start, end: p.end, how: rule + ':pronoun', person: false };
         }
       }
@@ -778,7 +829,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       const usedBefore = (w: string) => new RegExp(`\\b${w.replace(/[^\p{L}\p{N}-]/gu, '')}\\b`, 'iu').test(text.slice(0, toks[a]!.start));
       const listed = rule0 ? rule0.heads.some((x) => (x.startsWith('^') ? new RegExp(x).test(headWord.toLowerCase()) : x === headWord.toLowerCase())) : false;
       if (rule0 && short && (listed || usedBefore(headWord)) && (DEFINITE.has(toks[a]!.lower) || bare)) {
-        const got = antecedent(rule0, headWord.toLowerCase(), toks[a]!.start);
+        const got = antecedent(cx, rule0, headWord.toLowerCase(), toks[a]!.start);
         if (got) return { ...got, start: toks[a]!.start, end: toks[hb - 1]!.end, how: rule + ':anaphor' };
       }
     }
@@ -786,19 +837,19 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     if (toks[a]!.lower === 'the' && b - a <= 5 && lastChain < 0 && headNoun < 0) {
       let titles = true;
       for (let k = a + 1; k < b; k++) if (!NAME_TITLES.has(toks[k]!.lower) && !ROLE_HEADS.has(toks[k]!.lower)) titles = false;
-      const src = titles && b - a > 1 ? personBefore(at) : undefined;
+      const src = titles && b - a > 1 ? personBefore(cx, at) : undefined;
       if (src) return { name: src.name, start: toks[a]!.start, end: toks[b - 1]!.end, how: rule + ':title', person: true };
     }
     if (headNoun >= 0) {
       const h = toks[headNoun]!;
       const np = text.slice(toks[a]!.start, toks[b - 1]!.end);
       if (ORG_NOMINALS.has(h.lower)) {
-        const org = orgBefore(at, h.lower);
+        const org = orgBefore(cx, at, h.lower);
         if (org) return { name: org, start: toks[a]!.start, end: h.end, how: rule + ':nominal-org', person: false };
       }
       // A bare title ('the Republican nominee', 'the spokesman') takes the last person who spoke.
       if (ROLE_HEADS.has(h.lower) && toks[a]!.lower === 'the') {
-        const src = personBefore(at);
+        const src = personBefore(cx, at);
         if (src) return { name: src.name, start: toks[a]!.start, end: h.end, how: rule + ':title', person: true };
       }
       return { name: np.replace(/^(the|a|an)\s+/i, ''), start: toks[a]!.start, end: toks[b - 1]!.end, how: rule + ':nominal', person: false };
@@ -874,10 +925,10 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       let fallback = -1;
       for (let k = p - 1; k >= Math.max(floor, p - 30); k--) {
         const ci = chainAt[k]!;
-        if (ci < 0 || !nameChain(ci)) continue;
+        if (ci < 0 || !nameChain(cx, ci)) continue;
         const c = chains[ci]!;
         const nm = people.resolve(cleanName(text.slice(c.start, c.end)));
-        if (isPersonName(nm)) return speakerOfNP(c.ts, c.te, toks[v]!.start, rule);
+        if (isPersonName(cx, nm)) return speakerOfNP(c.ts, c.te, toks[v]!.start, rule);
         if (fallback < 0) fallback = ci;
         k = c.ts;
       }
@@ -915,7 +966,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
         const t = toks[a]!;
         const ci = chainAt[a]!;
         let sp: Speaker | null = null;
-        if ((ci >= 0 && nameChain(ci)) || ((PERSON_PRONOUNS.has(t.lower) || OTHER_PRONOUNS.has(t.lower)) && !possessive(a))) {
+        if ((ci >= 0 && nameChain(cx, ci)) || ((PERSON_PRONOUNS.has(t.lower) || OTHER_PRONOUNS.has(t.lower)) && !possessive(a))) {
           // 'Washington Post columnist Margaret Sullivan': a short chunk is read whole (its
           // last name is the head); a long one only for its first name.
           const end = ci >= 0 ? (b - a <= 8 ? b : chains[ci]!.te) : a + 1;
@@ -925,7 +976,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
           // that opens with a title and holds a name.
           for (let k = a; k < b; k++) {
             const cj = chainAt[k]!;
-            if (cj >= 0 && nameChain(cj) && chains[cj]!.te <= b) {
+            if (cj >= 0 && nameChain(cx, cj) && chains[cj]!.te <= b) {
               sp = speakerOfNP(a, b, toks[v]!.start, rule);
               break;
             }
@@ -934,7 +985,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
         if (!sp) continue;
         // ('Another source who lives in Talata Mafara, Mudassir Muhammad, also said': a name
         // standing alone between commas after a phrase for a person is that person.)
-        if (sp.how.endsWith(':name') && !sp.person && ci >= 0 && chains[ci]!.ts === a && chains[ci]!.te === b && a0 > floor && personShaped(sp.name)) sp = { ...sp, person: true };
+        if (sp.how.endsWith(':name') && !sp.person && ci >= 0 && chains[ci]!.ts === a && chains[ci]!.te === b && a0 > floor && personShaped(cx, sp.name)) sp = { ...sp, person: true };
         // ('As the LinkedIn chief executive, Jeff Weiner, put it': a title is taken only when no
         // name follows it; 'Schilling’s son, Grant, defended …': a name before a phrase.)
         if ((sp.person && !sp.how.endsWith(':title')) || sp.how.includes('pronoun')) return sp;
@@ -992,7 +1043,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     while (comma < limit && comma - k <= 10 && s(comma) !== ',' && !END_PUNCT.has(s(comma)) && !(toks[comma]!.pos === 'VERB' && /^[a-z]/.test(s(comma)))) comma++;
     let role = false;
     for (let r = k0; r < comma && !role; r++) role = ROLE_HEADS.has(toks[r]!.lower) && (r + 1 === comma || !/^[A-Z]/.test(s(r + 1)) || chainAt[r + 1] !== chainAt[r]);
-    if (comma > k0 && toks[comma] && s(comma) === ',' && role && chainAt[comma + 1]! >= 0 && nameChain(chainAt[comma + 1]!)) {
+    if (comma > k0 && toks[comma] && s(comma) === ',' && role && chainAt[comma + 1]! >= 0 && nameChain(cx, chainAt[comma + 1]!)) {
       const c = chains[chainAt[comma + 1]!]!;
       const after = toks[c.te];
       if (c.ts === comma + 1 && (c.te >= limit || !after || after.sentence !== toks[comma]!.sentence || /^[,.;:!?]$/.test(s(c.te)))) {
@@ -1051,7 +1102,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       limit++;
     }
     // '“…” ― Julie Diaz' / '“…” — Ahmed Rashid, Kabul': a dash before a name signs the quote.
-    if (k < limit && /^[―—–]$/.test(s(k)) && toks[k + 1] && chainAt[k + 1]! >= 0 && nameChain(chainAt[k + 1]!)) {
+    if (k < limit && /^[―—–]$/.test(s(k)) && toks[k + 1] && chainAt[k + 1]! >= 0 && nameChain(cx, chainAt[k + 1]!)) {
       const c = chains[chainAt[k + 1]!]!;
       const sp = speakerOfNP(k + 1, c.te, toks[k + 1]!.start, 'after-dash');
       if (sp) return sp;
@@ -1074,7 +1125,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     // A quote that ends with , ? ! or a dash inside its marks continues into its attribution,
     // so any verb there reports it: '“…,” Trump barked' / '“…,” the nominee riffed'.
     const open = /[,?!\u2014\u2013-]\s*$/.test(text.slice(q.inner, q.close));
-    if (open && toks[k]!.pos === 'VERB' && /^[a-z]+(ed|s)$/.test(s(k)) && toks[k + 1] && chainAt[k + 1]! >= 0 && nameChain(chainAt[k + 1]!))
+    if (open && toks[k]!.pos === 'VERB' && /^[a-z]+(ed|s)$/.test(s(k)) && toks[k + 1] && chainAt[k + 1]! >= 0 && nameChain(cx, chainAt[k + 1]!))
       return subjectRight(k + 1, limit, 'after-verb-first');
     // '“…,” X (, apposition,) said'
     for (let v = k + 1; v < limit && v - k < 30; v++) {
@@ -1091,7 +1142,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       while (c > k && s(c - 1) !== ',') c--;
       if (c > k && c < ve) {
         const ci = chainAt[c]!;
-        if ((ci >= 0 && nameChain(ci) && chains[ci]!.te === ve) || (ve - c === 1 && PERSON_PRONOUNS.has(toks[c]!.lower))) {
+        if ((ci >= 0 && nameChain(cx, ci) && chains[ci]!.te === ve) || (ve - c === 1 && PERSON_PRONOUNS.has(toks[c]!.lower))) {
           // ('“…,” Cecelia Purner, 67, a retiree in Allentown, Pa., said': a place in the last
           // apposition is not the speaker; the first chunk is read below.)
           const sp = speakerOfNP(c, ve, toks[v]!.start, 'after-subject');
@@ -1161,7 +1212,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       return f < a || /^[,;—–-]$/.test(s(f)) || SPEECH_VERBS.has(toks[f]!.lower);
     };
     const colonName = colonChain >= 0 ? people.resolve(cleanName(text.slice(chains[colonChain]!.start, chains[colonChain]!.end))) : '';
-    if (colonChain >= 0 && nameChain(colonChain) && (opensClause(chains[colonChain]!.ts) || isPersonName(colonName))) {
+    if (colonChain >= 0 && nameChain(cx, colonChain) && (opensClause(chains[colonChain]!.ts) || isPersonName(cx, colonName))) {
       const c = chains[colonChain]!;
       const sp = speakerOfNP(Math.max(c.ts, a), b - 1, toks[b - 1]!.start, 'before-colon');
       if (sp) return { sp, colon: true };
@@ -1205,7 +1256,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
             if (s(q) === ',') p = q - 1;
           }
           const ci = p >= a ? chainAt[p]! : -1;
-          if (ci >= 0 && nameChain(ci) && chains[ci]!.te === p + 1) {
+          if (ci >= 0 && nameChain(cx, ci) && chains[ci]!.te === p + 1) {
             const os = speakerOfNP(Math.max(a, chains[ci]!.ts), p + 1, toks[v]!.start, 'before');
             if (os && os.how.endsWith(':name')) return { sp: os, colon: colon || lastTok === ',' };
           }
@@ -1287,7 +1338,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
   const readPersonSubjects = (): void => {
     for (let ci = 0; ci < chains.length; ci++) {
       const c = chains[ci]!;
-      if (inQuote[c.ts] || !nameChain(ci)) continue;
+      if (inQuote[c.ts] || !nameChain(cx, ci)) continue;
       // Only the subject of a main clause: at the sentence start or after an opening phrase
       // ('As he has before, Cruz …'), not a name inside a reported clause ('Pence said Trump will').
       // A title may stand before it: 'Obama consultant Cornell Belcher, …, picked up …'.
@@ -1351,11 +1402,11 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
       }
       const t = toks[k];
       if (!t || (t.sentence !== toks[c.ts]!.sentence && !(bracket && t.sentence === toks[c.ts]!.sentence + 1)) || (t.pos !== 'VERB' && !aux)) continue;
-      const name = familyName(c.start, people.resolve(cleanName(text.slice(c.start, c.end))));
+      const name = familyName(cx, c.start, people.resolve(cleanName(text.slice(c.start, c.end))));
       // (A name our given-name list does not know is a person when a role stands before it.)
       let titledName = false;
       for (let q = Math.max(f + 1, 0); q < c.ts; q++) titledName ||= ROLE_HEADS.has(toks[q]!.lower) || NAME_TITLES.has(toks[q]!.lower.replace(/\.$/, ''));
-      if (isPersonName(name) || (titledName && personShaped(name))) sources.push({ pos: c.start, end: c.end, name, person: true, rank: 1 });
+      if (isPersonName(cx, name) || (titledName && personShaped(cx, name))) sources.push({ pos: c.start, end: c.end, name, person: true, rank: 1 });
 
     }
   };
@@ -1408,12 +1459,12 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
           // 'According to a member of the Civilian Joint Task Force (JTF), Hamidu Abu, the group …':
           // the name in apposition to a role is who speaks.
           const ac = e < sent.tokenEnd && s(e) === ',' ? chainAt[e + 1] ?? -1 : -1;
-          if (ac >= 0 && chains[ac]!.ts === e + 1 && chains[ac]!.te < sent.tokenEnd && s(chains[ac]!.te) === ',' && nameChain(ac)) {
+          if (ac >= 0 && chains[ac]!.ts === e + 1 && chains[ac]!.te < sent.tokenEnd && s(chains[ac]!.te) === ',' && nameChain(cx, ac)) {
             let role = false;
             for (let r = v + 2; r < e; r++) role ||= ROLE_HEADS.has(toks[r]!.lower) || HUMAN_NOUN.test(toks[r]!.lower);
             const named = role ? speakerOfNP(e + 1, chains[ac]!.te, t.start, 'according') : null;
             if (named && named.how.endsWith(':name')) {
-              sp = { ...named, person: named.person || personShaped(named.name) };
+              sp = { ...named, person: named.person || personShaped(cx, named.name) };
               e = chains[ac]!.te;
             }
           }
@@ -1427,7 +1478,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
           // ('…, said Mr. Trump had disrespected …' is what was said; 'saying Clinton was …' too.)
           const ic = chainAt[v + 1] ?? -1;
           const inverted =
-            v > sent.tokenStart && s(v - 1) === ',' && !/ing$/.test(t.lower) && ic >= 0 && nameChain(ic) &&
+            v > sent.tokenStart && s(v - 1) === ',' && !/ing$/.test(t.lower) && ic >= 0 && nameChain(cx, ic) &&
             (chains[ic]!.te >= sent.tokenEnd || /^[,.;:(]$/.test(s(chains[ic]!.te)));
           if (inverted) {
             const inv = subjectRight(v + 1, sent.tokenEnd, 'indirect-inverted');
@@ -1446,14 +1497,14 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
         if (!sp) continue;
         speechFrames.push({ v, sp });
         spoke.push({ pos: sp.start, sp });
-        if (isHumanNominal(sp)) humans.push({ pos: sp.start, sp });
+        if (isHumanNominal(cx, sp)) humans.push({ pos: sp.start, sp });
         // Only names count as sources for later pronouns (PolNeAR's rule, and the safer one).
         // ('According to the state government, …. It described …': a common noun for an organisation too.)
         const orgNominal = sp.how.endsWith(':nominal') && ORG_NOMINALS.has(sp.name.split(/\s+/).pop()!.toLowerCase()) && sp.name.split(/\s+/).length <= 3;
         if (sp.how.endsWith(':name') || sp.how.endsWith(':nominal-org') || orgNominal) {
           let p = v - 1;
           while (p > sent.tokenStart && (ATTRIBUTION_FILLERS.has(toks[p]!.lower) || toks[p]!.pos === 'ADV' || toks[p]!.pos === 'AUX')) p--;
-          addSource({ pos: sp.start, end: sp.end, name: sp.name, person: sp.person, rank: toks[p]?.lower === 'who' ? 0 : 2 });
+          addSource(cx, { pos: sp.start, end: sp.end, name: sp.name, person: sp.person, rank: toks[p]?.lower === 'who' ? 0 : 2 });
         }
         if (bodyFrom >= 0 && bodyFrom < bodyTo) {
           let a = toks[bodyFrom]!.start;
@@ -1467,8 +1518,8 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
               text: text.slice(a, e),
               start: a,
               end: e,
-              speaker: speakerLabel(sp),
-              speaker_evidence: [ev(sp.start, sp.end)],
+              speaker: speakerLabel(cx, sp),
+              speaker_evidence: [ev(cx, sp.start, sp.end)],
               kind: 'indirect',
               rule: 'quote.' + sp.how,
             });
@@ -1504,8 +1555,8 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
           text: text.slice(a, e),
           start: a,
           end: e,
-          speaker: speakerLabel(frame.sp),
-          speaker_evidence: [ev(frame.sp.start, frame.sp.end)],
+          speaker: speakerLabel(cx, frame.sp),
+          speaker_evidence: [ev(cx, frame.sp.start, frame.sp.end)],
           kind: 'direct',
           rule: 'quote.block.' + frame.sp.how,
         });
@@ -1565,7 +1616,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
           if (q.paragraph + 1 >= doc.paragraphs.length) return null;
           const np = doc.paragraphs[q.paragraph + 1]!;
           const k = tokenAt(np.start);
-          if (!(toks[k] && /^[-―—–]$/.test(s(k)) && toks[k + 1] && chainAt[k + 1]! >= 0 && nameChain(chainAt[k + 1]!))) return null;
+          if (!(toks[k] && /^[-―—–]$/.test(s(k)) && toks[k + 1] && chainAt[k + 1]! >= 0 && nameChain(cx, chainAt[k + 1]!))) return null;
           return speakerOfNP(k + 1, chains[chainAt[k + 1]!]!.te, np.start, 'signature-line');
         },
         sameParagraph: () => (prevSp ? { ...prevSp, how: 'same-paragraph' } : null),
@@ -1602,7 +1653,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
           for (let v = last.tokenStart; v < last.tokenEnd; v++) if (toks[v]!.pos === 'VERB') return subjectLeft(v, last.tokenStart, 'previous-paragraph-colon');
           // 'His words:' / 'In her words:': the one the possessive means.
           const w = /^(?:in\s+)?(his|her)\s+(?:own\s+)?words\s*:$/i.exec(text.slice(last.start, pp.end).trim());
-          const src = w ? personBefore(last.start, w[1]!.toLowerCase() === 'his' ? 'he' : 'she') : undefined;
+          const src = w ? personBefore(cx, last.start, w[1]!.toLowerCase() === 'his' ? 'he' : 'she') : undefined;
           return src ? { name: src.name, start: last.start, end: pp.end, how: 'previous-paragraph-colon:pronoun', person: true } : null;
         },
         previousParagraphSubject: () => {
@@ -1632,18 +1683,18 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
         text: text.slice(q.start, q.end),
         start: q.start,
         end: q.end,
-        speaker: sp ? speakerLabel(sp) + (aff ? text.slice(sp.end, aff) : '') : null,
-        speaker_evidence: sp ? [ev(sp.start, aff ?? sp.end)] : [],
+        speaker: sp ? speakerLabel(cx, sp) + (aff ? text.slice(sp.end, aff) : '') : null,
+        speaker_evidence: sp ? [ev(cx, sp.start, aff ?? sp.end)] : [],
         kind: 'direct',
         rule: 'quote.direct.' + (sp?.how ?? 'no-speaker'),
       });
       if (sp) {
-        if (sp.person && (sp.how.endsWith(':name') || sp.how.endsWith(':pronoun'))) addSource({ pos: q.open, name: sp.name, person: true, rank: sp.how.startsWith('before-clause') ? 1 : 2 });
+        if (sp.person && (sp.how.endsWith(':name') || sp.how.endsWith(':pronoun'))) addSource(cx, { pos: q.open, name: sp.name, person: true, rank: sp.how.startsWith('before-clause') ? 1 : 2 });
         lastSpeaker = { sp, paragraph: q.paragraph };
         // (A person named by a common noun, not an organisation, a document or a title, in an
         // attribution after the quote: '“…,” the carpenter says', not 'one questioner claimed that “…”'.)
         spoke.push({ pos: q.open, sp });
-        if (sp.how.startsWith('after-') && isHumanNominal(sp)) humans.push({ pos: sp.start, sp });
+        if (sp.how.startsWith('after-') && isHumanNominal(cx, sp)) humans.push({ pos: sp.start, sp });
       }
       prev = { q, sp };
     }
