@@ -374,7 +374,7 @@ function isOrgName(cx: QuoteContext, name: string) {
  * Human Rights').
  */
 function speakerLabel(cx: QuoteContext, sp: Speaker): string {
-  const { s, people } = cx;
+  const { people } = cx;
   let org = people.organisations.find((o) => (o.name === sp.name && sp.name.includes(' ')) || o.acronym === sp.name);
   if (sp.person && (org || sp.name.includes(' '))) return sp.name;
   if (!org && /^[A-Z][\p{L}'’-]+$/u.test(sp.name) && !ORG_WORDS.has(sp.name.toLowerCase()) && !COUNTRY_WORDS.has(sp.name.toLowerCase())) {
@@ -420,7 +420,7 @@ function vote(cx: QuoteContext, name: string, v: number) {
 }
 
 /** The gender a person's given name carries ('Bill Clinton' +1), 0 when unknown. */
-function givenGender(cx: QuoteContext, name: string): number {
+function givenGender(name: string): number {
   return (name.includes(' ') ? GIVEN_NAME_GENDER.get(name.split(' ')[0]!.toLowerCase()) ?? 0 : 0);
 }
 
@@ -429,8 +429,8 @@ function givenGender(cx: QuoteContext, name: string): number {
  * marks another member of the family, named by the surname alone.
  */
 function familyName(cx: QuoteContext, at: number, name: string): string {
-  const { text, s } = cx;
-  const g0 = givenGender(cx, name);
+  const { text } = cx;
+  const g0 = givenGender(name);
   if (!g0) return name;
   const before = text.slice(Math.max(0, at - 6), at);
   const title = /\bMr\.? $/.test(before) ? 1 : /\b(Mrs|Ms|Miss)\.? $/.test(before) ? -1 : 0;
@@ -440,11 +440,11 @@ function familyName(cx: QuoteContext, at: number, name: string): string {
 }
 
 function readMentions(cx: QuoteContext): void {
-  const { text, toks, inQuote, s, mentions, gender, doc, people } = cx;
+  const { text, toks, inQuote, mentions, gender, doc, people } = cx;
   if (cx.mentionsReady) return;
   cx.mentionsReady = true;
   for (const p of people.people) {
-    const g0 = givenGender(cx, p.name);
+    const g0 = givenGender(p.name);
     for (const e of p.evidence) {
       if (!/^[A-Z]/.test(e.text) || !p.name.endsWith(e.text.split(' ').pop()!)) continue;
       const before = text.slice(Math.max(0, e.start - 6), e.start);
@@ -561,12 +561,11 @@ function orgBefore(cx: QuoteContext, pos: number, head: string): string | null {
 
 /** One named by a common noun for a person ('a second military source', 'the carpenter'), not an organisation or a document. */
 function isHumanNominal(cx: QuoteContext, sp: Speaker): boolean {
-  return sp.how.endsWith(':nominal') && !sp.person && HUMAN_NOUN.test(headOf(cx, sp.name)) && !ORG_NOMINALS.has(headOf(cx, sp.name));
+  return sp.how.endsWith(':nominal') && !sp.person && HUMAN_NOUN.test(headOf(sp.name)) && !ORG_NOMINALS.has(headOf(sp.name));
 }
 
 /** The head noun of a common-noun speaker: 'narrator in the Clinton ad' → 'narrator'. */
-function headOf(cx: QuoteContext, name: string): string {
-  const { s } = cx;
+function headOf(name: string): string {
   return name.toLowerCase().split(/\s+(?:of|in|at|from|for|with|on|who)\s+/)[0]!.split(/\s+/).pop()!;
 }
 
@@ -576,7 +575,7 @@ function paraDistance(cx: QuoteContext, from: number, to: number) {
 
 /** What a definite description refers to (quote-rules.ts), or null. */
 function antecedent(cx: QuoteContext, r: AnaphorRule, head: string, at: number): Omit<Speaker, 'how' | 'start' | 'end'> | null {
-  const { text, toks, chains, chainAt, inQuote, s, tokenAt, spoke, humans, people } = cx;
+  const { text, toks, chains, chainAt, inQuote, tokenAt, spoke, humans, people } = cx;
   if (r.refersTo === 'person') {
     const src = personBefore(cx, at);
     let hum: { pos: number; sp: Speaker } | null = null;
@@ -585,7 +584,7 @@ function antecedent(cx: QuoteContext, r: AnaphorRule, head: string, at: number):
     // ('a narrator in the Clinton ad asks …. “…,” the ad’s narrator says': the same noun for
     // a person, used just before, wins over a person named since.)
     let same: { pos: number; sp: Speaker } | null = null;
-    for (const h of humans) if (h.pos < at && headOf(cx, h.sp.name) === head && paraDistance(cx, h.pos, at) <= 2 && (!same || h.pos > same.pos)) same = h;
+    for (const h of humans) if (h.pos < at && headOf(h.sp.name) === head && paraDistance(cx, h.pos, at) <= 2 && (!same || h.pos > same.pos)) same = h;
     if (same) return { name: same.sp.name, person: false };
     if (src && paraDistance(cx, src.pos, at) <= 3) return { name: src.name, person: true };
     return null;
@@ -617,474 +616,499 @@ function antecedent(cx: QuoteContext, r: AnaphorRule, head: string, at: number):
   return best ? { name: best.sp.name, person: false } : null;
 }
 
-function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
-  const cx = prepare(doc, people, articleId);
-  const { text, toks, spans, chains, chainAt, inQuote, s, tokenAt, personNames, orgStarts, sources, spoke, humans, speechFrames, paraLast } = cx;
+/**
+ * The speaker named by tokens [a, b) (a noun phrase): its last name chain, else a pronoun,
+ * else a nominal ('the ministry', 'the Republican nominee').
+ */
+/** 'her senior policy adviser, Jake Sullivan, said': 'her' before a noun is no subject. */
+function possessive(cx: QuoteContext, k: number): boolean {
+  const { toks } = cx;
+  const l = toks[k]!.lower;
+  const n = toks[k + 1];
+  return (l === 'her' || l === 'his' || l === 'their' || l === 'its') && !!n && (n.pos === 'NOUN' || n.pos === 'ADJ' || n.pos === 'PROPN');
+}
 
+/** Does [a, b) hold a word that can name a speaker (a noun, a name, a number, 'one', 'another')? */
+function contentful(cx: QuoteContext, a: number, b: number): boolean {
+  const { toks, chainAt, s } = cx;
+  for (let k = a; k < b; k++) {
+    const t = toks[k]!;
+    // ('on Tuesday wrote that …': a day or month names no one.)
+    if (MONTHS_AND_DAYS.has(t.lower) && t.lower.length > 3) continue;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || chainAt[k]! >= 0 || SPEAKER_QUANTIFIERS.has(t.lower)) return true;
+    // A capitalised word inside a sentence is a name whatever its tag ('…, Will wrote').
+    if (/^[A-Z]/.test(s(k)) && k > 0 && toks[k - 1]!.sentence === t.sentence && !/^[.!?:“"‘'(]$/.test(s(k - 1))) return true;
+  }
+  return false;
+}
 
-  /**
-   * The speaker named by tokens [a, b) (a noun phrase): its last name chain, else a pronoun,
-   * else a nominal ('the ministry', 'the Republican nominee').
-   */
-  /** 'her senior policy adviser, Jake Sullivan, said': 'her' before a noun is no subject. */
-  const possessive = (k: number): boolean => {
-    const l = toks[k]!.lower;
-    const n = toks[k + 1];
-    return (l === 'her' || l === 'his' || l === 'their' || l === 'its') && !!n && (n.pos === 'NOUN' || n.pos === 'ADJ' || n.pos === 'PROPN');
-  };
-  /** Does [a, b) hold a word that can name a speaker (a noun, a name, a number, 'one', 'another')? */
-  const contentful = (a: number, b: number): boolean => {
-    for (let k = a; k < b; k++) {
-      const t = toks[k]!;
-      // ('on Tuesday wrote that …': a day or month names no one.)
-      if (MONTHS_AND_DAYS.has(t.lower) && t.lower.length > 3) continue;
-      if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || chainAt[k]! >= 0 || SPEAKER_QUANTIFIERS.has(t.lower)) return true;
-      // A capitalised word inside a sentence is a name whatever its tag ('…, Will wrote').
-      if (/^[A-Z]/.test(s(k)) && k > 0 && toks[k - 1]!.sentence === t.sentence && !/^[.!?:“"‘'(]$/.test(s(k - 1))) return true;
-    }
-    return false;
-  };
-  /**
-   * Do tokens [from, b) read as a common-noun head after a name: an optional possessive, then
-   * lower-case nouns and adjectives ending in a noun ('’s office', ' campaign', ' supporters')?
-   * Time words are no head ('Clinton last week said').
-   */
-  const ownedHead = (from: number, b: number): boolean => {
-    let k = from;
-    if (k < b && /^[’']s$/.test(toks[k]!.lower)) k++;
-    if (k >= b) return false;
-    for (let q = k; q < b; q++) {
-      const t = toks[q]!;
-      if (!/^[a-z]/.test(s(q)) || (t.pos !== 'NOUN' && t.pos !== 'ADJ') || TIME_NOUNS.has(t.lower) || MONTHS_AND_DAYS.has(t.lower)) return false;
-    }
-    return toks[b - 1]!.pos === 'NOUN';
-  };
-  /**
-   * A reading that names who speaks: a name, a pronoun, an owned or organisation phrase, or a
-   * common noun for a speaker ('the army', 'the spokesman'), not any noun ('the report').
-   */
-  const speakerLike = (sp: Speaker): boolean => {
-    if (/:(name|pronoun|owned|nominal-org|anaphor)$/.test(sp.how)) return true;
-    if (!sp.how.endsWith(':nominal')) return false;
-    // ('Germany on Thursday also called for …, saying': a country speaks through its government.)
-    if (/^[A-Z]/.test(sp.name) && COUNTRY_WORDS.has(sp.name.toLowerCase()) && !DEMONYMS.has(sp.name)) return true;
-    const head = sp.name.split(/\s+/).pop()!.toLowerCase();
-    return ORG_NOMINALS.has(head) || ROLE_HEADS.has(head);
-  };
-  /**
-   * A verb that has a subject of its own: not an infinitive ('to end'), not a capitalised word the
-   * tagger reads as a verb ('Sen. Ted Cruz'), nor a noun after an article ('a Twitter comment',
-   * 'a Las Vegas rally').
-   */
-  const clauseVerb = (k: number): boolean => {
-    if (toks[k]!.pos !== 'VERB' || !/^[a-z]+$/.test(s(k)) || k === 0 || inQuote[k]) return false;
-    const p = toks[k - 1]!.lower;
-    if (p === 'to' || SPEECH_NOUN_BEFORE.test(p)) return false;
-    // ('a Las Vegas rally', 'a Twitter comment': a name after an indefinite article modifies the noun.)
+/**
+ * Do tokens [from, b) read as a common-noun head after a name: an optional possessive, then
+ * lower-case nouns and adjectives ending in a noun ('’s office', ' campaign', ' supporters')?
+ * Time words are no head ('Clinton last week said').
+ */
+function ownedHead(cx: QuoteContext, from: number, b: number): boolean {
+  const { toks, s } = cx;
+  let k = from;
+  if (k < b && /^[’']s$/.test(toks[k]!.lower)) k++;
+  if (k >= b) return false;
+  for (let q = k; q < b; q++) {
+    const t = toks[q]!;
+    if (!/^[a-z]/.test(s(q)) || (t.pos !== 'NOUN' && t.pos !== 'ADJ') || TIME_NOUNS.has(t.lower) || MONTHS_AND_DAYS.has(t.lower)) return false;
+  }
+  return toks[b - 1]!.pos === 'NOUN';
+}
+
+/**
+ * A reading that names who speaks: a name, a pronoun, an owned or organisation phrase, or a
+ * common noun for a speaker ('the army', 'the spokesman'), not any noun ('the report').
+ */
+function speakerLike(cx: QuoteContext, sp: Speaker): boolean {
+  if (/:(name|pronoun|owned|nominal-org|anaphor)$/.test(sp.how)) return true;
+  if (!sp.how.endsWith(':nominal')) return false;
+  // ('Germany on Thursday also called for …, saying': a country speaks through its government.)
+  if (/^[A-Z]/.test(sp.name) && COUNTRY_WORDS.has(sp.name.toLowerCase()) && !DEMONYMS.has(sp.name)) return true;
+  const head = sp.name.split(/\s+/).pop()!.toLowerCase();
+  return ORG_NOMINALS.has(head) || ROLE_HEADS.has(head);
+}
+
+/**
+ * A verb that has a subject of its own: not an infinitive ('to end'), not a capitalised word the
+ * tagger reads as a verb ('Sen. Ted Cruz'), nor a noun after an article ('a Twitter comment',
+ * 'a Las Vegas rally').
+ */
+function clauseVerb(cx: QuoteContext, k: number): boolean {
+  const { toks, chains, chainAt, inQuote, s } = cx;
+  if (toks[k]!.pos !== 'VERB' || !/^[a-z]+$/.test(s(k)) || k === 0 || inQuote[k]) return false;
+  const p = toks[k - 1]!.lower;
+  if (p === 'to' || SPEECH_NOUN_BEFORE.test(p)) return false;
+  // ('a Las Vegas rally', 'a Twitter comment': a name after an indefinite article modifies the noun.)
+  const ci = chainAt[k - 1]!;
+  return !(ci >= 0 && /^(a|an)$/.test(toks[chains[ci]!.ts - 1]?.lower ?? ''));
+}
+
+/** Words of [a, b) outside brackets and quotation marks ('state Del. Marcia "Cia" Price (D-Newport News)' has 5). */
+function wordsIn(cx: QuoteContext, a: number, b: number): number {
+  const { s } = cx;
+  let n = 0;
+  let depth = 0;
+  for (let k = a; k < b; k++) {
+    const w = s(k);
+    if (w === '(') depth++;
+    else if (w === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && !/^[“”"'‘’.]+$/.test(w)) n++;
+  }
+  return n;
+}
+
+/** Does [a, b) hold a verb outside a name ('who remains', 'would do well')? */
+function hasVerb(cx: QuoteContext, a: number, b: number): boolean {
+  const { text, toks, chainAt, s } = cx;
+  for (let k = a; k < b; k++) {
+    const t = toks[k]!;
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && chainAt[k]! < 0 && /^[a-z]/.test(s(k)) && text[t.start - 1] !== '-') return true;
+  }
+  return false;
+}
+
+/** Does [a, b) open like a noun phrase ('the …', 'its …', 'another delegate on the …'), not 'in a Trumpian post'? */
+function plainBefore(cx: QuoteContext, a: number, b: number): boolean {
+  const { toks } = cx;
+  return a >= b || !/^(ADP|VERB|AUX|SCONJ|CCONJ|PART)$/.test(toks[a]!.pos);
+}
+
+/** 'Jeffrey Lewis of the James Martin Center for …': a person's name before of/at/from and the organisation at `orgStart`. */
+function affiliatedPerson(cx: QuoteContext, a: number, orgStart: number): boolean {
+  const { text, toks, chains, chainAt, tokenAt, people } = cx;
+  let k = tokenAt(orgStart) - 1;
+  if (k > a && toks[k]!.lower === 'the') k--;
+  if (k <= a || !/^(of|at|from|with)$/.test(toks[k]!.lower)) return false;
+  const ci = chainAt[k - 1]!;
+  if (ci < 0 || !nameChain(cx, ci)) return false;
+  return isPersonName(cx, people.resolve(cleanName(text.slice(chains[ci]!.start, chains[ci]!.end))));
+}
+
+function speakerOfNP(cx: QuoteContext, a: number, b0: number, at: number, rule: string): Speaker | null {
+  const { text, toks, chains, chainAt, s, tokenAt, personNames, sources, spoke, humans, doc, people } = cx;
+  if (b0 <= a) return null;
+  // 'The Afghan Ministry of Defense stated': a noun phrase that ends in an organisation's
+  // full name is that organisation.
+  const npEnd = toks[b0 - 1]!.end;
+  for (const o of people.organisations)
+    for (const e of o.evidence)
+      if (e.end === npEnd && e.start >= toks[a]!.start && /\b(of|for|and)\b/.test(e.text) && !affiliatedPerson(cx, a, e.start))
+        return { name: o.name, start: e.start, end: e.end, how: rule + ':name', person: false };
+  // 'Jeffrey Lewis of the James Martin Center …': a name before of/at/from is the speaker.
+  let b = b0;
+  for (let k = a + 1; k < b0; k++) {
+    if (!/^(of|at|from|with)$/.test(toks[k]!.lower)) continue;
     const ci = chainAt[k - 1]!;
-    return !(ci >= 0 && /^(a|an)$/.test(toks[chains[ci]!.ts - 1]?.lower ?? ''));
-  };
-  /** Words of [a, b) outside brackets and quotation marks ('state Del. Marcia "Cia" Price (D-Newport News)' has 5). */
-  const wordsIn = (a: number, b: number): number => {
-    let n = 0;
-    let depth = 0;
-    for (let k = a; k < b; k++) {
-      const w = s(k);
-      if (w === '(') depth++;
-      else if (w === ')') depth = Math.max(0, depth - 1);
-      else if (depth === 0 && !/^[“”"'‘’.]+$/.test(w)) n++;
+    if (ci >= 0 && nameChain(cx, ci) && !ORG_WORDS.has(s(k - 1).toLowerCase())) b = k;
+    break;
+  }
+  let depth = 0;
+  let lastChain = -1;
+  let pronoun = -1;
+  let headNoun = -1;
+  for (let k = a; k < b; k++) {
+    const w = s(k);
+    if (w === '(') depth++;
+    else if (w === ')') depth--;
+    if (depth > 0 || w === ')') continue;
+    const ci = chainAt[k]!;
+    if (ci >= 0 && nameChain(cx, ci)) {
+      // A name that only modifies a following noun ('a Clinton spokesman') is not the head,
+      // but it is kept when nothing better comes.
+      lastChain = ci;
+      k = Math.min(chains[ci]!.te, b) - 1;
+      continue;
     }
-    return n;
-  };
-  /** Does [a, b) hold a verb outside a name ('who remains', 'would do well')? */
-  const hasVerb = (a: number, b: number): boolean => {
-    for (let k = a; k < b; k++) {
-      const t = toks[k]!;
-      if ((t.pos === 'VERB' || t.pos === 'AUX') && chainAt[k]! < 0 && /^[a-z]/.test(s(k)) && text[t.start - 1] !== '-') return true;
-    }
-    return false;
-  };
-  /** Does [a, b) open like a noun phrase ('the …', 'its …', 'another delegate on the …'), not 'in a Trumpian post'? */
-  const plainBefore = (a: number, b: number): boolean => a >= b || !/^(ADP|VERB|AUX|SCONJ|CCONJ|PART)$/.test(toks[a]!.pos);
-  /** 'Jeffrey Lewis of the James Martin Center for …': a person's name before of/at/from and the organisation at `orgStart`. */
-  const affiliatedPerson = (a: number, orgStart: number): boolean => {
-    let k = tokenAt(orgStart) - 1;
-    if (k > a && toks[k]!.lower === 'the') k--;
-    if (k <= a || !/^(of|at|from|with)$/.test(toks[k]!.lower)) return false;
-    const ci = chainAt[k - 1]!;
-    if (ci < 0 || !nameChain(cx, ci)) return false;
-    return isPersonName(cx, people.resolve(cleanName(text.slice(chains[ci]!.start, chains[ci]!.end))));
-  };
-  const speakerOfNP = (a: number, b0: number, at: number, rule: string): Speaker | null => {
-    if (b0 <= a) return null;
-    // 'The Afghan Ministry of Defense stated': a noun phrase that ends in an organisation's
-    // full name is that organisation.
-    const npEnd = toks[b0 - 1]!.end;
-    for (const o of people.organisations)
-      for (const e of o.evidence)
-        if (e.end === npEnd && e.start >= toks[a]!.start && /\b(of|for|and)\b/.test(e.text) && !affiliatedPerson(a, e.start))
-          return { name: o.name, start: e.start, end: e.end, how: rule + ':name', person: false };
-    // 'Jeffrey Lewis of the James Martin Center …': a name before of/at/from is the speaker.
-    let b = b0;
-    for (let k = a + 1; k < b0; k++) {
-      if (!/^(of|at|from|with)$/.test(toks[k]!.lower)) continue;
-      const ci = chainAt[k - 1]!;
-      if (ci >= 0 && nameChain(cx, ci) && !ORG_WORDS.has(s(k - 1).toLowerCase())) b = k;
-      break;
-    }
-    let depth = 0;
-    let lastChain = -1;
-    let pronoun = -1;
-    let headNoun = -1;
-    for (let k = a; k < b; k++) {
-      const w = s(k);
-      if (w === '(') depth++;
-      else if (w === ')') depth--;
-      if (depth > 0 || w === ')') continue;
-      const ci = chainAt[k]!;
-      if (ci >= 0 && nameChain(cx, ci)) {
-        // A name that only modifies a following noun ('a Clinton spokesman') is not the head,
-        // but it is kept when nothing better comes.
-        lastChain = ci;
-        k = Math.min(chains[ci]!.te, b) - 1;
-        continue;
+    if (toks[k]!.pos === 'PRON' && (PERSON_PRONOUNS.has(toks[k]!.lower) || OTHER_PRONOUNS.has(toks[k]!.lower)) && !possessive(cx, k)) pronoun = k;
+    if (toks[k]!.pos === 'NOUN') headNoun = k;
+  }
+  // 'the New Jersey governor' / 'the Vermont senator': a name that only modifies a role noun
+  // is a bare title, which takes the last person who spoke.
+  if (lastChain >= 0 && headNoun > chains[lastChain]!.te - 1 && ROLE_HEADS.has(toks[headNoun]!.lower) && toks[a]!.lower === 'the') {
+    const src = personBefore(cx, at);
+    if (src) return { name: src.name, start: toks[a]!.start, end: toks[headNoun]!.end, how: rule + ':title', person: true };
+  }
+  // 'an Intel spokeswoman', 'a Carrier executive': the name is not the speaker's.
+  if (lastChain >= 0 && headNoun > chains[lastChain]!.te - 1 && /^(a|an|one)$/.test(toks[a]!.lower)) {
+    const np = text.slice(toks[a]!.start, toks[headNoun]!.end);
+    return { name: np.replace(/^(a|an)\s+/i, ''), start: toks[a]!.start, end: toks[headNoun]!.end, how: rule + ':nominal', person: false };
+  }
+  // 'Ryan’s office said', 'the Trump campaign explained', 'Clinton supporters chanted': a name
+  // that owns or only modifies the common noun closing the phrase is not who speaks. The
+  // phrase names its speaker as well as a name would ('Gary Johnson’s doctor is calling the
+  // candidate “…”'), so it is not a weak common noun either.
+  if (lastChain >= 0 && ownedHead(cx, chains[lastChain]!.te, b) && plainBefore(cx, a, chains[lastChain]!.ts)) {
+    const np = text.slice(toks[a]!.start, toks[b - 1]!.end);
+    return { name: np.replace(/^(the|a|an)\s+/i, ''), start: toks[a]!.start, end: toks[b - 1]!.end, how: rule + ':owned', person: false };
+  }
+  if (lastChain >= 0) {
+    const c = chains[lastChain]!;
+    // Drop leading titles: 'Sen. Ted Cruz' → 'Ted Cruz'.
+    let ts = c.ts;
+    // ('Interior Ministry' keeps its words: an organisation's name is not a title and a name.)
+    if (!ORG_WORDS.has(s(c.te - 1).toLowerCase()))
+      while (ts < c.te - 1 && (NAME_TITLES.has(s(ts).toLowerCase().replace(/\.$/, '')) || COUNTRY_WORDS.has(s(ts).toLowerCase()))) ts++;
+    const written = text.slice(toks[ts]!.start, c.end);
+    const name = familyName(cx, c.start, people.resolve(cleanName(written)));
+    const person = isPersonName(cx, name) || (name !== written && personNames.has(written));
+    return { name, start: toks[ts]!.start, end: c.end, how: rule + ':name', person };
+  }
+  if (pronoun >= 0) {
+    const p = toks[pronoun]!;
+    if (PERSON_PRONOUNS.has(p.lower)) {
+      const src = personBefore(cx, p.start, p.lower);
+      // '“…,” the carpenter says. “…,” he goes on.': one named only by a common noun who spoke
+      // last, in this paragraph or the one before, with no one named since.
+      let ln: { pos: number; sp: Speaker } | null = null;
+      for (const h of humans) if (h.pos < p.start && (!ln || h.pos > ln.pos)) ln = h;
+      if (ln && (!src || src.pos < ln.pos) && paragraphOf(cx, p.start) - paragraphOf(cx, ln.pos) <= 1)
+        return { ...ln.sp, start: p.start, end: p.end, how: rule + ':pronoun' };
+      if (src) return { name: src.name, start: p.start, end: p.end, how: rule + ':pronoun', person: true };
+      // ('Jean Richard Lenga … said …. “…,” he said': when every person named clashes with the
+      // pronoun by the given-name list, the one who spoke in this sentence or the one before
+      // is still who it means: the list does not know every language's names.)
+      const any = personBefore(cx, p.start);
+      if (any && doc.sentences[toks[tokenAt(p.start)]!.sentence]!.paragraph - paragraphOf(cx, any.pos) <= 0 && toks[tokenAt(p.start)]!.sentence - toks[tokenAt(any.pos)]!.sentence <= 1)
+        return { name: any.name, start: p.start, end: p.end, how: rule + ':pronoun', person: true };
+    } else if (p.lower === 'it' || p.lower === 'they') {
+      // Only an organisation that spoke in this paragraph or the one before ('the ministry said
+      // … “…,” it added'); a country or place named earlier is rarely what 'it' quotes.
+      const lo = windowStart(cx, at);
+      for (let i = sources.length - 1; i >= 0 && sources[i]!.pos >= lo; i--) {
+        const x = sources[i]!;
+        if (x.pos < at && !x.person && !COUNTRY_WORDS.has(x.name.toLowerCase()) && isOrgName(cx, x.name))
+          return { name: x.name, start: p.start, end: p.end, how: rule + ':pronoun', person: false };
       }
-      if (toks[k]!.pos === 'PRON' && (PERSON_PRONOUNS.has(toks[k]!.lower) || OTHER_PRONOUNS.has(toks[k]!.lower)) && !possessive(k)) pronoun = k;
-      if (toks[k]!.pos === 'NOUN') headNoun = k;
     }
-    // 'the New Jersey governor' / 'the Vermont senator': a name that only modifies a role noun
-    // is a bare title, which takes the last person who spoke.
-    if (lastChain >= 0 && headNoun > chains[lastChain]!.te - 1 && ROLE_HEADS.has(toks[headNoun]!.lower) && toks[a]!.lower === 'the') {
+    return { name: tokText(doc, p), start: p.start, end: p.end, how: rule + ':pronoun-unresolved', person: false };
+  }
+  // 'the statement added', 'the army said', 'the 47-year-old told AFP': a definite description
+  // points back to one the article has named (quote-rules.ts).
+  {
+    let hb = b;
+    while (hb - 1 > a && (toks[hb - 1]!.pos === 'ADV' || toks[hb - 1]!.pos === 'AUX')) hb--;
+    // (the head as written: '52-year-old' is several tokens)
+    const headWord = /[\p{L}\p{N}-]+$/u.exec(text.slice(toks[a]!.start, toks[hb - 1]!.end))?.[0] ?? s(hb - 1);
+    const rule0 = b - a <= 8 ? anaphorRule(headWord, (h) => ROLE_HEADS.has(h) || (HUMAN_NOUN.test(h) && !ORG_NOMINALS.has(h) && !ORG_WORDS.has(h))) : undefined;
+    // ('police officer further said': a bare role noun, not 'my mother' cut from its possessive.)
+    const bare = toks[a]!.pos === 'NOUN' && /^[a-z]/.test(s(a)) && rule0?.refersTo === 'person' && !/^(my|his|her|their|our|your|its|[’']s)$/.test(toks[a - 1]?.lower ?? '');
+    // ('according to the Malian armed forces' names them; 'the army' alone points back.)
+    const short = rule0?.refersTo !== 'organisation' || hb - a === 2;
+    // (A plain noun for a person points back only when the article used it before: 'said a
+    // soldier … said the soldier'; 'the ad’s narrator' with none before is someone new.)
+    const usedBefore = (w: string) => new RegExp(`\\b${w.replace(/[^\p{L}\p{N}-]/gu, '')}\\b`, 'iu').test(text.slice(0, toks[a]!.start));
+    const listed = rule0 ? rule0.heads.some((x) => (x.startsWith('^') ? new RegExp(x).test(headWord.toLowerCase()) : x === headWord.toLowerCase())) : false;
+    if (rule0 && short && (listed || usedBefore(headWord)) && (DEFINITE.has(toks[a]!.lower) || bare)) {
+      const got = antecedent(cx, rule0, headWord.toLowerCase(), toks[a]!.start);
+      if (got) return { ...got, start: toks[a]!.start, end: toks[hb - 1]!.end, how: rule + ':anaphor' };
+    }
+  }
+  // 'The Foreign Secretary said:': a definite title of capitalised title words.
+  if (toks[a]!.lower === 'the' && b - a <= 5 && lastChain < 0 && headNoun < 0) {
+    let titles = true;
+    for (let k = a + 1; k < b; k++) if (!NAME_TITLES.has(toks[k]!.lower) && !ROLE_HEADS.has(toks[k]!.lower)) titles = false;
+    const src = titles && b - a > 1 ? personBefore(cx, at) : undefined;
+    if (src) return { name: src.name, start: toks[a]!.start, end: toks[b - 1]!.end, how: rule + ':title', person: true };
+  }
+  if (headNoun >= 0) {
+    const h = toks[headNoun]!;
+    const np = text.slice(toks[a]!.start, toks[b - 1]!.end);
+    if (ORG_NOMINALS.has(h.lower)) {
+      const org = orgBefore(cx, at, h.lower);
+      if (org) return { name: org, start: toks[a]!.start, end: h.end, how: rule + ':nominal-org', person: false };
+    }
+    // A bare title ('the Republican nominee', 'the spokesman') takes the last person who spoke.
+    if (ROLE_HEADS.has(h.lower) && toks[a]!.lower === 'the') {
       const src = personBefore(cx, at);
-      if (src) return { name: src.name, start: toks[a]!.start, end: toks[headNoun]!.end, how: rule + ':title', person: true };
+      if (src) return { name: src.name, start: toks[a]!.start, end: h.end, how: rule + ':title', person: true };
     }
-    // 'an Intel spokeswoman', 'a Carrier executive': the name is not the speaker's.
-    if (lastChain >= 0 && headNoun > chains[lastChain]!.te - 1 && /^(a|an|one)$/.test(toks[a]!.lower)) {
-      const np = text.slice(toks[a]!.start, toks[headNoun]!.end);
-      return { name: np.replace(/^(a|an)\s+/i, ''), start: toks[a]!.start, end: toks[headNoun]!.end, how: rule + ':nominal', person: false };
+    return { name: np.replace(/^(the|a|an)\s+/i, ''), start: toks[a]!.start, end: toks[b - 1]!.end, how: rule + ':nominal', person: false };
+  }
+  // 'one well-connected Democrat familiar …': a noun phrase with no common noun head. Only
+  // words that can name someone make a speaker: 'to', 'which', 'and' or 'recently' left over
+  // from a clause do not, and the quote is resolved some other way.
+  if (b - a <= 8 && contentful(cx, a, b)) {
+    const np = text.slice(toks[a]!.start, toks[b - 1]!.end);
+    return { name: np.replace(/^(the|a|an)\s+/i, ''), start: toks[a]!.start, end: toks[b - 1]!.end, how: rule + ':nominal', person: false };
+  }
+  return null;
+}
+
+/** Noun phrase ending at token e (inclusive), read leftwards. */
+function npLeft(cx: QuoteContext, e: number, floor: number): number {
+  const { toks, doc } = cx;
+  // A pronoun is a whole noun phrase ('… new to Chicago - he wrote').
+  if (toks[e]!.pos === 'PRON') return e;
+  let k = e;
+  while (k - 1 >= floor) {
+    const t = toks[k - 1]!;
+    const w = tokText(doc, t);
+    const glued = w === '-' && t.start === toks[k - 2]?.end && t.end === toks[k]?.start;
+    // ('A second military source': an ordinal the tagger reads as an adverb belongs to the phrase.)
+    if (NP_POS.has(t.pos) || glued || w === '.' || (w === ')' || w === '(') || ORDINALS.has(t.lower)) {
+      k--;
+      continue;
     }
-    // 'Ryan’s office said', 'the Trump campaign explained', 'Clinton supporters chanted': a name
-    // that owns or only modifies the common noun closing the phrase is not who speaks. The
-    // phrase names its speaker as well as a name would ('Gary Johnson’s doctor is calling the
-    // candidate “…”'), so it is not a weak common noun either.
-    if (lastChain >= 0 && ownedHead(chains[lastChain]!.te, b) && plainBefore(a, chains[lastChain]!.ts)) {
-      const np = text.slice(toks[a]!.start, toks[b - 1]!.end);
-      return { name: np.replace(/^(the|a|an)\s+/i, ''), start: toks[a]!.start, end: toks[b - 1]!.end, how: rule + ':owned', person: false };
+    // 'Rana from PIPS said', 'Jeffrey Lewis of the … Center said': the name before of/from/at
+    // joins the noun phrase (speakerOfNP then takes it as the speaker).
+    if ((t.lower === 'of' || t.lower === 'for' || ((t.lower === 'from' || t.lower === 'at') && toks[k - 2]?.pos === 'PROPN')) && k - 2 >= floor && NP_POS.has(toks[k - 2]!.pos)) {
+      k--;
+      continue;
     }
-    if (lastChain >= 0) {
-      const c = chains[lastChain]!;
-      // Drop leading titles: 'Sen. Ted Cruz' → 'Ted Cruz'.
-      let ts = c.ts;
-      // ('Interior Ministry' keeps its words: an organisation's name is not a title and a name.)
-      if (!ORG_WORDS.has(s(c.te - 1).toLowerCase()))
-        while (ts < c.te - 1 && (NAME_TITLES.has(s(ts).toLowerCase().replace(/\.$/, '')) || COUNTRY_WORDS.has(s(ts).toLowerCase()))) ts++;
-      const written = text.slice(toks[ts]!.start, c.end);
-      const name = familyName(cx, c.start, people.resolve(cleanName(written)));
-      const person = isPersonName(cx, name) || (name !== written && personNames.has(written));
-      return { name, start: toks[ts]!.start, end: c.end, how: rule + ':name', person };
-    }
-    if (pronoun >= 0) {
-      const p = toks[pronoun]!;
-      if (PERSON_PRONOUNS.has(p.lower)) {
-        const src = personBefore(cx, p.start, p.lower);
-        // '“…,” the carpenter says. “…,” he goes on.': one named only by a common noun who spoke
-        // last, in this paragraph or the one before, with no one named since.
-        let ln: { pos: number; sp: Speaker } | null = null;
-        for (const h of humans) if (h.pos < p.start && (!ln || h.pos > ln.pos)) ln = h;
-        if (ln && (!src || src.pos < ln.pos) && paragraphOf(cx, p.start) - paragraphOf(cx, ln.pos) <= 1)
-          return { ...ln.sp, start: p.start, end: p.end, how: rule + ':pronoun' };
-        if (src) return { name: src.name, start: p.start, end: p.end, how: rule + ':pronoun', person: true };
-        // ('Jean Richard Lenga … said …. “…,” he said': when every person named clashes with the
-        // pronoun by the given-name list, the one who spoke in this sentence or the one before
-        // is still who it means: the list does not know every language's names.)
-        const any = personBefore(cx, p.start);
-        if (any && doc.sentences[toks[tokenAt(p.start)]!.sentence]!.paragraph - paragraphOf(cx, any.pos) <= 0 && toks[tokenAt(p.start)]!.sentence - toks[tokenAt(any.pos)]!.sentence <= 1)
-          return { name: any.name, start: p.start, end: p.end, how: rule + ':pronoun', person: true };
-      } else if (p.lower === 'it' || p.lower === 'they') {
-        // Only an organisation that spoke in this paragraph or the one before ('the ministry said
-        // … “…,” it added'); a country or place named earlier is rarely what 'it' quotes.
-        const lo = windowStart(cx, at);
-        for (let i = sources.length - 1; i >= 0 && sources[i]!.pos >= lo; i--) {
-          const x = sources[i]!;
-          if (x.pos < at && !x.person && !COUNTRY_WORDS.has(x.name.toLowerCase()) && isOrgName(cx, x.name))
-            return { name: x.name, start: p.start, end: p.end, how: rule + ':pronoun', person: false };
-        }
-      }
-      return { name: tokText(doc, p), start: p.start, end: p.end, how: rule + ':pronoun-unresolved', person: false };
-    }
-    // 'the statement added', 'the army said', 'the 47-year-old told AFP': a definite description
-    // points back to one the article has named (quote-rules.ts).
-    {
-      let hb = b;
-      while (hb - 1 > a && (toks[hb - 1]!.pos === 'ADV' || toks[hb - 1]!.pos === 'AUX')) hb--;
-      // (the head as written: '52-year-old' is several tokens)
-      const headWord = /[\p{L}\p{N}-]+$/u.exec(text.slice(toks[a]!.start, toks[hb - 1]!.end))?.[0] ?? s(hb - 1);
-      const rule0 = b - a <= 8 ? anaphorRule(headWord, (h) => ROLE_HEADS.has(h) || (HUMAN_NOUN.test(h) && !ORG_NOMINALS.has(h) && !ORG_WORDS.has(h))) : undefined;
-      // ('police officer further said': a bare role noun, not 'my mother' cut from its possessive.)
-      const bare = toks[a]!.pos === 'NOUN' && /^[a-z]/.test(s(a)) && rule0?.refersTo === 'person' && !/^(my|his|her|their|our|your|its|[’']s)$/.test(toks[a - 1]?.lower ?? '');
-      // ('according to the Malian armed forces' names them; 'the army' alone points back.)
-      const short = rule0?.refersTo !== 'organisation' || hb - a === 2;
-      // (A plain noun for a person points back only when the article used it before: 'said a
-      // soldier … said the soldier'; 'the ad’s narrator' with none before is someone new.)
-      const usedBefore = (w: string) => new RegExp(`\\b${w.replace(/[^\p{L}\p{N}-]/gu, '')}\\b`, 'iu').test(text.slice(0, toks[a]!.start));
-      const listed = rule0 ? rule0.heads.some((x) => (x.startsWith('^') ? new RegExp(x).test(headWord.toLowerCase()) : x === headWord.toLowerCase())) : false;
-      if (rule0 && short && (listed || usedBefore(headWord)) && (DEFINITE.has(toks[a]!.lower) || bare)) {
-        const got = antecedent(cx, rule0, headWord.toLowerCase(), toks[a]!.start);
-        if (got) return { ...got, start: toks[a]!.start, end: toks[hb - 1]!.end, how: rule + ':anaphor' };
-      }
-    }
-    // 'The Foreign Secretary said:': a definite title of capitalised title words.
-    if (toks[a]!.lower === 'the' && b - a <= 5 && lastChain < 0 && headNoun < 0) {
-      let titles = true;
-      for (let k = a + 1; k < b; k++) if (!NAME_TITLES.has(toks[k]!.lower) && !ROLE_HEADS.has(toks[k]!.lower)) titles = false;
-      const src = titles && b - a > 1 ? personBefore(cx, at) : undefined;
-      if (src) return { name: src.name, start: toks[a]!.start, end: toks[b - 1]!.end, how: rule + ':title', person: true };
-    }
-    if (headNoun >= 0) {
-      const h = toks[headNoun]!;
-      const np = text.slice(toks[a]!.start, toks[b - 1]!.end);
-      if (ORG_NOMINALS.has(h.lower)) {
-        const org = orgBefore(cx, at, h.lower);
-        if (org) return { name: org, start: toks[a]!.start, end: h.end, how: rule + ':nominal-org', person: false };
-      }
-      // A bare title ('the Republican nominee', 'the spokesman') takes the last person who spoke.
-      if (ROLE_HEADS.has(h.lower) && toks[a]!.lower === 'the') {
-        const src = personBefore(cx, at);
-        if (src) return { name: src.name, start: toks[a]!.start, end: h.end, how: rule + ':title', person: true };
-      }
-      return { name: np.replace(/^(the|a|an)\s+/i, ''), start: toks[a]!.start, end: toks[b - 1]!.end, how: rule + ':nominal', person: false };
-    }
-    // 'one well-connected Democrat familiar …': a noun phrase with no common noun head. Only
-    // words that can name someone make a speaker: 'to', 'which', 'and' or 'recently' left over
-    // from a clause do not, and the quote is resolved some other way.
-    if (b - a <= 8 && contentful(a, b)) {
-      const np = text.slice(toks[a]!.start, toks[b - 1]!.end);
-      return { name: np.replace(/^(the|a|an)\s+/i, ''), start: toks[a]!.start, end: toks[b - 1]!.end, how: rule + ':nominal', person: false };
+    break;
+  }
+  return k;
+}
+
+/**
+ * Subject of the speech verb at token v, looking left within [floor, v):
+ * 'Rana further says' / 'Rana, who is also …, further says' / 'Pakistani diplomat X said'.
+ */
+function subjectLeft(cx: QuoteContext, v: number, floor: number, rule: string): Speaker | null {
+  const { text, toks, chains, chainAt, inQuote, s, people } = cx;
+  let p = v - 1;
+  while (p >= floor && (ATTRIBUTION_FILLERS.has(toks[p]!.lower) || toks[p]!.pos === 'ADV' || toks[p]!.pos === 'AUX')) p--;
+  if (p < floor) return null;
+  // 'Sen. Rand Paul (R-Ky.) said': the bracket is skipped.
+  if (s(p) === ')') {
+    let q = p - 1;
+    while (q > floor && s(q) !== '(' && p - q < 10) q--;
+    if (s(q) === '(' && q - 1 >= floor) p = q - 1;
+  }
+  // 'Germany on Thursday also called for …': a day between the subject and its verb.
+  if (p - 1 > floor && MONTHS_AND_DAYS.has(toks[p]!.lower) && /^(on|last|this)$/.test(toks[p - 1]!.lower)) {
+    p -= 2;
+    while (p >= floor && (toks[p]!.pos === 'ADV' || toks[p]!.pos === 'AUX')) p--;
+    if (p < floor) return null;
+  }
+  // 'Bush thought for a moment and said …': the subject of the first verb of the clause.
+  if (toks[p]!.lower === 'and' && p > floor) {
+    let fv = floor;
+    while (fv < p && toks[fv]!.pos !== 'VERB') fv++;
+    if (fv < p) {
+      const sp = subjectLeft(cx, fv, floor, rule);
+      if (sp) return sp;
     }
     return null;
-  };
-
-  /** Noun phrase ending at token e (inclusive), read leftwards. */
-  const npLeft = (e: number, floor: number): number => {
-    // A pronoun is a whole noun phrase ('… new to Chicago - he wrote').
-    if (toks[e]!.pos === 'PRON') return e;
-    let k = e;
-    while (k - 1 >= floor) {
-      const t = toks[k - 1]!;
-      const w = tokText(doc, t);
-      const glued = w === '-' && t.start === toks[k - 2]?.end && t.end === toks[k]?.start;
-      // ('A second military source': an ordinal the tagger reads as an adverb belongs to the phrase.)
-      if (NP_POS.has(t.pos) || glued || w === '.' || (w === ')' || w === '(') || ORDINALS.has(t.lower)) {
-        k--;
-        continue;
-      }
-      // 'Rana from PIPS said', 'Jeffrey Lewis of the … Center said': the name before of/from/at
-      // joins the noun phrase (speakerOfNP then takes it as the speaker).
-      if ((t.lower === 'of' || t.lower === 'for' || ((t.lower === 'from' || t.lower === 'at') && toks[k - 2]?.pos === 'PROPN')) && k - 2 >= floor && NP_POS.has(toks[k - 2]!.pos)) {
-        k--;
-        continue;
-      }
-      break;
+  }
+  // 'Sen. Dianne Feinstein of California, the ranking Democrat …, who said …': the relative
+  // pronoun stands for the nearest person named before it.
+  if (toks[p]!.lower === 'who' && p > floor) {
+    let fallback = -1;
+    for (let k = p - 1; k >= Math.max(floor, p - 30); k--) {
+      const ci = chainAt[k]!;
+      if (ci < 0 || !nameChain(cx, ci)) continue;
+      const c = chains[ci]!;
+      const nm = people.resolve(cleanName(text.slice(c.start, c.end)));
+      if (isPersonName(cx, nm)) return speakerOfNP(cx, c.ts, c.te, toks[v]!.start, rule);
+      if (fallback < 0) fallback = ci;
+      k = c.ts;
     }
-    return k;
-  };
-
-  /**
-   * Subject of the speech verb at token v, looking left within [floor, v):
-   * 'Rana further says' / 'Rana, who is also …, further says' / 'Pakistani diplomat X said'.
-   */
-  const subjectLeft = (v: number, floor: number, rule: string): Speaker | null => {
-    let p = v - 1;
-    while (p >= floor && (ATTRIBUTION_FILLERS.has(toks[p]!.lower) || toks[p]!.pos === 'ADV' || toks[p]!.pos === 'AUX')) p--;
-    if (p < floor) return null;
-    // 'Sen. Rand Paul (R-Ky.) said': the bracket is skipped.
-    if (s(p) === ')') {
-      let q = p - 1;
-      while (q > floor && s(q) !== '(' && p - q < 10) q--;
-      if (s(q) === '(' && q - 1 >= floor) p = q - 1;
-    }
-    // 'Germany on Thursday also called for …': a day between the subject and its verb.
-    if (p - 1 > floor && MONTHS_AND_DAYS.has(toks[p]!.lower) && /^(on|last|this)$/.test(toks[p - 1]!.lower)) {
-      p -= 2;
-      while (p >= floor && (toks[p]!.pos === 'ADV' || toks[p]!.pos === 'AUX')) p--;
-      if (p < floor) return null;
-    }
-    // 'Bush thought for a moment and said …': the subject of the first verb of the clause.
-    if (toks[p]!.lower === 'and' && p > floor) {
-      let fv = floor;
-      while (fv < p && toks[fv]!.pos !== 'VERB') fv++;
-      if (fv < p) {
-        const sp = subjectLeft(fv, floor, rule);
-        if (sp) return sp;
+    if (fallback >= 0) return speakerOfNP(cx, chains[fallback]!.ts, chains[fallback]!.te, toks[v]!.start, rule);
+    return null;
+  }
+  if (s(p) === ',') {
+    // An apposition or relative clause sits between subject and verb: take the first
+    // comma-separated chunk that starts with a name or a pronoun.
+    const chunks: [number, number][] = [];
+    let e = p;
+    for (let k = p - 1; k >= floor - 1; k--) {
+      if (k < floor || s(k) === ',') {
+        chunks.push([k + 1, e]);
+        e = k;
       }
-      return null;
     }
-    // 'Sen. Dianne Feinstein of California, the ranking Democrat …, who said …': the relative
-    // pronoun stands for the nearest person named before it.
-    if (toks[p]!.lower === 'who' && p > floor) {
-      let fallback = -1;
-      for (let k = p - 1; k >= Math.max(floor, p - 30); k--) {
-        const ci = chainAt[k]!;
-        if (ci < 0 || !nameChain(cx, ci)) continue;
-        const c = chains[ci]!;
-        const nm = people.resolve(cleanName(text.slice(c.start, c.end)));
-        if (isPersonName(cx, nm)) return speakerOfNP(c.ts, c.te, toks[v]!.start, rule);
-        if (fallback < 0) fallback = ci;
-        k = c.ts;
-      }
-      if (fallback >= 0) return speakerOfNP(chains[fallback]!.ts, chains[fallback]!.te, toks[v]!.start, rule);
-      return null;
-    }
-    if (s(p) === ',') {
-      // An apposition or relative clause sits between subject and verb: take the first
-      // comma-separated chunk that starts with a name or a pronoun.
-      const chunks: [number, number][] = [];
-      let e = p;
-      for (let k = p - 1; k >= floor - 1; k--) {
-        if (k < floor || s(k) === ',') {
-          chunks.push([k + 1, e]);
-          e = k;
-        }
-      }
-      // The subject comes first and its appositions follow, so read the chunks left to right
-      // ('Jack Dorsey, Twitter's chief executive, posted').
-      chunks.reverse();
-      const finite = !/ing$/.test(toks[v]!.lower);
-      // A person is preferred to a title or organisation that comes first ('Foreign Office
-      // Minister, Tobias Ellwood, said').
-      let first: Speaker | null = null;
-      let firstName: Speaker | null = null;
-      for (const [a0, b] of chunks) {
-        // 'And North Carolina’s Ada Fisher, one of …, said', 'As Andrew Tabler, an expert …,
-        // noted': a conjunction opening the sentence is not part of the subject.
-        const a = a0 < b - 1 && CHUNK_OPENERS.has(toks[a0]!.lower) ? a0 + 1 : a0;
-        if (b <= a) continue;
-        // 'Mrs. Clinton would do well to reach out to Mr. Sanders, said David Axelrod': a piece
-        // with a verb of its own is a clause, not the subject or its apposition. (A participle
-        // takes the subject of the clause before it: 'Podesta reiterated that approach, saying'.)
-        if (finite && hasVerb(a, b)) continue;
-        const t = toks[a]!;
-        const ci = chainAt[a]!;
-        let sp: Speaker | null = null;
-        if ((ci >= 0 && nameChain(cx, ci)) || ((PERSON_PRONOUNS.has(t.lower) || OTHER_PRONOUNS.has(t.lower)) && !possessive(a))) {
-          // 'Washington Post columnist Margaret Sullivan': a short chunk is read whole (its
-          // last name is the head); a long one only for its first name.
-          const end = ci >= 0 ? (b - a <= 8 ? b : chains[ci]!.te) : a + 1;
-          sp = speakerOfNP(a, Math.min(end, b), toks[v]!.start, rule);
-        } else if (wordsIn(a, b) <= 6 && (t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'DET')) {
-          // 'Democratic nominee Hillary Clinton, at a later press gaggle, said': a short chunk
-          // that opens with a title and holds a name.
-          for (let k = a; k < b; k++) {
-            const cj = chainAt[k]!;
-            if (cj >= 0 && nameChain(cx, cj) && chains[cj]!.te <= b) {
-              sp = speakerOfNP(a, b, toks[v]!.start, rule);
-              break;
-            }
+    // The subject comes first and its appositions follow, so read the chunks left to right
+    // ('Jack Dorsey, Twitter's chief executive, posted').
+    chunks.reverse();
+    const finite = !/ing$/.test(toks[v]!.lower);
+    // A person is preferred to a title or organisation that comes first ('Foreign Office
+    // Minister, Tobias Ellwood, said').
+    let first: Speaker | null = null;
+    let firstName: Speaker | null = null;
+    for (const [a0, b] of chunks) {
+      // 'And North Carolina’s Ada Fisher, one of …, said', 'As Andrew Tabler, an expert …,
+      // noted': a conjunction opening the sentence is not part of the subject.
+      const a = a0 < b - 1 && CHUNK_OPENERS.has(toks[a0]!.lower) ? a0 + 1 : a0;
+      if (b <= a) continue;
+      // 'Mrs. Clinton would do well to reach out to Mr. Sanders, said David Axelrod': a piece
+      // with a verb of its own is a clause, not the subject or its apposition. (A participle
+      // takes the subject of the clause before it: 'Podesta reiterated that approach, saying'.)
+      if (finite && hasVerb(cx, a, b)) continue;
+      const t = toks[a]!;
+      const ci = chainAt[a]!;
+      let sp: Speaker | null = null;
+      if ((ci >= 0 && nameChain(cx, ci)) || ((PERSON_PRONOUNS.has(t.lower) || OTHER_PRONOUNS.has(t.lower)) && !possessive(cx, a))) {
+        // 'Washington Post columnist Margaret Sullivan': a short chunk is read whole (its
+        // last name is the head); a long one only for its first name.
+        const end = ci >= 0 ? (b - a <= 8 ? b : chains[ci]!.te) : a + 1;
+        sp = speakerOfNP(cx, a, Math.min(end, b), toks[v]!.start, rule);
+      } else if (wordsIn(cx, a, b) <= 6 && (t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'DET')) {
+        // 'Democratic nominee Hillary Clinton, at a later press gaggle, said': a short chunk
+        // that opens with a title and holds a name.
+        for (let k = a; k < b; k++) {
+          const cj = chainAt[k]!;
+          if (cj >= 0 && nameChain(cx, cj) && chains[cj]!.te <= b) {
+            sp = speakerOfNP(cx, a, b, toks[v]!.start, rule);
+            break;
           }
         }
-        if (!sp) continue;
-        // ('Another source who lives in Talata Mafara, Mudassir Muhammad, also said': a name
-        // standing alone between commas after a phrase for a person is that person.)
-        if (sp.how.endsWith(':name') && !sp.person && ci >= 0 && chains[ci]!.ts === a && chains[ci]!.te === b && a0 > floor && personShaped(cx, sp.name)) sp = { ...sp, person: true };
-        // ('As the LinkedIn chief executive, Jeff Weiner, put it': a title is taken only when no
-        // name follows it; 'Schilling’s son, Grant, defended …': a name before a phrase.)
-        if ((sp.person && !sp.how.endsWith(':title')) || sp.how.includes('pronoun')) return sp;
-        if (sp.how.endsWith(':name')) firstName ??= sp;
-        first ??= sp;
       }
-      return firstName ?? first;
+      if (!sp) continue;
+      // ('Another source who lives in Talata Mafara, Mudassir Muhammad, also said': a name
+      // standing alone between commas after a phrase for a person is that person.)
+      if (sp.how.endsWith(':name') && !sp.person && ci >= 0 && chains[ci]!.ts === a && chains[ci]!.te === b && a0 > floor && personShaped(cx, sp.name)) sp = { ...sp, person: true };
+      // ('As the LinkedIn chief executive, Jeff Weiner, put it': a title is taken only when no
+      // name follows it; 'Schilling’s son, Grant, defended …': a name before a phrase.)
+      if ((sp.person && !sp.how.endsWith(':title')) || sp.how.includes('pronoun')) return sp;
+      if (sp.how.endsWith(':name')) firstName ??= sp;
+      first ??= sp;
     }
-    // 'An eyewitness who said he saw the bodies told Rudaw …': the phrase a relative clause
-    // follows, at the clause's start, is the subject; the clause's own words are not.
-    for (let w = p; w > floor; w--) {
-      if (s(w) === ',' || inQuote[w]) break;
-      if (toks[w]!.lower !== 'who') continue;
-      const e = w - 1;
-      if (!NP_POS.has(toks[e]!.pos)) break;
-      const a = npLeft(e, floor);
-      if (a === floor || /^[,;:—–(]$/.test(s(a - 1))) {
-        const sp = speakerOfNP(a, w, toks[v]!.start, rule);
-        if (sp) return sp;
+    return firstName ?? first;
+  }
+  // 'An eyewitness who said he saw the bodies told Rudaw …': the phrase a relative clause
+  // follows, at the clause's start, is the subject; the clause's own words are not.
+  for (let w = p; w > floor; w--) {
+    if (s(w) === ',' || inQuote[w]) break;
+    if (toks[w]!.lower !== 'who') continue;
+    const e = w - 1;
+    if (!NP_POS.has(toks[e]!.pos)) break;
+    const a = npLeft(cx, e, floor);
+    if (a === floor || /^[,;:—–(]$/.test(s(a - 1))) {
+      const sp = speakerOfNP(cx, a, w, toks[v]!.start, rule);
+      if (sp) return sp;
+    }
+    break;
+  }
+  if (!NP_POS.has(toks[p]!.pos) && toks[p]!.pos !== 'PRON') return null;
+  const a = npLeft(cx, p, floor);
+  // 'Chairman Bilawal Bhutto Zardari condemning the incident in Quetta said …': a phrase after
+  // a preposition is no subject; a participle phrase before it follows the subject.
+  if (a - 1 > floor && toks[a - 1]!.pos === 'ADP') {
+    for (let g = a - 2; g > floor; g--) {
+      if (s(g) === ',' || inQuote[g]) break;
+      if (toks[g]!.pos === 'VERB' && /^[a-z]+ing$/.test(s(g))) {
+        const sp = subjectLeft(cx, g, floor, rule);
+        if (sp && /:(name|pronoun)$/.test(sp.how)) return sp;
+        break;
       }
-      break;
     }
-    if (!NP_POS.has(toks[p]!.pos) && toks[p]!.pos !== 'PRON') return null;
-    const a = npLeft(p, floor);
-    // 'Chairman Bilawal Bhutto Zardari condemning the incident in Quetta said …': a phrase after
-    // a preposition is no subject; a participle phrase before it follows the subject.
-    if (a - 1 > floor && toks[a - 1]!.pos === 'ADP') {
-      for (let g = a - 2; g > floor; g--) {
-        if (s(g) === ',' || inQuote[g]) break;
-        if (toks[g]!.pos === 'VERB' && /^[a-z]+ing$/.test(s(g))) {
-          const sp = subjectLeft(g, floor, rule);
-          if (sp && /:(name|pronoun)$/.test(sp.how)) return sp;
-          break;
-        }
-      }
-    }
-    return speakerOfNP(a, p + 1, toks[v]!.start, rule);
-  };
+  }
+  return speakerOfNP(cx, a, p + 1, toks[v]!.start, rule);
+}
 
-  /** NP after a verb: 'said Sen. Ted Cruz, a candidate' → tokens of 'Sen. Ted Cruz'. */
-  const subjectRight = (k0: number, limit: number, rule: string): Speaker | null => {
-    let k = k0;
-    while (k < limit) {
-      const t = toks[k]!;
-      const w = tokText(doc, t);
-      if (w === ',' || END_PUNCT.has(w) || w === ';' || w === ':' || STOP_AFTER_VERB.has(t.lower) && k > k0) break;
-      if ((t.pos === 'VERB' || t.pos === 'AUX') && text[t.start - 1] !== '-' && !/^[A-Z]/.test(w)) break;
-      k++;
+/** NP after a verb: 'said Sen. Ted Cruz, a candidate' → tokens of 'Sen. Ted Cruz'. */
+function subjectRight(cx: QuoteContext, k0: number, limit: number, rule: string): Speaker | null {
+  const { text, toks, chains, chainAt, s, doc } = cx;
+  let k = k0;
+  while (k < limit) {
+    const t = toks[k]!;
+    const w = tokText(doc, t);
+    if (w === ',' || END_PUNCT.has(w) || w === ';' || w === ':' || STOP_AFTER_VERB.has(t.lower) && k > k0) break;
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && text[t.start - 1] !== '-' && !/^[A-Z]/.test(w)) break;
+    k++;
+  }
+  // 'said the ministry spokesman, Zabihullah Mujahid.': the name in apposition to the role is
+  // the speaker.
+  // ('said deputy health minister in the city, Waheed Majroh', 'read a statement from the Deputy
+  // Spokesman for the Secretary-General, Farhan Haq': the role may carry a phrase of its own.)
+  let comma = k;
+  while (comma < limit && comma - k <= 10 && s(comma) !== ',' && !END_PUNCT.has(s(comma)) && !(toks[comma]!.pos === 'VERB' && /^[a-z]/.test(s(comma)))) comma++;
+  let role = false;
+  for (let r = k0; r < comma && !role; r++) role = ROLE_HEADS.has(toks[r]!.lower) && (r + 1 === comma || !/^[A-Z]/.test(s(r + 1)) || chainAt[r + 1] !== chainAt[r]);
+  if (comma > k0 && toks[comma] && s(comma) === ',' && role && chainAt[comma + 1]! >= 0 && nameChain(cx, chainAt[comma + 1]!)) {
+    const c = chains[chainAt[comma + 1]!]!;
+    const after = toks[c.te];
+    if (c.ts === comma + 1 && (c.te >= limit || !after || after.sentence !== toks[comma]!.sentence || /^[,.;:!?]$/.test(s(c.te)))) {
+      const named = speakerOfNP(cx, comma + 1, c.te, toks[comma + 1]!.start, rule);
+      if (named && named.how.endsWith(':name')) return named;
     }
-    // 'said the ministry spokesman, Zabihullah Mujahid.': the name in apposition to the role is
-    // the speaker.
-    // ('said deputy health minister in the city, Waheed Majroh', 'read a statement from the Deputy
-    // Spokesman for the Secretary-General, Farhan Haq': the role may carry a phrase of its own.)
-    let comma = k;
-    while (comma < limit && comma - k <= 10 && s(comma) !== ',' && !END_PUNCT.has(s(comma)) && !(toks[comma]!.pos === 'VERB' && /^[a-z]/.test(s(comma)))) comma++;
-    let role = false;
-    for (let r = k0; r < comma && !role; r++) role = ROLE_HEADS.has(toks[r]!.lower) && (r + 1 === comma || !/^[A-Z]/.test(s(r + 1)) || chainAt[r + 1] !== chainAt[r]);
-    if (comma > k0 && toks[comma] && s(comma) === ',' && role && chainAt[comma + 1]! >= 0 && nameChain(cx, chainAt[comma + 1]!)) {
-      const c = chains[chainAt[comma + 1]!]!;
-      const after = toks[c.te];
-      if (c.ts === comma + 1 && (c.te >= limit || !after || after.sentence !== toks[comma]!.sentence || /^[,.;:!?]$/.test(s(c.te)))) {
-        const named = speakerOfNP(comma + 1, c.te, toks[comma + 1]!.start, rule);
-        if (named && named.how.endsWith(':name')) return named;
-      }
+  }
+  const sp = speakerOfNP(cx, k0, k, toks[k0]?.start ?? 0, rule);
+  // 'said a person close to the family', 'said one official familiar with the talks': a
+  // common-noun speaker keeps the phrase that tells who it is.
+  if (sp && sp.how.endsWith(':nominal') && k + 1 < limit && POST_MODIFIERS.has(toks[k]!.lower)) {
+    let e = k + 1;
+    while (e < limit && (NP_POS.has(toks[e]!.pos) || chainAt[e]! >= 0) && toks[e]!.lower !== 'that') e++;
+    if (e > k + 1 && contentful(cx, k + 1, e)) {
+      const end = toks[e - 1]!.end;
+      return { ...sp, name: text.slice(sp.start, end).replace(/^(the|a|an)\s+/i, ''), end };
     }
-    const sp = speakerOfNP(k0, k, toks[k0]?.start ?? 0, rule);
-    // 'said a person close to the family', 'said one official familiar with the talks': a
-    // common-noun speaker keeps the phrase that tells who it is.
-    if (sp && sp.how.endsWith(':nominal') && k + 1 < limit && POST_MODIFIERS.has(toks[k]!.lower)) {
-      let e = k + 1;
-      while (e < limit && (NP_POS.has(toks[e]!.pos) || chainAt[e]! >= 0) && toks[e]!.lower !== 'that') e++;
-      if (e > k + 1 && contentful(k + 1, e)) {
-        const end = toks[e - 1]!.end;
-        return { ...sp, name: text.slice(sp.start, end).replace(/^(the|a|an)\s+/i, ''), end };
-      }
-    }
-    return sp;
-  };
+  }
+  return sp;
+}
 
-  const isAbbrev = (w: string) => {
-    const b = w.toLowerCase().replace(/\.$/, '');
-    return NAME_TITLES.has(b) || ABBREVIATIONS.has(b) || /^[A-Z]$/.test(w) || /-[A-Z][a-z]*$/.test(w);
-  };
-  const isSpeech = (k: number, strong: boolean): boolean => {
-    const l = toks[k]!.lower;
-    if (!SPEECH_VERBS.has(l)) return false;
-    if (strong && WEAK_SPEECH_VERBS.has(l)) return false;
-    const pos = toks[k]!.pos;
-    // 'the United States has become …': a word of a longer name is no verb of saying.
-    const ci = chainAt[k]!;
-    if (ci >= 0 && chains[ci]!.te - chains[ci]!.ts > 1 && /^[A-Z]/.test(s(k))) return false;
-    // 'denounced Trump’s remarks as “…”', 'his claims', 'the statement': after a possessive or
-    // an article the word is a noun, and the name before it is not who speaks.
-    if (k > 0 && toks[k - 1]!.sentence === toks[k]!.sentence && SPEECH_NOUN_BEFORE.test(toks[k - 1]!.lower)) return false;
-    // ('state Del. Marcia Price', 'state Sen. X', 'state officials': 'state' read as a noun before
-    // another noun or a name modifies it.)
-    if (l === 'state' && pos !== 'VERB' && pos !== 'AUX' && /^(NOUN|PROPN|ADJ)$/.test(toks[k + 1]?.pos ?? '')) return false;
-    return pos === 'VERB' || pos === 'AUX' || pos === 'NOUN' || pos === 'PROPN' || pos === 'ADJ';
-  };
+function isAbbrev(w: string) {
+  const b = w.toLowerCase().replace(/\.$/, '');
+  return NAME_TITLES.has(b) || ABBREVIATIONS.has(b) || /^[A-Z]$/.test(w) || /-[A-Z][a-z]*$/.test(w);
+}
+
+function isSpeech(cx: QuoteContext, k: number, strong: boolean): boolean {
+  const { toks, chains, chainAt, s } = cx;
+  const l = toks[k]!.lower;
+  if (!SPEECH_VERBS.has(l)) return false;
+  if (strong && WEAK_SPEECH_VERBS.has(l)) return false;
+  const pos = toks[k]!.pos;
+  // 'the United States has become …': a word of a longer name is no verb of saying.
+  const ci = chainAt[k]!;
+  if (ci >= 0 && chains[ci]!.te - chains[ci]!.ts > 1 && /^[A-Z]/.test(s(k))) return false;
+  // 'denounced Trump’s remarks as “…”', 'his claims', 'the statement': after a possessive or
+  // an article the word is a noun, and the name before it is not who speaks.
+  if (k > 0 && toks[k - 1]!.sentence === toks[k]!.sentence && SPEECH_NOUN_BEFORE.test(toks[k - 1]!.lower)) return false;
+  // ('state Del. Marcia Price', 'state Sen. X', 'state officials': 'state' read as a noun before
+  // another noun or a name modifies it.)
+  if (l === 'state' && pos !== 'VERB' && pos !== 'AUX' && /^(NOUN|PROPN|ADJ)$/.test(toks[k + 1]?.pos ?? '')) return false;
+  return pos === 'VERB' || pos === 'AUX' || pos === 'NOUN' || pos === 'PROPN' || pos === 'ADJ';
+}
+
+function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
+  const cx = prepare(doc, people, articleId);
+  const { text, toks, spans, chains, chainAt, inQuote, s, tokenAt, orgStarts, sources, spoke, humans, speechFrames, paraLast } = cx;
+
 
   /** Speaker from the words after a closing mark, up to the sentence end or the next quote. */
   const fromRight = (q: QuoteSpan, nextOpen: number): Speaker | null => {
@@ -1104,7 +1128,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     // '“…” ― Julie Diaz' / '“…” — Ahmed Rashid, Kabul': a dash before a name signs the quote.
     if (k < limit && /^[―—–]$/.test(s(k)) && toks[k + 1] && chainAt[k + 1]! >= 0 && nameChain(cx, chainAt[k + 1]!)) {
       const c = chains[chainAt[k + 1]!]!;
-      const sp = speakerOfNP(k + 1, c.te, toks[k + 1]!.start, 'after-dash');
+      const sp = speakerOfNP(cx, k + 1, c.te, toks[k + 1]!.start, 'after-dash');
       if (sp) return sp;
     }
     while (k < limit && /^[,—–\-'’"”]+$/.test(s(k))) k++;
@@ -1120,17 +1144,17 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     const embedded = /[\p{L}\p{N}]\s*$/u.test(text.slice(Math.max(doc.paragraphs[q.paragraph]!.start, q.open - 3), q.open));
     if (/\.\s*$/.test(text.slice(q.inner, q.close)) && /^\s+[A-Z]/.test(text.slice(q.after, q.after + 3)) && (limit - k > 5 || embedded)) return null;
     // '“…,” said Trump' / '“…,” according to the ministry'
-    if (isSpeech(k, false)) return subjectRight(k + 1, limit, 'after-verb-first');
-    if (toks[k]!.lower === ACCORDING && toks[k + 1]?.lower === 'to') return subjectRight(k + 2, limit, 'after-according');
+    if (isSpeech(cx, k, false)) return subjectRight(cx, k + 1, limit, 'after-verb-first');
+    if (toks[k]!.lower === ACCORDING && toks[k + 1]?.lower === 'to') return subjectRight(cx, k + 2, limit, 'after-according');
     // A quote that ends with , ? ! or a dash inside its marks continues into its attribution,
     // so any verb there reports it: '“…,” Trump barked' / '“…,” the nominee riffed'.
     const open = /[,?!\u2014\u2013-]\s*$/.test(text.slice(q.inner, q.close));
     if (open && toks[k]!.pos === 'VERB' && /^[a-z]+(ed|s)$/.test(s(k)) && toks[k + 1] && chainAt[k + 1]! >= 0 && nameChain(cx, chainAt[k + 1]!))
-      return subjectRight(k + 1, limit, 'after-verb-first');
+      return subjectRight(cx, k + 1, limit, 'after-verb-first');
     // '“…,” X (, apposition,) said'
     for (let v = k + 1; v < limit && v - k < 30; v++) {
       const anyVerb = open && toks[v]!.pos === 'VERB' && v - k <= 4 && toks[v - 1]!.pos !== 'AUX' && /^[a-z]+(ed|s)$/.test(s(v)) && text[toks[v]!.start - 1] !== '-';
-      if (!isSpeech(v, false) && !anyVerb) continue;
+      if (!isSpeech(cx, v, false) && !anyVerb) continue;
 
       // The subject is the comma-separated chunk just before the verb when it is a name or a
       // pronoun ('“…” climate change, Axelrod said'), else the first chunk, which an apposition
@@ -1145,9 +1169,9 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
         if ((ci >= 0 && nameChain(cx, ci) && chains[ci]!.te === ve) || (ve - c === 1 && PERSON_PRONOUNS.has(toks[c]!.lower))) {
           // ('“…,” Cecelia Purner, 67, a retiree in Allentown, Pa., said': a place in the last
           // apposition is not the speaker; the first chunk is read below.)
-          const sp = speakerOfNP(c, ve, toks[v]!.start, 'after-subject');
+          const sp = speakerOfNP(cx, c, ve, toks[v]!.start, 'after-subject');
           if (sp && (sp.person || !sp.how.endsWith(':name'))) return sp;
-        } else if (c > k + 1 && wordsIn(c, ve) <= 6) {
+        } else if (c > k + 1 && wordsIn(cx, c, ve) <= 6) {
           // ('“…!” Scott's niece, state Del. Marcia "Cia" Price (D-Newport News), shouted': a
           // titled person's name closes the last piece.)
           let ne = ve;
@@ -1157,17 +1181,17 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
           // (Only titles before the name: not 'a close adviser to Trump', 'a spokesman for Sanders'.)
           let titled = cn >= 0 && chains[cn]!.te === ne;
           for (let q = c; titled && q < chains[cn]!.ts; q++) if (!/^(NOUN|ADJ|PROPN|DET)$/.test(toks[q]!.pos) || toks[q]!.lower === 'the') titled = false;
-          const sp = titled ? speakerOfNP(c, ve, toks[v]!.start, 'after-subject') : null;
+          const sp = titled ? speakerOfNP(cx, c, ve, toks[v]!.start, 'after-subject') : null;
           if (sp && sp.person && sp.how.endsWith(':name')) return sp;
         }
       }
       let e = k;
       while (e < v && s(e) !== ',') e++;
-      const sp = e - k <= 10 ? speakerOfNP(k, e, toks[v]!.start, 'after-subject') : null;
+      const sp = e - k <= 10 ? speakerOfNP(cx, k, e, toks[v]!.start, 'after-subject') : null;
       if (sp && !sp.how.endsWith(':nominal')) return sp;
       // '“…,” since so many cases …, said Lee Epstein': the speaker follows the verb.
       if (s(v - 1) === ',' && SPEECH_VERBS.has(toks[v]!.lower)) {
-        const inv = subjectRight(v + 1, limit, 'after-verb-first');
+        const inv = subjectRight(cx, v + 1, limit, 'after-verb-first');
         if (inv && inv.how.endsWith(':name')) return inv;
       }
       // 'X said' but not '“…” as the crowd cheered and X said' beyond the first clause.
@@ -1200,7 +1224,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     // 'According to X, “…”'
     for (let k = a; k < b - 1; k++)
       if (toks[k]!.lower === ACCORDING && toks[k + 1]!.lower === 'to' && !inQuote[k]) {
-        const sp = subjectRight(k + 2, b, 'before-according');
+        const sp = subjectRight(cx, k + 2, b, 'before-according');
         if (sp) return { sp, colon: true };
       }
     // 'Donald Trump: “…”' / 'Continued Stone: “…”'
@@ -1214,11 +1238,11 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     const colonName = colonChain >= 0 ? people.resolve(cleanName(text.slice(chains[colonChain]!.start, chains[colonChain]!.end))) : '';
     if (colonChain >= 0 && nameChain(cx, colonChain) && (opensClause(chains[colonChain]!.ts) || isPersonName(cx, colonName))) {
       const c = chains[colonChain]!;
-      const sp = speakerOfNP(Math.max(c.ts, a), b - 1, toks[b - 1]!.start, 'before-colon');
+      const sp = speakerOfNP(cx, Math.max(c.ts, a), b - 1, toks[b - 1]!.start, 'before-colon');
       if (sp) return { sp, colon: true };
     }
     for (let v = b - 1; v >= a; v--) {
-      if (inQuote[v] || !isSpeech(v, !(colon || lastTok === ',' || v >= b - 2))) continue;
+      if (inQuote[v] || !isSpeech(cx, v, !(colon || lastTok === ',' || v >= b - 2))) continue;
       // 'He went on to say, “…”' / 'she released a statement saying, “…”': an infinitive or a
       // participle of saying has the subject of the clause's first verb.
       if (v > a && (toks[v - 1]!.lower === 'to' || /ing$/.test(toks[v]!.lower))) {
@@ -1241,11 +1265,11 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
         let nv = v - 1;
         // (Not a capitalised word the tagger reads as a verb, 'Sen. Ted Cruz', nor a noun after an
         // article, 'a Twitter comment'.)
-        while (nv > a && !(clauseVerb(nv) && !/ing$/.test(toks[nv]!.lower))) nv--;
-        const ns = nv > a && nv !== fv ? subjectLeft(nv, a, 'before') : null;
-        if (ns && speakerLike(ns)) return { sp: ns, colon: colon || lastTok === ',' };
-        const cs = fv < v ? subjectLeft(fv, a, 'before') : null;
-        if (cs && speakerLike(cs)) return { sp: cs, colon: colon || lastTok === ',' };
+        while (nv > a && !(clauseVerb(cx, nv) && !/ing$/.test(toks[nv]!.lower))) nv--;
+        const ns = nv > a && nv !== fv ? subjectLeft(cx, nv, a, 'before') : null;
+        if (ns && speakerLike(cx, ns)) return { sp: ns, colon: colon || lastTok === ',' };
+        const cs = fv < v ? subjectLeft(cx, fv, a, 'before') : null;
+        if (cs && speakerLike(cx, cs)) return { sp: cs, colon: colon || lastTok === ',' };
         // 'The report prompted the Interior Ministry, which …, to state, “…”': the name just
         // before 'to' (past a comma-bounded apposition) is whom the main verb made speak.
         if (toks[v - 1]!.lower === 'to') {
@@ -1257,17 +1281,17 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
           }
           const ci = p >= a ? chainAt[p]! : -1;
           if (ci >= 0 && nameChain(cx, ci) && chains[ci]!.te === p + 1) {
-            const os = speakerOfNP(Math.max(a, chains[ci]!.ts), p + 1, toks[v]!.start, 'before');
+            const os = speakerOfNP(cx, Math.max(a, chains[ci]!.ts), p + 1, toks[v]!.start, 'before');
             if (os && os.how.endsWith(':name')) return { sp: os, colon: colon || lastTok === ',' };
           }
         }
       }
-      const sp = subjectLeft(v, a, 'before');
+      const sp = subjectLeft(cx, v, a, 'before');
       if (sp) return { sp, colon: colon || lastTok === ',' || toks[b - 1]!.lower === 'that' };
       // 'said Trump:' inverted
       // Only when the name stands right before the mark: 'called Braynard “…”' names the one
       // spoken about, not the speaker.
-      const inv = subjectRight(v + 1, b, 'before-inverted');
+      const inv = subjectRight(cx, v + 1, b, 'before-inverted');
       if (inv && inv.how.endsWith(':name') && /^[\s,:]*$/.test(text.slice(inv.end, q.open))) return { sp: inv, colon };
     }
     // A quoted phrase inside a sentence belongs to the sentence's subject: 'Huckabee, for his
@@ -1278,8 +1302,8 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     // is not Las Vegas's), then any word tagged as a verb.
     for (const strict of [true, false])
       for (let v = b - 1; v >= a; v--) {
-        if (inQuote[v] || toks[v]!.pos !== 'VERB' || (strict && !clauseVerb(v))) continue;
-        const sp = subjectLeft(v, a, 'before-clause');
+        if (inQuote[v] || toks[v]!.pos !== 'VERB' || (strict && !clauseVerb(cx, v))) continue;
+        const sp = subjectLeft(cx, v, a, 'before-clause');
         if (sp && !sp.how.endsWith(':nominal')) return { sp, colon: false };
       }
     return null;
@@ -1455,14 +1479,14 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
         if (t.lower === ACCORDING && toks[v + 1]?.lower === 'to') {
           let e = v + 2;
           while (e < sent.tokenEnd && !/^[,.;]$/.test(s(e))) e++;
-          sp = speakerOfNP(v + 2, e, t.start, 'according');
+          sp = speakerOfNP(cx, v + 2, e, t.start, 'according');
           // 'According to a member of the Civilian Joint Task Force (JTF), Hamidu Abu, the group …':
           // the name in apposition to a role is who speaks.
           const ac = e < sent.tokenEnd && s(e) === ',' ? chainAt[e + 1] ?? -1 : -1;
           if (ac >= 0 && chains[ac]!.ts === e + 1 && chains[ac]!.te < sent.tokenEnd && s(chains[ac]!.te) === ',' && nameChain(cx, ac)) {
             let role = false;
             for (let r = v + 2; r < e; r++) role ||= ROLE_HEADS.has(toks[r]!.lower) || HUMAN_NOUN.test(toks[r]!.lower);
-            const named = role ? speakerOfNP(e + 1, chains[ac]!.te, t.start, 'according') : null;
+            const named = role ? speakerOfNP(cx, e + 1, chains[ac]!.te, t.start, 'according') : null;
             if (named && named.how.endsWith(':name')) {
               sp = { ...named, person: named.person || personShaped(cx, named.name) };
               e = chains[ac]!.te;
@@ -1472,7 +1496,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
             bodyFrom = sent.tokenStart;
             bodyTo = v;
           } else bodyFrom = e + 1;
-        } else if (isSpeech(v, true) || (isSpeech(v, false) && toks[v + 1] && s(v + 1) === ':')) {
+        } else if (isSpeech(cx, v, true) || (isSpeech(cx, v, false) && toks[v + 1] && s(v + 1) === ':')) {
           // '…, said Alan Abramowitz, a demographer at Emory University.' / 'And Trump, said
           // Sunshine, doesn't forgive': a name right after ', said' is who speaks.
           // ('…, said Mr. Trump had disrespected …' is what was said; 'saying Clinton was …' too.)
@@ -1481,12 +1505,12 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
             v > sent.tokenStart && s(v - 1) === ',' && !/ing$/.test(t.lower) && ic >= 0 && nameChain(cx, ic) &&
             (chains[ic]!.te >= sent.tokenEnd || /^[,.;:(]$/.test(s(chains[ic]!.te)));
           if (inverted) {
-            const inv = subjectRight(v + 1, sent.tokenEnd, 'indirect-inverted');
+            const inv = subjectRight(cx, v + 1, sent.tokenEnd, 'indirect-inverted');
             if (inv && inv.how.endsWith(':name')) sp = inv;
           }
-          sp ??= subjectLeft(v, sent.tokenStart, 'indirect');
+          sp ??= subjectLeft(cx, v, sent.tokenStart, 'indirect');
           if (!sp && !inverted && v > sent.tokenStart && s(v - 1) === ',') {
-            const inv = subjectRight(v + 1, sent.tokenEnd, 'indirect-inverted');
+            const inv = subjectRight(cx, v + 1, sent.tokenEnd, 'indirect-inverted');
             if (inv && inv.how.endsWith(':name')) sp = inv;
           }
           // 'X said (that) …', 'X told Al Jazeera (that) …'
@@ -1582,13 +1606,13 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
     if (!t || b < 1 || !/^[a-z]/.test(s(f)) || !(t.pos === 'AUX' || (t.pos === 'VERB' && /^[a-z]+s$/.test(s(f))))) return null;
     const e = b - 1;
     if (toks[e]!.sentence !== t.sentence || !(toks[e]!.pos === 'NOUN' || toks[e]!.pos === 'PROPN') || toks[e]!.end > q.open) return null;
-    const a = npLeft(e, doc.sentences[t.sentence]!.tokenStart);
+    const a = npLeft(cx, e, doc.sentences[t.sentence]!.tokenStart);
     // (Only a phrase that opens its clause: in 'the clip says Kaine “has a passion …”' the
     // phrase after a verb is what is said, not who says it.)
     const before = toks[a - 1];
     if (before && before.sentence === t.sentence && !/^[,;:—–(]$/.test(s(a - 1)) && ((before.pos !== 'SCONJ' && before.pos !== 'CCONJ') || before.lower === 'that')) return null;
-    const sp = speakerOfNP(a, e + 1, q.open, 'before-subject');
-    return sp && speakerLike(sp) ? sp : null;
+    const sp = speakerOfNP(cx, a, e + 1, q.open, 'before-subject');
+    return sp && speakerLike(cx, sp) ? sp : null;
   };
   /** The direct quotes: for each span in text order, its candidates, then the choice (quote-rules.ts). */
   const readDirectQuotes = (): Quote[] => {
@@ -1617,7 +1641,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
           const np = doc.paragraphs[q.paragraph + 1]!;
           const k = tokenAt(np.start);
           if (!(toks[k] && /^[-―—–]$/.test(s(k)) && toks[k + 1] && chainAt[k + 1]! >= 0 && nameChain(cx, chainAt[k + 1]!))) return null;
-          return speakerOfNP(k + 1, chains[chainAt[k + 1]!]!.te, np.start, 'signature-line');
+          return speakerOfNP(cx, k + 1, chains[chainAt[k + 1]!]!.te, np.start, 'signature-line');
         },
         sameParagraph: () => (prevSp ? { ...prevSp, how: 'same-paragraph' } : null),
         paragraphAttribution: () => {
@@ -1650,7 +1674,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
           const pp = doc.paragraphs[q.paragraph - 1]!;
           if (text[pp.end - 1] !== ':' || pp.sentenceEnd <= pp.sentenceStart) return null;
           const last = doc.sentences[pp.sentenceEnd - 1]!;
-          for (let v = last.tokenStart; v < last.tokenEnd; v++) if (toks[v]!.pos === 'VERB') return subjectLeft(v, last.tokenStart, 'previous-paragraph-colon');
+          for (let v = last.tokenStart; v < last.tokenEnd; v++) if (toks[v]!.pos === 'VERB') return subjectLeft(cx, v, last.tokenStart, 'previous-paragraph-colon');
           // 'His words:' / 'In her words:': the one the possessive means.
           const w = /^(?:in\s+)?(his|her)\s+(?:own\s+)?words\s*:$/i.exec(text.slice(last.start, pp.end).trim());
           const src = w ? personBefore(cx, last.start, w[1]!.toLowerCase() === 'his' ? 'he' : 'she') : undefined;
@@ -1665,7 +1689,7 @@ function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
         },
         passageSpeaker: () =>
           lastSpeaker && q.paragraph - lastSpeaker.paragraph <= 2 && text.slice(q.start, q.end).split(/\s+/).length >= 4 ? { ...lastSpeaker.sp, how: 'passage-speaker' } : null,
-        speakerLike: (r) => speakerLike(r as Speaker),
+        speakerLike: (r) => speakerLike(cx, r as Speaker),
       };
       // ---- the choice stage: the first rule of CHOICE_RULES (quote-rules.ts) that reads a speaker ----
       const sp: Speaker | null = (chooseSpeaker(cands)?.sp as Speaker | undefined) ?? null;
