@@ -1105,633 +1105,648 @@ function isSpeech(cx: QuoteContext, k: number, strong: boolean): boolean {
   return pos === 'VERB' || pos === 'AUX' || pos === 'NOUN' || pos === 'PROPN' || pos === 'ADJ';
 }
 
-function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
-  const cx = prepare(doc, people, articleId);
-  const { text, toks, spans, chains, chainAt, inQuote, s, tokenAt, orgStarts, sources, spoke, humans, speechFrames, paraLast } = cx;
+/** Speaker from the words after a closing mark, up to the sentence end or the next quote. */
+function fromRight(cx: QuoteContext, q: QuoteSpan, nextOpen: number): Speaker | null {
+  const { text, toks, chains, chainAt, s, tokenAt, doc } = cx;
+  const limitPos = Math.min(nextOpen, doc.paragraphs[q.paragraph]!.end);
+  let k = tokenAt(q.after);
+  // '… called the plan “a disaster”. Rivera said …': a full stop right after the closing mark
+  // ends the sentence, and the next one is not this quote's attribution.
+  if (k < toks.length && toks[k]!.start === q.after && END_PUNCT.has(s(k))) return null;
+  let limit = k;
+  while (limit < toks.length && toks[limit]!.start < limitPos && limit - k < 40) {
+    // 'Rep. Jim McDermott (D-Wash.) said': the full stop of an abbreviation ends nothing.
+    // ('(D-Nev.) said': nor does one that closes a bracket.)
+    const dot = s(limit) === '.' && toks[limit - 1]!.end === toks[limit]!.start;
+    if (END_PUNCT.has(s(limit)) && limit > k && !(dot && (isAbbrev(s(limit - 1)) || (limit + 1 < toks.length && s(limit + 1) === ')')))) break;
+    limit++;
+  }
+  // '“…” ― Julie Diaz' / '“…” — Ahmed Rashid, Kabul': a dash before a name signs the quote.
+  if (k < limit && /^[―—–]$/.test(s(k)) && toks[k + 1] && chainAt[k + 1]! >= 0 && nameChain(cx, chainAt[k + 1]!)) {
+    const c = chains[chainAt[k + 1]!]!;
+    const sp = speakerOfNP(cx, k + 1, c.te, toks[k + 1]!.start, 'after-dash');
+    if (sp) return sp;
+  }
+  while (k < limit && /^[,—–\-'’"”]+$/.test(s(k))) k++;
+  if (k >= limit) return null;
+  // '… had killed “15 mothers and their babies” and wounded 16 others, but elders suggested …':
+  // a conjunction after the closing mark goes on with the sentence the quote sits in.
+  if (/^(and|or)$/.test(toks[k]!.lower) && !/[,?!]\s*$/.test(text.slice(q.inner, q.close))) return null;
+  // 'Jeb Bush called Trump “…” . Sen. Marco Rubio called the statement …': a quote that ends
+  // its sentence inside the marks is followed by a new sentence, which attributes it only when
+  // it is a bare '“…” Trump said.'
+  // A quote set inside its sentence ('warned that the ban would be “….” He said …') has its
+  // speaker before it, so even a short sentence after it is a new one.
+  const embedded = /[\p{L}\p{N}]\s*$/u.test(text.slice(Math.max(doc.paragraphs[q.paragraph]!.start, q.open - 3), q.open));
+  if (/\.\s*$/.test(text.slice(q.inner, q.close)) && /^\s+[A-Z]/.test(text.slice(q.after, q.after + 3)) && (limit - k > 5 || embedded)) return null;
+  // '“…,” said Trump' / '“…,” according to the ministry'
+  if (isSpeech(cx, k, false)) return subjectRight(cx, k + 1, limit, 'after-verb-first');
+  if (toks[k]!.lower === ACCORDING && toks[k + 1]?.lower === 'to') return subjectRight(cx, k + 2, limit, 'after-according');
+  // A quote that ends with , ? ! or a dash inside its marks continues into its attribution,
+  // so any verb there reports it: '“…,” Trump barked' / '“…,” the nominee riffed'.
+  const open = /[,?!\u2014\u2013-]\s*$/.test(text.slice(q.inner, q.close));
+  if (open && toks[k]!.pos === 'VERB' && /^[a-z]+(ed|s)$/.test(s(k)) && toks[k + 1] && chainAt[k + 1]! >= 0 && nameChain(cx, chainAt[k + 1]!))
+    return subjectRight(cx, k + 1, limit, 'after-verb-first');
+  // '“…,” X (, apposition,) said'
+  for (let v = k + 1; v < limit && v - k < 30; v++) {
+    const anyVerb = open && toks[v]!.pos === 'VERB' && v - k <= 4 && toks[v - 1]!.pos !== 'AUX' && /^[a-z]+(ed|s)$/.test(s(v)) && text[toks[v]!.start - 1] !== '-';
+    if (!isSpeech(cx, v, false) && !anyVerb) continue;
 
-
-  /** Speaker from the words after a closing mark, up to the sentence end or the next quote. */
-  const fromRight = (q: QuoteSpan, nextOpen: number): Speaker | null => {
-    const limitPos = Math.min(nextOpen, doc.paragraphs[q.paragraph]!.end);
-    let k = tokenAt(q.after);
-    // '… called the plan “a disaster”. Rivera said …': a full stop right after the closing mark
-    // ends the sentence, and the next one is not this quote's attribution.
-    if (k < toks.length && toks[k]!.start === q.after && END_PUNCT.has(s(k))) return null;
-    let limit = k;
-    while (limit < toks.length && toks[limit]!.start < limitPos && limit - k < 40) {
-      // 'Rep. Jim McDermott (D-Wash.) said': the full stop of an abbreviation ends nothing.
-      // ('(D-Nev.) said': nor does one that closes a bracket.)
-      const dot = s(limit) === '.' && toks[limit - 1]!.end === toks[limit]!.start;
-      if (END_PUNCT.has(s(limit)) && limit > k && !(dot && (isAbbrev(s(limit - 1)) || (limit + 1 < toks.length && s(limit + 1) === ')')))) break;
-      limit++;
-    }
-    // '“…” ― Julie Diaz' / '“…” — Ahmed Rashid, Kabul': a dash before a name signs the quote.
-    if (k < limit && /^[―—–]$/.test(s(k)) && toks[k + 1] && chainAt[k + 1]! >= 0 && nameChain(cx, chainAt[k + 1]!)) {
-      const c = chains[chainAt[k + 1]!]!;
-      const sp = speakerOfNP(cx, k + 1, c.te, toks[k + 1]!.start, 'after-dash');
-      if (sp) return sp;
-    }
-    while (k < limit && /^[,—–\-'’"”]+$/.test(s(k))) k++;
-    if (k >= limit) return null;
-    // '… had killed “15 mothers and their babies” and wounded 16 others, but elders suggested …':
-    // a conjunction after the closing mark goes on with the sentence the quote sits in.
-    if (/^(and|or)$/.test(toks[k]!.lower) && !/[,?!]\s*$/.test(text.slice(q.inner, q.close))) return null;
-    // 'Jeb Bush called Trump “…” . Sen. Marco Rubio called the statement …': a quote that ends
-    // its sentence inside the marks is followed by a new sentence, which attributes it only when
-    // it is a bare '“…” Trump said.'
-    // A quote set inside its sentence ('warned that the ban would be “….” He said …') has its
-    // speaker before it, so even a short sentence after it is a new one.
-    const embedded = /[\p{L}\p{N}]\s*$/u.test(text.slice(Math.max(doc.paragraphs[q.paragraph]!.start, q.open - 3), q.open));
-    if (/\.\s*$/.test(text.slice(q.inner, q.close)) && /^\s+[A-Z]/.test(text.slice(q.after, q.after + 3)) && (limit - k > 5 || embedded)) return null;
-    // '“…,” said Trump' / '“…,” according to the ministry'
-    if (isSpeech(cx, k, false)) return subjectRight(cx, k + 1, limit, 'after-verb-first');
-    if (toks[k]!.lower === ACCORDING && toks[k + 1]?.lower === 'to') return subjectRight(cx, k + 2, limit, 'after-according');
-    // A quote that ends with , ? ! or a dash inside its marks continues into its attribution,
-    // so any verb there reports it: '“…,” Trump barked' / '“…,” the nominee riffed'.
-    const open = /[,?!\u2014\u2013-]\s*$/.test(text.slice(q.inner, q.close));
-    if (open && toks[k]!.pos === 'VERB' && /^[a-z]+(ed|s)$/.test(s(k)) && toks[k + 1] && chainAt[k + 1]! >= 0 && nameChain(cx, chainAt[k + 1]!))
-      return subjectRight(cx, k + 1, limit, 'after-verb-first');
-    // '“…,” X (, apposition,) said'
-    for (let v = k + 1; v < limit && v - k < 30; v++) {
-      const anyVerb = open && toks[v]!.pos === 'VERB' && v - k <= 4 && toks[v - 1]!.pos !== 'AUX' && /^[a-z]+(ed|s)$/.test(s(v)) && text[toks[v]!.start - 1] !== '-';
-      if (!isSpeech(cx, v, false) && !anyVerb) continue;
-
-      // The subject is the comma-separated chunk just before the verb when it is a name or a
-      // pronoun ('“…” climate change, Axelrod said'), else the first chunk, which an apposition
-      // follows ('“…,” Tipu, who is also …, told Al Jazeera').
-      // ('“…,” another fraternity brother, Stuart Oltchick, recalled': the name stands between
-      // commas right before the verb.)
-      const ve = s(v - 1) === ',' ? v - 1 : v;
-      let c = ve - 1;
-      while (c > k && s(c - 1) !== ',') c--;
-      if (c > k && c < ve) {
-        const ci = chainAt[c]!;
-        if ((ci >= 0 && nameChain(cx, ci) && chains[ci]!.te === ve) || (ve - c === 1 && PERSON_PRONOUNS.has(toks[c]!.lower))) {
-          // ('“…,” Cecelia Purner, 67, a retiree in Allentown, Pa., said': a place in the last
-          // apposition is not the speaker; the first chunk is read below.)
-          const sp = speakerOfNP(cx, c, ve, toks[v]!.start, 'after-subject');
-          if (sp && (sp.person || !sp.how.endsWith(':name'))) return sp;
-        } else if (c > k + 1 && wordsIn(cx, c, ve) <= 6) {
-          // ('“…!” Scott's niece, state Del. Marcia "Cia" Price (D-Newport News), shouted': a
-          // titled person's name closes the last piece.)
-          let ne = ve;
-          if (s(ne - 1) === ')') while (ne > c && s(ne - 1) !== '(') ne--;
-          if (s(ne - 1) === '(') ne--;
-          const cn = chainAt[ne - 1] ?? -1;
-          // (Only titles before the name: not 'a close adviser to Trump', 'a spokesman for Sanders'.)
-          let titled = cn >= 0 && chains[cn]!.te === ne;
-          for (let q = c; titled && q < chains[cn]!.ts; q++) if (!/^(NOUN|ADJ|PROPN|DET)$/.test(toks[q]!.pos) || toks[q]!.lower === 'the') titled = false;
-          const sp = titled ? speakerOfNP(cx, c, ve, toks[v]!.start, 'after-subject') : null;
-          if (sp && sp.person && sp.how.endsWith(':name')) return sp;
-        }
-      }
-      let e = k;
-      while (e < v && s(e) !== ',') e++;
-      const sp = e - k <= 10 ? speakerOfNP(cx, k, e, toks[v]!.start, 'after-subject') : null;
-      if (sp && !sp.how.endsWith(':nominal')) return sp;
-      // '“…,” since so many cases …, said Lee Epstein': the speaker follows the verb.
-      if (s(v - 1) === ',' && SPEECH_VERBS.has(toks[v]!.lower)) {
-        const inv = subjectRight(cx, v + 1, limit, 'after-verb-first');
-        if (inv && inv.how.endsWith(':name')) return inv;
-      }
-      // 'X said' but not '“…” as the crowd cheered and X said' beyond the first clause.
-      if (!sp || e - k > 6) return null;
-      return sp;
-    }
-    return null;
-  };
-
-  /** Speaker from the words before an opening mark, in the same sentence. */
-  const fromLeft = (q: QuoteSpan, prevAfter: number): { sp: Speaker; colon: boolean } | null => {
-    const para = doc.paragraphs[q.paragraph]!;
-    let lo = Math.max(prevAfter, para.start);
-    // back to the sentence start: the last . ! ? followed by space before the mark
-    for (let i = q.open - 1; i > lo; i--) {
-      const c = text[i]!;
-      if ((c === '.' || c === '!' || c === '?') && /\s/.test(text[i + 1] ?? '')) {
-        // 'Ms. Ripert said', 'J. Smith', 'U.S. officials': an abbreviation, not a sentence end.
-        const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(lo, i - 12), i))?.[1] ?? '';
-        if (c === '.' && (NAME_TITLES.has(word.toLowerCase()) || /^[A-Z]$/.test(word) || /\./.test(word) || ABBREVIATIONS.has(word.toLowerCase()))) continue;
-        lo = i + 1;
-        break;
+    // The subject is the comma-separated chunk just before the verb when it is a name or a
+    // pronoun ('“…” climate change, Axelrod said'), else the first chunk, which an apposition
+    // follows ('“…,” Tipu, who is also …, told Al Jazeera').
+    // ('“…,” another fraternity brother, Stuart Oltchick, recalled': the name stands between
+    // commas right before the verb.)
+    const ve = s(v - 1) === ',' ? v - 1 : v;
+    let c = ve - 1;
+    while (c > k && s(c - 1) !== ',') c--;
+    if (c > k && c < ve) {
+      const ci = chainAt[c]!;
+      if ((ci >= 0 && nameChain(cx, ci) && chains[ci]!.te === ve) || (ve - c === 1 && PERSON_PRONOUNS.has(toks[c]!.lower))) {
+        // ('“…,” Cecelia Purner, 67, a retiree in Allentown, Pa., said': a place in the last
+        // apposition is not the speaker; the first chunk is read below.)
+        const sp = speakerOfNP(cx, c, ve, toks[v]!.start, 'after-subject');
+        if (sp && (sp.person || !sp.how.endsWith(':name'))) return sp;
+      } else if (c > k + 1 && wordsIn(cx, c, ve) <= 6) {
+        // ('“…!” Scott's niece, state Del. Marcia "Cia" Price (D-Newport News), shouted': a
+        // titled person's name closes the last piece.)
+        let ne = ve;
+        if (s(ne - 1) === ')') while (ne > c && s(ne - 1) !== '(') ne--;
+        if (s(ne - 1) === '(') ne--;
+        const cn = chainAt[ne - 1] ?? -1;
+        // (Only titles before the name: not 'a close adviser to Trump', 'a spokesman for Sanders'.)
+        let titled = cn >= 0 && chains[cn]!.te === ne;
+        for (let q = c; titled && q < chains[cn]!.ts; q++) if (!/^(NOUN|ADJ|PROPN|DET)$/.test(toks[q]!.pos) || toks[q]!.lower === 'the') titled = false;
+        const sp = titled ? speakerOfNP(cx, c, ve, toks[v]!.start, 'after-subject') : null;
+        if (sp && sp.person && sp.how.endsWith(':name')) return sp;
       }
     }
-    const a = tokenAt(lo);
-    const b = tokenAt(q.open);
-    if (b <= a) return null;
-    const lastTok = s(b - 1);
-    const colon = lastTok === ':';
-    // 'According to X, “…”'
-    for (let k = a; k < b - 1; k++)
-      if (toks[k]!.lower === ACCORDING && toks[k + 1]!.lower === 'to' && !inQuote[k]) {
-        const sp = subjectRight(cx, k + 2, b, 'before-according');
-        if (sp) return { sp, colon: true };
-      }
-    // 'Donald Trump: “…”' / 'Continued Stone: “…”'
-    const colonChain = colon && b - 2 >= a ? chainAt[b - 2]! : -1;
-    const opensClause = (ts: number) => {
-      // The name opens its clause, maybe after a title or a verb of saying ('Continued Stone:').
-      let f = ts - 1;
-      while (f >= a && (toks[f]!.pos === 'NOUN' || toks[f]!.pos === 'ADJ' || toks[f]!.pos === 'PROPN')) f--;
-      return f < a || /^[,;—–-]$/.test(s(f)) || SPEECH_VERBS.has(toks[f]!.lower);
-    };
-    const colonName = colonChain >= 0 ? people.resolve(cleanName(text.slice(chains[colonChain]!.start, chains[colonChain]!.end))) : '';
-    if (colonChain >= 0 && nameChain(cx, colonChain) && (opensClause(chains[colonChain]!.ts) || isPersonName(cx, colonName))) {
-      const c = chains[colonChain]!;
-      const sp = speakerOfNP(cx, Math.max(c.ts, a), b - 1, toks[b - 1]!.start, 'before-colon');
+    let e = k;
+    while (e < v && s(e) !== ',') e++;
+    const sp = e - k <= 10 ? speakerOfNP(cx, k, e, toks[v]!.start, 'after-subject') : null;
+    if (sp && !sp.how.endsWith(':nominal')) return sp;
+    // '“…,” since so many cases …, said Lee Epstein': the speaker follows the verb.
+    if (s(v - 1) === ',' && SPEECH_VERBS.has(toks[v]!.lower)) {
+      const inv = subjectRight(cx, v + 1, limit, 'after-verb-first');
+      if (inv && inv.how.endsWith(':name')) return inv;
+    }
+    // 'X said' but not '“…” as the crowd cheered and X said' beyond the first clause.
+    if (!sp || e - k > 6) return null;
+    return sp;
+  }
+  return null;
+}
+
+/** Speaker from the words before an opening mark, in the same sentence. */
+function fromLeft(cx: QuoteContext, q: QuoteSpan, prevAfter: number): { sp: Speaker; colon: boolean } | null {
+  const { text, toks, chains, chainAt, inQuote, s, tokenAt, doc, people } = cx;
+  const para = doc.paragraphs[q.paragraph]!;
+  let lo = Math.max(prevAfter, para.start);
+  // back to the sentence start: the last . ! ? followed by space before the mark
+  for (let i = q.open - 1; i > lo; i--) {
+    const c = text[i]!;
+    if ((c === '.' || c === '!' || c === '?') && /\s/.test(text[i + 1] ?? '')) {
+      // 'Ms. Ripert said', 'J. Smith', 'U.S. officials': an abbreviation, not a sentence end.
+      const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(lo, i - 12), i))?.[1] ?? '';
+      if (c === '.' && (NAME_TITLES.has(word.toLowerCase()) || /^[A-Z]$/.test(word) || /\./.test(word) || ABBREVIATIONS.has(word.toLowerCase()))) continue;
+      lo = i + 1;
+      break;
+    }
+  }
+  const a = tokenAt(lo);
+  const b = tokenAt(q.open);
+  if (b <= a) return null;
+  const lastTok = s(b - 1);
+  const colon = lastTok === ':';
+  // 'According to X, “…”'
+  for (let k = a; k < b - 1; k++)
+    if (toks[k]!.lower === ACCORDING && toks[k + 1]!.lower === 'to' && !inQuote[k]) {
+      const sp = subjectRight(cx, k + 2, b, 'before-according');
       if (sp) return { sp, colon: true };
     }
-    for (let v = b - 1; v >= a; v--) {
-      if (inQuote[v] || !isSpeech(cx, v, !(colon || lastTok === ',' || v >= b - 2))) continue;
-      // 'He went on to say, “…”' / 'she released a statement saying, “…”': an infinitive or a
-      // participle of saying has the subject of the clause's first verb.
-      if (v > a && (toks[v - 1]!.lower === 'to' || /ing$/.test(toks[v]!.lower))) {
-        const nextVerb = (from: number) => {
-          let f = from;
-          while (f < v && toks[f]!.pos !== 'VERB') f++;
-          return f;
-        };
-        let fv = nextVerb(a);
-        // 'Speaking in Ohio on Monday, Lopez turned on her rival, calling him “…”': an opening
-        // participle phrase has no subject of its own; the clause's verb comes after its comma.
-        if (fv < v && fv <= a + 2 && /ing$/.test(toks[fv]!.lower)) {
-          let c = fv;
-          while (c < v && s(c) !== ',') c++;
-          if (c < v) fv = nextVerb(c + 1);
-        }
-        // The finite verb nearest before the participle first: 'In a statement released Thursday,
-        // Rep. Hakeem Jeffries reacted to the news, saying: “…”', 'Ryan and Trump will meet next
-        // week, Spicer said, adding, “…”'.
-        let nv = v - 1;
-        // (Not a capitalised word the tagger reads as a verb, 'Sen. Ted Cruz', nor a noun after an
-        // article, 'a Twitter comment'.)
-        while (nv > a && !(clauseVerb(cx, nv) && !/ing$/.test(toks[nv]!.lower))) nv--;
-        const ns = nv > a && nv !== fv ? subjectLeft(cx, nv, a, 'before') : null;
-        if (ns && speakerLike(cx, ns)) return { sp: ns, colon: colon || lastTok === ',' };
-        const cs = fv < v ? subjectLeft(cx, fv, a, 'before') : null;
-        if (cs && speakerLike(cx, cs)) return { sp: cs, colon: colon || lastTok === ',' };
-        // 'The report prompted the Interior Ministry, which …, to state, “…”': the name just
-        // before 'to' (past a comma-bounded apposition) is whom the main verb made speak.
-        if (toks[v - 1]!.lower === 'to') {
-          let p = v - 2;
-          if (p > a && s(p) === ',') {
-            let q = p - 1;
-            while (q > a && s(q) !== ',' && p - q < 15) q--;
-            if (s(q) === ',') p = q - 1;
-          }
-          const ci = p >= a ? chainAt[p]! : -1;
-          if (ci >= 0 && nameChain(cx, ci) && chains[ci]!.te === p + 1) {
-            const os = speakerOfNP(cx, Math.max(a, chains[ci]!.ts), p + 1, toks[v]!.start, 'before');
-            if (os && os.how.endsWith(':name')) return { sp: os, colon: colon || lastTok === ',' };
-          }
-        }
-      }
-      const sp = subjectLeft(cx, v, a, 'before');
-      if (sp) return { sp, colon: colon || lastTok === ',' || toks[b - 1]!.lower === 'that' };
-      // 'said Trump:' inverted
-      // Only when the name stands right before the mark: 'called Braynard “…”' names the one
-      // spoken about, not the speaker.
-      const inv = subjectRight(cx, v + 1, b, 'before-inverted');
-      if (inv && inv.how.endsWith(':name') && /^[\s,:]*$/.test(text.slice(inv.end, q.open))) return { sp: inv, colon };
-    }
-    // A quoted phrase inside a sentence belongs to the sentence's subject: 'Huckabee, for his
-    // part, is labeling Obama's actions “…”' / 'she had voted for the authority … from “…”'.
-    // The verb nearest the quote first: 'After Jerry Brown criticized Bill Clinton, Hillary shot
-    // back, “…”' is Hillary's.
-    // Verbs with a subject of their own first ('Sanders promised at a Las Vegas rally to end “…”'
-    // is not Las Vegas's), then any word tagged as a verb.
-    for (const strict of [true, false])
-      for (let v = b - 1; v >= a; v--) {
-        if (inQuote[v] || toks[v]!.pos !== 'VERB' || (strict && !clauseVerb(cx, v))) continue;
-        const sp = subjectLeft(cx, v, a, 'before-clause');
-        if (sp && !sp.how.endsWith(':nominal')) return { sp, colon: false };
-      }
-    return null;
+  // 'Donald Trump: “…”' / 'Continued Stone: “…”'
+  const colonChain = colon && b - 2 >= a ? chainAt[b - 2]! : -1;
+  const opensClause = (ts: number) => {
+    // The name opens its clause, maybe after a title or a verb of saying ('Continued Stone:').
+    let f = ts - 1;
+    while (f >= a && (toks[f]!.pos === 'NOUN' || toks[f]!.pos === 'ADJ' || toks[f]!.pos === 'PROPN')) f--;
+    return f < a || /^[,;—–-]$/.test(s(f)) || SPEECH_VERBS.has(toks[f]!.lower);
   };
-
-  /**
-   * People named only by a common noun as the subject of a sentence: 'A security source confirmed
-   * …', 'One resident sought …', 'A member of the VDP — the Volunteers … — confirmed …'. They are
-   * who a later 'he said' or 'the source added' means. The name keeps the phrase that says who
-   * they are ('source at Baghlan Regional Hospital').
-   */
-  const humanSubjects = (): { pos: number; sp: Speaker }[] => {
-    const found: { pos: number; sp: Speaker }[] = [];
-    for (const sent of doc.sentences) {
-      let k = sent.tokenStart;
-      if (k >= sent.tokenEnd || inQuote[k] || !/^(a|an|one|another|the)$/.test(toks[k]!.lower)) continue;
-      k++;
-      let head = -1;
-      while (k < sent.tokenEnd && k - sent.tokenStart < 6 && (/^(ADJ|NOUN|NUM)$/.test(toks[k]!.pos) || ORDINALS.has(toks[k]!.lower)) && /^[a-z0-9]/.test(s(k))) head = k++;
-      if (head < 0 || !HUMAN_NOUN.test(s(head)) || ROLE_HEADS.has(s(head)) && !HUMAN_NOUN.test(s(head))) continue;
-      let end = head + 1;
-      // 'of the VDP', 'at Baghlan Regional Hospital': a phrase that says whose.
-      if (end < sent.tokenEnd && /^(of|at|from|in)$/.test(toks[end]!.lower)) {
-        let e = end + 1;
-        if (toks[e]?.lower === 'the') e++;
-        const ci = chainAt[e] ?? -1;
-        if (ci >= 0 && chains[ci]!.te <= sent.tokenEnd) {
-          end = chains[ci]!.te;
-          if (end + 2 < sent.tokenEnd && s(end) === '(' && s(end + 2) === ')') end += 3;
-        }
-      }
-      // The verb: next, or after an apposition between commas or dashes; a relative clause
-      // ('A paediatrician who fled the hospital told AFP') makes the phrase a subject too.
-      if (toks[end]?.lower === 'who') {
-        found.push({ pos: toks[sent.tokenStart]!.start, sp: { name: text.slice(toks[sent.tokenStart + 1]!.start, toks[end - 1]!.end), start: toks[sent.tokenStart]!.start, end: toks[end - 1]!.end, how: 'subject:nominal', person: false } });
-        continue;
-      }
-      let v = end;
-      if (v < sent.tokenEnd && /^[,—–]$/.test(s(v))) {
-        const close = s(v);
-        v++;
-        while (v < sent.tokenEnd && s(v) !== close && v - end < 25) v++;
-        v++;
-      }
-      while (v < sent.tokenEnd && (toks[v]!.pos === 'ADV' || toks[v]!.pos === 'AUX' || toks[v]!.pos === 'PART')) v++;
-      if (v >= sent.tokenEnd || toks[v]!.pos !== 'VERB') continue;
-      const name = text.slice(toks[sent.tokenStart + 1]!.start, toks[end - 1]!.end);
-      found.push({ pos: toks[sent.tokenStart]!.start, sp: { name, start: toks[sent.tokenStart]!.start, end: toks[end - 1]!.end, how: 'subject:nominal', person: false } });
-    }
-    return found;
-  };
-
-  // ---- indirect speech and the sources that pronouns refer to ----
-  // A person who is the subject of a clause is who a later 'he said' is most likely about
-  // ('Jolly, who was elected to Congress in 2014, doesn't see …' then '“…,” he said').
-  const readPersonSubjects = (): void => {
-    for (let ci = 0; ci < chains.length; ci++) {
-      const c = chains[ci]!;
-      if (inQuote[c.ts] || !nameChain(cx, ci)) continue;
-      // Only the subject of a main clause: at the sentence start or after an opening phrase
-      // ('As he has before, Cruz …'), not a name inside a reported clause ('Pence said Trump will').
-      // A title may stand before it: 'Obama consultant Cornell Belcher, …, picked up …'.
-      let f = c.ts - 1;
-      // ('the network’s nightly news anchor Ilia Calderón reacted …': an article and a possessive too.)
-      const titleWord = (t: Token) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'DET' || /^([’']s|his|her|their|its|\.)$/.test(t.lower);
-      // ('Senior superintendent of police Bhupinder Singh Sidhu visited …': 'of' inside a title.)
-      while (f >= 0 && toks[f]!.sentence === toks[c.ts]!.sentence && (titleWord(toks[f]!) || (toks[f]!.lower === 'of' && toks[f + 1]!.pos === 'NOUN' && /^[a-z]/.test(s(f + 1)))) && c.ts - f < 9) f--;
-      const before = toks[f];
-      // 'Meanwhile Rihanna, who …, spoke': a sentence adverb may open the sentence.
-      // So may a conjunction or an article: 'But state Rep. Ann Cole, a member of …, recalled',
-      // 'The Post columnist Ruth Marsh has been critical …'.
-      const openingAdverb = before && /^(ADV|CCONJ|DET)$/.test(before.pos) && (f === 0 || toks[f - 1]!.sentence !== before.sentence);
-      if (before && before.sentence === toks[c.ts]!.sentence && !openingAdverb && !/^[,;:—–(]$/.test(tokText(doc, before)) && !(/^(and|but)$/.test(before.lower) && f > 0 && s(f - 1) === ',')) continue;
-      let k = c.te;
-      // 'Trump himself was delighted'
-      if (toks[k] && /^(himself|herself)$/.test(toks[k]!.lower)) k++;
-      // 'Rep. Sean Duffy (R-Wisc.) also addressed …' (the full stop in the brackets may have
-      // ended the sentence for the tagger, so the verb is looked for in the next one too).
-      let bracket = false;
-      if (toks[k] && s(k) === '(') {
-        while (toks[k] && s(k) !== ')' && k - c.te < 8) k++;
-        k++;
-        bracket = true;
-      }
-      // 'Representative Debbie Wasserman Schultz of Florida, the party chairwoman, also expressed …'
-      k = pastAffiliation(doc, k);
-      // 'The campaign chairman, Paul Manafort, dismissed …': the name closes an apposition to a
-      // role noun that opens the sentence, and the verb follows the closing comma.
-      if (toks[k] && s(k) === ',' && before && s(f) === ',' && f === c.ts - 1 && f > 0 && /^[a-z]/.test(s(f - 1)) && ROLE_HEADS.has(toks[f - 1]!.lower) && toks[k + 1]?.pos === 'VERB' && toks[k + 1]!.sentence === toks[k]!.sentence) k++;
-      // Up to three comma-bounded appositions: 'Carole Bower, 75, a retiree in Carthage, Ill., supported …'.
-      else if (toks[k] && s(k) === ',') {
-        let found = -1;
-        for (let n = 0; n < 3 && toks[k] && s(k) === ','; n++) {
-          let q = k + 1;
-          while (toks[q] && toks[q]!.sentence === toks[k]!.sentence && s(q) !== ',' && q - k < 25) q++;
-          if (!toks[q] || s(q) !== ',') break;
-          let j = q + 1;
-          // ('Omar, then a student, did not approve': a negation may stand before the verb.)
-          while (toks[j] && (ATTRIBUTION_FILLERS.has(toks[j]!.lower) || toks[j]!.pos === 'ADV' || toks[j]!.pos === 'AUX' || /^(not|n[’']t)$/.test(toks[j]!.lower))) j++;
-          if (toks[j] && (toks[j]!.pos === 'VERB' || /^(this|last|earlier)$/.test(toks[j]!.lower))) {
-            found = q + 1;
-            break;
-          }
-          k = q; // the next piece of the apposition
-        }
-        if (found < 0) continue;
-        k = found;
-      }
-      // 'Reince Priebus, the GOP chairman, this past week announced …': a time phrase.
-      if (toks[k] && /^(this|last|earlier|on)$/.test(toks[k]!.lower)) {
-        let q = k + 1;
-        while (toks[q] && q - k < 4 && (toks[q]!.pos === 'ADJ' || toks[q]!.pos === 'NOUN' || toks[q]!.pos === 'PROPN')) q++;
-        if (q > k + 1 && /^(week|month|year|weekend|morning|afternoon|evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(toks[q - 1]!.lower)) k = q;
-      }
-      // 'Don Stewart wouldn’t say when …', 'Christie's been making …': auxiliaries and a negation before the verb.
-      let aux = false;
-      while (toks[k] && (ATTRIBUTION_FILLERS.has(toks[k]!.lower) || toks[k]!.pos === 'ADV' || toks[k]!.pos === 'AUX' || (toks[k]!.pos === 'PART' && /^n[’']t$|^not$|^[’']s$/.test(toks[k]!.lower)))) {
-        if (toks[k]!.pos === 'AUX') aux = true;
-        k++;
-      }
-      const t = toks[k];
-      if (!t || (t.sentence !== toks[c.ts]!.sentence && !(bracket && t.sentence === toks[c.ts]!.sentence + 1)) || (t.pos !== 'VERB' && !aux)) continue;
-      const name = familyName(cx, c.start, people.resolve(cleanName(text.slice(c.start, c.end))));
-      // (A name our given-name list does not know is a person when a role stands before it.)
-      let titledName = false;
-      for (let q = Math.max(f + 1, 0); q < c.ts; q++) titledName ||= ROLE_HEADS.has(toks[q]!.lower) || NAME_TITLES.has(toks[q]!.lower.replace(/\.$/, ''));
-      if (isPersonName(cx, name) || (titledName && personShaped(cx, name))) sources.push({ pos: c.start, end: c.end, name, person: true, rank: 1 });
-
-    }
-  };
-  // An organisation that opens its sentence as the subject of a verb is what a later 'it' or
-  // 'they' quotes ('The Business Council of Kenya opposed an increase. “…,” it said').
-  const readOrgSubjects = (): void => {
-    for (const o of people.organisations) {
-      if (COUNTRY_WORDS.has(o.name.toLowerCase())) continue;
-      for (const e of o.evidence) {
-        let f = tokenAt(e.start) - 1;
-        if (f >= 0 && toks[f]!.lower === 'the') f--;
-        const k0 = tokenAt(e.start);
-        if (k0 >= toks.length || inQuote[k0]) continue;
-        const si = toks[k0]!.sentence;
-        // ('Still, the Business Council …', 'On Monday, the ministry …': a short opening phrase.)
-        const opens =
-          f < 0 ||
-          toks[f]!.sentence !== si ||
-          (/^(ADV|CCONJ)$/.test(toks[f]!.pos) && (f === 0 || toks[f - 1]!.sentence !== si)) ||
-          (s(f) === ',' && f - doc.sentences[si]!.tokenStart <= 4);
-        if (!opens) continue;
-        let k = tokenAt(e.end);
-        // 'The Security Council on Friday condemned …': a date between subject and verb.
-        if (toks[k]?.lower === 'on' && toks[k + 1] && MONTHS_AND_DAYS.has(toks[k + 1]!.lower)) {
-          k += 2;
-          if (toks[k]?.pos === 'NUM') k++;
-        }
-        while (toks[k] && (ATTRIBUTION_FILLERS.has(toks[k]!.lower) || toks[k]!.pos === 'ADV' || toks[k]!.pos === 'AUX')) k++;
-        if (toks[k] && toks[k]!.sentence === si && toks[k]!.pos === 'VERB') sources.push({ pos: e.start, end: e.end, name: o.name, person: false, rank: 1 });
-      }
-    }
-  };
-
-  const indirect: Quote[] = [];
-  const blocks: Quote[] = [];
-  /** Attributions ('X said (that) …', 'according to X, …'): the speech frames, and the indirect quotes they hold. */
-  const readSpeechFrames = (): void => {
-    for (let si = 0; si < doc.sentences.length; si++) {
-      const sent = doc.sentences[si]!;
-      for (let v = sent.tokenStart; v < sent.tokenEnd; v++) {
-        if (inQuote[v]) continue;
-        const t = toks[v]!;
-        let sp: Speaker | null = null;
-        let bodyFrom = -1;
-        let bodyTo = sent.tokenEnd;
-        if (t.lower === ACCORDING && toks[v + 1]?.lower === 'to') {
-          let e = v + 2;
-          while (e < sent.tokenEnd && !/^[,.;]$/.test(s(e))) e++;
-          sp = speakerOfNP(cx, v + 2, e, t.start, 'according');
-          // 'According to a member of the Civilian Joint Task Force (JTF), Hamidu Abu, the group …':
-          // the name in apposition to a role is who speaks.
-          const ac = e < sent.tokenEnd && s(e) === ',' ? chainAt[e + 1] ?? -1 : -1;
-          if (ac >= 0 && chains[ac]!.ts === e + 1 && chains[ac]!.te < sent.tokenEnd && s(chains[ac]!.te) === ',' && nameChain(cx, ac)) {
-            let role = false;
-            for (let r = v + 2; r < e; r++) role ||= ROLE_HEADS.has(toks[r]!.lower) || HUMAN_NOUN.test(toks[r]!.lower);
-            const named = role ? speakerOfNP(cx, e + 1, chains[ac]!.te, t.start, 'according') : null;
-            if (named && named.how.endsWith(':name')) {
-              sp = { ...named, person: named.person || personShaped(cx, named.name) };
-              e = chains[ac]!.te;
-            }
-          }
-          if (v > sent.tokenStart) {
-            bodyFrom = sent.tokenStart;
-            bodyTo = v;
-          } else bodyFrom = e + 1;
-        } else if (isSpeech(cx, v, true) || (isSpeech(cx, v, false) && toks[v + 1] && s(v + 1) === ':')) {
-          // '…, said Alan Abramowitz, a demographer at Emory University.' / 'And Trump, said
-          // Sunshine, doesn't forgive': a name right after ', said' is who speaks.
-          // ('…, said Mr. Trump had disrespected …' is what was said; 'saying Clinton was …' too.)
-          const ic = chainAt[v + 1] ?? -1;
-          const inverted =
-            v > sent.tokenStart && s(v - 1) === ',' && !/ing$/.test(t.lower) && ic >= 0 && nameChain(cx, ic) &&
-            (chains[ic]!.te >= sent.tokenEnd || /^[,.;:(]$/.test(s(chains[ic]!.te)));
-          if (inverted) {
-            const inv = subjectRight(cx, v + 1, sent.tokenEnd, 'indirect-inverted');
-            if (inv && inv.how.endsWith(':name')) sp = inv;
-          }
-          sp ??= subjectLeft(cx, v, sent.tokenStart, 'indirect');
-          if (!sp && !inverted && v > sent.tokenStart && s(v - 1) === ',') {
-            const inv = subjectRight(cx, v + 1, sent.tokenEnd, 'indirect-inverted');
-            if (inv && inv.how.endsWith(':name')) sp = inv;
-          }
-          // 'X said (that) …', 'X told Al Jazeera (that) …'
-          let k = v + 1;
-          if (t.lower === 'told' || t.lower === 'tells' || t.lower === 'tell') while (k < sent.tokenEnd && NP_POS.has(toks[k]!.pos)) k++;
-          if (toks[k]?.lower === 'that') bodyFrom = k + 1;
-        }
-        if (!sp) continue;
-        speechFrames.push({ v, sp });
-        spoke.push({ pos: sp.start, sp });
-        if (isHumanNominal(cx, sp)) humans.push({ pos: sp.start, sp });
-        // Only names count as sources for later pronouns (PolNeAR's rule, and the safer one).
-        // ('According to the state government, …. It described …': a common noun for an organisation too.)
-        const orgNominal = sp.how.endsWith(':nominal') && ORG_NOMINALS.has(sp.name.split(/\s+/).pop()!.toLowerCase()) && sp.name.split(/\s+/).length <= 3;
-        if (sp.how.endsWith(':name') || sp.how.endsWith(':nominal-org') || orgNominal) {
-          let p = v - 1;
-          while (p > sent.tokenStart && (ATTRIBUTION_FILLERS.has(toks[p]!.lower) || toks[p]!.pos === 'ADV' || toks[p]!.pos === 'AUX')) p--;
-          addSource(cx, { pos: sp.start, end: sp.end, name: sp.name, person: sp.person, rank: toks[p]?.lower === 'who' ? 0 : 2 });
-        }
-        if (bodyFrom >= 0 && bodyFrom < bodyTo) {
-          let a = toks[bodyFrom]!.start;
-          let e = toks[bodyTo - 1]!.end;
-          while (a < e && TRIM.test(text[a]!)) a++;
-          while (e > a && TRIM.test(text[e - 1]!)) e--;
-          const overlapsDirect = spans.some((q) => q.open < e && q.after > a);
-          if (e > a && !overlapsDirect && text.slice(a, e).split(/\s+/).length >= 3)
-            indirect.push({
-              article: articleId,
-              text: text.slice(a, e),
-              start: a,
-              end: e,
-              speaker: speakerLabel(cx, sp),
-              speaker_evidence: [ev(cx, sp.start, sp.end)],
-              kind: 'indirect',
-              rule: 'quote.' + sp.how,
-            });
-        }
-      }
-    }
-    sources.sort((x, y) => x.pos - y.pos);
-
-    // 'The minister said:' closing a paragraph introduces the next one.
-    for (const f of speechFrames) {
-      const pi = doc.sentences[toks[f.v]!.sentence]!.paragraph;
-      paraLast[pi] = f.sp;
-    }
-  };
-
-  // ---- block quotes: 'Minister Ellwood said:' and then paragraphs without quotation marks ----
-  const readBlockQuotes = (): void => {
-    for (let pi = 0; pi + 1 < doc.paragraphs.length; pi++) {
-      const para = doc.paragraphs[pi]!;
-      if (text[para.end - 1] !== ':') continue;
-      const frame = speechFrames.filter((f) => toks[f.v]!.start >= para.start && toks[f.v]!.start < para.end).pop();
-      if (!frame || toks[frame.v + 1] === undefined || s(frame.v + 1) !== ':') continue;
-      for (let pj = pi + 1; pj < doc.paragraphs.length && pj <= pi + 8; pj++) {
-        const bp = doc.paragraphs[pj]!;
-        const body = text.slice(bp.start, bp.end);
-        // Stop at a heading, another introduction, or a paragraph with its own quotation marks.
-        if (body.length < 40 || /["“”«»]/.test(body) || body.endsWith(':') || /^(notes?|further information|ends|background)\b/i.test(body)) break;
-        let a = bp.start;
-        let e = bp.end;
-        while (e > a && TRIM.test(text[e - 1]!)) e--;
-        blocks.push({
-          article: articleId,
-          text: text.slice(a, e),
-          start: a,
-          end: e,
-          speaker: speakerLabel(cx, frame.sp),
-          speaker_evidence: [ev(cx, frame.sp.start, frame.sp.end)],
-          kind: 'direct',
-          rule: 'quote.block.' + frame.sp.how,
-        });
-        a = e;
-      }
-    }
-  };
-
-  // ---- direct quotes ----
-  // The end of ' of (the) <Organisation>' right after a name, or null.
-  const affiliationAfter = (end: number): number | null => {
-    const m = /^ of (?:the )?/.exec(text.slice(end, end + 8));
-    return m ? orgStarts.get(end + m[0].length) ?? null : null;
-  };
-  /**
-   * '…, while the army “is coordinating the legal procedures”': a quote that opens with a finite
-   * verb finishes the clause of the phrase right before it, which is who says it.
-   */
-  const subjectOfQuote = (q: QuoteSpan): Speaker | null => {
-    const f = tokenAt(q.start);
-    const b = tokenAt(q.open);
-    const t = toks[f];
-    if (!t || b < 1 || !/^[a-z]/.test(s(f)) || !(t.pos === 'AUX' || (t.pos === 'VERB' && /^[a-z]+s$/.test(s(f))))) return null;
-    const e = b - 1;
-    if (toks[e]!.sentence !== t.sentence || !(toks[e]!.pos === 'NOUN' || toks[e]!.pos === 'PROPN') || toks[e]!.end > q.open) return null;
-    const a = npLeft(cx, e, doc.sentences[t.sentence]!.tokenStart);
-    // (Only a phrase that opens its clause: in 'the clip says Kaine “has a passion …”' the
-    // phrase after a verb is what is said, not who says it.)
-    const before = toks[a - 1];
-    if (before && before.sentence === t.sentence && !/^[,;:—–(]$/.test(s(a - 1)) && ((before.pos !== 'SCONJ' && before.pos !== 'CCONJ') || before.lower === 'that')) return null;
-    const sp = speakerOfNP(cx, a, e + 1, q.open, 'before-subject');
-    return sp && speakerLike(cx, sp) ? sp : null;
-  };
-  /** The direct quotes: for each span in text order, its candidates, then the choice (quote-rules.ts). */
-  const readDirectQuotes = (): Quote[] => {
-    const out: Quote[] = [];
-    let prev: { q: QuoteSpan; sp: Speaker | null } | null = null;
-    let lastSpeaker: { sp: Speaker; paragraph: number } | null = null;
-    for (let qi = 0; qi < spans.length; qi++) {
-      const q = spans[qi]!;
-      const next = spans[qi + 1];
-      const nextOpen = next && next.paragraph === q.paragraph ? next.open : Number.MAX_SAFE_INTEGER;
-      const prevAfter = prev && prev.q.paragraph === q.paragraph ? prev.q.after : doc.paragraphs[q.paragraph]!.start;
-      // ---- the candidates stage: every reading the words around the span offer, read on demand ----
-      const pstart = doc.paragraphs[q.paragraph]!.start;
-      const prevSp: Speaker | null = prev && prev.q.paragraph === q.paragraph ? prev.sp : null;
-      const cands: Candidates = {
-        verbFirst: lazy(() => subjectOfQuote(q)),
-        left: lazy(() => fromLeft(q, prevAfter)),
-        right: lazy(() => (q.closed ? fromRight(q, nextOpen) : null)),
-        embedded: /[\p{L}\p{N}]\s*$/u.test(text.slice(Math.max(pstart, q.open - 3), q.open)),
-        sameSentence: () =>
-          prev && prev.q.paragraph === q.paragraph && prev.sp && !/[.!?]\s/.test(text.slice(prev.q.close - 1, q.open)) && !/[.!?]$/.test(text.slice(prev.q.inner, prev.q.close).trim())
-            ? { ...prev.sp, how: 'same-sentence' }
-            : null,
-        signature: () => {
-          if (q.paragraph + 1 >= doc.paragraphs.length) return null;
-          const np = doc.paragraphs[q.paragraph + 1]!;
-          const k = tokenAt(np.start);
-          if (!(toks[k] && /^[-―—–]$/.test(s(k)) && toks[k + 1] && chainAt[k + 1]! >= 0 && nameChain(cx, chainAt[k + 1]!))) return null;
-          return speakerOfNP(cx, k + 1, chains[chainAt[k + 1]!]!.te, np.start, 'signature-line');
-        },
-        sameParagraph: () => (prevSp ? { ...prevSp, how: 'same-paragraph' } : null),
-        paragraphAttribution: () => {
-          for (let i = speechFrames.length - 1; i >= 0; i--) {
-            const at = toks[speechFrames[i]!.v]!.start;
-            if (at >= q.open) continue;
-            if (at < pstart) break;
-            return { ...speechFrames[i]!.sp, how: 'paragraph-attribution' };
-          }
-          return null;
-        },
-        paragraphSubject: () => {
-          for (let i = sources.length - 1; i >= 0; i--) {
-            const x = sources[i]!;
-            if (x.pos >= q.open) continue;
-            if (x.pos < pstart) break;
-            if (x.person) return { name: x.name, start: x.pos, end: x.end ?? x.pos, how: 'paragraph-subject', person: true };
-          }
-          return null;
-        },
-        // (CSV-wrapped paragraphs start with a stray mark.)
-        opensParagraph: /^[\s"'“”‘’«]*$/.test(text.slice(pstart, q.open)),
-        previousParagraph: () => (lastSpeaker && q.paragraph - lastSpeaker.paragraph <= 1 ? { ...lastSpeaker.sp, how: 'previous-paragraph' } : null),
-        previousParagraphAttribution: () => {
-          const pl = q.paragraph > 0 ? paraLast[q.paragraph - 1] : null;
-          return pl ? { ...pl, how: 'previous-paragraph-attribution' } : null;
-        },
-        previousParagraphColon: () => {
-          if (q.paragraph < 1) return null;
-          const pp = doc.paragraphs[q.paragraph - 1]!;
-          if (text[pp.end - 1] !== ':' || pp.sentenceEnd <= pp.sentenceStart) return null;
-          const last = doc.sentences[pp.sentenceEnd - 1]!;
-          for (let v = last.tokenStart; v < last.tokenEnd; v++) if (toks[v]!.pos === 'VERB') return subjectLeft(cx, v, last.tokenStart, 'previous-paragraph-colon');
-          // 'His words:' / 'In her words:': the one the possessive means.
-          const w = /^(?:in\s+)?(his|her)\s+(?:own\s+)?words\s*:$/i.exec(text.slice(last.start, pp.end).trim());
-          const src = w ? personBefore(cx, last.start, w[1]!.toLowerCase() === 'his' ? 'he' : 'she') : undefined;
-          return src ? { name: src.name, start: last.start, end: pp.end, how: 'previous-paragraph-colon:pronoun', person: true } : null;
-        },
-        previousParagraphSubject: () => {
-          if (q.paragraph < 1) return null;
-          const pp = doc.paragraphs[q.paragraph - 1]!;
-          let x: Source | undefined;
-          for (const c of sources) if (c.person && c.pos >= pp.start && c.pos < pp.end) x = c;
-          return x && (!lastSpeaker || x.pos > lastSpeaker.sp.start) ? { name: x.name, start: x.pos, end: x.end ?? x.pos, how: 'previous-paragraph-subject', person: true } : null;
-        },
-        passageSpeaker: () =>
-          lastSpeaker && q.paragraph - lastSpeaker.paragraph <= 2 && text.slice(q.start, q.end).split(/\s+/).length >= 4 ? { ...lastSpeaker.sp, how: 'passage-speaker' } : null,
-        speakerLike: (r) => speakerLike(cx, r as Speaker),
+  const colonName = colonChain >= 0 ? people.resolve(cleanName(text.slice(chains[colonChain]!.start, chains[colonChain]!.end))) : '';
+  if (colonChain >= 0 && nameChain(cx, colonChain) && (opensClause(chains[colonChain]!.ts) || isPersonName(cx, colonName))) {
+    const c = chains[colonChain]!;
+    const sp = speakerOfNP(cx, Math.max(c.ts, a), b - 1, toks[b - 1]!.start, 'before-colon');
+    if (sp) return { sp, colon: true };
+  }
+  for (let v = b - 1; v >= a; v--) {
+    if (inQuote[v] || !isSpeech(cx, v, !(colon || lastTok === ',' || v >= b - 2))) continue;
+    // 'He went on to say, “…”' / 'she released a statement saying, “…”': an infinitive or a
+    // participle of saying has the subject of the clause's first verb.
+    if (v > a && (toks[v - 1]!.lower === 'to' || /ing$/.test(toks[v]!.lower))) {
+      const nextVerb = (from: number) => {
+        let f = from;
+        while (f < v && toks[f]!.pos !== 'VERB') f++;
+        return f;
       };
-      // ---- the choice stage: the first rule of CHOICE_RULES (quote-rules.ts) that reads a speaker ----
-      const sp: Speaker | null = (chooseSpeaker(cands)?.sp as Speaker | undefined) ?? null;
-      // Scare quotes: a short quoted phrase with no speaker is a name or a term, not a quote.
-      const words = text.slice(q.start, q.end).split(/\s+/).length;
-      if (!sp && words < 4) {
-        prev = { q, sp: null };
-        continue;
+      let fv = nextVerb(a);
+      // 'Speaking in Ohio on Monday, Lopez turned on her rival, calling him “…”': an opening
+      // participle phrase has no subject of its own; the clause's verb comes after its comma.
+      if (fv < v && fv <= a + 2 && /ing$/.test(toks[fv]!.lower)) {
+        let c = fv;
+        while (c < v && s(c) !== ',') c++;
+        if (c < v) fv = nextVerb(c + 1);
       }
-      // 'said Mujtaba Rahman of the Eurasia Group': the affiliation written right after the
-      // speaker's name belongs to how the article names the speaker.
-      const aff = sp && sp.person && !/:pronoun$/.test(sp.how) ? affiliationAfter(sp.end) : null;
-      out.push({
-        article: articleId,
-        text: text.slice(q.start, q.end),
-        start: q.start,
-        end: q.end,
-        speaker: sp ? speakerLabel(cx, sp) + (aff ? text.slice(sp.end, aff) : '') : null,
-        speaker_evidence: sp ? [ev(cx, sp.start, aff ?? sp.end)] : [],
-        kind: 'direct',
-        rule: 'quote.direct.' + (sp?.how ?? 'no-speaker'),
-      });
-      if (sp) {
-        if (sp.person && (sp.how.endsWith(':name') || sp.how.endsWith(':pronoun'))) addSource(cx, { pos: q.open, name: sp.name, person: true, rank: sp.how.startsWith('before-clause') ? 1 : 2 });
-        lastSpeaker = { sp, paragraph: q.paragraph };
-        // (A person named by a common noun, not an organisation, a document or a title, in an
-        // attribution after the quote: '“…,” the carpenter says', not 'one questioner claimed that “…”'.)
-        spoke.push({ pos: q.open, sp });
-        if (sp.how.startsWith('after-') && isHumanNominal(cx, sp)) humans.push({ pos: sp.start, sp });
+      // The finite verb nearest before the participle first: 'In a statement released Thursday,
+      // Rep. Hakeem Jeffries reacted to the news, saying: “…”', 'Ryan and Trump will meet next
+      // week, Spicer said, adding, “…”'.
+      let nv = v - 1;
+      // (Not a capitalised word the tagger reads as a verb, 'Sen. Ted Cruz', nor a noun after an
+      // article, 'a Twitter comment'.)
+      while (nv > a && !(clauseVerb(cx, nv) && !/ing$/.test(toks[nv]!.lower))) nv--;
+      const ns = nv > a && nv !== fv ? subjectLeft(cx, nv, a, 'before') : null;
+      if (ns && speakerLike(cx, ns)) return { sp: ns, colon: colon || lastTok === ',' };
+      const cs = fv < v ? subjectLeft(cx, fv, a, 'before') : null;
+      if (cs && speakerLike(cx, cs)) return { sp: cs, colon: colon || lastTok === ',' };
+      // 'The report prompted the Interior Ministry, which …, to state, “…”': the name just
+      // before 'to' (past a comma-bounded apposition) is whom the main verb made speak.
+      if (toks[v - 1]!.lower === 'to') {
+        let p = v - 2;
+        if (p > a && s(p) === ',') {
+          let q = p - 1;
+          while (q > a && s(q) !== ',' && p - q < 15) q--;
+          if (s(q) === ',') p = q - 1;
+        }
+        const ci = p >= a ? chainAt[p]! : -1;
+        if (ci >= 0 && nameChain(cx, ci) && chains[ci]!.te === p + 1) {
+          const os = speakerOfNP(cx, Math.max(a, chains[ci]!.ts), p + 1, toks[v]!.start, 'before');
+          if (os && os.how.endsWith(':name')) return { sp: os, colon: colon || lastTok === ',' };
+        }
       }
-      prev = { q, sp };
     }
-      return out;
-  };
+    const sp = subjectLeft(cx, v, a, 'before');
+    if (sp) return { sp, colon: colon || lastTok === ',' || toks[b - 1]!.lower === 'that' };
+    // 'said Trump:' inverted
+    // Only when the name stands right before the mark: 'called Braynard “…”' names the one
+    // spoken about, not the speaker.
+    const inv = subjectRight(cx, v + 1, b, 'before-inverted');
+    if (inv && inv.how.endsWith(':name') && /^[\s,:]*$/.test(text.slice(inv.end, q.open))) return { sp: inv, colon };
+  }
+  // A quoted phrase inside a sentence belongs to the sentence's subject: 'Huckabee, for his
+  // part, is labeling Obama's actions “…”' / 'she had voted for the authority … from “…”'.
+  // The verb nearest the quote first: 'After Jerry Brown criticized Bill Clinton, Hillary shot
+  // back, “…”' is Hillary's.
+  // Verbs with a subject of their own first ('Sanders promised at a Las Vegas rally to end “…”'
+  // is not Las Vegas's), then any word tagged as a verb.
+  for (const strict of [true, false])
+    for (let v = b - 1; v >= a; v--) {
+      if (inQuote[v] || toks[v]!.pos !== 'VERB' || (strict && !clauseVerb(cx, v))) continue;
+      const sp = subjectLeft(cx, v, a, 'before-clause');
+      if (sp && !sp.how.endsWith(':nominal')) return { sp, colon: false };
+    }
+  return null;
+}
+
+/**
+ * People named only by a common noun as the subject of a sentence: 'A security source confirmed
+ * …', 'One resident sought …', 'A member of the VDP — the Volunteers … — confirmed …'. They are
+ * who a later 'he said' or 'the source added' means. The name keeps the phrase that says who
+ * they are ('source at Baghlan Regional Hospital').
+ */
+function humanSubjects(cx: QuoteContext): { pos: number; sp: Speaker }[] {
+  const { text, toks, chains, chainAt, inQuote, s, doc } = cx;
+  const found: { pos: number; sp: Speaker }[] = [];
+  for (const sent of doc.sentences) {
+    let k = sent.tokenStart;
+    if (k >= sent.tokenEnd || inQuote[k] || !/^(a|an|one|another|the)$/.test(toks[k]!.lower)) continue;
+    k++;
+    let head = -1;
+    while (k < sent.tokenEnd && k - sent.tokenStart < 6 && (/^(ADJ|NOUN|NUM)$/.test(toks[k]!.pos) || ORDINALS.has(toks[k]!.lower)) && /^[a-z0-9]/.test(s(k))) head = k++;
+    if (head < 0 || !HUMAN_NOUN.test(s(head)) || ROLE_HEADS.has(s(head)) && !HUMAN_NOUN.test(s(head))) continue;
+    let end = head + 1;
+    // 'of the VDP', 'at Baghlan Regional Hospital': a phrase that says whose.
+    if (end < sent.tokenEnd && /^(of|at|from|in)$/.test(toks[end]!.lower)) {
+      let e = end + 1;
+      if (toks[e]?.lower === 'the') e++;
+      const ci = chainAt[e] ?? -1;
+      if (ci >= 0 && chains[ci]!.te <= sent.tokenEnd) {
+        end = chains[ci]!.te;
+        if (end + 2 < sent.tokenEnd && s(end) === '(' && s(end + 2) === ')') end += 3;
+      }
+    }
+    // The verb: next, or after an apposition between commas or dashes; a relative clause
+    // ('A paediatrician who fled the hospital told AFP') makes the phrase a subject too.
+    if (toks[end]?.lower === 'who') {
+      found.push({ pos: toks[sent.tokenStart]!.start, sp: { name: text.slice(toks[sent.tokenStart + 1]!.start, toks[end - 1]!.end), start: toks[sent.tokenStart]!.start, end: toks[end - 1]!.end, how: 'subject:nominal', person: false } });
+      continue;
+    }
+    let v = end;
+    if (v < sent.tokenEnd && /^[,—–]$/.test(s(v))) {
+      const close = s(v);
+      v++;
+      while (v < sent.tokenEnd && s(v) !== close && v - end < 25) v++;
+      v++;
+    }
+    while (v < sent.tokenEnd && (toks[v]!.pos === 'ADV' || toks[v]!.pos === 'AUX' || toks[v]!.pos === 'PART')) v++;
+    if (v >= sent.tokenEnd || toks[v]!.pos !== 'VERB') continue;
+    const name = text.slice(toks[sent.tokenStart + 1]!.start, toks[end - 1]!.end);
+    found.push({ pos: toks[sent.tokenStart]!.start, sp: { name, start: toks[sent.tokenStart]!.start, end: toks[end - 1]!.end, how: 'subject:nominal', person: false } });
+  }
+  return found;
+}
+
+// ---- indirect speech and the sources that pronouns refer to ----
+// A person who is the subject of a clause is who a later 'he said' is most likely about
+// ('Jolly, who was elected to Congress in 2014, doesn't see …' then '“…,” he said').
+function readPersonSubjects(cx: QuoteContext): void {
+  const { text, toks, chains, inQuote, s, sources, doc, people } = cx;
+  for (let ci = 0; ci < chains.length; ci++) {
+    const c = chains[ci]!;
+    if (inQuote[c.ts] || !nameChain(cx, ci)) continue;
+    // Only the subject of a main clause: at the sentence start or after an opening phrase
+    // ('As he has before, Cruz …'), not a name inside a reported clause ('Pence said Trump will').
+    // A title may stand before it: 'Obama consultant Cornell Belcher, …, picked up …'.
+    let f = c.ts - 1;
+    // ('the network’s nightly news anchor Ilia Calderón reacted …': an article and a possessive too.)
+    const titleWord = (t: Token) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'DET' || /^([’']s|his|her|their|its|\.)$/.test(t.lower);
+    // ('Senior superintendent of police Bhupinder Singh Sidhu visited …': 'of' inside a title.)
+    while (f >= 0 && toks[f]!.sentence === toks[c.ts]!.sentence && (titleWord(toks[f]!) || (toks[f]!.lower === 'of' && toks[f + 1]!.pos === 'NOUN' && /^[a-z]/.test(s(f + 1)))) && c.ts - f < 9) f--;
+    const before = toks[f];
+    // 'Meanwhile Rihanna, who …, spoke': a sentence adverb may open the sentence.
+    // So may a conjunction or an article: 'But state Rep. Ann Cole, a member of …, recalled',
+    // 'The Post columnist Ruth Marsh has been critical …'.
+    const openingAdverb = before && /^(ADV|CCONJ|DET)$/.test(before.pos) && (f === 0 || toks[f - 1]!.sentence !== before.sentence);
+    if (before && before.sentence === toks[c.ts]!.sentence && !openingAdverb && !/^[,;:—–(]$/.test(tokText(doc, before)) && !(/^(and|but)$/.test(before.lower) && f > 0 && s(f - 1) === ',')) continue;
+    let k = c.te;
+    // 'Trump himself was delighted'
+    if (toks[k] && /^(himself|herself)$/.test(toks[k]!.lower)) k++;
+    // 'Rep. Sean Duffy (R-Wisc.) also addressed …' (the full stop in the brackets may have
+    // ended the sentence for the tagger, so the verb is looked for in the next one too).
+    let bracket = false;
+    if (toks[k] && s(k) === '(') {
+      while (toks[k] && s(k) !== ')' && k - c.te < 8) k++;
+      k++;
+      bracket = true;
+    }
+    // 'Representative Debbie Wasserman Schultz of Florida, the party chairwoman, also expressed …'
+    k = pastAffiliation(doc, k);
+    // 'The campaign chairman, Paul Manafort, dismissed …': the name closes an apposition to a
+    // role noun that opens the sentence, and the verb follows the closing comma.
+    if (toks[k] && s(k) === ',' && before && s(f) === ',' && f === c.ts - 1 && f > 0 && /^[a-z]/.test(s(f - 1)) && ROLE_HEADS.has(toks[f - 1]!.lower) && toks[k + 1]?.pos === 'VERB' && toks[k + 1]!.sentence === toks[k]!.sentence) k++;
+    // Up to three comma-bounded appositions: 'Carole Bower, 75, a retiree in Carthage, Ill., supported …'.
+    else if (toks[k] && s(k) === ',') {
+      let found = -1;
+      for (let n = 0; n < 3 && toks[k] && s(k) === ','; n++) {
+        let q = k + 1;
+        while (toks[q] && toks[q]!.sentence === toks[k]!.sentence && s(q) !== ',' && q - k < 25) q++;
+        if (!toks[q] || s(q) !== ',') break;
+        let j = q + 1;
+        // ('Omar, then a student, did not approve': a negation may stand before the verb.)
+        while (toks[j] && (ATTRIBUTION_FILLERS.has(toks[j]!.lower) || toks[j]!.pos === 'ADV' || toks[j]!.pos === 'AUX' || /^(not|n[’']t)$/.test(toks[j]!.lower))) j++;
+        if (toks[j] && (toks[j]!.pos === 'VERB' || /^(this|last|earlier)$/.test(toks[j]!.lower))) {
+          found = q + 1;
+          break;
+        }
+        k = q; // the next piece of the apposition
+      }
+      if (found < 0) continue;
+      k = found;
+    }
+    // 'Reince Priebus, the GOP chairman, this past week announced …': a time phrase.
+    if (toks[k] && /^(this|last|earlier|on)$/.test(toks[k]!.lower)) {
+      let q = k + 1;
+      while (toks[q] && q - k < 4 && (toks[q]!.pos === 'ADJ' || toks[q]!.pos === 'NOUN' || toks[q]!.pos === 'PROPN')) q++;
+      if (q > k + 1 && /^(week|month|year|weekend|morning|afternoon|evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(toks[q - 1]!.lower)) k = q;
+    }
+    // 'Don Stewart wouldn’t say when …', 'Christie's been making …': auxiliaries and a negation before the verb.
+    let aux = false;
+    while (toks[k] && (ATTRIBUTION_FILLERS.has(toks[k]!.lower) || toks[k]!.pos === 'ADV' || toks[k]!.pos === 'AUX' || (toks[k]!.pos === 'PART' && /^n[’']t$|^not$|^[’']s$/.test(toks[k]!.lower)))) {
+      if (toks[k]!.pos === 'AUX') aux = true;
+      k++;
+    }
+    const t = toks[k];
+    if (!t || (t.sentence !== toks[c.ts]!.sentence && !(bracket && t.sentence === toks[c.ts]!.sentence + 1)) || (t.pos !== 'VERB' && !aux)) continue;
+    const name = familyName(cx, c.start, people.resolve(cleanName(text.slice(c.start, c.end))));
+    // (A name our given-name list does not know is a person when a role stands before it.)
+    let titledName = false;
+    for (let q = Math.max(f + 1, 0); q < c.ts; q++) titledName ||= ROLE_HEADS.has(toks[q]!.lower) || NAME_TITLES.has(toks[q]!.lower.replace(/\.$/, ''));
+    if (isPersonName(cx, name) || (titledName && personShaped(cx, name))) sources.push({ pos: c.start, end: c.end, name, person: true, rank: 1 });
+
+  }
+}
+
+// An organisation that opens its sentence as the subject of a verb is what a later 'it' or
+// 'they' quotes ('The Business Council of Kenya opposed an increase. “…,” it said').
+function readOrgSubjects(cx: QuoteContext): void {
+  const { toks, inQuote, s, tokenAt, sources, doc, people } = cx;
+  for (const o of people.organisations) {
+    if (COUNTRY_WORDS.has(o.name.toLowerCase())) continue;
+    for (const e of o.evidence) {
+      let f = tokenAt(e.start) - 1;
+      if (f >= 0 && toks[f]!.lower === 'the') f--;
+      const k0 = tokenAt(e.start);
+      if (k0 >= toks.length || inQuote[k0]) continue;
+      const si = toks[k0]!.sentence;
+      // ('Still, the Business Council …', 'On Monday, the ministry …': a short opening phrase.)
+      const opens =
+        f < 0 ||
+        toks[f]!.sentence !== si ||
+        (/^(ADV|CCONJ)$/.test(toks[f]!.pos) && (f === 0 || toks[f - 1]!.sentence !== si)) ||
+        (s(f) === ',' && f - doc.sentences[si]!.tokenStart <= 4);
+      if (!opens) continue;
+      let k = tokenAt(e.end);
+      // 'The Security Council on Friday condemned …': a date between subject and verb.
+      if (toks[k]?.lower === 'on' && toks[k + 1] && MONTHS_AND_DAYS.has(toks[k + 1]!.lower)) {
+        k += 2;
+        if (toks[k]?.pos === 'NUM') k++;
+      }
+      while (toks[k] && (ATTRIBUTION_FILLERS.has(toks[k]!.lower) || toks[k]!.pos === 'ADV' || toks[k]!.pos === 'AUX')) k++;
+      if (toks[k] && toks[k]!.sentence === si && toks[k]!.pos === 'VERB') sources.push({ pos: e.start, end: e.end, name: o.name, person: false, rank: 1 });
+    }
+  }
+}
+
+/** Attributions ('X said (that) …', 'according to X, …'): the speech frames, and the indirect quotes they hold. */
+function readSpeechFrames(cx: QuoteContext): Quote[] {
+  const { text, toks, spans, chains, chainAt, inQuote, s, sources, spoke, humans, speechFrames, paraLast, doc, articleId } = cx;
+  const indirect: Quote[] = [];
+  for (let si = 0; si < doc.sentences.length; si++) {
+    const sent = doc.sentences[si]!;
+    for (let v = sent.tokenStart; v < sent.tokenEnd; v++) {
+      if (inQuote[v]) continue;
+      const t = toks[v]!;
+      let sp: Speaker | null = null;
+      let bodyFrom = -1;
+      let bodyTo = sent.tokenEnd;
+      if (t.lower === ACCORDING && toks[v + 1]?.lower === 'to') {
+        let e = v + 2;
+        while (e < sent.tokenEnd && !/^[,.;]$/.test(s(e))) e++;
+        sp = speakerOfNP(cx, v + 2, e, t.start, 'according');
+        // 'According to a member of the Civilian Joint Task Force (JTF), Hamidu Abu, the group …':
+        // the name in apposition to a role is who speaks.
+        const ac = e < sent.tokenEnd && s(e) === ',' ? chainAt[e + 1] ?? -1 : -1;
+        if (ac >= 0 && chains[ac]!.ts === e + 1 && chains[ac]!.te < sent.tokenEnd && s(chains[ac]!.te) === ',' && nameChain(cx, ac)) {
+          let role = false;
+          for (let r = v + 2; r < e; r++) role ||= ROLE_HEADS.has(toks[r]!.lower) || HUMAN_NOUN.test(toks[r]!.lower);
+          const named = role ? speakerOfNP(cx, e + 1, chains[ac]!.te, t.start, 'according') : null;
+          if (named && named.how.endsWith(':name')) {
+            sp = { ...named, person: named.person || personShaped(cx, named.name) };
+            e = chains[ac]!.te;
+          }
+        }
+        if (v > sent.tokenStart) {
+          bodyFrom = sent.tokenStart;
+          bodyTo = v;
+        } else bodyFrom = e + 1;
+      } else if (isSpeech(cx, v, true) || (isSpeech(cx, v, false) && toks[v + 1] && s(v + 1) === ':')) {
+        // '…, said Alan Abramowitz, a demographer at Emory University.' / 'And Trump, said
+        // Sunshine, doesn't forgive': a name right after ', said' is who speaks.
+        // ('…, said Mr. Trump had disrespected …' is what was said; 'saying Clinton was …' too.)
+        const ic = chainAt[v + 1] ?? -1;
+        const inverted =
+          v > sent.tokenStart && s(v - 1) === ',' && !/ing$/.test(t.lower) && ic >= 0 && nameChain(cx, ic) &&
+          (chains[ic]!.te >= sent.tokenEnd || /^[,.;:(]$/.test(s(chains[ic]!.te)));
+        if (inverted) {
+          const inv = subjectRight(cx, v + 1, sent.tokenEnd, 'indirect-inverted');
+          if (inv && inv.how.endsWith(':name')) sp = inv;
+        }
+        sp ??= subjectLeft(cx, v, sent.tokenStart, 'indirect');
+        if (!sp && !inverted && v > sent.tokenStart && s(v - 1) === ',') {
+          const inv = subjectRight(cx, v + 1, sent.tokenEnd, 'indirect-inverted');
+          if (inv && inv.how.endsWith(':name')) sp = inv;
+        }
+        // 'X said (that) …', 'X told Al Jazeera (that) …'
+        let k = v + 1;
+        if (t.lower === 'told' || t.lower === 'tells' || t.lower === 'tell') while (k < sent.tokenEnd && NP_POS.has(toks[k]!.pos)) k++;
+        if (toks[k]?.lower === 'that') bodyFrom = k + 1;
+      }
+      if (!sp) continue;
+      speechFrames.push({ v, sp });
+      spoke.push({ pos: sp.start, sp });
+      if (isHumanNominal(cx, sp)) humans.push({ pos: sp.start, sp });
+      // Only names count as sources for later pronouns (PolNeAR's rule, and the safer one).
+      // ('According to the state government, …. It described …': a common noun for an organisation too.)
+      const orgNominal = sp.how.endsWith(':nominal') && ORG_NOMINALS.has(sp.name.split(/\s+/).pop()!.toLowerCase()) && sp.name.split(/\s+/).length <= 3;
+      if (sp.how.endsWith(':name') || sp.how.endsWith(':nominal-org') || orgNominal) {
+        let p = v - 1;
+        while (p > sent.tokenStart && (ATTRIBUTION_FILLERS.has(toks[p]!.lower) || toks[p]!.pos === 'ADV' || toks[p]!.pos === 'AUX')) p--;
+        addSource(cx, { pos: sp.start, end: sp.end, name: sp.name, person: sp.person, rank: toks[p]?.lower === 'who' ? 0 : 2 });
+      }
+      if (bodyFrom >= 0 && bodyFrom < bodyTo) {
+        let a = toks[bodyFrom]!.start;
+        let e = toks[bodyTo - 1]!.end;
+        while (a < e && TRIM.test(text[a]!)) a++;
+        while (e > a && TRIM.test(text[e - 1]!)) e--;
+        const overlapsDirect = spans.some((q) => q.open < e && q.after > a);
+        if (e > a && !overlapsDirect && text.slice(a, e).split(/\s+/).length >= 3)
+          indirect.push({
+            article: articleId,
+            text: text.slice(a, e),
+            start: a,
+            end: e,
+            speaker: speakerLabel(cx, sp),
+            speaker_evidence: [ev(cx, sp.start, sp.end)],
+            kind: 'indirect',
+            rule: 'quote.' + sp.how,
+          });
+      }
+    }
+  }
+  sources.sort((x, y) => x.pos - y.pos);
+
+  // 'The minister said:' closing a paragraph introduces the next one.
+  for (const f of speechFrames) {
+    const pi = doc.sentences[toks[f.v]!.sentence]!.paragraph;
+    paraLast[pi] = f.sp;
+  }
+  return indirect;
+}
+
+// ---- block quotes: 'Minister Ellwood said:' and then paragraphs without quotation marks ----
+function readBlockQuotes(cx: QuoteContext): Quote[] {
+  const { text, toks, s, speechFrames, doc, articleId } = cx;
+  const blocks: Quote[] = [];
+  for (let pi = 0; pi + 1 < doc.paragraphs.length; pi++) {
+    const para = doc.paragraphs[pi]!;
+    if (text[para.end - 1] !== ':') continue;
+    const frame = speechFrames.filter((f) => toks[f.v]!.start >= para.start && toks[f.v]!.start < para.end).pop();
+    if (!frame || toks[frame.v + 1] === undefined || s(frame.v + 1) !== ':') continue;
+    for (let pj = pi + 1; pj < doc.paragraphs.length && pj <= pi + 8; pj++) {
+      const bp = doc.paragraphs[pj]!;
+      const body = text.slice(bp.start, bp.end);
+      // Stop at a heading, another introduction, or a paragraph with its own quotation marks.
+      if (body.length < 40 || /["“”«»]/.test(body) || body.endsWith(':') || /^(notes?|further information|ends|background)\b/i.test(body)) break;
+      let a = bp.start;
+      let e = bp.end;
+      while (e > a && TRIM.test(text[e - 1]!)) e--;
+      blocks.push({
+        article: articleId,
+        text: text.slice(a, e),
+        start: a,
+        end: e,
+        speaker: speakerLabel(cx, frame.sp),
+        speaker_evidence: [ev(cx, frame.sp.start, frame.sp.end)],
+        kind: 'direct',
+        rule: 'quote.block.' + frame.sp.how,
+      });
+      a = e;
+    }
+  }
+  return blocks;
+}
+
+// ---- direct quotes ----
+// The end of ' of (the) <Organisation>' right after a name, or null.
+function affiliationAfter(cx: QuoteContext, end: number): number | null {
+  const { text, orgStarts } = cx;
+  const m = /^ of (?:the )?/.exec(text.slice(end, end + 8));
+  return m ? orgStarts.get(end + m[0].length) ?? null : null;
+}
+
+/**
+ * '…, while the army “is coordinating the legal procedures”': a quote that opens with a finite
+ * verb finishes the clause of the phrase right before it, which is who says it.
+ */
+function subjectOfQuote(cx: QuoteContext, q: QuoteSpan): Speaker | null {
+  const { toks, s, tokenAt, doc } = cx;
+  const f = tokenAt(q.start);
+  const b = tokenAt(q.open);
+  const t = toks[f];
+  if (!t || b < 1 || !/^[a-z]/.test(s(f)) || !(t.pos === 'AUX' || (t.pos === 'VERB' && /^[a-z]+s$/.test(s(f))))) return null;
+  const e = b - 1;
+  if (toks[e]!.sentence !== t.sentence || !(toks[e]!.pos === 'NOUN' || toks[e]!.pos === 'PROPN') || toks[e]!.end > q.open) return null;
+  const a = npLeft(cx, e, doc.sentences[t.sentence]!.tokenStart);
+  // (Only a phrase that opens its clause: in 'the clip says Kaine “has a passion …”' the
+  // phrase after a verb is what is said, not who says it.)
+  const before = toks[a - 1];
+  if (before && before.sentence === t.sentence && !/^[,;:—–(]$/.test(s(a - 1)) && ((before.pos !== 'SCONJ' && before.pos !== 'CCONJ') || before.lower === 'that')) return null;
+  const sp = speakerOfNP(cx, a, e + 1, q.open, 'before-subject');
+  return sp && speakerLike(cx, sp) ? sp : null;
+}
+
+/** The direct quotes: for each span in text order, its candidates, then the choice (quote-rules.ts). */
+function readDirectQuotes(cx: QuoteContext): Quote[] {
+  const { text, toks, spans, chains, chainAt, s, tokenAt, sources, spoke, humans, speechFrames, paraLast, doc, articleId } = cx;
+  const out: Quote[] = [];
+  let prev: { q: QuoteSpan; sp: Speaker | null } | null = null;
+  let lastSpeaker: { sp: Speaker; paragraph: number } | null = null;
+  for (let qi = 0; qi < spans.length; qi++) {
+    const q = spans[qi]!;
+    const next = spans[qi + 1];
+    const nextOpen = next && next.paragraph === q.paragraph ? next.open : Number.MAX_SAFE_INTEGER;
+    const prevAfter = prev && prev.q.paragraph === q.paragraph ? prev.q.after : doc.paragraphs[q.paragraph]!.start;
+    // ---- the candidates stage: every reading the words around the span offer, read on demand ----
+    const pstart = doc.paragraphs[q.paragraph]!.start;
+    const prevSp: Speaker | null = prev && prev.q.paragraph === q.paragraph ? prev.sp : null;
+    const cands: Candidates = {
+      verbFirst: lazy(() => subjectOfQuote(cx, q)),
+      left: lazy(() => fromLeft(cx, q, prevAfter)),
+      right: lazy(() => (q.closed ? fromRight(cx, q, nextOpen) : null)),
+      embedded: /[\p{L}\p{N}]\s*$/u.test(text.slice(Math.max(pstart, q.open - 3), q.open)),
+      sameSentence: () =>
+        prev && prev.q.paragraph === q.paragraph && prev.sp && !/[.!?]\s/.test(text.slice(prev.q.close - 1, q.open)) && !/[.!?]$/.test(text.slice(prev.q.inner, prev.q.close).trim())
+          ? { ...prev.sp, how: 'same-sentence' }
+          : null,
+      signature: () => {
+        if (q.paragraph + 1 >= doc.paragraphs.length) return null;
+        const np = doc.paragraphs[q.paragraph + 1]!;
+        const k = tokenAt(np.start);
+        if (!(toks[k] && /^[-―—–]$/.test(s(k)) && toks[k + 1] && chainAt[k + 1]! >= 0 && nameChain(cx, chainAt[k + 1]!))) return null;
+        return speakerOfNP(cx, k + 1, chains[chainAt[k + 1]!]!.te, np.start, 'signature-line');
+      },
+      sameParagraph: () => (prevSp ? { ...prevSp, how: 'same-paragraph' } : null),
+      paragraphAttribution: () => {
+        for (let i = speechFrames.length - 1; i >= 0; i--) {
+          const at = toks[speechFrames[i]!.v]!.start;
+          if (at >= q.open) continue;
+          if (at < pstart) break;
+          return { ...speechFrames[i]!.sp, how: 'paragraph-attribution' };
+        }
+        return null;
+      },
+      paragraphSubject: () => {
+        for (let i = sources.length - 1; i >= 0; i--) {
+          const x = sources[i]!;
+          if (x.pos >= q.open) continue;
+          if (x.pos < pstart) break;
+          if (x.person) return { name: x.name, start: x.pos, end: x.end ?? x.pos, how: 'paragraph-subject', person: true };
+        }
+        return null;
+      },
+      // (CSV-wrapped paragraphs start with a stray mark.)
+      opensParagraph: /^[\s"'“”‘’«]*$/.test(text.slice(pstart, q.open)),
+      previousParagraph: () => (lastSpeaker && q.paragraph - lastSpeaker.paragraph <= 1 ? { ...lastSpeaker.sp, how: 'previous-paragraph' } : null),
+      previousParagraphAttribution: () => {
+        const pl = q.paragraph > 0 ? paraLast[q.paragraph - 1] : null;
+        return pl ? { ...pl, how: 'previous-paragraph-attribution' } : null;
+      },
+      previousParagraphColon: () => {
+        if (q.paragraph < 1) return null;
+        const pp = doc.paragraphs[q.paragraph - 1]!;
+        if (text[pp.end - 1] !== ':' || pp.sentenceEnd <= pp.sentenceStart) return null;
+        const last = doc.sentences[pp.sentenceEnd - 1]!;
+        for (let v = last.tokenStart; v < last.tokenEnd; v++) if (toks[v]!.pos === 'VERB') return subjectLeft(cx, v, last.tokenStart, 'previous-paragraph-colon');
+        // 'His words:' / 'In her words:': the one the possessive means.
+        const w = /^(?:in\s+)?(his|her)\s+(?:own\s+)?words\s*:$/i.exec(text.slice(last.start, pp.end).trim());
+        const src = w ? personBefore(cx, last.start, w[1]!.toLowerCase() === 'his' ? 'he' : 'she') : undefined;
+        return src ? { name: src.name, start: last.start, end: pp.end, how: 'previous-paragraph-colon:pronoun', person: true } : null;
+      },
+      previousParagraphSubject: () => {
+        if (q.paragraph < 1) return null;
+        const pp = doc.paragraphs[q.paragraph - 1]!;
+        let x: Source | undefined;
+        for (const c of sources) if (c.person && c.pos >= pp.start && c.pos < pp.end) x = c;
+        return x && (!lastSpeaker || x.pos > lastSpeaker.sp.start) ? { name: x.name, start: x.pos, end: x.end ?? x.pos, how: 'previous-paragraph-subject', person: true } : null;
+      },
+      passageSpeaker: () =>
+        lastSpeaker && q.paragraph - lastSpeaker.paragraph <= 2 && text.slice(q.start, q.end).split(/\s+/).length >= 4 ? { ...lastSpeaker.sp, how: 'passage-speaker' } : null,
+      speakerLike: (r) => speakerLike(cx, r as Speaker),
+    };
+    // ---- the choice stage: the first rule of CHOICE_RULES (quote-rules.ts) that reads a speaker ----
+    const sp: Speaker | null = (chooseSpeaker(cands)?.sp as Speaker | undefined) ?? null;
+    // Scare quotes: a short quoted phrase with no speaker is a name or a term, not a quote.
+    const words = text.slice(q.start, q.end).split(/\s+/).length;
+    if (!sp && words < 4) {
+      prev = { q, sp: null };
+      continue;
+    }
+    // 'said Mujtaba Rahman of the Eurasia Group': the affiliation written right after the
+    // speaker's name belongs to how the article names the speaker.
+    const aff = sp && sp.person && !/:pronoun$/.test(sp.how) ? affiliationAfter(cx, sp.end) : null;
+    out.push({
+      article: articleId,
+      text: text.slice(q.start, q.end),
+      start: q.start,
+      end: q.end,
+      speaker: sp ? speakerLabel(cx, sp) + (aff ? text.slice(sp.end, aff) : '') : null,
+      speaker_evidence: sp ? [ev(cx, sp.start, aff ?? sp.end)] : [],
+      kind: 'direct',
+      rule: 'quote.direct.' + (sp?.how ?? 'no-speaker'),
+    });
+    if (sp) {
+      if (sp.person && (sp.how.endsWith(':name') || sp.how.endsWith(':pronoun'))) addSource(cx, { pos: q.open, name: sp.name, person: true, rank: sp.how.startsWith('before-clause') ? 1 : 2 });
+      lastSpeaker = { sp, paragraph: q.paragraph };
+      // (A person named by a common noun, not an organisation, a document or a title, in an
+      // attribution after the quote: '“…,” the carpenter says', not 'one questioner claimed that “…”'.)
+      spoke.push({ pos: q.open, sp });
+      if (sp.how.startsWith('after-') && isHumanNominal(cx, sp)) humans.push({ pos: sp.start, sp });
+    }
+    prev = { q, sp };
+  }
+    return out;
+}
+
+function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
+  const cx = prepare(doc, people, articleId);
+  const { spans, sources, humans } = cx;
+
 
   // ---- the pipeline: spans (findQuoteSpans) → cues → for each span, candidates → choice ----
-  readPersonSubjects(); // cues: people who are a clause's subject
-  readOrgSubjects(); // cues: organisations that open a sentence
+  readPersonSubjects(cx); // cues: people who are a clause's subject
+  readOrgSubjects(cx); // cues: organisations that open a sentence
   sources.sort((x, y) => x.pos - y.pos);
-  humans.push(...humanSubjects()); // cues: people named only by a common noun
-  readSpeechFrames(); // cues: 'X said (that) …', 'according to X' (and the indirect quotes they frame)
-  readBlockQuotes(); // 'Minister Ellwood said:' and then paragraphs without quotation marks
-  const direct = readDirectQuotes(); // candidates and choice for each quoted span
+  humans.push(...humanSubjects(cx)); // cues: people named only by a common noun
+  const indirect = readSpeechFrames(cx); // cues: 'X said (that) …', 'according to X' (and the indirect quotes they frame)
+  const blocks = readBlockQuotes(cx); // 'Minister Ellwood said:' and then paragraphs without quotation marks
+  const direct = readDirectQuotes(cx); // candidates and choice for each quoted span
   return [...direct, ...blocks, ...indirect].sort((a, b) => a.start - b.start);
 }
