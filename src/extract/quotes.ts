@@ -616,10 +616,6 @@ function antecedent(cx: QuoteContext, r: AnaphorRule, head: string, at: number):
   return best ? { name: best.sp.name, person: false } : null;
 }
 
-/**
- * The speaker named by tokens [a, b) (a noun phrase): its last name chain, else a pronoun,
- * else a nominal ('the ministry', 'the Republican nominee').
- */
 /** 'her senior policy adviser, Jake Sullivan, said': 'her' before a noun is no subject. */
 function possessive(cx: QuoteContext, k: number): boolean {
   const { toks } = cx;
@@ -728,16 +724,20 @@ function affiliatedPerson(cx: QuoteContext, a: number, orgStart: number): boolea
   return isPersonName(cx, people.resolve(cleanName(text.slice(chains[ci]!.start, chains[ci]!.end))));
 }
 
-function speakerOfNP(cx: QuoteContext, a: number, b0: number, at: number, rule: string): Speaker | null {
-  const { text, toks, chains, chainAt, s, tokenAt, personNames, sources, spoke, humans, doc, people } = cx;
-  if (b0 <= a) return null;
-  // 'The Afghan Ministry of Defense stated': a noun phrase that ends in an organisation's
-  // full name is that organisation.
+/** 'The Afghan Ministry of Defense stated': a noun phrase [a, b0) that ends in an organisation's full name. */
+function orgNameEnding(cx: QuoteContext, a: number, b0: number, rule: string): Speaker | null {
+  const { toks, people } = cx;
   const npEnd = toks[b0 - 1]!.end;
   for (const o of people.organisations)
     for (const e of o.evidence)
       if (e.end === npEnd && e.start >= toks[a]!.start && /\b(of|for|and)\b/.test(e.text) && !affiliatedPerson(cx, a, e.start))
         return { name: o.name, start: e.start, end: e.end, how: rule + ':name', person: false };
+  return null;
+}
+
+/** The parts of a noun phrase [a, b0): where it ends, its last name chain, its pronoun and its last common noun (-1 when none). */
+function npParts(cx: QuoteContext, a: number, b0: number): { b: number; lastChain: number; pronoun: number; headNoun: number } {
+  const { toks, chains, chainAt, s } = cx;
   // 'Jeffrey Lewis of the James Martin Center …': a name before of/at/from is the speaker.
   let b = b0;
   for (let k = a + 1; k < b0; k++) {
@@ -766,6 +766,12 @@ function speakerOfNP(cx: QuoteContext, a: number, b0: number, at: number, rule: 
     if (toks[k]!.pos === 'PRON' && (PERSON_PRONOUNS.has(toks[k]!.lower) || OTHER_PRONOUNS.has(toks[k]!.lower)) && !possessive(cx, k)) pronoun = k;
     if (toks[k]!.pos === 'NOUN') headNoun = k;
   }
+  return { b, lastChain, pronoun, headNoun };
+}
+
+/** A noun phrase [a, b) with a name chain: a bare title, a nominal the name modifies, an owned phrase, or the name. */
+function nameReading(cx: QuoteContext, a: number, b: number, at: number, rule: string, lastChain: number, headNoun: number): Speaker {
+  const { text, toks, chains, s, personNames, people } = cx;
   // 'the New Jersey governor' / 'the Vermont senator': a name that only modifies a role noun
   // is a bare title, which takes the last person who spoke.
   if (lastChain >= 0 && headNoun > chains[lastChain]!.te - 1 && ROLE_HEADS.has(toks[headNoun]!.lower) && toks[a]!.lower === 'the') {
@@ -785,70 +791,80 @@ function speakerOfNP(cx: QuoteContext, a: number, b0: number, at: number, rule: 
     const np = text.slice(toks[a]!.start, toks[b - 1]!.end);
     return { name: np.replace(/^(the|a|an)\s+/i, ''), start: toks[a]!.start, end: toks[b - 1]!.end, how: rule + ':owned', person: false };
   }
-  if (lastChain >= 0) {
-    const c = chains[lastChain]!;
-    // Drop leading titles: 'Sen. Ted Cruz' → 'Ted Cruz'.
-    let ts = c.ts;
-    // ('Interior Ministry' keeps its words: an organisation's name is not a title and a name.)
-    if (!ORG_WORDS.has(s(c.te - 1).toLowerCase()))
-      while (ts < c.te - 1 && (NAME_TITLES.has(s(ts).toLowerCase().replace(/\.$/, '')) || COUNTRY_WORDS.has(s(ts).toLowerCase()))) ts++;
-    const written = text.slice(toks[ts]!.start, c.end);
-    const name = familyName(cx, c.start, people.resolve(cleanName(written)));
-    const person = isPersonName(cx, name) || (name !== written && personNames.has(written));
-    return { name, start: toks[ts]!.start, end: c.end, how: rule + ':name', person };
-  }
-  if (pronoun >= 0) {
-    const p = toks[pronoun]!;
-    if (PERSON_PRONOUNS.has(p.lower)) {
-      const src = personBefore(cx, p.start, p.lower);
-      // '“…,” the carpenter says. “…,” he goes on.': one named only by a common noun who spoke
-      // last, in this paragraph or the one before, with no one named since.
-      let ln: { pos: number; sp: Speaker } | null = null;
-      for (const h of humans) if (h.pos < p.start && (!ln || h.pos > ln.pos)) ln = h;
-      if (ln && (!src || src.pos < ln.pos) && paragraphOf(cx, p.start) - paragraphOf(cx, ln.pos) <= 1)
-        return { ...ln.sp, start: p.start, end: p.end, how: rule + ':pronoun' };
-      if (src) return { name: src.name, start: p.start, end: p.end, how: rule + ':pronoun', person: true };
-      // ('Jean Richard Lenga … said …. “…,” he said': when every person named clashes with the
-      // pronoun by the given-name list, the one who spoke in this sentence or the one before
-      // is still who it means: the list does not know every language's names.)
-      const any = personBefore(cx, p.start);
-      if (any && doc.sentences[toks[tokenAt(p.start)]!.sentence]!.paragraph - paragraphOf(cx, any.pos) <= 0 && toks[tokenAt(p.start)]!.sentence - toks[tokenAt(any.pos)]!.sentence <= 1)
-        return { name: any.name, start: p.start, end: p.end, how: rule + ':pronoun', person: true };
-    } else if (p.lower === 'it' || p.lower === 'they') {
-      // Only an organisation that spoke in this paragraph or the one before ('the ministry said
-      // … “…,” it added'); a country or place named earlier is rarely what 'it' quotes.
-      const lo = windowStart(cx, at);
-      for (let i = sources.length - 1; i >= 0 && sources[i]!.pos >= lo; i--) {
-        const x = sources[i]!;
-        if (x.pos < at && !x.person && !COUNTRY_WORDS.has(x.name.toLowerCase()) && isOrgName(cx, x.name))
-          return { name: x.name, start: p.start, end: p.end, how: rule + ':pronoun', person: false };
-      }
+  const c = chains[lastChain]!;
+  // Drop leading titles: 'Sen. Ted Cruz' → 'Ted Cruz'.
+  let ts = c.ts;
+  // ('Interior Ministry' keeps its words: an organisation's name is not a title and a name.)
+  if (!ORG_WORDS.has(s(c.te - 1).toLowerCase()))
+    while (ts < c.te - 1 && (NAME_TITLES.has(s(ts).toLowerCase().replace(/\.$/, '')) || COUNTRY_WORDS.has(s(ts).toLowerCase()))) ts++;
+  const written = text.slice(toks[ts]!.start, c.end);
+  const name = familyName(cx, c.start, people.resolve(cleanName(written)));
+  const person = isPersonName(cx, name) || (name !== written && personNames.has(written));
+  return { name, start: toks[ts]!.start, end: c.end, how: rule + ':name', person };
+}
+
+/** A pronoun as a speaker: he/she the person it refers to, it/they an organisation that spoke just before. */
+function pronounReading(cx: QuoteContext, pronoun: number, at: number, rule: string): Speaker {
+  const { toks, tokenAt, sources, humans, doc } = cx;
+  const p = toks[pronoun]!;
+  if (PERSON_PRONOUNS.has(p.lower)) {
+    const src = personBefore(cx, p.start, p.lower);
+    // '“…,” the carpenter says. “…,” he goes on.': one named only by a common noun who spoke
+    // last, in this paragraph or the one before, with no one named since.
+    let ln: { pos: number; sp: Speaker } | null = null;
+    for (const h of humans) if (h.pos < p.start && (!ln || h.pos > ln.pos)) ln = h;
+    if (ln && (!src || src.pos < ln.pos) && paragraphOf(cx, p.start) - paragraphOf(cx, ln.pos) <= 1)
+      return { ...ln.sp, start: p.start, end: p.end, how: rule + ':pronoun' };
+    if (src) return { name: src.name, start: p.start, end: p.end, how: rule + ':pronoun', person: true };
+    // ('Jean Richard Lenga … said …. “…,” he said': when every person named clashes with the
+    // pronoun by the given-name list, the one who spoke in this sentence or the one before
+    // is still who it means: the list does not know every language's names.)
+    const any = personBefore(cx, p.start);
+    if (any && doc.sentences[toks[tokenAt(p.start)]!.sentence]!.paragraph - paragraphOf(cx, any.pos) <= 0 && toks[tokenAt(p.start)]!.sentence - toks[tokenAt(any.pos)]!.sentence <= 1)
+      return { name: any.name, start: p.start, end: p.end, how: rule + ':pronoun', person: true };
+  } else if (p.lower === 'it' || p.lower === 'they') {
+    // Only an organisation that spoke in this paragraph or the one before ('the ministry said
+    // … “…,” it added'); a country or place named earlier is rarely what 'it' quotes.
+    const lo = windowStart(cx, at);
+    for (let i = sources.length - 1; i >= 0 && sources[i]!.pos >= lo; i--) {
+      const x = sources[i]!;
+      if (x.pos < at && !x.person && !COUNTRY_WORDS.has(x.name.toLowerCase()) && isOrgName(cx, x.name))
+        return { name: x.name, start: p.start, end: p.end, how: rule + ':pronoun', person: false };
     }
-    return { name: tokText(doc, p), start: p.start, end: p.end, how: rule + ':pronoun-unresolved', person: false };
   }
+  return { name: tokText(doc, p), start: p.start, end: p.end, how: rule + ':pronoun-unresolved', person: false };
+}
+
+/** A definite description as a speaker ('the statement added', 'the army said'), by ANAPHOR_RULES (quote-rules.ts). */
+function anaphorReading(cx: QuoteContext, a: number, b: number, rule: string): Speaker | null {
+  const { text, toks, s } = cx;
   // 'the statement added', 'the army said', 'the 47-year-old told AFP': a definite description
   // points back to one the article has named (quote-rules.ts).
-  {
-    let hb = b;
-    while (hb - 1 > a && (toks[hb - 1]!.pos === 'ADV' || toks[hb - 1]!.pos === 'AUX')) hb--;
-    // (the head as written: '52-year-old' is several tokens)
-    const headWord = /[\p{L}\p{N}-]+$/u.exec(text.slice(toks[a]!.start, toks[hb - 1]!.end))?.[0] ?? s(hb - 1);
-    const rule0 = b - a <= 8 ? anaphorRule(headWord, (h) => ROLE_HEADS.has(h) || (HUMAN_NOUN.test(h) && !ORG_NOMINALS.has(h) && !ORG_WORDS.has(h))) : undefined;
-    // ('police officer further said': a bare role noun, not 'my mother' cut from its possessive.)
-    const bare = toks[a]!.pos === 'NOUN' && /^[a-z]/.test(s(a)) && rule0?.refersTo === 'person' && !/^(my|his|her|their|our|your|its|[’']s)$/.test(toks[a - 1]?.lower ?? '');
-    // ('according to the Malian armed forces' names them; 'the army' alone points back.)
-    const short = rule0?.refersTo !== 'organisation' || hb - a === 2;
-    // (A plain noun for a person points back only when the article used it before: 'said a
-    // soldier … said the soldier'; 'the ad’s narrator' with none before is someone new.)
-    const usedBefore = (w: string) => new RegExp(`\\b${w.replace(/[^\p{L}\p{N}-]/gu, '')}\\b`, 'iu').test(text.slice(0, toks[a]!.start));
-    const listed = rule0 ? rule0.heads.some((x) => (x.startsWith('^') ? new RegExp(x).test(headWord.toLowerCase()) : x === headWord.toLowerCase())) : false;
-    if (rule0 && short && (listed || usedBefore(headWord)) && (DEFINITE.has(toks[a]!.lower) || bare)) {
-      const got = antecedent(cx, rule0, headWord.toLowerCase(), toks[a]!.start);
-      if (got) return { ...got, start: toks[a]!.start, end: toks[hb - 1]!.end, how: rule + ':anaphor' };
-    }
+  let hb = b;
+  while (hb - 1 > a && (toks[hb - 1]!.pos === 'ADV' || toks[hb - 1]!.pos === 'AUX')) hb--;
+  // (the head as written: '52-year-old' is several tokens)
+  const headWord = /[\p{L}\p{N}-]+$/u.exec(text.slice(toks[a]!.start, toks[hb - 1]!.end))?.[0] ?? s(hb - 1);
+  const rule0 = b - a <= 8 ? anaphorRule(headWord, (h) => ROLE_HEADS.has(h) || (HUMAN_NOUN.test(h) && !ORG_NOMINALS.has(h) && !ORG_WORDS.has(h))) : undefined;
+  // ('police officer further said': a bare role noun, not 'my mother' cut from its possessive.)
+  const bare = toks[a]!.pos === 'NOUN' && /^[a-z]/.test(s(a)) && rule0?.refersTo === 'person' && !/^(my|his|her|their|our|your|its|[’']s)$/.test(toks[a - 1]?.lower ?? '');
+  // ('according to the Malian armed forces' names them; 'the army' alone points back.)
+  const short = rule0?.refersTo !== 'organisation' || hb - a === 2;
+  // (A plain noun for a person points back only when the article used it before: 'said a
+  // soldier … said the soldier'; 'the ad’s narrator' with none before is someone new.)
+  const usedBefore = (w: string) => new RegExp(`\\b${w.replace(/[^\p{L}\p{N}-]/gu, '')}\\b`, 'iu').test(text.slice(0, toks[a]!.start));
+  const listed = rule0 ? rule0.heads.some((x) => (x.startsWith('^') ? new RegExp(x).test(headWord.toLowerCase()) : x === headWord.toLowerCase())) : false;
+  if (rule0 && short && (listed || usedBefore(headWord)) && (DEFINITE.has(toks[a]!.lower) || bare)) {
+    const got = antecedent(cx, rule0, headWord.toLowerCase(), toks[a]!.start);
+    if (got) return { ...got, start: toks[a]!.start, end: toks[hb - 1]!.end, how: rule + ':anaphor' };
   }
+  return null;
+}
+
+/** A noun phrase with no name or pronoun: a title, an organisation's common noun, or a common noun for a speaker. */
+function nominalReading(cx: QuoteContext, a: number, b: number, at: number, rule: string, headNoun: number): Speaker | null {
+  const { text, toks } = cx;
   // 'The Foreign Secretary said:': a definite title of capitalised title words.
-  if (toks[a]!.lower === 'the' && b - a <= 5 && lastChain < 0 && headNoun < 0) {
+  if (toks[a]!.lower === 'the' && b - a <= 5 && headNoun < 0) {
     let titles = true;
     for (let k = a + 1; k < b; k++) if (!NAME_TITLES.has(toks[k]!.lower) && !ROLE_HEADS.has(toks[k]!.lower)) titles = false;
     const src = titles && b - a > 1 ? personBefore(cx, at) : undefined;
@@ -876,6 +892,21 @@ function speakerOfNP(cx: QuoteContext, a: number, b0: number, at: number, rule: 
     return { name: np.replace(/^(the|a|an)\s+/i, ''), start: toks[a]!.start, end: toks[b - 1]!.end, how: rule + ':nominal', person: false };
   }
   return null;
+}
+
+/**
+ * The speaker named by tokens [a, b0) (a noun phrase), read where it speaks (`at`): an
+ * organisation's full name, else its last name chain, else a pronoun, else a definite
+ * description, a title or a common noun ('the ministry', 'the Republican nominee').
+ */
+function speakerOfNP(cx: QuoteContext, a: number, b0: number, at: number, rule: string): Speaker | null {
+  if (b0 <= a) return null;
+  const org = orgNameEnding(cx, a, b0, rule);
+  if (org) return org;
+  const { b, lastChain, pronoun, headNoun } = npParts(cx, a, b0);
+  if (lastChain >= 0) return nameReading(cx, a, b, at, rule, lastChain, headNoun);
+  if (pronoun >= 0) return pronounReading(cx, pronoun, at, rule);
+  return anaphorReading(cx, a, b, rule) ?? nominalReading(cx, a, b, at, rule, headNoun);
 }
 
 /** Noun phrase ending at token e (inclusive), read leftwards. */
@@ -1623,130 +1654,157 @@ function subjectOfQuote(cx: QuoteContext, q: QuoteSpan): Speaker | null {
   return sp && speakerLike(cx, sp) ? sp : null;
 }
 
-/** The direct quotes: for each span in text order, its candidates, then the choice (quote-rules.ts). */
+/** Where a span stands among the quotes read before it (readDirectQuotes keeps it as it goes). */
+interface QuoteState {
+  /** The span before this one, and the speaker it was given. */
+  prev: { q: QuoteSpan; sp: Speaker | null } | null;
+  /** The last quote that was given a speaker, and its paragraph. */
+  lastSpeaker: { sp: Speaker; paragraph: number } | null;
+}
+
+/**
+ * The candidates stage: every reading the words around span q offer (before it, after it, the
+ * quote before it, the paragraph and the passage), each read on demand.
+ */
+function candidatesOf(cx: QuoteContext, q: QuoteSpan, next: QuoteSpan | undefined, st: QuoteState): Candidates {
+  const { text, toks, chains, chainAt, s, tokenAt, sources, speechFrames, paraLast, doc } = cx;
+  const { prev, lastSpeaker } = st;
+  const nextOpen = next && next.paragraph === q.paragraph ? next.open : Number.MAX_SAFE_INTEGER;
+  const prevAfter = prev && prev.q.paragraph === q.paragraph ? prev.q.after : doc.paragraphs[q.paragraph]!.start;
+  const pstart = doc.paragraphs[q.paragraph]!.start;
+  const prevSp: Speaker | null = prev && prev.q.paragraph === q.paragraph ? prev.sp : null;
+  return {
+    verbFirst: lazy(() => subjectOfQuote(cx, q)),
+    left: lazy(() => fromLeft(cx, q, prevAfter)),
+    right: lazy(() => (q.closed ? fromRight(cx, q, nextOpen) : null)),
+    embedded: /[\p{L}\p{N}]\s*$/u.test(text.slice(Math.max(pstart, q.open - 3), q.open)),
+    sameSentence: () =>
+      prev && prev.q.paragraph === q.paragraph && prev.sp && !/[.!?]\s/.test(text.slice(prev.q.close - 1, q.open)) && !/[.!?]$/.test(text.slice(prev.q.inner, prev.q.close).trim())
+        ? { ...prev.sp, how: 'same-sentence' }
+        : null,
+    signature: () => {
+      if (q.paragraph + 1 >= doc.paragraphs.length) return null;
+      const np = doc.paragraphs[q.paragraph + 1]!;
+      const k = tokenAt(np.start);
+      if (!(toks[k] && /^[-―—–]$/.test(s(k)) && toks[k + 1] && chainAt[k + 1]! >= 0 && nameChain(cx, chainAt[k + 1]!))) return null;
+      return speakerOfNP(cx, k + 1, chains[chainAt[k + 1]!]!.te, np.start, 'signature-line');
+    },
+    sameParagraph: () => (prevSp ? { ...prevSp, how: 'same-paragraph' } : null),
+    paragraphAttribution: () => {
+      for (let i = speechFrames.length - 1; i >= 0; i--) {
+        const at = toks[speechFrames[i]!.v]!.start;
+        if (at >= q.open) continue;
+        if (at < pstart) break;
+        return { ...speechFrames[i]!.sp, how: 'paragraph-attribution' };
+      }
+      return null;
+    },
+    paragraphSubject: () => {
+      for (let i = sources.length - 1; i >= 0; i--) {
+        const x = sources[i]!;
+        if (x.pos >= q.open) continue;
+        if (x.pos < pstart) break;
+        if (x.person) return { name: x.name, start: x.pos, end: x.end ?? x.pos, how: 'paragraph-subject', person: true };
+      }
+      return null;
+    },
+    // (CSV-wrapped paragraphs start with a stray mark.)
+    opensParagraph: /^[\s"'“”‘’«]*$/.test(text.slice(pstart, q.open)),
+    previousParagraph: () => (lastSpeaker && q.paragraph - lastSpeaker.paragraph <= 1 ? { ...lastSpeaker.sp, how: 'previous-paragraph' } : null),
+    previousParagraphAttribution: () => {
+      const pl = q.paragraph > 0 ? paraLast[q.paragraph - 1] : null;
+      return pl ? { ...pl, how: 'previous-paragraph-attribution' } : null;
+    },
+    previousParagraphColon: () => {
+      if (q.paragraph < 1) return null;
+      const pp = doc.paragraphs[q.paragraph - 1]!;
+      if (text[pp.end - 1] !== ':' || pp.sentenceEnd <= pp.sentenceStart) return null;
+      const last = doc.sentences[pp.sentenceEnd - 1]!;
+      for (let v = last.tokenStart; v < last.tokenEnd; v++) if (toks[v]!.pos === 'VERB') return subjectLeft(cx, v, last.tokenStart, 'previous-paragraph-colon');
+      // 'His words:' / 'In her words:': the one the possessive means.
+      const w = /^(?:in\s+)?(his|her)\s+(?:own\s+)?words\s*:$/i.exec(text.slice(last.start, pp.end).trim());
+      const src = w ? personBefore(cx, last.start, w[1]!.toLowerCase() === 'his' ? 'he' : 'she') : undefined;
+      return src ? { name: src.name, start: last.start, end: pp.end, how: 'previous-paragraph-colon:pronoun', person: true } : null;
+    },
+    previousParagraphSubject: () => {
+      if (q.paragraph < 1) return null;
+      const pp = doc.paragraphs[q.paragraph - 1]!;
+      let x: Source | undefined;
+      for (const c of sources) if (c.person && c.pos >= pp.start && c.pos < pp.end) x = c;
+      return x && (!lastSpeaker || x.pos > lastSpeaker.sp.start) ? { name: x.name, start: x.pos, end: x.end ?? x.pos, how: 'previous-paragraph-subject', person: true } : null;
+    },
+    passageSpeaker: () =>
+      lastSpeaker && q.paragraph - lastSpeaker.paragraph <= 2 && text.slice(q.start, q.end).split(/\s+/).length >= 4 ? { ...lastSpeaker.sp, how: 'passage-speaker' } : null,
+    speakerLike: (r) => speakerLike(cx, r as Speaker),
+  };
+}
+
+/** A quote record: the span's text and its speaker as the article names it. */
+function directQuote(cx: QuoteContext, q: QuoteSpan, sp: Speaker | null): Quote {
+  const { text, articleId } = cx;
+  // 'said Mujtaba Rahman of the Eurasia Group': the affiliation written right after the
+  // speaker's name belongs to how the article names the speaker.
+  const aff = sp && sp.person && !/:pronoun$/.test(sp.how) ? affiliationAfter(cx, sp.end) : null;
+  return {
+    article: articleId,
+    text: text.slice(q.start, q.end),
+    start: q.start,
+    end: q.end,
+    speaker: sp ? speakerLabel(cx, sp) + (aff ? text.slice(sp.end, aff) : '') : null,
+    speaker_evidence: sp ? [ev(cx, sp.start, aff ?? sp.end)] : [],
+    kind: 'direct',
+    rule: 'quote.direct.' + (sp?.how ?? 'no-speaker'),
+  };
+}
+
+/** One who spoke a direct quote becomes a cue for the quotes after it (pronouns, 'the source'). */
+function noteSpeaker(cx: QuoteContext, q: QuoteSpan, sp: Speaker): void {
+  if (sp.person && (sp.how.endsWith(':name') || sp.how.endsWith(':pronoun'))) addSource(cx, { pos: q.open, name: sp.name, person: true, rank: sp.how.startsWith('before-clause') ? 1 : 2 });
+  // (A person named by a common noun, not an organisation, a document or a title, in an
+  // attribution after the quote: '“…,” the carpenter says', not 'one questioner claimed that “…”'.)
+  cx.spoke.push({ pos: q.open, sp });
+  if (sp.how.startsWith('after-') && isHumanNominal(cx, sp)) cx.humans.push({ pos: sp.start, sp });
+}
+
+/** The direct quotes: for each span in text order, its candidates, then the choice (CHOICE_RULES in quote-rules.ts), then its record. */
 function readDirectQuotes(cx: QuoteContext): Quote[] {
-  const { text, toks, spans, chains, chainAt, s, tokenAt, sources, spoke, humans, speechFrames, paraLast, doc, articleId } = cx;
+  const { text, spans } = cx;
   const out: Quote[] = [];
-  let prev: { q: QuoteSpan; sp: Speaker | null } | null = null;
-  let lastSpeaker: { sp: Speaker; paragraph: number } | null = null;
+  const st: QuoteState = { prev: null, lastSpeaker: null };
   for (let qi = 0; qi < spans.length; qi++) {
     const q = spans[qi]!;
-    const next = spans[qi + 1];
-    const nextOpen = next && next.paragraph === q.paragraph ? next.open : Number.MAX_SAFE_INTEGER;
-    const prevAfter = prev && prev.q.paragraph === q.paragraph ? prev.q.after : doc.paragraphs[q.paragraph]!.start;
-    // ---- the candidates stage: every reading the words around the span offer, read on demand ----
-    const pstart = doc.paragraphs[q.paragraph]!.start;
-    const prevSp: Speaker | null = prev && prev.q.paragraph === q.paragraph ? prev.sp : null;
-    const cands: Candidates = {
-      verbFirst: lazy(() => subjectOfQuote(cx, q)),
-      left: lazy(() => fromLeft(cx, q, prevAfter)),
-      right: lazy(() => (q.closed ? fromRight(cx, q, nextOpen) : null)),
-      embedded: /[\p{L}\p{N}]\s*$/u.test(text.slice(Math.max(pstart, q.open - 3), q.open)),
-      sameSentence: () =>
-        prev && prev.q.paragraph === q.paragraph && prev.sp && !/[.!?]\s/.test(text.slice(prev.q.close - 1, q.open)) && !/[.!?]$/.test(text.slice(prev.q.inner, prev.q.close).trim())
-          ? { ...prev.sp, how: 'same-sentence' }
-          : null,
-      signature: () => {
-        if (q.paragraph + 1 >= doc.paragraphs.length) return null;
-        const np = doc.paragraphs[q.paragraph + 1]!;
-        const k = tokenAt(np.start);
-        if (!(toks[k] && /^[-―—–]$/.test(s(k)) && toks[k + 1] && chainAt[k + 1]! >= 0 && nameChain(cx, chainAt[k + 1]!))) return null;
-        return speakerOfNP(cx, k + 1, chains[chainAt[k + 1]!]!.te, np.start, 'signature-line');
-      },
-      sameParagraph: () => (prevSp ? { ...prevSp, how: 'same-paragraph' } : null),
-      paragraphAttribution: () => {
-        for (let i = speechFrames.length - 1; i >= 0; i--) {
-          const at = toks[speechFrames[i]!.v]!.start;
-          if (at >= q.open) continue;
-          if (at < pstart) break;
-          return { ...speechFrames[i]!.sp, how: 'paragraph-attribution' };
-        }
-        return null;
-      },
-      paragraphSubject: () => {
-        for (let i = sources.length - 1; i >= 0; i--) {
-          const x = sources[i]!;
-          if (x.pos >= q.open) continue;
-          if (x.pos < pstart) break;
-          if (x.person) return { name: x.name, start: x.pos, end: x.end ?? x.pos, how: 'paragraph-subject', person: true };
-        }
-        return null;
-      },
-      // (CSV-wrapped paragraphs start with a stray mark.)
-      opensParagraph: /^[\s"'“”‘’«]*$/.test(text.slice(pstart, q.open)),
-      previousParagraph: () => (lastSpeaker && q.paragraph - lastSpeaker.paragraph <= 1 ? { ...lastSpeaker.sp, how: 'previous-paragraph' } : null),
-      previousParagraphAttribution: () => {
-        const pl = q.paragraph > 0 ? paraLast[q.paragraph - 1] : null;
-        return pl ? { ...pl, how: 'previous-paragraph-attribution' } : null;
-      },
-      previousParagraphColon: () => {
-        if (q.paragraph < 1) return null;
-        const pp = doc.paragraphs[q.paragraph - 1]!;
-        if (text[pp.end - 1] !== ':' || pp.sentenceEnd <= pp.sentenceStart) return null;
-        const last = doc.sentences[pp.sentenceEnd - 1]!;
-        for (let v = last.tokenStart; v < last.tokenEnd; v++) if (toks[v]!.pos === 'VERB') return subjectLeft(cx, v, last.tokenStart, 'previous-paragraph-colon');
-        // 'His words:' / 'In her words:': the one the possessive means.
-        const w = /^(?:in\s+)?(his|her)\s+(?:own\s+)?words\s*:$/i.exec(text.slice(last.start, pp.end).trim());
-        const src = w ? personBefore(cx, last.start, w[1]!.toLowerCase() === 'his' ? 'he' : 'she') : undefined;
-        return src ? { name: src.name, start: last.start, end: pp.end, how: 'previous-paragraph-colon:pronoun', person: true } : null;
-      },
-      previousParagraphSubject: () => {
-        if (q.paragraph < 1) return null;
-        const pp = doc.paragraphs[q.paragraph - 1]!;
-        let x: Source | undefined;
-        for (const c of sources) if (c.person && c.pos >= pp.start && c.pos < pp.end) x = c;
-        return x && (!lastSpeaker || x.pos > lastSpeaker.sp.start) ? { name: x.name, start: x.pos, end: x.end ?? x.pos, how: 'previous-paragraph-subject', person: true } : null;
-      },
-      passageSpeaker: () =>
-        lastSpeaker && q.paragraph - lastSpeaker.paragraph <= 2 && text.slice(q.start, q.end).split(/\s+/).length >= 4 ? { ...lastSpeaker.sp, how: 'passage-speaker' } : null,
-      speakerLike: (r) => speakerLike(cx, r as Speaker),
-    };
-    // ---- the choice stage: the first rule of CHOICE_RULES (quote-rules.ts) that reads a speaker ----
+    const cands = candidatesOf(cx, q, spans[qi + 1], st);
+    // The choice: the first rule of CHOICE_RULES that reads a speaker.
     const sp: Speaker | null = (chooseSpeaker(cands)?.sp as Speaker | undefined) ?? null;
     // Scare quotes: a short quoted phrase with no speaker is a name or a term, not a quote.
     const words = text.slice(q.start, q.end).split(/\s+/).length;
     if (!sp && words < 4) {
-      prev = { q, sp: null };
+      st.prev = { q, sp: null };
       continue;
     }
-    // 'said Mujtaba Rahman of the Eurasia Group': the affiliation written right after the
-    // speaker's name belongs to how the article names the speaker.
-    const aff = sp && sp.person && !/:pronoun$/.test(sp.how) ? affiliationAfter(cx, sp.end) : null;
-    out.push({
-      article: articleId,
-      text: text.slice(q.start, q.end),
-      start: q.start,
-      end: q.end,
-      speaker: sp ? speakerLabel(cx, sp) + (aff ? text.slice(sp.end, aff) : '') : null,
-      speaker_evidence: sp ? [ev(cx, sp.start, aff ?? sp.end)] : [],
-      kind: 'direct',
-      rule: 'quote.direct.' + (sp?.how ?? 'no-speaker'),
-    });
+    out.push(directQuote(cx, q, sp));
     if (sp) {
-      if (sp.person && (sp.how.endsWith(':name') || sp.how.endsWith(':pronoun'))) addSource(cx, { pos: q.open, name: sp.name, person: true, rank: sp.how.startsWith('before-clause') ? 1 : 2 });
-      lastSpeaker = { sp, paragraph: q.paragraph };
-      // (A person named by a common noun, not an organisation, a document or a title, in an
-      // attribution after the quote: '“…,” the carpenter says', not 'one questioner claimed that “…”'.)
-      spoke.push({ pos: q.open, sp });
-      if (sp.how.startsWith('after-') && isHumanNominal(cx, sp)) humans.push({ pos: sp.start, sp });
+      noteSpeaker(cx, q, sp);
+      st.lastSpeaker = { sp, paragraph: q.paragraph };
     }
-    prev = { q, sp };
+    st.prev = { q, sp };
   }
-    return out;
+  return out;
 }
 
+/**
+ * The pipeline: prepare (spans, chains) → cues (who is a clause's subject, who speaks where, and
+ * the indirect and block quotes the attributions frame) → for each quoted span, its candidates →
+ * the choice → its quote record.
+ */
 function readQuotes(doc: Doc, people: PeopleIndex, articleId: string): Quote[] {
   const cx = prepare(doc, people, articleId);
-  const { spans, sources, humans } = cx;
-
-
-  // ---- the pipeline: spans (findQuoteSpans) → cues → for each span, candidates → choice ----
   readPersonSubjects(cx); // cues: people who are a clause's subject
   readOrgSubjects(cx); // cues: organisations that open a sentence
-  sources.sort((x, y) => x.pos - y.pos);
-  humans.push(...humanSubjects(cx)); // cues: people named only by a common noun
+  cx.sources.sort((x, y) => x.pos - y.pos);
+  cx.humans.push(...humanSubjects(cx)); // cues: people named only by a common noun
   const indirect = readSpeechFrames(cx); // cues: 'X said (that) …', 'according to X' (and the indirect quotes they frame)
   const blocks = readBlockQuotes(cx); // 'Minister Ellwood said:' and then paragraphs without quotation marks
-  const direct = readDirectQuotes(cx); // candidates and choice for each quoted span
+  const direct = readDirectQuotes(cx); // candidates, choice and record for each quoted span
   return [...direct, ...blocks, ...indirect].sort((a, b) => a.start - b.start);
 }
