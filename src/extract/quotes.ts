@@ -936,6 +936,89 @@ function npLeft(cx: QuoteContext, e: number, floor: number): number {
 }
 
 /**
+ * 'Sen. Dianne Feinstein of California, the ranking Democrat …, who said …': the relative
+ * pronoun at p stands for the nearest person named before it (else the nearest name).
+ */
+function relativeSubject(cx: QuoteContext, v: number, p: number, floor: number, rule: string): Speaker | null {
+  const { text, toks, chains, chainAt, people } = cx;
+  let fallback = -1;
+  for (let k = p - 1; k >= Math.max(floor, p - 30); k--) {
+    const ci = chainAt[k]!;
+    if (ci < 0 || !nameChain(cx, ci)) continue;
+    const c = chains[ci]!;
+    const nm = people.resolve(cleanName(text.slice(c.start, c.end)));
+    if (isPersonName(cx, nm)) return speakerOfNP(cx, c.ts, c.te, toks[v]!.start, rule);
+    if (fallback < 0) fallback = ci;
+    k = c.ts;
+  }
+  if (fallback >= 0) return speakerOfNP(cx, chains[fallback]!.ts, chains[fallback]!.te, toks[v]!.start, rule);
+  return null;
+}
+
+/**
+ * An apposition or relative clause sits between the subject and the verb at v (p is the comma
+ * before the verb): the first comma-separated chunk that starts with a name or a pronoun.
+ */
+function appositionSubject(cx: QuoteContext, v: number, p: number, floor: number, rule: string): Speaker | null {
+  const { toks, chains, chainAt, s } = cx;
+  const chunks: [number, number][] = [];
+  let e = p;
+  for (let k = p - 1; k >= floor - 1; k--) {
+    if (k < floor || s(k) === ',') {
+      chunks.push([k + 1, e]);
+      e = k;
+    }
+  }
+  // The subject comes first and its appositions follow, so read the chunks left to right
+  // ('Jack Dorsey, Twitter's chief executive, posted').
+  chunks.reverse();
+  const finite = !/ing$/.test(toks[v]!.lower);
+  // A person is preferred to a title or organisation that comes first ('Foreign Office
+  // Minister, Tobias Ellwood, said').
+  let first: Speaker | null = null;
+  let firstName: Speaker | null = null;
+  for (const [a0, b] of chunks) {
+    // 'And North Carolina’s Ada Fisher, one of …, said', 'As Andrew Tabler, an expert …,
+    // noted': a conjunction opening the sentence is not part of the subject.
+    const a = a0 < b - 1 && CHUNK_OPENERS.has(toks[a0]!.lower) ? a0 + 1 : a0;
+    if (b <= a) continue;
+    // 'Mrs. Clinton would do well to reach out to Mr. Sanders, said David Axelrod': a piece
+    // with a verb of its own is a clause, not the subject or its apposition. (A participle
+    // takes the subject of the clause before it: 'Podesta reiterated that approach, saying'.)
+    if (finite && hasVerb(cx, a, b)) continue;
+    const t = toks[a]!;
+    const ci = chainAt[a]!;
+    let sp: Speaker | null = null;
+    if ((ci >= 0 && nameChain(cx, ci)) || ((PERSON_PRONOUNS.has(t.lower) || OTHER_PRONOUNS.has(t.lower)) && !possessive(cx, a))) {
+      // 'Washington Post columnist Margaret Sullivan': a short chunk is read whole (its
+      // last name is the head); a long one only for its first name.
+      const end = ci >= 0 ? (b - a <= 8 ? b : chains[ci]!.te) : a + 1;
+      sp = speakerOfNP(cx, a, Math.min(end, b), toks[v]!.start, rule);
+    } else if (wordsIn(cx, a, b) <= 6 && (t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'DET')) {
+      // 'Democratic nominee Hillary Clinton, at a later press gaggle, said': a short chunk
+      // that opens with a title and holds a name.
+      for (let k = a; k < b; k++) {
+        const cj = chainAt[k]!;
+        if (cj >= 0 && nameChain(cx, cj) && chains[cj]!.te <= b) {
+          sp = speakerOfNP(cx, a, b, toks[v]!.start, rule);
+          break;
+        }
+      }
+    }
+    if (!sp) continue;
+    // ('Another source who lives in Talata Mafara, Mudassir Muhammad, also said': a name
+    // standing alone between commas after a phrase for a person is that person.)
+    if (sp.how.endsWith(':name') && !sp.person && ci >= 0 && chains[ci]!.ts === a && chains[ci]!.te === b && a0 > floor && personShaped(cx, sp.name)) sp = { ...sp, person: true };
+    // ('As the LinkedIn chief executive, Jeff Weiner, put it': a title is taken only when no
+    // name follows it; 'Schilling’s son, Grant, defended …': a name before a phrase.)
+    if ((sp.person && !sp.how.endsWith(':title')) || sp.how.includes('pronoun')) return sp;
+    if (sp.how.endsWith(':name')) firstName ??= sp;
+    first ??= sp;
+  }
+  return firstName ?? first;
+}
+
+/**
  * Subject of the speech verb at token v, looking left within [floor, v):
  * 'Rana further says' / 'Rana, who is also …, further says' / 'Pakistani diplomat X said'.
  */
@@ -969,78 +1052,9 @@ function subjectLeft(cx: QuoteContext, v: number, floor: number, rule: string): 
   // 'Sen. Dianne Feinstein of California, the ranking Democrat …, who said …': the relative
   // pronoun stands for the nearest person named before it.
   if (toks[p]!.lower === 'who' && p > floor) {
-    let fallback = -1;
-    for (let k = p - 1; k >= Math.max(floor, p - 30); k--) {
-      const ci = chainAt[k]!;
-      if (ci < 0 || !nameChain(cx, ci)) continue;
-      const c = chains[ci]!;
-      const nm = people.resolve(cleanName(text.slice(c.start, c.end)));
-      if (isPersonName(cx, nm)) return speakerOfNP(cx, c.ts, c.te, toks[v]!.start, rule);
-      if (fallback < 0) fallback = ci;
-      k = c.ts;
-    }
-    if (fallback >= 0) return speakerOfNP(cx, chains[fallback]!.ts, chains[fallback]!.te, toks[v]!.start, rule);
-    return null;
+    return relativeSubject(cx, v, p, floor, rule);
   }
-  if (s(p) === ',') {
-    // An apposition or relative clause sits between subject and verb: take the first
-    // comma-separated chunk that starts with a name or a pronoun.
-    const chunks: [number, number][] = [];
-    let e = p;
-    for (let k = p - 1; k >= floor - 1; k--) {
-      if (k < floor || s(k) === ',') {
-        chunks.push([k + 1, e]);
-        e = k;
-      }
-    }
-    // The subject comes first and its appositions follow, so read the chunks left to right
-    // ('Jack Dorsey, Twitter's chief executive, posted').
-    chunks.reverse();
-    const finite = !/ing$/.test(toks[v]!.lower);
-    // A person is preferred to a title or organisation that comes first ('Foreign Office
-    // Minister, Tobias Ellwood, said').
-    let first: Speaker | null = null;
-    let firstName: Speaker | null = null;
-    for (const [a0, b] of chunks) {
-      // 'And North Carolina’s Ada Fisher, one of …, said', 'As Andrew Tabler, an expert …,
-      // noted': a conjunction opening the sentence is not part of the subject.
-      const a = a0 < b - 1 && CHUNK_OPENERS.has(toks[a0]!.lower) ? a0 + 1 : a0;
-      if (b <= a) continue;
-      // 'Mrs. Clinton would do well to reach out to Mr. Sanders, said David Axelrod': a piece
-      // with a verb of its own is a clause, not the subject or its apposition. (A participle
-      // takes the subject of the clause before it: 'Podesta reiterated that approach, saying'.)
-      if (finite && hasVerb(cx, a, b)) continue;
-      const t = toks[a]!;
-      const ci = chainAt[a]!;
-      let sp: Speaker | null = null;
-      if ((ci >= 0 && nameChain(cx, ci)) || ((PERSON_PRONOUNS.has(t.lower) || OTHER_PRONOUNS.has(t.lower)) && !possessive(cx, a))) {
-        // 'Washington Post columnist Margaret Sullivan': a short chunk is read whole (its
-        // last name is the head); a long one only for its first name.
-        const end = ci >= 0 ? (b - a <= 8 ? b : chains[ci]!.te) : a + 1;
-        sp = speakerOfNP(cx, a, Math.min(end, b), toks[v]!.start, rule);
-      } else if (wordsIn(cx, a, b) <= 6 && (t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'DET')) {
-        // 'Democratic nominee Hillary Clinton, at a later press gaggle, said': a short chunk
-        // that opens with a title and holds a name.
-        for (let k = a; k < b; k++) {
-          const cj = chainAt[k]!;
-          if (cj >= 0 && nameChain(cx, cj) && chains[cj]!.te <= b) {
-            sp = speakerOfNP(cx, a, b, toks[v]!.start, rule);
-            break;
-          }
-        }
-      }
-      if (!sp) continue;
-      // ('Another source who lives in Talata Mafara, Mudassir Muhammad, also said': a name
-      // standing alone between commas after a phrase for a person is that person.)
-      if (sp.how.endsWith(':name') && !sp.person && ci >= 0 && chains[ci]!.ts === a && chains[ci]!.te === b && a0 > floor && personShaped(cx, sp.name)) sp = { ...sp, person: true };
-      // ('As the LinkedIn chief executive, Jeff Weiner, put it': a title is taken only when no
-      // name follows it; 'Schilling’s son, Grant, defended …': a name before a phrase.)
-      if ((sp.person && !sp.how.endsWith(':title')) || sp.how.includes('pronoun')) return sp;
-      if (sp.how.endsWith(':name')) firstName ??= sp;
-      first ??= sp;
-    }
-    return firstName ?? first;
-  }
+  if (s(p) === ',') return appositionSubject(cx, v, p, floor, rule);
   // 'An eyewitness who said he saw the bodies told Rudaw …': the phrase a relative clause
   // follows, at the clause's start, is the subject; the clause's own words are not.
   for (let w = p; w > floor; w--) {
@@ -1136,14 +1150,9 @@ function isSpeech(cx: QuoteContext, k: number, strong: boolean): boolean {
   return pos === 'VERB' || pos === 'AUX' || pos === 'NOUN' || pos === 'PROPN' || pos === 'ADJ';
 }
 
-/** Speaker from the words after a closing mark, up to the sentence end or the next quote. */
-function fromRight(cx: QuoteContext, q: QuoteSpan, nextOpen: number): Speaker | null {
-  const { text, toks, chains, chainAt, s, tokenAt, doc } = cx;
-  const limitPos = Math.min(nextOpen, doc.paragraphs[q.paragraph]!.end);
-  let k = tokenAt(q.after);
-  // '… called the plan “a disaster”. Rivera said …': a full stop right after the closing mark
-  // ends the sentence, and the next one is not this quote's attribution.
-  if (k < toks.length && toks[k]!.start === q.after && END_PUNCT.has(s(k))) return null;
+/** The end (a token) of the words after a closing mark at token k that can attribute it: the sentence end, limitPos, or 40 tokens. */
+function attributionEnd(cx: QuoteContext, k: number, limitPos: number): number {
+  const { toks, s } = cx;
   let limit = k;
   while (limit < toks.length && toks[limit]!.start < limitPos && limit - k < 40) {
     // 'Rep. Jim McDermott (D-Wash.) said': the full stop of an abbreviation ends nothing.
@@ -1152,6 +1161,67 @@ function fromRight(cx: QuoteContext, q: QuoteSpan, nextOpen: number): Speaker | 
     if (END_PUNCT.has(s(limit)) && limit > k && !(dot && (isAbbrev(s(limit - 1)) || (limit + 1 < toks.length && s(limit + 1) === ')')))) break;
     limit++;
   }
+  return limit;
+}
+
+/**
+ * '“…,” X (, apposition,) said': the subject of the verb at v, which the words after the
+ * closing mark (from token k) hold before it.
+ */
+function subjectBeforeVerb(cx: QuoteContext, k: number, v: number, limit: number): Speaker | null {
+  const { toks, chains, chainAt, s } = cx;
+  // The subject is the comma-separated chunk just before the verb when it is a name or a
+  // pronoun ('“…” climate change, Axelrod said'), else the first chunk, which an apposition
+  // follows ('“…,” Tipu, who is also …, told Al Jazeera').
+  // ('“…,” another fraternity brother, Stuart Oltchick, recalled': the name stands between
+  // commas right before the verb.)
+  const ve = s(v - 1) === ',' ? v - 1 : v;
+  let c = ve - 1;
+  while (c > k && s(c - 1) !== ',') c--;
+  if (c > k && c < ve) {
+    const ci = chainAt[c]!;
+    if ((ci >= 0 && nameChain(cx, ci) && chains[ci]!.te === ve) || (ve - c === 1 && PERSON_PRONOUNS.has(toks[c]!.lower))) {
+      // ('“…,” Cecelia Purner, 67, a retiree in Allentown, Pa., said': a place in the last
+      // apposition is not the speaker; the first chunk is read below.)
+      const sp = speakerOfNP(cx, c, ve, toks[v]!.start, 'after-subject');
+      if (sp && (sp.person || !sp.how.endsWith(':name'))) return sp;
+    } else if (c > k + 1 && wordsIn(cx, c, ve) <= 6) {
+      // ('“…!” Scott's niece, state Del. Marcia "Cia" Price (D-Newport News), shouted': a
+      // titled person's name closes the last piece.)
+      let ne = ve;
+      if (s(ne - 1) === ')') while (ne > c && s(ne - 1) !== '(') ne--;
+      if (s(ne - 1) === '(') ne--;
+      const cn = chainAt[ne - 1] ?? -1;
+      // (Only titles before the name: not 'a close adviser to Trump', 'a spokesman for Sanders'.)
+      let titled = cn >= 0 && chains[cn]!.te === ne;
+      for (let q = c; titled && q < chains[cn]!.ts; q++) if (!/^(NOUN|ADJ|PROPN|DET)$/.test(toks[q]!.pos) || toks[q]!.lower === 'the') titled = false;
+      const sp = titled ? speakerOfNP(cx, c, ve, toks[v]!.start, 'after-subject') : null;
+      if (sp && sp.person && sp.how.endsWith(':name')) return sp;
+    }
+  }
+  let e = k;
+  while (e < v && s(e) !== ',') e++;
+  const sp = e - k <= 10 ? speakerOfNP(cx, k, e, toks[v]!.start, 'after-subject') : null;
+  if (sp && !sp.how.endsWith(':nominal')) return sp;
+  // '“…,” since so many cases …, said Lee Epstein': the speaker follows the verb.
+  if (s(v - 1) === ',' && SPEECH_VERBS.has(toks[v]!.lower)) {
+    const inv = subjectRight(cx, v + 1, limit, 'after-verb-first');
+    if (inv && inv.how.endsWith(':name')) return inv;
+  }
+  // 'X said' but not '“…” as the crowd cheered and X said' beyond the first clause.
+  if (!sp || e - k > 6) return null;
+  return sp;
+}
+
+/** Speaker from the words after a closing mark, up to the sentence end or the next quote. */
+function fromRight(cx: QuoteContext, q: QuoteSpan, nextOpen: number): Speaker | null {
+  const { text, toks, chains, chainAt, s, tokenAt, doc } = cx;
+  const limitPos = Math.min(nextOpen, doc.paragraphs[q.paragraph]!.end);
+  let k = tokenAt(q.after);
+  // '… called the plan “a disaster”. Rivera said …': a full stop right after the closing mark
+  // ends the sentence, and the next one is not this quote's attribution.
+  if (k < toks.length && toks[k]!.start === q.after && END_PUNCT.has(s(k))) return null;
+  const limit = attributionEnd(cx, k, limitPos);
   // '“…” ― Julie Diaz' / '“…” — Ahmed Rashid, Kabul': a dash before a name signs the quote.
   if (k < limit && /^[―—–]$/.test(s(k)) && toks[k + 1] && chainAt[k + 1]! >= 0 && nameChain(cx, chainAt[k + 1]!)) {
     const c = chains[chainAt[k + 1]!]!;
@@ -1182,55 +1252,14 @@ function fromRight(cx: QuoteContext, q: QuoteSpan, nextOpen: number): Speaker | 
   for (let v = k + 1; v < limit && v - k < 30; v++) {
     const anyVerb = open && toks[v]!.pos === 'VERB' && v - k <= 4 && toks[v - 1]!.pos !== 'AUX' && /^[a-z]+(ed|s)$/.test(s(v)) && text[toks[v]!.start - 1] !== '-';
     if (!isSpeech(cx, v, false) && !anyVerb) continue;
-
-    // The subject is the comma-separated chunk just before the verb when it is a name or a
-    // pronoun ('“…” climate change, Axelrod said'), else the first chunk, which an apposition
-    // follows ('“…,” Tipu, who is also …, told Al Jazeera').
-    // ('“…,” another fraternity brother, Stuart Oltchick, recalled': the name stands between
-    // commas right before the verb.)
-    const ve = s(v - 1) === ',' ? v - 1 : v;
-    let c = ve - 1;
-    while (c > k && s(c - 1) !== ',') c--;
-    if (c > k && c < ve) {
-      const ci = chainAt[c]!;
-      if ((ci >= 0 && nameChain(cx, ci) && chains[ci]!.te === ve) || (ve - c === 1 && PERSON_PRONOUNS.has(toks[c]!.lower))) {
-        // ('“…,” Cecelia Purner, 67, a retiree in Allentown, Pa., said': a place in the last
-        // apposition is not the speaker; the first chunk is read below.)
-        const sp = speakerOfNP(cx, c, ve, toks[v]!.start, 'after-subject');
-        if (sp && (sp.person || !sp.how.endsWith(':name'))) return sp;
-      } else if (c > k + 1 && wordsIn(cx, c, ve) <= 6) {
-        // ('“…!” Scott's niece, state Del. Marcia "Cia" Price (D-Newport News), shouted': a
-        // titled person's name closes the last piece.)
-        let ne = ve;
-        if (s(ne - 1) === ')') while (ne > c && s(ne - 1) !== '(') ne--;
-        if (s(ne - 1) === '(') ne--;
-        const cn = chainAt[ne - 1] ?? -1;
-        // (Only titles before the name: not 'a close adviser to Trump', 'a spokesman for Sanders'.)
-        let titled = cn >= 0 && chains[cn]!.te === ne;
-        for (let q = c; titled && q < chains[cn]!.ts; q++) if (!/^(NOUN|ADJ|PROPN|DET)$/.test(toks[q]!.pos) || toks[q]!.lower === 'the') titled = false;
-        const sp = titled ? speakerOfNP(cx, c, ve, toks[v]!.start, 'after-subject') : null;
-        if (sp && sp.person && sp.how.endsWith(':name')) return sp;
-      }
-    }
-    let e = k;
-    while (e < v && s(e) !== ',') e++;
-    const sp = e - k <= 10 ? speakerOfNP(cx, k, e, toks[v]!.start, 'after-subject') : null;
-    if (sp && !sp.how.endsWith(':nominal')) return sp;
-    // '“…,” since so many cases …, said Lee Epstein': the speaker follows the verb.
-    if (s(v - 1) === ',' && SPEECH_VERBS.has(toks[v]!.lower)) {
-      const inv = subjectRight(cx, v + 1, limit, 'after-verb-first');
-      if (inv && inv.how.endsWith(':name')) return inv;
-    }
-    // 'X said' but not '“…” as the crowd cheered and X said' beyond the first clause.
-    if (!sp || e - k > 6) return null;
-    return sp;
+    return subjectBeforeVerb(cx, k, v, limit);
   }
   return null;
 }
 
-/** Speaker from the words before an opening mark, in the same sentence. */
-function fromLeft(cx: QuoteContext, q: QuoteSpan, prevAfter: number): { sp: Speaker; colon: boolean } | null {
-  const { text, toks, chains, chainAt, inQuote, s, tokenAt, doc, people } = cx;
+/** Where the sentence holding q's opening mark starts (not before prevAfter, the end of the quote before it). */
+function sentenceStartBefore(cx: QuoteContext, q: QuoteSpan, prevAfter: number): number {
+  const { text, doc } = cx;
   const para = doc.paragraphs[q.paragraph]!;
   let lo = Math.max(prevAfter, para.start);
   // back to the sentence start: the last . ! ? followed by space before the mark
@@ -1244,6 +1273,61 @@ function fromLeft(cx: QuoteContext, q: QuoteSpan, prevAfter: number): { sp: Spea
       break;
     }
   }
+  return lo;
+}
+
+/**
+ * 'He went on to say, “…”' / 'she released a statement saying, “…”': an infinitive or a
+ * participle of saying at v has the subject of the clause's first verb (the clause starts at a).
+ */
+function participleSubject(cx: QuoteContext, v: number, a: number): Speaker | null {
+  const { toks, chains, chainAt, s } = cx;
+  const nextVerb = (from: number) => {
+    let f = from;
+    while (f < v && toks[f]!.pos !== 'VERB') f++;
+    return f;
+  };
+  let fv = nextVerb(a);
+  // 'Speaking in Ohio on Monday, Lopez turned on her rival, calling him “…”': an opening
+  // participle phrase has no subject of its own; the clause's verb comes after its comma.
+  if (fv < v && fv <= a + 2 && /ing$/.test(toks[fv]!.lower)) {
+    let c = fv;
+    while (c < v && s(c) !== ',') c++;
+    if (c < v) fv = nextVerb(c + 1);
+  }
+  // The finite verb nearest before the participle first: 'In a statement released Thursday,
+  // Rep. Hakeem Jeffries reacted to the news, saying: “…”', 'Ryan and Trump will meet next
+  // week, Spicer said, adding, “…”'.
+  let nv = v - 1;
+  // (Not a capitalised word the tagger reads as a verb, 'Sen. Ted Cruz', nor a noun after an
+  // article, 'a Twitter comment'.)
+  while (nv > a && !(clauseVerb(cx, nv) && !/ing$/.test(toks[nv]!.lower))) nv--;
+  const ns = nv > a && nv !== fv ? subjectLeft(cx, nv, a, 'before') : null;
+  if (ns && speakerLike(cx, ns)) return ns;
+  const cs = fv < v ? subjectLeft(cx, fv, a, 'before') : null;
+  if (cs && speakerLike(cx, cs)) return cs;
+  // 'The report prompted the Interior Ministry, which …, to state, “…”': the name just
+  // before 'to' (past a comma-bounded apposition) is whom the main verb made speak.
+  if (toks[v - 1]!.lower === 'to') {
+    let p = v - 2;
+    if (p > a && s(p) === ',') {
+      let q = p - 1;
+      while (q > a && s(q) !== ',' && p - q < 15) q--;
+      if (s(q) === ',') p = q - 1;
+    }
+    const ci = p >= a ? chainAt[p]! : -1;
+    if (ci >= 0 && nameChain(cx, ci) && chains[ci]!.te === p + 1) {
+      const os = speakerOfNP(cx, Math.max(a, chains[ci]!.ts), p + 1, toks[v]!.start, 'before');
+      if (os && os.how.endsWith(':name')) return os;
+    }
+  }
+  return null;
+}
+
+/** Speaker from the words before an opening mark, in the same sentence. */
+function fromLeft(cx: QuoteContext, q: QuoteSpan, prevAfter: number): { sp: Speaker; colon: boolean } | null {
+  const { text, toks, chains, chainAt, inQuote, s, tokenAt, doc, people } = cx;
+  const lo = sentenceStartBefore(cx, q, prevAfter);
   const a = tokenAt(lo);
   const b = tokenAt(q.open);
   if (b <= a) return null;
@@ -1274,45 +1358,8 @@ function fromLeft(cx: QuoteContext, q: QuoteSpan, prevAfter: number): { sp: Spea
     // 'He went on to say, “…”' / 'she released a statement saying, “…”': an infinitive or a
     // participle of saying has the subject of the clause's first verb.
     if (v > a && (toks[v - 1]!.lower === 'to' || /ing$/.test(toks[v]!.lower))) {
-      const nextVerb = (from: number) => {
-        let f = from;
-        while (f < v && toks[f]!.pos !== 'VERB') f++;
-        return f;
-      };
-      let fv = nextVerb(a);
-      // 'Speaking in Ohio on Monday, Lopez turned on her rival, calling him “…”': an opening
-      // participle phrase has no subject of its own; the clause's verb comes after its comma.
-      if (fv < v && fv <= a + 2 && /ing$/.test(toks[fv]!.lower)) {
-        let c = fv;
-        while (c < v && s(c) !== ',') c++;
-        if (c < v) fv = nextVerb(c + 1);
-      }
-      // The finite verb nearest before the participle first: 'In a statement released Thursday,
-      // Rep. Hakeem Jeffries reacted to the news, saying: “…”', 'Ryan and Trump will meet next
-      // week, Spicer said, adding, “…”'.
-      let nv = v - 1;
-      // (Not a capitalised word the tagger reads as a verb, 'Sen. Ted Cruz', nor a noun after an
-      // article, 'a Twitter comment'.)
-      while (nv > a && !(clauseVerb(cx, nv) && !/ing$/.test(toks[nv]!.lower))) nv--;
-      const ns = nv > a && nv !== fv ? subjectLeft(cx, nv, a, 'before') : null;
-      if (ns && speakerLike(cx, ns)) return { sp: ns, colon: colon || lastTok === ',' };
-      const cs = fv < v ? subjectLeft(cx, fv, a, 'before') : null;
-      if (cs && speakerLike(cx, cs)) return { sp: cs, colon: colon || lastTok === ',' };
-      // 'The report prompted the Interior Ministry, which …, to state, “…”': the name just
-      // before 'to' (past a comma-bounded apposition) is whom the main verb made speak.
-      if (toks[v - 1]!.lower === 'to') {
-        let p = v - 2;
-        if (p > a && s(p) === ',') {
-          let q = p - 1;
-          while (q > a && s(q) !== ',' && p - q < 15) q--;
-          if (s(q) === ',') p = q - 1;
-        }
-        const ci = p >= a ? chainAt[p]! : -1;
-        if (ci >= 0 && nameChain(cx, ci) && chains[ci]!.te === p + 1) {
-          const os = speakerOfNP(cx, Math.max(a, chains[ci]!.ts), p + 1, toks[v]!.start, 'before');
-          if (os && os.how.endsWith(':name')) return { sp: os, colon: colon || lastTok === ',' };
-        }
-      }
+      const ps = participleSubject(cx, v, a);
+      if (ps) return { sp: ps, colon: colon || lastTok === ',' };
     }
     const sp = subjectLeft(cx, v, a, 'before');
     if (sp) return { sp, colon: colon || lastTok === ',' || toks[b - 1]!.lower === 'that' };
@@ -1388,80 +1435,85 @@ function humanSubjects(cx: QuoteContext): { pos: number; sp: Speaker }[] {
 // ---- indirect speech and the sources that pronouns refer to ----
 // A person who is the subject of a clause is who a later 'he said' is most likely about
 // ('Jolly, who was elected to Congress in 2014, doesn't see …' then '“…,” he said').
-function readPersonSubjects(cx: QuoteContext): void {
-  const { text, toks, chains, inQuote, s, sources, doc, people } = cx;
-  for (let ci = 0; ci < chains.length; ci++) {
-    const c = chains[ci]!;
-    if (inQuote[c.ts] || !nameChain(cx, ci)) continue;
-    // Only the subject of a main clause: at the sentence start or after an opening phrase
-    // ('As he has before, Cruz …'), not a name inside a reported clause ('Pence said Trump will').
-    // A title may stand before it: 'Obama consultant Cornell Belcher, …, picked up …'.
-    let f = c.ts - 1;
-    // ('the network’s nightly news anchor Ilia Calderón reacted …': an article and a possessive too.)
-    const titleWord = (t: Token) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'DET' || /^([’']s|his|her|their|its|\.)$/.test(t.lower);
-    // ('Senior superintendent of police Bhupinder Singh Sidhu visited …': 'of' inside a title.)
-    while (f >= 0 && toks[f]!.sentence === toks[c.ts]!.sentence && (titleWord(toks[f]!) || (toks[f]!.lower === 'of' && toks[f + 1]!.pos === 'NOUN' && /^[a-z]/.test(s(f + 1)))) && c.ts - f < 9) f--;
-    const before = toks[f];
-    // 'Meanwhile Rihanna, who …, spoke': a sentence adverb may open the sentence.
-    // So may a conjunction or an article: 'But state Rep. Ann Cole, a member of …, recalled',
-    // 'The Post columnist Ruth Marsh has been critical …'.
-    const openingAdverb = before && /^(ADV|CCONJ|DET)$/.test(before.pos) && (f === 0 || toks[f - 1]!.sentence !== before.sentence);
-    if (before && before.sentence === toks[c.ts]!.sentence && !openingAdverb && !/^[,;:—–(]$/.test(tokText(doc, before)) && !(/^(and|but)$/.test(before.lower) && f > 0 && s(f - 1) === ',')) continue;
-    let k = c.te;
-    // 'Trump himself was delighted'
-    if (toks[k] && /^(himself|herself)$/.test(toks[k]!.lower)) k++;
-    // 'Rep. Sean Duffy (R-Wisc.) also addressed …' (the full stop in the brackets may have
-    // ended the sentence for the tagger, so the verb is looked for in the next one too).
-    let bracket = false;
-    if (toks[k] && s(k) === '(') {
-      while (toks[k] && s(k) !== ')' && k - c.te < 8) k++;
-      k++;
-      bracket = true;
-    }
-    // 'Representative Debbie Wasserman Schultz of Florida, the party chairwoman, also expressed …'
-    k = pastAffiliation(doc, k);
-    // 'The campaign chairman, Paul Manafort, dismissed …': the name closes an apposition to a
-    // role noun that opens the sentence, and the verb follows the closing comma.
-    if (toks[k] && s(k) === ',' && before && s(f) === ',' && f === c.ts - 1 && f > 0 && /^[a-z]/.test(s(f - 1)) && ROLE_HEADS.has(toks[f - 1]!.lower) && toks[k + 1]?.pos === 'VERB' && toks[k + 1]!.sentence === toks[k]!.sentence) k++;
-    // Up to three comma-bounded appositions: 'Carole Bower, 75, a retiree in Carthage, Ill., supported …'.
-    else if (toks[k] && s(k) === ',') {
-      let found = -1;
-      for (let n = 0; n < 3 && toks[k] && s(k) === ','; n++) {
-        let q = k + 1;
-        while (toks[q] && toks[q]!.sentence === toks[k]!.sentence && s(q) !== ',' && q - k < 25) q++;
-        if (!toks[q] || s(q) !== ',') break;
-        let j = q + 1;
-        // ('Omar, then a student, did not approve': a negation may stand before the verb.)
-        while (toks[j] && (ATTRIBUTION_FILLERS.has(toks[j]!.lower) || toks[j]!.pos === 'ADV' || toks[j]!.pos === 'AUX' || /^(not|n[’']t)$/.test(toks[j]!.lower))) j++;
-        if (toks[j] && (toks[j]!.pos === 'VERB' || /^(this|last|earlier)$/.test(toks[j]!.lower))) {
-          found = q + 1;
-          break;
-        }
-        k = q; // the next piece of the apposition
-      }
-      if (found < 0) continue;
-      k = found;
-    }
-    // 'Reince Priebus, the GOP chairman, this past week announced …': a time phrase.
-    if (toks[k] && /^(this|last|earlier|on)$/.test(toks[k]!.lower)) {
+function personSubjectAt(cx: QuoteContext, ci: number): Source | null {
+  const { text, toks, chains, inQuote, s, doc, people } = cx;
+  const c = chains[ci]!;
+  if (inQuote[c.ts] || !nameChain(cx, ci)) return null;
+  // Only the subject of a main clause: at the sentence start or after an opening phrase
+  // ('As he has before, Cruz …'), not a name inside a reported clause ('Pence said Trump will').
+  // A title may stand before it: 'Obama consultant Cornell Belcher, …, picked up …'.
+  let f = c.ts - 1;
+  // ('the network’s nightly news anchor Ilia Calderón reacted …': an article and a possessive too.)
+  const titleWord = (t: Token) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'DET' || /^([’']s|his|her|their|its|\.)$/.test(t.lower);
+  // ('Senior superintendent of police Bhupinder Singh Sidhu visited …': 'of' inside a title.)
+  while (f >= 0 && toks[f]!.sentence === toks[c.ts]!.sentence && (titleWord(toks[f]!) || (toks[f]!.lower === 'of' && toks[f + 1]!.pos === 'NOUN' && /^[a-z]/.test(s(f + 1)))) && c.ts - f < 9) f--;
+  const before = toks[f];
+  // 'Meanwhile Rihanna, who …, spoke': a sentence adverb may open the sentence.
+  // So may a conjunction or an article: 'But state Rep. Ann Cole, a member of …, recalled',
+  // 'The Post columnist Ruth Marsh has been critical …'.
+  const openingAdverb = before && /^(ADV|CCONJ|DET)$/.test(before.pos) && (f === 0 || toks[f - 1]!.sentence !== before.sentence);
+  if (before && before.sentence === toks[c.ts]!.sentence && !openingAdverb && !/^[,;:—–(]$/.test(tokText(doc, before)) && !(/^(and|but)$/.test(before.lower) && f > 0 && s(f - 1) === ',')) return null;
+  let k = c.te;
+  // 'Trump himself was delighted'
+  if (toks[k] && /^(himself|herself)$/.test(toks[k]!.lower)) k++;
+  // 'Rep. Sean Duffy (R-Wisc.) also addressed …' (the full stop in the brackets may have
+  // ended the sentence for the tagger, so the verb is looked for in the next one too).
+  let bracket = false;
+  if (toks[k] && s(k) === '(') {
+    while (toks[k] && s(k) !== ')' && k - c.te < 8) k++;
+    k++;
+    bracket = true;
+  }
+  // 'Representative Debbie Wasserman Schultz of Florida, the party chairwoman, also expressed …'
+  k = pastAffiliation(doc, k);
+  // 'The campaign chairman, Paul Manafort, dismissed …': the name closes an apposition to a
+  // role noun that opens the sentence, and the verb follows the closing comma.
+  if (toks[k] && s(k) === ',' && before && s(f) === ',' && f === c.ts - 1 && f > 0 && /^[a-z]/.test(s(f - 1)) && ROLE_HEADS.has(toks[f - 1]!.lower) && toks[k + 1]?.pos === 'VERB' && toks[k + 1]!.sentence === toks[k]!.sentence) k++;
+  // Up to three comma-bounded appositions: 'Carole Bower, 75, a retiree in Carthage, Ill., supported …'.
+  else if (toks[k] && s(k) === ',') {
+    let found = -1;
+    for (let n = 0; n < 3 && toks[k] && s(k) === ','; n++) {
       let q = k + 1;
-      while (toks[q] && q - k < 4 && (toks[q]!.pos === 'ADJ' || toks[q]!.pos === 'NOUN' || toks[q]!.pos === 'PROPN')) q++;
-      if (q > k + 1 && /^(week|month|year|weekend|morning|afternoon|evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(toks[q - 1]!.lower)) k = q;
+      while (toks[q] && toks[q]!.sentence === toks[k]!.sentence && s(q) !== ',' && q - k < 25) q++;
+      if (!toks[q] || s(q) !== ',') break;
+      let j = q + 1;
+      // ('Omar, then a student, did not approve': a negation may stand before the verb.)
+      while (toks[j] && (ATTRIBUTION_FILLERS.has(toks[j]!.lower) || toks[j]!.pos === 'ADV' || toks[j]!.pos === 'AUX' || /^(not|n[’']t)$/.test(toks[j]!.lower))) j++;
+      if (toks[j] && (toks[j]!.pos === 'VERB' || /^(this|last|earlier)$/.test(toks[j]!.lower))) {
+        found = q + 1;
+        break;
+      }
+      k = q; // the next piece of the apposition
     }
-    // 'Don Stewart wouldn’t say when …', 'Christie's been making …': auxiliaries and a negation before the verb.
-    let aux = false;
-    while (toks[k] && (ATTRIBUTION_FILLERS.has(toks[k]!.lower) || toks[k]!.pos === 'ADV' || toks[k]!.pos === 'AUX' || (toks[k]!.pos === 'PART' && /^n[’']t$|^not$|^[’']s$/.test(toks[k]!.lower)))) {
-      if (toks[k]!.pos === 'AUX') aux = true;
-      k++;
-    }
-    const t = toks[k];
-    if (!t || (t.sentence !== toks[c.ts]!.sentence && !(bracket && t.sentence === toks[c.ts]!.sentence + 1)) || (t.pos !== 'VERB' && !aux)) continue;
-    const name = familyName(cx, c.start, people.resolve(cleanName(text.slice(c.start, c.end))));
-    // (A name our given-name list does not know is a person when a role stands before it.)
-    let titledName = false;
-    for (let q = Math.max(f + 1, 0); q < c.ts; q++) titledName ||= ROLE_HEADS.has(toks[q]!.lower) || NAME_TITLES.has(toks[q]!.lower.replace(/\.$/, ''));
-    if (isPersonName(cx, name) || (titledName && personShaped(cx, name))) sources.push({ pos: c.start, end: c.end, name, person: true, rank: 1 });
+    if (found < 0) return null;
+    k = found;
+  }
+  // 'Reince Priebus, the GOP chairman, this past week announced …': a time phrase.
+  if (toks[k] && /^(this|last|earlier|on)$/.test(toks[k]!.lower)) {
+    let q = k + 1;
+    while (toks[q] && q - k < 4 && (toks[q]!.pos === 'ADJ' || toks[q]!.pos === 'NOUN' || toks[q]!.pos === 'PROPN')) q++;
+    if (q > k + 1 && /^(week|month|year|weekend|morning|afternoon|evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(toks[q - 1]!.lower)) k = q;
+  }
+  // 'Don Stewart wouldn’t say when …', 'Christie's been making …': auxiliaries and a negation before the verb.
+  let aux = false;
+  while (toks[k] && (ATTRIBUTION_FILLERS.has(toks[k]!.lower) || toks[k]!.pos === 'ADV' || toks[k]!.pos === 'AUX' || (toks[k]!.pos === 'PART' && /^n[’']t$|^not$|^[’']s$/.test(toks[k]!.lower)))) {
+    if (toks[k]!.pos === 'AUX') aux = true;
+    k++;
+  }
+  const t = toks[k];
+  if (!t || (t.sentence !== toks[c.ts]!.sentence && !(bracket && t.sentence === toks[c.ts]!.sentence + 1)) || (t.pos !== 'VERB' && !aux)) return null;
+  const name = familyName(cx, c.start, people.resolve(cleanName(text.slice(c.start, c.end))));
+  // (A name our given-name list does not know is a person when a role stands before it.)
+  let titledName = false;
+  for (let q = Math.max(f + 1, 0); q < c.ts; q++) titledName ||= ROLE_HEADS.has(toks[q]!.lower) || NAME_TITLES.has(toks[q]!.lower.replace(/\.$/, ''));
+  return isPersonName(cx, name) || (titledName && personShaped(cx, name)) ? { pos: c.start, end: c.end, name, person: true, rank: 1 } : null;
+}
 
+/** The people who are a clause's subject, as sources for later pronouns and bare titles. */
+function readPersonSubjects(cx: QuoteContext): void {
+  for (let ci = 0; ci < cx.chains.length; ci++) {
+    const src = personSubjectAt(cx, ci);
+    if (src) cx.sources.push(src);
   }
 }
 
@@ -1496,89 +1548,114 @@ function readOrgSubjects(cx: QuoteContext): void {
   }
 }
 
+/**
+ * The attribution whose verb (or 'according') is token v of sentence sent, if any: who speaks,
+ * and the tokens [bodyFrom, bodyTo) of what they said outside quotation marks (bodyFrom -1 when
+ * none: 'X said (that) …', 'according to X, …', '…, according to X').
+ */
+function speechFrameAt(cx: QuoteContext, sent: Doc['sentences'][number], v: number): { sp: Speaker; bodyFrom: number; bodyTo: number } | null {
+  const { toks, chains, chainAt, s } = cx;
+  const t = toks[v]!;
+  let sp: Speaker | null = null;
+  let bodyFrom = -1;
+  let bodyTo = sent.tokenEnd;
+  if (t.lower === ACCORDING && toks[v + 1]?.lower === 'to') {
+    let e = v + 2;
+    while (e < sent.tokenEnd && !/^[,.;]$/.test(s(e))) e++;
+    sp = speakerOfNP(cx, v + 2, e, t.start, 'according');
+    // 'According to a member of the Civilian Joint Task Force (JTF), Hamidu Abu, the group …':
+    // the name in apposition to a role is who speaks.
+    const ac = e < sent.tokenEnd && s(e) === ',' ? chainAt[e + 1] ?? -1 : -1;
+    if (ac >= 0 && chains[ac]!.ts === e + 1 && chains[ac]!.te < sent.tokenEnd && s(chains[ac]!.te) === ',' && nameChain(cx, ac)) {
+      let role = false;
+      for (let r = v + 2; r < e; r++) role ||= ROLE_HEADS.has(toks[r]!.lower) || HUMAN_NOUN.test(toks[r]!.lower);
+      const named = role ? speakerOfNP(cx, e + 1, chains[ac]!.te, t.start, 'according') : null;
+      if (named && named.how.endsWith(':name')) {
+        sp = { ...named, person: named.person || personShaped(cx, named.name) };
+        e = chains[ac]!.te;
+      }
+    }
+    if (v > sent.tokenStart) {
+      bodyFrom = sent.tokenStart;
+      bodyTo = v;
+    } else bodyFrom = e + 1;
+  } else if (isSpeech(cx, v, true) || (isSpeech(cx, v, false) && toks[v + 1] && s(v + 1) === ':')) {
+    // '…, said Alan Abramowitz, a demographer at Emory University.' / 'And Trump, said
+    // Sunshine, doesn't forgive': a name right after ', said' is who speaks.
+    // ('…, said Mr. Trump had disrespected …' is what was said; 'saying Clinton was …' too.)
+    const ic = chainAt[v + 1] ?? -1;
+    const inverted =
+      v > sent.tokenStart && s(v - 1) === ',' && !/ing$/.test(t.lower) && ic >= 0 && nameChain(cx, ic) &&
+      (chains[ic]!.te >= sent.tokenEnd || /^[,.;:(]$/.test(s(chains[ic]!.te)));
+    if (inverted) {
+      const inv = subjectRight(cx, v + 1, sent.tokenEnd, 'indirect-inverted');
+      if (inv && inv.how.endsWith(':name')) sp = inv;
+    }
+    sp ??= subjectLeft(cx, v, sent.tokenStart, 'indirect');
+    if (!sp && !inverted && v > sent.tokenStart && s(v - 1) === ',') {
+      const inv = subjectRight(cx, v + 1, sent.tokenEnd, 'indirect-inverted');
+      if (inv && inv.how.endsWith(':name')) sp = inv;
+    }
+    // 'X said (that) …', 'X told Al Jazeera (that) …'
+    let k = v + 1;
+    if (t.lower === 'told' || t.lower === 'tells' || t.lower === 'tell') while (k < sent.tokenEnd && NP_POS.has(toks[k]!.pos)) k++;
+    if (toks[k]?.lower === 'that') bodyFrom = k + 1;
+  }
+  return sp ? { sp, bodyFrom, bodyTo } : null;
+}
+
+/** An attribution is a cue for what follows: a speech frame, one who spoke, and for names (and organisations) a source of later pronouns. */
+function noteFrame(cx: QuoteContext, sent: Doc['sentences'][number], v: number, sp: Speaker): void {
+  const { toks, spoke, humans, speechFrames } = cx;
+  speechFrames.push({ v, sp });
+  spoke.push({ pos: sp.start, sp });
+  if (isHumanNominal(cx, sp)) humans.push({ pos: sp.start, sp });
+  // Only names count as sources for later pronouns (PolNeAR's rule, and the safer one).
+  // ('According to the state government, …. It described …': a common noun for an organisation too.)
+  const orgNominal = sp.how.endsWith(':nominal') && ORG_NOMINALS.has(sp.name.split(/\s+/).pop()!.toLowerCase()) && sp.name.split(/\s+/).length <= 3;
+  if (sp.how.endsWith(':name') || sp.how.endsWith(':nominal-org') || orgNominal) {
+    let p = v - 1;
+    while (p > sent.tokenStart && (ATTRIBUTION_FILLERS.has(toks[p]!.lower) || toks[p]!.pos === 'ADV' || toks[p]!.pos === 'AUX')) p--;
+    addSource(cx, { pos: sp.start, end: sp.end, name: sp.name, person: sp.person, rank: toks[p]?.lower === 'who' ? 0 : 2 });
+  }
+}
+
+/** The indirect quote an attribution frames: tokens [bodyFrom, bodyTo), trimmed, of three words or more, and no direct quote. */
+function indirectQuote(cx: QuoteContext, sp: Speaker, bodyFrom: number, bodyTo: number): Quote | null {
+  const { text, toks, spans, articleId } = cx;
+  let a = toks[bodyFrom]!.start;
+  let e = toks[bodyTo - 1]!.end;
+  while (a < e && TRIM.test(text[a]!)) a++;
+  while (e > a && TRIM.test(text[e - 1]!)) e--;
+  const overlapsDirect = spans.some((q) => q.open < e && q.after > a);
+  if (!(e > a && !overlapsDirect && text.slice(a, e).split(/\s+/).length >= 3)) return null;
+  return {
+    article: articleId,
+    text: text.slice(a, e),
+    start: a,
+    end: e,
+    speaker: speakerLabel(cx, sp),
+    speaker_evidence: [ev(cx, sp.start, sp.end)],
+    kind: 'indirect',
+    rule: 'quote.' + sp.how,
+  };
+}
+
 /** Attributions ('X said (that) …', 'according to X, …'): the speech frames, and the indirect quotes they hold. */
 function readSpeechFrames(cx: QuoteContext): Quote[] {
-  const { text, toks, spans, chains, chainAt, inQuote, s, sources, spoke, humans, speechFrames, paraLast, doc, articleId } = cx;
+  const { toks, inQuote, sources, speechFrames, paraLast, doc } = cx;
   const indirect: Quote[] = [];
   for (let si = 0; si < doc.sentences.length; si++) {
     const sent = doc.sentences[si]!;
     for (let v = sent.tokenStart; v < sent.tokenEnd; v++) {
       if (inQuote[v]) continue;
-      const t = toks[v]!;
-      let sp: Speaker | null = null;
-      let bodyFrom = -1;
-      let bodyTo = sent.tokenEnd;
-      if (t.lower === ACCORDING && toks[v + 1]?.lower === 'to') {
-        let e = v + 2;
-        while (e < sent.tokenEnd && !/^[,.;]$/.test(s(e))) e++;
-        sp = speakerOfNP(cx, v + 2, e, t.start, 'according');
-        // 'According to a member of the Civilian Joint Task Force (JTF), Hamidu Abu, the group …':
-        // the name in apposition to a role is who speaks.
-        const ac = e < sent.tokenEnd && s(e) === ',' ? chainAt[e + 1] ?? -1 : -1;
-        if (ac >= 0 && chains[ac]!.ts === e + 1 && chains[ac]!.te < sent.tokenEnd && s(chains[ac]!.te) === ',' && nameChain(cx, ac)) {
-          let role = false;
-          for (let r = v + 2; r < e; r++) role ||= ROLE_HEADS.has(toks[r]!.lower) || HUMAN_NOUN.test(toks[r]!.lower);
-          const named = role ? speakerOfNP(cx, e + 1, chains[ac]!.te, t.start, 'according') : null;
-          if (named && named.how.endsWith(':name')) {
-            sp = { ...named, person: named.person || personShaped(cx, named.name) };
-            e = chains[ac]!.te;
-          }
-        }
-        if (v > sent.tokenStart) {
-          bodyFrom = sent.tokenStart;
-          bodyTo = v;
-        } else bodyFrom = e + 1;
-      } else if (isSpeech(cx, v, true) || (isSpeech(cx, v, false) && toks[v + 1] && s(v + 1) === ':')) {
-        // '…, said Alan Abramowitz, a demographer at Emory University.' / 'And Trump, said
-        // Sunshine, doesn't forgive': a name right after ', said' is who speaks.
-        // ('…, said Mr. Trump had disrespected …' is what was said; 'saying Clinton was …' too.)
-        const ic = chainAt[v + 1] ?? -1;
-        const inverted =
-          v > sent.tokenStart && s(v - 1) === ',' && !/ing$/.test(t.lower) && ic >= 0 && nameChain(cx, ic) &&
-          (chains[ic]!.te >= sent.tokenEnd || /^[,.;:(]$/.test(s(chains[ic]!.te)));
-        if (inverted) {
-          const inv = subjectRight(cx, v + 1, sent.tokenEnd, 'indirect-inverted');
-          if (inv && inv.how.endsWith(':name')) sp = inv;
-        }
-        sp ??= subjectLeft(cx, v, sent.tokenStart, 'indirect');
-        if (!sp && !inverted && v > sent.tokenStart && s(v - 1) === ',') {
-          const inv = subjectRight(cx, v + 1, sent.tokenEnd, 'indirect-inverted');
-          if (inv && inv.how.endsWith(':name')) sp = inv;
-        }
-        // 'X said (that) …', 'X told Al Jazeera (that) …'
-        let k = v + 1;
-        if (t.lower === 'told' || t.lower === 'tells' || t.lower === 'tell') while (k < sent.tokenEnd && NP_POS.has(toks[k]!.pos)) k++;
-        if (toks[k]?.lower === 'that') bodyFrom = k + 1;
-      }
-      if (!sp) continue;
-      speechFrames.push({ v, sp });
-      spoke.push({ pos: sp.start, sp });
-      if (isHumanNominal(cx, sp)) humans.push({ pos: sp.start, sp });
-      // Only names count as sources for later pronouns (PolNeAR's rule, and the safer one).
-      // ('According to the state government, …. It described …': a common noun for an organisation too.)
-      const orgNominal = sp.how.endsWith(':nominal') && ORG_NOMINALS.has(sp.name.split(/\s+/).pop()!.toLowerCase()) && sp.name.split(/\s+/).length <= 3;
-      if (sp.how.endsWith(':name') || sp.how.endsWith(':nominal-org') || orgNominal) {
-        let p = v - 1;
-        while (p > sent.tokenStart && (ATTRIBUTION_FILLERS.has(toks[p]!.lower) || toks[p]!.pos === 'ADV' || toks[p]!.pos === 'AUX')) p--;
-        addSource(cx, { pos: sp.start, end: sp.end, name: sp.name, person: sp.person, rank: toks[p]?.lower === 'who' ? 0 : 2 });
-      }
+      const frame = speechFrameAt(cx, sent, v);
+      if (!frame) continue;
+      const { sp, bodyFrom, bodyTo } = frame;
+      noteFrame(cx, sent, v, sp);
       if (bodyFrom >= 0 && bodyFrom < bodyTo) {
-        let a = toks[bodyFrom]!.start;
-        let e = toks[bodyTo - 1]!.end;
-        while (a < e && TRIM.test(text[a]!)) a++;
-        while (e > a && TRIM.test(text[e - 1]!)) e--;
-        const overlapsDirect = spans.some((q) => q.open < e && q.after > a);
-        if (e > a && !overlapsDirect && text.slice(a, e).split(/\s+/).length >= 3)
-          indirect.push({
-            article: articleId,
-            text: text.slice(a, e),
-            start: a,
-            end: e,
-            speaker: speakerLabel(cx, sp),
-            speaker_evidence: [ev(cx, sp.start, sp.end)],
-            kind: 'indirect',
-            rule: 'quote.' + sp.how,
-          });
+        const iq = indirectQuote(cx, sp, bodyFrom, bodyTo);
+        if (iq) indirect.push(iq);
       }
     }
   }
