@@ -18,12 +18,21 @@
  *
  * Indirect speech: 'X said (that) …' and 'according to X, …' outside quotation marks.
  *
- * readQuotes is a pipeline: spans (findQuoteSpans) → cues (readPersonSubjects, readOrgSubjects,
- * humanSubjects, readSpeechFrames, readBlockQuotes: who is the subject of a clause, who speaks
- * where) → for each span, its candidates (the readings before and after it, of the paragraph and
- * of the passage, read on demand) → the choice (CHOICE_RULES in quote-rules.ts, ordered, each
- * with its reason). Definite descriptions ('the statement', 'the army', 'the 47-year-old') point
- * back by ANAPHOR_RULES, also in quote-rules.ts.
+ * readQuotes is a short pipeline of stages, each a function of its own that reads one
+ * QuoteContext (the document, its tokens and name chains, and the cues gathered so far):
+ *  1. spans (prepare, findQuoteSpans): the quoted spans, the name chains, which tokens are quoted;
+ *  2. cues: who is the subject of a clause (readPersonSubjects → personSubjectAt, readOrgSubjects,
+ *     humanSubjects), who speaks where (readSpeechFrames → speechFrameAt, noteFrame, which also
+ *     give the indirect quotes, indirectQuote), and block quotes after 'X said:' (readBlockQuotes);
+ *  3. for each span, its candidates (candidatesOf): the words before it (fromLeft), after it
+ *     (fromRight), a verb-first quote's subject (subjectOfQuote), the quote before, the paragraph
+ *     and the passage, each read on demand. A reading is a noun phrase read by speakerOfNP (an
+ *     organisation's name, a name, a pronoun, a definite description or a common noun), found by
+ *     subjectLeft / subjectRight around a verb of saying;
+ *  4. the choice (chooseSpeaker): the first of CHOICE_RULES (quote-rules.ts, ordered, each with its
+ *     reason) that reads a speaker; definite descriptions ('the statement', 'the army', 'the
+ *     47-year-old') point back by ANAPHOR_RULES, also in quote-rules.ts;
+ *  5. the quote record (directQuote), and the speaker as a cue for the quotes after it (noteSpeaker).
  */
 import type { Evidence, Quote } from '../core/types.js';
 import type { Doc, Token } from '../text/doc.js';
@@ -190,9 +199,12 @@ interface Source {
 const ACCORDING = 'according';
 /** Abbreviations that end in a full stop inside a sentence ('St. Louis', 'Jr.', 'Inc.'). */
 const ABBREVIATIONS = new Set(['st', 'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'no', 'vs', 'mt', 'ft', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec', 'ariz', 'calif', 'fla', 'ga', 'ky', 'mass', 'mich', 'minn', 'tenn', 'tex', 'va', 'wash', 'wis']);
+/** Pronouns that tell a person's gender, for he/she agreement with the names before them. */
 const MALE = new Set(['he', 'him', 'his', 'himself']);
 const FEMALE = new Set(['she', 'her', 'hers', 'herself']);
+/** Marks that end a sentence (an attribution after a quote stops there). */
 const END_PUNCT = new Set(['.', '!', '?']);
+/** Parts of speech a noun phrase is made of, read leftwards from its head ('the Pakistani diplomat'). */
 const NP_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'PART', 'X']);
 /** Paragraphs before the current one that 'it' looks back over for an organisation that spoke. */
 const IT_WINDOW = 1;
@@ -210,10 +222,11 @@ const CHUNK_OPENERS = new Set(['and', 'but', 'or', 'so', 'yet', 'as', 'while', '
  * report', 'the ministry').
  */
 const HUMAN_NOUN = /^(man|woman|boy|girl|mother|father|son|daughter|wife|husband|brother|sister|friend|neighbo(u)?r|resident|villager|refugee|survivor|(eye)?witness|local|relative|official|source|spokes(man|woman|person)|\w+(er|or|ist|ant|ent|ian))$/i;
-/** Nouns of time that follow a subject without being its head ('Clinton last week said'). */
 /** Ordinals the tagger may read as adverbs: 'A second military source said'. */
 const ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'other']);
+/** Nouns of time that follow a subject without being its head ('Clinton last week said'). */
 const TIME_NOUNS = new Set(['week', 'weekend', 'month', 'year', 'day', 'morning', 'afternoon', 'evening', 'night', 'time', 'times', 'hour', 'minute']);
+/** Words that end the speaker after a verb of saying ('said Trump in a statement', 'said X that …'). */
 const STOP_AFTER_VERB = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'while', 'when', 'to', 'that', 'with', 'from', 'as', 'and', 'but', 'about', 'by', 'via', 'over', 'through']);
 
 /** The quotes of each analysed document, so findClaims reuses what findQuotes found. */
@@ -325,9 +338,12 @@ function prepare(doc: Doc, people: PeopleIndex, articleId: string): QuoteContext
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Names, and who a pronoun, title or description refers to.
+
 function ev(cx: QuoteContext, start: number, end: number): Evidence {
   const { text, articleId } = cx;
-  return ({ article: articleId, start, end, text: text.slice(start, end) });
+  return { article: articleId, start, end, text: text.slice(start, end) };
 }
 
 /**
@@ -615,6 +631,9 @@ function antecedent(cx: QuoteContext, r: AnaphorRule, head: string, at: number):
     if (x.pos < at && !x.sp.person && /:(name|nominal-org)$/.test(x.sp.how) && isOrgName(cx, x.sp.name) && paraDistance(cx, x.pos, at) <= 4 && (!best || x.pos > best.pos)) best = x;
   return best ? { name: best.sp.name, person: false } : null;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Noun phrases: who a phrase names (speakerOfNP), and the subject of a verb of saying (subjectLeft, subjectRight).
 
 /** 'her senior policy adviser, Jake Sullivan, said': 'her' before a noun is no subject. */
 function possessive(cx: QuoteContext, k: number): boolean {
@@ -1150,6 +1169,9 @@ function isSpeech(cx: QuoteContext, k: number, strong: boolean): boolean {
   return pos === 'VERB' || pos === 'AUX' || pos === 'NOUN' || pos === 'PROPN' || pos === 'ADJ';
 }
 
+// ---------------------------------------------------------------------------------------------
+// The readings around one quoted span, which the candidates stage reads on demand.
+
 /** The end (a token) of the words after a closing mark at token k that can attribute it: the sentence end, limitPos, or 40 tokens. */
 function attributionEnd(cx: QuoteContext, k: number, limitPos: number): number {
   const { toks, s } = cx;
@@ -1384,6 +1406,9 @@ function fromLeft(cx: QuoteContext, q: QuoteSpan, prevAfter: number): { sp: Spea
   return null;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The cues: who is a clause's subject, who speaks where (and the indirect and block quotes).
+
 /**
  * People named only by a common noun as the subject of a sentence: 'A security source confirmed
  * …', 'One resident sought …', 'A member of the VDP — the Volunteers … — confirmed …'. They are
@@ -1432,7 +1457,6 @@ function humanSubjects(cx: QuoteContext): { pos: number; sp: Speaker }[] {
   return found;
 }
 
-// ---- indirect speech and the sources that pronouns refer to ----
 // A person who is the subject of a clause is who a later 'he said' is most likely about
 // ('Jolly, who was elected to Congress in 2014, doesn't see …' then '“…,” he said').
 function personSubjectAt(cx: QuoteContext, ci: number): Source | null {
@@ -1669,7 +1693,7 @@ function readSpeechFrames(cx: QuoteContext): Quote[] {
   return indirect;
 }
 
-// ---- block quotes: 'Minister Ellwood said:' and then paragraphs without quotation marks ----
+/** Block quotes: 'Minister Ellwood said:' and then paragraphs without quotation marks. */
 function readBlockQuotes(cx: QuoteContext): Quote[] {
   const { text, toks, s, speechFrames, doc, articleId } = cx;
   const blocks: Quote[] = [];
@@ -1702,7 +1726,9 @@ function readBlockQuotes(cx: QuoteContext): Quote[] {
   return blocks;
 }
 
-// ---- direct quotes ----
+// ---------------------------------------------------------------------------------------------
+// Direct quotes: for each span, candidates → choice → record.
+
 // The end of ' of (the) <Organisation>' right after a name, or null.
 function affiliationAfter(cx: QuoteContext, end: number): number | null {
   const { text, orgStarts } = cx;
@@ -1868,6 +1894,9 @@ function readDirectQuotes(cx: QuoteContext): Quote[] {
   }
   return out;
 }
+
+/** The stages one by one, for their own tests (test/quote-stages.test.ts); readQuotes runs them in order. */
+export const quoteStages = { prepare, readPersonSubjects, readOrgSubjects, humanSubjects, readSpeechFrames, candidatesOf, speakerOfNP };
 
 /**
  * The pipeline: prepare (spans, chains) → cues (who is a clause's subject, who speaks where, and
