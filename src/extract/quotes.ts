@@ -1042,7 +1042,7 @@ function appositionSubject(cx: QuoteContext, v: number, p: number, floor: number
  * 'Rana further says' / 'Rana, who is also …, further says' / 'Pakistani diplomat X said'.
  */
 function subjectLeft(cx: QuoteContext, v: number, floor: number, rule: string): Speaker | null {
-  const { text, toks, chains, chainAt, inQuote, s, people } = cx;
+  const { toks, inQuote, s } = cx;
   let p = v - 1;
   while (p >= floor && (ATTRIBUTION_FILLERS.has(toks[p]!.lower) || toks[p]!.pos === 'ADV' || toks[p]!.pos === 'AUX')) p--;
   if (p < floor) return null;
@@ -1348,7 +1348,7 @@ function participleSubject(cx: QuoteContext, v: number, a: number): Speaker | nu
 
 /** Speaker from the words before an opening mark, in the same sentence. */
 function fromLeft(cx: QuoteContext, q: QuoteSpan, prevAfter: number): { sp: Speaker; colon: boolean } | null {
-  const { text, toks, chains, chainAt, inQuote, s, tokenAt, doc, people } = cx;
+  const { text, toks, chains, chainAt, inQuote, s, tokenAt, people } = cx;
   const lo = sentenceStartBefore(cx, q, prevAfter);
   const a = tokenAt(lo);
   const b = tokenAt(q.open);
