@@ -5,7 +5,7 @@
  *
  * A speaker written as a definite description names no one by itself: the article has named the
  * one it means before, and the scorer, like an analyst, wants that name. The rules are used by
- * quotes.ts (speakerOfNP) on a noun phrase that opens with 'the', 'this' or 'that'.
+ * quotes.ts (anaphorReading, a stage of speakerOfNP) on a noun phrase that opens with 'the', 'this' or 'that'.
  */
 
 /** What a description points back to. */
