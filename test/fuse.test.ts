@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compatible, evidenceOverlap, evidenceWords, forcesDiffer, wordWeights } from '../src/fuse/compatible.js';
 import { fusionReports, isNote, NOTE_CHARS } from '../src/fuse/articles.js';
-import { veto } from '../src/fuse/score.js';
+import { exactDaysApart, FEATURES, modelChance, pairFeatures, pairScore, tollClose, veto } from '../src/fuse/score.js';
 import { toReportIncident } from '../src/core/report.js';
 import { extractArticle } from '../src/pipeline.js';
 import { FIXTURES } from './paths.js';
@@ -524,8 +524,9 @@ test(here + 'two dated notes of one event state the same figures and names, lead
   const shopkeeper = brief('l', 'Gunmen on a motorcycle shot dead a shopkeeper outside his shop in the Asadabad bazaar and fled toward the river.', K);
   const teacher = brief('m', 'Gunmen on a motorcycle shot dead a teacher as he left the boys school in Asadabad and fled toward the mountains.', K);
   assert.equal(fuse([shopkeeper, teacher]).length, 2);
-  // Long articles' reports are not held to this: the same two texts join on the town and day.
-  assert.equal(fuse([{ ...same, note: false }, { ...brief('k', base.replace('Pech', 'Shigal')), note: false }]).length, 1);
+  // Long articles' reports are not held to this: two texts that differ in a figure join on the
+  // town and day (a report's figures are one outlet's count).
+  assert.equal(fuse([{ ...same, note: false }, { ...brief('k', base.replace('12', '14')), note: false }]).length, 1);
   // Nor a news flash dated by a weekday and its follow-up with the new toll.
   const Q: Partial<Spec> = { sub: 'Suicide bomb', actor1: 'Unidentified Armed Group (Afghanistan)', inter1: 3, actor2: 'Civilians (Afghanistan)', inter2: 7 };
   const flash = { ...report('n', 0, { ...TOWN, ...Q, fatalities: 12, text: 'A suicide bomber blew himself up in a crowded market in Asadabad on Saturday, killing 12 people, officials said.' }), note: true };
@@ -583,4 +584,43 @@ test(here + 'a calendar date an article gives earlier ("On Jan. 8, coalition for
   // A calendar date given as the day of the report is not the event's day.
   const reporting = traced(report('e', 0, { ...MOSUL, date: '2017-01-09' }), 'event_date', 'date:month-day:reporting-day', 'Jan. 9', true);
   assert.equal(veto(jan8, reporting), null);
+});
+
+// --- what the score reads ------------------------------------------------------------------
+
+const feature = (a: FusionReport, b: FusionReport, name: (typeof FEATURES)[number]) => pairFeatures(a, b, wordWeights([a.incident, b.incident]))[FEATURES.indexOf(name)]!;
+
+test(here + 'tolls within a third of each other agree, the more the larger they are; equal, tiny or far-apart tolls do not count here', () => {
+  assert.ok(tollClose(16, 19) > tollClose(4, 5));
+  assert.ok(tollClose(4, 5) > 0);
+  assert.equal(tollClose(1, 1), 0);
+  assert.equal(tollClose(9, 9), 0);
+  assert.equal(tollClose(4, 20), 0);
+  assert.equal(tollClose(0, 3), 0);
+  // A rising count ("16 killed", then "19") makes two reports likelier one event than 16 and 40.
+  const a = report('a', 0, { ...QUETTA, fatalities: 16 });
+  const w = wordWeights([a.incident]);
+  assert.ok(modelChance(a, report('b', 0, { ...QUETTA, fatalities: 19 }), w) > modelChance(a, report('c', 0, { ...QUETTA, fatalities: 40 }), w));
+});
+
+test(here + 'two names of one place (a spelling, a village placed at its district) under one admin2 and a few km apart are the same location', () => {
+  const CTG: Spec = { date: '2024-07-16', sub: 'Violent demonstration', country: 'Bangladesh', admin1: 'Chittagong', admin2: 'Chittagong', geo: 1, lat: 22.34, lon: 91.83 };
+  const a = report('a', 0, { ...CTG, location: 'Chattogram' });
+  const b = report('b', 0, { ...CTG, location: 'Chittagong' });
+  assert.equal(feature(a, b, 'same_location'), 1);
+  assert.equal(feature(a, b, 'other_towns'), 0);
+  // Another town of the district, 20 km away, is another place.
+  const c = report('c', 0, { ...CTG, location: 'Patiya', lat: 22.3, lon: 92.0 });
+  assert.equal(feature(a, c, 'same_location'), 0);
+  assert.equal(feature(a, c, 'other_towns'), 1);
+});
+
+test(here + 'two exact days two or more apart are left to the rules: the score bridges only a night', () => {
+  const a = report('a', 0, { ...QUETTA, date: '2025-05-03' });
+  assert.equal(exactDaysApart(a.incident, report('b', 0, { ...QUETTA, date: '2025-05-04' }).incident), false);
+  assert.equal(exactDaysApart(a.incident, report('c', 0, { ...QUETTA, date: '2025-05-05' }).incident), true);
+  // A week-precise date is not an exact day.
+  assert.equal(exactDaysApart(a.incident, report('d', 0, { ...QUETTA, date: '2025-05-08', tp: 2 }).incident), false);
+  const w = wordWeights([a.incident]);
+  assert.match(pairScore(a, report('c', 0, { ...QUETTA, date: '2025-05-05' }), w).apart ?? '', /exact days/);
 });
