@@ -624,3 +624,27 @@ test(here + 'two exact days two or more apart are left to the rules: the score b
   const w = wordWeights([a.incident]);
   assert.match(pairScore(a, report('c', 0, { ...QUETTA, date: '2025-05-05' }), w).apart ?? '', /exact days/);
 });
+
+test(here + 'the toll whose sentence updates it ("climbed to 93") is an update though its evidence is the figure; of two updates one day, the higher is the later', () => {
+  const upd = (art: string, n: number) => {
+    const text = `The death toll from the mosque bombing in Quetta climbed to ${n}, police said.`;
+    const r = { ...report(art, 0, { ...QUETTA, fatalities: n, text }), published: '2025-05-04' };
+    r.incident.trace.fatalities = { rule: 'fatalities:death-toll', evidence: [{ article: art, start: 60, end: 62, text: String(n) }] };
+    return r;
+  };
+  const plain = { ...report('plain', 0, { ...QUETTA, fatalities: 40, text: 'A bomb killed 40 people at a mosque in Quetta, police said.' }), published: '2025-05-04' };
+  // Two accounts of one day, neither an update: the lower. An update: it wins.
+  const [a] = fuse([plain, upd('up', 64)]);
+  assert.equal(a!.fatalities, 64);
+  // Two updates of one day: tolls rise, so the higher is the later.
+  const [b] = fuse([upd('x', 64), upd('y', 93)]);
+  assert.deepEqual([b!.fatalities, b!.fatalities_low, b!.fatalities_high], [93, 64, 93]);
+});
+
+test(here + 'one actor is not both sides of the fused incident', () => {
+  const a = report('a', 0, { ...QUETTA, actor1: 'Military Forces of Pakistan', inter1: 1, actor2: 'Civilians (Pakistan)', inter2: 7 });
+  const b = report('b', 0, { ...QUETTA, actor1: 'Unidentified Armed Group (Pakistan)', inter1: 3, actor2: 'Military Forces of Pakistan', inter2: 1 });
+  const out = fuseValues([a, b]);
+  assert.equal(out.actor1, 'Military Forces of Pakistan');
+  assert.equal(out.actor2, 'Civilians (Pakistan)');
+});

@@ -208,21 +208,36 @@ const PLACE = ['country', 'admin1', 'admin2', 'location', 'latitude', 'longitude
 /** A toll the text gives as an update of an earlier one. */
 const UPDATE = /\b(?:rose|rises|risen|climbed|climbs|jumped|jumps|increased|increases|mounted|mounts|reached|reaches|swelled|grew|grown)\s+to\b|\bbringing the (?:death )?toll to\b|\bupdated?\b|\bfinal (?:death )?(?:toll|count|figure)|\b(?:now )?stands at\b|\brevised (?:(?:the )?(?:death )?toll )?(?:up|upward|upwards)\b/i;
 
+/**
+ * An update phrase with its figure ("climbed to 93", "bringing the death toll to 21", "now stands
+ * at 40"): the toll's own evidence is often the figure alone, and the sentence that gives it says
+ * whether it is an update.
+ */
+const UPDATE_TO = /\b(?:(?:rose|rises|risen|climbed|climbs|jumped|jumps|increased|increases|mounted|mounts|reached|reaches|swelled|grew|grown)\s+to|bringing the (?:death )?toll to|(?:now )?stands at)\s+(?:at least\s+|more than\s+|over\s+)?(\d+)\b/gi;
+
 function isUpdate(r: FusionReport): boolean {
   const t = r.incident.trace.fatalities;
   if (!t) return false;
-  return UPDATE.test(t.note ?? '') || t.evidence.some((e) => UPDATE.test(e.text));
+  if (UPDATE.test(t.note ?? '') || t.evidence.some((e) => UPDATE.test(e.text))) return true;
+  const n = r.incident.fatalities;
+  if (n === null || n <= 0) return false;
+  return r.incident.evidence.some((e) => [...e.text.matchAll(UPDATE_TO)].some((m) => Number(m[1]) === n));
 }
 
-/** Latest first: an update, then the later publication, then the lower toll, then the key. */
+/**
+ * Latest first: an update, then the later publication, then, between two updates of one day, the
+ * higher toll (a count that "climbed to 64" and one that "climbed to 93" the same day: tolls rise,
+ * the higher is the later), else the lower toll (two accounts of one day), then the key.
+ */
 function byUpdate(a: FusionReport, b: FusionReport): number {
-  const u = Number(isUpdate(b)) - Number(isUpdate(a));
+  const ua = isUpdate(a);
+  const u = Number(isUpdate(b)) - Number(ua);
   if (u) return u;
   const pa = dayNumber(a.published ?? null) ?? -Infinity;
   const pb = dayNumber(b.published ?? null) ?? -Infinity;
   if (pa !== pb) return pb - pa;
   const d = (a.incident.fatalities ?? 0) - (b.incident.fatalities ?? 0);
-  if (d) return d;
+  if (d) return ua ? -d : d;
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
@@ -294,7 +309,11 @@ export function fuseValues(reports: FusionReport[]): FusedIncident {
   // Actors: each side with its inter code; a named actor beats an unidentified one ("gunmen" in
   // the first report, "TTP" once it claimed the attack).
   take(vote(namedFirst(rs, 'actor1'), (r) => r.actor1), ['actor1', 'inter1']);
-  take(vote(namedFirst(rs, 'actor2'), (r) => r.actor2), ['actor2', 'inter2']);
+  // One actor is not both sides: the target comes from the reports whose target is not the
+  // perpetrator chosen (one report's "security forces fired on protesters", another's "gunmen
+  // attacked the security forces", fused, are no army against itself).
+  const other = rs.filter((r) => !r.incident.actor2 || fold(r.incident.actor2) !== fold(out.actor1 as string | null));
+  take(vote(namedFirst(other.length ? other : rs, 'actor2'), (r) => r.actor2), ['actor2', 'inter2']);
 
   // Fatalities over all reports, each wire story once. A report's 0 means "no deaths reported",
   // not "nobody died", so it counts only when no report gives deaths.
