@@ -648,3 +648,26 @@ test(here + 'one actor is not both sides of the fused incident', () => {
   assert.equal(out.actor1, 'Military Forces of Pakistan');
   assert.equal(out.actor2, 'Civilians (Pakistan)');
 });
+
+test(here + 'best pair first: a report joins the report it is surest of, not another event of that article told the day before', () => {
+  const Q: Spec = { ...QUETTA, admin2: 'Quetta' };
+  // One article tells two attacks, a day apart; another outlet tells the second.
+  const before = report('x', 0, { ...Q, date: '2025-05-02', fatalities: 6, text: 'Gunmen attacked a police patrol in Quetta, killing six policemen.' });
+  const second = report('x', 1, { ...Q, date: '2025-05-03', fatalities: 5, text: 'Gunmen stormed a police station in Quetta on Saturday, killing five constables.' });
+  const other = report('a', 0, { ...Q, date: '2025-05-03', fatalities: 5, text: 'Five constables were killed when gunmen stormed a police station in Quetta.' });
+  const w = wordWeights([before, second, other].map((r) => r.incident));
+  // The other outlet's report could join either (the day before is within reach), but it is surer of the second.
+  assert.ok(pairScore(other, before, w).p >= 0.5);
+  assert.ok(pairScore(other, second, w).p > pairScore(other, before, w).p);
+  assert.deepEqual(cluster([before, second, other]).map((c) => c.map((r) => r.key)), [['x#0'], ['a#0', 'x#1']]);
+});
+
+test(here + 'more than one distinctive word in common (who protested and why) is what two tellings of one protest share; one word is chance', () => {
+  const nurses = report('a', 0, { ...NAIROBI, text: 'Hundreds of nurses protested in Nairobi, demanding months of unpaid salaries and more staff for the wards.' });
+  const nurses2 = report('b', 0, { ...NAIROBI, text: 'Nurses staged a demonstration in Nairobi over unpaid salaries, saying staff had not been paid for months.' });
+  const traders = report('c', 0, { ...NAIROBI, text: 'Market traders protested in Nairobi against a new county levy on stalls, saying months of losses had ruined them.' });
+  const w = wordWeights([nurses, nurses2, traders].map((r) => r.incident));
+  const f = (a: FusionReport, b: FusionReport) => pairFeatures(a, b, w)[FEATURES.indexOf('words_in_common')];
+  assert.equal(f(nurses, nurses2), 1);
+  assert.equal(f(nurses, traders), 0);
+});
