@@ -671,3 +671,11 @@ test(here + 'more than one distinctive word in common (who protested and why) is
   assert.equal(f(nurses, nurses2), 1);
   assert.equal(f(nurses, traders), 0);
 });
+
+test(here + 'the words every air strike report says ("struck", "destroyed") are not what two strikes share', () => {
+  const HAJJAH: Spec = { date: '2021-06-13', sub: 'Air/drone strike', country: 'Yemen', admin1: 'Hajjah', location: 'Bani Qais', geo: 2, lat: 16.0, lon: 43.3 };
+  const wedding = report('a', 0, { ...HAJJAH, fatalities: 20, text: 'Warplanes struck a wedding tent in Bani Qais, destroying it and killing twenty guests.' });
+  const camp = report('b', 0, { ...HAJJAH, fatalities: 0, text: 'Aircraft struck a military camp in Bani Qais, destroying weapons depots and vehicles.' });
+  for (const r of [wedding, camp]) assert.ok(!evidenceWords(r.incident).has('struc') && !evidenceWords(r.incident).has('destr'));
+  assert.equal(evidenceOverlap(wedding.incident, camp.incident)!.shared, 0);
+});
