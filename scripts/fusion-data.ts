@@ -28,6 +28,8 @@ export interface SetData {
   /** The gold incident each report matched (index into gold.incidents), if any. */
   goldOf: Map<string, number>;
   articlesOf: Set<string>[];
+  /** How many gold incidents list each article. */
+  goldsOfArticle: Map<string, number>;
 }
 
 export function load(set: string): SetData {
@@ -67,7 +69,9 @@ export function load(set: string): SetData {
   const reach = multi.filter((gi) => has.has(gi));
   if (multi.length)
     console.log(`${name}: extraction bound on multi-article incidents: ${reach.length} of ${multi.length} have a matched report; their articles with a matched report: ${(reach.reduce((s, gi) => s + has.get(gi)!.size / articlesOf[gi]!.size, 0) / reach.length).toFixed(3)}`);
-  return { name, gold, batch, reports, goldOf, articlesOf };
+  const goldsOfArticle = new Map<string, number>();
+  for (const s of articlesOf) for (const a of s) goldsOfArticle.set(a, (goldsOfArticle.get(a) ?? 0) + 1);
+  return { name, gold, batch, reports, goldOf, articlesOf, goldsOfArticle };
 }
 
 /** A report in one line: date~precision type @town/district/province gN [actor1 | actor2] fN. */

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compatible, evidenceOverlap, evidenceWords, forcesDiffer, wordWeights } from '../src/fuse/compatible.js';
 import { fusionReports, isNote, NOTE_CHARS } from '../src/fuse/articles.js';
-import { veto } from '../src/fuse/score.js';
+import { exactDaysApart, FEATURES, modelChance, pairFeatures, pairScore, tollClose, veto } from '../src/fuse/score.js';
 import { toReportIncident } from '../src/core/report.js';
 import { extractArticle } from '../src/pipeline.js';
 import { FIXTURES } from './paths.js';
@@ -524,8 +524,9 @@ test(here + 'two dated notes of one event state the same figures and names, lead
   const shopkeeper = brief('l', 'Gunmen on a motorcycle shot dead a shopkeeper outside his shop in the Asadabad bazaar and fled toward the river.', K);
   const teacher = brief('m', 'Gunmen on a motorcycle shot dead a teacher as he left the boys school in Asadabad and fled toward the mountains.', K);
   assert.equal(fuse([shopkeeper, teacher]).length, 2);
-  // Long articles' reports are not held to this: the same two texts join on the town and day.
-  assert.equal(fuse([{ ...same, note: false }, { ...brief('k', base.replace('Pech', 'Shigal')), note: false }]).length, 1);
+  // Long articles' reports are not held to this: two texts that differ in a figure join on the
+  // town and day (a report's figures are one outlet's count).
+  assert.equal(fuse([{ ...same, note: false }, { ...brief('k', base.replace('12', '14')), note: false }]).length, 1);
   // Nor a news flash dated by a weekday and its follow-up with the new toll.
   const Q: Partial<Spec> = { sub: 'Suicide bomb', actor1: 'Unidentified Armed Group (Afghanistan)', inter1: 3, actor2: 'Civilians (Afghanistan)', inter2: 7 };
   const flash = { ...report('n', 0, { ...TOWN, ...Q, fatalities: 12, text: 'A suicide bomber blew himself up in a crowded market in Asadabad on Saturday, killing 12 people, officials said.' }), note: true };
@@ -583,4 +584,98 @@ test(here + 'a calendar date an article gives earlier ("On Jan. 8, coalition for
   // A calendar date given as the day of the report is not the event's day.
   const reporting = traced(report('e', 0, { ...MOSUL, date: '2017-01-09' }), 'event_date', 'date:month-day:reporting-day', 'Jan. 9', true);
   assert.equal(veto(jan8, reporting), null);
+});
+
+// --- what the score reads ------------------------------------------------------------------
+
+const feature = (a: FusionReport, b: FusionReport, name: (typeof FEATURES)[number]) => pairFeatures(a, b, wordWeights([a.incident, b.incident]))[FEATURES.indexOf(name)]!;
+
+test(here + 'tolls within a third of each other agree, the more the larger they are; equal, tiny or far-apart tolls do not count here', () => {
+  assert.ok(tollClose(16, 19) > tollClose(4, 5));
+  assert.ok(tollClose(4, 5) > 0);
+  assert.equal(tollClose(1, 1), 0);
+  assert.equal(tollClose(9, 9), 0);
+  assert.equal(tollClose(4, 20), 0);
+  assert.equal(tollClose(0, 3), 0);
+  // A rising count ("16 killed", then "19") makes two reports likelier one event than 16 and 40.
+  const a = report('a', 0, { ...QUETTA, fatalities: 16 });
+  const w = wordWeights([a.incident]);
+  assert.ok(modelChance(a, report('b', 0, { ...QUETTA, fatalities: 19 }), w) > modelChance(a, report('c', 0, { ...QUETTA, fatalities: 40 }), w));
+});
+
+test(here + 'two names of one place (a spelling, a village placed at its district) under one admin2 and a few km apart are the same location', () => {
+  const CTG: Spec = { date: '2024-07-16', sub: 'Violent demonstration', country: 'Bangladesh', admin1: 'Chittagong', admin2: 'Chittagong', geo: 1, lat: 22.34, lon: 91.83 };
+  const a = report('a', 0, { ...CTG, location: 'Chattogram' });
+  const b = report('b', 0, { ...CTG, location: 'Chittagong' });
+  assert.equal(feature(a, b, 'same_location'), 1);
+  assert.equal(feature(a, b, 'other_towns'), 0);
+  // Another town of the district, 20 km away, is another place.
+  const c = report('c', 0, { ...CTG, location: 'Patiya', lat: 22.3, lon: 92.0 });
+  assert.equal(feature(a, c, 'same_location'), 0);
+  assert.equal(feature(a, c, 'other_towns'), 1);
+});
+
+test(here + 'two exact days two or more apart are left to the rules: the score bridges only a night', () => {
+  const a = report('a', 0, { ...QUETTA, date: '2025-05-03' });
+  assert.equal(exactDaysApart(a.incident, report('b', 0, { ...QUETTA, date: '2025-05-04' }).incident), false);
+  assert.equal(exactDaysApart(a.incident, report('c', 0, { ...QUETTA, date: '2025-05-05' }).incident), true);
+  // A week-precise date is not an exact day.
+  assert.equal(exactDaysApart(a.incident, report('d', 0, { ...QUETTA, date: '2025-05-08', tp: 2 }).incident), false);
+  const w = wordWeights([a.incident]);
+  assert.match(pairScore(a, report('c', 0, { ...QUETTA, date: '2025-05-05' }), w).apart ?? '', /exact days/);
+});
+
+test(here + 'the toll whose sentence updates it ("climbed to 93") is an update though its evidence is the figure; of two updates one day, the higher is the later', () => {
+  const upd = (art: string, n: number) => {
+    const text = `The death toll from the mosque bombing in Quetta climbed to ${n}, police said.`;
+    const r = { ...report(art, 0, { ...QUETTA, fatalities: n, text }), published: '2025-05-04' };
+    r.incident.trace.fatalities = { rule: 'fatalities:death-toll', evidence: [{ article: art, start: 60, end: 62, text: String(n) }] };
+    return r;
+  };
+  const plain = { ...report('plain', 0, { ...QUETTA, fatalities: 40, text: 'A bomb killed 40 people at a mosque in Quetta, police said.' }), published: '2025-05-04' };
+  // Two accounts of one day, neither an update: the lower. An update: it wins.
+  const [a] = fuse([plain, upd('up', 64)]);
+  assert.equal(a!.fatalities, 64);
+  // Two updates of one day: tolls rise, so the higher is the later.
+  const [b] = fuse([upd('x', 64), upd('y', 93)]);
+  assert.deepEqual([b!.fatalities, b!.fatalities_low, b!.fatalities_high], [93, 64, 93]);
+});
+
+test(here + 'one actor is not both sides of the fused incident', () => {
+  const a = report('a', 0, { ...QUETTA, actor1: 'Military Forces of Pakistan', inter1: 1, actor2: 'Civilians (Pakistan)', inter2: 7 });
+  const b = report('b', 0, { ...QUETTA, actor1: 'Unidentified Armed Group (Pakistan)', inter1: 3, actor2: 'Military Forces of Pakistan', inter2: 1 });
+  const out = fuseValues([a, b]);
+  assert.equal(out.actor1, 'Military Forces of Pakistan');
+  assert.equal(out.actor2, 'Civilians (Pakistan)');
+});
+
+test(here + 'best pair first: a report joins the report it is surest of, not another event of that article told the day before', () => {
+  const Q: Spec = { ...QUETTA, admin2: 'Quetta' };
+  // One article tells two attacks, a day apart; another outlet tells the second.
+  const before = report('x', 0, { ...Q, date: '2025-05-02', fatalities: 6, text: 'Gunmen attacked a police patrol in Quetta, killing six policemen.' });
+  const second = report('x', 1, { ...Q, date: '2025-05-03', fatalities: 5, text: 'Gunmen stormed a police station in Quetta on Saturday, killing five constables.' });
+  const other = report('a', 0, { ...Q, date: '2025-05-03', fatalities: 5, text: 'Five constables were killed when gunmen stormed a police station in Quetta.' });
+  const w = wordWeights([before, second, other].map((r) => r.incident));
+  // The other outlet's report could join either (the day before is within reach), but it is surer of the second.
+  assert.ok(pairScore(other, before, w).p >= 0.5);
+  assert.ok(pairScore(other, second, w).p > pairScore(other, before, w).p);
+  assert.deepEqual(cluster([before, second, other]).map((c) => c.map((r) => r.key)), [['x#0'], ['a#0', 'x#1']]);
+});
+
+test(here + 'more than one distinctive word in common (who protested and why) is what two tellings of one protest share; one word is chance', () => {
+  const nurses = report('a', 0, { ...NAIROBI, text: 'Hundreds of nurses protested in Nairobi, demanding months of unpaid salaries and more staff for the wards.' });
+  const nurses2 = report('b', 0, { ...NAIROBI, text: 'Nurses staged a demonstration in Nairobi over unpaid salaries, saying staff had not been paid for months.' });
+  const traders = report('c', 0, { ...NAIROBI, text: 'Market traders protested in Nairobi against a new county levy on stalls, saying months of losses had ruined them.' });
+  const w = wordWeights([nurses, nurses2, traders].map((r) => r.incident));
+  const f = (a: FusionReport, b: FusionReport) => pairFeatures(a, b, w)[FEATURES.indexOf('words_in_common')];
+  assert.equal(f(nurses, nurses2), 1);
+  assert.equal(f(nurses, traders), 0);
+});
+
+test(here + 'the words every air strike report says ("struck", "destroyed") are not what two strikes share', () => {
+  const HAJJAH: Spec = { date: '2021-06-13', sub: 'Air/drone strike', country: 'Yemen', admin1: 'Hajjah', location: 'Bani Qais', geo: 2, lat: 16.0, lon: 43.3 };
+  const wedding = report('a', 0, { ...HAJJAH, fatalities: 20, text: 'Warplanes struck a wedding tent in Bani Qais, destroying it and killing twenty guests.' });
+  const camp = report('b', 0, { ...HAJJAH, fatalities: 0, text: 'Aircraft struck a military camp in Bani Qais, destroying weapons depots and vehicles.' });
+  for (const r of [wedding, camp]) assert.ok(!evidenceWords(r.incident).has('struc') && !evidenceWords(r.incident).has('destr'));
+  assert.equal(evidenceOverlap(wedding.incident, camp.incident)!.shared, 0);
 });

@@ -337,6 +337,9 @@ const COMMON = new Set(
     'attack attacks attacked attacking attacker attackers killed killing kill kills dead death deaths died die injured injuring injuries wounded wounding wounds fatalities fatality casualties victim victims people person persons',
     'clash clashes clashed fighting fought fight forces force security armed group groups militants militant gunmen unidentified unknown men man area areas district province town city village region country government',
     'police army military soldiers troops civilians civilian residents members incident happened took place occurred carried no',
+    // air strikes, and what strikes do to buildings: every report of the type says them (the weapon,
+    // "a roadside bomb", "a blast", still tells one bombing from another event)
+    'strike strikes struck striking airstrike airstrikes destroyed destroying damaged damaging',
   ]
     .join(' ')
     .split(/\s+/),

@@ -54,103 +54,112 @@ function canonical(a: FusionReport, b: FusionReport): number {
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
-interface Cluster {
-  /** Creation order (= canonical order of first members): ties go to the earlier cluster. */
-  n: number;
-  members: FusionReport[];
-  articles: Set<string>;
-  /** Some member's date is rough (a week, a month): listed among the clusters that reach further. */
-  rough: boolean;
-  /** Stamp of the last report that looked at it (candidates come from several day buckets). */
-  seen: number;
-}
-
 /**
- * Group reports into incidents. In canonical order, each report joins the cluster it fits best:
- * no member may veto it or be kept apart from it (score.ts), and its mean chance of being one event with the members
- * must reach the fitted threshold (average linkage: a follow-up that says little but the new
- * toll joins through the reports it resembles). Returns the clusters as lists of reports in
- * canonical order; clusters are ordered by their first member.
+ * Group reports into incidents, best pair first (average linkage). Every pair of reports of two
+ * articles that a date tolerance lets meet is scored (score.ts); the pairs that reach the fitted
+ * threshold, surest first, join their two groups when no pair across them is vetoed or kept apart,
+ * no article is on both sides, and the mean chance across them reaches the threshold (a follow-up
+ * that says little but the new toll joins through the reports it resembles). Surest first: a
+ * report that fits two groups joins the one it is surest of, whichever came first in time (a
+ * report of the 30th joins the other reports of the 30th before a report of the 29th that its
+ * article tells beside them). Ties go by the canonical order (date, then key), so the result is
+ * a function of the set of reports. Returns the clusters as lists of reports in canonical order;
+ * clusters are ordered by their first member.
  *
- * Candidates come from an index by day: a cluster is listed under each of its members' days,
- * and a report looks only at the days its date tolerance (or the cluster's) reaches. So the work
- * grows with the reports of a few days, not with all reports of the block.
+ * Pairs come from an index by day: a report meets only the reports of the days its date
+ * tolerance reaches, so the work grows with the reports of a few days, not with all reports of
+ * the block.
  */
 export function cluster(reports: FusionReport[]): FusionReport[][] {
   const sorted = [...reports].sort(canonical);
+  const n = sorted.length;
   // Word rarity among all the reports: a function of the set, so of no arrival order.
   const weights = wordWeights(sorted.map((r) => r.incident));
   const threshold = fusionModel().threshold;
-  const clusters: Cluster[] = [];
-  // Clusters by the days of their members; clusters with a rough date (a week, a month) apart,
-  // as they reach further (few: most reports give the day).
-  const byDay = new Map<number, Cluster[]>();
-  let rough: Cluster[] = [];
   const maxTol = Math.max(...Object.values(DATE_TOLERANCE));
-  let stamp = 0;
-  for (const r of sorted) {
-    stamp++;
-    const v = placeView(r.incident);
-    const day = v.day;
-    let best: Cluster | null = null;
-    let bestScore = -1;
-    if (day !== null) {
-      const candidates: Cluster[] = [];
-      const add = (c: Cluster) => {
-        if (c.seen === stamp) return;
-        c.seen = stamp;
-        candidates.push(c);
-      };
-      // Exact days reach UNSTATED_REACH days (one of the two may not state its day: score.ts).
-      const span = Math.max(v.tol, UNSTATED_REACH);
-      for (let d = day - span; d <= day + span; d++) for (const c of byDay.get(d) ?? []) add(c);
-      rough = rough.filter((c) => day - lastDay(c) <= maxTol);
-      for (const c of rough) add(c);
-      for (const c of candidates) {
-        if (c.articles.has(r.articleKey)) continue;
-        let sum = 0;
-        let ok = true;
-        for (const m of c.members) {
-          const k = pairScore(r, m, weights);
-          if (k.veto || k.apart) {
-            ok = false;
-            break;
-          }
-          sum += k.p;
-        }
-        if (!ok) continue;
-        const score = sum / c.members.length;
-        if (score >= threshold && (score > bestScore || (score === bestScore && c.n < best!.n))) {
-          best = c;
-          bestScore = score;
-        }
+  // The pairs that reach the threshold, kept with their chance: the ones groups join on, and the
+  // ones most checks across two groups read again. Other pairs (most are vetoed: another
+  // province, another day) are scored again when a check needs them, and not kept.
+  const kept = new Map<number, number>();
+  const keyOf = (i: number, j: number) => (i > j ? i * n + j : j * n + i);
+  const scoreOf = (i: number, j: number): { p: number; ok: boolean } => {
+    const p = kept.get(keyOf(i, j));
+    if (p !== undefined) return { p, ok: true };
+    const a = sorted[i]!;
+    const b = sorted[j]!;
+    if (a.articleKey === b.articleKey) return { p: 0, ok: false };
+    const x = pairScore(a, b, weights);
+    return { p: x.p, ok: !x.veto && !x.apart };
+  };
+  // Candidate pairs: reports of the days each report's tolerance reaches (rough dates, a week or a
+  // month, reach further: they are few).
+  const edges: Array<{ p: number; i: number; j: number }> = [];
+  const byDay = new Map<number, number[]>();
+  let rough: number[] = [];
+  const met = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const v = placeView(sorted[i]!.incident);
+    if (v.day === null) continue;
+    const span = Math.max(v.tol, UNSTATED_REACH);
+    const meet = (j: number) => {
+      if (met[j] === i) return;
+      met[j] = i;
+      const s = scoreOf(i, j);
+      if (s.ok && s.p >= threshold) {
+        kept.set(keyOf(i, j), s.p);
+        edges.push({ p: s.p, i, j });
       }
-    }
-    let c = best;
-    if (c) {
-      c.members.push(r);
-      c.articles.add(r.articleKey);
-    } else {
-      c = { n: clusters.length, members: [r], articles: new Set([r.articleKey]), rough: false, seen: stamp };
-      clusters.push(c);
-    }
-    if (day !== null) {
-      const l = byDay.get(day);
-      if (!l) byDay.set(day, [c]);
-      else if (l[l.length - 1] !== c) l.push(c);
-      if (v.tol > 1 && !c.rough) {
-        c.rough = true;
-        rough.push(c);
-      }
-      // Days behind every tolerance are done with.
-      byDay.delete(day - maxTol - 1);
-    }
+    };
+    for (let d = v.day - span; d <= v.day + span; d++) for (const j of byDay.get(d) ?? []) meet(j);
+    rough = rough.filter((j) => v.day! - placeView(sorted[j]!.incident).day! <= maxTol);
+    for (const j of rough) meet(j);
+    const l = byDay.get(v.day);
+    if (l) l.push(i);
+    else byDay.set(v.day, [i]);
+    if (v.tol > 1) rough.push(i);
+    // Days behind every tolerance are done with.
+    byDay.delete(v.day - maxTol - 1);
   }
-  return clusters.map((c) => c.members);
-}
-
-function lastDay(c: Cluster): number {
-  return placeView(c.members[c.members.length - 1]!.incident).day ?? Number.MIN_SAFE_INTEGER;
+  edges.sort((x, y) => y.p - x.p || x.i - y.i || x.j - y.j);
+  // Groups: each report's group's members (indices in canonical order) and articles.
+  const groupOf = Array.from({ length: n }, (_, i) => i);
+  const members = new Map<number, number[]>(sorted.map((_, i) => [i, [i]]));
+  const articles = new Map<number, Set<string>>(sorted.map((r, i) => [i, new Set([r.articleKey])]));
+  for (const { i, j } of edges) {
+    const a = groupOf[i]!;
+    const b = groupOf[j]!;
+    if (a === b) continue;
+    const ma = members.get(a)!;
+    const mb = members.get(b)!;
+    const aa = articles.get(a)!;
+    const ab = articles.get(b)!;
+    let shared = false;
+    for (const x of ab) if (aa.has(x)) shared = true;
+    if (shared) continue;
+    let sum = 0;
+    let ok = true;
+    for (const x of ma) {
+      for (const y of mb) {
+        const s = scoreOf(x, y);
+        if (!s.ok) {
+          ok = false;
+          break;
+        }
+        sum += s.p;
+      }
+      if (!ok) break;
+    }
+    if (!ok || sum / (ma.length * mb.length) < threshold) continue;
+    // The group of the earlier first member keeps its name.
+    const [keep, gone] = ma[0]! < mb[0]! ? [a, b] : [b, a];
+    const merged = [...members.get(keep)!, ...members.get(gone)!].sort((x, y) => x - y);
+    for (const x of members.get(gone)!) groupOf[x] = keep;
+    members.set(keep, merged);
+    members.delete(gone);
+    for (const x of articles.get(gone)!) articles.get(keep)!.add(x);
+    articles.delete(gone);
+  }
+  return [...members.values()].sort((x, y) => x[0]! - y[0]!).map((m) => m.map((x) => sorted[x]!));
 }
 
 /**
@@ -208,21 +217,36 @@ const PLACE = ['country', 'admin1', 'admin2', 'location', 'latitude', 'longitude
 /** A toll the text gives as an update of an earlier one. */
 const UPDATE = /\b(?:rose|rises|risen|climbed|climbs|jumped|jumps|increased|increases|mounted|mounts|reached|reaches|swelled|grew|grown)\s+to\b|\bbringing the (?:death )?toll to\b|\bupdated?\b|\bfinal (?:death )?(?:toll|count|figure)|\b(?:now )?stands at\b|\brevised (?:(?:the )?(?:death )?toll )?(?:up|upward|upwards)\b/i;
 
+/**
+ * An update phrase with its figure ("climbed to 93", "bringing the death toll to 21", "now stands
+ * at 40"): the toll's own evidence is often the figure alone, and the sentence that gives it says
+ * whether it is an update.
+ */
+const UPDATE_TO = /\b(?:(?:rose|rises|risen|climbed|climbs|jumped|jumps|increased|increases|mounted|mounts|reached|reaches|swelled|grew|grown)\s+to|bringing the (?:death )?toll to|(?:now )?stands at)\s+(?:at least\s+|more than\s+|over\s+)?(\d+)\b/gi;
+
 function isUpdate(r: FusionReport): boolean {
   const t = r.incident.trace.fatalities;
   if (!t) return false;
-  return UPDATE.test(t.note ?? '') || t.evidence.some((e) => UPDATE.test(e.text));
+  if (UPDATE.test(t.note ?? '') || t.evidence.some((e) => UPDATE.test(e.text))) return true;
+  const n = r.incident.fatalities;
+  if (n === null || n <= 0) return false;
+  return r.incident.evidence.some((e) => [...e.text.matchAll(UPDATE_TO)].some((m) => Number(m[1]) === n));
 }
 
-/** Latest first: an update, then the later publication, then the lower toll, then the key. */
+/**
+ * Latest first: an update, then the later publication, then, between two updates of one day, the
+ * higher toll (a count that "climbed to 64" and one that "climbed to 93" the same day: tolls rise,
+ * the higher is the later), else the lower toll (two accounts of one day), then the key.
+ */
 function byUpdate(a: FusionReport, b: FusionReport): number {
-  const u = Number(isUpdate(b)) - Number(isUpdate(a));
+  const ua = isUpdate(a);
+  const u = Number(isUpdate(b)) - Number(ua);
   if (u) return u;
   const pa = dayNumber(a.published ?? null) ?? -Infinity;
   const pb = dayNumber(b.published ?? null) ?? -Infinity;
   if (pa !== pb) return pb - pa;
   const d = (a.incident.fatalities ?? 0) - (b.incident.fatalities ?? 0);
-  if (d) return d;
+  if (d) return ua ? -d : d;
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
@@ -294,7 +318,11 @@ export function fuseValues(reports: FusionReport[]): FusedIncident {
   // Actors: each side with its inter code; a named actor beats an unidentified one ("gunmen" in
   // the first report, "TTP" once it claimed the attack).
   take(vote(namedFirst(rs, 'actor1'), (r) => r.actor1), ['actor1', 'inter1']);
-  take(vote(namedFirst(rs, 'actor2'), (r) => r.actor2), ['actor2', 'inter2']);
+  // One actor is not both sides: the target comes from the reports whose target is not the
+  // perpetrator chosen (one report's "security forces fired on protesters", another's "gunmen
+  // attacked the security forces", fused, are no army against itself).
+  const other = rs.filter((r) => !r.incident.actor2 || fold(r.incident.actor2) !== fold(out.actor1 as string | null));
+  take(vote(namedFirst(other.length ? other : rs, 'actor2'), (r) => r.actor2), ['actor2', 'inter2']);
 
   // Fatalities over all reports, each wire story once. A report's 0 means "no deaths reported",
   // not "nobody died", so it counts only when no report gives deaths.
