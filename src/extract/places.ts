@@ -1507,9 +1507,17 @@ function fromPick(pick: Chosen, ap: ArticlePlaces, gaz: Gazetteer, ev: (m: Place
   }
   let admin1 = c.admin1Id < 0 ? null : adminField(gaz.get(c.admin1Id), ap, ev, e, 'place.admin1');
   let admin2 = c.admin2Id < 0 ? null : adminField(gaz.get(c.admin2Id), ap, ev, e, 'place.admin2');
-  // No district in GeoNames (Syria, Lebanon, Libya): the district named after the nearest seat.
+  // A town is in the district of its own name where its province has one: GeoNames files some
+  // capitals in a neighbouring district ('Baghdad' in Al Rusafa, 'Najaf' in Kufa, though both
+  // provinces have a district of the city's name, governed from it).
+  if (admin2 && c.kind === 'place') {
+    const own = namesakeDistrict(c, gaz);
+    if (own) admin2 = adminField(own, ap, ev, e, 'place.admin2');
+  }
+  // No district in GeoNames (Syria, Lebanon, Libya, Iran): the district named after the nearest
+  // seat; a city of CITY_SEAT_POP is the seat of its own ('Mahabad', not Naqadeh 40 km off).
   if (!admin2 && c.kind === 'place') {
-    const seat = c.seat <= 2 ? c : gaz.nearestSeat(c, 40);
+    const seat = c.seat <= 2 || c.population >= CITY_SEAT_POP ? c : gaz.nearestSeat(c, 40);
     if (seat) {
       const named = memo(ap, `seat\u0000${seat.id}`, () => (ap.inUnit.get(seat.id) ?? []).find((x) => x.c?.id === seat.id && skel(textName(x.m)) === skel(seat.name)));
       admin2 = named
@@ -1542,6 +1550,24 @@ function fromPick(pick: Chosen, ap: ArticlePlaces, gaz: Gazetteer, ev: (m: Place
     longitude: field(round4(c.lon), 'place.gazetteer-coordinates', true),
     geo_precision: field(precision, pick.m.near ? 'place.precision-near' : `place.precision-${pick.c!.kind}`, true),
   };
+}
+
+/** A town of this size is the seat of its district, whether or not GeoNames marks it so (see fromPick). */
+const CITY_SEAT_POP = 100000;
+
+/**
+ * The district of a town's province named after the town, where GeoNames puts the town in
+ * another; null if the town's own district bears its name (by any of the town's names:
+ * 'Chaghcharan' district of the town GeoNames calls Fayrōz Kōh) or there is no such district.
+ */
+function namesakeDistrict(c: GazPlace, gaz: Gazetteer): GazPlace | null {
+  const d = gaz.get(c.admin2Id);
+  if (skel(d.name) === skel(c.name) || gaz.lookup(nameKey(d.name)).includes(c.id)) return null;
+  for (const id of gaz.lookup(nameKey(c.name))) {
+    const o = gaz.get(id);
+    if (o.kind === 'admin2' && o.admin1Id === c.admin1Id && o.id !== d.id) return o;
+  }
+  return null;
 }
 
 /** The "(A, B)" after a mention, as evidence spans. */

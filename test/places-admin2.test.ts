@@ -1,0 +1,34 @@
+/**
+ * Places: the district (admin2) reported for a place. The texts are written for these tests; the
+ * districts were checked by hand (Najaf and Baghdad are the seats of districts of their own name;
+ * Mahabad, a city of about 170,000, is the seat of Mahabad county).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../src/text/analyze.js';
+import { loadGazetteer } from '../src/geo/gazetteer.js';
+import { findPlaces, resolveLocation, type ResolvedLocation } from '../src/extract/places.js';
+
+const here = '[places-admin2] ';
+const gaz = loadGazetteer();
+
+function resolve(text: string, source?: string): ResolvedLocation {
+  const doc = analyze(text);
+  const places = findPlaces(doc, gaz, source ? { source } : {});
+  return resolveLocation(doc, places, [0], 't1');
+}
+
+test(here + "a town lies in the district of its own name where its province has one ('Najaf', not Kufa; 'Baghdad', not Al Rusafa)", () => {
+  const najaf = resolve('Security forces fired on demonstrators in Najaf on Friday, killing two of them.');
+  assert.equal(najaf.admin1?.value, 'Najaf');
+  assert.equal(najaf.admin2?.value, 'Najaf');
+  const baghdad = resolve('A roadside bomb struck a police patrol in Baghdad on Monday, Iraqi officials said.');
+  assert.equal(baghdad.admin2?.value, 'Baghdad');
+});
+
+test(here + "a city of 100,000 with no district in the gazetteer is the seat of its own ('Mahabad', not a seat 40 km off)", () => {
+  const r = resolve('Police shot dead a protester in Mahabad in Iran on Wednesday, a rights group said.');
+  assert.equal(r.country?.value, 'Iran');
+  assert.equal(r.location?.value, 'Mahabad');
+  assert.equal(r.admin2?.value, 'Mahabad');
+});
