@@ -32,3 +32,10 @@ test(here + "a city of 100,000 with no district in the gazetteer is the seat of 
   assert.equal(r.location?.value, 'Mahabad');
   assert.equal(r.admin2?.value, 'Mahabad');
 });
+
+test(here + "a French name joined by 'au', 'en', 'sur' is one name: 'Port-au-Prince' is not a 'Prince' elsewhere", () => {
+  const r = resolve('Gangs attacked two police stations in Port-au-Prince on Thursday, killing four officers, Haitian police said.');
+  assert.equal(r.country?.value, 'Haiti');
+  assert.equal(r.location?.value, 'Port-au-Prince');
+  assert.equal(r.admin2?.value, 'Port-au-Prince');
+});

@@ -112,8 +112,12 @@ const NOT_ALONE = new Set(
   ).split(' '),
 );
 
-/** Lower-case or punctuation tokens inside a place name: 'Nawa-e Barakzayi', 'Dara i Sufi', 'Deir ez-Zor'. */
-const CONNECTORS = /^-?(?:-|e|i|ye|yi|al|el|ez|az|adh|ad|ar|as|ash|de|da|du|del|la|le|les|di|do|dos|das|y|wa|ul|and|'|’)$/;
+/**
+ * Lower-case or punctuation tokens inside a place name: 'Nawa-e Barakzayi', 'Dara i Sufi', 'Deir
+ * ez-Zor', and the French 'Port-au-Prince', 'Fort-de-France', 'Aix-en-Provence', 'Boulogne-sur-Mer'
+ * (without them the chain stops at 'Port' and 'Prince' is read alone, a namesake).
+ */
+const CONNECTORS = /^-?(?:-|e|i|ye|yi|al|el|ez|az|adh|ad|ar|as|ash|de|da|du|del|des|la|le|les|au|aux|en|sur|di|do|dos|das|y|wa|ul|and|'|’)$/;
 /** Capitalised words that end a place name: 'Kabul University', 'Peshawar Press Club', 'Pul-e-Charkhi Prison'. */
 const AFTER_PLACE = new Set(
   ('university airport airbase base prison jail hospital club press road highway bridge mosque market bazaar square ' +
