@@ -39,3 +39,12 @@ test(here + "a French name joined by 'au', 'en', 'sur' is one name: 'Port-au-Pri
   assert.equal(r.location?.value, 'Port-au-Prince');
   assert.equal(r.admin2?.value, 'Port-au-Prince');
 });
+
+test(here + "a district named after its province takes the province's spelling: 'Raqqa' district of Ar-Raqqa, 'Irbil' of Erbil", () => {
+  const raqqa = resolve('A car bomb exploded at a market in Raqqa in Syria on Sunday, killing six people.');
+  assert.equal(raqqa.admin1?.value, 'Ar-Raqqa');
+  assert.equal(raqqa.admin2?.value, 'Ar-Raqqa');
+  const irbil = resolve('Two drones were shot down near the airport in Irbil in northern Iraq on Wednesday.');
+  assert.equal(irbil.admin1?.value, 'Erbil');
+  assert.equal(irbil.admin2?.value, 'Erbil');
+});

@@ -1545,6 +1545,10 @@ function fromPick(pick: Chosen, ap: ArticlePlaces, gaz: Gazetteer, ev: (m: Place
     const b = paren1(paren.b, admin1);
     if (b) admin1 = b;
   }
+  // A district named after its province ('Irbil' district of Erbil governorate, 'Raqqa' of
+  // Ar-Raqqa) is one name in two spellings: the province's, which follows the convention of the
+  // conflict data (see adminField), serves both.
+  if (admin2 && admin1 && admin2.value !== admin1.value && skel(admin2.value) === skel(admin1.value)) admin2 = { ...admin2, value: admin1.value };
   return {
     country: field(c.country, 'place.country-gazetteer', true),
     admin1,
