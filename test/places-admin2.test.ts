@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../src/text/analyze.js';
 import { loadGazetteer } from '../src/geo/gazetteer.js';
+import { nameKey } from '../src/geo/names.js';
 import { findPlaces, resolveLocation, type ResolvedLocation } from '../src/extract/places.js';
 
 const here = '[places-admin2] ';
@@ -47,4 +48,19 @@ test(here + "a district named after its province takes the province's spelling: 
   const irbil = resolve('Two drones were shot down near the airport in Irbil in northern Iraq on Wednesday.');
   assert.equal(irbil.admin1?.value, 'Erbil');
   assert.equal(irbil.admin2?.value, 'Erbil');
+});
+
+test(here + "a district's name loses the unit word GeoNames writes in the local language ('Municipio Sucre', 'Bashkia Fier', 'Çankaya İlçesi'), but is not found by the shorter name", () => {
+  const petare = resolve('Police clashed with a gang in Petare, in the Venezuelan state of Miranda, on Saturday.');
+  assert.equal(petare.location?.value, 'Petare');
+  assert.equal(petare.admin2?.value, 'Sucre');
+  const district = (place: string, cc: string) => {
+    const id = gaz.lookup(nameKey(place)).find((i) => gaz.get(i).kind === 'place' && gaz.get(i).countryCode === cc);
+    return id === undefined ? null : gaz.get(id).admin2;
+  };
+  assert.equal(district('Fier', 'AL'), 'Fier');
+  assert.equal(district('Varna', 'BG'), 'Varna');
+  assert.equal(district('Split', 'HR'), 'Split');
+  // ('Shahrestān-e Fāryāb', an Iranian county, shows as 'Fāryāb' but is no namesake of Afghanistan's Faryab province)
+  assert.ok(!gaz.lookup(nameKey('Faryab')).some((i) => gaz.get(i).kind === 'admin2' && gaz.get(i).countryCode === 'IR'));
 });
