@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { analyze } from '../src/text/analyze.js';
 import { loadGazetteer } from '../src/geo/gazetteer.js';
 import { nameKey } from '../src/geo/names.js';
-import { findPlaces, resolveLocation, type ResolvedLocation } from '../src/extract/places.js';
+import { datedAdmin2, findPlaces, resolveLocation, type ResolvedLocation } from '../src/extract/places.js';
 
 const here = '[places-admin2] ';
 const gaz = loadGazetteer();
@@ -63,4 +63,13 @@ test(here + "a district's name loses the unit word GeoNames writes in the local 
   assert.equal(district('Split', 'HR'), 'Split');
   // ('Shahrestān-e Fāryāb', an Iranian county, shows as 'Fāryāb' but is no namesake of Afghanistan's Faryab province)
   assert.ok(!gaz.lookup(nameKey('Faryab')).some((i) => gaz.get(i).kind === 'admin2' && gaz.get(i).countryCode === 'IR'));
+});
+
+test(here + "Ukraine from 2021: the raions of the 2020 reform by their official names ('Kharkivskyi', 'Kryvorizkyi'); before, the city's own district", () => {
+  const kharkiv = resolve('A missile struck an apartment block in Kharkiv, killing three people, Ukrainian officials said.');
+  assert.equal(kharkiv.admin1?.value, 'Kharkiv');
+  assert.equal(datedAdmin2(kharkiv, '2023-03-05').admin2?.value, 'Kharkivskyi');
+  assert.equal(datedAdmin2(kharkiv, '2019-06-01').admin2?.value, 'Kharkiv');
+  const rih = resolve('Two drones hit an industrial plant in Kryvyi Rih overnight, the Ukrainian governor said.');
+  assert.equal(datedAdmin2(rih, '2024-04-19').admin2?.value, 'Kryvorizkyi');
 });

@@ -18,7 +18,9 @@
  */
 import type { Evidence, Field } from '../core/types.js';
 import type { Doc, Token } from '../text/doc.js';
-import { km, loadGazetteer, type GazPlace, type Gazetteer } from '../geo/gazetteer.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dataDir, km, loadGazetteer, type GazPlace, type Gazetteer } from '../geo/gazetteer.js';
 import { foldName, nameKey, plainName, skeleton } from '../geo/names.js';
 
 export interface PlaceMention {
@@ -1657,3 +1659,27 @@ function fromText(x: Chosen, prov: GazPlace, ap: ArticlePlaces, gaz: Gazetteer, 
 }
 
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/** data/ua-raions.json: Ukraine's 2020 raions by oblast and GeoNames' name, and the day from which they are reported. */
+let uaRaions: { since: string; names: Map<string, string> } | null = null;
+function loadUaRaions(): { since: string; names: Map<string, string> } {
+  if (uaRaions) return uaRaions;
+  const d = JSON.parse(readFileSync(join(dataDir(), 'ua-raions.json'), 'utf8')) as { since: string; raions: Record<string, Record<string, string>> };
+  const names = new Map<string, string>();
+  for (const [oblast, rs] of Object.entries(d.raions)) for (const [geo, name] of Object.entries(rs)) names.set(`${skel(oblast)}|${skel(geo)}`, name);
+  return (uaRaions = { since: d.since, names });
+}
+
+/**
+ * The district by the event's date, where the units changed: in Ukraine from 2021, the raions of
+ * the 2020 reform by their official names ('Kharkivskyi' for GeoNames' 'Kharkiv Raion', which
+ * holds Kharkiv city; 'Kryvorizkyi' for Kryvyi Rih). Before that the same towns were cities of
+ * oblast significance, districts of their own name, and are left so.
+ */
+export function datedAdmin2(loc: ResolvedLocation, date: string | null): ResolvedLocation {
+  if (!date || loc.country?.value !== 'Ukraine' || !loc.admin1 || !loc.admin2) return loc;
+  const ua = loadUaRaions();
+  if (date < ua.since) return loc;
+  const name = ua.names.get(`${skel(loc.admin1.value)}|${skel(loc.admin2.value)}`);
+  return name ? { ...loc, admin2: { ...loc.admin2, value: name, rule: 'place.admin2-raion-2020' } } : loc;
+}
