@@ -73,3 +73,9 @@ test(here + "Ukraine from 2021: the raions of the 2020 reform by their official 
   const rih = resolve('Two drones hit an industrial plant in Kryvyi Rih overnight, the Ukrainian governor said.');
   assert.equal(datedAdmin2(rih, '2024-04-19').admin2?.value, 'Kryvorizkyi');
 });
+
+test(here + "in Russia a city of oblast significance is its own district, not the raion named after it ('Belgorod', not Belgorodskiy)", () => {
+  const r = resolve('Shelling hit the centre of the Russian city of Belgorod on Saturday, killing 14 people.');
+  assert.equal(r.country?.value, 'Russia');
+  assert.equal(r.admin2?.value, 'Belgorod');
+});

@@ -1519,6 +1519,10 @@ function fromPick(pick: Chosen, ap: ArticlePlaces, gaz: Gazetteer, ev: (m: Place
   if (admin2 && c.kind === 'place') {
     const own = namesakeDistrict(c, gaz);
     if (own) admin2 = adminField(own, ap, ev, e, 'place.admin2');
+    // In Russia and Belarus a city of oblast significance is a district of its own (an urban
+    // okrug, 'Belgorod Municipality'), no part of the rural raion named after it that GeoNames
+    // files it in ('Belgorod' in Belgorodskiy raion, 'Lida' in Lidskiy).
+    else if (OWN_OKRUG.has(c.countryCode) && c.population >= OKRUG_POP && adjectiveOf(gaz.get(c.admin2Id).name, c.name)) admin2 = cityDistrict(c, ap, ev);
   }
   // No district in GeoNames (Syria, Lebanon, Libya, Iran): the district named after the nearest
   // seat; a city of CITY_SEAT_POP is the seat of its own ('Mahabad', not Naqadeh 40 km off).
@@ -1550,7 +1554,10 @@ function fromPick(pick: Chosen, ap: ArticlePlaces, gaz: Gazetteer, ev: (m: Place
   // A district named after its province ('Irbil' district of Erbil governorate, 'Raqqa' of
   // Ar-Raqqa) is one name in two spellings: the province's, which follows the convention of the
   // conflict data (see adminField), serves both.
-  if (admin2 && admin1 && admin2.value !== admin1.value && skel(admin2.value) === skel(admin1.value)) admin2 = { ...admin2, value: admin1.value };
+  // (Not a province's name with its unit word: 'Belgorod Oblast' names no district.)
+  if (admin2 && admin1 && admin2.value !== admin1.value && skel(admin2.value) === skel(admin1.value) && nameKey(admin1.value) === foldName(admin1.value)) {
+    admin2 = { ...admin2, value: admin1.value };
+  }
   return {
     country: field(c.country, 'place.country-gazetteer', true),
     admin1,
@@ -1578,6 +1585,25 @@ function namesakeDistrict(c: GazPlace, gaz: Gazetteer): GazPlace | null {
     if (o.kind === 'admin2' && o.admin1Id === c.admin1Id && o.id !== d.id) return o;
   }
   return null;
+}
+
+/** Countries where a city of oblast significance is its own district, apart from the raion named after it. */
+const OWN_OKRUG = new Set(['RU', 'BY']);
+/** The size from which a town is taken for a city of oblast significance (see fromPick). */
+const OKRUG_POP = 50000;
+/** Whether a district's name is the adjective of a town's ('Belgorodskiy' of Belgorod, 'Lidskiy' of Lida). */
+function adjectiveOf(district: string, town: string): boolean {
+  const d = nameKey(district);
+  const t = nameKey(town).replace(/[aeiouy]$/, '');
+  return d.startsWith(t) && /^[a-z]{0,3}s?k(?:iy|ii|yi|y|i|aya|oy)$/.test(d.slice(t.length));
+}
+
+/** A city's own district: its name, as the text writes it where the text names the city. */
+function cityDistrict(c: GazPlace, ap: ArticlePlaces, ev: (m: PlaceMention) => Evidence): Field<string> {
+  const named = memo(ap, `seat\u0000${c.id}`, () => (ap.inUnit.get(c.id) ?? []).find((x) => x.c?.id === c.id && skel(textName(x.m)) === skel(c.name)));
+  return named
+    ? { value: textName(named.m), evidence: [ev(named.m)], rule: 'place.admin2-city-named' }
+    : { value: plainName(c.name), evidence: [], rule: 'place.admin2-city', derived: true };
 }
 
 /** The "(A, B)" after a mention, as evidence spans. */
