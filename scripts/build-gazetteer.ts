@@ -47,15 +47,21 @@ interface SupplementEntry {
 const E4 = (x: number) => Math.round(x * 1e4);
 
 /** Display name of an admin unit: GeoNames' name without a trailing unit word ('Kech District'). */
-function cleanAdminName(name: string, code = ''): string {
+function cleanAdminName(name: string, code = '', district = false): string {
   // Russia's regions keep their unit word: 'Belgorod Oblast' and 'Krasnodar Krai' are their
   // English names, as Ukraine's 'Kharkiv' oblast is written without one.
-  if (code.startsWith('RU.')) return name.trim();
+  if (!district && code.startsWith('RU.')) return name.trim();
   return name
     .replace(/\s+(District|Province|Agency|Division|Governorate|Region|Municipality|Prefecture|Department|Oblast|Raion|Rayon|County)$/i, '')
     // The unit word before the name, in the languages GeoNames keeps ('Province du Soum',
-    // 'Caza de Saida', 'Municipio de Tijuana', 'Amphoe Mueang Pattani'): the news writes 'Soum'.
+    // 'Caza de Saida', 'Municipio de Tijuana', 'Municipio Sucre', 'Amphoe Mueang Pattani',
+    // 'Shahrestān-e Mahābād', 'Nomós Thessaloníkis', 'Bashkia Fier', 'Grad Split', 'Markaz Qinā',
+    // 'Degmada Badhaadhe'), or after it ('Çankaya İlçesi', 'West Wellega Zone'): the news writes 'Soum'.
+    // (Not Indonesia's 'Kabupaten'/'Kota': a regency and the city of its name are two units. The
+    // later words only for districts: 'Distrito Capital' is a province's whole name.)
     .replace(/^(Muhafazat|Wilayat|Province (?:of|du|des|de la|de l'|de|d')|Provincia (?:de|di|del)|Departamento (?:de|del)|D[ée]partement (?:de la|de l'|du|des|de|d')|Municipio (?:de|del)|Partido de|Distrito (?:de|del)|Commune (?:of|de)|City of|County of|Ward of|Da[ïi]ra (?:de|d')|Caza (?:de|d')|D[ée]l[ée]gation (?:de|d')|Arrondissement (?:de|du|d')|Politischer Bezirk|Gorodskoy Okrug|Amphoe)\s*/i, '')
+    .replace(district ? /^(?:Municipio|Provincia|Departamento|Distrito|Shahrest[āa]n-e|Markaz|Comuna|Ora[şs]|Municipiul|Huy[ệe]n|Qu[ậa]n|Th[àa]nh ph[ốo]|Th[ịi] x[ãa]|Nom[óo]s|Bashkia|Grad|Op[ćc]ina|Obshtina|Powiat|Gemeente|Okres|Muang|Sr[ŏo]k|Liw[āa][’']|Nohiyai|Bezirk|Degmada|Qeza-[îi]|Qa[ḑd][āa][’']?)\s+/i : /^$/, '')
+    .replace(district ? /\s+(?:Zone|İlçesi|Tumani|Járás|Kommune|Kommun|pagasts|vald)$/i : /^$/, '')
     .trim();
 }
 
@@ -91,9 +97,15 @@ function main() {
   }
   const a2Index = new Map<string, number>();
   const a2 = { code: [] as string[], name: [] as string[], alt: [] as string[], lat: [] as number[], lon: [] as number[] };
+  // The names a district is found by: its name cleaned as a province's is. The words only a
+  // district loses ('Shahrestān-e Fāryāb' → 'Fāryāb') make its display name, not a new name to
+  // find it by: as a key, 'Faryab' would make an Iranian county a namesake of an Afghan province
+  // (and a town's own name finds it already: the district is named after it).
+  const a2Key: string[] = [];
   for (const r of a2raw) {
     a2Index.set(r.code, a2.code.length);
-    const clean = cleanAdminName(r.name);
+    const clean = cleanAdminName(r.name, r.code, true);
+    a2Key.push(cleanAdminName(r.name));
     a2.code.push(r.code);
     a2.name.push(clean);
     a2.alt.push(clean !== r.name ? r.name : '');
@@ -203,8 +215,9 @@ function main() {
         table.lon.push(NaN);
       } else {
         // The old GeoNames name stays findable as an alternate.
-        table.alt[i] = [table.name[i], table.alt[i], ...(e.alt ?? [])].filter(Boolean).join('|');
+        table.alt[i] = [e.kind === 'admin2' ? a2Key[i] : table.name[i], table.alt[i], ...(e.alt ?? [])].filter(Boolean).join('|');
         table.name[i] = e.name;
+        if (e.kind === 'admin2') a2Key[i] = e.name;
       }
       if (e.alt && !e.code) table.alt[i] = e.alt.join('|');
       if (e.lat !== undefined && e.lon !== undefined) { table.lat[i] = e.lat; table.lon[i] = e.lon; }
@@ -280,7 +293,7 @@ function main() {
   };
   for (let i = 0; i < p.name.length; i++) for (const k of p.alt[i]!.split('|')) post(k, i);
   const nP = p.name.length;
-  for (let i = 0; i < a2.code.length; i++) for (const n of [a2.name[i]!, ...a2.alt[i]!.split('|')]) post(nameKey(n), nP + i);
+  for (let i = 0; i < a2.code.length; i++) for (const n of [a2Key[i] ?? a2.name[i]!, ...a2.alt[i]!.split('|')]) post(nameKey(n), nP + i);
   for (let i = 0; i < a1.code.length; i++) for (const n of [a1.name[i]!, ...a1.alt[i]!.split('|')]) post(nameKey(n), nP + a2.code.length + i);
   const keys = [...postings.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   const ids: number[] = [];

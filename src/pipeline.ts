@@ -14,7 +14,7 @@ import { whyNoIncident } from './extract/non-events.js';
 import { retypeBySides, retypeSuspectedSuicide } from './extract/retype.js';
 import { splitByListedPlaces } from './extract/round-up.js';
 import { incidentConfidence, noteContext, withFieldConfidence } from './extract/confidence.js';
-import { countryShares, findPlaces, resolveLocation, type PlaceMention } from './extract/places.js';
+import { countryShares, datedAdmin2, findPlaces, resolveLocation, type PlaceMention } from './extract/places.js';
 import { findActors, assignActors, type ActorMention } from './extract/actors.js';
 import { findDates, eventDate } from './extract/dates.js';
 import { findFatalities } from './extract/fatalities.js';
@@ -139,8 +139,8 @@ function readIncident(
   dates: ReturnType<typeof findDates>,
   after: number[] = [],
 ): Incident {
-  const loc = resolveLocation(doc, places, ev.sentences, articleId);
   const when = eventDate(doc, dates, ev.sentences, articleId, published, ev.trigger);
+  const loc = datedAdmin2(resolveLocation(doc, places, ev.sentences, articleId), when.event_date?.value ?? null);
   const who = assignActors(
     doc,
     actors,

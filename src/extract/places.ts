@@ -18,7 +18,9 @@
  */
 import type { Evidence, Field } from '../core/types.js';
 import type { Doc, Token } from '../text/doc.js';
-import { km, loadGazetteer, type GazPlace, type Gazetteer } from '../geo/gazetteer.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dataDir, km, loadGazetteer, type GazPlace, type Gazetteer } from '../geo/gazetteer.js';
 import { foldName, nameKey, plainName, skeleton } from '../geo/names.js';
 
 export interface PlaceMention {
@@ -112,8 +114,12 @@ const NOT_ALONE = new Set(
   ).split(' '),
 );
 
-/** Lower-case or punctuation tokens inside a place name: 'Nawa-e Barakzayi', 'Dara i Sufi', 'Deir ez-Zor'. */
-const CONNECTORS = /^-?(?:-|e|i|ye|yi|al|el|ez|az|adh|ad|ar|as|ash|de|da|du|del|la|le|les|di|do|dos|das|y|wa|ul|and|'|’)$/;
+/**
+ * Lower-case or punctuation tokens inside a place name: 'Nawa-e Barakzayi', 'Dara i Sufi', 'Deir
+ * ez-Zor', and the French 'Port-au-Prince', 'Fort-de-France', 'Aix-en-Provence', 'Boulogne-sur-Mer'
+ * (without them the chain stops at 'Port' and 'Prince' is read alone, a namesake).
+ */
+const CONNECTORS = /^-?(?:-|e|i|ye|yi|al|el|ez|az|adh|ad|ar|as|ash|de|da|du|del|des|la|le|les|au|aux|en|sur|di|do|dos|das|y|wa|ul|and|'|’)$/;
 /** Capitalised words that end a place name: 'Kabul University', 'Peshawar Press Club', 'Pul-e-Charkhi Prison'. */
 const AFTER_PLACE = new Set(
   ('university airport airbase base prison jail hospital club press road highway bridge mosque market bazaar square ' +
@@ -1543,9 +1549,21 @@ function fromPick(pick: Chosen, ap: ArticlePlaces, gaz: Gazetteer, ev: (m: Place
   }
   let admin1 = c.admin1Id < 0 ? null : adminField(gaz.get(c.admin1Id), ap, ev, e, 'place.admin1');
   let admin2 = c.admin2Id < 0 ? null : adminField(gaz.get(c.admin2Id), ap, ev, e, 'place.admin2');
-  // No district in GeoNames (Syria, Lebanon, Libya): the district named after the nearest seat.
+  // A town is in the district of its own name where its province has one: GeoNames files some
+  // capitals in a neighbouring district ('Baghdad' in Al Rusafa, 'Najaf' in Kufa, though both
+  // provinces have a district of the city's name, governed from it).
+  if (admin2 && c.kind === 'place') {
+    const own = namesakeDistrict(c, gaz);
+    if (own) admin2 = adminField(own, ap, ev, e, 'place.admin2');
+    // In Russia and Belarus a city of oblast significance is a district of its own (an urban
+    // okrug, 'Belgorod Municipality'), no part of the rural raion named after it that GeoNames
+    // files it in ('Belgorod' in Belgorodskiy raion, 'Lida' in Lidskiy).
+    else if (OWN_OKRUG.has(c.countryCode) && c.population >= OKRUG_POP && adjectiveOf(gaz.get(c.admin2Id).name, c.name)) admin2 = cityDistrict(c, ap, ev);
+  }
+  // No district in GeoNames (Syria, Lebanon, Libya, Iran): the district named after the nearest
+  // seat; a city of CITY_SEAT_POP is the seat of its own ('Mahabad', not Naqadeh 40 km off).
   if (!admin2 && c.kind === 'place') {
-    const seat = c.seat <= 2 ? c : gaz.nearestSeat(c, 40);
+    const seat = c.seat <= 2 || c.population >= CITY_SEAT_POP ? c : gaz.nearestSeat(c, 40);
     if (seat) {
       const named = memo(ap, `seat\u0000${seat.id}`, () => (ap.inUnit.get(seat.id) ?? []).find((x) => x.c?.id === seat.id && skel(textName(x.m)) === skel(seat.name)));
       admin2 = named
@@ -1569,6 +1587,13 @@ function fromPick(pick: Chosen, ap: ArticlePlaces, gaz: Gazetteer, ev: (m: Place
     const b = paren1(paren.b, admin1);
     if (b) admin1 = b;
   }
+  // A district named after its province ('Irbil' district of Erbil governorate, 'Raqqa' of
+  // Ar-Raqqa) is one name in two spellings: the province's, which follows the convention of the
+  // conflict data (see adminField), serves both.
+  // (Not a province's name with its unit word: 'Belgorod Oblast' names no district.)
+  if (admin2 && admin1 && admin2.value !== admin1.value && skel(admin2.value) === skel(admin1.value) && nameKey(admin1.value) === foldName(admin1.value)) {
+    admin2 = { ...admin2, value: admin1.value };
+  }
   return {
     country: field(c.country, 'place.country-gazetteer', true),
     admin1,
@@ -1578,6 +1603,43 @@ function fromPick(pick: Chosen, ap: ArticlePlaces, gaz: Gazetteer, ev: (m: Place
     longitude: field(round4(c.lon), 'place.gazetteer-coordinates', true),
     geo_precision: field(precision, pick.m.near ? 'place.precision-near' : `place.precision-${pick.c!.kind}`, true),
   };
+}
+
+/** A town of this size is the seat of its district, whether or not GeoNames marks it so (see fromPick). */
+const CITY_SEAT_POP = 100000;
+
+/**
+ * The district of a town's province named after the town, where GeoNames puts the town in
+ * another; null if the town's own district bears its name (by any of the town's names:
+ * 'Chaghcharan' district of the town GeoNames calls Fayrōz Kōh) or there is no such district.
+ */
+function namesakeDistrict(c: GazPlace, gaz: Gazetteer): GazPlace | null {
+  const d = gaz.get(c.admin2Id);
+  if (skel(d.name) === skel(c.name) || gaz.lookup(nameKey(d.name)).includes(c.id)) return null;
+  for (const id of gaz.lookup(nameKey(c.name))) {
+    const o = gaz.get(id);
+    if (o.kind === 'admin2' && o.admin1Id === c.admin1Id && o.id !== d.id) return o;
+  }
+  return null;
+}
+
+/** Countries where a city of oblast significance is its own district, apart from the raion named after it. */
+const OWN_OKRUG = new Set(['RU', 'BY']);
+/** The size from which a town is taken for a city of oblast significance (see fromPick). */
+const OKRUG_POP = 50000;
+/** Whether a district's name is the adjective of a town's ('Belgorodskiy' of Belgorod, 'Lidskiy' of Lida). */
+function adjectiveOf(district: string, town: string): boolean {
+  const d = nameKey(district);
+  const t = nameKey(town).replace(/[aeiouy]$/, '');
+  return d.startsWith(t) && /^[a-z]{0,3}s?k(?:iy|ii|yi|y|i|aya|oy)$/.test(d.slice(t.length));
+}
+
+/** A city's own district: its name, as the text writes it where the text names the city. */
+function cityDistrict(c: GazPlace, ap: ArticlePlaces, ev: (m: PlaceMention) => Evidence): Field<string> {
+  const named = memo(ap, `seat\u0000${c.id}`, () => (ap.inUnit.get(c.id) ?? []).find((x) => x.c?.id === c.id && skel(textName(x.m)) === skel(c.name)));
+  return named
+    ? { value: textName(named.m), evidence: [ev(named.m)], rule: 'place.admin2-city-named' }
+    : { value: plainName(c.name), evidence: [], rule: 'place.admin2-city', derived: true };
 }
 
 /** The "(A, B)" after a mention, as evidence spans. */
@@ -1659,3 +1721,27 @@ function fromText(x: Chosen, prov: GazPlace, ap: ArticlePlaces, gaz: Gazetteer, 
 }
 
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/** data/ua-raions.json: Ukraine's 2020 raions by oblast and GeoNames' name, and the day from which they are reported. */
+let uaRaions: { since: string; names: Map<string, string> } | null = null;
+function loadUaRaions(): { since: string; names: Map<string, string> } {
+  if (uaRaions) return uaRaions;
+  const d = JSON.parse(readFileSync(join(dataDir(), 'ua-raions.json'), 'utf8')) as { since: string; raions: Record<string, Record<string, string>> };
+  const names = new Map<string, string>();
+  for (const [oblast, rs] of Object.entries(d.raions)) for (const [geo, name] of Object.entries(rs)) names.set(`${skel(oblast)}|${skel(geo)}`, name);
+  return (uaRaions = { since: d.since, names });
+}
+
+/**
+ * The district by the event's date, where the units changed: in Ukraine from 2021, the raions of
+ * the 2020 reform by their official names ('Kharkivskyi' for GeoNames' 'Kharkiv Raion', which
+ * holds Kharkiv city; 'Kryvorizkyi' for Kryvyi Rih). Before that the same towns were cities of
+ * oblast significance, districts of their own name, and are left so.
+ */
+export function datedAdmin2(loc: ResolvedLocation, date: string | null): ResolvedLocation {
+  if (!date || loc.country?.value !== 'Ukraine' || !loc.admin1 || !loc.admin2) return loc;
+  const ua = loadUaRaions();
+  if (date < ua.since) return loc;
+  const name = ua.names.get(`${skel(loc.admin1.value)}|${skel(loc.admin2.value)}`);
+  return name ? { ...loc, admin2: { ...loc.admin2, value: name, rule: 'place.admin2-raion-2020' } } : loc;
+}

@@ -1,0 +1,81 @@
+/**
+ * Places: the district (admin2) reported for a place. The texts are written for these tests; the
+ * districts were checked by hand (Najaf and Baghdad are the seats of districts of their own name;
+ * Mahabad, a city of about 170,000, is the seat of Mahabad county).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../src/text/analyze.js';
+import { loadGazetteer } from '../src/geo/gazetteer.js';
+import { nameKey } from '../src/geo/names.js';
+import { datedAdmin2, findPlaces, resolveLocation, type ResolvedLocation } from '../src/extract/places.js';
+
+const here = '[places-admin2] ';
+const gaz = loadGazetteer();
+
+function resolve(text: string, source?: string): ResolvedLocation {
+  const doc = analyze(text);
+  const places = findPlaces(doc, gaz, source ? { source } : {});
+  return resolveLocation(doc, places, [0], 't1');
+}
+
+test(here + "a town lies in the district of its own name where its province has one ('Najaf', not Kufa; 'Baghdad', not Al Rusafa)", () => {
+  const najaf = resolve('Security forces fired on demonstrators in Najaf on Friday, killing two of them.');
+  assert.equal(najaf.admin1?.value, 'Najaf');
+  assert.equal(najaf.admin2?.value, 'Najaf');
+  const baghdad = resolve('A roadside bomb struck a police patrol in Baghdad on Monday, Iraqi officials said.');
+  assert.equal(baghdad.admin2?.value, 'Baghdad');
+});
+
+test(here + "a city of 100,000 with no district in the gazetteer is the seat of its own ('Mahabad', not a seat 40 km off)", () => {
+  const r = resolve('Police shot dead a protester in Mahabad in Iran on Wednesday, a rights group said.');
+  assert.equal(r.country?.value, 'Iran');
+  assert.equal(r.location?.value, 'Mahabad');
+  assert.equal(r.admin2?.value, 'Mahabad');
+});
+
+test(here + "a French name joined by 'au', 'en', 'sur' is one name: 'Port-au-Prince' is not a 'Prince' elsewhere", () => {
+  const r = resolve('Gangs attacked two police stations in Port-au-Prince on Thursday, killing four officers, Haitian police said.');
+  assert.equal(r.country?.value, 'Haiti');
+  assert.equal(r.location?.value, 'Port-au-Prince');
+  assert.equal(r.admin2?.value, 'Port-au-Prince');
+});
+
+test(here + "a district named after its province takes the province's spelling: 'Raqqa' district of Ar-Raqqa, 'Irbil' of Erbil", () => {
+  const raqqa = resolve('A car bomb exploded at a market in Raqqa in Syria on Sunday, killing six people.');
+  assert.equal(raqqa.admin1?.value, 'Ar-Raqqa');
+  assert.equal(raqqa.admin2?.value, 'Ar-Raqqa');
+  const irbil = resolve('Two drones were shot down near the airport in Irbil in northern Iraq on Wednesday.');
+  assert.equal(irbil.admin1?.value, 'Erbil');
+  assert.equal(irbil.admin2?.value, 'Erbil');
+});
+
+test(here + "a district's name loses the unit word GeoNames writes in the local language ('Municipio Sucre', 'Bashkia Fier', 'Çankaya İlçesi'), but is not found by the shorter name", () => {
+  const petare = resolve('Police clashed with a gang in Petare, in the Venezuelan state of Miranda, on Saturday.');
+  assert.equal(petare.location?.value, 'Petare');
+  assert.equal(petare.admin2?.value, 'Sucre');
+  const district = (place: string, cc: string) => {
+    const id = gaz.lookup(nameKey(place)).find((i) => gaz.get(i).kind === 'place' && gaz.get(i).countryCode === cc);
+    return id === undefined ? null : gaz.get(id).admin2;
+  };
+  assert.equal(district('Fier', 'AL'), 'Fier');
+  assert.equal(district('Varna', 'BG'), 'Varna');
+  assert.equal(district('Split', 'HR'), 'Split');
+  // ('Shahrestān-e Fāryāb', an Iranian county, shows as 'Fāryāb' but is no namesake of Afghanistan's Faryab province)
+  assert.ok(!gaz.lookup(nameKey('Faryab')).some((i) => gaz.get(i).kind === 'admin2' && gaz.get(i).countryCode === 'IR'));
+});
+
+test(here + "Ukraine from 2021: the raions of the 2020 reform by their official names ('Kharkivskyi', 'Kryvorizkyi'); before, the city's own district", () => {
+  const kharkiv = resolve('A missile struck an apartment block in Kharkiv, killing three people, Ukrainian officials said.');
+  assert.equal(kharkiv.admin1?.value, 'Kharkiv');
+  assert.equal(datedAdmin2(kharkiv, '2023-03-05').admin2?.value, 'Kharkivskyi');
+  assert.equal(datedAdmin2(kharkiv, '2019-06-01').admin2?.value, 'Kharkiv');
+  const rih = resolve('Two drones hit an industrial plant in Kryvyi Rih overnight, the Ukrainian governor said.');
+  assert.equal(datedAdmin2(rih, '2024-04-19').admin2?.value, 'Kryvorizkyi');
+});
+
+test(here + "in Russia a city of oblast significance is its own district, not the raion named after it ('Belgorod', not Belgorodskiy)", () => {
+  const r = resolve('Shelling hit the centre of the Russian city of Belgorod on Saturday, killing 14 people.');
+  assert.equal(r.country?.value, 'Russia');
+  assert.equal(r.admin2?.value, 'Belgorod');
+});
