@@ -625,3 +625,16 @@ test(here + "foreign nationals, tourists and mourners are civilians, of their ow
   assert.equal(run('Five Chinese nationals were killed on Tuesday when their vehicle was attacked near Besham.', 'attacked', 'Attack', 'Pakistan').actor2?.value, 'Civilians (China)');
   assert.equal(run('Gunmen opened fire on mourners at a burial in Benue State on Saturday, killing five.', 'opened fire', 'Attack', 'Nigeria').actor2?.value, 'Civilians (Nigeria)');
 });
+
+test(here + "with no group claimed or blamed, a state the text holds responsible is the perpetrator ('blamed on Turkey', 'Turkey has been blamed', 'fired from the territory of Armenia')", () => {
+  // Written for this test.
+  const on = run('A drone strike hit a car near the mountain village on Friday, killing three men. The regional government blamed the strike on Turkey.', 'drone strike', 'Air/drone strike', 'Iraq', { sentences: [0] });
+  assert.deepEqual(pair(on).slice(0, 2), ['Military Forces of Turkey', 8]);
+  const passive = run('Shells landed on a picnic area in the valley on Sunday, killing six visitors. Turkey has been blamed for the shelling.', 'Shells', 'Shelling/artillery/missile attack', 'Iraq', { sentences: [0] });
+  assert.deepEqual(pair(passive).slice(0, 2), ['Military Forces of Turkey', 8]);
+  const from = run('Rockets hit a residential district of the city overnight, killing four people. The defence ministry said the rockets were fired from the territory of Armenia.', 'Rockets', 'Shelling/artillery/missile attack', 'Azerbaijan', { sentences: [0] });
+  assert.deepEqual(pair(from).slice(0, 2), ['Military Forces of Armenia', 8]);
+  // An accusation of something else is no blame for the attack.
+  const other = run('Shells landed on a picnic area in the valley on Sunday, killing six visitors. The minister accused Turkey of meddling in the election.', 'Shells', 'Shelling/artillery/missile attack', 'Iraq', { sentences: [0] });
+  assert.notEqual(other.actor1?.value, 'Military Forces of Turkey');
+});

@@ -1524,7 +1524,7 @@ export function assignActors(
   }
   // 'Militants attacked a checkpoint ... JNIM claimed responsibility': whoever claims the attack
   // is its perpetrator when the event itself names none.
-  if (NEEDS_PERPETRATOR.has(type) && (!a1 || (act && act.generic && act.m.kind === 'unidentified'))) {
+  if (NEEDS_PERPETRATOR.has(type) && (!a1 || (act && act.generic && act.m.kind === 'unidentified') || a1.actor.rule === 'actors.unattributed-aircraft')) {
     // (a claim anywhere later in the article is for its lead incident: 'Five soldiers were
     // killed … [four paragraphs on] The TTP took responsibility for the attack.')
     const lead = Math.min(...event.sentences) <= 1;
@@ -1536,6 +1536,15 @@ export function assignActors(
     if (!claim) {
       claim = blamedGroup(doc, w, byArticle, event.sentences) ?? (lead ? blamedGroup(doc, w, byArticle, event.sentences, doc.sentences.length) : null);
       rule = 'actors.held-responsible';
+    }
+    // With no group claimed or blamed, a state the text holds responsible ('a strike blamed on
+    // Turkey', 'Turkey has been blamed'): ACLED codes the suspected state's forces.
+    if (!claim) {
+      const state = blamedState(doc, w, event.sentences) ?? (lead ? blamedState(doc, w, event.sentences, doc.sentences.length) : null);
+      if (state) {
+        claim = { start: state.start, end: state.end, text: doc.text.slice(state.start, state.end), sentence: sentenceOf(doc, state.start), actor: fill(d, d.templates.get('military')!.name, state.country), inter: 1, kind: 'military', country: state.country };
+        rule = 'actors.state-held-responsible';
+      }
     }
     const r = claim ? resolve(claim, infoOf(doc, claim)) : null;
     if (claim && r && r.name !== a2?.actor.value) {
@@ -1651,6 +1660,62 @@ function blamedGroup(doc: Doc, w: Words, byArticle: ArticleMentions, sentences: 
     // ('al Qaeda's Group for Support of Islam and Muslims': the parent names the group after it.)
     if (/^['’]s\s/.test(after)) continue;
     if (HELD_AFTER.test(after) || HELD_BEFORE.test(before)) return m;
+  }
+  return null;
+}
+
+/**
+ * The cues that a text holds a state (named by its country's name) responsible for an attack,
+ * as data: ACLED codes the suspected state's forces as the actor ('blamed on Turkey' ->
+ * Military Forces of Turkey). `before` is tested on the sentence's text up to the name, `after`
+ * on the text from its end. Each with its reason.
+ */
+const STATE_BLAME: { before?: RegExp; after?: RegExp; reason: string }[] = [
+  { before: /\bblam(?:ed|ing|es)\s+(?:(?:it|them|the\s+\w+(?:\s+\w+)?)\s+on\s+)?$/i, reason: "'an attack blamed on Turkey', 'officials said, blaming Turkey', 'he blamed Turkey': the accused state" },
+  { before: /\battribut(?:ed|ing|es)\s+(?:it\s+|them\s+|the\s+\w+(?:\s+\w+)?\s+)?to\s+$/i, reason: "'Baghdad attributed the attack to Turkey': the same, in other words" },
+  { before: /\b(?:accus(?:ed|ing|es)|suspect(?:ed|ing|s))\s+$/i, after: /^\s+of\s+(?:\w+\s+)?(?:carrying|launching|conducting|firing|attacking|striking|shelling|bombing|bombarding|being\s+behind|staging|orchestrating)\b/i, reason: "'accused Israel of carrying out the strike': an accusation of this attack (not 'accused X of corruption')" },
+  { before: /\b(?:shelled|fired|launched|struck)\s+from\s+(?:the\s+)?(?:territory|soil|side)\s+of\s+$/i, reason: "'the cities were shelled from the territory of Armenia': the fire came from that state's side" },
+  { after: /^\s+(?:(?:has|have|had)\s+been\s+|was\s+|is\s+|were\s+)(?:(?:also|widely|likely|reportedly|repeatedly)\s+)?blamed\b/i, reason: "'Turkey has been blamed for all three strikes'" },
+  { after: /^\s+(?:(?:was|is|being|had\s+been|has\s+been)\s+)(?:(?:likely|probably|reportedly)\s+)?(?:behind|responsible\s+for)\s+(?:the|this|these|both|all)\b/i, reason: "'signs point toward Turkey being behind the attack', 'Israel was responsible for the strike'" },
+];
+/** The country whose name (not demonym) begins at word k, and the word after it. */
+function countryNameAt(d: Dictionary, text: string, w: Words, k: number): { country: string; w1: number } | null {
+  let node: TrieNode | undefined = d.root;
+  let best: { country: string; w1: number } | null = null;
+  for (let j = k; j < w.lower.length && node; j++) {
+    if (j > k && hasStop(text, w.end[j - 1]!, w.start[j]!, true)) break;
+    node = node.next.get(w.lower[j]!);
+    for (const h of node?.hits ?? []) {
+      if (h.entry !== null || !h.isName || h.country === null) continue;
+      if (h.exact && !exactMatch(text, w, k, h.exact)) continue;
+      best = { country: h.country, w1: j + 1 };
+    }
+  }
+  return best;
+}
+/**
+ * A state the text holds responsible for the event, where no group claims it or is blamed:
+ * 'an attack blamed on Turkey', 'Turkey has been blamed for all three'. In the event's sentences
+ * and the `reach` after them, as for blamedGroup. The span is the country's name.
+ */
+function blamedState(doc: Doc, w: Words, sentences: number[], reach = 2): { country: string; start: number; end: number } | null {
+  if (sentences.length === 0) return null;
+  const d = loadActorDictionary();
+  const lo = Math.min(...sentences);
+  const hi = Math.min(doc.sentences.length - 1, Math.max(...sentences) + reach);
+  const text = doc.text;
+  for (let s = lo; s <= hi; s++) {
+    const se = doc.sentences[s]!;
+    for (let k = wordAt(w, se.start); k < w.lower.length && w.start[k]! < se.end; k++) {
+      const c = countryNameAt(d, text, w, k);
+      if (!c) continue;
+      const start = w.start[k]!;
+      const end = w.end[c.w1 - 1]!;
+      const before = text.slice(Math.max(se.start, start - 60), start);
+      const after = text.slice(end, Math.min(se.end, end + 80));
+      if (STATE_BLAME.some((r) => (!r.before || r.before.test(before)) && (!r.after || r.after.test(after)))) return { country: c.country, start, end };
+      k = c.w1 - 1;
+    }
   }
   return null;
 }
