@@ -638,3 +638,11 @@ test(here + "with no group claimed or blamed, a state the text holds responsible
   const other = run('Shells landed on a picnic area in the valley on Sunday, killing six visitors. The minister accused Turkey of meddling in the election.', 'Shells', 'Shelling/artillery/missile attack', 'Iraq', { sentences: [0] });
   assert.notEqual(other.actor1?.value, 'Military Forces of Turkey');
 });
+
+test(here + "an aircraft with no country is the instrument of the side the clause says flies it ('a drone strike carried out by the RSF', 'a drone belonging to the army')", () => {
+  // Written for this test.
+  const by = run('Nineteen villagers were killed on Sunday in a drone strike carried out by the Rapid Support Forces on a crowded market.', 'drone strike', 'Air/drone strike', 'Sudan');
+  assert.deepEqual(pair(by), ['RSF: Rapid Support Forces', 2, 'Civilians (Sudan)', 7]);
+  const own = run('A drone reportedly belonging to the army struck a wedding party near the lake, killing eight guests.', 'struck', 'Air/drone strike', 'Myanmar');
+  assert.deepEqual(pair(own).slice(0, 2), ['Military Forces of Myanmar', 1]);
+});

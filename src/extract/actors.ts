@@ -1135,6 +1135,30 @@ const APPOSITION = /^\s*(?:\(\s*(?:(?:suspected|alleged|allegedly|reportedly|lik
 /** Whether `between` (the text from a generic word to a named group) makes the group the word's owner. */
 const ownerLink = (between: string): boolean =>
   between.length <= 60 && ((OWNER_LINK.test(between) && !/[.;:!?()]/.test(between)) || APPOSITION.test(between));
+/**
+ * The words between an aircraft with no country and the side that flies it: 'a drone strike
+ * conducted by the RSF', 'drones operated by the army', 'a drone likely belonging to the Turkish
+ * army'. The aircraft is that side's instrument, not a side of its own.
+ */
+const FLOWN_BY = /^\s+(?:(?:strikes?|attacks?|raids?|bombing)\s+)?(?:(?:was|were|is|are|allegedly|reportedly|apparently|likely|probably)\s+){0,2}(?:(?:conducted|carried\s+out|launched|operated|flown|fired|sent|used|deployed)\s+by|belonging\s+to|owned\s+by)\s+(?:the\s+)?$/i;
+/**
+ * Stage: an aircraft word ('drone') whose flyer the same clause names ('conducted by the RSF') is
+ * no actor of its own: its cues go to the flyer and it leaves the candidates.
+ */
+function flyersOfAircraft(doc: Doc, scored: Scored[]): void {
+  for (let k = 0; k + 1 < scored.length; k++) {
+    const plane = scored[k]!;
+    const m = plane.m;
+    if (!plane.generic || m.kind !== 'military' || m.country !== null || m.via || !AIR_POWER.has(m.text.split(/\s+/).pop()!.toLowerCase())) continue;
+    const flyer = scored[k + 1]!;
+    if (flyer.m.sentence !== m.sentence || PASSIVE_KINDS.has(flyer.m.kind) || !FLOWN_BY.test(doc.text.slice(m.end, flyer.m.start))) continue;
+    flyer.agent += plane.agent;
+    flyer.patient += plane.patient;
+    flyer.order = Math.min(flyer.order, plane.order);
+    scored.splice(k, 1);
+    k--;
+  }
+}
 /** Words for unnamed persons, and the shooting that makes them an armed group. */
 const SHOOTERS = /\b(?:man|men|people|persons|individuals|person|individual)$/i;
 const SHOOTING_AFTER = /^[^.;]*?\b(?:opened fire|shot|fired|shooting at|gunned)\b/i;
@@ -1319,6 +1343,7 @@ export function assignActors(
     scored.splice(k, 1);
     k--;
   }
+  flyersOfAircraft(doc, scored);
   const field = <T>(value: T, evidence: Evidence[], rule: string, derived?: boolean): Field<T> =>
     derived ? { value, evidence, rule, derived: true } : { value, evidence, rule };
   // A generic word ('a man', 'soldiers') names the actor only through ACLED's convention, so the
