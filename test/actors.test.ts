@@ -646,3 +646,12 @@ test(here + "an aircraft with no country is the instrument of the side the claus
   const own = run('A drone reportedly belonging to the army struck a wedding party near the lake, killing eight guests.', 'struck', 'Air/drone strike', 'Myanmar');
   assert.deepEqual(pair(own).slice(0, 2), ['Military Forces of Myanmar', 1]);
 });
+
+test(here + "where the event names one group only, the generic words are its men and what they do is its doing ('police killed … Kuki militants after the gunmen attacked a police post')", () => {
+  // Written for this test.
+  const kuki = run('Police killed eight suspected Kuki militants on Monday after the gunmen attacked a police post in the district.', 'attacked', 'Armed clash', 'India');
+  assert.deepEqual(pair(kuki), ['Kuki Ethnic Militia (India)', 4, 'Police Forces of India', 1]);
+  // Their losses are not the group's being attacked: 'Taliban attacked a post … 3 militants were killed'.
+  const losses = run('Taliban fighters attacked an army post in the district on Friday. Soldiers fought back and three militants were killed.', 'attacked', 'Armed clash', 'Afghanistan');
+  assert.deepEqual(pair(losses).slice(0, 2), ['Taliban', 2]);
+});

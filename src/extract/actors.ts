@@ -1261,11 +1261,21 @@ export function assignActors(
   // carrying the leader of the Southern Resistance'.
   // Nor when the named group is said to be theirs: 'militants (suspected TTP)' (their cues go to the
   // group below).
+  // Where the event names one group only, the generic words are its men and their cues are its
+  // cues: '10 suspected Kuki militants were killed … the militants had opened fire on the police
+  // station' has the Kuki militia attacking (standIns). With several groups named, whose men they
+  // are is unknown and the generic words are dropped.
+  const standIns = new Set<ActorMention>();
+  let soleNamed: ActorMention | null = null;
   if (ms.some(NON_STATE_NAMED)) {
+    const named = ms.filter(NON_STATE_NAMED);
+    if (named.every((x) => x.actor === named[0]!.actor)) soleNamed = named[0]!;
     ms = ms.filter((m, i) => {
       if (m.kind !== 'unidentified' || SAID_UNKNOWN.test(doc.text.slice(Math.max(0, m.start - 14), m.end))) return true;
       const next = ms[i + 1];
-      return next !== undefined && next.sentence === m.sentence && NON_STATE_NAMED(next) && ownerLink(doc.text.slice(m.end, next.start));
+      if (next !== undefined && next.sentence === m.sentence && NON_STATE_NAMED(next) && ownerLink(doc.text.slice(m.end, next.start))) return true;
+      if (soleNamed !== null) standIns.add(m);
+      return soleNamed !== null;
     });
   }
   // 'the government' only when no force is named.
@@ -1279,7 +1289,7 @@ export function assignActors(
   const scored: Scored[] = [];
   ms.forEach((m, order) => {
     const info = infoOf(doc, m);
-    const r = resolve(m, info);
+    const r = standIns.has(m) ? resolve(soleNamed!, infoOf(doc, soleNamed!)) : resolve(m, info);
     if (r === null) return;
     const s = roleScores(doc, w, m, info, event.trigger, triggerSentence);
     // A source of the report is no party to it: 'The Afghan government also confirmed the
@@ -1308,6 +1318,12 @@ export function assignActors(
       return;
     }
     if (PASSIVE_KINDS.has(m.kind)) patient += 2;
+    if (standIns.has(m)) {
+      // (only where they act: '3 militants were killed' counts the group's losses in a fight it
+      // may well have started, 'Taliban attacked a post … 3 militants were killed')
+      if (agent > patient) scored.push({ m: { ...m, kind: soleNamed!.kind }, generic: true, name: r.name, inter: r.inter, agent: agent - patient, patient: 0, order });
+      return;
+    }
     scored.push({ m, generic: info?.entry.generic ?? false, name: r.name, inter: r.inter, agent, patient, order });
     if (s.subject) {
       // 'National Resistance and Saudi-led coalition forces fired ...': every conjunct of the
