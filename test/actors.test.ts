@@ -655,3 +655,18 @@ test(here + "where the event names one group only, the generic words are its men
   const losses = run('Taliban fighters attacked an army post in the district on Friday. Soldiers fought back and three militants were killed.', 'attacked', 'Armed clash', 'Afghanistan');
   assert.deepEqual(pair(losses).slice(0, 2), ['Taliban', 2]);
 });
+
+test(here + "a claim over an apposition or a day ('The Resistance Front (TRF), an offshoot of …, claimed responsibility', 'the group on Thursday claimed responsibility')", () => {
+  // Written for this test.
+  const appo = run('Gunmen killed nine pilgrims on a bus near Reasi on Sunday. The Resistance Front (TRF), a little-known outfit that surfaced in 2019, claimed responsibility.', 'killed', 'Attack', 'India', { sentences: [0] });
+  assert.deepEqual(pair(appo).slice(0, 2), ['RF: Resistance Front', 2]);
+  const day = run('A bomb tore through a crowded market in Jamrud, killing eleven people. The TTP on Friday claimed responsibility for the blast.', 'bomb', 'Remote explosive/landmine/IED', 'Pakistan', { sentences: [0] });
+  assert.deepEqual(pair(day).slice(0, 2), ['TTP: Tehreek-i-Taliban Pakistan', 2]);
+});
+
+test(here + "an aircraft sets off no bomb: a drone strike told beside a bombing is not its perpetrator", () => {
+  // Written for this test.
+  const r = run('Two suicide bombers blew themselves up at a memorial ceremony, killing 40 people, a year after a drone strike killed the commander being honoured.', 'blew themselves up', 'Suicide bomb', 'Iran');
+  assert.notEqual(r.actor1?.value, 'Military Forces of Iran');
+  assert.equal(r.actor2?.value, 'Civilians (Iran)');
+});

@@ -1141,6 +1141,9 @@ const ownerLink = (between: string): boolean =>
  * army'. The aircraft is that side's instrument, not a side of its own.
  */
 const FLOWN_BY = /^\s+(?:(?:strikes?|attacks?|raids?|bombing)\s+)?(?:(?:was|were|is|are|allegedly|reportedly|apparently|likely|probably)\s+){0,2}(?:(?:conducted|carried\s+out|launched|operated|flown|fired|sent|used|deployed)\s+by|belonging\s+to|owned\s+by)\s+(?:the\s+)?$/i;
+/** A bare aircraft word with no country of its own: 'the drone', 'jets'. */
+const isAircraft = (m: ActorMention): boolean =>
+  m.kind === 'military' && m.country === null && !m.via && AIR_POWER.has(m.text.split(/\s+/).pop()!.toLowerCase());
 /**
  * Stage: an aircraft word ('drone') whose flyer the same clause names ('conducted by the RSF') is
  * no actor of its own: its cues go to the flyer and it leaves the candidates.
@@ -1291,6 +1294,9 @@ export function assignActors(
     const info = infoOf(doc, m);
     const r = standIns.has(m) ? resolve(soleNamed!, infoOf(doc, soleNamed!)) : resolve(m, info);
     if (r === null) return;
+    // An aircraft sets off no bomb: in a suicide bombing or an IED blast, 'a drone strike' named
+    // in the same sentences is another event told beside it ('four years after a drone strike').
+    if (BOMBINGS.has(type) && isAircraft(m)) return;
     const s = roleScores(doc, w, m, info, event.trigger, triggerSentence);
     // A source of the report is no party to it: 'The Afghan government also confirmed the
     // attacks', 'according to security officials'.
@@ -1673,6 +1679,9 @@ function claimant(doc: Doc, w: Words, byArticle: ArticleMentions, sentences: num
       if (!SPEECH_GAP.has(lw) && !CLAIM_GAP.test(lw)) break;
       gap++;
     }
+    // Over an apposition or a day: 'The Resistance Front (TRF), an offshoot of LeT, claimed
+    // responsibility', 'the IS group on Thursday claimed responsibility'.
+    if (CLAIM_OVER.test(doc.text.slice(m.end, Math.min(doc.sentences[m.sentence]!.end, m.end + 160)))) return m;
     // 'claimed by X'.
     if (w0 >= 2 && w.lower[w0 - 1] === 'by' && w.lower[w0 - 2] === 'claimed') return m;
     if (w0 >= 3 && w.lower[w0 - 1] === 'the' && w.lower[w0 - 2] === 'by' && w.lower[w0 - 3] === 'claimed') return m;
@@ -1680,6 +1689,12 @@ function claimant(doc: Doc, w: Words, byArticle: ArticleMentions, sentences: num
   return null;
 }
 
+/**
+ * After a group's name, its claim over what the word-by-word scan does not cross: an apposition
+ * between commas ('X (TRF), a shadow group of Y, claimed responsibility') or the day of the claim
+ * ('X on Thursday claimed responsibility', 'X late on Friday took responsibility').
+ */
+const CLAIM_OVER = /^(?:\s*\([^()]{1,20}\))?(?:\s+(?:terrorist|militant|jihadist|armed|extremist|insurgent)?\s*(?:group|outfit|organi[sz]ation))?(?:\s*,[^,.;:]{1,110},|\s+(?:late\s+|early\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\s+(?:later|swiftly|quickly|soon)\s+)\s*(?:(?:has|had|have|also|later|quickly|swiftly)\s+)*(?:claimed\s+(?:responsibility|the\s+(?:attack|attacks|bombing|bombings|blast|blasts|killing|killings|assassination|ambush|explosion|raid|abduction|kidnapping))|(?:took|accepted|owned)\s+responsibility)\b/i;
 /** Words between a group's name and its claim: 'the Islamic State jihadist group today claimed'. */
 const CLAIM_GAP = /^(?:militants|fighters|group|jihadist|jihadists|extremist|terrorist|militant|outfit|organisation|organization|has|have|later|quickly|reportedly|swiftly|today|yesterday|also)$/;
 /** After a group's name: 'was responsible for', 'is widely suspected', 'were behind the attack'. */
