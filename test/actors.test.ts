@@ -670,3 +670,12 @@ test(here + "an aircraft sets off no bomb: a drone strike told beside a bombing 
   assert.notEqual(r.actor1?.value, 'Military Forces of Iran');
   assert.equal(r.actor2?.value, 'Civilians (Iran)');
 });
+
+test(here + "'the army' with no country is the army the text named with one ('The Israeli army entered the camp … shot dead by the army')", () => {
+  // Written for this test.
+  const r = run('The Israeli army entered the refugee camp before dawn. Two gunmen were later shot dead by the army near the square.', 'shot dead', 'Armed clash', 'Palestine', { sentences: [1] });
+  assert.deepEqual(pair(r).slice(0, 2), ['Military Forces of Israel', 8]);
+  // With two countries' armies named, whose it is stays unknown: the event country's by default.
+  const two = run('The Israeli army and the Lebanese army traded accusations. Two gunmen were later shot dead by the army near the square.', 'shot dead', 'Armed clash', 'Lebanon', { sentences: [1] });
+  assert.equal(two.actor1?.value, 'Military Forces of Lebanon');
+});

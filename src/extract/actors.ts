@@ -502,6 +502,15 @@ export function findActors(doc: Doc): ActorMention[] {
         if (o.kind === 'military' && o.country !== null && (AIR_POWER.has(o.text.split(/\s+/).pop()!.toLowerCase()) || STATE_WEAPON_NOUNS.has(nextWord))) { via = o; country = o.country; break; }
       }
     }
+    // 'The Israeli army killed nine … arrested by the army': 'the army' with no country is the
+    // army the text has named with one, where it has named only one country's army so far.
+    if (country === null && !via && m.entry.template && m.entry.kind === 'military' && w0 > 0 && w.lower[w0 - 1] === 'the' && THE_ARMY.has(w.lower[m.w1 - 1]!) && m.w1 === w0 + 1) {
+      const armies = out.filter((o) => o.kind === 'military' && o.country !== null);
+      if (armies.length > 0 && armies.every((o) => o.country === armies[0]!.country)) {
+        via = armies[armies.length - 1]!;
+        country = via.country;
+      }
+    }
     // 'Turkish and Russian forces', 'Turkey and Russia conducted a joint patrol': a force of each,
     // the first named first.
     if (STATE_FORCE.has(m.entry.kind) && country !== null && w0 > 0 && w.lower[w0 - 1] === 'and') {
@@ -675,6 +684,8 @@ const WEAPON_MODIFIERS = new Set([
   'ballistic', 'cruise', 'guided', 'hypersonic', 'long', 'range', 'short', 'precision', 'combat', 'fighter', 'kamikaze',
   'attack', 'heavy', 'massive', 'major', 'fresh', 'new', 'latest', 'deadly', 'overnight', 'rocket', 'artillery', 'tank', 'naval', 'military',
 ]);
+/** A state's army in one word: 'the army' is the one the text named with a country. */
+const THE_ARMY = new Set(['army', 'military']);
 /** Words of aircraft: a bare one ('the drone') is the last one the text gave a country. */
 const AIR_POWER = new Set(['drone', 'drones', 'warplane', 'warplanes', 'jets', 'jet', 'aircraft', 'helicopter', 'helicopters', 'gunships']);
 /** Verbs of attack after a country's name: 'Israel struck', 'Turkey shelled'. */
