@@ -679,3 +679,14 @@ test(here + "'the army' with no country is the army the text named with one ('Th
   const two = run('The Israeli army and the Lebanese army traded accusations. Two gunmen were later shot dead by the army near the square.', 'shot dead', 'Armed clash', 'Lebanon', { sentences: [1] });
   assert.equal(two.actor1?.value, 'Military Forces of Lebanon');
 });
+
+test(here + "a capital held responsible stands for its state ('accused Kyiv of carrying out the attack'), and a state's name before 'had hit' names its forces", () => {
+  // Written for this test.
+  const cap = run('Missiles struck a shopping street in the border city on Saturday, killing eleven people. Local officials accused Kyiv of carrying out the attack.', 'Missiles struck', 'Shelling/artillery/missile attack', 'Russia', { sentences: [0] });
+  assert.deepEqual(pair(cap).slice(0, 2), ['Military Forces of Ukraine', 8]);
+  const had = run('The ministry said that Ukraine had hit the city with rockets, killing six residents.', 'hit', 'Shelling/artillery/missile attack', 'Russia');
+  assert.deepEqual(pair(had).slice(0, 2), ['Military Forces of Ukraine', 8]);
+  // 'hit by' is the passive: the state is the one hit.
+  const by = run('Ukraine hit by a wave of drones overnight, killing four residents of Odesa.', 'drones', 'Air/drone strike', 'Ukraine');
+  assert.notDeepEqual(pair(by).slice(0, 2), ['Military Forces of Ukraine', 1]);
+});

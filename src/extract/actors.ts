@@ -101,6 +101,8 @@ interface DemonymFile {
   homeIn?: Record<string, string>;
   actsAs?: Record<string, Record<string, string>>;
   countries: Record<string, { alt: string[]; dem: string[] }>;
+  /** Capitals the news uses for the state ('accused Kyiv of …'): read only by blamedState. */
+  capitals?: Record<string, string>;
 }
 
 interface Entry {
@@ -168,6 +170,8 @@ interface Dictionary {
   demonyms: Map<string, string>;
   /** Coalitions and the enemies they were formed against (names as in the dictionary). */
   fights: Map<string, { name: string; inter: number }[]>;
+  /** A trie of capitals that stand for their state ('Kyiv', 'Ankara'), for blamedState only. */
+  capitals: TrieNode;
 }
 
 let dict: Dictionary | null = null;
@@ -221,7 +225,9 @@ export function loadActorDictionary(): Dictionary {
       addPhrase(root, n, { entry: null, country, exact, isName: !c.dem.includes(n) });
     }
   }
-  dict = { root, templates, withArticle: new Set(dem.the), homeIn: new Map(Object.entries(dem.homeIn ?? {})),
+  const capitals = newNode();
+  for (const [city, country] of Object.entries(dem.capitals ?? {})) addPhrase(capitals, city, { entry: null, country, exact: null, isName: true });
+  dict = { root, capitals, templates, withArticle: new Set(dem.the), homeIn: new Map(Object.entries(dem.homeIn ?? {})),
     actsAs: new Map(Object.entries(dem.actsAs ?? {}).map(([k, v]) => [k, new Map(Object.entries(v))])),
     fronts: actors.fronts ?? [],
     driveBy: new Map(Object.entries(actors.driveBy ?? {}).filter(([k]) => !k.startsWith('_'))),
@@ -363,7 +369,7 @@ export function findActors(doc: Doc): ActorMention[] {
       // A country's name before a verb of attack does too: 'Israel struck ...', 'accused
       // Israel of bombarding ...'.
       if (
-        tight && (weapon || (best.hit.isName && (STATE_ATTACK_VERBS.has(after) || (after === 'of' && STATE_ATTACK_VERBS.has(w.lower[nx + 1] ?? '') && w.lower[i - 1] === 'accused'))))
+        tight && (weapon || (best.hit.isName && (stateAttacks(w, nx) || (after === 'of' && STATE_ATTACK_VERBS.has(w.lower[nx + 1] ?? '') && w.lower[i - 1] === 'accused'))))
       ) {
         byCountryWord.push({ entry: d.templates.get('military')!, w0: i, w1: best.end, country });
       }
@@ -694,6 +700,18 @@ const STATE_ATTACK_VERBS = new Set([
   'raided', 'bombarded', 'bombarding', 'striking', 'attacking', 'shelling', 'bombing', 'targeting', 'launching',
   'carrying', 'conducting', 'firing',
 ]);
+/**
+ * Whether the words from k are a verb of attack in the active voice: 'struck', 'had hit' ('Ukraine
+ * had hit Belgorod with missiles'), but not 'hit by' ('Ukraine hit by a wave of drones').
+ */
+function stateAttacks(w: Words, k: number): boolean {
+  const v = /^(?:had|has|have)$/.test(w.lower[k] ?? '') ? k + 1 : k;
+  const verb = w.lower[v] ?? '';
+  if (w.lower[v + 1] === 'by') return false;
+  return STATE_ATTACK_VERBS.has(verb) || (v > k && PERFECT_ATTACK_VERBS.has(verb));
+}
+/** Verbs of attack read only after 'had' / 'has' ('hit' alone is as often a passive headline). */
+const PERFECT_ATTACK_VERBS = new Set(['hit', 'struck', 'shelled', 'bombed', 'attacked', 'launched', 'fired', 'targeted']);
 /** Nouns after 'military' that make it an adjective of a thing rather than a force. */
 const NOT_A_FORCE_AFTER = new Set([
   'wing', 'wings', 'reinforcements', 'reinforcement', 'equipment', 'hardware', 'sources', 'source',
@@ -1747,15 +1765,18 @@ const STATE_BLAME: { before?: RegExp; after?: RegExp; reason: string }[] = [
 ];
 /** The country whose name (not demonym) begins at word k, and the word after it. */
 function countryNameAt(d: Dictionary, text: string, w: Words, k: number): { country: string; w1: number } | null {
-  let node: TrieNode | undefined = d.root;
   let best: { country: string; w1: number } | null = null;
-  for (let j = k; j < w.lower.length && node; j++) {
-    if (j > k && hasStop(text, w.end[j - 1]!, w.start[j]!, true)) break;
-    node = node.next.get(w.lower[j]!);
-    for (const h of node?.hits ?? []) {
-      if (h.entry !== null || !h.isName || h.country === null) continue;
-      if (h.exact && !exactMatch(text, w, k, h.exact)) continue;
-      best = { country: h.country, w1: j + 1 };
+  // (a capital standing for its state: 'accused Kyiv of carrying out the attack')
+  for (const root of [d.root, d.capitals]) {
+    let node: TrieNode | undefined = root;
+    for (let j = k; j < w.lower.length && node; j++) {
+      if (j > k && hasStop(text, w.end[j - 1]!, w.start[j]!, true)) break;
+      node = node.next.get(w.lower[j]!);
+      for (const h of node?.hits ?? []) {
+        if (h.entry !== null || !h.isName || h.country === null) continue;
+        if (h.exact && !exactMatch(text, w, k, h.exact)) continue;
+        if (!best || j + 1 > best.w1) best = { country: h.country, w1: j + 1 };
+      }
     }
   }
   return best;
