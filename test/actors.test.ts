@@ -690,3 +690,21 @@ test(here + "a capital held responsible stands for its state ('accused Kyiv of c
   const by = run('Ukraine hit by a wave of drones overnight, killing four residents of Odesa.', 'drones', 'Air/drone strike', 'Ukraine');
   assert.notDeepEqual(pair(by).slice(0, 2), ['Military Forces of Ukraine', 1]);
 });
+
+test(here + "a day between a subject and its verb changes nothing ('Three policemen on Friday were killed … ambushed by al-Shabaab')", () => {
+  // Written for this test.
+  const r = run('Three policemen on Friday were killed near Elwak when they were ambushed by al-Shabaab fighters. Police later launched an operation to pursue the attackers.', 'killed', 'Armed clash', 'Kenya');
+  assert.deepEqual(pair(r), ['Al Shabaab', 2, 'Police Forces of Kenya', 1]);
+});
+
+test(here + "'were from the CRPF' says where the dead belong, no act; a state's police and army are one side", () => {
+  // Written for this test.
+  const r = run('Six jawans were killed in an encounter with Maoists in the forest on Saturday. Four of the dead were from the Central Reserve Police Force.', 'encounter', 'Armed clash', 'India');
+  assert.ok(pair(r).includes('CPI (Maoist): Communist Party of India (Maoist)'), JSON.stringify(pair(r)));
+});
+
+test(here + "'the dead were from the Frontier Corps' is where they belong: no bomber", () => {
+  // Written for this test.
+  const r = run('Two soldiers were killed by a roadside bomb near the border on Monday. Both of the dead were from the Frontier Corps.', 'roadside bomb', 'Remote explosive/landmine/IED', 'Pakistan');
+  assert.deepEqual(pair(r).slice(0, 2), ['Unidentified Armed Group (Pakistan)', 3]);
+});

@@ -827,6 +827,26 @@ const HEAD_NOUNS = new Set([
   'officer', 'officers', 'member', 'members', 'commander', 'commanders', 'chief', 'helicopter', 'truck', 'tank', 'tanks',
 ]);
 /** Adverbs between a subject and its verb: 'forces reportedly thwarted'. */
+/** Weekdays, for a day between a subject and its verb. */
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+/**
+ * The word after a day phrase starting at v ('on Friday', 'late on Sunday', 'early Monday',
+ * 'yesterday', 'overnight', 'last night'), or v when there is none: the day stands between a
+ * subject and its verb without changing who did what.
+ */
+function overDay(text: string, w: Words, v: number): number {
+  const at = (k: number) => w.lower[k] ?? '';
+  const open = (k: number) => k < w.start.length && !hasStop(text, w.end[k - 1]!, w.start[k]!, true);
+  let k = v;
+  if ((at(k) === 'late' || at(k) === 'early') && open(k + 1)) k++;
+  if (at(k) === 'on' && WEEKDAYS.has(at(k + 1))) k += 2;
+  else if (WEEKDAYS.has(at(k)) && k > v) k++;
+  else if (at(k) === 'yesterday' || at(k) === 'overnight') k++;
+  else if (at(k) === 'last' && (at(k + 1) === 'night' || at(k + 1) === 'week')) k += 2;
+  else return v;
+  // (the day closes the phrase only when the verb follows in the same clause)
+  return open(k) ? k : v;
+}
 const VERB_ADVERBS = new Set(['reportedly', 'allegedly', 'also', 'later', 'then', 'again', 'jointly', 'successfully', 'subsequently', 'swiftly', 'quickly', 'immediately', 'apparently', 'earlier']);
 /** 'shot back', 'fought off': the one who answers an attack (not 'set off explosives'). */
 const BACK_OFF = new Map([
@@ -892,6 +912,8 @@ const RESPONDER_VERBS = new Set([
   'collecting', 'recovered', 'recovering', 'retrieved', 'shifted', 'shifting', 'rushed', 'transported', 'cleared',
   'sealed', 'sealing', 'registered', 'lodged', 'examined', 'examining', 'gathering', 'removed', 'shifted',
 ]);
+/** Forms of 'to be': 'were from the CRPF' says where they belong. */
+const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being']);
 /** Verbs whose object is an ally: 'to support Iraqi forces', 'assisting the army'. */
 const SUPPORT_VERBS = new Set(['support', 'supports', 'supporting', 'assist', 'assists', 'assisting', 'help', 'helps', 'helping', 'aid', 'aids', 'aiding', 'backing', 'reinforce', 'reinforcing', 'accompany', 'accompanying', 'advise', 'advising', 'train', 'training', 'equip', 'equipping']);
 /** Participles before 'by' that name an ally: 'supported by', 'backed by'. */
@@ -953,6 +975,9 @@ function roleScores(doc: Doc, w: Words, m: ActorMention, info: MentionInfo | und
         if (SUPPORT_BY.has(w.lower[k - 1]!)) speaker = true;
         break;
       }
+      // 'three of the jawans were from the CRPF', 'the attackers are from Cuei-bet': where one
+      // belongs, no act.
+      if (lw === 'from' && k > 0 && BE.has(w.lower[k - 1]!)) break;
       // 'looted from residents', 'stole cattle from herders': the ones robbed.
       if (lw === 'from' && k > 0 && TAKING_FROM.has(w.lower[k - 1]!)) {
         patient += 3;
@@ -1008,6 +1033,8 @@ function roleScores(doc: Doc, w: Words, m: ActorMention, info: MentionInfo | und
     let v = w1;
     if (HEAD_NOUNS.has(w.lower[v] ?? '') && text.slice(w.end[v - 1]!, w.start[v]!).trim() === '' && !afterPreposition(w, w0)) v++;
     for (let g = 0; g < 2 && VERB_ADVERBS.has(w.lower[v] ?? '') && !hasStop(text, w.end[v - 1]!, w.start[v]!, true); g++) v++;
+    // Over the day: 'Three policemen on Friday were killed', 'gunmen late on Sunday stormed'.
+    v = overDay(text, w, v);
     // 're-captured', 're-took': the verb after the prefix.
     if (w.lower[v] === 're' && text.slice(w.end[v]!, w.start[v + 1] ?? 0) === '-') v++;
     const nv = w.lower[v] ?? '';
@@ -1504,8 +1531,12 @@ export function assignActors(
     // The target: the most acted-on other armed side; civilians caught up in a battle are not
     // its second actor ('1 soldier and 1 civilian were killed in clashes with Taliban').
     // Of several sides acted on, the first named ('9 soldiers and 5 militiamen were killed').
-    const acted = actors.slice(1).filter((s) => net(s) < 0);
-    target = acted.length > 0 ? acted.reduce((a, b) => (b.order < a.order ? b : a)) : actors[actors.length - 1];
+    // A state's police and army are one side: of the others, not the actor's own state forces
+    // ('jawans of the CRPF and the DRG were killed in an encounter with Maoists').
+    const sameSide = (s: Scored) => STATE_KINDS.has(act!.m.kind) && STATE_KINDS.has(s.m.kind) && s.inter === 1 && act!.inter === 1;
+    const others = actors.slice(1).some((s) => !sameSide(s)) ? actors.slice(1).filter((s) => !sameSide(s)) : actors.slice(1);
+    const acted = others.filter((s) => net(s) < 0);
+    target = acted.length > 0 ? acted.reduce((a, b) => (b.order < a.order ? b : a)) : others[others.length - 1];
     // In one-sided violence a side that only acts is an ally, not the victim: 'regime and
     // pro-regime militia forces looted crops' (the victims default to civilians below).
     if (acted.length === 0 && ONE_SIDED.has(type) && target && net(target) > 0) target = undefined;
