@@ -708,3 +708,9 @@ test(here + "'the dead were from the Frontier Corps' is where they belong: no bo
   const r = run('Two soldiers were killed by a roadside bomb near the border on Monday. Both of the dead were from the Frontier Corps.', 'roadside bomb', 'Remote explosive/landmine/IED', 'Pakistan');
   assert.deepEqual(pair(r).slice(0, 2), ['Unidentified Armed Group (Pakistan)', 3]);
 });
+
+test(here + "the office that speaks for a named side is a source, no party ('the Taliban government confirmed')", () => {
+  // Written for this test.
+  const r = run('A suicide bomber killed nine worshippers at a mosque in Kunduz on Friday, the Taliban government confirmed.', 'suicide bomber', 'Suicide bomb', 'Afghanistan');
+  assert.deepEqual(pair(r), ['Unidentified Armed Group (Afghanistan)', 3, 'Civilians (Afghanistan)', 7]);
+});

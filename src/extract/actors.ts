@@ -889,7 +889,9 @@ const SPEECH_VERBS = new Set([
   'sources', 'source', 'officials', 'official', 'statement',
 ]);
 /** Words that may stand between a source and its verb of saying: 'X also confirmed', 'X has said'. */
-const SPEECH_GAP = new Set(['also', 'later', 'earlier', 'has', 'had', 'have', 'officially', 'publicly', 'separately', 'however', 'then', 'further', 'in', 'a']);
+const SPEECH_GAP = new Set(['also', 'later', 'earlier', 'has', 'had', 'have', 'officially', 'publicly', 'separately', 'however', 'then', 'further', 'in', 'a',
+  // the office that speaks for a named side: 'the Taliban government confirmed', 'Houthi authorities said'
+  'government', 'authorities', 'administration', 'ministry', 'interior', 'defence', 'defense']);
 /**
  * Participles after which 'by' names no party to the violence: 'the government, ruled by the
  * Taliban, confirmed ...', 'militias backed by Turkey', 'a report issued by the UN'.
@@ -1327,8 +1329,10 @@ export function assignActors(
   const standIns = new Set<ActorMention>();
   let soleNamed: ActorMention | null = null;
   if (ms.some(NON_STATE_NAMED)) {
+    // (a source is not the group whose men they are: '…, the Taliban government confirmed')
+    const ts = sentenceOf(doc, event.trigger.start);
     const named = ms.filter(NON_STATE_NAMED);
-    if (named.every((x) => x.actor === named[0]!.actor)) soleNamed = named[0]!;
+    if (named.every((x) => x.actor === named[0]!.actor) && !named.every((x) => roleScores(doc, w, x, infoOf(doc, x), event.trigger, ts).speaker)) soleNamed = named[0]!;
     ms = ms.filter((m, i) => {
       if (m.kind !== 'unidentified' || SAID_UNKNOWN.test(doc.text.slice(Math.max(0, m.start - 14), m.end))) return true;
       const next = ms[i + 1];
