@@ -714,3 +714,10 @@ test(here + "the office that speaks for a named side is a source, no party ('the
   const r = run('A suicide bomber killed nine worshippers at a mosque in Kunduz on Friday, the Taliban government confirmed.', 'suicide bomber', 'Suicide bomb', 'Afghanistan');
   assert.deepEqual(pair(r), ['Unidentified Armed Group (Afghanistan)', 3, 'Civilians (Afghanistan)', 7]);
 });
+
+test(here + "the office a source speaks for is no party ('the spokesperson for the General Command of the police confirmed the attack')", () => {
+  // Written for this test.
+  const r = run('The spokesperson for the General Command of the Mozambican police, Orlando Silva, confirmed the attack on the barracks.', 'attack', 'Armed clash', 'Mozambique');
+  assert.notEqual(r.actor1?.value, 'Police Forces of Mozambique');
+  assert.notEqual(r.actor2?.value, 'Police Forces of Mozambique');
+});

@@ -914,6 +914,8 @@ const RESPONDER_VERBS = new Set([
   'collecting', 'recovered', 'recovering', 'retrieved', 'shifted', 'shifting', 'rushed', 'transported', 'cleared',
   'sealed', 'sealing', 'registered', 'lodged', 'examined', 'examining', 'gathering', 'removed', 'shifted',
 ]);
+/** Before a mention: the source that speaks for it ('a spokesman for the army', 'officials of the police'). */
+const SOURCE_OF = /\b(?:spokes(?:man|woman|person|people)|officials?|sources?|statement|communiqu[eé]|press\s+office|media\s+wing)\s+(?:for|of|from)\s+(?:the\s+)?(?:[\p{L}-]+\s+(?:of\s+)?(?:the\s+)?){0,4}$/iu;
 /** Forms of 'to be': 'were from the CRPF' says where they belong. */
 const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being']);
 /** Verbs whose object is an ally: 'to support Iraqi forces', 'assisting the army'. */
@@ -942,6 +944,9 @@ function roleScores(doc: Doc, w: Words, m: ActorMention, info: MentionInfo | und
   let patient = 0;
   let speaker = false;
   let subject = false;
+  // 'the spokesperson for the General Command of the Mozambican police': the office a source
+  // speaks for is no party to what it reports.
+  if (SOURCE_OF.test(text.slice(Math.max(doc.sentences[m.sentence]!.start, m.start - 60), m.start))) speaker = true;
   // Look back over numbers and determiners to the word that governs the mention.
   let sawNumber = false;
   for (let k = w0 - 1, steps = 0; k >= 0 && steps < 6; k--, steps++) {
