@@ -101,6 +101,8 @@ interface DemonymFile {
   homeIn?: Record<string, string>;
   actsAs?: Record<string, Record<string, string>>;
   countries: Record<string, { alt: string[]; dem: string[] }>;
+  /** Capitals the news uses for the state ('accused Kyiv of …'): read only by blamedState. */
+  capitals?: Record<string, string>;
 }
 
 interface Entry {
@@ -168,6 +170,8 @@ interface Dictionary {
   demonyms: Map<string, string>;
   /** Coalitions and the enemies they were formed against (names as in the dictionary). */
   fights: Map<string, { name: string; inter: number }[]>;
+  /** A trie of capitals that stand for their state ('Kyiv', 'Ankara'), for blamedState only. */
+  capitals: TrieNode;
 }
 
 let dict: Dictionary | null = null;
@@ -221,7 +225,9 @@ export function loadActorDictionary(): Dictionary {
       addPhrase(root, n, { entry: null, country, exact, isName: !c.dem.includes(n) });
     }
   }
-  dict = { root, templates, withArticle: new Set(dem.the), homeIn: new Map(Object.entries(dem.homeIn ?? {})),
+  const capitals = newNode();
+  for (const [city, country] of Object.entries(dem.capitals ?? {})) addPhrase(capitals, city, { entry: null, country, exact: null, isName: true });
+  dict = { root, capitals, templates, withArticle: new Set(dem.the), homeIn: new Map(Object.entries(dem.homeIn ?? {})),
     actsAs: new Map(Object.entries(dem.actsAs ?? {}).map(([k, v]) => [k, new Map(Object.entries(v))])),
     fronts: actors.fronts ?? [],
     driveBy: new Map(Object.entries(actors.driveBy ?? {}).filter(([k]) => !k.startsWith('_'))),
@@ -363,7 +369,7 @@ export function findActors(doc: Doc): ActorMention[] {
       // A country's name before a verb of attack does too: 'Israel struck ...', 'accused
       // Israel of bombarding ...'.
       if (
-        tight && (weapon || (best.hit.isName && (STATE_ATTACK_VERBS.has(after) || (after === 'of' && STATE_ATTACK_VERBS.has(w.lower[nx + 1] ?? '') && w.lower[i - 1] === 'accused'))))
+        tight && (weapon || (best.hit.isName && (stateAttacks(w, nx) || (after === 'of' && STATE_ATTACK_VERBS.has(w.lower[nx + 1] ?? '') && w.lower[i - 1] === 'accused'))))
       ) {
         byCountryWord.push({ entry: d.templates.get('military')!, w0: i, w1: best.end, country });
       }
@@ -500,6 +506,15 @@ export function findActors(doc: Doc): ActorMention[] {
         // (an aircraft, or a country word before a weapon: 'Turkish drone', 'A Russian missile hit')
         const nextWord = /^\s+([a-z]+)/.exec(text.slice(o.end, o.end + 20))?.[1] ?? '';
         if (o.kind === 'military' && o.country !== null && (AIR_POWER.has(o.text.split(/\s+/).pop()!.toLowerCase()) || STATE_WEAPON_NOUNS.has(nextWord))) { via = o; country = o.country; break; }
+      }
+    }
+    // 'The Israeli army killed nine … arrested by the army': 'the army' with no country is the
+    // army the text has named with one, where it has named only one country's army so far.
+    if (country === null && !via && m.entry.template && m.entry.kind === 'military' && w0 > 0 && w.lower[w0 - 1] === 'the' && THE_ARMY.has(w.lower[m.w1 - 1]!) && m.w1 === w0 + 1) {
+      const armies = out.filter((o) => o.kind === 'military' && o.country !== null);
+      if (armies.length > 0 && armies.every((o) => o.country === armies[0]!.country)) {
+        via = armies[armies.length - 1]!;
+        country = via.country;
       }
     }
     // 'Turkish and Russian forces', 'Turkey and Russia conducted a joint patrol': a force of each,
@@ -675,6 +690,8 @@ const WEAPON_MODIFIERS = new Set([
   'ballistic', 'cruise', 'guided', 'hypersonic', 'long', 'range', 'short', 'precision', 'combat', 'fighter', 'kamikaze',
   'attack', 'heavy', 'massive', 'major', 'fresh', 'new', 'latest', 'deadly', 'overnight', 'rocket', 'artillery', 'tank', 'naval', 'military',
 ]);
+/** A state's army in one word: 'the army' is the one the text named with a country. */
+const THE_ARMY = new Set(['army', 'military']);
 /** Words of aircraft: a bare one ('the drone') is the last one the text gave a country. */
 const AIR_POWER = new Set(['drone', 'drones', 'warplane', 'warplanes', 'jets', 'jet', 'aircraft', 'helicopter', 'helicopters', 'gunships']);
 /** Verbs of attack after a country's name: 'Israel struck', 'Turkey shelled'. */
@@ -683,6 +700,18 @@ const STATE_ATTACK_VERBS = new Set([
   'raided', 'bombarded', 'bombarding', 'striking', 'attacking', 'shelling', 'bombing', 'targeting', 'launching',
   'carrying', 'conducting', 'firing',
 ]);
+/**
+ * Whether the words from k are a verb of attack in the active voice: 'struck', 'had hit' ('Ukraine
+ * had hit Belgorod with missiles'), but not 'hit by' ('Ukraine hit by a wave of drones').
+ */
+function stateAttacks(w: Words, k: number): boolean {
+  const v = /^(?:had|has|have)$/.test(w.lower[k] ?? '') ? k + 1 : k;
+  const verb = w.lower[v] ?? '';
+  if (w.lower[v + 1] === 'by') return false;
+  return STATE_ATTACK_VERBS.has(verb) || (v > k && PERFECT_ATTACK_VERBS.has(verb));
+}
+/** Verbs of attack read only after 'had' / 'has' ('hit' alone is as often a passive headline). */
+const PERFECT_ATTACK_VERBS = new Set(['hit', 'struck', 'shelled', 'bombed', 'attacked', 'launched', 'fired', 'targeted']);
 /** Nouns after 'military' that make it an adjective of a thing rather than a force. */
 const NOT_A_FORCE_AFTER = new Set([
   'wing', 'wings', 'reinforcements', 'reinforcement', 'equipment', 'hardware', 'sources', 'source',
@@ -798,6 +827,26 @@ const HEAD_NOUNS = new Set([
   'officer', 'officers', 'member', 'members', 'commander', 'commanders', 'chief', 'helicopter', 'truck', 'tank', 'tanks',
 ]);
 /** Adverbs between a subject and its verb: 'forces reportedly thwarted'. */
+/** Weekdays, for a day between a subject and its verb. */
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+/**
+ * The word after a day phrase starting at v ('on Friday', 'late on Sunday', 'early Monday',
+ * 'yesterday', 'overnight', 'last night'), or v when there is none: the day stands between a
+ * subject and its verb without changing who did what.
+ */
+function overDay(text: string, w: Words, v: number): number {
+  const at = (k: number) => w.lower[k] ?? '';
+  const open = (k: number) => k < w.start.length && !hasStop(text, w.end[k - 1]!, w.start[k]!, true);
+  let k = v;
+  if ((at(k) === 'late' || at(k) === 'early') && open(k + 1)) k++;
+  if (at(k) === 'on' && WEEKDAYS.has(at(k + 1))) k += 2;
+  else if (WEEKDAYS.has(at(k)) && k > v) k++;
+  else if (at(k) === 'yesterday' || at(k) === 'overnight') k++;
+  else if (at(k) === 'last' && (at(k + 1) === 'night' || at(k + 1) === 'week')) k += 2;
+  else return v;
+  // (the day closes the phrase only when the verb follows in the same clause)
+  return open(k) ? k : v;
+}
 const VERB_ADVERBS = new Set(['reportedly', 'allegedly', 'also', 'later', 'then', 'again', 'jointly', 'successfully', 'subsequently', 'swiftly', 'quickly', 'immediately', 'apparently', 'earlier']);
 /** 'shot back', 'fought off': the one who answers an attack (not 'set off explosives'). */
 const BACK_OFF = new Map([
@@ -840,7 +889,9 @@ const SPEECH_VERBS = new Set([
   'sources', 'source', 'officials', 'official', 'statement',
 ]);
 /** Words that may stand between a source and its verb of saying: 'X also confirmed', 'X has said'. */
-const SPEECH_GAP = new Set(['also', 'later', 'earlier', 'has', 'had', 'have', 'officially', 'publicly', 'separately', 'however', 'then', 'further', 'in', 'a']);
+const SPEECH_GAP = new Set(['also', 'later', 'earlier', 'has', 'had', 'have', 'officially', 'publicly', 'separately', 'however', 'then', 'further', 'in', 'a',
+  // the office that speaks for a named side: 'the Taliban government confirmed', 'Houthi authorities said'
+  'government', 'authorities', 'administration', 'ministry', 'interior', 'defence', 'defense']);
 /**
  * Participles after which 'by' names no party to the violence: 'the government, ruled by the
  * Taliban, confirmed ...', 'militias backed by Turkey', 'a report issued by the UN'.
@@ -863,6 +914,10 @@ const RESPONDER_VERBS = new Set([
   'collecting', 'recovered', 'recovering', 'retrieved', 'shifted', 'shifting', 'rushed', 'transported', 'cleared',
   'sealed', 'sealing', 'registered', 'lodged', 'examined', 'examining', 'gathering', 'removed', 'shifted',
 ]);
+/** Before a mention: the source that speaks for it ('a spokesman for the army', 'officials of the police'). */
+const SOURCE_OF = /\b(?:spokes(?:man|woman|person|people)|officials?|sources?|statement|communiqu[eé]|press\s+office|media\s+wing)\s+(?:for|of|from)\s+(?:the\s+)?(?:[\p{L}-]+\s+(?:of\s+)?(?:the\s+)?){0,4}$/iu;
+/** Forms of 'to be': 'were from the CRPF' says where they belong. */
+const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being']);
 /** Verbs whose object is an ally: 'to support Iraqi forces', 'assisting the army'. */
 const SUPPORT_VERBS = new Set(['support', 'supports', 'supporting', 'assist', 'assists', 'assisting', 'help', 'helps', 'helping', 'aid', 'aids', 'aiding', 'backing', 'reinforce', 'reinforcing', 'accompany', 'accompanying', 'advise', 'advising', 'train', 'training', 'equip', 'equipping']);
 /** Participles before 'by' that name an ally: 'supported by', 'backed by'. */
@@ -889,6 +944,9 @@ function roleScores(doc: Doc, w: Words, m: ActorMention, info: MentionInfo | und
   let patient = 0;
   let speaker = false;
   let subject = false;
+  // 'the spokesperson for the General Command of the Mozambican police': the office a source
+  // speaks for is no party to what it reports.
+  if (SOURCE_OF.test(text.slice(Math.max(doc.sentences[m.sentence]!.start, m.start - 60), m.start))) speaker = true;
   // Look back over numbers and determiners to the word that governs the mention.
   let sawNumber = false;
   for (let k = w0 - 1, steps = 0; k >= 0 && steps < 6; k--, steps++) {
@@ -924,6 +982,9 @@ function roleScores(doc: Doc, w: Words, m: ActorMention, info: MentionInfo | und
         if (SUPPORT_BY.has(w.lower[k - 1]!)) speaker = true;
         break;
       }
+      // 'three of the jawans were from the CRPF', 'the attackers are from Cuei-bet': where one
+      // belongs, no act.
+      if (lw === 'from' && k > 0 && BE.has(w.lower[k - 1]!)) break;
       // 'looted from residents', 'stole cattle from herders': the ones robbed.
       if (lw === 'from' && k > 0 && TAKING_FROM.has(w.lower[k - 1]!)) {
         patient += 3;
@@ -979,6 +1040,8 @@ function roleScores(doc: Doc, w: Words, m: ActorMention, info: MentionInfo | und
     let v = w1;
     if (HEAD_NOUNS.has(w.lower[v] ?? '') && text.slice(w.end[v - 1]!, w.start[v]!).trim() === '' && !afterPreposition(w, w0)) v++;
     for (let g = 0; g < 2 && VERB_ADVERBS.has(w.lower[v] ?? '') && !hasStop(text, w.end[v - 1]!, w.start[v]!, true); g++) v++;
+    // Over the day: 'Three policemen on Friday were killed', 'gunmen late on Sunday stormed'.
+    v = overDay(text, w, v);
     // 're-captured', 're-took': the verb after the prefix.
     if (w.lower[v] === 're' && text.slice(w.end[v]!, w.start[v + 1] ?? 0) === '-') v++;
     const nv = w.lower[v] ?? '';
@@ -1135,6 +1198,33 @@ const APPOSITION = /^\s*(?:\(\s*(?:(?:suspected|alleged|allegedly|reportedly|lik
 /** Whether `between` (the text from a generic word to a named group) makes the group the word's owner. */
 const ownerLink = (between: string): boolean =>
   between.length <= 60 && ((OWNER_LINK.test(between) && !/[.;:!?()]/.test(between)) || APPOSITION.test(between));
+/**
+ * The words between an aircraft with no country and the side that flies it: 'a drone strike
+ * conducted by the RSF', 'drones operated by the army', 'a drone likely belonging to the Turkish
+ * army'. The aircraft is that side's instrument, not a side of its own.
+ */
+const FLOWN_BY = /^\s+(?:(?:strikes?|attacks?|raids?|bombing)\s+)?(?:(?:was|were|is|are|allegedly|reportedly|apparently|likely|probably)\s+){0,2}(?:(?:conducted|carried\s+out|launched|operated|flown|fired|sent|used|deployed)\s+by|belonging\s+to|owned\s+by)\s+(?:the\s+)?$/i;
+/** A bare aircraft word with no country of its own: 'the drone', 'jets'. */
+const isAircraft = (m: ActorMention): boolean =>
+  m.kind === 'military' && m.country === null && !m.via && AIR_POWER.has(m.text.split(/\s+/).pop()!.toLowerCase());
+/**
+ * Stage: an aircraft word ('drone') whose flyer the same clause names ('conducted by the RSF') is
+ * no actor of its own: its cues go to the flyer and it leaves the candidates.
+ */
+function flyersOfAircraft(doc: Doc, scored: Scored[]): void {
+  for (let k = 0; k + 1 < scored.length; k++) {
+    const plane = scored[k]!;
+    const m = plane.m;
+    if (!plane.generic || m.kind !== 'military' || m.country !== null || m.via || !AIR_POWER.has(m.text.split(/\s+/).pop()!.toLowerCase())) continue;
+    const flyer = scored[k + 1]!;
+    if (flyer.m.sentence !== m.sentence || PASSIVE_KINDS.has(flyer.m.kind) || !FLOWN_BY.test(doc.text.slice(m.end, flyer.m.start))) continue;
+    flyer.agent += plane.agent;
+    flyer.patient += plane.patient;
+    flyer.order = Math.min(flyer.order, plane.order);
+    scored.splice(k, 1);
+    k--;
+  }
+}
 /** Words for unnamed persons, and the shooting that makes them an armed group. */
 const SHOOTERS = /\b(?:man|men|people|persons|individuals|person|individual)$/i;
 const SHOOTING_AFTER = /^[^.;]*?\b(?:opened fire|shot|fired|shooting at|gunned)\b/i;
@@ -1237,11 +1327,23 @@ export function assignActors(
   // carrying the leader of the Southern Resistance'.
   // Nor when the named group is said to be theirs: 'militants (suspected TTP)' (their cues go to the
   // group below).
+  // Where the event names one group only, the generic words are its men and their cues are its
+  // cues: '10 suspected Kuki militants were killed … the militants had opened fire on the police
+  // station' has the Kuki militia attacking (standIns). With several groups named, whose men they
+  // are is unknown and the generic words are dropped.
+  const standIns = new Set<ActorMention>();
+  let soleNamed: ActorMention | null = null;
   if (ms.some(NON_STATE_NAMED)) {
+    // (a source is not the group whose men they are: '…, the Taliban government confirmed')
+    const ts = sentenceOf(doc, event.trigger.start);
+    const named = ms.filter(NON_STATE_NAMED);
+    if (named.every((x) => x.actor === named[0]!.actor) && !named.every((x) => roleScores(doc, w, x, infoOf(doc, x), event.trigger, ts).speaker)) soleNamed = named[0]!;
     ms = ms.filter((m, i) => {
       if (m.kind !== 'unidentified' || SAID_UNKNOWN.test(doc.text.slice(Math.max(0, m.start - 14), m.end))) return true;
       const next = ms[i + 1];
-      return next !== undefined && next.sentence === m.sentence && NON_STATE_NAMED(next) && ownerLink(doc.text.slice(m.end, next.start));
+      if (next !== undefined && next.sentence === m.sentence && NON_STATE_NAMED(next) && ownerLink(doc.text.slice(m.end, next.start))) return true;
+      if (soleNamed !== null) standIns.add(m);
+      return soleNamed !== null;
     });
   }
   // 'the government' only when no force is named.
@@ -1255,8 +1357,11 @@ export function assignActors(
   const scored: Scored[] = [];
   ms.forEach((m, order) => {
     const info = infoOf(doc, m);
-    const r = resolve(m, info);
+    const r = standIns.has(m) ? resolve(soleNamed!, infoOf(doc, soleNamed!)) : resolve(m, info);
     if (r === null) return;
+    // An aircraft sets off no bomb: in a suicide bombing or an IED blast, 'a drone strike' named
+    // in the same sentences is another event told beside it ('four years after a drone strike').
+    if (BOMBINGS.has(type) && isAircraft(m)) return;
     const s = roleScores(doc, w, m, info, event.trigger, triggerSentence);
     // A source of the report is no party to it: 'The Afghan government also confirmed the
     // attacks', 'according to security officials'.
@@ -1284,6 +1389,12 @@ export function assignActors(
       return;
     }
     if (PASSIVE_KINDS.has(m.kind)) patient += 2;
+    if (standIns.has(m)) {
+      // (only where they act: '3 militants were killed' counts the group's losses in a fight it
+      // may well have started, 'Taliban attacked a post … 3 militants were killed')
+      if (agent > patient) scored.push({ m: { ...m, kind: soleNamed!.kind }, generic: true, name: r.name, inter: r.inter, agent: agent - patient, patient: 0, order });
+      return;
+    }
     scored.push({ m, generic: info?.entry.generic ?? false, name: r.name, inter: r.inter, agent, patient, order });
     if (s.subject) {
       // 'National Resistance and Saudi-led coalition forces fired ...': every conjunct of the
@@ -1319,6 +1430,7 @@ export function assignActors(
     scored.splice(k, 1);
     k--;
   }
+  flyersOfAircraft(doc, scored);
   const field = <T>(value: T, evidence: Evidence[], rule: string, derived?: boolean): Field<T> =>
     derived ? { value, evidence, rule, derived: true } : { value, evidence, rule };
   // A generic word ('a man', 'soldiers') names the actor only through ACLED's convention, so the
@@ -1428,8 +1540,12 @@ export function assignActors(
     // The target: the most acted-on other armed side; civilians caught up in a battle are not
     // its second actor ('1 soldier and 1 civilian were killed in clashes with Taliban').
     // Of several sides acted on, the first named ('9 soldiers and 5 militiamen were killed').
-    const acted = actors.slice(1).filter((s) => net(s) < 0);
-    target = acted.length > 0 ? acted.reduce((a, b) => (b.order < a.order ? b : a)) : actors[actors.length - 1];
+    // A state's police and army are one side: of the others, not the actor's own state forces
+    // ('jawans of the CRPF and the DRG were killed in an encounter with Maoists').
+    const sameSide = (s: Scored) => STATE_KINDS.has(act!.m.kind) && STATE_KINDS.has(s.m.kind) && s.inter === 1 && act!.inter === 1;
+    const others = actors.slice(1).some((s) => !sameSide(s)) ? actors.slice(1).filter((s) => !sameSide(s)) : actors.slice(1);
+    const acted = others.filter((s) => net(s) < 0);
+    target = acted.length > 0 ? acted.reduce((a, b) => (b.order < a.order ? b : a)) : others[others.length - 1];
     // In one-sided violence a side that only acts is an ally, not the victim: 'regime and
     // pro-regime militia forces looted crops' (the victims default to civilians below).
     if (acted.length === 0 && ONE_SIDED.has(type) && target && net(target) > 0) target = undefined;
@@ -1524,7 +1640,7 @@ export function assignActors(
   }
   // 'Militants attacked a checkpoint ... JNIM claimed responsibility': whoever claims the attack
   // is its perpetrator when the event itself names none.
-  if (NEEDS_PERPETRATOR.has(type) && (!a1 || (act && act.generic && act.m.kind === 'unidentified'))) {
+  if (NEEDS_PERPETRATOR.has(type) && (!a1 || (act && act.generic && act.m.kind === 'unidentified') || a1.actor.rule === 'actors.unattributed-aircraft')) {
     // (a claim anywhere later in the article is for its lead incident: 'Five soldiers were
     // killed … [four paragraphs on] The TTP took responsibility for the attack.')
     const lead = Math.min(...event.sentences) <= 1;
@@ -1536,6 +1652,15 @@ export function assignActors(
     if (!claim) {
       claim = blamedGroup(doc, w, byArticle, event.sentences) ?? (lead ? blamedGroup(doc, w, byArticle, event.sentences, doc.sentences.length) : null);
       rule = 'actors.held-responsible';
+    }
+    // With no group claimed or blamed, a state the text holds responsible ('a strike blamed on
+    // Turkey', 'Turkey has been blamed'): ACLED codes the suspected state's forces.
+    if (!claim) {
+      const state = blamedState(doc, w, event.sentences) ?? (lead ? blamedState(doc, w, event.sentences, doc.sentences.length) : null);
+      if (state) {
+        claim = { start: state.start, end: state.end, text: doc.text.slice(state.start, state.end), sentence: sentenceOf(doc, state.start), actor: fill(d, d.templates.get('military')!.name, state.country), inter: 1, kind: 'military', country: state.country };
+        rule = 'actors.state-held-responsible';
+      }
     }
     const r = claim ? resolve(claim, infoOf(doc, claim)) : null;
     if (claim && r && r.name !== a2?.actor.value) {
@@ -1623,6 +1748,9 @@ function claimant(doc: Doc, w: Words, byArticle: ArticleMentions, sentences: num
       if (!SPEECH_GAP.has(lw) && !CLAIM_GAP.test(lw)) break;
       gap++;
     }
+    // Over an apposition or a day: 'The Resistance Front (TRF), an offshoot of LeT, claimed
+    // responsibility', 'the IS group on Thursday claimed responsibility'.
+    if (CLAIM_OVER.test(doc.text.slice(m.end, Math.min(doc.sentences[m.sentence]!.end, m.end + 160)))) return m;
     // 'claimed by X'.
     if (w0 >= 2 && w.lower[w0 - 1] === 'by' && w.lower[w0 - 2] === 'claimed') return m;
     if (w0 >= 3 && w.lower[w0 - 1] === 'the' && w.lower[w0 - 2] === 'by' && w.lower[w0 - 3] === 'claimed') return m;
@@ -1630,6 +1758,12 @@ function claimant(doc: Doc, w: Words, byArticle: ArticleMentions, sentences: num
   return null;
 }
 
+/**
+ * After a group's name, its claim over what the word-by-word scan does not cross: an apposition
+ * between commas ('X (TRF), a shadow group of Y, claimed responsibility') or the day of the claim
+ * ('X on Thursday claimed responsibility', 'X late on Friday took responsibility').
+ */
+const CLAIM_OVER = /^(?:\s*\([^()]{1,20}\))?(?:\s+(?:terrorist|militant|jihadist|armed|extremist|insurgent)?\s*(?:group|outfit|organi[sz]ation))?(?:\s*,[^,.;:]{1,110},|\s+(?:late\s+|early\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\s+(?:later|swiftly|quickly|soon)\s+)\s*(?:(?:has|had|have|also|later|quickly|swiftly)\s+)*(?:claimed\s+(?:responsibility|the\s+(?:attack|attacks|bombing|bombings|blast|blasts|killing|killings|assassination|ambush|explosion|raid|abduction|kidnapping))|(?:took|accepted|owned)\s+responsibility)\b/i;
 /** Words between a group's name and its claim: 'the Islamic State jihadist group today claimed'. */
 const CLAIM_GAP = /^(?:militants|fighters|group|jihadist|jihadists|extremist|terrorist|militant|outfit|organisation|organization|has|have|later|quickly|reportedly|swiftly|today|yesterday|also)$/;
 /** After a group's name: 'was responsible for', 'is widely suspected', 'were behind the attack'. */
@@ -1651,6 +1785,65 @@ function blamedGroup(doc: Doc, w: Words, byArticle: ArticleMentions, sentences: 
     // ('al Qaeda's Group for Support of Islam and Muslims': the parent names the group after it.)
     if (/^['’]s\s/.test(after)) continue;
     if (HELD_AFTER.test(after) || HELD_BEFORE.test(before)) return m;
+  }
+  return null;
+}
+
+/**
+ * The cues that a text holds a state (named by its country's name) responsible for an attack,
+ * as data: ACLED codes the suspected state's forces as the actor ('blamed on Turkey' ->
+ * Military Forces of Turkey). `before` is tested on the sentence's text up to the name, `after`
+ * on the text from its end. Each with its reason.
+ */
+const STATE_BLAME: { before?: RegExp; after?: RegExp; reason: string }[] = [
+  { before: /\bblam(?:ed|ing|es)\s+(?:(?:it|them|the\s+\w+(?:\s+\w+)?)\s+on\s+)?$/i, reason: "'an attack blamed on Turkey', 'officials said, blaming Turkey', 'he blamed Turkey': the accused state" },
+  { before: /\battribut(?:ed|ing|es)\s+(?:it\s+|them\s+|the\s+\w+(?:\s+\w+)?\s+)?to\s+$/i, reason: "'Baghdad attributed the attack to Turkey': the same, in other words" },
+  { before: /\b(?:accus(?:ed|ing|es)|suspect(?:ed|ing|s))\s+$/i, after: /^\s+of\s+(?:\w+\s+)?(?:carrying|launching|conducting|firing|attacking|striking|shelling|bombing|bombarding|being\s+behind|staging|orchestrating)\b/i, reason: "'accused Israel of carrying out the strike': an accusation of this attack (not 'accused X of corruption')" },
+  { before: /\b(?:shelled|fired|launched|struck)\s+from\s+(?:the\s+)?(?:territory|soil|side)\s+of\s+$/i, reason: "'the cities were shelled from the territory of Armenia': the fire came from that state's side" },
+  { after: /^\s+(?:(?:has|have|had)\s+been\s+|was\s+|is\s+|were\s+)(?:(?:also|widely|likely|reportedly|repeatedly)\s+)?blamed\b/i, reason: "'Turkey has been blamed for all three strikes'" },
+  { after: /^\s+(?:(?:was|is|being|had\s+been|has\s+been)\s+)(?:(?:likely|probably|reportedly)\s+)?(?:behind|responsible\s+for)\s+(?:the|this|these|both|all)\b/i, reason: "'signs point toward Turkey being behind the attack', 'Israel was responsible for the strike'" },
+];
+/** The country whose name (not demonym) begins at word k, and the word after it. */
+function countryNameAt(d: Dictionary, text: string, w: Words, k: number): { country: string; w1: number } | null {
+  let best: { country: string; w1: number } | null = null;
+  // (a capital standing for its state: 'accused Kyiv of carrying out the attack')
+  for (const root of [d.root, d.capitals]) {
+    let node: TrieNode | undefined = root;
+    for (let j = k; j < w.lower.length && node; j++) {
+      if (j > k && hasStop(text, w.end[j - 1]!, w.start[j]!, true)) break;
+      node = node.next.get(w.lower[j]!);
+      for (const h of node?.hits ?? []) {
+        if (h.entry !== null || !h.isName || h.country === null) continue;
+        if (h.exact && !exactMatch(text, w, k, h.exact)) continue;
+        if (!best || j + 1 > best.w1) best = { country: h.country, w1: j + 1 };
+      }
+    }
+  }
+  return best;
+}
+/**
+ * A state the text holds responsible for the event, where no group claims it or is blamed:
+ * 'an attack blamed on Turkey', 'Turkey has been blamed for all three'. In the event's sentences
+ * and the `reach` after them, as for blamedGroup. The span is the country's name.
+ */
+function blamedState(doc: Doc, w: Words, sentences: number[], reach = 2): { country: string; start: number; end: number } | null {
+  if (sentences.length === 0) return null;
+  const d = loadActorDictionary();
+  const lo = Math.min(...sentences);
+  const hi = Math.min(doc.sentences.length - 1, Math.max(...sentences) + reach);
+  const text = doc.text;
+  for (let s = lo; s <= hi; s++) {
+    const se = doc.sentences[s]!;
+    for (let k = wordAt(w, se.start); k < w.lower.length && w.start[k]! < se.end; k++) {
+      const c = countryNameAt(d, text, w, k);
+      if (!c) continue;
+      const start = w.start[k]!;
+      const end = w.end[c.w1 - 1]!;
+      const before = text.slice(Math.max(se.start, start - 60), start);
+      const after = text.slice(end, Math.min(se.end, end + 80));
+      if (STATE_BLAME.some((r) => (!r.before || r.before.test(before)) && (!r.after || r.after.test(after)))) return { country: c.country, start, end };
+      k = c.w1 - 1;
+    }
   }
   return null;
 }
