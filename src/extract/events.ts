@@ -178,6 +178,9 @@ interface SentenceInfo {
   /** A count over a period, not one event: "carried out 44 attacks … in January", "killed at
    *  least 107 civilians since December 2021" (see STATISTIC). */
   statistic: boolean;
+  /** Word ranges [w0, w1] of clauses that go back to another event: "the day after an aerial
+   *  bombardment killed 39", "in retaliation for an air strike" (see REFERENCE_CLAUSES). */
+  references: [number, number][];
 }
 
 const EVENT_CATS = new Set<TriggerCat>([
@@ -332,7 +335,59 @@ function readSentence(doc: Doc, si: number, times: Mention[]): SentenceInfo {
   // ("the deadliest single assault since the start of the war" compares one event with others.)
   const statistic = !DAY_TIME.test(sentenceText) && ((cats.has('cue_generic') && STATISTIC.test(sentenceText) && !SUPERLATIVE_SINCE.test(sentenceText)) || (!!counted && (parseInt(counted[0].replace(/,/g, ''), 10) || 0) >= 5) ||
     (toll && COUNTRYWIDE.test(sentenceText)));
-  return { index: si, words, raw, tok, hits, live: [], cats, toll, place, time, attributed: false, statistic };
+  const references = referenceClauses(sentenceText, doc.sentences[si]!.start, tok);
+  return { index: si, words, raw, tok, hits, live: [], cats, toll, place, time, attributed: false, statistic, references };
+}
+
+/**
+ * Clauses that go back to another event than the one the sentence tells: what they name is the
+ * cause, the date or the comparison of this event, not its means (issue 10: the predicate decides
+ * the event). Each with its reason; a clause runs to the next ';' (or, where it opens the
+ * sentence, to its first comma).
+ */
+export const REFERENCE_CLAUSES: { id: string; re: RegExp; reason: string }[] = [
+  {
+    id: 'time-after',
+    re: /\b(?:(?:a|an|one|two|three|four|five|six|several|a few|\d+)\s+(?:hours?|days?|weeks?|months?|years?)|(?:the|a)\s+(?:day|week|month|year))\s+(?:after|since)\b/gi,
+    reason: '"the day after an aerial bombardment killed 39 civilians": the event dated by another one is not that one',
+  },
+  {
+    id: 'comes-after',
+    re: /\b(?:comes?|came|coming|follows?|followed)\s+(?:just\s+|only\s+|less\s+than\s+|barely\s+|nearly\s+)?(?:(?:a|an|one|two|three|four|five|six|\w+)\s+(?:hours?|days?|weeks?|months?|years?)\s+)?after\b/gi,
+    reason: '"the attack came a week after air strikes on the camp": the earlier strikes are another event',
+  },
+  {
+    id: 'retaliation',
+    re: /\b(?:in\s+)?(?:retaliation|revenge|reprisal|response|reply)\s+(?:for|to)\b|\bto\s+avenge\b|\bretaliat(?:ed|ing|es)?\s+for\b/gi,
+    reason: '"a missile attack in retaliation for an air strike", "the response to a Russian air assault": the event answered is another one',
+  },
+  {
+    id: 'in-the-wake',
+    re: /\bin\s+the\s+wake\s+of\b/gi,
+    reason: '"in the wake of last week\'s bombing": the event that came before is another one',
+  },
+];
+
+function referenceClauses(st: string, base: number, tok: Token[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const { re } of REFERENCE_CLAUSES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(st); m; m = re.exec(st)) {
+      const opens = /^[\s"“‘'(]*(?:\w+\s+){0,2}$/.test(st.slice(0, m.index));
+      const comma = st.indexOf(',', m.index);
+      const semi = st.indexOf(';', m.index);
+      const end = base + (opens ? (comma >= 0 ? comma : st.length) : semi >= 0 ? semi : st.length);
+      const start = base + m.index;
+      let w0 = -1;
+      let w1 = -1;
+      for (let j = 0; j < tok.length; j++) {
+        if (tok[j]!.start >= start && w0 < 0) w0 = j;
+        if (tok[j]!.start < end) w1 = j;
+      }
+      if (w0 >= 0 && w1 >= w0) out.push([w0, w1]);
+    }
+  }
+  return out;
 }
 
 /** Keep event hits that are asserted: not negated, not hedged, not a protest's topic, and not
@@ -616,20 +671,35 @@ function tagOf(doc: Doc): SubEventType | null {
   return null;
 }
 
-/** Type one incident from its sentences (the first is the head). */
-/** `told`: every sentence of the incident, also those with no trigger ("The victim had a record
- *  of drug trafficking."). */
-function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = infos): Typed | null {
-  const head = infos[0]!;
+/**
+ * Stage 1 of typing (spans): the event hits an incident's sentences tell of this event, each with
+ * its sentence. What someone was accused of, and what a clause going back to another event names
+ * (REFERENCE_CLAUSES), count only when nothing else is told.
+ */
+function incidentHits(infos: SentenceInfo[]): { all: Hit[]; hitSentence: Map<Hit, SentenceInfo> } {
   let all: Hit[] = [];
   const hitSentence = new Map<Hit, SentenceInfo>();
   for (const inf of infos) for (const h of inf.live) {
     all.push(h);
     hitSentence.set(h, inf);
   }
+  // the event told counts before the event it answers or follows ("claimed the missile attack,
+  // which came in retaliation for an air strike", "shelling killed 14, the day after an aerial
+  // bombardment")
+  const referenced = (h: Hit) => hitSentence.get(h)!.references.some(([a, b]) => h.w0 >= a && h.w0 <= b);
+  if (all.some((h) => !referenced(h))) all = all.filter((h) => !referenced(h));
   // what was done counts before what someone was accused of ("launched airstrikes on groups
   // it accused of carrying out a chlorine attack")
   if (all.some((h) => !h.attributed && !WEAK_CATS.has(h.cat))) all = all.filter((h) => !h.attributed);
+  return { all, hitSentence };
+}
+
+/** Type one incident from its sentences (the first is the head). */
+/** `told`: every sentence of the incident, also those with no trigger ("The victim had a record
+ *  of drug trafficking."). */
+function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = infos): Typed | null {
+  const head = infos[0]!;
+  const { all, hitSentence } = incidentHits(infos);
   const cues = new Set<TriggerCat>();
   for (const inf of infos) for (const c of inf.cats) cues.add(c);
   // how a protest was met, told in a sentence of its own with no trigger: "Police resorted to
@@ -683,7 +753,9 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
   if (protest || riot) {
     const p = protest ?? riot!;
     const sent = hitSentence.get(p)!;
-    const explosive = has(all, 'suicide') ?? has(all, 'ied') ?? has(all, 'air') ?? has(all, 'shelling');
+    // (a blast or a grenade is a means too: "an explosion hit a party rally" is the explosion,
+    // the rally its setting)
+    const explosive = has(all, 'suicide') ?? has(all, 'ied') ?? has(all, 'air') ?? has(all, 'shelling') ?? has(all, 'explosion') ?? has(all, 'grenade');
     if (!explosive || (protest && protest.w0 < explosive.w0 && hitSentence.get(protest) === hitSentence.get(explosive))) {
       // lethal or serious force by the state: "opened fire on demonstrators, killing three",
       // "violently suppressed a peaceful protest", "three die in protest crackdown"
@@ -1006,8 +1078,10 @@ interface Cluster {
  *  an incident, or tell how an incident with only "killed" or "attack" was done. */
 /** First words of the air entry's patterns that name no aircraft ('strike killed', 'strikes hit'). */
 const GENERIC_STRIKE = new Set(['strike', 'strikes']);
-/** First words of the shelling entry's hits that name the weapon: a missile, rocket or shell. */
-const MISSILE_WORDS = new Set(['missile', 'missiles', 'rocket', 'rockets', 'shell', 'shells', 'ballistic']);
+/** First words of the shelling entry's hits that name the weapon or the fire from the ground: a
+ *  missile, rocket or shell, or shelling and artillery ("Shelling killed 14 in the city … One
+ *  strike hit a square": the strike is one of the shells). */
+const MISSILE_WORDS = new Set(['missile', 'missiles', 'rocket', 'rockets', 'shell', 'shells', 'ballistic', 'shelling', 'shelled', 'artillery', 'mortar', 'mortars']);
 /** Places that change hands as territory (a base or post taken is mostly a battle for it). */
 const TOWN_WORDS = /\b(?:town|towns|village|villages|city|district|districts|territory|region|province)\b/;
 /** Trigger categories of explosions and remote violence. */
