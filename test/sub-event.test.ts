@@ -56,3 +56,29 @@ test('an air raid siren is no air strike, and a strike told after shelling is on
 function xsNonEmpty(xs: Incident[]): boolean {
   return xs.length > 0;
 }
+
+test('stun grenades fired at a protest are its dispersal, not a grenade attack', () => {
+  // Written for this test.
+  const xs = incidents('Thousands of people demonstrated in Khartoum on Sunday against the coup, drawing volleys of tear gas and stun grenades from security forces.');
+  assert.deepEqual(types(xs), ['Protest with intervention'], brief(xs));
+});
+
+test('a rally that dates a shooting is its setting: the shooting is the event', () => {
+  // Written for this test.
+  const xs = incidents('A mayoral candidate was shot dead after a rally in the port city of Guayaquil on Wednesday evening, police said.');
+  assert.deepEqual(types(xs), ['Attack'], brief(xs));
+});
+
+test('police officers hurt at a demonstration make it a violent one, whatever force met it', () => {
+  // Written for this test.
+  const xs = incidents('During the dispersal of the opposition rally outside parliament in Tbilisi on Thursday night, 12 police officers were seriously injured, the interior ministry said.');
+  assert.deepEqual(types(xs), ['Violent demonstration'], brief(xs));
+});
+
+test('a death at a protest, or forces that open fire on one, is lethal force on the protesters', () => {
+  // Written for this test.
+  const died = incidents('A young man died in Sunday\'s protests in Omdurman, a doctors\' committee said.');
+  assert.deepEqual(types(died), ['Excessive force against protesters'], brief(died));
+  const open = incidents('On the third day of the protests, security forces open fire and kill 12 people blocking a bridge in Nasiriyah.');
+  assert.deepEqual(types(open), ['Excessive force against protesters'], brief(open));
+});

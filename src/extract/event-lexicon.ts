@@ -350,7 +350,7 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'cue-force',
     cat: 'cue_force',
-    pats: ['live ammunition', 'live rounds', 'live bullets', 'live fire', 'opened fire', 'shot dead', 'shot and killed', 'shot at', 'fired on', 'fired at', 'fired into', 'killed', 'killing', 'dead', 'died', 'excessive force', 'lethal force', 'deadly force', 'brutal*', 'violently', 'massacre*', 'crackdown', 'crushed', 'seriously injured', 'critically injured', 'serious injuries', 'ran over', 'gunfire', 'die', 'injured', 'wounded', 'injuring', 'wounding', 'hits', 'hit', 'beat|beaten|beating', 'attacked', 'attack|attacks'],
+    pats: ['live ammunition', 'live rounds', 'live bullets', 'live fire', 'opened fire', 'open fire', 'opens fire', 'shot dead', 'shot and killed', 'shot at', 'fired on', 'fired at', 'fired into', 'killed', 'killing', 'dead', 'died', 'excessive force', 'lethal force', 'deadly force', 'brutal*', 'violently', 'massacre*', 'crackdown', 'crushed', 'seriously injured', 'critically injured', 'serious injuries', 'ran over', 'gunfire', 'die', 'injured', 'wounded', 'injuring', 'wounding', 'hits', 'hit', 'beat|beaten|beating', 'attacked', 'attack|attacks'],
     reason: 'ACLED: Excessive force against protesters is lethal or serious force against peaceful protesters ("police shot dead two protesters")',
   },
   {

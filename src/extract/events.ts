@@ -534,7 +534,62 @@ function clauseEnd(info: SentenceInfo, from: number, to: number): boolean {
 const FINITE_AUX = new Set(['was', 'were']);
 /** Force words that name lethal or excessive force in themselves ("live rounds", "violently
  *  suppressed"), unlike "injured" or "beaten", which may tell the event a protest is about. */
-const STRONG_FORCE = /^(live|excessive|lethal|deadly|brutal|violently|massacre|crushed|opened|serious|critically)/;
+const STRONG_FORCE = /^(live|excessive|lethal|deadly|brutal|violently|massacre|crushed|opened|open fire|opens fire|serious|critically)/;
+
+/**
+ * Cues of how a demonstration went, read on one hit of an incident's sentence: rules as data,
+ * each with its reason (stage 2 of typing a protest, see typeDemonstration).
+ */
+interface ProtestCue {
+  id: string;
+  /** `setting`: the protest word is only where or when the violence happened, not the event;
+   *  `protesters-violent`: the demonstrators used violence (ACLED: Violent demonstration,
+   *  whatever force met them); `died-at-protest`: someone was killed at the protest (lethal
+   *  force, ACLED: Excessive force against protesters when no armed group is told). */
+  cue: 'setting' | 'protesters-violent' | 'died-at-protest';
+  test: (inf: SentenceInfo, h: Hit) => boolean;
+  reason: string;
+}
+const SETTING_LINKS = new Set(['after', 'before', 'leaving', 'left']);
+const AT_PROTEST = new Set(['in', 'during', 'at', 'amid']);
+const PROTEST_CUES: ProtestCue[] = [
+  {
+    id: 'protest-as-time',
+    cue: 'setting',
+    test: (inf, h) =>
+      h.cat === 'protest' &&
+      inf.words.slice(Math.max(0, h.w0 - 3), h.w0).some((w) => SETTING_LINKS.has(w)) &&
+      inf.live.some((o) => (o.cat === 'attack' || o.cat === 'kill') && o.w1 < h.w0),
+    reason: '"a candidate was shot dead after a rally": the rally dates the shooting, the shooting is the event (issue 10: a funeral, vigil or rally is the setting)',
+  },
+  {
+    id: 'forces-hurt',
+    cue: 'protesters-violent',
+    // (told as who was hurt, "officers were injured": "fired at protesters, injuring 22 people,
+    // police said" names the police as the source)
+    test: (inf, h) =>
+      h.cat === 'kill' &&
+      (inf.cats.has('protest') || inf.cats.has('cue_disperse')) &&
+      !inf.cats.has('cue_armed') &&
+      inf.words.slice(Math.max(0, h.w0 - 2), h.w0).some((w) => PASSIVE_AUX.has(w)) &&
+      victimKind(inf, h) === 'state',
+    reason: '"during the dispersal of the rally, 13 police officers were injured": police hurt at a demonstration were hurt by the demonstrators (ACLED: Violent demonstration)',
+  },
+  {
+    id: 'died-at-protest',
+    cue: 'died-at-protest',
+    test: (inf, h) => {
+      if (h.cat !== 'kill') return false;
+      for (let j = h.w1 + 1; j <= Math.min(inf.words.length - 1, h.w1 + 3); j++) {
+        if (!AT_PROTEST.has(inf.words[j]!)) continue;
+        return inf.live.some((o) => o.cat === 'protest' && o.w0 > j && o.w0 - j <= 4);
+      }
+      return false;
+    },
+    reason: '"one man was shot dead in Sunday\'s protests": a death at the protest is lethal force on it',
+  },
+];
+const protestCue = (inf: SentenceInfo, h: Hit, cue: ProtestCue['cue']) => PROTEST_CUES.some((r) => r.cue === cue && r.test(inf, h));
 /** Verbs after which "to" + verb tells what was done, not an intention. */
 const UNDERTOOK = new Set(['proceeded', 'began', 'started', 'continued', 'went', 'resorted']);
 /** A clause boundary between two word positions: a hedge before it does not reach past it. */
@@ -728,7 +783,7 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
     if (sub) return mk(sub, 'tag', firstHit, 0.95);
   }
 
-  const protest = has(all, 'protest');
+  const protest = all.find((h) => h.cat === 'protest' && !protestCue(hitSentence.get(h)!, h, 'setting'));
   // Violence told outside the head sentence belongs to the protest only when that sentence is
   // about the protesters and not a claim or the background ("The protesters claimed that their
   // houses were damaged", "after the prison riot in March").
@@ -744,7 +799,7 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
   // police forces")
   const armedRiot = (h: Hit) => cues.has('cue_armed') && /^clash/.test(hitSentence.get(h)!.words[h.w0]!) && !all.some((x) => x.cat === 'protest');
   const riot = all.find((h) => h.cat === 'riot' && ownViolence(h) && !armedRiot(h));
-  const riotAct = all.find((h) => h.cat === 'riot_act' && ownViolence(h));
+  const riotAct = all.find((h) => h.cat === 'riot_act' && ownViolence(h)) ?? (protest ? all.find((h) => protestCue(hitSentence.get(h)!, h, 'protesters-violent')) : undefined);
   const mob = has(all, 'mob');
   const chem = has(all, 'chemical');
   if (chem) return mk('Chemical weapon', 'chemical', chem, 0.9);
@@ -761,19 +816,19 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
       // "violently suppressed a peaceful protest", "three die in protest crackdown"
       // (or protesters killed at the protest, whoever fired: "four protesters died from gunfire
       // during a demonstration outside the consulate")
-      const protestersDied = infos.some((inf) => inf.live.some((h) => h.cat === 'kill' && inf.words.slice(Math.max(0, h.w0 - 4), h.w1 + 5).some((x) => /^(protester|protestor|demonstrator)/.test(x))));
+      const protestersDied = infos.some((inf) => inf.live.some((h) => h.cat === 'kill' && (inf.words.slice(Math.max(0, h.w0 - 4), h.w1 + 5).some((x) => /^(protester|protestor|demonstrator)/.test(x)) || (!cues.has('cue_armed') && protestCue(inf, h, 'died-at-protest')))));
       const force = cues.has('cue_force') && (cues.has('cue_state') || cues.has('cue_disperse') || infos.some((inf) => inf.words.includes('authorities')) || protestersDied);
       // (ACLED keeps the type for lethal force on the protesters themselves: force told of the
       // event they protest, "after a police officer beat up a trader", or met by protesters who
       // fought back, is not it)
-      const strongForce = infos.some((inf) => inf.cats.has('cue_force') && inf.hits.some((h) => h.cat === 'cue_force' && STRONG_FORCE.test(inf.words[h.w0]!)));
+      const strongForce = infos.some((inf) => inf.cats.has('cue_force') && inf.hits.some((h) => h.cat === 'cue_force' && STRONG_FORCE.test(inf.words.slice(h.w0, h.w1 + 1).join(' '))));
       const protesterKilled = force && (protestersDied || strongForce);
       if (riot || riotAct) {
         if (mob && !protest) return mk('Mob violence', 'riot:mob', mob, 0.7);
         // a fight with the police and no demonstration told: "locals pelted stones and clashed
         // with police" (ACLED: rioters who are not demonstrating commit Mob violence)
         if (!protest && riot && /^clash/.test(hitSentence.get(riot)!.words[riot.w0]!)) return mk('Mob violence', 'riot:clash-no-protest', riot, 0.6);
-        return mk('Violent demonstration', riot ? 'riot' : 'protest+riot-act', riot ?? riotAct!, 0.75);
+        return mk('Violent demonstration', riot ? 'riot' : riotAct!.cat === 'riot_act' ? 'protest+riot-act' : 'protest+forces-hurt', riot ?? riotAct!, 0.75);
       }
       if (protesterKilled && protest) return mk('Excessive force against protesters', 'protest+lethal-force', p, 0.6);
       if (cues.has('cue_disperse')) return mk('Protest with intervention', 'protest+intervention', p, 0.7);
