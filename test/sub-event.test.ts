@@ -5,10 +5,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractArticle } from '../src/pipeline.js';
+import { findEvents } from '../src/extract/events.js';
 import type { Article, Incident } from '../src/core/types.js';
 
 function incidents(text: string, published = '2024-05-11'): Incident[] {
   return extractArticle({ id: 't', text, published } as Article, { incidentsOnly: true }).incidents;
+}
+/** The types the event reader gives, before the actors are read (retype.ts may change them). */
+function typedByPredicate(text: string): string[] {
+  const r = extractArticle({ id: 't', text, published: '2024-05-11' } as Article, { incidentsOnly: true });
+  return findEvents(r.doc).map((ev) => ev.sub_event_type);
 }
 const types = (xs: Incident[]) => xs.map((x) => x.sub_event_type.value);
 const brief = (xs: Incident[]) => xs.map((x) => `${x.sub_event_type.value} (${x.sub_event_type.rule}) ${x.event_date?.value} ${x.location?.value}`).join('; ');
@@ -81,4 +87,22 @@ test('a death at a protest, or forces that open fire on one, is lethal force on 
   assert.deepEqual(types(died), ['Excessive force against protesters'], brief(died));
   const open = incidents('On the third day of the protests, security forces open fire and kill 12 people blocking a bridge in Nasiriyah.');
   assert.deepEqual(types(open), ['Excessive force against protesters'], brief(open));
+});
+
+test('jets that strike the attackers of a base as they flee answer the assault: the battle is the event', () => {
+  // Written for this test.
+  const xs = incidents('Insurgents attacked an army base in Damboa on Sunday, killing six soldiers. Fighter jets later bombed the attackers as they fled.');
+  assert.equal(types(xs)[0], 'Armed clash', brief(xs));
+});
+
+test('a surface-to-air missile is fired from the ground, not from the air', () => {
+  // Written for this test.
+  const xs = incidents('Soldiers targeted a house in the camp with surface-to-air missiles on Thursday, killing three fighters inside.');
+  assert.ok(!types(xs).includes('Air/drone strike'), brief(xs));
+});
+
+test('who was hit is read from the killing told, not from a later description of the wounded', () => {
+  // Written for this test.
+  const xs = typedByPredicate('Officials said the wounded men were being treated in Arauca, after at least four soldiers were killed in an attack by guerrillas on a patrol on Saturday.');
+  assert.deepEqual(xs, ['Armed clash']);
 });

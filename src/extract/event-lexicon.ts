@@ -313,8 +313,8 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'not-event-warning',
     cat: 'not_event',
-    pats: ['air raid siren*', 'air raid alert*', 'air raid warning*', 'air raid shelter*', 'air alert*', 'air defence siren*', 'air defense siren*'],
-    reason: 'a warning of attack from the air is no air strike: "as air raid sirens sounded" tells the setting of whatever hit the city, not its means',
+    pats: ['surface to air', 'ground to air', 'shoulder fired', 'air defence missile*', 'air defense missile*', 'air raid siren*', 'air raid alert*', 'air raid warning*', 'air raid shelter*', 'air alert*', 'air defence siren*', 'air defense siren*'],
+    reason: 'a warning of attack from the air is no air strike: "as air raid sirens sounded" tells the setting of whatever hit the city, not its means; a surface-to-air or air-defence missile is fired from the ground (the missile itself stays a shelling hit)',
   },
   {
     id: 'not-event-crowd-control',

@@ -876,7 +876,12 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
   const order = (x: Hit) => (hitSentence.get(x)!.index << 10) + x.w0;
   const missile = all.find((x) => x.cat === 'shelling' && MISSILE_WORDS.has(hitSentence.get(x)!.words[x.w0]!));
   const missileStrike = (x: Hit) => !!missile && GENERIC_STRIKE.has(hitSentence.get(x)!.words[x.w0]!) && order(missile) < order(x);
-  const air = all.find((x) => x.cat === 'air' && !missileStrike(x) && !(supportAir(x) && all.some((o) => o.entry === 'offensive-start' || o.entry === 'clash')));
+  // air strikes on the attackers of a post as they fled, told after the assault, are the
+  // defenders' answer in the battle: "militants attacked the camp … jets attacked the attackers
+  // as they fled" is the Armed clash (ACLED codes the assault)
+  const headAssault0 = head.live.some((x) => x.cat === 'attack' || x.cat === 'clash') && !head.live.some((x) => x.cat === 'air');
+  const pursuitAir = (x: Hit) => headAssault0 && hitSentence.get(x) !== head && hitSentence.get(x)!.words.some((w) => PURSUIT.has(w));
+  const air = all.find((x) => x.cat === 'air' && !missileStrike(x) && !pursuitAir(x) && !(supportAir(x) && all.some((o) => o.entry === 'offensive-start' || o.entry === 'clash')));
   if (air) return mk('Air/drone strike', 'air', air, 0.85);
   const shelling = has(all, 'shelling');
   const clash = has(all, 'clash');
@@ -992,8 +997,17 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
     // the victim of the first killing or attack told: kill words name victims best
     let victim: 'state' | 'civ' | 'unknown' = 'unknown';
     let victimHit = violent;
+    // (a killing told as what happened comes before one told as a description, "the wounded
+    // men were taken to a health centre … At least five soldiers were killed": "the wounded men"
+    // goes back to the victims and names them no better than "men")
+    const attributive = (h: Hit) => {
+      const inf = hitSentence.get(h)!;
+      const prev = inf.words[h.w0 - 1] ?? '';
+      return h.cat === 'kill' && inf.tok[h.w1 + 1]?.pos === 'NOUN' && (DETERMINERS.has(prev) || inf.tok[h.w0 - 1]?.pos === 'NUM' || NUM_WORDS.has(prev));
+    };
+    const asTold = [...all.filter((h) => !attributive(h)), ...all.filter(attributive)];
     for (const cat of ['kill', 'attack'] as const) {
-      for (const h of all) {
+      for (const h of asTold) {
         if (h.cat !== cat || victim !== 'unknown') continue;
         victim = victimKind(hitSentence.get(h)!, h);
         if (victim !== 'unknown') victimHit = h;
@@ -1131,6 +1145,8 @@ interface Cluster {
 
 /** Triggers that name a means or a kind of violence of their own: a sentence with one can open
  *  an incident, or tell how an incident with only "killed" or "attack" was done. */
+/** Words that tell an attacking side in flight: air strikes on it answer its assault. */
+const PURSUIT = new Set(['fled', 'fleeing', 'retreating', 'withdrawing', 'escaping', 'attackers', 'assailants']);
 /** First words of the air entry's patterns that name no aircraft ('strike killed', 'strikes hit'). */
 const GENERIC_STRIKE = new Set(['strike', 'strikes']);
 /** First words of the shelling entry's hits that name the weapon or the fire from the ground: a
