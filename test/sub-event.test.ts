@@ -106,3 +106,9 @@ test('who was hit is read from the killing told, not from a later description of
   const xs = typedByPredicate('Officials said the wounded men were being treated in Arauca, after at least four soldiers were killed in an attack by guerrillas on a patrol on Saturday.');
   assert.deepEqual(xs, ['Armed clash']);
 });
+
+test('how a demonstration went, told on the next lines, is part of it: stormed and set on fire, it is a violent one', () => {
+  // Written for this test.
+  const xs = incidents('At least four people were shot dead in the capital on Tuesday after police opened fire on protesters outside the parliament.\n\nCrowds stormed the building as lawmakers voted on the budget.\n\nPart of the complex was set on fire.');
+  assert.deepEqual(types(xs), ['Violent demonstration'], brief(xs));
+});

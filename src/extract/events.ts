@@ -1279,6 +1279,28 @@ export function traceEvents(doc: Doc): { sentence: number; hits: string[]; live:
   });
 }
 
+/** What a demonstration's course is told with: the crowd's acts and how it was met. */
+const DEMONSTRATION_COURSE = new Set<TriggerCat>(['protest', 'riot', 'riot_act', 'mob', 'clash', 'kill', 'destroy', 'loot', 'arrest', 'attack']);
+/** How many sentences after a demonstration its course is still read as part of it. */
+const DEMONSTRATION_REACH = 2;
+
+/**
+ * How a demonstration went, told a line or two after it ("Police opened fire on protesters
+ * outside parliament. ¶ Crowds stormed the building. ¶ Part of it was set on fire"): news puts
+ * each sentence on its own line, so the paragraph break that ends other incidents does not end
+ * this one. The sentence must tell the crowd's violence (a riot word: stormed, set on fire,
+ * clashed with police) and nothing but a demonstration's course (no strike, bombing or
+ * territory of its own).
+ */
+function demonstrationGoesOn(last: Cluster, info: SentenceInfo, gap: number): boolean {
+  if (gap > DEMONSTRATION_REACH || info.cats.has('cue_new') || info.cats.has('cue_past')) return false;
+  if (!last.infos.some((inf) => inf.cats.has('protest') || inf.cats.has('riot'))) return false;
+  // (a protest word alone may be another protest, elsewhere: "Hundreds also demonstrated in
+  // Kassala")
+  if (!info.live.some((h) => h.cat === 'riot' || h.cat === 'riot_act')) return false;
+  return info.live.every((h) => DEMONSTRATION_COURSE.has(h.cat));
+}
+
 export function findEvents(doc: Doc): EventCandidate[] {
   const n = doc.sentences.length;
   if (n === 0) return [];
@@ -1363,7 +1385,7 @@ export function findEvents(doc: Doc): EventCandidate[] {
     // sentence on its own line, and the next line is often about something else)
     const sameParagraph = doc.sentences[i]!.paragraph === doc.sentences[lastSentence]!.paragraph;
     const near = (i - lastSentence <= 1 && (sameParagraph || info.toll)) || (anaphor && i - lastSentence <= 3);
-    if (near && !isGenericOrAttribution(info)) {
+    if ((near || demonstrationGoesOn(last, info, i - lastSentence)) && !isGenericOrAttribution(info)) {
       last.infos.push(info);
       last.sentences.push(i);
       lastSentence = i;
