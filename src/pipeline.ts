@@ -72,7 +72,7 @@ export function extractArticle(article: Article, opts: ExtractOptions = {}): Art
     // The sentences no incident claims: a toll told a line or two after its incident is read
     // from them (findFatalities).
     const claimed = new Set(found.flatMap((ev) => ev.sentences));
-    const read = (ev: EventCandidate) => readIncident(doc, article.id, published, ev, places, actors, dates, unclaimedAfter(doc, ev.sentences, claimed));
+    const read = (ev: EventCandidate) => readIncident(doc, article.id, published, ev, places, actors, dates, unclaimedAfter(doc, ev.sentences, claimed), claimed);
     // Each candidate is read on its own, then the tellings of one incident are grouped and the
     // group is read again over all its sentences (consolidate.ts).
     const alone = found.map(read);
@@ -138,6 +138,7 @@ function readIncident(
   actors: ActorMention[],
   dates: ReturnType<typeof findDates>,
   after: number[] = [],
+  claimed: Set<number> = new Set(),
 ): Incident {
   const when = eventDate(doc, dates, ev.sentences, articleId, published, ev.trigger);
   const loc = datedAdmin2(resolveLocation(doc, places, ev.sentences, articleId), when.event_date?.value ?? null);
@@ -169,7 +170,7 @@ function readIncident(
     disputed: null,
   };
   retypeBySides(inc);
-  retypeSuspectedSuicide(doc, inc, ev.sentences, articleId);
+  retypeSuspectedSuicide(doc, inc, ev.sentences, articleId, claimed);
   return inc;
 }
 

@@ -311,6 +311,18 @@ export const TRIGGERS: TriggerEntry[] = [
     reason: 'words that look like triggers but name no political violence ("missile tests", "firefighters battle the blaze", "riot police", "an attack on media freedom", "these actions demonstrate a disregard", "the two leaders agreed that more work remains")',
   },
   {
+    id: 'not-event-warning',
+    cat: 'not_event',
+    pats: ['surface to air', 'ground to air', 'shoulder fired', 'air defence missile*', 'air defense missile*', 'air raid siren*', 'air raid alert*', 'air raid warning*', 'air raid shelter*', 'air alert*', 'air defence siren*', 'air defense siren*'],
+    reason: 'a warning of attack from the air is no air strike: "as air raid sirens sounded" tells the setting of whatever hit the city, not its means; a surface-to-air or air-defence missile is fired from the ground (the missile itself stays a shelling hit)',
+  },
+  {
+    id: 'not-event-crowd-control',
+    cat: 'not_event',
+    pats: ['stun grenade*', 'sound grenade*', 'smoke grenade*', 'flash grenade*', 'flashbang*', 'flash bang*', 'tear gas grenade*', 'teargas grenade*'],
+    reason: 'crowd-control munitions are how a protest was dispersed (the dispersal cue reads them), not a grenade attack: "drawing volleys of tear gas and stun grenades from security forces"',
+  },
+  {
     id: 'agreement',
     cat: 'agreement',
     pats: ['agreement*', 'agreed', 'ceasefire|ceasefires', 'cease fire', 'cease-fire', 'truce', 'peace deal*', 'peace accord*', 'peace talks', 'peace agreement', 'signed', 'deal', 'surrender*', 'laid down ~2 arms|weapons', 'lay down ~2 arms|weapons', 'prisoner exchange*', 'exchanged ~2 prisoners|detainees|bodies|captives', 'swapped', 'prisoner swap*', 'swap', 'exchange of prisoners', 'in exchange for', 'exchange process', 'exchange of ~3 prisoners|detainees|bodies|captives', 'released ~4 prisoner*|detainee*|hostage*|captive*', 'freed ~4 prisoner*|detainee*|hostage*|captive*', 'reconcil*', 'negotiat*', 'accord', 'memorandum of understanding', 'amnesty', 'pact', 'joined the peace process', 'peace process', 'handed themselves over', 'turned themselves in', 'gave themselves up'],
@@ -338,7 +350,7 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'cue-force',
     cat: 'cue_force',
-    pats: ['live ammunition', 'live rounds', 'live bullets', 'live fire', 'opened fire', 'shot dead', 'shot and killed', 'shot at', 'fired on', 'fired at', 'fired into', 'killed', 'killing', 'dead', 'died', 'excessive force', 'lethal force', 'deadly force', 'brutal*', 'violently', 'massacre*', 'crackdown', 'crushed', 'seriously injured', 'critically injured', 'serious injuries', 'ran over', 'gunfire', 'die', 'injured', 'wounded', 'injuring', 'wounding', 'hits', 'hit', 'beat|beaten|beating', 'attacked', 'attack|attacks'],
+    pats: ['live ammunition', 'live rounds', 'live bullets', 'live fire', 'opened fire', 'open fire', 'opens fire', 'shot dead', 'shot and killed', 'shot at', 'fired on', 'fired at', 'fired into', 'killed', 'killing', 'dead', 'died', 'excessive force', 'lethal force', 'deadly force', 'brutal*', 'violently', 'massacre*', 'crackdown', 'crushed', 'seriously injured', 'critically injured', 'serious injuries', 'ran over', 'gunfire', 'die', 'injured', 'wounded', 'injuring', 'wounding', 'hits', 'hit', 'beat|beaten|beating', 'attacked', 'attack|attacks'],
     reason: 'ACLED: Excessive force against protesters is lethal or serious force against peaceful protesters ("police shot dead two protesters")',
   },
   {

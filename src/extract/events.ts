@@ -178,6 +178,9 @@ interface SentenceInfo {
   /** A count over a period, not one event: "carried out 44 attacks … in January", "killed at
    *  least 107 civilians since December 2021" (see STATISTIC). */
   statistic: boolean;
+  /** Word ranges [w0, w1] of clauses that go back to another event: "the day after an aerial
+   *  bombardment killed 39", "in retaliation for an air strike" (see REFERENCE_CLAUSES). */
+  references: [number, number][];
 }
 
 const EVENT_CATS = new Set<TriggerCat>([
@@ -332,7 +335,59 @@ function readSentence(doc: Doc, si: number, times: Mention[]): SentenceInfo {
   // ("the deadliest single assault since the start of the war" compares one event with others.)
   const statistic = !DAY_TIME.test(sentenceText) && ((cats.has('cue_generic') && STATISTIC.test(sentenceText) && !SUPERLATIVE_SINCE.test(sentenceText)) || (!!counted && (parseInt(counted[0].replace(/,/g, ''), 10) || 0) >= 5) ||
     (toll && COUNTRYWIDE.test(sentenceText)));
-  return { index: si, words, raw, tok, hits, live: [], cats, toll, place, time, attributed: false, statistic };
+  const references = referenceClauses(sentenceText, doc.sentences[si]!.start, tok);
+  return { index: si, words, raw, tok, hits, live: [], cats, toll, place, time, attributed: false, statistic, references };
+}
+
+/**
+ * Clauses that go back to another event than the one the sentence tells: what they name is the
+ * cause, the date or the comparison of this event, not its means (issue 10: the predicate decides
+ * the event). Each with its reason; a clause runs to the next ';' (or, where it opens the
+ * sentence, to its first comma).
+ */
+export const REFERENCE_CLAUSES: { id: string; re: RegExp; reason: string }[] = [
+  {
+    id: 'time-after',
+    re: /\b(?:(?:a|an|one|two|three|four|five|six|several|a few|\d+)\s+(?:hours?|days?|weeks?|months?|years?)|(?:the|a)\s+(?:day|week|month|year))\s+(?:after|since)\b/gi,
+    reason: '"the day after an aerial bombardment killed 39 civilians": the event dated by another one is not that one',
+  },
+  {
+    id: 'comes-after',
+    re: /\b(?:comes?|came|coming|follows?|followed)\s+(?:just\s+|only\s+|less\s+than\s+|barely\s+|nearly\s+)?(?:(?:a|an|one|two|three|four|five|six|\w+)\s+(?:hours?|days?|weeks?|months?|years?)\s+)?after\b/gi,
+    reason: '"the attack came a week after air strikes on the camp": the earlier strikes are another event',
+  },
+  {
+    id: 'retaliation',
+    re: /\b(?:in\s+)?(?:retaliation|revenge|reprisal|response|reply)\s+(?:for|to)\b|\bto\s+avenge\b|\bretaliat(?:ed|ing|es)?\s+for\b/gi,
+    reason: '"a missile attack in retaliation for an air strike", "the response to a Russian air assault": the event answered is another one',
+  },
+  {
+    id: 'in-the-wake',
+    re: /\bin\s+the\s+wake\s+of\b/gi,
+    reason: '"in the wake of last week\'s bombing": the event that came before is another one',
+  },
+];
+
+function referenceClauses(st: string, base: number, tok: Token[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const { re } of REFERENCE_CLAUSES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(st); m; m = re.exec(st)) {
+      const opens = /^[\s"“‘'(]*(?:\w+\s+){0,2}$/.test(st.slice(0, m.index));
+      const comma = st.indexOf(',', m.index);
+      const semi = st.indexOf(';', m.index);
+      const end = base + (opens ? (comma >= 0 ? comma : st.length) : semi >= 0 ? semi : st.length);
+      const start = base + m.index;
+      let w0 = -1;
+      let w1 = -1;
+      for (let j = 0; j < tok.length; j++) {
+        if (tok[j]!.start >= start && w0 < 0) w0 = j;
+        if (tok[j]!.start < end) w1 = j;
+      }
+      if (w0 >= 0 && w1 >= w0) out.push([w0, w1]);
+    }
+  }
+  return out;
 }
 
 /** Keep event hits that are asserted: not negated, not hedged, not a protest's topic, and not
@@ -479,7 +534,62 @@ function clauseEnd(info: SentenceInfo, from: number, to: number): boolean {
 const FINITE_AUX = new Set(['was', 'were']);
 /** Force words that name lethal or excessive force in themselves ("live rounds", "violently
  *  suppressed"), unlike "injured" or "beaten", which may tell the event a protest is about. */
-const STRONG_FORCE = /^(live|excessive|lethal|deadly|brutal|violently|massacre|crushed|opened|serious|critically)/;
+const STRONG_FORCE = /^(live|excessive|lethal|deadly|brutal|violently|massacre|crushed|opened|open fire|opens fire|serious|critically)/;
+
+/**
+ * Cues of how a demonstration went, read on one hit of an incident's sentence: rules as data,
+ * each with its reason (stage 2 of typing a protest, see typeDemonstration).
+ */
+interface ProtestCue {
+  id: string;
+  /** `setting`: the protest word is only where or when the violence happened, not the event;
+   *  `protesters-violent`: the demonstrators used violence (ACLED: Violent demonstration,
+   *  whatever force met them); `died-at-protest`: someone was killed at the protest (lethal
+   *  force, ACLED: Excessive force against protesters when no armed group is told). */
+  cue: 'setting' | 'protesters-violent' | 'died-at-protest';
+  test: (inf: SentenceInfo, h: Hit) => boolean;
+  reason: string;
+}
+const SETTING_LINKS = new Set(['after', 'before', 'leaving', 'left']);
+const AT_PROTEST = new Set(['in', 'during', 'at', 'amid']);
+const PROTEST_CUES: ProtestCue[] = [
+  {
+    id: 'protest-as-time',
+    cue: 'setting',
+    test: (inf, h) =>
+      h.cat === 'protest' &&
+      inf.words.slice(Math.max(0, h.w0 - 3), h.w0).some((w) => SETTING_LINKS.has(w)) &&
+      inf.live.some((o) => (o.cat === 'attack' || o.cat === 'kill') && o.w1 < h.w0),
+    reason: '"a candidate was shot dead after a rally": the rally dates the shooting, the shooting is the event (issue 10: a funeral, vigil or rally is the setting)',
+  },
+  {
+    id: 'forces-hurt',
+    cue: 'protesters-violent',
+    // (told as who was hurt, "officers were injured": "fired at protesters, injuring 22 people,
+    // police said" names the police as the source)
+    test: (inf, h) =>
+      h.cat === 'kill' &&
+      (inf.cats.has('protest') || inf.cats.has('cue_disperse')) &&
+      !inf.cats.has('cue_armed') &&
+      inf.words.slice(Math.max(0, h.w0 - 2), h.w0).some((w) => PASSIVE_AUX.has(w)) &&
+      victimKind(inf, h) === 'state',
+    reason: '"during the dispersal of the rally, 13 police officers were injured": police hurt at a demonstration were hurt by the demonstrators (ACLED: Violent demonstration)',
+  },
+  {
+    id: 'died-at-protest',
+    cue: 'died-at-protest',
+    test: (inf, h) => {
+      if (h.cat !== 'kill') return false;
+      for (let j = h.w1 + 1; j <= Math.min(inf.words.length - 1, h.w1 + 3); j++) {
+        if (!AT_PROTEST.has(inf.words[j]!)) continue;
+        return inf.live.some((o) => o.cat === 'protest' && o.w0 > j && o.w0 - j <= 4);
+      }
+      return false;
+    },
+    reason: '"one man was shot dead in Sunday\'s protests": a death at the protest is lethal force on it',
+  },
+];
+const protestCue = (inf: SentenceInfo, h: Hit, cue: ProtestCue['cue']) => PROTEST_CUES.some((r) => r.cue === cue && r.test(inf, h));
 /** Verbs after which "to" + verb tells what was done, not an intention. */
 const UNDERTOOK = new Set(['proceeded', 'began', 'started', 'continued', 'went', 'resorted']);
 /** A clause boundary between two word positions: a hedge before it does not reach past it. */
@@ -616,20 +726,35 @@ function tagOf(doc: Doc): SubEventType | null {
   return null;
 }
 
-/** Type one incident from its sentences (the first is the head). */
-/** `told`: every sentence of the incident, also those with no trigger ("The victim had a record
- *  of drug trafficking."). */
-function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = infos): Typed | null {
-  const head = infos[0]!;
+/**
+ * Stage 1 of typing (spans): the event hits an incident's sentences tell of this event, each with
+ * its sentence. What someone was accused of, and what a clause going back to another event names
+ * (REFERENCE_CLAUSES), count only when nothing else is told.
+ */
+function incidentHits(infos: SentenceInfo[]): { all: Hit[]; hitSentence: Map<Hit, SentenceInfo> } {
   let all: Hit[] = [];
   const hitSentence = new Map<Hit, SentenceInfo>();
   for (const inf of infos) for (const h of inf.live) {
     all.push(h);
     hitSentence.set(h, inf);
   }
+  // the event told counts before the event it answers or follows ("claimed the missile attack,
+  // which came in retaliation for an air strike", "shelling killed 14, the day after an aerial
+  // bombardment")
+  const referenced = (h: Hit) => hitSentence.get(h)!.references.some(([a, b]) => h.w0 >= a && h.w0 <= b);
+  if (all.some((h) => !referenced(h))) all = all.filter((h) => !referenced(h));
   // what was done counts before what someone was accused of ("launched airstrikes on groups
   // it accused of carrying out a chlorine attack")
   if (all.some((h) => !h.attributed && !WEAK_CATS.has(h.cat))) all = all.filter((h) => !h.attributed);
+  return { all, hitSentence };
+}
+
+/** Type one incident from its sentences (the first is the head). */
+/** `told`: every sentence of the incident, also those with no trigger ("The victim had a record
+ *  of drug trafficking."). */
+function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = infos): Typed | null {
+  const head = infos[0]!;
+  const { all, hitSentence } = incidentHits(infos);
   const cues = new Set<TriggerCat>();
   for (const inf of infos) for (const c of inf.cats) cues.add(c);
   // how a protest was met, told in a sentence of its own with no trigger: "Police resorted to
@@ -658,7 +783,7 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
     if (sub) return mk(sub, 'tag', firstHit, 0.95);
   }
 
-  const protest = has(all, 'protest');
+  const protest = all.find((h) => h.cat === 'protest' && !protestCue(hitSentence.get(h)!, h, 'setting'));
   // Violence told outside the head sentence belongs to the protest only when that sentence is
   // about the protesters and not a claim or the background ("The protesters claimed that their
   // houses were damaged", "after the prison riot in March").
@@ -674,7 +799,7 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
   // police forces")
   const armedRiot = (h: Hit) => cues.has('cue_armed') && /^clash/.test(hitSentence.get(h)!.words[h.w0]!) && !all.some((x) => x.cat === 'protest');
   const riot = all.find((h) => h.cat === 'riot' && ownViolence(h) && !armedRiot(h));
-  const riotAct = all.find((h) => h.cat === 'riot_act' && ownViolence(h));
+  const riotAct = all.find((h) => h.cat === 'riot_act' && ownViolence(h)) ?? (protest ? all.find((h) => protestCue(hitSentence.get(h)!, h, 'protesters-violent')) : undefined);
   const mob = has(all, 'mob');
   const chem = has(all, 'chemical');
   if (chem) return mk('Chemical weapon', 'chemical', chem, 0.9);
@@ -683,25 +808,27 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
   if (protest || riot) {
     const p = protest ?? riot!;
     const sent = hitSentence.get(p)!;
-    const explosive = has(all, 'suicide') ?? has(all, 'ied') ?? has(all, 'air') ?? has(all, 'shelling');
+    // (a blast or a grenade is a means too: "an explosion hit a party rally" is the explosion,
+    // the rally its setting)
+    const explosive = has(all, 'suicide') ?? has(all, 'ied') ?? has(all, 'air') ?? has(all, 'shelling') ?? has(all, 'explosion') ?? has(all, 'grenade');
     if (!explosive || (protest && protest.w0 < explosive.w0 && hitSentence.get(protest) === hitSentence.get(explosive))) {
       // lethal or serious force by the state: "opened fire on demonstrators, killing three",
       // "violently suppressed a peaceful protest", "three die in protest crackdown"
       // (or protesters killed at the protest, whoever fired: "four protesters died from gunfire
       // during a demonstration outside the consulate")
-      const protestersDied = infos.some((inf) => inf.live.some((h) => h.cat === 'kill' && inf.words.slice(Math.max(0, h.w0 - 4), h.w1 + 5).some((x) => /^(protester|protestor|demonstrator)/.test(x))));
+      const protestersDied = infos.some((inf) => inf.live.some((h) => h.cat === 'kill' && (inf.words.slice(Math.max(0, h.w0 - 4), h.w1 + 5).some((x) => /^(protester|protestor|demonstrator)/.test(x)) || (!cues.has('cue_armed') && protestCue(inf, h, 'died-at-protest')))));
       const force = cues.has('cue_force') && (cues.has('cue_state') || cues.has('cue_disperse') || infos.some((inf) => inf.words.includes('authorities')) || protestersDied);
       // (ACLED keeps the type for lethal force on the protesters themselves: force told of the
       // event they protest, "after a police officer beat up a trader", or met by protesters who
       // fought back, is not it)
-      const strongForce = infos.some((inf) => inf.cats.has('cue_force') && inf.hits.some((h) => h.cat === 'cue_force' && STRONG_FORCE.test(inf.words[h.w0]!)));
+      const strongForce = infos.some((inf) => inf.cats.has('cue_force') && inf.hits.some((h) => h.cat === 'cue_force' && STRONG_FORCE.test(inf.words.slice(h.w0, h.w1 + 1).join(' '))));
       const protesterKilled = force && (protestersDied || strongForce);
       if (riot || riotAct) {
         if (mob && !protest) return mk('Mob violence', 'riot:mob', mob, 0.7);
         // a fight with the police and no demonstration told: "locals pelted stones and clashed
         // with police" (ACLED: rioters who are not demonstrating commit Mob violence)
         if (!protest && riot && /^clash/.test(hitSentence.get(riot)!.words[riot.w0]!)) return mk('Mob violence', 'riot:clash-no-protest', riot, 0.6);
-        return mk('Violent demonstration', riot ? 'riot' : 'protest+riot-act', riot ?? riotAct!, 0.75);
+        return mk('Violent demonstration', riot ? 'riot' : riotAct!.cat === 'riot_act' ? 'protest+riot-act' : 'protest+forces-hurt', riot ?? riotAct!, 0.75);
       }
       if (protesterKilled && protest) return mk('Excessive force against protesters', 'protest+lethal-force', p, 0.6);
       if (cues.has('cue_disperse')) return mk('Protest with intervention', 'protest+intervention', p, 0.7);
@@ -749,7 +876,12 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
   const order = (x: Hit) => (hitSentence.get(x)!.index << 10) + x.w0;
   const missile = all.find((x) => x.cat === 'shelling' && MISSILE_WORDS.has(hitSentence.get(x)!.words[x.w0]!));
   const missileStrike = (x: Hit) => !!missile && GENERIC_STRIKE.has(hitSentence.get(x)!.words[x.w0]!) && order(missile) < order(x);
-  const air = all.find((x) => x.cat === 'air' && !missileStrike(x) && !(supportAir(x) && all.some((o) => o.entry === 'offensive-start' || o.entry === 'clash')));
+  // air strikes on the attackers of a post as they fled, told after the assault, are the
+  // defenders' answer in the battle: "militants attacked the camp … jets attacked the attackers
+  // as they fled" is the Armed clash (ACLED codes the assault)
+  const headAssault0 = head.live.some((x) => x.cat === 'attack' || x.cat === 'clash') && !head.live.some((x) => x.cat === 'air');
+  const pursuitAir = (x: Hit) => headAssault0 && hitSentence.get(x) !== head && hitSentence.get(x)!.words.some((w) => PURSUIT.has(w));
+  const air = all.find((x) => x.cat === 'air' && !missileStrike(x) && !pursuitAir(x) && !(supportAir(x) && all.some((o) => o.entry === 'offensive-start' || o.entry === 'clash')));
   if (air) return mk('Air/drone strike', 'air', air, 0.85);
   const shelling = has(all, 'shelling');
   const clash = has(all, 'clash');
@@ -865,8 +997,17 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
     // the victim of the first killing or attack told: kill words name victims best
     let victim: 'state' | 'civ' | 'unknown' = 'unknown';
     let victimHit = violent;
+    // (a killing told as what happened comes before one told as a description, "the wounded
+    // men were taken to a health centre … At least five soldiers were killed": "the wounded men"
+    // goes back to the victims and names them no better than "men")
+    const attributive = (h: Hit) => {
+      const inf = hitSentence.get(h)!;
+      const prev = inf.words[h.w0 - 1] ?? '';
+      return h.cat === 'kill' && inf.tok[h.w1 + 1]?.pos === 'NOUN' && (DETERMINERS.has(prev) || inf.tok[h.w0 - 1]?.pos === 'NUM' || NUM_WORDS.has(prev));
+    };
+    const asTold = [...all.filter((h) => !attributive(h)), ...all.filter(attributive)];
     for (const cat of ['kill', 'attack'] as const) {
-      for (const h of all) {
+      for (const h of asTold) {
         if (h.cat !== cat || victim !== 'unknown') continue;
         victim = victimKind(hitSentence.get(h)!, h);
         if (victim !== 'unknown') victimHit = h;
@@ -1004,10 +1145,14 @@ interface Cluster {
 
 /** Triggers that name a means or a kind of violence of their own: a sentence with one can open
  *  an incident, or tell how an incident with only "killed" or "attack" was done. */
+/** Words that tell an attacking side in flight: air strikes on it answer its assault. */
+const PURSUIT = new Set(['fled', 'fleeing', 'retreating', 'withdrawing', 'escaping', 'attackers', 'assailants']);
 /** First words of the air entry's patterns that name no aircraft ('strike killed', 'strikes hit'). */
 const GENERIC_STRIKE = new Set(['strike', 'strikes']);
-/** First words of the shelling entry's hits that name the weapon: a missile, rocket or shell. */
-const MISSILE_WORDS = new Set(['missile', 'missiles', 'rocket', 'rockets', 'shell', 'shells', 'ballistic']);
+/** First words of the shelling entry's hits that name the weapon or the fire from the ground: a
+ *  missile, rocket or shell, or shelling and artillery ("Shelling killed 14 in the city … One
+ *  strike hit a square": the strike is one of the shells). */
+const MISSILE_WORDS = new Set(['missile', 'missiles', 'rocket', 'rockets', 'shell', 'shells', 'ballistic', 'shelling', 'shelled', 'artillery', 'mortar', 'mortars']);
 /** Places that change hands as territory (a base or post taken is mostly a battle for it). */
 const TOWN_WORDS = /\b(?:town|towns|village|villages|city|district|districts|territory|region|province)\b/;
 /** Trigger categories of explosions and remote violence. */
@@ -1134,6 +1279,28 @@ export function traceEvents(doc: Doc): { sentence: number; hits: string[]; live:
   });
 }
 
+/** What a demonstration's course is told with: the crowd's acts and how it was met. */
+const DEMONSTRATION_COURSE = new Set<TriggerCat>(['protest', 'riot', 'riot_act', 'mob', 'clash', 'kill', 'destroy', 'loot', 'arrest', 'attack']);
+/** How many sentences after a demonstration its course is still read as part of it. */
+const DEMONSTRATION_REACH = 2;
+
+/**
+ * How a demonstration went, told a line or two after it ("Police opened fire on protesters
+ * outside parliament. ¶ Crowds stormed the building. ¶ Part of it was set on fire"): news puts
+ * each sentence on its own line, so the paragraph break that ends other incidents does not end
+ * this one. The sentence must tell the crowd's violence (a riot word: stormed, set on fire,
+ * clashed with police) and nothing but a demonstration's course (no strike, bombing or
+ * territory of its own).
+ */
+function demonstrationGoesOn(last: Cluster, info: SentenceInfo, gap: number): boolean {
+  if (gap > DEMONSTRATION_REACH || info.cats.has('cue_new') || info.cats.has('cue_past')) return false;
+  if (!last.infos.some((inf) => inf.cats.has('protest') || inf.cats.has('riot'))) return false;
+  // (a protest word alone may be another protest, elsewhere: "Hundreds also demonstrated in
+  // Kassala")
+  if (!info.live.some((h) => h.cat === 'riot' || h.cat === 'riot_act')) return false;
+  return info.live.every((h) => DEMONSTRATION_COURSE.has(h.cat));
+}
+
 export function findEvents(doc: Doc): EventCandidate[] {
   const n = doc.sentences.length;
   if (n === 0) return [];
@@ -1218,7 +1385,7 @@ export function findEvents(doc: Doc): EventCandidate[] {
     // sentence on its own line, and the next line is often about something else)
     const sameParagraph = doc.sentences[i]!.paragraph === doc.sentences[lastSentence]!.paragraph;
     const near = (i - lastSentence <= 1 && (sameParagraph || info.toll)) || (anaphor && i - lastSentence <= 3);
-    if (near && !isGenericOrAttribution(info)) {
+    if ((near || demonstrationGoesOn(last, info, i - lastSentence)) && !isGenericOrAttribution(info)) {
       last.infos.push(info);
       last.sentences.push(i);
       lastSentence = i;

@@ -50,22 +50,47 @@ const SUICIDE_CUE = /\bsuicide[\s-]+(?:bomb(?:ing|er|ers)?|blast|attack|explosio
 const YEAR = /\b(?:19|20)\d\d\b/;
 /** How many sentences after an explosion's own a suspected suicide bombing is looked for. */
 const SUICIDE_REACH = 4;
+/** Beyond that reach, only a doubt about the blast's nature counts ('the nature of the blast,
+ *  whether a planted bomb or a suicide blast, is not yet known'): a suicide bombing told far on
+ *  with words of certainty is more likely another one. */
+const SUSPICION = /\b(?:whether|might|may|suspect(?:ed|s)?|possib(?:le|ly)|probabl[ey]|likely|believed|nature of|not yet|yet to|ascertain|determin(?:e|ing)|investigat(?:e|ing|ion))\b/i;
+/**
+ * The sentences read for a suspicion about an incident's explosion: every sentence from its first
+ * to SUICIDE_REACH after its last (a remark between two of its tellings is about it too: 'the
+ * blast …. "It might be a suicide bombing," an officer said. Police are inquiring into the
+ * explosion'), then, while no other incident is told, the rest of the article for a doubt
+ * about the blast's nature.
+ */
+function suicideReading(doc: Doc, sentences: number[], claimed: Set<number>): { near: number[]; far: number[] } {
+  const first = Math.min(...sentences);
+  const last = Math.max(...sentences);
+  const near: number[] = [];
+  const far: number[] = [];
+  const own = new Set(sentences);
+  for (let i = first; i < doc.sentences.length; i++) {
+    if (i > last && claimed.has(i) && !own.has(i)) break;
+    if (i <= last + SUICIDE_REACH) near.push(i);
+    else far.push(i);
+  }
+  return { near, far };
+}
 
 /**
- * An explosion the text, a few sentences on, suspects of being a suicide bombing ('the nature of
- * the blast, whether a planted bomb or a suicide blast, is not yet known', '"It might be a suicide
- * bombing," the police officer said'): ACLED codes the suspected suicide bombing as one.
+ * An explosion the text suspects of being a suicide bombing ('the nature of the blast, whether a
+ * planted bomb or a suicide blast, is not yet known', '"It might be a suicide bombing," the police
+ * officer said'): ACLED codes the suspected suicide bombing as one. `claimed`: the sentences of
+ * every incident of the article (the reading stops at another incident's).
  */
-export function retypeSuspectedSuicide(doc: Doc, inc: Incident, sentences: number[], articleId: string): void {
+export function retypeSuspectedSuicide(doc: Doc, inc: Incident, sentences: number[], articleId: string, claimed: Set<number> = new Set()): void {
   if (inc.sub_event_type.value !== 'Remote explosive/landmine/IED' || sentences.length === 0) return;
-  const last = Math.max(...sentences);
-  const read = new Set(sentences);
-  for (let i = last + 1; i <= Math.min(doc.sentences.length - 1, last + SUICIDE_REACH); i++) read.add(i);
-  for (const i of [...read].sort((a, b) => a - b)) {
+  const { near, far } = suicideReading(doc, sentences, claimed);
+  for (const i of [...near, ...far]) {
     const se = doc.sentences[i]!;
     const told = doc.text.slice(se.start, se.end);
     const m = SUICIDE_CUE.exec(told);
     if (!m || setApart(told) || YEAR.test(told)) continue;
+    // (beyond the reach, only a doubt about this blast's nature counts)
+    if (i > near[near.length - 1]! && !SUSPICION.test(told)) continue;
     const cue: Evidence = { article: articleId, start: se.start + m.index, end: se.start + m.index + m[0].length, text: m[0] };
     const evidence = [...inc.sub_event_type.evidence, cue];
     inc.sub_event_type = { value: 'Suicide bomb', evidence, rule: 'retype:suspected-suicide', derived: true, note: 'an explosion the text suspects of being a suicide bombing' };

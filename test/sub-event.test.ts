@@ -1,0 +1,114 @@
+/**
+ * The sub-event type of news incidents (issue 10): each class of typing error seen on real news,
+ * on a text written for this test. The expected types follow ACLED's codebook.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractArticle } from '../src/pipeline.js';
+import { findEvents } from '../src/extract/events.js';
+import type { Article, Incident } from '../src/core/types.js';
+
+function incidents(text: string, published = '2024-05-11'): Incident[] {
+  return extractArticle({ id: 't', text, published } as Article, { incidentsOnly: true }).incidents;
+}
+/** The types the event reader gives, before the actors are read (retype.ts may change them). */
+function typedByPredicate(text: string): string[] {
+  const r = extractArticle({ id: 't', text, published: '2024-05-11' } as Article, { incidentsOnly: true });
+  return findEvents(r.doc).map((ev) => ev.sub_event_type);
+}
+const types = (xs: Incident[]) => xs.map((x) => x.sub_event_type.value);
+const brief = (xs: Incident[]) => xs.map((x) => `${x.sub_event_type.value} (${x.sub_event_type.rule}) ${x.event_date?.value} ${x.location?.value}`).join('; ');
+
+test('a suspicion of a suicide bombing told between two tellings of the blast is about it', () => {
+  // Written for this test.
+  const xs = incidents(
+    'A blast tore through a bus terminal in Peshawar on Saturday, killing 11 passengers.\n\nThe wounded were taken to the city hospital.\n\n"This could be a suicide attack," a police officer said.\n\nInvestigators said the explosion left a deep crater at the terminal.',
+  );
+  assert.deepEqual(types(xs), ['Suicide bomb'], brief(xs));
+});
+
+test('a doubt about the nature of the blast told late in the article makes it a suspected suicide bombing; one told apart does not', () => {
+  // Written for this test.
+  const lead = 'An explosion hit a party rally in Khar on Sunday, killing 18 people and wounding 40.\n\nRescue teams took the injured to hospital.\n\nThe prime minister condemned the blast.\n\nParty leaders called for calm.\n\nThe provincial governor announced compensation for the families.\n\nThe party postponed its other meetings for a week.\n\nTraders in the bazaar closed their shops for the day.\n\nThe district administration announced three days of mourning.\n\n';
+  const doubt = incidents(lead + 'Police have yet to determine whether it was a planted bomb or a suicide blast.');
+  assert.deepEqual(types(doubt), ['Suicide bomb'], brief(doubt));
+  const other = incidents(lead + 'Last month, a suicide bomber killed nine people at a checkpoint in the town.');
+  assert.notEqual(types(other)[0], 'Suicide bomb', brief(other));
+});
+
+test('an explosion at a rally is the explosion; the rally is its setting', () => {
+  // Written for this test.
+  const xs = incidents('An explosion hit a party rally in the town of Khar on Sunday, killing nine people.');
+  assert.deepEqual(types(xs), ['Remote explosive/landmine/IED'], brief(xs));
+});
+
+test('what a clause going back to another event names does not type this one', () => {
+  // Written for this test.
+  const after = incidents('Shelling in the centre of Belgorod killed nine people on Saturday, the day after an overnight aerial bombardment across Ukraine killed 30 civilians.');
+  assert.equal(types(after)[0], 'Shelling/artillery/missile attack', brief(after));
+  const answer = incidents('The Guards claimed responsibility for the missile attack on Erbil on Sunday, which they said came in retaliation for the killing of two officers in an air strike in Syria.');
+  assert.equal(types(answer)[0], 'Shelling/artillery/missile attack', brief(answer));
+  // the event answered is still read when nothing else is told
+  const only = incidents('Militants killed four soldiers at a checkpoint in Bannu on Monday in retaliation for a drone strike.');
+  assert.ok(xsNonEmpty(only), brief(only));
+});
+
+test('an air raid siren is no air strike, and a strike told after shelling is one of the shells', () => {
+  // Written for this test.
+  const xs = incidents('Shelling of the city centre killed six people on Saturday as air raid sirens sounded. One strike hit a bus stop near the market.');
+  assert.deepEqual(types(xs), ['Shelling/artillery/missile attack'], brief(xs));
+});
+
+function xsNonEmpty(xs: Incident[]): boolean {
+  return xs.length > 0;
+}
+
+test('stun grenades fired at a protest are its dispersal, not a grenade attack', () => {
+  // Written for this test.
+  const xs = incidents('Thousands of people demonstrated in Khartoum on Sunday against the coup, drawing volleys of tear gas and stun grenades from security forces.');
+  assert.deepEqual(types(xs), ['Protest with intervention'], brief(xs));
+});
+
+test('a rally that dates a shooting is its setting: the shooting is the event', () => {
+  // Written for this test.
+  const xs = incidents('A mayoral candidate was shot dead after a rally in the port city of Guayaquil on Wednesday evening, police said.');
+  assert.deepEqual(types(xs), ['Attack'], brief(xs));
+});
+
+test('police officers hurt at a demonstration make it a violent one, whatever force met it', () => {
+  // Written for this test.
+  const xs = incidents('During the dispersal of the opposition rally outside parliament in Tbilisi on Thursday night, 12 police officers were seriously injured, the interior ministry said.');
+  assert.deepEqual(types(xs), ['Violent demonstration'], brief(xs));
+});
+
+test('a death at a protest, or forces that open fire on one, is lethal force on the protesters', () => {
+  // Written for this test.
+  const died = incidents('A young man died in Sunday\'s protests in Omdurman, a doctors\' committee said.');
+  assert.deepEqual(types(died), ['Excessive force against protesters'], brief(died));
+  const open = incidents('On the third day of the protests, security forces open fire and kill 12 people blocking a bridge in Nasiriyah.');
+  assert.deepEqual(types(open), ['Excessive force against protesters'], brief(open));
+});
+
+test('jets that strike the attackers of a base as they flee answer the assault: the battle is the event', () => {
+  // Written for this test.
+  const xs = incidents('Insurgents attacked an army base in Damboa on Sunday, killing six soldiers. Fighter jets later bombed the attackers as they fled.');
+  assert.equal(types(xs)[0], 'Armed clash', brief(xs));
+});
+
+test('a surface-to-air missile is fired from the ground, not from the air', () => {
+  // Written for this test.
+  const xs = incidents('Soldiers targeted a house in the camp with surface-to-air missiles on Thursday, killing three fighters inside.');
+  assert.ok(!types(xs).includes('Air/drone strike'), brief(xs));
+});
+
+test('who was hit is read from the killing told, not from a later description of the wounded', () => {
+  // Written for this test.
+  const xs = typedByPredicate('Officials said the wounded men were being treated in Arauca, after at least four soldiers were killed in an attack by guerrillas on a patrol on Saturday.');
+  assert.deepEqual(xs, ['Armed clash']);
+});
+
+test('how a demonstration went, told on the next lines, is part of it: stormed and set on fire, it is a violent one', () => {
+  // Written for this test.
+  const xs = incidents('At least four people were shot dead in the capital on Tuesday after police opened fire on protesters outside the parliament.\n\nCrowds stormed the building as lawmakers voted on the budget.\n\nPart of the complex was set on fire.');
+  assert.deepEqual(types(xs), ['Violent demonstration'], brief(xs));
+});
