@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compatible, evidenceOverlap, evidenceWords, forcesDiffer, wordWeights } from '../src/fuse/compatible.js';
 import { fusionReports, isNote, NOTE_CHARS } from '../src/fuse/articles.js';
-import { exactDaysApart, FEATURES, modelChance, pairFeatures, pairScore, tollClose, veto } from '../src/fuse/score.js';
+import { exactDaysApart, FEATURES, fullerUpdate, modelChance, pairFeatures, pairScore, tollClose, veto } from '../src/fuse/score.js';
 import { toReportIncident } from '../src/core/report.js';
 import { extractArticle } from '../src/pipeline.js';
 import { FIXTURES } from './paths.js';
@@ -623,6 +623,28 @@ test(here + 'two exact days two or more apart are left to the rules: the score b
   assert.equal(exactDaysApart(a.incident, report('d', 0, { ...QUETTA, date: '2025-05-08', tp: 2 }).incident), false);
   const w = wordWeights([a.incident]);
   assert.match(pairScore(a, report('c', 0, { ...QUETTA, date: '2025-05-05' }), w).apart ?? '', /exact days/);
+});
+
+test(here + 'a later, fuller account of one bombing (a rising toll, the same town, type and words) is joined across two dated days', () => {
+  const BOMB: Spec = { ...QUETTA, admin2: 'Quetta', sub: 'Suicide bomb', actor2: 'Civilians (Pakistan)', inter2: 7 };
+  const first = { ...report('first', 0, { ...BOMB, fatalities: 40, text: 'A suicide bomber blew himself up inside a crowded mosque near the police lines in Quetta on Monday, killing 40 worshippers.' }), published: '2025-05-03' };
+  const later = (id: string, n: number, published: string) => ({
+    ...report(id, 0, { ...BOMB, date: '2025-05-05', fatalities: n, text: `The toll of the suicide blast at the police lines mosque in Quetta rose to ${n}, rescuers said.` }),
+    published,
+  });
+  const w = (xs: FusionReport[]) => wordWeights(xs.map((x) => x.incident));
+  const up = later('later', 64, '2025-05-06');
+  assert.equal(exactDaysApart(first.incident, up.incident), true);
+  assert.equal(fullerUpdate(first, up, w([first, up])), true);
+  assert.equal(fuse([first, up]).length, 1);
+  // Not an update: published the same day, or a lower toll, or a toll more than doubled.
+  for (const other of [later('same-day', 64, '2025-05-03'), later('lower', 30, '2025-05-06'), later('tripled', 130, '2025-05-06')]) {
+    assert.equal(fullerUpdate(first, other, w([first, other])), false, other.article);
+    assert.equal(fuse([first, other]).length, 2, other.article);
+  }
+  // Another type in the same town, or another town, stays apart.
+  const ied = { ...later('ied', 64, '2025-05-06'), incident: { ...up.incident, sub_event_type: 'Remote explosive/landmine/IED' } } as FusionReport;
+  assert.equal(fullerUpdate(first, ied, w([first, ied])), false);
 });
 
 test(here + 'the toll whose sentence updates it ("climbed to 93") is an update though its evidence is the figure; of two updates one day, the higher is the later', () => {

@@ -322,7 +322,7 @@ export function pairScore(a: FusionReport, b: FusionReport, weights: WordWeights
   // articles' reports make of one event (the toll of one paragraph, the place of another, a
   // background event), and two briefs the rules keep apart are two events.
   if (a.note && b.note) return { p: modelChance(a, b, weights), veto: null, rules: false, apart: 'two briefs the rules keep apart' };
-  if (exactDaysApart(a.incident, b.incident)) return { p: modelChance(a, b, weights), veto: null, rules: false, apart: 'two exact days two or more apart: only the rules join them' };
+  if (exactDaysApart(a.incident, b.incident) && !fullerUpdate(a, b, weights)) return { p: modelChance(a, b, weights), veto: null, rules: false, apart: 'two exact days two or more apart: only the rules join them' };
   return { p: modelChance(a, b, weights), veto: null, rules: false };
 }
 
@@ -339,6 +339,30 @@ export function exactDaysApart(x: Flat, y: Flat): boolean {
   const dy = dayNumber(y.event_date);
   return dx !== null && dy !== null && Math.abs(dx - dy) >= 2;
 }
+
+/**
+ * One report is a later, fuller account of the other: the same town and the same type of event,
+ * told by an article published later with a toll at least as high (a count that rose, up to
+ * twice the first: "64 killed", then "rose to 100") and distinctive words in common (what was hit,
+ * how). A later account often dates the event otherwise (the day of the first report, a weekday
+ * read against its own publication), so two exact days two or three apart do not keep such a
+ * pair from the score. Days the veto allows only: each text stating its own calendar day still
+ * keeps them apart.
+ */
+export function fullerUpdate(a: FusionReport, b: FusionReport, weights: WordWeights): boolean {
+  const [early, late] = (a.published ?? '') <= (b.published ?? '') ? [a, b] : [b, a];
+  if (!early.published || !late.published || early.published.slice(0, 10) >= late.published.slice(0, 10)) return false;
+  const x = early.incident;
+  const y = late.incident;
+  const town = normPlace(x.location);
+  if (!town || town !== normPlace(y.location) || x.sub_event_type !== y.sub_event_type) return false;
+  const fx = x.fatalities ?? 0;
+  const fy = y.fatalities ?? 0;
+  if (fx < 2 || fy < fx || fy > 2 * fx) return false;
+  const o = evidenceOverlap(x, y, weights);
+  return !!o && o.distinct >= FULLER_WORDS;
+}
+const FULLER_WORDS = 3;
 
 /** The fitted model's chance that two reports no veto keeps apart are one event. */
 export function modelChance(a: FusionReport, b: FusionReport, weights: WordWeights): number {
