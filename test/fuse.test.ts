@@ -647,6 +647,22 @@ test(here + 'a later, fuller account of one bombing (a rising toll, the same tow
   assert.equal(fullerUpdate(first, ied, w([first, ied])), false);
 });
 
+test(here + 'the same toll of five or more on the same day, same type and province, stretches the place reach by half (district precision)', () => {
+  // Two district-precise places about 120 km apart (coordinates made up for the test).
+  const D: Spec = { ...QUETTA, geo: 2, fatalities: 9, admin2: undefined };
+  const a = report('a', 0, { ...D, location: 'Quetta', lat: 30.18, lon: 66.99 });
+  const near = (id: string, extra: Partial<Spec>) => report(id, 0, { ...D, location: 'Noshki', lat: 31.26, lon: 66.99, ...extra });
+  assert.equal(veto(a, near('b', {})), null);
+  // Another toll, a toll under five, another day or another type: the district reach holds.
+  for (const [why, extra] of [['toll', { fatalities: 7 }], ['small', { fatalities: 4 }], ['day', { date: '2025-05-04' }], ['type', { sub: 'Armed clash' }]] as Array<[string, Partial<Spec>]>) {
+    const b = near(why, extra);
+    const c = why === 'small' ? report('a4', 0, { ...D, fatalities: 4, location: 'Quetta', lat: 30.18, lon: 66.99 }) : a;
+    assert.match(veto(c, b) ?? '', /km apart/, why);
+  }
+  // Twice the reach is too far even so.
+  assert.match(veto(a, near('far', { lat: 32.0 })) ?? '', /km apart/);
+});
+
 test(here + 'the toll whose sentence updates it ("climbed to 93") is an update though its evidence is the figure; of two updates one day, the higher is the later', () => {
   const upd = (art: string, n: number) => {
     const text = `The death toll from the mosque bombing in Quetta climbed to ${n}, police said.`;

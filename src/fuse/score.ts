@@ -119,12 +119,25 @@ export function vetoFlat(a: Flat, b: Flat): string | null {
   // One town name resolved to two places far apart: the gazetteer's ambiguity, not two events.
   if (km !== null && !sameTown) {
     const reach = PLACE_REACH_KM[Math.max(x.geo, y.geo)];
-    if (reach !== undefined && km > reach) return `places ${Math.round(km)} km apart`;
+    if (reach !== undefined && km > reach * (sameCount(a, b, x, y) ? SAME_COUNT_REACH : 1)) return `places ${Math.round(km)} km apart`;
   }
   if (actorsContradict(a, b)) return 'different named actors in one role';
   if (forcesDiffer(a, b)) return 'state forces of different kinds (police, army, militia)';
   return null;
 }
+
+/**
+ * The same specific toll (five or more) on the same day, for the same type of event in one
+ * province: the count ties them more than a district's coordinates part them (a district's
+ * seat against its village placed at another seat, a town resolved to its namesake). The place
+ * reach stretches by half; nothing else is relaxed, and the score still decides.
+ */
+function sameCount(a: Flat, b: Flat, x: PlaceView, y: PlaceView): boolean {
+  const f = a.fatalities ?? 0;
+  return f >= SAME_COUNT_MIN && f === (b.fatalities ?? 0) && x.day === y.day && a.sub_event_type === b.sub_event_type && !!x.province && sameProvince(x, y);
+}
+const SAME_COUNT_MIN = 5;
+const SAME_COUNT_REACH = 1.5;
 
 /** Province-level words other than the scorer's (normPlace drops district, province, state, …). */
 const PROVINCE_WORDS = /\b(oblast|krai|raion|governorate|wilayah|vilayet|emirate|departement|department|division)\b/g;
