@@ -201,6 +201,10 @@ const MONTH_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-
 /** Words before a name that put the event near it rather than in it. */
 const NEAR_BEFORE = /(?:\bnear|\boutskirts of|\bvicinity of|\bclose to|\bkm (?:from|of)|\bkilometres (?:from|of)|\bkilometers (?:from|of)|\bmiles (?:from|of)|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west) of)\s+(?:the\s+)?$/i;
 const UPPER = /^\p{Lu}/u;
+/** Words before a name (or a list of names) that say where people come from. */
+const ORIGIN_BEFORE = /\b(?:were|was|are|is|hailed|hail|hailing|originally)\s+(?:all\s+|both\s+|originally\s+)?from\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s*(?:,|,?\s+and|,?\s+or)\s+)*$/u;
+/** A speech verb right after a name: the name is who spoke. */
+const SPEAKER_VERB = /^\s+(?:said|says|told|tells|added|adds)\b/;
 
 /** The unit word at token k: UNIT_AFTER's, or 'Local Government Area' (three words) as admin2. */
 function unitAt(tokens: readonly Token[], k: number): PlaceMention['unit'] {
@@ -328,6 +332,22 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
       if (e === i && ACRONYM.test(surface)) {
         cands = cands.filter((c) => c.kind !== 'place');
         if (cands.length === 0) break;
+      }
+      // "…, Musakhel said.", "Deputy Commissioner Habibullah Musakhel told reporters": a name right
+      // before a speech verb, after no preposition, is the speaker (a person named after his
+      // district), not a place. A country or province speaking is its government: kept as a clue.
+      if (SPEAKER_VERB.test(text.slice(last.end, last.end + 12)) && !PLACE_PREP.test(tokens[i - 1]?.lower ?? '') &&
+        !cands.some((c) => c.kind === 'country' || c.kind === 'admin1')) {
+        i = e;
+        found = true;
+        break;
+      }
+      // "The victims were from Wazirabad, Mandi Bahauddin and Gujranwala": where people come from,
+      // not where the event was (nor a clue to its province); a country stays a clue.
+      if (ORIGIN_BEFORE.test(text.slice(Math.max(0, t.start - 120), t.start)) && !cands.some((c) => c.kind === 'country')) {
+        i = e;
+        found = true;
+        break;
       }
       // "Scott C. Dayton, 42, of Woodbridge, Virginia, died … in northern Syria": a person's home
       // town, no place of the story (nor a clue to its country).
