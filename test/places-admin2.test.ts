@@ -79,3 +79,15 @@ test(here + "in Russia a city of oblast significance is its own district, not th
   assert.equal(r.country?.value, 'Russia');
   assert.equal(r.admin2?.value, 'Belgorod');
 });
+
+test(here + "a district the text names further on sets admin2 where the event's sentences give only the province ('a village in the municipality of Aguililla')", () => {
+  const text = 'MORELIA, Mexico — Twelve state police officers were killed in an ambush in the state of Michoacan on Monday. The governor called it cowardly. Officials held a meeting. The convoy was attacked outside a ranch in El Chorrito, a hamlet in the municipality of Aguililla, prosecutors said.';
+  const doc = analyze(text);
+  const r = resolveLocation(doc, findPlaces(doc, gaz, {}), [0], 't1');
+  assert.equal(r.admin1?.value, 'Michoacán');
+  assert.equal(r.admin2?.value, 'Aguililla');
+  // Two districts of the province: no one of them.
+  const two = 'Twelve state police officers were killed in an ambush in the state of Michoacan on Monday. The governor called it cowardly. Officials held a meeting. Gunmen have roamed the municipality of Aguililla and the municipality of Apatzingán for years.';
+  const d2 = analyze(two);
+  assert.notEqual(resolveLocation(d2, findPlaces(d2, gaz, {}), [0], 't1').admin2?.value, 'Aguililla');
+});

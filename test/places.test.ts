@@ -416,3 +416,19 @@ test(here + "a town of a country the article hardly points at is a stray reading
   const r = resolveLocation(doc, findPlaces(doc, gaz), [0], 't1');
   assert.equal(r.country?.value, 'Afghanistan');
 });
+
+test(here + "a name right before 'said' or 'told' is who spoke, not a place: '…, Musakhel said'", () => {
+  const doc = analyze('Gunmen stopped a bus on the highway near Noshki and took away six passengers. Their bodies were found near a bridge later that night, Musakhel said.');
+  const places = findPlaces(doc, gaz, {});
+  assert.ok(!places.some((m) => m.text === 'Musakhel'), places.map((m) => m.text).join(', '));
+  const doc2 = analyze('Officials in Musakhel said a bridge had collapsed.');
+  assert.ok(findPlaces(doc2, gaz, {}).some((m) => m.text === 'Musakhel'));
+});
+
+test(here + "where people come from is not where it happened: 'the dead were from Gujranwala, Sialkot and Wazirabad'", () => {
+  const r = resolveLocation(analyze('Gunmen shot dead seven labourers near Turbat in Balochistan on Monday. The dead were from Gujranwala, Sialkot and Wazirabad, police said.'),
+    findPlaces(analyze('Gunmen shot dead seven labourers near Turbat in Balochistan on Monday. The dead were from Gujranwala, Sialkot and Wazirabad, police said.'), gaz, {}), [0, 1], 't1');
+  assert.equal(r.admin1?.value, 'Balochistan');
+  const doc = analyze('The dead were from Gujranwala, Sialkot and Wazirabad, police said.');
+  assert.deepEqual(findPlaces(doc, gaz, {}).map((m) => m.text), []);
+});

@@ -201,6 +201,10 @@ const MONTH_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-
 /** Words before a name that put the event near it rather than in it. */
 const NEAR_BEFORE = /(?:\bnear|\boutskirts of|\bvicinity of|\bclose to|\bkm (?:from|of)|\bkilometres (?:from|of)|\bkilometers (?:from|of)|\bmiles (?:from|of)|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west) of)\s+(?:the\s+)?$/i;
 const UPPER = /^\p{Lu}/u;
+/** Words before a name (or a list of names) that say where people come from. */
+const ORIGIN_BEFORE = /\b(?:were|was|are|is|hailed|hail|hailing|originally)\s+(?:all\s+|both\s+|originally\s+)?from\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s*(?:,|,?\s+and|,?\s+or)\s+)*$/u;
+/** A speech verb right after a name: the name is who spoke. */
+const SPEAKER_VERB = /^\s+(?:said|says|told|tells|added|adds)\b/;
 
 /** The unit word at token k: UNIT_AFTER's, or 'Local Government Area' (three words) as admin2. */
 function unitAt(tokens: readonly Token[], k: number): PlaceMention['unit'] {
@@ -328,6 +332,22 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
       if (e === i && ACRONYM.test(surface)) {
         cands = cands.filter((c) => c.kind !== 'place');
         if (cands.length === 0) break;
+      }
+      // "…, Musakhel said.", "Deputy Commissioner Habibullah Musakhel told reporters": a name right
+      // before a speech verb, after no preposition, is the speaker (a person named after his
+      // district), not a place. A country or province speaking is its government: kept as a clue.
+      if (SPEAKER_VERB.test(text.slice(last.end, last.end + 12)) && !PLACE_PREP.test(tokens[i - 1]?.lower ?? '') &&
+        !cands.some((c) => c.kind === 'country' || c.kind === 'admin1')) {
+        i = e;
+        found = true;
+        break;
+      }
+      // "The victims were from Wazirabad, Mandi Bahauddin and Gujranwala": where people come from,
+      // not where the event was (nor a clue to its province); a country stays a clue.
+      if (ORIGIN_BEFORE.test(text.slice(Math.max(0, t.start - 120), t.start)) && !cands.some((c) => c.kind === 'country')) {
+        i = e;
+        found = true;
+        break;
       }
       // "Scott C. Dayton, 42, of Woodbridge, Virginia, died … in northern Syria": a person's home
       // town, no place of the story (nor a clue to its country).
@@ -1348,7 +1368,49 @@ function resolveIn(doc: Doc, places: PlaceMention[], ap: ArticlePlaces, inFocus:
     if (!cm) return none;
     return { ...none, country: { value: gaz.countryName(country), evidence: [ev(cm)], rule: 'place.country-context', derived: true } };
   }
+  // "Police were ambushed … in Michoacan state. … at a house in El Chorro, a village in the
+  // municipality of Aguililla": where the event's sentences give only the province (or the
+  // dateline), a district of that province the text names as a district anywhere, and no other
+  // district of it, is where it happened.
+  if (dom >= 0 && (pick.c.kind === 'admin1' || isDateline(doc, pick.m))) {
+    const d = memo(ap, `named-district\u0000${dom}`, () => namedDistrict(doc, ap, dom, gaz));
+    if (d) return fromPick(d, ap, gaz, ev, doc);
+  }
   return fromPick(pick, ap, gaz, ev, doc);
+}
+
+/**
+ * Words before a district that put the event in it: 'in the municipality of', 'at the district
+ * of', or 'in (the)' before 'X district' (not 'had come from X district').
+ */
+const IN_DISTRICT = /\b(?:in|at)\s+(?:the\s+)?(?:(?:municipality|district|county|tehsil|raion|local government area|territory)\s+of\s+)?$/i;
+const DISTRICT_OF = /\b(?:municipality|district|county|tehsil|raion|local government area|territory)\s+of\s+$/i;
+
+/**
+ * The one district of province `dom` that the text names as a district ("in the municipality of
+ * X", "X district"), as a Chosen at that district; null where it names none or several.
+ */
+function namedDistrict(doc: Doc, ap: ArticlePlaces, dom: number, gaz: Gazetteer): Chosen | null {
+  let found: Chosen | null = null;
+  for (const x of ap.chosen) {
+    if (x.m.near || x.m.demonym || x.m.source || isDateline(doc, x.m)) continue;
+    const c = x.m.candidates.find((k) => k.kind === 'admin2' && k.admin1Id === dom);
+    if (!c) continue;
+    const before = doc.text.slice(Math.max(0, x.m.start - 50), x.m.start);
+    if ((x.m.unit !== 'admin2' && !DISTRICT_OF.test(before)) || !IN_DISTRICT.test(before)) continue;
+    if (found && found.c!.id !== c.id) return null;
+    found ??= { ...x, c };
+  }
+  if (!found) return null;
+  const d = found.c!;
+  // Every other place of the province the text names lies in that district ("in Maradun and
+  // Bakura local government areas", "Nacotuco in Macomia district … two villagers in Nangade
+  // district": no one district).
+  for (const x of ap.chosen) {
+    if (!x.c || x.c.admin1Id !== dom || x.c.kind === 'admin1' || x.c.kind === 'country' || x.m.demonym || x.m.source || isDateline(doc, x.m)) continue;
+    if (x.c.id !== d.id && !gaz.contains(d, x.c)) return null;
+  }
+  return found;
 }
 
 /** The one province that every resolved place of the country in the article lies in, or null. */
