@@ -1642,8 +1642,10 @@ export function assignActors(
   // is its perpetrator when the event itself names none.
   if (NEEDS_PERPETRATOR.has(type) && (!a1 || (act && act.generic && act.m.kind === 'unidentified') || a1.actor.rule === 'actors.unattributed-aircraft')) {
     // (a claim anywhere later in the article is for its lead incident: 'Five soldiers were
-    // killed … [four paragraphs on] The TTP took responsibility for the attack.')
-    const lead = Math.min(...event.sentences) <= 1;
+    // killed … [four paragraphs on] The TTP took responsibility for the attack.' A feature lede
+    // of a few short sentences may come first — 'The patrol set out at dawn. It never came
+    // back.' — so an incident told in the first four sentences is the lead.)
+    const lead = Math.min(...event.sentences) <= 3;
     let claim = claimant(doc, w, byArticle, event.sentences) ?? (lead ? claimant(doc, w, byArticle, event.sentences, doc.sentences.length) : null);
     let rule = 'actors.claimed-responsibility';
     // With no claim, the group the sources hold responsible or suspect ('CODECO was responsible
@@ -1710,7 +1712,7 @@ export function assignActors(
 /** What a claim of an attack is for: 'claimed responsibility', 'claimed the attack'. */
 const CLAIMED_WHAT = new Set(['responsibility', 'attack', 'attacks', 'bombing', 'bombings', 'blast', 'blasts', 'killing', 'killings', 'assassination', 'ambush', 'explosion', 'operation', 'raid', 'abduction', 'kidnapping', 'firing', 'shelling']);
 /** The named non-state groups of the event's sentences and the `reach` sentences after them, in text order. */
-function namedGroupsNear(doc: Doc, byArticle: ArticleMentions, sentences: number[], reach: number): ActorMention[] {
+function namedGroupsNear(doc: Doc, byArticle: ArticleMentions, sentences: number[], reach: number, named = NON_STATE_NAMED): ActorMention[] {
   if (sentences.length === 0) return [];
   let lo = Infinity;
   let hi = -Infinity;
@@ -1718,8 +1720,11 @@ function namedGroupsNear(doc: Doc, byArticle: ArticleMentions, sentences: number
   hi = Math.min(hi, doc.sentences.length - 1);
   const range: number[] = [];
   for (let s = lo; s <= hi; s++) range.push(s);
-  return byArticle.inSentences(range).filter((m) => m.sentence >= lo && m.sentence <= hi && NON_STATE_NAMED(m));
+  return byArticle.inSentences(range).filter((m) => m.sentence >= lo && m.sentence <= hi && named(m));
 }
+/** A group that can claim an attack: a named non-state group, or a named gang or cartel (a cartel
+ * claims by its banners as an armed group does by a statement); never an unidentified one. */
+const CLAIMING_GROUP = (m: ActorMention): boolean => NON_STATE_NAMED(m) || (m.kind === 'gang' && !m.actor.startsWith('Unidentified'));
 
 /**
  * A named armed group that claims the event: 'JNIM claimed responsibility', 'the TTP took
@@ -1728,7 +1733,7 @@ function namedGroupsNear(doc: Doc, byArticle: ArticleMentions, sentences: number
  * for another attack; the caller reaches to the end of the article for its lead incident).
  */
 function claimant(doc: Doc, w: Words, byArticle: ArticleMentions, sentences: number[], reach = 2): ActorMention | null {
-  for (const m of namedGroupsNear(doc, byArticle, sentences, reach)) {
+  for (const m of namedGroupsNear(doc, byArticle, sentences, reach, CLAIMING_GROUP)) {
     const w0 = wordAt(w, m.start);
     const w1 = Math.max(w0 + 1, wordAt(w, m.end));
     // 'X (also) claimed/has claimed responsibility', 'X claimed the attack'.
@@ -1754,9 +1759,19 @@ function claimant(doc: Doc, w: Words, byArticle: ArticleMentions, sentences: num
     // 'claimed by X'.
     if (w0 >= 2 && w.lower[w0 - 1] === 'by' && w.lower[w0 - 2] === 'claimed') return m;
     if (w0 >= 3 && w.lower[w0 - 1] === 'the' && w.lower[w0 - 2] === 'by' && w.lower[w0 - 3] === 'claimed') return m;
+    // A claim by signature: 'banners signed by X were left at the scene'.
+    const se = doc.sentences[m.sentence]!;
+    if (SIGNED_BY.test(doc.text.slice(Math.max(se.start, m.start - 120), m.start))) return m;
   }
   return null;
 }
+
+/**
+ * A claim by signature: messages, banners, notes or leaflets left at or after an attack and
+ * 'signed by' a group are how cartels and some insurgents claim attacks (ACLED codes the signing
+ * group as the actor). Tested on the text before the group's name.
+ */
+const SIGNED_BY = /\b(?:messages?|banners?|notes?|narco-?mantas?|mantas?|leaflets?|letters?|posters?|graffiti|signs?|placards?|pamphlets?)\b[^.;]{0,60}?\b(?:(?:apparently|allegedly|reportedly|purportedly|supposedly)\s+)?signed\s+by\s+(?:the\s+)?$/i;
 
 /**
  * After a group's name, its claim over what the word-by-word scan does not cross: an apposition
