@@ -738,3 +738,16 @@ test(here + 'a claim later in the article is for a lead incident told after a sh
   const r = run(text, 'ambushed', 'Armed clash', 'Mali', { sentences: [3] });
   assert.equal(r.actor1?.value, 'Katiba Macina');
 });
+
+test(here + "'the group' doing the act is the armed group named before ('… On Tuesday, the group ambushed a convoy')", () => {
+  const text = 'Katiba Macina has stepped up its campaign in the centre of the country this year. On Tuesday, the group ambushed an army convoy near Diafarabe, killing five soldiers.';
+  const r = run(text, 'ambushed', 'Armed clash', 'Mali', { sentences: [1] });
+  assert.equal(r.actor1?.value, 'Katiba Macina');
+  assert.equal(r.inter1?.value, 2);
+});
+
+test(here + "'the group' is the subject of the clause the event's word ends ('the group ambushed a convoy …, killing five')", () => {
+  const text = 'Katiba Macina has stepped up its campaign in the centre of the country this year. On Tuesday, the group ambushed an army convoy near Diafarabe, killing five soldiers.';
+  const r = run(text, 'killing', 'Armed clash', 'Mali', { sentences: [1] });
+  assert.equal(r.actor1?.value, 'Katiba Macina');
+});

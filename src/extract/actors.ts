@@ -1646,8 +1646,14 @@ export function assignActors(
     // of a few short sentences may come first — 'The patrol set out at dawn. It never came
     // back.' — so an incident told in the first four sentences is the lead.)
     const lead = Math.min(...event.sentences) <= 3;
-    let claim = claimant(doc, w, byArticle, event.sentences) ?? (lead ? claimant(doc, w, byArticle, event.sentences, doc.sentences.length) : null);
-    let rule = 'actors.claimed-responsibility';
+    // 'Al-Shabaab … On Tuesday, the group ambushed a convoy': 'the group' doing the act is the
+    // armed group the article last named.
+    let claim = groupAnaphor(doc, byArticle, event.trigger);
+    let rule = 'actors.the-group';
+    if (!claim) {
+      claim = claimant(doc, w, byArticle, event.sentences) ?? (lead ? claimant(doc, w, byArticle, event.sentences, doc.sentences.length) : null);
+      rule = 'actors.claimed-responsibility';
+    }
     // With no claim, the group the sources hold responsible or suspect ('CODECO was responsible
     // for the killings', 'JNIM is widely suspected', 'blamed on al-Shabaab'): ACLED codes the
     // suspected group as the actor.
@@ -1707,6 +1713,24 @@ export function assignActors(
   }
   if ((type === 'Looting/property destruction' || type === 'Arrests') && !a2) a2 = byDefault('civilians', 'actors.default-civilians');
   return pack(a1, a2);
+}
+
+/**
+ * 'the group', 'the militant group', 'the outfit' as the subject of the event's verb or of the
+ * clause the event's word ends ('the group ambushed a convoy', '… ambushed a convoy, killing five'): a definite description of an armed group the text has named before. It
+ * stands for the last named non-state group in the same sentence or the five before it.
+ */
+const THE_GROUP_BEFORE = /\b(?:the|this|that)\s+(?:(?:terrorist|militant|armed|jihadist|extremist|insurgent|rebel|islamist)\s+)?(?:group|outfit|organi[sz]ation|movement)\s+(?:(?:has|had|have|also|then|later|reportedly|allegedly|again)\s+){0,2}(?:(?:\p{L}+ed|struck|hit|shot|blew\s+up|overran|stormed|seized|took|fought)\b[^.;:]{0,120})?$/iu;
+function groupAnaphor(doc: Doc, byArticle: ArticleMentions, trigger: { start: number; end: number }): ActorMention | null {
+  const s = sentenceOf(doc, trigger.start);
+  const before = doc.text.slice(Math.max(doc.sentences[s]!.start, trigger.start - 80), trigger.start);
+  const hit = THE_GROUP_BEFORE.exec(before);
+  if (!hit) return null;
+  const at = trigger.start - before.length + hit.index;
+  const range: number[] = [];
+  for (let k = Math.max(0, s - 5); k <= s; k++) range.push(k);
+  const named = byArticle.inSentences(range).filter((m) => NON_STATE_NAMED(m) && m.end <= at);
+  return named.length > 0 ? named.reduce((a, b) => (b.start > a.start ? b : a)) : null;
 }
 
 /** What a claim of an attack is for: 'claimed responsibility', 'claimed the attack'. */
