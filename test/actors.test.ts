@@ -721,3 +721,33 @@ test(here + "the office a source speaks for is no party ('the spokesperson for t
   assert.notEqual(r.actor1?.value, 'Police Forces of Mozambique');
   assert.notEqual(r.actor2?.value, 'Police Forces of Mozambique');
 });
+
+test(here + "a claim by signature ('banners signed by X were left at the scene')", () => {
+  const text = 'Armed men ambushed a state police patrol near a village in Guerrero on Tuesday, killing six officers. Banners apparently signed by the Jalisco cartel were found beside the burned trucks.';
+  const r = run(text, 'ambushed', 'Armed clash', 'Mexico');
+  assert.equal(r.actor1?.value, 'CJNG: Jalisco New Generation Cartel');
+  assert.equal(r.inter1?.value, 3);
+});
+
+test(here + 'a claim later in the article is for a lead incident told after a short feature lede', () => {
+  const text =
+    'The patrol set out from the barracks at dawn. Its commander had asked for more men. None came. ' +
+    'Gunmen ambushed the soldiers on a hill road outside the town on Sunday, killing nine of them. ' +
+    'The army sent helicopters to the area. Roads were closed for hours. Shops stayed shut on Monday. ' +
+    'Katiba Macina later claimed responsibility for the attack.';
+  const r = run(text, 'ambushed', 'Armed clash', 'Mali', { sentences: [3] });
+  assert.equal(r.actor1?.value, 'Katiba Macina');
+});
+
+test(here + "'the group' doing the act is the armed group named before ('… On Tuesday, the group ambushed a convoy')", () => {
+  const text = 'Katiba Macina has stepped up its campaign in the centre of the country this year. On Tuesday, the group ambushed an army convoy near Diafarabe, killing five soldiers.';
+  const r = run(text, 'ambushed', 'Armed clash', 'Mali', { sentences: [1] });
+  assert.equal(r.actor1?.value, 'Katiba Macina');
+  assert.equal(r.inter1?.value, 2);
+});
+
+test(here + "'the group' is the subject of the clause the event's word ends ('the group ambushed a convoy …, killing five')", () => {
+  const text = 'Katiba Macina has stepped up its campaign in the centre of the country this year. On Tuesday, the group ambushed an army convoy near Diafarabe, killing five soldiers.';
+  const r = run(text, 'killing', 'Armed clash', 'Mali', { sentences: [1] });
+  assert.equal(r.actor1?.value, 'Katiba Macina');
+});

@@ -1642,10 +1642,18 @@ export function assignActors(
   // is its perpetrator when the event itself names none.
   if (NEEDS_PERPETRATOR.has(type) && (!a1 || (act && act.generic && act.m.kind === 'unidentified') || a1.actor.rule === 'actors.unattributed-aircraft')) {
     // (a claim anywhere later in the article is for its lead incident: 'Five soldiers were
-    // killed … [four paragraphs on] The TTP took responsibility for the attack.')
-    const lead = Math.min(...event.sentences) <= 1;
-    let claim = claimant(doc, w, byArticle, event.sentences) ?? (lead ? claimant(doc, w, byArticle, event.sentences, doc.sentences.length) : null);
-    let rule = 'actors.claimed-responsibility';
+    // killed … [four paragraphs on] The TTP took responsibility for the attack.' A feature lede
+    // of a few short sentences may come first — 'The patrol set out at dawn. It never came
+    // back.' — so an incident told in the first four sentences is the lead.)
+    const lead = Math.min(...event.sentences) <= 3;
+    // 'Al-Shabaab … On Tuesday, the group ambushed a convoy': 'the group' doing the act is the
+    // armed group the article last named.
+    let claim = groupAnaphor(doc, byArticle, event.trigger);
+    let rule = 'actors.the-group';
+    if (!claim) {
+      claim = claimant(doc, w, byArticle, event.sentences) ?? (lead ? claimant(doc, w, byArticle, event.sentences, doc.sentences.length) : null);
+      rule = 'actors.claimed-responsibility';
+    }
     // With no claim, the group the sources hold responsible or suspect ('CODECO was responsible
     // for the killings', 'JNIM is widely suspected', 'blamed on al-Shabaab'): ACLED codes the
     // suspected group as the actor.
@@ -1707,10 +1715,28 @@ export function assignActors(
   return pack(a1, a2);
 }
 
+/**
+ * 'the group', 'the militant group', 'the outfit' as the subject of the event's verb or of the
+ * clause the event's word ends ('the group ambushed a convoy', '… ambushed a convoy, killing five'): a definite description of an armed group the text has named before. It
+ * stands for the last named non-state group in the same sentence or the five before it.
+ */
+const THE_GROUP_BEFORE = /\b(?:the|this|that)\s+(?:(?:terrorist|militant|armed|jihadist|extremist|insurgent|rebel|islamist)\s+)?(?:group|outfit|organi[sz]ation|movement)\s+(?:(?:has|had|have|also|then|later|reportedly|allegedly|again)\s+){0,2}(?:(?:\p{L}+ed|struck|hit|shot|blew\s+up|overran|stormed|seized|took|fought)\b[^.;:]{0,120})?$/iu;
+function groupAnaphor(doc: Doc, byArticle: ArticleMentions, trigger: { start: number; end: number }): ActorMention | null {
+  const s = sentenceOf(doc, trigger.start);
+  const before = doc.text.slice(Math.max(doc.sentences[s]!.start, trigger.start - 80), trigger.start);
+  const hit = THE_GROUP_BEFORE.exec(before);
+  if (!hit) return null;
+  const at = trigger.start - before.length + hit.index;
+  const range: number[] = [];
+  for (let k = Math.max(0, s - 5); k <= s; k++) range.push(k);
+  const named = byArticle.inSentences(range).filter((m) => NON_STATE_NAMED(m) && m.end <= at);
+  return named.length > 0 ? named.reduce((a, b) => (b.start > a.start ? b : a)) : null;
+}
+
 /** What a claim of an attack is for: 'claimed responsibility', 'claimed the attack'. */
 const CLAIMED_WHAT = new Set(['responsibility', 'attack', 'attacks', 'bombing', 'bombings', 'blast', 'blasts', 'killing', 'killings', 'assassination', 'ambush', 'explosion', 'operation', 'raid', 'abduction', 'kidnapping', 'firing', 'shelling']);
 /** The named non-state groups of the event's sentences and the `reach` sentences after them, in text order. */
-function namedGroupsNear(doc: Doc, byArticle: ArticleMentions, sentences: number[], reach: number): ActorMention[] {
+function namedGroupsNear(doc: Doc, byArticle: ArticleMentions, sentences: number[], reach: number, named = NON_STATE_NAMED): ActorMention[] {
   if (sentences.length === 0) return [];
   let lo = Infinity;
   let hi = -Infinity;
@@ -1718,8 +1744,11 @@ function namedGroupsNear(doc: Doc, byArticle: ArticleMentions, sentences: number
   hi = Math.min(hi, doc.sentences.length - 1);
   const range: number[] = [];
   for (let s = lo; s <= hi; s++) range.push(s);
-  return byArticle.inSentences(range).filter((m) => m.sentence >= lo && m.sentence <= hi && NON_STATE_NAMED(m));
+  return byArticle.inSentences(range).filter((m) => m.sentence >= lo && m.sentence <= hi && named(m));
 }
+/** A group that can claim an attack: a named non-state group, or a named gang or cartel (a cartel
+ * claims by its banners as an armed group does by a statement); never an unidentified one. */
+const CLAIMING_GROUP = (m: ActorMention): boolean => NON_STATE_NAMED(m) || (m.kind === 'gang' && !m.actor.startsWith('Unidentified'));
 
 /**
  * A named armed group that claims the event: 'JNIM claimed responsibility', 'the TTP took
@@ -1728,7 +1757,7 @@ function namedGroupsNear(doc: Doc, byArticle: ArticleMentions, sentences: number
  * for another attack; the caller reaches to the end of the article for its lead incident).
  */
 function claimant(doc: Doc, w: Words, byArticle: ArticleMentions, sentences: number[], reach = 2): ActorMention | null {
-  for (const m of namedGroupsNear(doc, byArticle, sentences, reach)) {
+  for (const m of namedGroupsNear(doc, byArticle, sentences, reach, CLAIMING_GROUP)) {
     const w0 = wordAt(w, m.start);
     const w1 = Math.max(w0 + 1, wordAt(w, m.end));
     // 'X (also) claimed/has claimed responsibility', 'X claimed the attack'.
@@ -1754,9 +1783,19 @@ function claimant(doc: Doc, w: Words, byArticle: ArticleMentions, sentences: num
     // 'claimed by X'.
     if (w0 >= 2 && w.lower[w0 - 1] === 'by' && w.lower[w0 - 2] === 'claimed') return m;
     if (w0 >= 3 && w.lower[w0 - 1] === 'the' && w.lower[w0 - 2] === 'by' && w.lower[w0 - 3] === 'claimed') return m;
+    // A claim by signature: 'banners signed by X were left at the scene'.
+    const se = doc.sentences[m.sentence]!;
+    if (SIGNED_BY.test(doc.text.slice(Math.max(se.start, m.start - 120), m.start))) return m;
   }
   return null;
 }
+
+/**
+ * A claim by signature: messages, banners, notes or leaflets left at or after an attack and
+ * 'signed by' a group are how cartels and some insurgents claim attacks (ACLED codes the signing
+ * group as the actor). Tested on the text before the group's name.
+ */
+const SIGNED_BY = /\b(?:messages?|banners?|notes?|narco-?mantas?|mantas?|leaflets?|letters?|posters?|graffiti|signs?|placards?|pamphlets?)\b[^.;]{0,60}?\b(?:(?:apparently|allegedly|reportedly|purportedly|supposedly)\s+)?signed\s+by\s+(?:the\s+)?$/i;
 
 /**
  * After a group's name, its claim over what the word-by-word scan does not cross: an apposition
