@@ -112,3 +112,15 @@ test('how a demonstration went, told on the next lines, is part of it: stormed a
   const xs = incidents('At least four people were shot dead in the capital on Tuesday after police opened fire on protesters outside the parliament.\n\nCrowds stormed the building as lawmakers voted on the budget.\n\nPart of the complex was set on fire.');
   assert.deepEqual(types(xs), ['Violent demonstration'], brief(xs));
 });
+
+test('a place told as taken in the passive is a taking of territory; people captured are not', () => {
+  // Written for this test.
+  const occupied = incidents('The coastal town of Nangade was occupied by insurgents on Monday morning, residents said.');
+  assert.deepEqual(types(occupied), ['Non-state actor overtakes territory'], brief(occupied));
+  const base = incidents('The army base at Gubio was captured by jihadist fighters on Thursday, a security source said.');
+  assert.deepEqual(types(base), ['Non-state actor overtakes territory'], brief(base));
+  const people = incidents('Three soldiers were captured by militants near Kidal on Monday.');
+  assert.ok(!types(people).includes('Non-state actor overtakes territory'), brief(people));
+  const protest = incidents('The parliament building in Lima was occupied by protesters on Monday.');
+  assert.ok(!types(protest).includes('Non-state actor overtakes territory'), brief(protest));
+});

@@ -657,6 +657,15 @@ function subjectKind(info: SentenceInfo, h: Hit): 'state' | 'nonstate' | 'unknow
   // "Afghan forces in a crackdown on Taliban militants recaptured"; the subject ends at a
   // reporting verb ("a Libyan security official said Islamic militants seized"), unless it is
   // only a pronoun ("IS said it captured")
+  // a passive hit holds its taker ("the army base was captured by jihadists"): the taker wins
+  // over the place's owner told before it
+  const own = info.words.slice(h.w0, h.w1 + 1).indexOf('by');
+  if (own > 0) {
+    for (let j = h.w0 + own + 1; j <= h.w1; j++) {
+      if (NONSTATE_ACTOR.test(info.words[j]!)) return 'nonstate';
+      if (STATE_ACTOR.test(info.words[j]!)) return 'state';
+    }
+  }
   let kind: 'state' | 'nonstate' | 'unknown' = 'unknown';
   let content = 0;
   for (let j = h.w0 - 1; j >= Math.max(0, h.w0 - 12); j--) {
@@ -678,8 +687,10 @@ function subjectKind(info: SentenceInfo, h: Hit): 'state' | 'nonstate' | 'unknow
   if (kind !== 'unknown' && PASSIVE_AUX.has(info.words[h.w0 - 1] ?? '')) return kind === 'state' ? 'nonstate' : 'state';
   if (kind !== 'unknown') return kind;
   // "the village was captured by the Taliban"
-  if (info.words[h.w1 + 1] === 'by' || info.words[h.w1 + 2] === 'by') {
-    for (let j = h.w1 + 1; j <= Math.min(info.words.length - 1, h.w1 + 6); j++) {
+  // (the passive entries hold their "by <taker>" inside the hit: "<town> was occupied by insurgents")
+  const by = info.words.slice(h.w0 + 1, h.w1 + 3).lastIndexOf('by');
+  if (by >= 0) {
+    for (let j = h.w0 + 1 + by + 1; j <= Math.min(info.words.length - 1, h.w0 + 1 + by + 6); j++) {
       const x = info.words[j]!;
       if (NONSTATE_ACTOR.test(x)) return 'nonstate';
       if (STATE_ACTOR.test(x)) return 'state';
