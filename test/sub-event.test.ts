@@ -117,10 +117,24 @@ test('a place told as taken in the passive is a taking of territory; people capt
   // Written for this test.
   const occupied = incidents('The coastal town of Nangade was occupied by insurgents on Monday morning, residents said.');
   assert.deepEqual(types(occupied), ['Non-state actor overtakes territory'], brief(occupied));
+  const briefly = incidents('The market town of Ancuabe was briefly occupied by rebels on Friday, a church source said.');
+  assert.deepEqual(types(briefly), ['Non-state actor overtakes territory'], brief(briefly));
   const base = incidents('The army base at Gubio was captured by jihadist fighters on Thursday, a security source said.');
   assert.deepEqual(types(base), ['Non-state actor overtakes territory'], brief(base));
   const people = incidents('Three soldiers were captured by militants near Kidal on Monday.');
   assert.ok(!types(people).includes('Non-state actor overtakes territory'), brief(people));
   const protest = incidents('The parliament building in Lima was occupied by protesters on Monday.');
   assert.ok(!types(protest).includes('Non-state actor overtakes territory'), brief(protest));
+});
+
+test('victims named as members of an armed body are one side of a battle, even where civilians are told elsewhere', () => {
+  // Written for this test. The body's name is blanked for triggers; its last word tells it is armed,
+  // and the actors' reading of civilians from another sentence does not retype the predicate's.
+  const guards = incidents('Two members of the Islamic Revolutionary Guard Corps were shot dead by unidentified gunmen in Zahedan on Tuesday, a state news agency said. The attack came weeks after unrest in the city left dozens of people dead.');
+  assert.deepEqual(types(guards), ['Armed clash'], brief(guards));
+  const jtf = incidents('Four members of the Civilian Joint Task Force were killed by gunmen in Konduga on Sunday, a local leader said. Residents said people fled to Maiduguri.');
+  assert.deepEqual(types(jtf), ['Armed clash'], brief(jtf));
+  // the name's last word decides: a school named after the army is a school
+  const school = incidents('Nine students of the Army Public School were killed by gunmen in Peshawar on Tuesday.');
+  assert.deepEqual(types(school), ['Attack'], brief(school));
 });

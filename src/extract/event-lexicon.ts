@@ -210,10 +210,10 @@ export const TRIGGERS: TriggerEntry[] = [
     id: 'capture-passive',
     cat: 'capture',
     pats: [
-      'was|were|been|being occupied|overrun by ~3 insurgent*|militant*|rebel*|jihadist*|fighters|gunmen|terrorist*|bandits|militia*|extremist*|islamist*|separatist*|taliban|shabaab|houthi*|troops|forces|army|soldiers',
-      'town|towns|village|villages|city|district|base|bases|post|posts|outpost*|camp|headquarters|checkpoint*|position*|airport|barracks|stronghold* ~4 was|were|been|being captured|seized by ~3 insurgent*|militant*|rebel*|jihadist*|fighters|gunmen|terrorist*|bandits|militia*|extremist*|islamist*|separatist*|taliban|shabaab|houthi*|troops|forces|army|soldiers',
+      'was|were|been|being ~1 occupied|overrun by ~3 insurgent*|militant*|rebel*|jihadist*|fighters|gunmen|terrorist*|bandits|militia*|extremist*|islamist*|separatist*|taliban|shabaab|houthi*|troops|forces|army|soldiers',
+      'town|towns|village|villages|city|district|base|bases|post|posts|outpost*|camp|headquarters|checkpoint*|position*|airport|barracks|stronghold* ~4 was|were|been|being ~1 captured|seized by ~3 insurgent*|militant*|rebel*|jihadist*|fighters|gunmen|terrorist*|bandits|militia*|extremist*|islamist*|separatist*|taliban|shabaab|houthi*|troops|forces|army|soldiers',
     ],
-    reason: 'a place told as taken in the passive ("<town> was occupied by insurgents", "the base was captured by rebels"): the same taking of territory; the place noun or an armed taker keeps out people captured and buildings occupied by protesters',
+    reason: 'a place told as taken in the passive ("<town> was occupied by insurgents", "was briefly occupied by", "the base was captured by rebels"): the same taking of territory; the place noun or an armed taker keeps out people captured and buildings occupied by protesters',
   },
   {
     id: 'transfer',

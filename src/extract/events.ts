@@ -604,6 +604,11 @@ const VICTIM_STOP = new Set(['by', ';', '(', 'in', 'at', 'on', 'near', 'followin
 /** Words that make a state or armed word name unarmed people: "former police officers". */
 const NOT_ARMED_NOW = new Set(['former', 'ex', 'retired', 'aid', 'humanitarian', 'relief', 'medical', 'civilian', 'unarmed']);
 const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'got', 'get']);
+/** The head word of a named armed body ('Islamic Revolutionary Guard Corps', 'Kenya Defence
+ *  Forces', 'Civilian Joint Task Force'): a name is blanked for triggers, but its members, as
+ *  victims, are an armed side (ACLED: Armed clash, not violence against civilians). Only the
+ *  name's last word counts ('Army Public School' names a school). */
+const ARMED_NAME_HEAD = /^(guard|guards|corps|army|forces?|police|militias?|brigades?|battalions?|regiments?|gendarmerie|constabulary|rangers|levies|auxiliar(?:y|ies))$/;
 
 function has(hits: Hit[], cat: TriggerCat): Hit | undefined {
   return hits.find((h) => h.cat === cat);
@@ -635,6 +640,8 @@ function victimKind(info: SentenceInfo, h: Hit): 'state' | 'civ' | 'unknown' {
     if (!passive && !seen && j - from <= 3 && (x === 'on' || x === 'against' || x === 'at' || x === 'upon')) continue;
     if (VICTIM_STOP.has(x) && (seen || !passive)) break;
     if (passive && x === ',') break;
+    // "two members of the Revolutionary Guard Corps were killed": the name tells who they were
+    if (x === '' && !notArmed && ARMED_NAME_HEAD.test(info.raw[j] ?? '') && w[j + 1] !== '') return 'state';
     // "former police officers", "an aid convoy": unarmed people, civilians in ACLED's coding
     if (NOT_ARMED_NOW.has(x)) {
       civ = true;
