@@ -138,3 +138,11 @@ test('victims named as members of an armed body are one side of a battle, even w
   const school = incidents('Nine students of the Army Public School were killed by gunmen in Peshawar on Tuesday.');
   assert.deepEqual(types(school), ['Attack'], brief(school));
 });
+
+test("a riot word in quotation marks is a party's label, not the reporter's account of the crowd", () => {
+  // Written for this test.
+  const quoted = incidents('Hundreds of students marched through Dhaka on Monday and chanted slogans against the government. Police said they arrested 20 "rioters" after the march.');
+  assert.deepEqual(types(quoted), ['Protest with intervention'], brief(quoted));
+  const told = incidents('Students rioted in Dhaka on Monday and burned tyres on the main road.');
+  assert.deepEqual(types(told), ['Violent demonstration'], brief(told));
+});
