@@ -146,3 +146,11 @@ test("a riot word in quotation marks is a party's label, not the reporter's acco
   const told = incidents('Students rioted in Dhaka on Monday and burned tyres on the main road.');
   assert.deepEqual(types(told), ['Violent demonstration'], brief(told));
 });
+
+test('a taking told after a killing by the same subject is theirs, not their victims\'', () => {
+  // Written for this test: "soldiers" is the object of "killed", not the subject of "captured".
+  const xs = incidents('Islamist militants killed nine soldiers and briefly captured a military base near Afgoye on Wednesday, officials said.');
+  assert.deepEqual(types(xs), ['Non-state actor overtakes territory'], brief(xs));
+  const state = incidents('Government troops killed 20 rebels and recaptured the town of Kidal on Wednesday.');
+  assert.deepEqual(types(state), ['Government regains territory'], brief(state));
+});

@@ -687,9 +687,22 @@ function subjectKind(info: SentenceInfo, h: Hit): 'state' | 'nonstate' | 'unknow
       if (STATE_ACTOR.test(info.words[j]!)) return 'state';
     }
   }
+  // a verb coordinated with an earlier one shares its subject, and what lies between is that
+  // verb's object: "militants killed 12 soldiers and briefly captured a base" (the soldiers
+  // did not capture it)
+  let start = h.w0 - 1;
+  const and = info.words[h.w0 - 1] === 'and' ? h.w0 - 1 : info.words[h.w0 - 2] === 'and' && info.tok[h.w0 - 1]?.pos === 'ADV' ? h.w0 - 2 : -1;
+  if (and > 0) {
+    for (let j = and - 1; j >= Math.max(0, and - 8); j--) {
+      if (info.tok[j]!.pos === 'VERB') {
+        start = j - 1;
+        break;
+      }
+    }
+  }
   let kind: 'state' | 'nonstate' | 'unknown' = 'unknown';
   let content = 0;
-  for (let j = h.w0 - 1; j >= Math.max(0, h.w0 - 12); j--) {
+  for (let j = start; j >= Math.max(0, start - 11); j--) {
     const x = info.words[j]!;
     if (SUBJECT_END.has(x) && (kind !== 'unknown' || content > 0)) break;
     if (info.tok[j]!.pos === 'NOUN' || info.tok[j]!.pos === 'PROPN') content++;
