@@ -207,6 +207,15 @@ export const TRIGGERS: TriggerEntry[] = [
     reason: 'ACLED: Battles where territory changes hands: Non-state actor overtakes territory, or Government regains territory when the state takes it',
   },
   {
+    id: 'capture-passive',
+    cat: 'capture',
+    pats: [
+      'was|were|been|being ~1 occupied|overrun by ~3 insurgent*|militant*|rebel*|jihadist*|fighters|gunmen|terrorist*|bandits|militia*|extremist*|islamist*|separatist*|taliban|shabaab|houthi*|troops|forces|army|soldiers',
+      'town|towns|village|villages|city|district|base|bases|post|posts|outpost*|camp|headquarters|checkpoint*|position*|airport|barracks|stronghold* ~4 was|were|been|being ~1 captured|seized by ~3 insurgent*|militant*|rebel*|jihadist*|fighters|gunmen|terrorist*|bandits|militia*|extremist*|islamist*|separatist*|taliban|shabaab|houthi*|troops|forces|army|soldiers',
+    ],
+    reason: 'a place told as taken in the passive ("<town> was occupied by insurgents", "was briefly occupied by", "the base was captured by rebels"): the same taking of territory; the place noun or an armed taker keeps out people captured and buildings occupied by protesters',
+  },
+  {
     id: 'transfer',
     cat: 'transfer',
     pats: ['handed over', 'hand over', 'handover', 'without resistance', 'without a fight', 'without any resistance', 'without fighting', 'entered ~4 without', 'not encountered ~2 resistance', 'no resistance', 'unopposed', 'evacuation deal*', 'evacuation agreement*', 'took the control', 'entered ~8 after ~6 pulled|left|retreated|evacuated', 'took control ~8 after ~6 pulled|left|retreated|evacuated', 'handed ~4 control', 'transferred ~4 control', 'took over ~6 after ~6 withdr*', 'entered ~6 after ~6 withdr*', 'moved into ~6 after ~6 withdr*', 'controlled ~6 after ~6 withdr*'],

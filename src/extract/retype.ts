@@ -16,6 +16,8 @@ interface Retype {
   when: (inter1: number | null, inter2: number | null) => boolean;
   to: SubEventType;
   reason: string;
+  /** Predicate rules that read the sides better than the actors do: the retype leaves them. */
+  keepWhen?: string[];
 }
 
 const ARMED = new Set([1, 2, 3, 4, 8]);
@@ -26,6 +28,7 @@ export const RETYPES: Retype[] = [
     from: ['Armed clash'],
     when: (a, b) => a !== null && ARMED.has(a) && b === 7,
     to: 'Attack',
+    keepWhen: ['attack:armed-target'],
     reason: 'an armed side firing on civilians ("opened fire on mourners") is violence against civilians, not a battle: a clash needs two armed sides',
   },
   {
@@ -107,6 +110,7 @@ export function retypeBySides(inc: Incident): void {
   const i2 = inc.inter2?.value ?? null;
   for (const r of RETYPES) {
     if (!r.from.includes(sub) || !r.when(i1, i2)) continue;
+    if (r.keepWhen?.includes(inc.sub_event_type.rule ?? '')) continue;
     const evidence = [...inc.sub_event_type.evidence, ...(inc.actor1?.evidence ?? []), ...(inc.actor2?.evidence ?? [])];
     const rule = `retype:${r.id}`;
     inc.sub_event_type = { value: r.to, evidence, rule, derived: true, note: `${sub} read by the predicate; ${r.reason}` };
