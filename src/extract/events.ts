@@ -655,6 +655,8 @@ function victimKind(info: SentenceInfo, h: Hit): 'state' | 'civ' | 'unknown' {
     if (VICTIM_STOP.has(x) && (seen || !passive)) break;
     if (passive && x === ',') break;
     // "two members of the Revolutionary Guard Corps were killed": the name tells who they were
+    // (the victims told, a comma ends their phrase: 'killing 12 people, police said' names no armed body)
+    if (x === ',' && seen) break;
     if (x === '' && !notArmed && ARMED_NAME_HEAD.test(info.raw[j] ?? '') && w[j + 1] !== '') return 'state';
     // "former police officers", "an aid convoy": unarmed people, civilians in ACLED's coding
     if (NOT_ARMED_NOW.has(x)) {
