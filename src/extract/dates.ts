@@ -494,7 +494,7 @@ const DATELINE_DATE = /(?:^|\n)\s*\p{Lu}[\p{L}.'’ -]{1,40}(?:,\s*\p{Lu}[\p{L}.
  */
 const TELL_CLOSING = /,\s*(?:said|reported|told|confirmed|announced|according to)\s+(?:[\w'’-]+\s+){0,8}?(?:on\s+)?$/i;
 
-const PERIOD_MONTHS = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+export const PERIOD_MONTHS = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 const PERIOD_NUM = '(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
 const NUM_WORDS: Record<string, number> = { ...SMALL, eleven: 11, twelve: 12 };
 const PERIOD_RES: { re: RegExp; read: (m: RegExpExecArray, ref: Date | null) => { from: string; to: string } | null }[] = [

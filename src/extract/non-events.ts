@@ -14,6 +14,7 @@
  */
 import type { Incident } from '../core/types.js';
 import type { Doc } from '../text/doc.js';
+import { PERIOD_MONTHS } from './dates.js';
 
 interface Frame {
   id: string;
@@ -100,7 +101,6 @@ function isNewsArticle(doc: Doc, published: string | null): boolean {
  * sentence, and only where no day of its own dates it (a report of one attack may add "the 12th
  * attack this year" to its story).
  */
-const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 export const AGGREGATE_CUES: Frame[] = [
   {
     id: 'count-of-events',
@@ -109,7 +109,7 @@ export const AGGREGATE_CUES: Frame[] = [
   },
   {
     id: 'since',
-    re: new RegExp(`\\bsince (?:the (?:start|beginning) of |early |late |mid-?)?(?:${MONTHS}|(?:19|20)\\d{2}\\b|last (?:year|month))|\\b(?:which|that) began in (?:${MONTHS}|(?:19|20)\\d{2})|\\bin the first (?:\\w+ )?months\\b|\\bso far this (?:year|month)\\b`),
+    re: new RegExp(`\\bsince (?:the (?:start|beginning) of |early |late |mid-?)?(?:${PERIOD_MONTHS}|(?:19|20)\\d{2}\\b|last (?:year|month))|\\b(?:which|that) began in (?:${PERIOD_MONTHS}|(?:19|20)\\d{2})|\\bin the first (?:\\w+ )?months\\b|\\bso far this (?:year|month)\\b`),
     reason: 'deaths counted since a past month or year ("have killed 107 civilians since December 2021") add up a campaign, not one incident',
   },
 ];

@@ -644,8 +644,9 @@ function countryWeights(places: PlaceMention[]): Map<string, number> {
  * country's name: 1 for the country the text is about, near 0 for one a single ambiguous name
  * points at ('Amaq' read as a town in the United States in a story about Sri Lanka).
  */
-export function countryShares(places: PlaceMention[]): Map<string, number> {
-  const w = countryWeights(places);
+export function countryShares(places: PlaceMention[], gaz: Gazetteer = loadGazetteer()): Map<string, number> {
+  // (the weights resolveLocation's article index already holds: read once per article)
+  const w = articlePlaces(places, gaz).weights;
   const top = Math.max(0, ...w.values());
   const names = new Map<string, string>();
   for (const m of places) for (const c of m.candidates) names.set(c.countryCode, c.country);
@@ -1207,7 +1208,7 @@ function resolveIn(doc: Doc, places: PlaceMention[], ap: ArticlePlaces, inFocus:
       ? toldAfter((c) => c.admin1Id === prov.id && c.kind !== 'admin1', false)
       : provs.length === 0 && countries.size === 1
         // (a name found in several provinces of the country, 'Sabon Gari', is no clue without its province)
-        ? toldAfter((c) => c.countryCode === [...countries][0] && c.kind !== 'country', true, true)
+        ? ((cc: string) => toldAfter((c) => c.countryCode === cc && c.kind !== 'country', true, true))([...countries][0]!)
         : undefined;
     if (narrower) candidates = candidates.concat([narrower]);
   }
