@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compatible, evidenceOverlap, evidenceWords, forcesDiffer, wordWeights } from '../src/fuse/compatible.js';
 import { fusionReports, isNote, NOTE_CHARS } from '../src/fuse/articles.js';
-import { exactDaysApart, FEATURES, fullerUpdate, modelChance, pairFeatures, pairScore, tollClose, veto } from '../src/fuse/score.js';
+import { exactDaysApart, FEATURES, fullerUpdate, modelChance, pairFeatures, pairScore, rareActor, tollClose, unitCoordinates, veto } from '../src/fuse/score.js';
 import { toReportIncident } from '../src/core/report.js';
 import { extractArticle } from '../src/pipeline.js';
 import { FIXTURES } from './paths.js';
@@ -636,6 +636,7 @@ test(here + 'a later, fuller account of one bombing (a rising toll, the same tow
   const up = later('later', 64, '2025-05-06');
   assert.equal(exactDaysApart(first.incident, up.incident), true);
   assert.equal(fullerUpdate(first, up, w([first, up])), true);
+  assert.equal(pairFeatures(first, up, w([first, up]))[FEATURES.indexOf('fuller_update')], 1);
   assert.equal(fuse([first, up]).length, 1);
   // Not an update: published the same day, or a lower toll, or a toll more than doubled.
   for (const other of [later('same-day', 64, '2025-05-03'), later('lower', 30, '2025-05-06'), later('tripled', 130, '2025-05-06')]) {
@@ -716,4 +717,40 @@ test(here + 'the words every air strike report says ("struck", "destroyed") are 
   const camp = report('b', 0, { ...HAJJAH, fatalities: 0, text: 'Aircraft struck a military camp in Bani Qais, destroying weapons depots and vehicles.' });
   for (const r of [wedding, camp]) assert.ok(!evidenceWords(r.incident).has('struc') && !evidenceWords(r.incident).has('destr'));
   assert.equal(evidenceOverlap(wedding.incident, camp.incident)!.shared, 0);
+});
+
+test(here + 'a place the gazetteer does not know, put at its province\'s centre, is held to its province, not to the km from that centre', () => {
+  // Coordinates made up for the test: the province's centre some 150 km from the town.
+  const PROV: Spec = { date: '2021-04-03', sub: 'Armed clash', country: 'India', admin1: 'Chhattisgarh', actor1: 'Military Forces of India', inter1: 1, actor2: 'CPI (Maoist): Communist Party of India (Maoist)', inter2: 2 };
+  const town = report('a', 0, { ...PROV, location: 'Bijapur', admin2: 'Bijapur', geo: 1, lat: 18.8, lon: 80.8 });
+  const village = (id: string, extra: Partial<Spec> = {}) => {
+    const r = report(id, 0, { ...PROV, location: 'Kodapal', geo: 2, lat: 20.1, lon: 81.3, ...extra });
+    r.incident.trace.latitude = { rule: 'place.unit-coordinates', evidence: [] };
+    return r;
+  };
+  assert.equal(unitCoordinates(village('b').incident), true);
+  assert.equal(veto(town, village('b')), null);
+  assert.equal(feature(town, village('b'), 'km_log'), 0);
+  // The same coordinates as the place's own are 150 km away: vetoed.
+  const own = report('c', 0, { ...PROV, location: 'Kodapal', geo: 2, lat: 20.1, lon: 81.3 });
+  assert.match(veto(town, own) ?? '', /km apart/);
+  // Another province still parts them.
+  assert.match(veto(town, village('d', { admin1: 'Odisha' })) ?? '', /provinces differ/);
+});
+
+test(here + 'a named actor the two share counts by its rarity in the block: the army of every report says little, a group few name says much', () => {
+  const D: Spec = { date: '2023-08-09', sub: 'Air/drone strike', country: 'Iraq', admin1: 'Sulaymaniyah', location: 'Dukan', geo: 1, lat: 35.95, lon: 44.95, actor1: 'Military Forces of Iraq', inter1: 1 };
+  const rare = (id: string) => report(id, 0, { ...D, actor1: 'Military Forces of Turkey', inter1: 8 });
+  const filler = Array.from({ length: 10 }, (_, i) => report(`f${i}`, 0, { ...D, date: '2023-07-01', location: 'Erbil' }));
+  const [a, b] = [rare('a'), rare('b')];
+  const [c, d] = [report('c', 0, D), report('d', 0, D)];
+  const all = [a, b, c, d, ...filler].map((r) => r.incident);
+  const w = wordWeights(all);
+  const f = (x: FusionReport, y: FusionReport, ww = w) => pairFeatures(x, y, ww)[FEATURES.indexOf('rare_actor')]!;
+  // Named by these two alone, against the army that every report of the block names.
+  assert.equal(f(a, b), 1);
+  assert.ok(f(c, d) < 0.2);
+  assert.equal(rareActor([], w), 0);
+  // Among fewer than RARE_BLOCK reports every actor is rare by chance: no weight.
+  assert.equal(f(a, b, wordWeights([a.incident, b.incident, c.incident])), 0);
 });

@@ -511,11 +511,24 @@ export interface WordWeights {
 
 export function wordWeights(reports: Flat[]): WordWeights {
   const df = new Map<string, number>();
-  for (const r of reports) for (const w of evidenceWords(r)) df.set(w, (df.get(w) ?? 0) + 1);
+  for (const r of reports) {
+    for (const w of evidenceWords(r)) df.set(w, (df.get(w) ?? 0) + 1);
+    // Named actors too, as ACTOR_TOKEN keys (no evidence word starts so): how many reports of the
+    // block name each (score.ts `rare_actor`).
+    for (const a of new Set(actorSet(r))) df.set(actorToken(a), (df.get(actorToken(a)) ?? 0) + 1);
+  }
   const n = reports.length;
   // Counted outside the pair compared, so a shared word is not made commoner by being shared.
   const logs = Array.from({ length: n + 1 }, (_, k) => Math.log((n + 1) / (k + 1)));
   return { weight: (w, own) => logs[Math.max(0, (df.get(w) ?? own) - own)] ?? 0, others: (w, own) => Math.max(0, (df.get(w) ?? own) - own), size: n };
+}
+
+/**
+ * The key under which `wordWeights` counts the reports that name an actor (folded): evidence
+ * words are letters and digits only, so the '@' keeps the two apart.
+ */
+export function actorToken(folded: string): string {
+  return `@${folded}`;
 }
 
 const FLAT: WordWeights = { weight: () => 1, others: () => 0, size: 0 };
@@ -530,7 +543,7 @@ const RARE_OTHERS = 1;
  * Fewer reports than this, and a word few others use says nothing of its rarity: among the six
  * reports of a country in a week, "coalition" and "warplanes" are used by two by chance.
  */
-const RARE_BLOCK = 10;
+export const RARE_BLOCK = 10;
 
 /**
  * How much two reports' evidence shares: null when either says too little to tell; else the

@@ -17,6 +17,7 @@ import {
   calendarDay,
   compatible,
   actorSet,
+  actorToken,
   CONFUSABLE,
   DATE_TOLERANCE,
   dayNumber,
@@ -29,6 +30,7 @@ import {
   normPlace,
   statedDay,
   statedSet,
+  RARE_BLOCK,
   UNSTATED_REACH,
   within,
   type Flat,
@@ -71,6 +73,11 @@ export interface PlaceView {
   town: string;
   lat: number | null;
   lon: number | null;
+  /**
+   * The precision its coordinates have for the km veto: its geo precision, or 3 when they are a
+   * unit's (`unitCoordinates`): a place the gazetteer does not know, put at its province's
+   * centre, may be anywhere in the province, which the province check already holds it to.
+   */
   geo: number;
 }
 
@@ -96,7 +103,7 @@ export function placeView(r: Flat): PlaceView {
     town: normPlace(r.location),
     lat: r.latitude ?? null,
     lon: r.longitude ?? null,
-    geo: r.geo_precision ?? 3,
+    geo: unitCoordinates(r) ? 3 : (r.geo_precision ?? 3),
   };
   views.set(r, v);
   return v;
@@ -153,7 +160,19 @@ function tolerance(a: Flat, b: Flat): number {
   return Math.max(DATE_TOLERANCE[a.time_precision ?? 1] ?? 1, DATE_TOLERANCE[b.time_precision ?? 1] ?? 1);
 }
 
+/**
+ * The report's coordinates are those of the unit it lies in (extraction's 'place.unit-coordinates':
+ * a village the gazetteer does not know, placed at its province's or district's centre), not the
+ * place's: how far they are from another report's says nothing of how far the places are ("a
+ * raid on Pazigyi village in Sagaing Region", placed at Sagaing's centre 150 km from Pazigyi).
+ */
+export function unitCoordinates(r: Flat): boolean {
+  return r.trace.latitude?.rule === UNIT_COORDINATES;
+}
+const UNIT_COORDINATES = 'place.unit-coordinates';
+
 function distance(a: Flat, b: Flat): number | null {
+  if (unitCoordinates(a) || unitCoordinates(b)) return null;
   if (a.latitude == null || a.longitude == null || b.latitude == null || b.longitude == null) return null;
   return haversineKm(a.latitude, a.longitude, b.latitude, b.longitude);
 }
@@ -173,6 +192,7 @@ export const FEATURES = [
   'confusable_sub',
   'same_event_type',
   'shared_actor',
+  'rare_actor',
   'named_apart',
   'jaccard',
   'shared_words',
@@ -182,6 +202,7 @@ export const FEATURES = [
   'same_toll',
   'toll_log_ratio',
   'toll_close',
+  'fuller_update',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 
@@ -204,6 +225,7 @@ export const SIGNS: Record<Feature, 1 | -1 | 0> = {
   confusable_sub: 1,
   same_event_type: 1,
   shared_actor: 1,
+  rare_actor: 1,
   named_apart: -1,
   jaccard: 1,
   shared_words: 1,
@@ -213,6 +235,7 @@ export const SIGNS: Record<Feature, 1 | -1 | 0> = {
   same_toll: 1,
   toll_log_ratio: -1,
   toll_close: 1,
+  fuller_update: 1,
 };
 
 const ln = Math.log;
@@ -246,6 +269,7 @@ export function pairFeatures(a: FusionReport, b: FusionReport, weights: WordWeig
     confusable_sub: x.sub_event_type !== y.sub_event_type && CONFUSABLE.has(`${x.sub_event_type}|${y.sub_event_type}`) ? 1 : 0,
     same_event_type: x.event_type === y.event_type ? 1 : 0,
     shared_actor: Math.min(shared, 2),
+    rare_actor: rareActor(aa.filter((v) => bb.includes(v)), weights),
     named_apart: shared === 0 && statedSet(x).length > 0 && statedSet(y).length > 0 ? 1 : 0,
     jaccard: overlap ? overlap.jaccard : 0,
     shared_words: overlap ? Math.min(overlap.distinct, 12) / 12 : 0,
@@ -257,8 +281,25 @@ export function pairFeatures(a: FusionReport, b: FusionReport, weights: WordWeig
     same_toll: fa > 1 && fa === fb ? 1 : 0,
     toll_log_ratio: fa > 0 && fb > 0 ? Math.abs(ln(fa / fb)) : 0,
     toll_close: tollClose(fa, fb),
+    // A later, fuller account dates the event by its own telling: its day gap is the reporting's.
+    fuller_update: fullerUpdate(a, b, weights) ? 1 : 0,
   };
   return FEATURES.map((k) => f[k]);
+}
+
+/**
+ * How rare the rarest named actor the two share is among the block's reports: 1 when no other
+ * report names it, near 0 when all do (its weight in `wordWeights`, over the most it can be). Where one war fills the reports ("Taliban" against "Afghan
+ * forces" in every district, every day) a shared actor says nothing of which event; the army of
+ * a neighbouring country striking, or one insurgent group among a country's few reports, says
+ * much. Among fewer reports than RARE_BLOCK, every actor is rare by chance: 0.
+ */
+export function rareActor(shared: string[], weights: WordWeights): number {
+  if (shared.length === 0 || weights.size < RARE_BLOCK) return 0;
+  const top = Math.log(weights.size + 1);
+  let best = 0;
+  for (const a of shared) best = Math.max(best, top > 0 ? weights.weight(actorToken(a), 2) / top : 0);
+  return Math.min(1, best);
 }
 
 /**
