@@ -289,10 +289,11 @@ export function pairFeatures(a: FusionReport, b: FusionReport, weights: WordWeig
 
 /**
  * How rare the rarest named actor the two share is among the block's reports: 1 when no other
- * report names it, near 0 when all do (its weight in `wordWeights`, over the most it can be). Where one war fills the reports ("Taliban" against "Afghan
- * forces" in every district, every day) a shared actor says nothing of which event; the army of
- * a neighbouring country striking, or one insurgent group among a country's few reports, says
- * much. Among fewer reports than RARE_BLOCK, every actor is rare by chance: 0.
+ * report names it, near 0 when all do (its weight in `wordWeights`, over the most it can be).
+ * Where one war fills the reports ("Taliban" against "Afghan forces" in every district, every
+ * day) a shared actor says nothing of which event; the army of a neighbouring country striking,
+ * or one insurgent group among a country's few reports, says much. Among fewer reports than
+ * RARE_BLOCK, every actor is rare by chance: 0.
  */
 export function rareActor(shared: string[], weights: WordWeights): number {
   if (shared.length === 0 || weights.size < RARE_BLOCK) return 0;
