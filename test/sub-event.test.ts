@@ -154,3 +154,42 @@ test('a taking told after a killing by the same subject is theirs, not their vic
   const state = incidents('Government troops killed 20 rebels and recaptured the town of Kidal on Wednesday.');
   assert.deepEqual(types(state), ['Government regains territory'], brief(state));
 });
+
+test('a drone that carries its explosive to the target is a drone strike, not a planted bomb', () => {
+  // Written for this test.
+  const drone = incidents('Rebels flew an explosive-laden drone into an army position near Sevare on Monday, killing three soldiers, the army said.');
+  assert.deepEqual(types(drone), ['Air/drone strike'], brief(drone));
+  // the explosive word alone is still a bomb
+  const car = incidents('An explosives-laden car blew up outside a police station in Sevare on Monday, killing three officers.');
+  assert.deepEqual(types(car), ['Remote explosive/landmine/IED'], brief(car));
+});
+
+test("unrest named as the country's state of affairs is no violence by the demonstrators", () => {
+  // Written for this test.
+  const xs = incidents('Thousands of teachers marched through Mandalay on Saturday demanding higher pay, a city at the heart of the political unrest gripping the country.');
+  assert.deepEqual(types(xs), ['Peaceful protest'], brief(xs));
+  const told = incidents('Teachers marching through Mandalay on Saturday threw stones at the police and set a bus on fire.');
+  assert.deepEqual(types(told), ['Violent demonstration'], brief(told));
+});
+
+test('deaths told after a protest held to mark a past crackdown are the crackdown marked, not force on this protest', () => {
+  // Written for this test.
+  const marks = incidents('Hundreds of people marched in Quetta on Friday to mark the anniversary of a crackdown on miners. Security forces killed at least 40 miners in the crackdown after firing live rounds and tear gas at a sit-in.');
+  assert.deepEqual(types(marks), ['Peaceful protest'], brief(marks));
+  // the commemoration's own dispersal still counts
+  const met = incidents('Hundreds of people marched in Quetta on Friday to mark the anniversary of a crackdown on miners. Police fired tear gas to disperse the marchers near the press club.');
+  assert.deepEqual(types(met), ['Protest with intervention'], brief(met));
+});
+
+test('a side that fought back makes a battle: the raiders\' own dead, or an armed convoy whose dead are named by no side', () => {
+  // Written for this test.
+  const raid = incidents('Police raided a neighbourhood held by a drug gang in Recife on Tuesday, and one officer and nine suspects died after being shot.');
+  assert.deepEqual(types(raid), ['Armed clash'], brief(raid));
+  const convoy = incidents('Militants ambushed an army convoy near Garissa on Tuesday, killing at least six people.');
+  assert.deepEqual(types(convoy), ['Armed clash'], brief(convoy));
+  // a policeman who shot a man is no fallen raider; civilians named as such stay civilians
+  const shot = incidents('A policeman shot and killed a motorcycle taxi driver in Garissa on Tuesday after a dispute.');
+  assert.deepEqual(types(shot), ['Attack'], brief(shot));
+  const bus = incidents('Militants ambushed a bus near Garissa on Tuesday, killing six passengers.');
+  assert.deepEqual(types(bus), ['Attack'], brief(bus));
+});
