@@ -193,3 +193,18 @@ test('a side that fought back makes a battle: the raiders\' own dead, or an arme
   const bus = incidents('Militants ambushed a bus near Garissa on Tuesday, killing six passengers.');
   assert.deepEqual(types(bus), ['Attack'], brief(bus));
 });
+
+test('armed men who are no state force firing on a demonstration commit the attack: the protest is its target', () => {
+  // Written for this test.
+  const armed = incidents('Armed men fired at protesters from rooftops in Tripoli on Friday, killing two of them.');
+  assert.ok(!types(armed).some((t) => /protest|demonstration/i.test(t)), brief(armed));
+  // a protest that armed men only attended stays a protest
+  const calm = incidents('Hundreds of protesters marched in Tripoli on Friday, watched by armed men on the rooftops.');
+  assert.deepEqual(types(calm), ['Peaceful protest'], brief(calm));
+});
+
+test('the dead of fire opened on protesters died at the protest', () => {
+  // Written for this test.
+  const xs = incidents('Security forces fired at protesters in Tripoli on Friday, killing two of them.');
+  assert.deepEqual(types(xs), ['Excessive force against protesters'], brief(xs));
+});

@@ -577,6 +577,15 @@ const PROTEST_CUES: ProtestCue[] = [
     reason: '"a candidate was shot dead after a rally": the rally dates the shooting, the shooting is the event (issue 10: a funeral, vigil or rally is the setting)',
   },
   {
+    id: 'protest-as-target',
+    cue: 'setting',
+    test: (inf, h) =>
+      h.cat === 'protest' &&
+      inf.cats.has('cue_armed') &&
+      inf.live.some((o) => (o.cat === 'attack' || o.cat === 'kill' || o.cat === 'clash') && o.w1 < h.w0 && h.w0 - o.w1 <= 10 && subjectKind(inf, o) !== 'state'),
+    reason: '"armed groups fired at protesters from rooftops", "a gang armed with sticks attacked people who had joined a protest": armed men who are no state force attacking a demonstration commit the attack; the protest is its target (ACLED codes the attack, or the battle if the protesters\' side fought back)',
+  },
+  {
     id: 'forces-hurt',
     cue: 'protesters-violent',
     // (told as who was hurt, "officers were injured": "fired at protesters, injuring 22 people,
@@ -601,6 +610,14 @@ const PROTEST_CUES: ProtestCue[] = [
       return false;
     },
     reason: '"one man was shot dead in Sunday\'s protests": a death at the protest is lethal force on it',
+  },
+  {
+    id: 'fired-on-protesters-killing',
+    cue: 'died-at-protest',
+    test: (inf, h) =>
+      h.cat === 'kill' &&
+      inf.words.some((w, j) => j < h.w0 && /^(protester|protestor|demonstrator|marcher)/.test(w) && /^(at|on|upon|into)$/.test(inf.words[j - 1] ?? '') && /^(fire|fired|firing|shot|shooting|opened)$/.test(inf.words[j - 2] ?? '')),
+    reason: '"security forces fired at protesters in the square, killing two": the dead of the fire on the protesters died at the protest',
   },
 ];
 /** Words that make a protest a commemoration: "protested on Friday to mark a crackdown",
