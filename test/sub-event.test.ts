@@ -208,3 +208,12 @@ test('the dead of fire opened on protesters died at the protest', () => {
   const xs = incidents('Security forces fired at protesters in Tripoli on Friday, killing two of them.');
   assert.deepEqual(types(xs), ['Excessive force against protesters'], brief(xs));
 });
+
+test("clashes with armed groups told beside a protest are the armed men's fighting, not the demonstrators' violence", () => {
+  // Written for this test.
+  const xs = incidents('On Friday, hundreds of farmers marched through Quetta and chanted slogans against the governor. The province is a flashpoint for clashes between police and smuggling gangs.');
+  assert.deepEqual(types(xs), ['Peaceful protest'], brief(xs));
+  // stones thrown at the police beside a protest are still the protesters'
+  const stones = incidents('On Friday, hundreds of farmers marched through Quetta and chanted slogans against the governor. Police officers were pelted with stones.');
+  assert.deepEqual(types(stones), ['Violent demonstration'], brief(stones));
+});

@@ -925,7 +925,9 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
     if (inf === head) return true;
     // stones thrown at the police next to a protest are the protesters' ("Police officers were
     // pelted with stones")
-    if (h.cat === 'riot_act' && inf.cats.has('cue_state') && !inf.cats.has('cue_past')) return true;
+    // (not clashes with armed groups the sentence names: "the province is a flashpoint for
+    // clashes with smuggling gangs and rebels" tells the armed men's fighting)
+    if (h.cat === 'riot_act' && inf.cats.has('cue_state') && !inf.cats.has('cue_past') && !inf.cats.has('cue_armed')) return true;
     return (inf.cats.has('protest') || inf.cats.has('crowd')) && !inf.cats.has('cue_attrib') && !inf.cats.has('cue_past');
   };
   // (armed men who "clashed with police" fought a battle: "Taliban militants clashed with
