@@ -217,3 +217,12 @@ test("clashes with armed groups told beside a protest are the armed men's fighti
   const stones = incidents('On Friday, hundreds of farmers marched through Quetta and chanted slogans against the governor. Police officers were pelted with stones.');
   assert.deepEqual(types(stones), ['Violent demonstration'], brief(stones));
 });
+
+test('the arrest of a counted number of demonstrators is how the protest was met', () => {
+  // Written for this test.
+  const xs = incidents('Hundreds of students marched through Dhaka on Monday and chanted slogans against the government. Police reported the arrest of 20 students after the march.');
+  assert.deepEqual(types(xs), ['Protest with intervention'], brief(xs));
+  // an arrest named as what the protest is about is no intervention
+  const topic = incidents('Hundreds of students marched through Dhaka on Monday to demand the release of the arrested student leader.');
+  assert.deepEqual(types(topic), ['Peaceful protest'], brief(topic));
+});

@@ -404,6 +404,12 @@ function referenceClauses(st: string, base: number, tok: Token[]): [number, numb
   return out;
 }
 
+/** An arrest told as a noun with its count: "the arrest of 57 people", "the detention of dozens". */
+function countedArrest(info: SentenceInfo, h: Hit): boolean {
+  const next = info.words[h.w1 + 2] ?? '';
+  return info.words[h.w1 + 1] === 'of' && (info.tok[h.w1 + 2]?.pos === 'NUM' || /^\d/.test(next) || NUM_WORDS.has(next));
+}
+
 /** Keep event hits that are asserted: not negated, not hedged, not a protest's topic, and not
  *  covered by an earlier, longer trigger ("air strike against" is not a labour strike). */
 function liveHits(info: SentenceInfo): Hit[] {
@@ -449,7 +455,8 @@ function liveHits(info: SentenceInfo): Hit[] {
     if (h.cat !== 'not_event' && blocks.some((b) => b.w0 <= h.w0 && h.w1 <= b.w1 && b.w1 - b.w0 > h.w1 - h.w0)) continue;
     if ((h.cat === 'cue_disperse' || h.cat === 'cue_force') && (isTopic(h) || !stateOrProtest)) continue;
     // "the arrested former president": a description of someone, not an intervention
-    if (h.cat === 'cue_disperse' && DETERMINERS.has(info.words[h.w0 - 1] ?? '')) continue;
+    // (but "the arrest of 57 protesters" counts them: the arrests were made)
+    if (h.cat === 'cue_disperse' && DETERMINERS.has(info.words[h.w0 - 1] ?? '') && !countedArrest(info, h)) continue;
     cats.add(h.cat);
   }
   // (an actor's claim of its own deed is a report of it: "the Rangers claimed to have seized
