@@ -154,3 +154,75 @@ test('a taking told after a killing by the same subject is theirs, not their vic
   const state = incidents('Government troops killed 20 rebels and recaptured the town of Kidal on Wednesday.');
   assert.deepEqual(types(state), ['Government regains territory'], brief(state));
 });
+
+test('a drone that carries its explosive to the target is a drone strike, not a planted bomb', () => {
+  // Written for this test.
+  const drone = incidents('Rebels flew an explosive-laden drone into an army position near Sevare on Monday, killing three soldiers, the army said.');
+  assert.deepEqual(types(drone), ['Air/drone strike'], brief(drone));
+  // the explosive word alone is still a bomb
+  const car = incidents('An explosives-laden car blew up outside a police station in Sevare on Monday, killing three officers.');
+  assert.deepEqual(types(car), ['Remote explosive/landmine/IED'], brief(car));
+});
+
+test("unrest named as the country's state of affairs is no violence by the demonstrators", () => {
+  // Written for this test.
+  const xs = incidents('Thousands of teachers marched through Mandalay on Saturday demanding higher pay, a city at the heart of the political unrest gripping the country.');
+  assert.deepEqual(types(xs), ['Peaceful protest'], brief(xs));
+  const told = incidents('Teachers marching through Mandalay on Saturday threw stones at the police and set a bus on fire.');
+  assert.deepEqual(types(told), ['Violent demonstration'], brief(told));
+});
+
+test('deaths told after a protest held to mark a past crackdown are the crackdown marked, not force on this protest', () => {
+  // Written for this test.
+  const marks = incidents('Hundreds of people marched in Quetta on Friday to mark the anniversary of a crackdown on miners. Security forces killed at least 40 miners in the crackdown after firing live rounds and tear gas at a sit-in.');
+  assert.deepEqual(types(marks), ['Peaceful protest'], brief(marks));
+  // the commemoration's own dispersal still counts
+  const met = incidents('Hundreds of people marched in Quetta on Friday to mark the anniversary of a crackdown on miners. Police fired tear gas to disperse the marchers near the press club.');
+  assert.deepEqual(types(met), ['Protest with intervention'], brief(met));
+});
+
+test('a side that fought back makes a battle: the raiders\' own dead, or an armed convoy whose dead are named by no side', () => {
+  // Written for this test.
+  const raid = incidents('Police raided a neighbourhood held by a drug gang in Recife on Tuesday, and one officer and nine suspects died after being shot.');
+  assert.deepEqual(types(raid), ['Armed clash'], brief(raid));
+  const convoy = incidents('Militants ambushed an army convoy near Garissa on Tuesday, killing at least six people.');
+  assert.deepEqual(types(convoy), ['Armed clash'], brief(convoy));
+  // a policeman who shot a man is no fallen raider; civilians named as such stay civilians
+  const shot = incidents('A policeman shot and killed a motorcycle taxi driver in Garissa on Tuesday after a dispute.');
+  assert.deepEqual(types(shot), ['Attack'], brief(shot));
+  const bus = incidents('Militants ambushed a bus near Garissa on Tuesday, killing six passengers.');
+  assert.deepEqual(types(bus), ['Attack'], brief(bus));
+});
+
+test('armed men who are no state force firing on a demonstration commit the attack: the protest is its target', () => {
+  // Written for this test.
+  const armed = incidents('Armed men fired at protesters from rooftops in Tripoli on Friday, killing two of them.');
+  assert.ok(!types(armed).some((t) => /protest|demonstration/i.test(t)), brief(armed));
+  // a protest that armed men only attended stays a protest
+  const calm = incidents('Hundreds of protesters marched in Tripoli on Friday, watched by armed men on the rooftops.');
+  assert.deepEqual(types(calm), ['Peaceful protest'], brief(calm));
+});
+
+test('the dead of fire opened on protesters died at the protest', () => {
+  // Written for this test.
+  const xs = incidents('Security forces fired at protesters in Tripoli on Friday, killing two of them.');
+  assert.deepEqual(types(xs), ['Excessive force against protesters'], brief(xs));
+});
+
+test("clashes with armed groups told beside a protest are the armed men's fighting, not the demonstrators' violence", () => {
+  // Written for this test.
+  const xs = incidents('On Friday, hundreds of farmers marched through Quetta and chanted slogans against the governor. The province is a flashpoint for clashes between police and smuggling gangs.');
+  assert.deepEqual(types(xs), ['Peaceful protest'], brief(xs));
+  // stones thrown at the police beside a protest are still the protesters'
+  const stones = incidents('On Friday, hundreds of farmers marched through Quetta and chanted slogans against the governor. Police officers were pelted with stones.');
+  assert.deepEqual(types(stones), ['Violent demonstration'], brief(stones));
+});
+
+test('the arrest of a counted number of demonstrators is how the protest was met', () => {
+  // Written for this test.
+  const xs = incidents('Hundreds of students marched through Dhaka on Monday and chanted slogans against the government. Police reported the arrest of 20 students after the march.');
+  assert.deepEqual(types(xs), ['Protest with intervention'], brief(xs));
+  // an arrest named as what the protest is about is no intervention
+  const topic = incidents('Hundreds of students marched through Dhaka on Monday to demand the release of the arrested student leader.');
+  assert.deepEqual(types(topic), ['Peaceful protest'], brief(topic));
+});

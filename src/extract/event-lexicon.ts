@@ -110,6 +110,12 @@ export const TRIGGERS: TriggerEntry[] = [
     reason: 'one aircraft or a longer report verb: "one jet bombed a school", "jets were reported to have fired missiles", "the convoy was attacked from the air"',
   },
   {
+    id: 'air-laden-drone',
+    cat: 'air',
+    pats: ['explosive|explosives laden drone*|uav*|quadcopter*', 'explosive|explosives packed drone*|uav*|quadcopter*', 'bomb laden drone*|uav*|quadcopter*', 'kamikaze drone*', 'suicide drone*', 'loitering munition*'],
+    reason: 'a drone that carries its explosive to the target is a drone strike (ACLED: Air/drone strike), not a planted bomb: "shot an explosive-laden drone at the post" (the longer hit covers the IED entry\'s "explosive-laden"; a "suicide drone" is no suicide bombing)',
+  },
+  {
     id: 'shelling',
     cat: 'shelling',
     pats: ['shell|shells|shelled|shelling|shellings', 'artillery', 'mortar|mortars', 'rocket|rockets', 'missile|missiles', 'projectile*', 'howitzer*', 'katyusha*', 'grad|grads', 'mlrs', 'rpg|rpgs', 'rocket propelled', 'heavy weapon*', 'heavy fire', 'heavy machine gun fire|firing', 'heavy machinegun fire|firing', 'burst|bursts|shots|rounds ~4 heavy machine gun*', 'burst|bursts|shots|rounds ~4 heavy machinegun*', 'fired|firing ~12 machine gun*', 'fired|firing ~12 machinegun*', 'anti aircraft', 'antiaircraft', 'recoilless rifle*', 'recoilless*', 'medium weapon*', 'heavy and medium', 'medium and heavy', 'fired|firing ~4 ifv|ifvs', 'ifv|ifvs ~3 fired|firing|opened', 'fired|firing ~4 infantry fighting vehicle*', 'infantry fighting vehicle* ~3 fired|firing|opened', 'bombard*', 'cannon fire', 'tank fire', 'tanks fired', 'tank attack*', 'tanks ~2 attacked|fired|shelled|pounded', 'tank shell*', 'fired ~3 shells|mortars|rockets|missiles|projectiles', 'anti tank', 'atgm*', 'guided missile*', 'ballistic missile*', 'cruise missile*', 'mortared', 'rocketed', 'grenade launcher*', 'mortar round*', 'explosions involving', 'shelled', 'pounded'],
@@ -324,6 +330,12 @@ export const TRIGGERS: TriggerEntry[] = [
     cat: 'not_event',
     pats: ['surface to air', 'ground to air', 'shoulder fired', 'air defence missile*', 'air defense missile*', 'air raid siren*', 'air raid alert*', 'air raid warning*', 'air raid shelter*', 'air alert*', 'air defence siren*', 'air defense siren*'],
     reason: 'a warning of attack from the air is no air strike: "as air raid sirens sounded" tells the setting of whatever hit the city, not its means; a surface-to-air or air-defence missile is fired from the ground (the missile itself stays a shelling hit)',
+  },
+  {
+    id: 'not-event-unrest-backdrop',
+    cat: 'not_event',
+    pats: ['unrest gripping|sweeping|rocking|roiling|engulfing|shaking|convulsing', 'nationwide unrest', 'countrywide unrest', 'wave of unrest', 'months|weeks|years of unrest', 'political unrest', 'social unrest', 'economic unrest'],
+    reason: 'unrest named as the country\'s state of affairs ("a flashpoint in the unrest gripping the country", "months of political unrest") is the backdrop of a demonstration, not violence by its demonstrators (ACLED: a Violent demonstration needs the demonstrators\' own violence)',
   },
   {
     id: 'not-event-crowd-control',

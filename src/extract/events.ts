@@ -404,6 +404,12 @@ function referenceClauses(st: string, base: number, tok: Token[]): [number, numb
   return out;
 }
 
+/** An arrest told as a noun with its count: "the arrest of 57 people", "the detention of dozens". */
+function countedArrest(info: SentenceInfo, h: Hit): boolean {
+  const next = info.words[h.w1 + 2] ?? '';
+  return info.words[h.w1 + 1] === 'of' && (info.tok[h.w1 + 2]?.pos === 'NUM' || /^\d/.test(next) || NUM_WORDS.has(next));
+}
+
 /** Keep event hits that are asserted: not negated, not hedged, not a protest's topic, and not
  *  covered by an earlier, longer trigger ("air strike against" is not a labour strike). */
 function liveHits(info: SentenceInfo): Hit[] {
@@ -449,7 +455,8 @@ function liveHits(info: SentenceInfo): Hit[] {
     if (h.cat !== 'not_event' && blocks.some((b) => b.w0 <= h.w0 && h.w1 <= b.w1 && b.w1 - b.w0 > h.w1 - h.w0)) continue;
     if ((h.cat === 'cue_disperse' || h.cat === 'cue_force') && (isTopic(h) || !stateOrProtest)) continue;
     // "the arrested former president": a description of someone, not an intervention
-    if (h.cat === 'cue_disperse' && DETERMINERS.has(info.words[h.w0 - 1] ?? '')) continue;
+    // (but "the arrest of 57 protesters" counts them: the arrests were made)
+    if (h.cat === 'cue_disperse' && DETERMINERS.has(info.words[h.w0 - 1] ?? '') && !countedArrest(info, h)) continue;
     cats.add(h.cat);
   }
   // (an actor's claim of its own deed is a report of it: "the Rangers claimed to have seized
@@ -577,6 +584,15 @@ const PROTEST_CUES: ProtestCue[] = [
     reason: '"a candidate was shot dead after a rally": the rally dates the shooting, the shooting is the event (issue 10: a funeral, vigil or rally is the setting)',
   },
   {
+    id: 'protest-as-target',
+    cue: 'setting',
+    test: (inf, h) =>
+      h.cat === 'protest' &&
+      inf.cats.has('cue_armed') &&
+      inf.live.some((o) => (o.cat === 'attack' || o.cat === 'kill' || o.cat === 'clash') && o.w1 < h.w0 && h.w0 - o.w1 <= 10 && subjectKind(inf, o) !== 'state'),
+    reason: '"armed groups fired at protesters from rooftops", "a gang armed with sticks attacked people who had joined a protest": armed men who are no state force attacking a demonstration commit the attack; the protest is its target (ACLED codes the attack, or the battle if the protesters\' side fought back)',
+  },
+  {
     id: 'forces-hurt',
     cue: 'protesters-violent',
     // (told as who was hurt, "officers were injured": "fired at protesters, injuring 22 people,
@@ -602,7 +618,26 @@ const PROTEST_CUES: ProtestCue[] = [
     },
     reason: '"one man was shot dead in Sunday\'s protests": a death at the protest is lethal force on it',
   },
+  {
+    id: 'fired-on-protesters-killing',
+    cue: 'died-at-protest',
+    test: (inf, h) =>
+      h.cat === 'kill' &&
+      inf.words.some((w, j) => j < h.w0 && /^(protester|protestor|demonstrator|marcher)/.test(w) && /^(at|on|upon|into)$/.test(inf.words[j - 1] ?? '') && /^(fire|fired|firing|shot|shooting|opened)$/.test(inf.words[j - 2] ?? '')),
+    reason: '"security forces fired at protesters in the square, killing two": the dead of the fire on the protesters died at the protest',
+  },
 ];
+/** Words that make a protest a commemoration: "protested on Friday to mark a crackdown",
+ *  "a vigil on the anniversary of the massacre". */
+const MARKING = /^(mark|marking|marked|commemorat|anniversar)/;
+/**
+ * A protest whose lead tells it was held to mark a past event: deaths the next sentences tell
+ * are that event's, not this protest's (ACLED codes the commemoration by how it went itself:
+ * usually a Peaceful protest).
+ */
+function commemoration(head: SentenceInfo): boolean {
+  return head.live.some((h) => h.cat === 'protest' && head.words.slice(h.w1 + 1, h.w1 + 15).some((w) => MARKING.test(w)));
+}
 const protestCue = (inf: SentenceInfo, h: Hit, cue: ProtestCue['cue']) => PROTEST_CUES.some((r) => r.cue === cue && r.test(inf, h));
 /** Verbs after which "to" + verb tells what was done, not an intention. */
 const UNDERTOOK = new Set(['proceeded', 'began', 'started', 'continued', 'went', 'resorted']);
@@ -739,6 +774,64 @@ function subjectKind(info: SentenceInfo, h: Hit): 'state' | 'nonstate' | 'unknow
  *  attacked", "local villagers assaulted"), and no state or armed actor? */
 /** Words of people who clash as a crowd, not as an armed group: "members of two parties
  *  clashed", "villagers clashed over land". */
+/** Victims' words that tell nobody's side: "killing five people", "five officials died". */
+const GENERIC_VICTIM = /^(people|persons|individuals|officials|others|lives)$/;
+/** Members of the state's forces among the dead. */
+const STATE_DEAD = /^(soldier|troop|police|policem|policewom|officer|cop|cops|personnel|jawan|constable|gendarm|guard|ranger|commando|marine)/;
+
+/** The civilian-sounding words of a kill hit's victims' phrase (after an active verb, before a
+ *  passive one), up to a clause boundary. */
+function victimWords(info: SentenceInfo, h: Hit): string[] {
+  const w = info.words;
+  const passive = PASSIVE_AUX.has(w[h.w0 - 1] ?? '') || PASSIVE_AUX.has(w[h.w0 - 2] ?? '') || (w[h.w1 + 1] ?? '') === 'died';
+  const out: string[] = [];
+  for (let d = 1; d <= 8; d++) {
+    const x = w[passive ? h.w0 - d : h.w1 + d];
+    if (x === undefined || x === ',' || (VICTIM_STOP.has(x) && x !== 'and' && !(x === 'at' && (w[h.w1 + d + 1] ?? '') === 'least'))) break;
+    if (CIV_TARGET.test(x)) out.push(x);
+  }
+  return out;
+}
+
+/** A state force's member named among the dead beside others: "one officer and 24 suspects
+ *  died", "a soldier and three gunmen were killed" (not "a gendarme shot and killed a man"). */
+function stateAmongDead(info: SentenceInfo, h: Hit): boolean {
+  const w = info.words;
+  const undergone = PASSIVE_AUX.has(w[h.w0 - 1] ?? '') || PASSIVE_AUX.has(w[h.w0 - 2] ?? '') || /^(died|dead)$/.test(w[h.w0]!);
+  if (!undergone) return false;
+  for (let j = Math.max(0, h.w0 - 10); j < h.w0; j++) {
+    if (!STATE_DEAD.test(w[j]!)) continue;
+    const and = w[j + 1] === 'and' ? j + 1 : w[j + 2] === 'and' ? j + 2 : -1;
+    if (and > 0 && info.tok[and + 1]?.pos !== 'VERB') return true;
+  }
+  return false;
+}
+
+/**
+ * Victims read as civilians that the incident shows to be one side of a fight (ACLED: Armed
+ * clash, a battle needs two armed sides): rules as data, each with its reason. They are read
+ * only where the first victims read were civilians.
+ */
+const VICTIM_RULES: { id: string; test: (all: Hit[], at: Map<Hit, SentenceInfo>) => boolean; reason: string }[] = [
+  {
+    id: 'both-sides-fell',
+    test: (all, at) =>
+      all.some((h) => h.cat === 'attack' && subjectKind(at.get(h)!, h) === 'state') &&
+      all.some((h) => h.cat === 'kill' && stateAmongDead(at.get(h)!, h)),
+    reason: 'a raid by police or troops in which their own men died beside those they raided ("police raided a slum and one officer and 24 suspects died") met armed resistance: a side fought back',
+  },
+  {
+    id: 'armed-target-generic-dead',
+    test: (all, at) => {
+      const kills = all.filter((h) => h.cat === 'kill');
+      const told = kills.map((h) => victimWords(at.get(h)!, h));
+      const generic = told.some((ws) => ws.length > 0) && told.every((ws) => ws.every((x) => GENERIC_VICTIM.test(x)));
+      return generic && all.some((h) => h.cat === 'attack' && victimKind(at.get(h)!, h) === 'state');
+    },
+    reason: 'an ambush or assault on a convoy, post or patrol of armed men, whose dead the text names by no side ("ambushed an army convoy, killing five officials"), killed the armed men attacked',
+  },
+];
+
 const CROWD_WORD = /^(group|groups|communit|villager|resident|famil|clan|tribe|shopkeeper|trader|supporter|student|worker|farmer|beneficiar|locals|youth|member|nationals|inhabitant|neighbo|seller|vendor)/;
 const MANY = new Set(['hundreds', 'thousands', 'dozens', 'scores', 'many']);
 function crowdSubject(info: SentenceInfo, h: Hit): boolean {
@@ -839,7 +932,9 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
     if (inf === head) return true;
     // stones thrown at the police next to a protest are the protesters' ("Police officers were
     // pelted with stones")
-    if (h.cat === 'riot_act' && inf.cats.has('cue_state') && !inf.cats.has('cue_past')) return true;
+    // (not clashes with armed groups the sentence names: "the province is a flashpoint for
+    // clashes with smuggling gangs and rebels" tells the armed men's fighting)
+    if (h.cat === 'riot_act' && inf.cats.has('cue_state') && !inf.cats.has('cue_past') && !inf.cats.has('cue_armed')) return true;
     return (inf.cats.has('protest') || inf.cats.has('crowd')) && !inf.cats.has('cue_attrib') && !inf.cats.has('cue_past');
   };
   // (armed men who "clashed with police" fought a battle: "Taliban militants clashed with
@@ -863,12 +958,18 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
       // "violently suppressed a peaceful protest", "three die in protest crackdown"
       // (or protesters killed at the protest, whoever fired: "four protesters died from gunfire
       // during a demonstration outside the consulate")
-      const protestersDied = infos.some((inf) => inf.live.some((h) => h.cat === 'kill' && (inf.words.slice(Math.max(0, h.w0 - 4), h.w1 + 5).some((x) => /^(protester|protestor|demonstrator)/.test(x)) || (!cues.has('cue_armed') && protestCue(inf, h, 'died-at-protest')))));
-      const force = cues.has('cue_force') && (cues.has('cue_state') || cues.has('cue_disperse') || infos.some((inf) => inf.words.includes('authorities')) || protestersDied);
+      // (a protest held to mark a past crackdown: the deaths told after the lead are the ones
+      // marked, and so is the force told with them, not how this protest was met)
+      const marked = commemoration(head) ? infos.filter((inf) => inf !== head && inf.live.some((h) => h.cat === 'kill')) : [];
+      const metBy = infos.filter((inf) => !marked.includes(inf));
+      const dispersed = cues.has('cue_disperse') && (marked.length === 0 || [...metBy, ...told.filter((inf) => !infos.includes(inf))].some((inf) => inf.cats.has('cue_disperse')));
+      const protestersDied = metBy.some((inf) => inf.live.some((h) => h.cat === 'kill' && (inf.words.slice(Math.max(0, h.w0 - 4), h.w1 + 5).some((x) => /^(protester|protestor|demonstrator)/.test(x)) || (!cues.has('cue_armed') && protestCue(inf, h, 'died-at-protest')))));
+      const forceTold = metBy.some((inf) => inf.cats.has('cue_force'));
+      const force = forceTold && (cues.has('cue_state') || cues.has('cue_disperse') || infos.some((inf) => inf.words.includes('authorities')) || protestersDied);
       // (ACLED keeps the type for lethal force on the protesters themselves: force told of the
       // event they protest, "after a police officer beat up a trader", or met by protesters who
       // fought back, is not it)
-      const strongForce = infos.some((inf) => inf.cats.has('cue_force') && inf.hits.some((h) => h.cat === 'cue_force' && STRONG_FORCE.test(inf.words.slice(h.w0, h.w1 + 1).join(' '))));
+      const strongForce = metBy.some((inf) => inf.cats.has('cue_force') && inf.hits.some((h) => h.cat === 'cue_force' && STRONG_FORCE.test(inf.words.slice(h.w0, h.w1 + 1).join(' '))));
       const protesterKilled = force && (protestersDied || strongForce);
       if (riot || riotAct) {
         if (mob && !protest) return mk('Mob violence', 'riot:mob', mob, 0.7);
@@ -878,7 +979,7 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
         return mk('Violent demonstration', riot ? 'riot' : riotAct!.cat === 'riot_act' ? 'protest+riot-act' : 'protest+forces-hurt', riot ?? riotAct!, 0.75);
       }
       if (protesterKilled && protest) return mk('Excessive force against protesters', 'protest+lethal-force', p, 0.6);
-      if (cues.has('cue_disperse')) return mk('Protest with intervention', 'protest+intervention', p, 0.7);
+      if (dispersed) return mk('Protest with intervention', 'protest+intervention', p, 0.7);
       if (protest && !has(all, 'clash') && !has(all, 'attack') && !has(all, 'kill') && !explosive) return mk('Peaceful protest', 'protest', p, 0.85);
       if (protest && sent === head) return mk('Peaceful protest', 'protest', p, 0.6);
     }
@@ -1073,7 +1174,11 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
       inf.words.some((w) => /^victim/.test(w)) &&
       inf.words.some((w, j) => /^(trafficking|trafficker|traffickers|gang|gangs|cartel)$/.test(w) && !inf.words.slice(Math.max(0, j - 4), j).includes('by'));
     if (victim !== 'state' && !offDuty && told.some(armedVictim)) victim = 'state';
-    if (victim === 'civ') return mk('Attack', 'attack:civilian-target', victimHit, 0.65);
+    if (victim === 'civ') {
+      const armedSide = offDuty ? undefined : VICTIM_RULES.find((r) => r.test(all, hitSentence));
+      if (armedSide) return mk('Armed clash', `attack:${armedSide.id}`, victimHit, 0.6);
+      return mk('Attack', 'attack:civilian-target', victimHit, 0.65);
+    }
     // remains that show a killing, with nobody armed named as the victim: "two severed heads
     // were found"
     const signs = all.find((h) => h.entry === 'attack-signs');
