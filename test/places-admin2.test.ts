@@ -91,3 +91,17 @@ test(here + "a district the text names further on sets admin2 where the event's 
   const d2 = analyze(two);
   assert.notEqual(resolveLocation(d2, findPlaces(d2, gaz, {}), [0], 't1').admin2?.value, 'Aguililla');
 });
+
+test(here + "a town GeoNames files in no district lies in its province's district of its name ('Mocimboa da Praia', 'Butembo')", () => {
+  const moc = resolve('Insurgents raided Mocimboa da Praia in Cabo Delgado province on Monday, killing four soldiers.');
+  assert.equal(moc.admin1?.value, 'Cabo Delgado');
+  assert.equal(moc.admin2?.value, 'Mocimboa da Praia');
+  const but = resolve('Militiamen killed three traders in Butembo, in North Kivu, on Tuesday, the mayor said.');
+  assert.equal(but.admin2?.value, 'Butembo');
+});
+
+test(here + "provinces by their current or official names: Cameroon's regions in French, the Bangsamoro region, Ganja", () => {
+  assert.equal(resolve('Separatists attacked a checkpoint in Bamenda, in the North-West region of Cameroon, on Monday.').admin1?.value, 'Nord-Ouest');
+  assert.equal(resolve('Soldiers clashed with gunmen in Marawi on Friday, killing three.').admin1?.value, 'Bangsamoro Autonomous Region in Muslim Mindanao');
+  assert.equal(resolve('A missile struck a residential block in Ganja, Azerbaijan, on Sunday.').admin1?.value, 'Ganja');
+});

@@ -1623,6 +1623,13 @@ function fromPick(pick: Chosen, ap: ArticlePlaces, gaz: Gazetteer, ev: (m: Place
     // files it in ('Belgorod' in Belgorodskiy raion, 'Lida' in Lidskiy).
     else if (OWN_OKRUG.has(c.countryCode) && c.population >= OKRUG_POP && adjectiveOf(gaz.get(c.admin2Id).name, c.name)) admin2 = cityDistrict(c, ap, ev);
   }
+  // A town GeoNames files in no district, though its province has a district of its name (towns
+  // of the newer GeoNames extract come without district codes): that district, as for a town
+  // filed in another ('Mocimboa da Praia' district of its town).
+  if (!admin2 && c.kind === 'place' && c.admin2Id < 0) {
+    const own = districtNamedAfter(c, gaz);
+    if (own) admin2 = adminField(own, ap, ev, e, 'place.admin2');
+  }
   // No district in GeoNames (Syria, Lebanon, Libya, Iran): the district named after the nearest
   // seat; a city of CITY_SEAT_POP is the seat of its own ('Mahabad', not Naqadeh 40 km off).
   if (!admin2 && c.kind === 'place') {
@@ -1679,9 +1686,15 @@ const CITY_SEAT_POP = 100000;
 function namesakeDistrict(c: GazPlace, gaz: Gazetteer): GazPlace | null {
   const d = gaz.get(c.admin2Id);
   if (skel(d.name) === skel(c.name) || gaz.lookup(nameKey(d.name)).includes(c.id)) return null;
+  return districtNamedAfter(c, gaz, d.id);
+}
+
+/** The district of a town's province that bears the town's name (other than `not`), or null. */
+function districtNamedAfter(c: GazPlace, gaz: Gazetteer, not = -1): GazPlace | null {
+  if (c.admin1Id < 0) return null;
   for (const id of gaz.lookup(nameKey(c.name))) {
     const o = gaz.get(id);
-    if (o.kind === 'admin2' && o.admin1Id === c.admin1Id && o.id !== d.id) return o;
+    if (o.kind === 'admin2' && o.admin1Id === c.admin1Id && o.id !== not) return o;
   }
   return null;
 }
