@@ -105,3 +105,9 @@ test(here + "provinces by their current or official names: Cameroon's regions in
   assert.equal(resolve('Soldiers clashed with gunmen in Marawi on Friday, killing three.').admin1?.value, 'Bangsamoro Autonomous Region in Muslim Mindanao');
   assert.equal(resolve('A missile struck a residential block in Ganja, Azerbaijan, on Sunday.').admin1?.value, 'Ganja');
 });
+
+test(here + "a district GeoNames misnames is reported by its own name: Duhok's Amedi district, not 'Adhamiyah' (a Baghdad district)", () => {
+  const r = resolve('Turkish drones struck a vehicle on a road outside Amedi, in Duhok province, on Tuesday.');
+  assert.equal(r.admin1?.value, 'Dahuk');
+  assert.equal(r.admin2?.value, 'Amedi');
+});
