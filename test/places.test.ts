@@ -432,3 +432,13 @@ test(here + "where people come from is not where it happened: 'the dead were fro
   const doc = analyze('The dead were from Gujranwala, Sialkot and Wazirabad, police said.');
   assert.deepEqual(findPlaces(doc, gaz, {}).map((m) => m.text), []);
 });
+
+test(here + "a country's name before 'border' names the line, not the event's side: 'near the Niger border' in Nigeria is no Niger State, no Niger", () => {
+  const doc = analyze('Herders killed five farmers near the Niger border in Sokoto State on Monday, police said.');
+  assert.ok(!findPlaces(doc, gaz).some((m) => m.text === 'Niger'));
+  const r = resolve('Herders killed five farmers near the Niger border in Sokoto State on Monday, police said.');
+  assert.equal(r.country?.value, 'Nigeria');
+  assert.equal(r.admin1?.value, 'Sokoto');
+  const alone = resolve('Gunmen killed four soldiers near the Pakistan border in Afghanistan on Monday.');
+  assert.equal(alone.country?.value, 'Afghanistan');
+});

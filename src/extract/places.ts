@@ -560,7 +560,20 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
       m.rural = true;
     }
   }
-  return out;
+  return dropBorders(out, text);
+}
+
+/** A name right before one of these names a border, not a place ('near the Niger border'). */
+const BORDER_AFTER = /^\s+(?:border|borders|frontier|boundary)\b/i;
+
+/**
+ * 'a hamlet near the Niger border', 'fighting along the Pakistan border': a country's name before
+ * 'border' names the line the event lies by, not the side it lies on, which the text's other places
+ * tell; read as a place, it drew events abroad or into a namesake province (Nigeria's Niger State).
+ * Such mentions are dropped.
+ */
+function dropBorders(out: PlaceMention[], text: string): PlaceMention[] {
+  return out.filter((m) => m.demonym || m.source || !m.candidates.some((c) => c.kind === 'country') || !BORDER_AFTER.test(text.slice(m.end, m.end + 12)));
 }
 
 /**
