@@ -111,3 +111,12 @@ test(here + "a district GeoNames misnames is reported by its own name: Duhok's A
   assert.equal(r.admin1?.value, 'Dahuk');
   assert.equal(r.admin2?.value, 'Amedi');
 });
+
+test(here + "Thailand: a province's capital district is 'Mueang <province>', in the town and where the text says 'Muang district'", () => {
+  const town = resolve('Insurgents set off a bomb outside a school in Narathiwat on Tuesday, wounding two teachers.');
+  assert.equal(town.admin1?.value, 'Narathiwat');
+  assert.equal(town.admin2?.value, 'Mueang Narathiwat');
+  const muang = resolve('Two rangers were shot dead at a checkpoint in Tambon Sateng of Muang district in Yala on Friday.');
+  assert.equal(muang.admin1?.value, 'Yala');
+  assert.equal(muang.admin2?.value, 'Mueang Yala');
+});

@@ -1641,7 +1641,8 @@ function fromPick(pick: Chosen, ap: ArticlePlaces, gaz: Gazetteer, ev: (m: Place
   // filed in another ('Mocimboa da Praia' district of its town).
   if (!admin2 && c.kind === 'place' && c.admin2Id < 0) {
     const own = districtNamedAfter(c, gaz);
-    if (own) admin2 = adminField(own, ap, ev, e, 'place.admin2');
+    // The text's name of the town names the district too, in the text's spelling (see adminField).
+    if (own) admin2 = c === pick.c && skel(textName(pick.m)) === skel(own.name) ? field(textName(pick.m), 'place.admin2-town-named', false) : adminField(own, ap, ev, e, 'place.admin2');
   }
   // No district in GeoNames (Syria, Lebanon, Libya, Iran): the district named after the nearest
   // seat; a city of CITY_SEAT_POP is the seat of its own ('Mahabad', not Naqadeh 40 km off).
@@ -1705,11 +1706,33 @@ function namesakeDistrict(c: GazPlace, gaz: Gazetteer): GazPlace | null {
 /** The district of a town's province that bears the town's name (other than `not`), or null. */
 function districtNamedAfter(c: GazPlace, gaz: Gazetteer, not = -1): GazPlace | null {
   if (c.admin1Id < 0) return null;
-  for (const id of gaz.lookup(nameKey(c.name))) {
-    const o = gaz.get(id);
-    if (o.kind === 'admin2' && o.admin1Id === c.admin1Id && o.id !== not) return o;
+  const capital = CAPITAL_DISTRICT.find((r) => r.country === c.countryCode);
+  for (const key of [nameKey(c.name), ...(capital ? [nameKey(`${capital.prefix} ${c.name}`)] : [])]) {
+    for (const id of gaz.lookup(key)) {
+      const o = gaz.get(id);
+      if (o.kind === 'admin2' && o.admin1Id === c.admin1Id && o.id !== not) return o;
+    }
   }
   return null;
+}
+
+/**
+ * Countries whose provinces' capital districts are named by a word and the province's (or its
+ * capital's) name, a word the news writes alone as the district's name.
+ */
+const CAPITAL_DISTRICT: readonly { country: string; prefix: string; word: RegExp; reason: string }[] = [
+  {
+    country: 'TH', prefix: 'Mueang', word: /^(?:mueang|muang|muaeng)$/,
+    reason: "each province's capital district is Amphoe Mueang <province> ('Mueang Yala'); the news writes 'Muang district' of the province",
+  },
+];
+
+/** "in Muang district" of a province: that province's capital district, or null. */
+function capitalDistrictOf(name: string, prov: GazPlace, gaz: Gazetteer): GazPlace | null {
+  const rule = CAPITAL_DISTRICT.find((r) => r.country === prov.countryCode && r.word.test(nameKey(name)));
+  if (!rule) return null;
+  const id = gaz.lookup(nameKey(`${rule.prefix} ${plainName(prov.name)}`)).find((i) => gaz.get(i).kind === 'admin2' && gaz.get(i).admin1Id === prov.id);
+  return id === undefined ? null : gaz.get(id);
 }
 
 /** Countries where a city of oblast significance is its own district, apart from the raion named after it. */
@@ -1790,8 +1813,9 @@ function fromText(x: Chosen, prov: GazPlace, ap: ArticlePlaces, gaz: Gazetteer, 
     const best = y?.c && inProv.includes(y.c) ? y.c : inProv.find((c) => c.kind === 'admin2') ?? inProv[0];
     if (best) coordFrom = best;
   }
-  const admin2: Field<string> | null = x.m.unit === 'admin2'
-    ? { value: textName(x.m), evidence: e, rule: 'place.admin2-text' }
+  const capital = x.m.unit === 'admin2' ? capitalDistrictOf(textName(x.m), prov, gaz) : null;
+  const admin2: Field<string> | null = capital ? { value: plainName(capital.name), evidence: e, rule: 'place.admin2-capital-district' }
+    : x.m.unit === 'admin2' ? { value: textName(x.m), evidence: e, rule: 'place.admin2-text' }
     : paren && !isAbbrev(paren.a.text) ? { value: textName(paren.a), evidence: [paren.a], rule: 'place.admin2-parenthesis' }
     : district?.c ? { value: textName(district.m), evidence: [ev(district.m)], rule: 'place.admin2-text-hierarchy' } : null;
   let provField = adminField(prov, ap, ev, e, 'place.admin1');
