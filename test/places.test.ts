@@ -442,3 +442,9 @@ test(here + "a country's name before 'border' names the line, not the event's si
   const alone = resolve('Gunmen killed four soldiers near the Pakistan border in Afghanistan on Monday.');
   assert.equal(alone.country?.value, 'Afghanistan');
 });
+
+test(here + "people told by where they come from ('labourers from Sindh') are no clue to the event's place", () => {
+  const r = resolve('Eleven labourers from Sindh were shot dead near Kharan on Sunday when gunmen stopped their van, officials said.');
+  assert.equal(r.admin1?.value, 'Balochistan');
+  assert.equal(r.location?.value, 'Kharan');
+});

@@ -202,6 +202,12 @@ const MONTH_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-
 const NEAR_BEFORE = /(?:\bnear|\boutskirts of|\bvicinity of|\bclose to|\bkm (?:from|of)|\bkilometres (?:from|of)|\bkilometers (?:from|of)|\bmiles (?:from|of)|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west) of)\s+(?:the\s+)?$/i;
 const UPPER = /^\p{Lu}/u;
 /** Words before a name (or a list of names) that say where people come from. */
+/**
+ * "nine labourers from Punjab were shot dead near Kharan": people told by where they come from,
+ * a plural of people right before 'from' (not 'fighters from X attacked', where X may be a base;
+ * nor 'troops'), which says nothing of where the event was.
+ */
+const PEOPLE_FROM = /\b(?:people|persons|passengers|labou?rers|workers|pilgrims|travell?ers|tourists|migrants|natives|traders|students|truckers|drivers|labou?r|settlers|families)\s+from\s+(?:the\s+)?$/i;
 const ORIGIN_BEFORE = /\b(?:were|was|are|is|hailed|hail|hailing|originally)\s+(?:all\s+|both\s+|originally\s+)?from\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s*(?:,|,?\s+and|,?\s+or)\s+)*$/u;
 /** A speech verb right after a name: the name is who spoke. */
 const SPEAKER_VERB = /^\s+(?:said|says|told|tells|added|adds)\b/;
@@ -344,7 +350,7 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
       }
       // "The victims were from Wazirabad, Mandi Bahauddin and Gujranwala": where people come from,
       // not where the event was (nor a clue to its province); a country stays a clue.
-      if (ORIGIN_BEFORE.test(text.slice(Math.max(0, t.start - 120), t.start)) && !cands.some((c) => c.kind === 'country')) {
+      if ((ORIGIN_BEFORE.test(text.slice(Math.max(0, t.start - 120), t.start)) || PEOPLE_FROM.test(text.slice(Math.max(0, t.start - 30), t.start))) && !cands.some((c) => c.kind === 'country')) {
         i = e;
         found = true;
         break;
