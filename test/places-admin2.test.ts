@@ -120,3 +120,11 @@ test(here + "Thailand: a province's capital district is 'Mueang <province>', in 
   assert.equal(muang.admin1?.value, 'Yala');
   assert.equal(muang.admin2?.value, 'Mueang Yala');
 });
+
+test(here + "a district GeoNames writes in plain Latin letters keeps that name, the town keeps the text's spelling ('Dukan' town, Dokan district); Afghan districts keep the text's", () => {
+  const dukan = resolve('Turkish drones struck a car near Dukan in Sulaymaniyah province on Monday, killing two fighters.');
+  assert.equal(dukan.location?.value, 'Dukan');
+  assert.equal(dukan.admin2?.value, 'Dokan');
+  const af = resolve('Gunmen killed three Taliban fighters in Pol-e-Khomri, the capital of Baghlan province, on Monday.');
+  assert.equal(af.admin2?.value, 'Pol-e-Khomri');
+});
