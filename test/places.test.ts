@@ -448,3 +448,11 @@ test(here + "people told by where they come from ('labourers from Sindh') are no
   assert.equal(r.admin1?.value, 'Balochistan');
   assert.equal(r.location?.value, 'Kharan');
 });
+
+test(here + "a place in parentheses after a news outlet's name is the outlet's seat, not the story's ('the Horseed Media Network (Mogadishu)')", () => {
+  const doc = analyze('Government troops retook a coastal town from the militants, reports the Horseed Media Network (Mogadishu).');
+  assert.ok(!findPlaces(doc, gaz).some((m) => m.text === 'Mogadishu'));
+  // A place in parentheses after a place is still read: "in Jowhar (Middle Shabelle)".
+  const d2 = analyze('Militants attacked a base in Jowhar (Middle Shabelle) on Monday.');
+  assert.ok(findPlaces(d2, gaz).some((m) => m.text === 'Middle Shabelle'));
+});

@@ -566,7 +566,18 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
       m.rural = true;
     }
   }
-  return dropBorders(out, text);
+  return dropOutletSeats(dropBorders(out, text), text);
+}
+
+/**
+ * "reports the Shabelle Media Network (Mogadishu)", "said the Daily Post (Lagos)": a place in
+ * parentheses right after a news outlet's name, as aggregators credit outlets, is where the outlet
+ * is based, no place of the story. The outlet's name is known by its last word.
+ */
+const OUTLET_SEAT_BEFORE = /\b(?:Network|Media|News|Radio|Post|Times|Star|Observer|Nation|Telegraph|Daily|Agency|Today|Express|Mail|Tribune|Herald|Guardian|Standard|Monitor|Online|TV|Television|Press|Gazette|Journal|Chronicle|Independent|Reporter|Vanguard|Punch|Leadership|Sun)\s*\(\s*$/;
+
+function dropOutletSeats(out: PlaceMention[], text: string): PlaceMention[] {
+  return out.filter((m) => m.source || !/^\s*\)/.test(text.slice(m.end, m.end + 3)) || !OUTLET_SEAT_BEFORE.test(text.slice(Math.max(0, m.start - 16), m.start)));
 }
 
 /** A name right before one of these names a border, not a place ('near the Niger border'). */
