@@ -456,3 +456,13 @@ test(here + "a place in parentheses after a news outlet's name is the outlet's s
   const d2 = analyze('Militants attacked a base in Jowhar (Middle Shabelle) on Monday.');
   assert.ok(findPlaces(d2, gaz).some((m) => m.text === 'Middle Shabelle'));
 });
+
+test(here + "'Tonj North County': a district named after its town and a compass point is one name, read from the text where the gazetteer lacks it", () => {
+  const doc = analyze('Raiders killed two herders at a cattle camp in Tonj North County of Warrap State on Friday.');
+  const ms = findPlaces(doc, gaz);
+  assert.ok(ms.some((m) => m.text === 'Tonj North'));
+  assert.ok(!ms.some((m) => m.text.startsWith('North')));
+  const r = resolve('Raiders killed two herders at a cattle camp in Tonj North County of Warrap State on Friday.');
+  assert.equal(r.admin1?.value, 'Warrap');
+  assert.equal(r.admin2?.value, 'Tonj North');
+});

@@ -566,7 +566,32 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
       m.rural = true;
     }
   }
-  return dropOutletSeats(dropBorders(out, text), text);
+  return joinCompassDistricts(dropOutletSeats(dropBorders(out, text), text), text);
+}
+
+/** "Tonj North County", "Lamu West sub-county": a compass word and a district's unit word after a name. */
+const COMPASS_DISTRICT = /^ ((?:North|South|East|West|Central|North-?[Ee]ast|North-?[Ww]est|South-?[Ee]ast|South-?[Ww]est))\s+(?:County|District|[Ss]ub-?[Cc]ounty|Constituency|Woreda)\b/;
+
+/**
+ * "in Tonj North County": a district named after its town and a compass point, which the
+ * gazetteer may lack; read as the town's name alone, the text's district was lost (and 'North
+ * County' read as a place abroad). The town's mention takes the compass word and names a
+ * district (the district is then read from the text, see fromPick); a mention of the words after is dropped.
+ */
+function joinCompassDistricts(out: PlaceMention[], text: string): PlaceMention[] {
+  const joined: PlaceMention[] = [];
+  for (const m of out) {
+    if (m.source || m.demonym || !m.candidates.some((c) => c.kind === 'place')) continue;
+    const cd = COMPASS_DISTRICT.exec(text.slice(m.end, m.end + 40));
+    if (!cd) continue;
+    const end = m.end + 1 + cd[1]!.length;
+    m.text = text.slice(m.start, end);
+    m.end = end;
+    m.unit = 'admin2';
+    joined.push(m);
+  }
+  if (joined.length === 0) return out;
+  return out.filter((o) => o.source || !joined.some((m) => m !== o && o.start >= m.start && o.start < m.end));
 }
 
 /**
