@@ -91,3 +91,40 @@ test(here + "a district the text names further on sets admin2 where the event's 
   const d2 = analyze(two);
   assert.notEqual(resolveLocation(d2, findPlaces(d2, gaz, {}), [0], 't1').admin2?.value, 'Aguililla');
 });
+
+test(here + "a town GeoNames files in no district lies in its province's district of its name ('Mocimboa da Praia', 'Butembo')", () => {
+  const moc = resolve('Insurgents raided Mocimboa da Praia in Cabo Delgado province on Monday, killing four soldiers.');
+  assert.equal(moc.admin1?.value, 'Cabo Delgado');
+  assert.equal(moc.admin2?.value, 'Mocimboa da Praia');
+  const but = resolve('Militiamen killed three traders in Butembo, in North Kivu, on Tuesday, the mayor said.');
+  assert.equal(but.admin2?.value, 'Butembo');
+});
+
+test(here + "provinces by their current or official names: Cameroon's regions in French, the Bangsamoro region, Ganja", () => {
+  assert.equal(resolve('Separatists attacked a checkpoint in Bamenda, in the North-West region of Cameroon, on Monday.').admin1?.value, 'Nord-Ouest');
+  assert.equal(resolve('Soldiers clashed with gunmen in Marawi on Friday, killing three.').admin1?.value, 'Bangsamoro Autonomous Region in Muslim Mindanao');
+  assert.equal(resolve('A missile struck a residential block in Ganja, Azerbaijan, on Sunday.').admin1?.value, 'Ganja');
+});
+
+test(here + "a district GeoNames misnames is reported by its own name: Duhok's Amedi district, not 'Adhamiyah' (a Baghdad district)", () => {
+  const r = resolve('Turkish drones struck a vehicle on a road outside Amedi, in Duhok province, on Tuesday.');
+  assert.equal(r.admin1?.value, 'Dahuk');
+  assert.equal(r.admin2?.value, 'Amedi');
+});
+
+test(here + "Thailand: a province's capital district is 'Mueang <province>', in the town and where the text says 'Muang district'", () => {
+  const town = resolve('Insurgents set off a bomb outside a school in Narathiwat on Tuesday, wounding two teachers.');
+  assert.equal(town.admin1?.value, 'Narathiwat');
+  assert.equal(town.admin2?.value, 'Mueang Narathiwat');
+  const muang = resolve('Two rangers were shot dead at a checkpoint in Tambon Sateng of Muang district in Yala on Friday.');
+  assert.equal(muang.admin1?.value, 'Yala');
+  assert.equal(muang.admin2?.value, 'Mueang Yala');
+});
+
+test(here + "a district GeoNames writes in plain Latin letters keeps that name, the town keeps the text's spelling ('Dukan' town, Dokan district); Afghan districts keep the text's", () => {
+  const dukan = resolve('Turkish drones struck a car near Dukan in Sulaymaniyah province on Monday, killing two fighters.');
+  assert.equal(dukan.location?.value, 'Dukan');
+  assert.equal(dukan.admin2?.value, 'Dokan');
+  const af = resolve('Gunmen killed three Taliban fighters in Pol-e-Khomri, the capital of Baghlan province, on Monday.');
+  assert.equal(af.admin2?.value, 'Pol-e-Khomri');
+});

@@ -432,3 +432,37 @@ test(here + "where people come from is not where it happened: 'the dead were fro
   const doc = analyze('The dead were from Gujranwala, Sialkot and Wazirabad, police said.');
   assert.deepEqual(findPlaces(doc, gaz, {}).map((m) => m.text), []);
 });
+
+test(here + "a country's name before 'border' names the line, not the event's side: 'near the Niger border' in Nigeria is no Niger State, no Niger", () => {
+  const doc = analyze('Herders killed five farmers near the Niger border in Sokoto State on Monday, police said.');
+  assert.ok(!findPlaces(doc, gaz).some((m) => m.text === 'Niger'));
+  const r = resolve('Herders killed five farmers near the Niger border in Sokoto State on Monday, police said.');
+  assert.equal(r.country?.value, 'Nigeria');
+  assert.equal(r.admin1?.value, 'Sokoto');
+  const alone = resolve('Gunmen killed four soldiers near the Pakistan border in Afghanistan on Monday.');
+  assert.equal(alone.country?.value, 'Afghanistan');
+});
+
+test(here + "people told by where they come from ('labourers from Sindh') are no clue to the event's place", () => {
+  const r = resolve('Eleven labourers from Sindh were shot dead near Kharan on Sunday when gunmen stopped their van, officials said.');
+  assert.equal(r.admin1?.value, 'Balochistan');
+  assert.equal(r.location?.value, 'Kharan');
+});
+
+test(here + "a place in parentheses after a news outlet's name is the outlet's seat, not the story's ('the Horseed Media Network (Mogadishu)')", () => {
+  const doc = analyze('Government troops retook a coastal town from the militants, reports the Horseed Media Network (Mogadishu).');
+  assert.ok(!findPlaces(doc, gaz).some((m) => m.text === 'Mogadishu'));
+  // A place in parentheses after a place is still read: "in Jowhar (Middle Shabelle)".
+  const d2 = analyze('Militants attacked a base in Jowhar (Middle Shabelle) on Monday.');
+  assert.ok(findPlaces(d2, gaz).some((m) => m.text === 'Middle Shabelle'));
+});
+
+test(here + "'Tonj North County': a district named after its town and a compass point is one name, read from the text where the gazetteer lacks it", () => {
+  const doc = analyze('Raiders killed two herders at a cattle camp in Tonj North County of Warrap State on Friday.');
+  const ms = findPlaces(doc, gaz);
+  assert.ok(ms.some((m) => m.text === 'Tonj North'));
+  assert.ok(!ms.some((m) => m.text.startsWith('North')));
+  const r = resolve('Raiders killed two herders at a cattle camp in Tonj North County of Warrap State on Friday.');
+  assert.equal(r.admin1?.value, 'Warrap');
+  assert.equal(r.admin2?.value, 'Tonj North');
+});

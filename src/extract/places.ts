@@ -202,6 +202,12 @@ const MONTH_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-
 const NEAR_BEFORE = /(?:\bnear|\boutskirts of|\bvicinity of|\bclose to|\bkm (?:from|of)|\bkilometres (?:from|of)|\bkilometers (?:from|of)|\bmiles (?:from|of)|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west) of)\s+(?:the\s+)?$/i;
 const UPPER = /^\p{Lu}/u;
 /** Words before a name (or a list of names) that say where people come from. */
+/**
+ * "nine labourers from Punjab were shot dead near Kharan": people told by where they come from,
+ * a plural of people right before 'from' (not 'fighters from X attacked', where X may be a base;
+ * nor 'troops'), which says nothing of where the event was.
+ */
+const PEOPLE_FROM = /\b(?:people|persons|passengers|labou?rers|workers|pilgrims|travell?ers|tourists|migrants|natives|traders|students|truckers|drivers|labou?r|settlers|families)\s+from\s+(?:the\s+)?$/i;
 const ORIGIN_BEFORE = /\b(?:were|was|are|is|hailed|hail|hailing|originally)\s+(?:all\s+|both\s+|originally\s+)?from\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s*(?:,|,?\s+and|,?\s+or)\s+)*$/u;
 /** A speech verb right after a name: the name is who spoke. */
 const SPEAKER_VERB = /^\s+(?:said|says|told|tells|added|adds)\b/;
@@ -344,7 +350,7 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
       }
       // "The victims were from Wazirabad, Mandi Bahauddin and Gujranwala": where people come from,
       // not where the event was (nor a clue to its province); a country stays a clue.
-      if (ORIGIN_BEFORE.test(text.slice(Math.max(0, t.start - 120), t.start)) && !cands.some((c) => c.kind === 'country')) {
+      if ((ORIGIN_BEFORE.test(text.slice(Math.max(0, t.start - 120), t.start)) || PEOPLE_FROM.test(text.slice(Math.max(0, t.start - 30), t.start))) && !cands.some((c) => c.kind === 'country')) {
         i = e;
         found = true;
         break;
@@ -560,7 +566,56 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
       m.rural = true;
     }
   }
-  return out;
+  return joinCompassDistricts(dropOutletSeats(dropBorders(out, text), text), text);
+}
+
+/** "Tonj North County", "Lamu West sub-county": a compass word and a district's unit word after a name. */
+const COMPASS_DISTRICT = /^ ((?:North|South|East|West|Central|North-?[Ee]ast|North-?[Ww]est|South-?[Ee]ast|South-?[Ww]est))\s+(?:County|District|[Ss]ub-?[Cc]ounty|Constituency|Woreda)\b/;
+
+/**
+ * "in Tonj North County": a district named after its town and a compass point, which the
+ * gazetteer may lack; read as the town's name alone, the text's district was lost (and 'North
+ * County' read as a place abroad). The town's mention takes the compass word and names a
+ * district (the district is then read from the text, see fromPick); a mention of the words after is dropped.
+ */
+function joinCompassDistricts(out: PlaceMention[], text: string): PlaceMention[] {
+  const joined: PlaceMention[] = [];
+  for (const m of out) {
+    if (m.source || m.demonym || !m.candidates.some((c) => c.kind === 'place')) continue;
+    const cd = COMPASS_DISTRICT.exec(text.slice(m.end, m.end + 40));
+    if (!cd) continue;
+    const end = m.end + 1 + cd[1]!.length;
+    m.text = text.slice(m.start, end);
+    m.end = end;
+    m.unit = 'admin2';
+    joined.push(m);
+  }
+  if (joined.length === 0) return out;
+  return out.filter((o) => o.source || !joined.some((m) => m !== o && o.start >= m.start && o.start < m.end));
+}
+
+/**
+ * "reports the Shabelle Media Network (Mogadishu)", "said the Daily Post (Lagos)": a place in
+ * parentheses right after a news outlet's name, as aggregators credit outlets, is where the outlet
+ * is based, no place of the story. The outlet's name is known by its last word.
+ */
+const OUTLET_SEAT_BEFORE = /\b(?:Network|Media|News|Radio|Post|Times|Star|Observer|Nation|Telegraph|Daily|Agency|Today|Express|Mail|Tribune|Herald|Guardian|Standard|Monitor|Online|TV|Television|Press|Gazette|Journal|Chronicle|Independent|Reporter|Vanguard|Punch|Leadership|Sun)\s*\(\s*$/;
+
+function dropOutletSeats(out: PlaceMention[], text: string): PlaceMention[] {
+  return out.filter((m) => m.source || !/^\s*\)/.test(text.slice(m.end, m.end + 3)) || !OUTLET_SEAT_BEFORE.test(text.slice(Math.max(0, m.start - 16), m.start)));
+}
+
+/** A name right before one of these names a border, not a place ('near the Niger border'). */
+const BORDER_AFTER = /^\s+(?:border|borders|frontier|boundary)\b/i;
+
+/**
+ * 'a hamlet near the Niger border', 'fighting along the Pakistan border': a country's name before
+ * 'border' names the line the event lies by, not the side it lies on, which the text's other places
+ * tell; read as a place, it drew events abroad or into a namesake province (Nigeria's Niger State).
+ * Such mentions are dropped.
+ */
+function dropBorders(out: PlaceMention[], text: string): PlaceMention[] {
+  return out.filter((m) => m.demonym || m.source || !m.candidates.some((c) => c.kind === 'country') || !BORDER_AFTER.test(text.slice(m.end, m.end + 12)));
 }
 
 /**
@@ -1570,13 +1625,34 @@ const skel = (s: string) => {
  * a mention resolved to it or lying in it whose spelling differs only in transliteration:
  * 'Tarinkot' for GeoNames' 'Tarīn Kōṯ'), else the gazetteer's: GeoNames' district names are
  * further from ACLED's than the news' own spellings (acled-2020-afpak admin2 0.92 against 0.67).
+ * Except where GeoNames writes the district in plain Latin letters outside the countries of
+ * TEXT_SPELLED_DISTRICTS: such a name is an administration's or the humanitarian datasets'
+ * romanisation ('Penjwin', 'Dokan', 'Nassriya', 'Nushki'), the conflict data's too, while the news
+ * spells the town after which the district is named as it likes ('Penjwen', 'Noshki'); a name with
+ * diacritics ('Ḩarīb') is a scholarly transliteration no one writes (news-dev admin2
+ * 0.680 → 0.720, acled-2020 0.705 → 0.706, acled-2020-afpak unchanged).
  */
 function adminField(unit: GazPlace, ap: ArticlePlaces, ev: (m: PlaceMention) => Evidence, fallback: Evidence[], rule: string): Field<string> {
   const x = memo(ap, `admin\u0000${unit.id}`, () => namingMention(unit, ap));
   if (x) {
-    return { value: rule === 'place.admin1' ? textName({ text: plainName(unit.name) }) : textName(x.m), evidence: [ev(x.m)], rule: `${rule}-named` };
+    const gazName = rule === 'place.admin1' || (rule === 'place.admin2' && gazetteerSpelled(unit));
+    return { value: gazName ? textName({ text: plainName(unit.name) }) : textName(x.m), evidence: [ev(x.m)], rule: `${rule}-named` };
   }
   return { value: plainName(unit.name), evidence: fallback, rule: `${rule}-gazetteer`, derived: true };
+}
+
+/**
+ * Countries whose districts are written as the text spells them, though GeoNames has a plain Latin
+ * name (see adminField), each with its reason.
+ */
+const TEXT_SPELLED_DISTRICTS: ReadonlyMap<string, string> = new Map([
+  ['AF', "GeoNames writes Afghan districts in a romanisation of its own ('Puli Khumri', 'Chahar Dara', 'Chak-e Wardak') that neither the news nor the conflict data use (acled-2020-afpak admin2 0.901 → 0.864 when read from it)"],
+]);
+const PLAIN_LATIN = /^[A-Za-z' -]+$/;
+
+/** Whether a district is reported by the gazetteer's name even where the text names it (see adminField). */
+function gazetteerSpelled(unit: GazPlace): boolean {
+  return unit.kind === 'admin2' && !TEXT_SPELLED_DISTRICTS.has(unit.countryCode) && PLAIN_LATIN.test(unit.name);
 }
 
 /** The first mention that names `unit` as adminField reads it (over the mentions in it: ap.inUnit). */
@@ -1622,6 +1698,14 @@ function fromPick(pick: Chosen, ap: ArticlePlaces, gaz: Gazetteer, ev: (m: Place
     // okrug, 'Belgorod Municipality'), no part of the rural raion named after it that GeoNames
     // files it in ('Belgorod' in Belgorodskiy raion, 'Lida' in Lidskiy).
     else if (OWN_OKRUG.has(c.countryCode) && c.population >= OKRUG_POP && adjectiveOf(gaz.get(c.admin2Id).name, c.name)) admin2 = cityDistrict(c, ap, ev);
+  }
+  // A town GeoNames files in no district, though its province has a district of its name (towns
+  // of the newer GeoNames extract come without district codes): that district, as for a town
+  // filed in another ('Mocimboa da Praia' district of its town).
+  if (!admin2 && c.kind === 'place' && c.admin2Id < 0) {
+    const own = districtNamedAfter(c, gaz);
+    // The text's name of the town names the district too, in the text's spelling (see adminField).
+    if (own) admin2 = c === pick.c && skel(textName(pick.m)) === skel(own.name) ? field(textName(pick.m), 'place.admin2-town-named', false) : adminField(own, ap, ev, e, 'place.admin2');
   }
   // No district in GeoNames (Syria, Lebanon, Libya, Iran): the district named after the nearest
   // seat; a city of CITY_SEAT_POP is the seat of its own ('Mahabad', not Naqadeh 40 km off).
@@ -1679,11 +1763,39 @@ const CITY_SEAT_POP = 100000;
 function namesakeDistrict(c: GazPlace, gaz: Gazetteer): GazPlace | null {
   const d = gaz.get(c.admin2Id);
   if (skel(d.name) === skel(c.name) || gaz.lookup(nameKey(d.name)).includes(c.id)) return null;
-  for (const id of gaz.lookup(nameKey(c.name))) {
-    const o = gaz.get(id);
-    if (o.kind === 'admin2' && o.admin1Id === c.admin1Id && o.id !== d.id) return o;
+  return districtNamedAfter(c, gaz, d.id);
+}
+
+/** The district of a town's province that bears the town's name (other than `not`), or null. */
+function districtNamedAfter(c: GazPlace, gaz: Gazetteer, not = -1): GazPlace | null {
+  if (c.admin1Id < 0) return null;
+  const capital = CAPITAL_DISTRICT.find((r) => r.country === c.countryCode);
+  for (const key of [nameKey(c.name), ...(capital ? [nameKey(`${capital.prefix} ${c.name}`)] : [])]) {
+    for (const id of gaz.lookup(key)) {
+      const o = gaz.get(id);
+      if (o.kind === 'admin2' && o.admin1Id === c.admin1Id && o.id !== not) return o;
+    }
   }
   return null;
+}
+
+/**
+ * Countries whose provinces' capital districts are named by a word and the province's (or its
+ * capital's) name, a word the news writes alone as the district's name.
+ */
+const CAPITAL_DISTRICT: readonly { country: string; prefix: string; word: RegExp; reason: string }[] = [
+  {
+    country: 'TH', prefix: 'Mueang', word: /^(?:mueang|muang|muaeng)$/,
+    reason: "each province's capital district is Amphoe Mueang <province> ('Mueang Yala'); the news writes 'Muang district' of the province",
+  },
+];
+
+/** "in Muang district" of a province: that province's capital district, or null. */
+function capitalDistrictOf(name: string, prov: GazPlace, gaz: Gazetteer): GazPlace | null {
+  const rule = CAPITAL_DISTRICT.find((r) => r.country === prov.countryCode && r.word.test(nameKey(name)));
+  if (!rule) return null;
+  const id = gaz.lookup(nameKey(`${rule.prefix} ${plainName(prov.name)}`)).find((i) => gaz.get(i).kind === 'admin2' && gaz.get(i).admin1Id === prov.id);
+  return id === undefined ? null : gaz.get(id);
 }
 
 /** Countries where a city of oblast significance is its own district, apart from the raion named after it. */
@@ -1764,8 +1876,9 @@ function fromText(x: Chosen, prov: GazPlace, ap: ArticlePlaces, gaz: Gazetteer, 
     const best = y?.c && inProv.includes(y.c) ? y.c : inProv.find((c) => c.kind === 'admin2') ?? inProv[0];
     if (best) coordFrom = best;
   }
-  const admin2: Field<string> | null = x.m.unit === 'admin2'
-    ? { value: textName(x.m), evidence: e, rule: 'place.admin2-text' }
+  const capital = x.m.unit === 'admin2' ? capitalDistrictOf(textName(x.m), prov, gaz) : null;
+  const admin2: Field<string> | null = capital ? { value: plainName(capital.name), evidence: e, rule: 'place.admin2-capital-district' }
+    : x.m.unit === 'admin2' ? { value: textName(x.m), evidence: e, rule: 'place.admin2-text' }
     : paren && !isAbbrev(paren.a.text) ? { value: textName(paren.a), evidence: [paren.a], rule: 'place.admin2-parenthesis' }
     : district?.c ? { value: textName(district.m), evidence: [ev(district.m)], rule: 'place.admin2-text-hierarchy' } : null;
   let provField = adminField(prov, ap, ev, e, 'place.admin1');
