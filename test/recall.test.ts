@@ -47,3 +47,16 @@ test('a tally or a trend dated by a month is no incident of its own', () => {
     assert.equal(xs.length, 1, `${tally} -> ${brief(xs)}`);
   }
 });
+
+test('protests told "also … elsewhere" in other cities, with no day of their own, are incidents of their own', () => {
+  const xs = incidents(
+    [
+      'Police fired tear gas at thousands of protesters who marched on parliament in Khartoum on Sunday, witnesses said.',
+      'The crowd demanded a return to civilian rule.',
+      'There were also protests elsewhere in the country, in the eastern city of Kassala and the northern city of Atbara.',
+    ].join('\n\n'),
+  );
+  const places = xs.map((x) => x.location?.value).sort();
+  assert.deepEqual(places, ['Atbara', 'Kassala', 'Khartoum'], brief(xs));
+  for (const x of xs) assert.equal(x.event_date?.value, '2024-05-05', brief(xs));
+});

@@ -1408,11 +1408,11 @@ function demonstrationGoesOn(last: Cluster, info: SentenceInfo, gap: number): bo
   return info.live.every((h) => DEMONSTRATION_COURSE.has(h.cat));
 }
 
-/** How to read a text: `oldIncidents` where it is a dated news report, whose old incidents
- *  told in passing are coded (background); a note or snippet codes one event and tells the past
- *  only as its context. */
+/** How to read a text: `news` where it is a dated news report, which may tell several incidents
+ *  (old ones told in passing are coded as background; "also … elsewhere" opens another one on
+ *  the story's day); a note or snippet codes one event and tells the rest only as its context. */
 export interface ReadOptions {
-  oldIncidents?: boolean;
+  news?: boolean;
 }
 
 export function findEvents(doc: Doc, opts: ReadOptions = {}): EventCandidate[] {
@@ -1460,7 +1460,9 @@ export function findEvents(doc: Doc, opts: ReadOptions = {}): EventCandidate[] {
     // a line that opens with its own place and tells an event: "Near Mosul, five strikes
     // engaged four ISIL tactical units" in a list of strikes
     const marksNew = info.cats.has('cue_new') || (info.cats.has('cue_past') && !anaphor);
-    const anchoredNew = info.place && (info.time || info.toll) && !info.cats.has('cue_generic');
+    // (an explicit marker of another incident with a place of its own needs no day: the story's
+    // day goes on, "There were also protests elsewhere, in the port city of X")
+    const anchoredNew = info.place && (info.time || info.toll || (!!opts.news && info.cats.has('cue_new'))) && !info.cats.has('cue_generic');
     const listed = opensWithPlace(doc, i) && !anaphor && !info.cats.has('cue_generic');
     // "On Saturday, gunmen attacked a gendarmerie in Galim … On Sunday, in Northwest province, a
     // homemade bomb injured seven people": a sentence that opens with a day of its own, other
@@ -1474,7 +1476,7 @@ export function findEvents(doc: Doc, opts: ReadOptions = {}): EventCandidate[] {
     const otherDay = !!ownDay && (info.place || info.toll) && !told.some((t) => sameDay!.test(t)) && told.some((t) => DAY_WORD.test(t));
     // ... or one that tells an old incident with a date of its own ("In September 2022, the air
     // force struck a school in X, killing 12")
-    const past: boolean = !!opts.oldIncidents && ownPastIncident(doc, info, last.sentences.slice(0, DAY_SENTENCES).map((k) => doc.text.slice(doc.sentences[k]!.start, doc.sentences[k]!.end)));
+    const past: boolean = !!opts.news && ownPastIncident(doc, info, last.sentences.slice(0, DAY_SENTENCES).map((k) => doc.text.slice(doc.sentences[k]!.start, doc.sentences[k]!.end)));
     const isNew = ((marksNew && anchoredNew) || listed || otherDay || past) && !isBareAttribution(info);
     if (isNew) {
       last = { infos: [info], sentences: [i], background: info.cats.has('cue_past') || past, anchored: true, listed };
