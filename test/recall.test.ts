@@ -60,3 +60,8 @@ test('protests told "also … elsewhere" in other cities, with no day of their o
   assert.deepEqual(places, ['Atbara', 'Kassala', 'Khartoum'], brief(xs));
   for (const x of xs) assert.equal(x.event_date?.value, '2024-05-05', brief(xs));
 });
+
+test('a strike "on the cities of X and Y" is an incident in each city', () => {
+  const xs = incidents('Azerbaijan said on Saturday that Armenian forces had fired missiles on the cities of Ganja and Mingachevir overnight, damaging several homes.');
+  assert.deepEqual(xs.map((x) => x.location?.value).sort(), ['Ganja', 'Mingachevir'], brief(xs));
+});
