@@ -65,3 +65,14 @@ test('a strike "on the cities of X and Y" is an incident in each city', () => {
   const xs = incidents('Azerbaijan said on Saturday that Armenian forces had fired missiles on the cities of Ganja and Mingachevir overnight, damaging several homes.');
   assert.deepEqual(xs.map((x) => x.location?.value).sort(), ['Ganja', 'Mingachevir'], brief(xs));
 });
+
+test('a sentence that only muses about "elsewhere" opens no incident', () => {
+  const xs = incidents(
+    [
+      'Police fired tear gas at thousands of protesters who marched on parliament in Khartoum on Sunday, witnesses said.',
+      'The crowd demanded a return to civilian rule.',
+      'One question is whether the chief executives of firms elsewhere, in the port city of Port Sudan, may be more inclined to leave.',
+    ].join('\n\n'),
+  );
+  assert.equal(xs.length, 1, brief(xs));
+});

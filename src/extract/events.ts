@@ -1461,8 +1461,9 @@ export function findEvents(doc: Doc, opts: ReadOptions = {}): EventCandidate[] {
     // engaged four ISIL tactical units" in a list of strikes
     const marksNew = info.cats.has('cue_new') || (info.cats.has('cue_past') && !anaphor);
     // (an explicit marker of another incident with a place of its own needs no day: the story's
-    // day goes on, "There were also protests elsewhere, in the port city of X")
-    const anchoredNew = info.place && (info.time || info.toll || (!!opts.news && info.cats.has('cue_new'))) && !info.cats.has('cue_generic');
+    // day goes on, "There were also protests elsewhere, in the port city of X"; not where the
+    // sentence only muses: "whether companies elsewhere may …")
+    const anchoredNew = info.place && (info.time || info.toll || (!!opts.news && info.cats.has('cue_new') && !info.cats.has('cue_hedge'))) && !info.cats.has('cue_generic');
     const listed = opensWithPlace(doc, i) && !anaphor && !info.cats.has('cue_generic');
     // "On Saturday, gunmen attacked a gendarmerie in Galim … On Sunday, in Northwest province, a
     // homemade bomb injured seven people": a sentence that opens with a day of its own, other
