@@ -66,7 +66,7 @@ export function extractArticle(article: Article, opts: ExtractOptions = {}): Art
   });
 
   const incidents: Incident[] = [];
-  const found = findEvents(doc);
+  const found = findEvents(doc, { news: published !== null });
   if (found.length > 0) {
     const { places, actors } = mentions();
     const dates = findDates(doc, published);

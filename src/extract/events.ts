@@ -1431,6 +1431,66 @@ export function traceEvents(doc: Doc): { sentence: number; hits: string[]; live:
   });
 }
 
+const MONTHS = '(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.)';
+/** Words that may come before a sentence's opening date: "Moreover, on Oct. 4, 2022, …". */
+const LEAD_IN = String.raw`^\W*(?:(?:Moreover|Also|And|But|However|Meanwhile|Previously|Earlier|Separately)\s*,?\s*)?`;
+
+/**
+ * A sentence that tells its violence with a date of its own, earlier than the story's: an old
+ * incident told in passing ("In September 2022, the air force struck a school in X village,
+ * killing 12"; "That same day last week, 18 people were killed in Y"; "… 27 soldiers during an
+ * attack on Z on March 4, 2022"). The gold codes each as a background incident of its own.
+ * Each with its reason.
+ */
+const OWN_PAST_DATES: { id: string; re: RegExp; reason: string }[] = [
+  {
+    id: 'opening-month',
+    re: new RegExp(`${LEAD_IN}(?:in|on|last)\\s+(?:(?:early|mid|late)[- ]?)?${MONTHS}(?:\\s+\\d{1,2})?(?:,?\\s+(?:(?:19|20)\\d\\d|this year|last year))?\\s*,`, 'i'),
+    reason: 'a month (with or without its day or year) that opens the sentence, set off by a comma, dates what the sentence tells: "In March this year, …", "On June 11, …"',
+  },
+  {
+    id: 'opening-day-month',
+    re: new RegExp(`${LEAD_IN}on\\s+\\d{1,2}\\s+${MONTHS}(?:,?\\s+(?:19|20)\\d\\d)?\\s*,`, 'i'),
+    reason: 'the same, written day first: "On 11 June, …"',
+  },
+  {
+    id: 'opening-relative',
+    re: new RegExp(`${LEAD_IN}(?:(?:that|the) same day )?(?:last (?:week|month|weekend)|earlier (?:this|that|in the) (?:week|month))\\s*,`, 'i'),
+    reason: '"Last week, …", "Earlier this month, …", "That same day last week, …": an earlier day than the story\'s, told at the opening',
+  },
+  {
+    id: 'month-year',
+    re: new RegExp(`\\b(?:in|on)\\s+(?:\\d{1,2}\\s+)?${MONTHS}(?:\\s+\\d{1,2})?,?\\s+(?:19|20)\\d\\d\\b`, 'i'),
+    reason: 'a full date with its year anywhere in the sentence ("during an attack on Z on March 4, 2022"): news gives the year only for an event of another time than the story',
+  },
+];
+
+const DATE_CORE = new RegExp(`${MONTHS}(?:\\s+\\d{1,2}\\b)?|\\b\\d{1,2}\\s+${MONTHS}`, 'i');
+
+/** Event categories of violence or territory that an old incident told in passing can be. */
+const PAST_VIOLENCE = new Set<TriggerCat>(['chemical', 'suicide', 'ied', 'air', 'shelling', 'grenade', 'explosion', 'clash', 'attack', 'kill', 'abduct', 'regain', 'capture']);
+
+/**
+ * Whether a sentence tells an old incident of its own: a date of its own (OWN_PAST_DATES) that
+ * the cluster before does not tell, violence, and a place or a toll. Not a statistic.
+ */
+function ownPastIncident(doc: Doc, info: SentenceInfo, told: string[]): boolean {
+  if (info.statistic || !(info.place || info.toll)) return false;
+  if (!info.live.some((h) => PAST_VIOLENCE.has(h.cat) && !h.attributed)) return false;
+  const text = doc.text.slice(doc.sentences[info.index]!.start, doc.sentences[info.index]!.end);
+  const m = OWN_PAST_DATES.map((d) => d.re.exec(text)).find(Boolean);
+  if (!m) return false;
+  // a trend or a tally is no incident ("attacks began in October 2017 … since then", "In
+  // January, overall, two bombings were recorded"), unless its cue is the date itself ("In March
+  // this year")
+  const base = doc.sentences[info.index]!.start;
+  const inDate = (h: Hit) => info.tok[h.w0]!.start - base >= m.index && info.tok[h.w1]!.end - base <= m.index + m[0].length;
+  if (info.hits.some((h) => h.cat === 'cue_generic' && !inDate(h))) return false;
+  // (the incident before told with the same date is this one again)
+  const day = DATE_CORE.exec(m[0]);
+  return !day || !told.some((t) => t.includes(day[0]));
+}
+
 /** What a demonstration's course is told with: the crowd's acts and how it was met. */
 const DEMONSTRATION_COURSE = new Set<TriggerCat>(['protest', 'riot', 'riot_act', 'mob', 'clash', 'kill', 'destroy', 'loot', 'arrest', 'attack']);
 /** How many sentences after a demonstration its course is still read as part of it. */
@@ -1453,7 +1513,14 @@ function demonstrationGoesOn(last: Cluster, info: SentenceInfo, gap: number): bo
   return info.live.every((h) => DEMONSTRATION_COURSE.has(h.cat));
 }
 
-export function findEvents(doc: Doc): EventCandidate[] {
+/** How to read a text: `news` where it is a dated news report, which may tell several incidents
+ *  (old ones told in passing are coded as background; "also … elsewhere" opens another one on
+ *  the story's day); a note or snippet codes one event and tells the rest only as its context. */
+export interface ReadOptions {
+  news?: boolean;
+}
+
+export function findEvents(doc: Doc, opts: ReadOptions = {}): EventCandidate[] {
   const n = doc.sentences.length;
   if (n === 0) return [];
   const infos = readAll(doc);
@@ -1498,7 +1565,10 @@ export function findEvents(doc: Doc): EventCandidate[] {
     // a line that opens with its own place and tells an event: "Near Mosul, five strikes
     // engaged four ISIL tactical units" in a list of strikes
     const marksNew = info.cats.has('cue_new') || (info.cats.has('cue_past') && !anaphor);
-    const anchoredNew = info.place && (info.time || info.toll) && !info.cats.has('cue_generic');
+    // (an explicit marker of another incident with a place of its own needs no day: the story's
+    // day goes on, "There were also protests elsewhere, in the port city of X"; not where the
+    // sentence only muses: "whether companies elsewhere may …")
+    const anchoredNew = info.place && (info.time || info.toll || (!!opts.news && info.cats.has('cue_new') && !info.cats.has('cue_hedge'))) && !info.cats.has('cue_generic');
     const listed = opensWithPlace(doc, i) && !anaphor && !info.cats.has('cue_generic');
     // "On Saturday, gunmen attacked a gendarmerie in Galim … On Sunday, in Northwest province, a
     // homemade bomb injured seven people": a sentence that opens with a day of its own, other
@@ -1510,9 +1580,12 @@ export function findEvents(doc: Doc): EventCandidate[] {
     // (the incident's day is told in its first sentences: only those are read)
     const told = ownDay ? last.sentences.slice(0, DAY_SENTENCES).map((k) => doc.text.slice(doc.sentences[k]!.start, doc.sentences[k]!.end)) : [];
     const otherDay = !!ownDay && (info.place || info.toll) && !told.some((t) => sameDay!.test(t)) && told.some((t) => DAY_WORD.test(t));
-    const isNew = ((marksNew && anchoredNew) || listed || otherDay) && !isBareAttribution(info);
+    // ... or one that tells an old incident with a date of its own ("In September 2022, the air
+    // force struck a school in X, killing 12")
+    const past: boolean = !!opts.news && ownPastIncident(doc, info, last.sentences.slice(0, DAY_SENTENCES).map((k) => doc.text.slice(doc.sentences[k]!.start, doc.sentences[k]!.end)));
+    const isNew = ((marksNew && anchoredNew) || listed || otherDay || past) && !isBareAttribution(info);
     if (isNew) {
-      last = { infos: [info], sentences: [i], background: info.cats.has('cue_past'), anchored: true, listed };
+      last = { infos: [info], sentences: [i], background: info.cats.has('cue_past') || past, anchored: true, listed };
       clusters.push(last);
       lastSentence = i;
       continue;

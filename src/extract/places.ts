@@ -1090,8 +1090,8 @@ export function resolveLocation(doc: Doc, places: PlaceMention[], focus: number[
   return resolveIn(doc, places, ap, inFocus, ev, gaz);
 }
 
-/** The words before a place told as where something happened: 'in the southern city of Rafah', 'in the capital Baghdad'. */
-const TOLD_IN = /\b(?:in|at|such as)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:(?:city|town|village|capital|port|district|area)(?:\s+of)?\s+)?$/;
+/** The words before a place told as where something happened: 'in the southern city of Rafah', 'in the capital Baghdad', 'a missile strike on the cities of Ganja and Mingachevir' (a strike's target). */
+const TOLD_IN = /\b(?:(?:in|at|such as)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:(?:city|town|village|capital|port|district|area)(?:\s+of)?\s+)?|on\s+the\s+(?:[a-z-]+\s+)?(?:cities|towns|villages)\s+of\s+)$/;
 /** Between two places of a list: 'Rangpur, Dhaka and Chittagong', ', the eastern city of Kassala and the northern city of Atbara'. */
 const LISTED_AFTER = /^\s*(?:,|and|,\s*and)\s*(?:the\s+)?(?:[a-z-]+\s+)?(?:(?:city|town|village|capital|port|district|area)(?:\s+of)?\s+)?$/;
 

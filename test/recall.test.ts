@@ -1,0 +1,78 @@
+/**
+ * Recall on news (issue 10): incidents an article tells besides its main one — old incidents
+ * told in passing with a date and place of their own ("background" in the gold's terms),
+ * several incidents in one article. Every text is written for this test; the expected values
+ * were decided by hand from ACLED's codebook.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractArticle } from '../src/pipeline.js';
+import type { Article, Incident } from '../src/core/types.js';
+
+function incidents(text: string, published = '2024-05-11'): Incident[] {
+  return extractArticle({ id: 'r', text, published } as Article, { incidentsOnly: true }).incidents;
+}
+const brief = (xs: Incident[]) => xs.map((x) => `${x.sub_event_type.value} ${x.event_date?.value} ${x.location?.value} ${x.fatalities.value}`).join('; ');
+
+test('an old incident told in passing with its own month is an incident of its own', () => {
+  for (const [old, day] of [
+    ['In August 2023, militants stormed a police station in Lakki Marwat, killing six officers.', '2023-08'],
+    ['In March this year, gunmen killed a tribal elder in Lakki Marwat district.', '2024-03'],
+    ['Moreover, on Oct. 4, 2022, militants attacked a police station in Lakki Marwat, killing six officers.', '2022-10-04'],
+    ['Militants have killed dozens of policemen in the province, including six officers during an attack in Lakki Marwat on August 9, 2023.', '2023-08-09'],
+  ] as const) {
+    const xs = incidents(['Gunmen killed four policemen at a checkpoint in Bannu on Friday, officials said.', 'The attackers fled on motorcycles.', old].join('\n\n'));
+    assert.equal(xs.length, 2, `${old} -> ${brief(xs)}`);
+    const back = xs.find((x) => x.location?.value === 'Lakki Marwat');
+    assert.ok(back, `${old} -> ${brief(xs)}`);
+    assert.ok(back!.event_date?.value.startsWith(day), `${old} -> ${brief(xs)}`);
+    assert.equal(back!.background, true);
+  }
+});
+
+test('an old killing told "last week" with its toll is its own incident, even where its place is no name after "in"', () => {
+  const xs = incidents(
+    ['Gunmen killed four policemen at a checkpoint in Bannu on Friday, officials said.', 'The attackers fled on motorcycles.', 'Last week, a 40-year-old farmer was killed during an attack on the Kot Ali hamlet by armed men.'].join('\n\n'),
+  );
+  assert.equal(xs.length, 2, brief(xs));
+  assert.equal(xs.filter((x) => x.background).length, 1, brief(xs));
+});
+
+test('a tally or a trend dated by a month is no incident of its own', () => {
+  for (const tally of [
+    'In April, overall, three suicide bombings were recorded in the province.',
+    'The insurgency began in October 2017 with a series of attacks in the north, leading to hundreds of deaths since then.',
+  ]) {
+    const xs = incidents(['Gunmen killed four policemen at a checkpoint in Bannu on Friday, officials said.', 'The attackers fled on motorcycles.', tally].join('\n\n'));
+    assert.equal(xs.length, 1, `${tally} -> ${brief(xs)}`);
+  }
+});
+
+test('protests told "also … elsewhere" in other cities, with no day of their own, are incidents of their own', () => {
+  const xs = incidents(
+    [
+      'Police fired tear gas at thousands of protesters who marched on parliament in Khartoum on Sunday, witnesses said.',
+      'The crowd demanded a return to civilian rule.',
+      'There were also protests elsewhere in the country, in the eastern city of Kassala and the northern city of Atbara.',
+    ].join('\n\n'),
+  );
+  const places = xs.map((x) => x.location?.value).sort();
+  assert.deepEqual(places, ['Atbara', 'Kassala', 'Khartoum'], brief(xs));
+  for (const x of xs) assert.equal(x.event_date?.value, '2024-05-05', brief(xs));
+});
+
+test('a strike "on the cities of X and Y" is an incident in each city', () => {
+  const xs = incidents('Azerbaijan said on Saturday that Armenian forces had fired missiles on the cities of Ganja and Mingachevir overnight, damaging several homes.');
+  assert.deepEqual(xs.map((x) => x.location?.value).sort(), ['Ganja', 'Mingachevir'], brief(xs));
+});
+
+test('a sentence that only muses about "elsewhere" opens no incident', () => {
+  const xs = incidents(
+    [
+      'Police fired tear gas at thousands of protesters who marched on parliament in Khartoum on Sunday, witnesses said.',
+      'The crowd demanded a return to civilian rule.',
+      'One question is whether the chief executives of firms elsewhere, in the port city of Port Sudan, may be more inclined to leave.',
+    ].join('\n\n'),
+  );
+  assert.equal(xs.length, 1, brief(xs));
+});
