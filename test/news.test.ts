@@ -334,3 +334,25 @@ test('a trend known only to the month and the country is background, not an inci
   assert.equal(xs.length, 1, brief(xs));
   assert.equal(xs[0]!.location?.value, 'Kunduz');
 });
+
+test('violence told with neither a place below the country nor a day of its own is the war in general, not an incident', () => {
+  // Written for this test: the general line borrows the dateline's day and names only the country.
+  const xs = incidents(
+    [
+      'KYIV, Ukraine, May 9',
+      'Russian soldiers are shelling civilians in the cities and regions of Ukraine.',
+      'A rocket hit a house in Kharkiv on Saturday, killing four people, officials said.',
+      'Rescuers worked through the night.',
+    ].join('\n\n'),
+  );
+  assert.equal(xs.length, 1, brief(xs));
+  assert.equal(xs[0]!.location?.value, 'Kharkiv');
+  const stats = incidents(
+    [
+      'DAKAR: A monitoring group recorded a sharp rise in violence in the region on 3 May 2024.',
+      'Over 1,400 of these reported fatalities have resulted from attacks targeting civilians in Niger.',
+      'The group said the trend was likely to continue.',
+    ].join('\n\n'),
+  );
+  assert.equal(stats.length, 0, brief(stats));
+});

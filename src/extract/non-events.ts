@@ -114,10 +114,14 @@ export const AGGREGATE_CUES: Frame[] = [
   },
 ];
 
-/** No day of its own: dated from the publication, the reporting day or to the month at best. */
+/**
+ * No day of its own: dated from the publication, the reporting day, a day carried over from an
+ * earlier sentence (dates.ts's ':earlier-in-…' rules: the sentence names no day, the reader lent
+ * it the last one told), or to the month at best.
+ */
 function withoutOwnDay(inc: Incident): boolean {
   const d = inc.event_date;
-  return !d || d.rule === 'date:publication' || /reporting-day/.test(d.rule) || (inc.time_precision?.value ?? 3) >= 3;
+  return !d || d.rule === 'date:publication' || /reporting-day|:earlier-in-/.test(d.rule) || (inc.time_precision?.value ?? 3) >= 3;
 }
 
 /** Why this incident is no new incident, or null. */
@@ -129,7 +133,10 @@ export function whyNoIncident(doc: Doc, inc: Incident, published: string | null)
   // Known to the month and the country only ("increased attacks across the country after August
   // 2021", "the invasion it launched in February 2022"): a trend of the war told as background, not
   // an incident an analyst could code (ACLED's background incidents have a place).
-  if (isNewsArticle(doc, published) && (inc.time_precision?.value ?? 3) >= 3 && !inc.admin1?.value) return 'non-event:trend-without-place';
+  // So is violence told with neither a place below the country nor a day of its own ("soldiers are
+  // shelling civilians in the cities and regions of the country"): what the text says of the war
+  // in general, not one event.
+  if (isNewsArticle(doc, published) && withoutOwnDay(inc) && !inc.admin1?.value) return 'non-event:trend-without-place';
   const told = inc.evidence.map((e) => e.text).join(' ');
   for (const f of PAST_FRAMES) if (f.re.test(told) && isOld(doc, inc, published, f.id === 'trial')) return `non-event:${f.id}`;
   return null;
