@@ -356,3 +356,19 @@ test('violence told with neither a place below the country nor a day of its own 
   );
   assert.equal(stats.length, 0, brief(stats));
 });
+
+test('strikes told as a habit of the war ("many have been killed in frequent air strikes") are no incident', () => {
+  // Written for this test.
+  const xs = incidents(
+    [
+      'ODESA (Agency) - A Russian missile hit a warehouse in the southern port of Odesa on Thursday, killing four workers, officials said.',
+      'Rescuers searched the site through the night.',
+      'The governor said the building stored grain.',
+      'Firefighters put out the flames by morning.',
+      'The mayor called the attack a war crime.',
+      'Moscow denies deliberately attacking civilians in the war which it started in March 2022, although hundreds have been killed in frequent Russian air strikes across the country.',
+    ].join('\n\n'),
+  );
+  assert.equal(xs.length, 1, brief(xs));
+  assert.equal(xs[0]!.location?.value, 'Odesa');
+});

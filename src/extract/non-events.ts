@@ -115,6 +115,19 @@ export const AGGREGATE_CUES: Frame[] = [
 ];
 
 /**
+ * Violence told as a habit of the war ("many have been killed in frequent air strikes", "the
+ * repeated shelling of the city"): read on the incident's first sentence, and only where no day of
+ * its own dates it (a dated strike may add "amid near-daily attacks" to its story).
+ */
+export const HABIT_CUES: Frame[] = [
+  {
+    id: 'habit',
+    re: /\b(?:frequent|repeated|regular|daily|nightly|constant|incessant|relentless|near-daily|persistent)\s+(?:[\w-]+\s+){0,2}(?:air ?strikes|airstrikes|attacks|shelling|bombardments?|bombings|raids|strikes)\b/i,
+    reason: 'frequent or repeated strikes are many events told as one habit of the war, not one incident an analyst could code',
+  },
+];
+
+/**
  * No day of its own: dated from the publication, the reporting day, a day carried over from an
  * earlier sentence (dates.ts's ':earlier-in-…' rules: the sentence names no day, the reader lent
  * it the last one told), or to the month at best.
@@ -130,6 +143,7 @@ export function whyNoIncident(doc: Doc, inc: Incident, published: string | null)
   if (VAGUE_STRATEGIC.has(inc.sub_event_type.value) && isNewsArticle(doc, published)) return 'non-event:strategic-in-news';
   const first = inc.evidence[0]?.text ?? '';
   if (published && withoutOwnDay(inc)) for (const f of AGGREGATE_CUES) if (f.re.test(first)) return `non-event:aggregate-${f.id}`;
+  if (withoutOwnDay(inc)) for (const f of HABIT_CUES) if (f.re.test(first)) return `non-event:${f.id}`;
   // Known to the month and the country only ("increased attacks across the country after August
   // 2021", "the invasion it launched in February 2022"): a trend of the war told as background, not
   // an incident an analyst could code (ACLED's background incidents have a place).
