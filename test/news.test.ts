@@ -372,3 +372,18 @@ test('strikes told as a habit of the war ("many have been killed in frequent air
   assert.equal(xs.length, 1, brief(xs));
   assert.equal(xs[0]!.location?.value, 'Odesa');
 });
+
+test('a lead dated by its report, with the same toll and group as a dated telling, is that incident; another toll stays apart', () => {
+  // Written for this test: the attack was on Monday, state television reported it on Thursday.
+  const story = (dead: string) =>
+    [
+      'NIAMEY, May 9 — Suspected JNIM fighters have killed 12 civilians in attacks in the western part of Niger’s Tillaberi region, state television reported Thursday.',
+      'The militants had raided two villages near Ayorou on Monday and Tuesday, the channel said, quoting the regional governor.',
+      `The JNIM attack near Ayorou left ${dead} people dead and forced hundreds of families to flee, it said.`,
+    ].join('\n\n');
+  const one = incidents(story('12'), '2024-05-09');
+  assert.equal(one.length, 1, brief(one));
+  assert.equal(one[0]!.event_date?.value, '2024-05-06');
+  const two = incidents(story('five'), '2024-05-09');
+  assert.equal(two.length, 2, brief(two));
+});
