@@ -387,3 +387,17 @@ test('a lead dated by its report, with the same toll and group as a dated tellin
   const two = incidents(story('five'), '2024-05-09');
   assert.equal(two.length, 2, brief(two));
 });
+
+test('missiles told with no shooter after an air strike are the strike; missiles a named group fired stay their own', () => {
+  // Written for this test.
+  const story = (second: string) =>
+    [
+      'Israeli air strikes on Aleppo airport overnight Sunday killed three Syrian soldiers and wounded four others.',
+      second,
+      'The Israeli military did not comment.',
+    ].join('\n\n');
+  const one = incidents(story('According to the state news agency, a “barrage of missiles” was launched at 1 a.m. local time, putting the runway out of service.'), '2024-05-13');
+  assert.deepEqual(one.map((x) => x.sub_event_type.value), ['Air/drone strike'], brief(one));
+  const two = incidents(story('Hezbollah fired missiles at the airport at 1 a.m. local time, the state news agency said.'), '2024-05-13');
+  assert.equal(two.length, 2, brief(two));
+});

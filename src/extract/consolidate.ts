@@ -85,6 +85,17 @@ function sameToll(a: Incident, b: Incident, na: string | null, nb: string | null
   return reported(a) !== reported(b) && na !== null && na === nb && typeof ta === 'number' && ta >= 2 && ta === tb;
 }
 
+/**
+ * Missiles told with nobody named as their shooter ("a barrage of missiles was launched at 2 a.m.")
+ * after an air strike are the strike's own: aircraft fire missiles. Rockets, shells and mortars
+ * are ground fire, and a shooter named ("IS shelling of the positions") is another incident.
+ */
+function missilesOfTheStrike(strike: Incident, other: Incident): boolean {
+  const trigger = other.sub_event_type.evidence[0]?.text ?? '';
+  return MEANS[strike.sub_event_type.value] === 'air' && MEANS[other.sub_event_type.value] === 'shelling' &&
+    /^missiles?$/i.test(trigger) && (!other.actor1 || UNNAMED.test(other.actor1.value));
+}
+
 /** Why two tellings of one article cannot be one incident, or null when nothing says so. */
 export function apart(a: Incident, b: Incident): string | null {
   if (FAMILY[a.event_type.value] !== FAMILY[b.event_type.value]) return 'kind';
@@ -93,7 +104,7 @@ export function apart(a: Incident, b: Incident): string | null {
   // "IS shelling of Peshmerga positions"), except a bomb told first as a blast and then as a
   // suicide attack
   const ma = MEANS[a.sub_event_type.value], mb = MEANS[b.sub_event_type.value];
-  if (ma && mb && ma !== mb) return 'means';
+  if (ma && mb && ma !== mb && !missilesOfTheStrike(a, b) && !missilesOfTheStrike(b, a)) return 'means';
   const eq = (k: 'country' | 'admin1') => !a[k] || !b[k] || fold(a[k]!.value) === fold(b[k]!.value);
   if (!eq('country')) return 'country';
   if (!eq('admin1')) return 'admin1';
