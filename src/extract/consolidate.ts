@@ -74,9 +74,10 @@ function ownDay(x: Incident): { day: number; tolerance: number } | null {
 }
 
 /**
- * A lead dated only by when it was reported ("rebels have killed 15 civilians, state media
- * reported Thursday") that gives the same toll of several dead and the same named perpetrator as
- * a telling with a day of its own ("the attack in Haro on Monday left 15 dead") is that telling:
+ * A lead dated only by when it was reported ("JNIM fighters have killed 12 civilians, state
+ * television reported on Thursday") that gives the same toll of several dead and the same named
+ * perpetrator as a telling with a day of its own ("the raid near Ayorou on Monday killed twelve")
+ * is that telling:
  * news reports an attack days after it, and one figure of one group's victims is one incident.
  */
 function sameToll(a: Incident, b: Incident, na: string | null, nb: string | null): boolean {
@@ -86,7 +87,7 @@ function sameToll(a: Incident, b: Incident, na: string | null, nb: string | null
 }
 
 /**
- * Missiles told with nobody named as their shooter ("a barrage of missiles was launched at 2 a.m.")
+ * Missiles told with nobody named as their shooter ("several missiles were fired toward the airfield")
  * after an air strike are the strike's own: aircraft fire missiles. Rockets, shells and mortars
  * are ground fire, and a shooter named ("IS shelling of the positions") is another incident.
  */
@@ -97,7 +98,7 @@ function missilesOfTheStrike(strike: Incident, other: Incident): boolean {
 }
 
 /** Why two tellings of one article cannot be one incident, or null when nothing says so. */
-export function apart(a: Incident, b: Incident): string | null {
+export function apart(a: Incident, b: Incident, wideA = false, wideB = false): string | null {
   if (FAMILY[a.event_type.value] !== FAMILY[b.event_type.value]) return 'kind';
   if (FAMILY[a.event_type.value] === 'strategic' && a.sub_event_type.value !== b.sub_event_type.value) return 'kind';
   // two means told of one place and day are two incidents ("an air strike on the mosque" and
@@ -115,7 +116,9 @@ export function apart(a: Incident, b: Incident): string | null {
     // a town and its district, or two spellings of one place, are one place; two towns are two
     // places unless they lie within a few km (one event per location and day, as ACLED codes);
     // a province-wide place says no more than its province
-    const pa = a.geo_precision?.value ?? 3, pb = b.geo_precision?.value ?? 3;
+    // (a town or district the text calls a region, "in the forests of the Palamu region", names the
+    // wider area around it: no more than its province)
+    const pa = wideA ? 3 : a.geo_precision?.value ?? 3, pb = wideB ? 3 : b.geo_precision?.value ?? 3;
     const within = pa === 3 || pb === 3 ? true : d !== null ? d <= (pa === 1 && pb === 1 ? 5 : 25) : sameAdmin2;
     const nested = fold(la).includes(fold(lb)) || fold(lb).includes(fold(la));
     if (!within && !nested) return 'place';
@@ -126,6 +129,16 @@ export function apart(a: Incident, b: Incident): string | null {
   if (da && db && Math.abs(da.day - db.day) > Math.max(da.tolerance, db.tolerance) && !sameToll(a, b, na, nb)) return 'day';
   if (na && nb && na !== nb && fold(b.actor2?.value) !== na && fold(a.actor2?.value) !== nb) return 'actor';
   return null;
+}
+
+/**
+ * Is the telling's place one the text names as a region ("in the Palamu region", "across the
+ * Kurram belt")? News names a division or a conflict zone after its main town or district; the
+ * gazetteer finds the town or district, but the text speaks of the whole area.
+ */
+export function namesRegion(doc: Doc, x: Incident): boolean {
+  const e = x.location?.evidence[0];
+  return !!e && /^\s+(?:region|belt|division)\b/i.test(doc.text.slice(e.end, e.end + 12));
 }
 
 /** Does the telling open with a marker of another incident? (first sentence of its evidence) */
@@ -144,12 +157,13 @@ export function groupTellings(doc: Doc, incidents: Incident[], sentences: number
   // tellings: each group keeps one member per cue set and each pair of cue sets is compared once.
   // A text that tells one incident a thousand times ('Gunmen killed three policemen …' repeated)
   // stays linear instead of comparing every telling with every earlier one.
-  const cues = incidents.map(cueKey);
+  const wide = incidents.map((x) => namesRegion(doc, x));
+  const cues = incidents.map((x, i) => cueKey(x) + (wide[i] ? '\u0000wide' : ''));
   const verdicts = new Map<string, boolean>();
   const together = (i: number, j: number) => {
     const key = `${cues[i]}\u0000${cues[j]}`;
     let v = verdicts.get(key);
-    if (v === undefined) verdicts.set(key, (v = apart(incidents[i]!, incidents[j]!) === null));
+    if (v === undefined) verdicts.set(key, (v = apart(incidents[i]!, incidents[j]!, wide[i], wide[j]) === null));
     return v;
   };
   incidents.forEach((b, j) => {

@@ -115,8 +115,8 @@ export const AGGREGATE_CUES: Frame[] = [
 ];
 
 /**
- * Violence told as a habit of the war ("many have been killed in frequent air strikes", "the
- * repeated shelling of the city"): read on the incident's first sentence, and only where no day of
+ * Violence told as a habit of the war ("civilians have lost their lives to frequent air strikes",
+ * "the repeated shelling of the city"): read on the incident's first sentence, and only where no day of
  * its own dates it (a dated strike may add "amid near-daily attacks" to its story).
  */
 export const HABIT_CUES: Frame[] = [
@@ -147,9 +147,9 @@ export function whyNoIncident(doc: Doc, inc: Incident, published: string | null)
   // Known to the month and the country only ("increased attacks across the country after August
   // 2021", "the invasion it launched in February 2022"): a trend of the war told as background, not
   // an incident an analyst could code (ACLED's background incidents have a place).
-  // So is violence told with neither a place below the country nor a day of its own ("soldiers are
-  // shelling civilians in the cities and regions of the country"): what the text says of the war
-  // in general, not one event.
+  // So is violence told with neither a place below the country nor a day of its own ("forces keep
+  // firing artillery at towns across the country"): what the text says of the war in general, not
+  // one event.
   if (isNewsArticle(doc, published) && withoutOwnDay(inc) && !inc.admin1?.value) return 'non-event:trend-without-place';
   const told = inc.evidence.map((e) => e.text).join(' ');
   for (const f of PAST_FRAMES) if (f.re.test(told) && isOld(doc, inc, published, f.id === 'trial')) return `non-event:${f.id}`;
