@@ -334,3 +334,83 @@ test('a trend known only to the month and the country is background, not an inci
   assert.equal(xs.length, 1, brief(xs));
   assert.equal(xs[0]!.location?.value, 'Kunduz');
 });
+
+test('violence told with neither a place below the country nor a day of its own is the war in general, not an incident', () => {
+  // Written for this test: the general line borrows the dateline's day and names only the country.
+  const xs = incidents(
+    [
+      'KYIV, Ukraine, May 9',
+      'Russian forces keep firing artillery at residential areas in towns across Ukraine.',
+      'A rocket hit a house in Kharkiv on Saturday, killing four people, officials said.',
+      'Rescuers worked through the night.',
+    ].join('\n\n'),
+  );
+  assert.equal(xs.length, 1, brief(xs));
+  assert.equal(xs[0]!.location?.value, 'Kharkiv');
+  const stats = incidents(
+    [
+      'DAKAR: A monitoring group recorded a sharp rise in violence in the region on 3 May 2024.',
+      'More than 900 of the recorded deaths came from attacks on civilians in Niger, it said.',
+      'The group said the trend was likely to continue.',
+    ].join('\n\n'),
+  );
+  assert.equal(stats.length, 0, brief(stats));
+});
+
+test('strikes told as a habit of the war ("civilians have lost their lives to frequent air strikes") are no incident', () => {
+  // Written for this test.
+  const xs = incidents(
+    [
+      'ODESA (Agency) - A Russian missile hit a warehouse in the southern port of Odesa on Thursday, killing four workers, officials said.',
+      'Rescuers searched the site through the night.',
+      'The governor said the building stored grain.',
+      'Firefighters put out the flames by morning.',
+      'The mayor called the attack a war crime.',
+      'Moscow insists it hits only military sites, yet hundreds of civilians have lost their lives to frequent Russian air strikes in the war it began in March 2022.',
+    ].join('\n\n'),
+  );
+  assert.equal(xs.length, 1, brief(xs));
+  assert.equal(xs[0]!.location?.value, 'Odesa');
+});
+
+test('a lead dated by its report, with the same toll and group as a dated telling, is that incident; another toll stays apart', () => {
+  // Written for this test: the attack was on Monday, state television reported it on Thursday.
+  const story = (dead: string) =>
+    [
+      'NIAMEY, May 9 — JNIM fighters have killed 12 civilians in Niger’s Tillaberi region, state television reported on Thursday.',
+      'The militants had raided two villages near Ayorou on Monday and Tuesday, the channel said, quoting the regional governor.',
+      `${dead} people were killed in the JNIM attack near Ayorou, the governor said.`,
+    ].join('\n\n');
+  const one = incidents(story('Twelve'), '2024-05-09');
+  assert.equal(one.length, 1, brief(one));
+  assert.equal(one[0]!.event_date?.value, '2024-05-06');
+  const two = incidents(story('Five'), '2024-05-09');
+  assert.equal(two.length, 2, brief(two));
+});
+
+test('missiles told with no shooter after an air strike are the strike; missiles a named group fired stay their own', () => {
+  // Written for this test.
+  const story = (second: string) =>
+    [
+      'Israeli air strikes on Aleppo airport overnight Sunday killed three Syrian soldiers and wounded four others.',
+      second,
+      'The Israeli military did not comment.',
+    ].join('\n\n');
+  const one = incidents(story('State television said several missiles were fired toward the airfield at around 1 a.m., shutting it to flights.'), '2024-05-13');
+  assert.deepEqual(one.map((x) => x.sub_event_type.value), ['Air/drone strike'], brief(one));
+  const two = incidents(story('Hezbollah fired missiles at the airport at 1 a.m. local time, the state news agency said.'), '2024-05-13');
+  assert.equal(two.length, 2, brief(two));
+});
+
+test("a district the text calls a region ('the Palamu region') is the area around the incident's town, not another place", () => {
+  // Written for this test.
+  const xs = incidents(
+    [
+      'RANCHI: The toll in the Latehar ambush rose to eight on Saturday after two wounded policemen died in hospital, officials said.',
+      'On Friday, six policemen were killed and nine hurt when Maoist rebels opened fire on a patrol in the forests of the Palamu region.',
+      'Reinforcements were sent to the area.',
+    ].join('\n\n'),
+  );
+  assert.equal(xs.length, 1, brief(xs));
+  assert.equal(xs[0]!.location?.value, 'Latehar');
+});

@@ -11,7 +11,8 @@
  *
  * Two tellings stay apart when the text marks the second as another incident ("in a separate
  * attack", "a similar attack", "elsewhere"), or when they disagree on a place (country, province,
- * or two towns far apart), on a day (two exact days more than a day apart), on the kind of event
+ * or two towns far apart), on a day (two exact days more than a day apart, unless a lead dated by
+ * its report gives the dated telling's toll and group), on the kind of event
  * (a protest is no bombing), or on a named perpetrator.
  */
 import type { Incident } from '../core/types.js';
@@ -72,15 +73,39 @@ function ownDay(x: Incident): { day: number; tolerance: number } | null {
   return { day, tolerance: (x.time_precision?.value ?? 1) > 1 ? 7 : 1 };
 }
 
+/**
+ * A lead dated only by when it was reported ("JNIM fighters have killed 12 civilians, state
+ * television reported on Thursday") that gives the same toll of several dead and the same named
+ * perpetrator as a telling with a day of its own ("the raid near Ayorou on Monday killed twelve")
+ * is that telling:
+ * news reports an attack days after it, and one figure of one group's victims is one incident.
+ */
+function sameToll(a: Incident, b: Incident, na: string | null, nb: string | null): boolean {
+  const reported = (x: Incident) => !!x.event_date && (x.event_date.rule === 'date:publication' || /reporting-day/.test(x.event_date.rule));
+  const ta = a.fatalities?.value, tb = b.fatalities?.value;
+  return reported(a) !== reported(b) && na !== null && na === nb && typeof ta === 'number' && ta >= 2 && ta === tb;
+}
+
+/**
+ * Missiles told with nobody named as their shooter ("several missiles were fired toward the airfield")
+ * after an air strike are the strike's own: aircraft fire missiles. Rockets, shells and mortars
+ * are ground fire, and a shooter named ("IS shelling of the positions") is another incident.
+ */
+function missilesOfTheStrike(strike: Incident, other: Incident): boolean {
+  const trigger = other.sub_event_type.evidence[0]?.text ?? '';
+  return MEANS[strike.sub_event_type.value] === 'air' && MEANS[other.sub_event_type.value] === 'shelling' &&
+    /^missiles?$/i.test(trigger) && (!other.actor1 || UNNAMED.test(other.actor1.value));
+}
+
 /** Why two tellings of one article cannot be one incident, or null when nothing says so. */
-export function apart(a: Incident, b: Incident): string | null {
+export function apart(a: Incident, b: Incident, wideA = false, wideB = false): string | null {
   if (FAMILY[a.event_type.value] !== FAMILY[b.event_type.value]) return 'kind';
   if (FAMILY[a.event_type.value] === 'strategic' && a.sub_event_type.value !== b.sub_event_type.value) return 'kind';
   // two means told of one place and day are two incidents ("an air strike on the mosque" and
   // "IS shelling of Peshmerga positions"), except a bomb told first as a blast and then as a
   // suicide attack
   const ma = MEANS[a.sub_event_type.value], mb = MEANS[b.sub_event_type.value];
-  if (ma && mb && ma !== mb) return 'means';
+  if (ma && mb && ma !== mb && !missilesOfTheStrike(a, b) && !missilesOfTheStrike(b, a)) return 'means';
   const eq = (k: 'country' | 'admin1') => !a[k] || !b[k] || fold(a[k]!.value) === fold(b[k]!.value);
   if (!eq('country')) return 'country';
   if (!eq('admin1')) return 'admin1';
@@ -91,19 +116,29 @@ export function apart(a: Incident, b: Incident): string | null {
     // a town and its district, or two spellings of one place, are one place; two towns are two
     // places unless they lie within a few km (one event per location and day, as ACLED codes);
     // a province-wide place says no more than its province
-    const pa = a.geo_precision?.value ?? 3, pb = b.geo_precision?.value ?? 3;
+    // (a town or district the text calls a region, "in the forests of the Palamu region", names the
+    // wider area around it: no more than its province)
+    const pa = wideA ? 3 : a.geo_precision?.value ?? 3, pb = wideB ? 3 : b.geo_precision?.value ?? 3;
     const within = pa === 3 || pb === 3 ? true : d !== null ? d <= (pa === 1 && pb === 1 ? 5 : 25) : sameAdmin2;
     const nested = fold(la).includes(fold(lb)) || fold(lb).includes(fold(la));
     if (!within && !nested) return 'place';
   }
-  const da = ownDay(a), db = ownDay(b);
-  if (da && db) {
-    if (Math.abs(da.day - db.day) > Math.max(da.tolerance, db.tolerance)) return 'day';
-  }
   const named = (x: Incident) => (x.actor1 && !UNNAMED.test(x.actor1.value) ? fold(x.actor1.value) : null);
   const na = named(a), nb = named(b);
+  const da = ownDay(a), db = ownDay(b);
+  if (da && db && Math.abs(da.day - db.day) > Math.max(da.tolerance, db.tolerance) && !sameToll(a, b, na, nb)) return 'day';
   if (na && nb && na !== nb && fold(b.actor2?.value) !== na && fold(a.actor2?.value) !== nb) return 'actor';
   return null;
+}
+
+/**
+ * Is the telling's place one the text names as a region ("in the Palamu region", "across the
+ * Kurram belt")? News names a division or a conflict zone after its main town or district; the
+ * gazetteer finds the town or district, but the text speaks of the whole area.
+ */
+export function namesRegion(doc: Doc, x: Incident): boolean {
+  const e = x.location?.evidence[0];
+  return !!e && /^\s+(?:region|belt|division)\b/i.test(doc.text.slice(e.end, e.end + 12));
 }
 
 /** Does the telling open with a marker of another incident? (first sentence of its evidence) */
@@ -122,12 +157,13 @@ export function groupTellings(doc: Doc, incidents: Incident[], sentences: number
   // tellings: each group keeps one member per cue set and each pair of cue sets is compared once.
   // A text that tells one incident a thousand times ('Gunmen killed three policemen …' repeated)
   // stays linear instead of comparing every telling with every earlier one.
-  const cues = incidents.map(cueKey);
+  const wide = incidents.map((x) => namesRegion(doc, x));
+  const cues = incidents.map((x, i) => cueKey(x) + (wide[i] ? '\u0000wide' : ''));
   const verdicts = new Map<string, boolean>();
   const together = (i: number, j: number) => {
     const key = `${cues[i]}\u0000${cues[j]}`;
     let v = verdicts.get(key);
-    if (v === undefined) verdicts.set(key, (v = apart(incidents[i]!, incidents[j]!) === null));
+    if (v === undefined) verdicts.set(key, (v = apart(incidents[i]!, incidents[j]!, wide[i], wide[j]) === null));
     return v;
   };
   incidents.forEach((b, j) => {
@@ -159,5 +195,6 @@ function cueKey(x: Incident): string {
     x.time_precision?.value,
     x.actor1?.value,
     x.actor2?.value,
+    x.fatalities?.value,
   ]);
 }

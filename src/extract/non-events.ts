@@ -114,10 +114,27 @@ export const AGGREGATE_CUES: Frame[] = [
   },
 ];
 
-/** No day of its own: dated from the publication, the reporting day or to the month at best. */
+/**
+ * Violence told as a habit of the war ("civilians have lost their lives to frequent air strikes",
+ * "the repeated shelling of the city"): read on the incident's first sentence, and only where no day of
+ * its own dates it (a dated strike may add "amid near-daily attacks" to its story).
+ */
+export const HABIT_CUES: Frame[] = [
+  {
+    id: 'habit',
+    re: /\b(?:frequent|repeated|regular|daily|nightly|constant|incessant|relentless|near-daily|persistent)\s+(?:[\w-]+\s+){0,2}(?:air ?strikes|airstrikes|attacks|shelling|bombardments?|bombings|raids|strikes)\b/i,
+    reason: 'frequent or repeated strikes are many events told as one habit of the war, not one incident an analyst could code',
+  },
+];
+
+/**
+ * No day of its own: dated from the publication, the reporting day, a day carried over from an
+ * earlier sentence (dates.ts's ':earlier-in-…' rules: the sentence names no day, the reader lent
+ * it the last one told), or to the month at best.
+ */
 function withoutOwnDay(inc: Incident): boolean {
   const d = inc.event_date;
-  return !d || d.rule === 'date:publication' || /reporting-day/.test(d.rule) || (inc.time_precision?.value ?? 3) >= 3;
+  return !d || d.rule === 'date:publication' || /reporting-day|:earlier-in-/.test(d.rule) || (inc.time_precision?.value ?? 3) >= 3;
 }
 
 /** Why this incident is no new incident, or null. */
@@ -126,10 +143,14 @@ export function whyNoIncident(doc: Doc, inc: Incident, published: string | null)
   if (VAGUE_STRATEGIC.has(inc.sub_event_type.value) && isNewsArticle(doc, published)) return 'non-event:strategic-in-news';
   const first = inc.evidence[0]?.text ?? '';
   if (published && withoutOwnDay(inc)) for (const f of AGGREGATE_CUES) if (f.re.test(first)) return `non-event:aggregate-${f.id}`;
+  if (withoutOwnDay(inc)) for (const f of HABIT_CUES) if (f.re.test(first)) return `non-event:${f.id}`;
   // Known to the month and the country only ("increased attacks across the country after August
   // 2021", "the invasion it launched in February 2022"): a trend of the war told as background, not
   // an incident an analyst could code (ACLED's background incidents have a place).
-  if (isNewsArticle(doc, published) && (inc.time_precision?.value ?? 3) >= 3 && !inc.admin1?.value) return 'non-event:trend-without-place';
+  // So is violence told with neither a place below the country nor a day of its own ("forces keep
+  // firing artillery at towns across the country"): what the text says of the war in general, not
+  // one event.
+  if (isNewsArticle(doc, published) && withoutOwnDay(inc) && !inc.admin1?.value) return 'non-event:trend-without-place';
   const told = inc.evidence.map((e) => e.text).join(' ');
   for (const f of PAST_FRAMES) if (f.re.test(told) && isOld(doc, inc, published, f.id === 'trial')) return `non-event:${f.id}`;
   return null;
