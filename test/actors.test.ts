@@ -751,3 +751,11 @@ test(here + "'the group' is the subject of the clause the event's word ends ('th
   const r = run(text, 'killing', 'Armed clash', 'Mali', { sentences: [1] });
   assert.equal(r.actor1?.value, 'Katiba Macina');
 });
+
+test(here + "a force facing a crowd that the text calls only 'security forces' is the police; 'soldiers' stay the army", () => {
+  const r = run('Security forces fired live rounds at demonstrators marching on the governor\'s office in Kassala, killing two.', 'fired', 'Excessive force against protesters', 'Sudan');
+  assert.deepEqual(pair(r), ['Protesters (Sudan)', 6, 'Police Forces of Sudan', 1]);
+  assert.equal(r.actor2?.rule, 'actors.crowd-force-is-police');
+  const army = run('Soldiers fired live rounds at demonstrators marching on the governor\'s office in Kassala, killing two.', 'fired', 'Excessive force against protesters', 'Sudan');
+  assert.equal(army.actor2?.value, 'Military Forces of Sudan');
+});

@@ -1260,6 +1260,17 @@ const NEEDS_PERPETRATOR = new Set<SubEventType>([
 ]);
 
 /** Words of a fight between two crowds. */
+/**
+ * Generic words for a state's forces that do not say which branch ('security forces', 'forces',
+ * 'security personnel', 'jawans'), as against the army's own words ('soldiers', 'troops', 'army').
+ */
+const BRANCH_UNSAID = /^(?:[\p{L}'’.-]+\s+){0,2}?(?:security\s+(?:forces?|personnel|agents|officers)|forces|personnel|jawans?)$/iu;
+
+/** The force facing a crowd: a police mention where there is one, else the first state force. */
+function interveningForce(scored: Scored[]): Scored | undefined {
+  return scored.find((s) => s.m.kind === 'police') ?? scored.find((s) => s.m.kind === 'military');
+}
+
 const MUTUAL = /\b(?:each other|one another|two groups|rival groups|both groups|two rival|two factions|two families|two tribes|two clans|rival clans|rival tribes|two communities)\b/i;
 /** The text from an event's first sentence to its last. */
 const eventText = (doc: Doc, sentences: number[]): string => {
@@ -1494,8 +1505,14 @@ export function assignActors(
       a1 = { actor: field(fill(d, t.name, foreign.m.country), evidence, `actors.${kind}-nationality`, true), inter: field(a1.inter.value, evidence, `actors.${kind}-nationality`, true) };
     }
     if (type === 'Protest with intervention' || type === 'Excessive force against protesters' || type === 'Violent demonstration' || type === 'Mob violence') {
-      const force = scored.find((s) => s.m.kind === 'military' || s.m.kind === 'police');
-      if (force) a2 = fromMention(force, 'actors.intervening-force');
+      const force = interveningForce(scored);
+      if (force && force.m.kind === 'military' && force.generic && BRANCH_UNSAID.test(force.m.text)) {
+        // 'security forces fired tear gas at the protesters': ACLED codes the force that polices
+        // a crowd as the police unless the text says it was the army ('soldiers', 'troops').
+        const evidence = [ev(articleId, doc, force.m)];
+        const name = fill(d, d.templates.get('police')!.name, force.m.country ?? country);
+        a2 = { actor: field(name, evidence, 'actors.crowd-force-is-police', true), inter: field(force.inter, evidence, 'actors.crowd-force-is-police', true) };
+      } else if (force) a2 = fromMention(force, 'actors.intervening-force');
       else if (type === 'Protest with intervention' || type === 'Excessive force against protesters') a2 = byDefault('police', 'actors.default-police');
       else if (RIOTS.has(type) && (mutual = MUTUAL.exec(eventText(doc, event.sentences)))) {
         // 'two groups of the community clashed ... attacked each other': rioters on both sides.
