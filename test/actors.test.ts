@@ -759,3 +759,10 @@ test(here + "a force facing a crowd that the text calls only 'security forces' i
   const army = run('Soldiers fired live rounds at demonstrators marching on the governor\'s office in Kassala, killing two.', 'fired', 'Excessive force against protesters', 'Sudan');
   assert.equal(army.actor2?.value, 'Military Forces of Sudan');
 });
+
+test(here + 'a claim names the bomber where the only side named is the one the bomb was aimed at', () => {
+  const text = 'A suicide bomber drove a car packed with explosives into a base near Jowhar on Monday. The targeted base belongs to a local militia. Nine people died. Al Shabaab claimed responsibility for the bombing.';
+  const r = run(text, 'suicide bomber', 'Suicide bomb', 'Somalia', { sentences: [0, 1, 2] });
+  assert.equal(r.actor1?.value, 'Al Shabaab');
+  assert.equal(r.actor1?.rule, 'actors.claimed-responsibility');
+});

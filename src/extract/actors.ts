@@ -1657,7 +1657,9 @@ export function assignActors(
   }
   // 'Militants attacked a checkpoint ... JNIM claimed responsibility': whoever claims the attack
   // is its perpetrator when the event itself names none.
-  if (NEEDS_PERPETRATOR.has(type) && (!a1 || (act && act.generic && act.m.kind === 'unidentified') || a1.actor.rule === 'actors.unattributed-aircraft')) {
+  // (Also where the first-ranked side is not said to act at all — 'the targeted base is run by a
+  // local militia … Al-Shabaab claimed responsibility': the militia is the target.)
+  if (NEEDS_PERPETRATOR.has(type) && (!a1 || (act && act.generic && act.m.kind === 'unidentified') || a1.actor.rule === 'actors.unattributed-aircraft' || a1.actor.rule === 'actors.first-ranked')) {
     // (a claim anywhere later in the article is for its lead incident: 'Five soldiers were
     // killed … [four paragraphs on] The TTP took responsibility for the attack.' A feature lede
     // of a few short sentences may come first — 'The patrol set out at dawn. It never came
