@@ -766,3 +766,14 @@ test(here + 'a claim names the bomber where the only side named is the one the b
   assert.equal(r.actor1?.value, 'Al Shabaab');
   assert.equal(r.actor1?.rule, 'actors.claimed-responsibility');
 });
+
+test(here + "words that do not say which branch ('security forces', 'jawans') are the one branch the event names", () => {
+  const text = 'Three jawans and two Maoists died in an exchange of fire between security forces and the rebels in Sukma district on Sunday. The three jawans were from the Central Reserve Police Force.';
+  const r = run(text, 'exchange of fire', 'Armed clash', 'India');
+  const sides = [r.actor1?.value, r.actor2?.value];
+  assert.ok(sides.includes('Police Forces of India'), String(sides));
+  assert.ok(!sides.includes('Military Forces of India'), String(sides));
+  // With no branch named, the words stay the army's.
+  const plain = run('Three jawans and two Maoists died in an exchange of fire between security forces and the rebels in Sukma district on Sunday.', 'exchange of fire', 'Armed clash', 'India');
+  assert.ok([plain.actor1?.value, plain.actor2?.value].includes('Military Forces of India'));
+});

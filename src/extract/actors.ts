@@ -1264,7 +1264,26 @@ const NEEDS_PERPETRATOR = new Set<SubEventType>([
  * Generic words for a state's forces that do not say which branch ('security forces', 'forces',
  * 'security personnel', 'jawans'), as against the army's own words ('soldiers', 'troops', 'army').
  */
-const BRANCH_UNSAID = /^(?:[\p{L}'’.-]+\s+){0,2}?(?:security\s+(?:forces?|personnel|agents|officers)|forces|personnel|jawans?)$/iu;
+const BRANCH_UNSAID = /^(?:\p{Lu}[\p{L}'’.-]*\s+)?(?:[Ss]ecurity\s+(?:forces?|personnel|agents|officers)|[Ff]orces|[Pp]ersonnel|[Jj]awans?)$/u;
+
+/**
+ * 'Five jawans were killed … three were from the Central Reserve Police Force': words that do not
+ * say which branch ('security forces', 'jawans', 'personnel') are the police branch of that state
+ * the event names, not the army they default to. Only where the event names one police force of
+ * that state and no other (a named army or militia is no branch these words would stand for).
+ */
+function namedBranchOfForces(scored: Scored[], country: string | null): void {
+  const home = (s: Scored) => s.m.country ?? country;
+  const named = scored.filter((s) => !s.generic && s.m.kind === 'police');
+  for (const s of scored) {
+    if (!s.generic || s.m.kind !== 'military' || !BRANCH_UNSAID.test(s.m.text)) continue;
+    const branches = new Set(named.filter((x) => home(x) === home(s) && x.inter === s.inter).map((x) => x.name));
+    if (branches.size !== 1) continue;
+    const branch = named.find((x) => x.name === [...branches][0])!;
+    s.name = branch.name;
+    s.m = { ...s.m, kind: branch.m.kind };
+  }
+}
 
 /** The force facing a crowd: a police mention where there is one, else the first state force. */
 function interveningForce(scored: Scored[]): Scored | undefined {
@@ -1442,6 +1461,7 @@ export function assignActors(
     k--;
   }
   flyersOfAircraft(doc, scored);
+  namedBranchOfForces(scored, country);
   const field = <T>(value: T, evidence: Evidence[], rule: string, derived?: boolean): Field<T> =>
     derived ? { value, evidence, rule, derived: true } : { value, evidence, rule };
   // A generic word ('a man', 'soldiers') names the actor only through ACLED's convention, so the
