@@ -777,3 +777,11 @@ test(here + "words that do not say which branch ('security forces', 'jawans') ar
   const plain = run('Three jawans and two Maoists died in an exchange of fire between security forces and the rebels in Sukma district on Sunday.', 'exchange of fire', 'Armed clash', 'India');
   assert.ok([plain.actor1?.value, plain.actor2?.value].includes('Military Forces of India'));
 });
+
+test(here + "a militia the text puts on the government's side is a pro-government militia (3), not a communal one (4)", () => {
+  const text = 'Gunmen raided a village near Baidoa on Friday and fought a local militia allied with the regional government for two hours.';
+  const sides = (r: ActorAssignment) => [r.actor1?.value, r.actor2?.value];
+  assert.ok(sides(run(text, 'fought', 'Armed clash', 'Somalia')).includes('Militia (Pro-Government)'));
+  const plain = run('Gunmen raided a village near Baidoa on Friday and fought a local militia for two hours.', 'fought', 'Armed clash', 'Somalia');
+  assert.ok(sides(plain).includes('Unidentified Communal Militia (Somalia)'), String(sides(plain)));
+});

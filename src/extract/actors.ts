@@ -440,6 +440,8 @@ export function findActors(doc: Doc): ActorMention[] {
     ) merged.splice(k, 1);
   }
 
+  sidingWithGovernment(d, text, w, merged);
+
   // 'Tiv militias', 'Bani Ali and Al Badi tribesmen', 'militiamen from the Ayr sub-clan': a militia
   // named by its community is ACLED's '<Community> Ethnic Militia (Country)' (4); one word may
   // name two ('X and Y tribesmen'), one mention each.
@@ -563,6 +565,30 @@ const MILITIA_WORDS = new Set(['militia', 'militias', 'militiaman', 'militiamen'
 const IDENTITY_KINDS = new Set(['tribal militia', 'clan militia', 'communal militia']);
 const isMilitiaWord = (e: Entry, last: string): boolean => IDENTITY_KINDS.has(e.kind) || (e.kind === 'unidentified' && MILITIA_WORDS.has(last));
 /** ACLED's qualifier of an identity militia by the words the text uses: 'tribesmen' -> Tribal. */
+/** The entry an alias names (the first one, for the dictionary's own phrases). */
+function entryOfAlias(d: Dictionary, phrase: string): Entry | null {
+  let node: TrieNode | undefined = d.root;
+  for (const x of wordsOf(phrase)) node = node?.next.get(foldWord(x));
+  return node?.hits.find((h) => h.entry !== null)?.entry ?? null;
+}
+
+/** 'a local militia allied with the federal government', 'militiamen loyal to the army'. */
+const SIDES_WITH_GOVERNMENT = /^\s*,?\s*(?:(?:which|that|who)\s+(?:is|are|was|were)\s+)?(?:allied|aligned|loyal|affiliated|fighting\s+alongside|backed\s+by|supported\s+by|armed\s+by)\s*(?:with|to)?\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:government|army|armed\s+forces|state|authorities)\b/iu;
+
+/**
+ * A militia the text puts on the government's side ('a local militia allied with the federal
+ * government') is ACLED's pro-government militia (3), not a communal militia (4) of the place: its
+ * allegiance, not its community, is what the text says of it.
+ */
+function sidingWithGovernment(d: Dictionary, text: string, w: Words, merged: { entry: Entry; w0: number; w1: number }[]): void {
+  const proGovernment = entryOfAlias(d, 'pro-government militia');
+  if (!proGovernment) return;
+  for (const m of merged) {
+    if (!m.entry.generic || !isMilitiaWord(m.entry, w.lower[m.w1 - 1]!)) continue;
+    if (SIDES_WITH_GOVERNMENT.test(text.slice(w.end[m.w1 - 1]!, w.end[m.w1 - 1]! + 90))) m.entry = { ...proGovernment, generic: true };
+  }
+}
+
 function qualifierOf(words: string[]): string | undefined {
   for (const x of words) {
     if (/^(?:tribe|tribes|tribal|tribesm[ae]n)$/.test(x)) return 'Tribal';
@@ -1442,7 +1468,9 @@ function scoreCandidates(ctx: Ctx): Scored[] {
   if (ms.some(NON_STATE_NAMED)) {
     // (a source is not the group whose men they are: '…, the Taliban government confirmed')
     const ts = sentenceOf(doc, event.trigger.start);
-    const named = ms.filter(NON_STATE_NAMED);
+    // (a militia known only by its allegiance, 'a local militia allied with the government', is
+    // no named group whose men the generic words would be)
+    const named = ms.filter((x) => NON_STATE_NAMED(x) && !(x.kind === 'militia' && infoOf(doc, x)?.entry.generic));
     if (named.every((x) => x.actor === named[0]!.actor) && !named.every((x) => roleScores(doc, w, x, infoOf(doc, x), event.trigger, ts).speaker)) soleNamed = named[0]!;
     ms = ctx.ms = ms.filter((m, i) => {
       if (m.kind !== 'unidentified' || SAID_UNKNOWN.test(doc.text.slice(Math.max(0, m.start - 14), m.end))) return true;
