@@ -785,3 +785,10 @@ test(here + "a militia the text puts on the government's side is a pro-governmen
   const plain = run('Gunmen raided a village near Baidoa on Friday and fought a local militia for two hours.', 'fought', 'Armed clash', 'Somalia');
   assert.ok(sides(plain).includes('Unidentified Communal Militia (Somalia)'), String(sides(plain)));
 });
+
+test(here + "'gang members' are the gang that claims the attack elsewhere in the article", () => {
+  const text = 'Gang members attacked two police stations in Port-au-Prince on Monday, killing three officers. Hours later the G9 federation claimed responsibility for the attacks.';
+  const r = run(text, 'attacked', 'Armed clash', 'Haiti', { sentences: [0] });
+  assert.equal(r.actor1?.value, 'G9 Family and Allies');
+  assert.equal(r.actor1?.rule, 'actors.claimed-responsibility');
+});

@@ -1791,6 +1791,12 @@ function strikeSidesNamedEarlier(ctx: Ctx, ch: Chosen): void {
   Object.assign(ch, { a1, a2 });
 }
 
+/**
+ * Generic words for a perpetrator that name no group: a claim or a blame elsewhere in the article
+ * names it ('gunmen', 'militants'; 'gang members' … 'the G9 federation claimed responsibility').
+ */
+const UNNAMED_PERPETRATORS = new Set(['unidentified', 'gang']);
+
 /** A perpetrator the event does not name, from the article: 'the group', a claim, a group or state held responsible. */
 function perpetratorFromArticle(ctx: Ctx, ch: Chosen): void {
   const { d, doc, w, articleId, event, type, country, byArticle, inEvent, triggerSentence, triggerEv, resolve, field, fromMention, byDefault } = ctx;
@@ -1800,7 +1806,7 @@ function perpetratorFromArticle(ctx: Ctx, ch: Chosen): void {
   // is its perpetrator when the event itself names none.
   // (Also where the first-ranked side is not said to act at all — 'the targeted base is run by a
   // local militia … Al-Shabaab claimed responsibility': the militia is the target.)
-  if (NEEDS_PERPETRATOR.has(type) && (!a1 || (act && act.generic && act.m.kind === 'unidentified') || a1.actor.rule === 'actors.unattributed-aircraft' || a1.actor.rule === 'actors.first-ranked')) {
+  if (NEEDS_PERPETRATOR.has(type) && (!a1 || (act && act.generic && UNNAMED_PERPETRATORS.has(act.m.kind)) || a1.actor.rule === 'actors.unattributed-aircraft' || a1.actor.rule === 'actors.first-ranked')) {
     // (a claim anywhere later in the article is for its lead incident: 'Five soldiers were
     // killed … [four paragraphs on] The TTP took responsibility for the attack.' A feature lede
     // of a few short sentences may come first — 'The patrol set out at dawn. It never came
