@@ -751,3 +751,44 @@ test(here + "'the group' is the subject of the clause the event's word ends ('th
   const r = run(text, 'killing', 'Armed clash', 'Mali', { sentences: [1] });
   assert.equal(r.actor1?.value, 'Katiba Macina');
 });
+
+test(here + "a force facing a crowd that the text calls only 'security forces' is the police; 'soldiers' stay the army", () => {
+  const r = run('Security forces fired live rounds at demonstrators marching on the governor\'s office in Kassala, killing two.', 'fired', 'Excessive force against protesters', 'Sudan');
+  assert.deepEqual(pair(r), ['Protesters (Sudan)', 6, 'Police Forces of Sudan', 1]);
+  assert.equal(r.actor2?.rule, 'actors.crowd-force-is-police');
+  const army = run('Soldiers fired live rounds at demonstrators marching on the governor\'s office in Kassala, killing two.', 'fired', 'Excessive force against protesters', 'Sudan');
+  assert.equal(army.actor2?.value, 'Military Forces of Sudan');
+});
+
+test(here + 'a claim names the bomber where the only side named is the one the bomb was aimed at', () => {
+  const text = 'A suicide bomber drove a car packed with explosives into a base near Jowhar on Monday. The targeted base belongs to a local militia. Nine people died. Al Shabaab claimed responsibility for the bombing.';
+  const r = run(text, 'suicide bomber', 'Suicide bomb', 'Somalia', { sentences: [0, 1, 2] });
+  assert.equal(r.actor1?.value, 'Al Shabaab');
+  assert.equal(r.actor1?.rule, 'actors.claimed-responsibility');
+});
+
+test(here + "words that do not say which branch ('security forces', 'jawans') are the one branch the event names", () => {
+  const text = 'Three jawans and two Maoists died in an exchange of fire between security forces and the rebels in Sukma district on Sunday. The three jawans were from the Central Reserve Police Force.';
+  const r = run(text, 'exchange of fire', 'Armed clash', 'India');
+  const sides = [r.actor1?.value, r.actor2?.value];
+  assert.ok(sides.includes('Police Forces of India'), String(sides));
+  assert.ok(!sides.includes('Military Forces of India'), String(sides));
+  // With no branch named, the words stay the army's.
+  const plain = run('Three jawans and two Maoists died in an exchange of fire between security forces and the rebels in Sukma district on Sunday.', 'exchange of fire', 'Armed clash', 'India');
+  assert.ok([plain.actor1?.value, plain.actor2?.value].includes('Military Forces of India'));
+});
+
+test(here + "a militia the text puts on the government's side is a pro-government militia (3), not a communal one (4)", () => {
+  const text = 'Gunmen raided a village near Baidoa on Friday and fought a local militia allied with the regional government for two hours.';
+  const sides = (r: ActorAssignment) => [r.actor1?.value, r.actor2?.value];
+  assert.ok(sides(run(text, 'fought', 'Armed clash', 'Somalia')).includes('Militia (Pro-Government)'));
+  const plain = run('Gunmen raided a village near Baidoa on Friday and fought a local militia for two hours.', 'fought', 'Armed clash', 'Somalia');
+  assert.ok(sides(plain).includes('Unidentified Communal Militia (Somalia)'), String(sides(plain)));
+});
+
+test(here + "'gang members' are the gang that claims the attack elsewhere in the article", () => {
+  const text = 'Gang members attacked two police stations in Port-au-Prince on Monday, killing three officers. Hours later the G9 federation claimed responsibility for the attacks.';
+  const r = run(text, 'attacked', 'Armed clash', 'Haiti', { sentences: [0] });
+  assert.equal(r.actor1?.value, 'G9 Family and Allies');
+  assert.equal(r.actor1?.rule, 'actors.claimed-responsibility');
+});

@@ -440,6 +440,8 @@ export function findActors(doc: Doc): ActorMention[] {
     ) merged.splice(k, 1);
   }
 
+  sidingWithGovernment(d, text, w, merged);
+
   // 'Tiv militias', 'Bani Ali and Al Badi tribesmen', 'militiamen from the Ayr sub-clan': a militia
   // named by its community is ACLED's '<Community> Ethnic Militia (Country)' (4); one word may
   // name two ('X and Y tribesmen'), one mention each.
@@ -563,6 +565,30 @@ const MILITIA_WORDS = new Set(['militia', 'militias', 'militiaman', 'militiamen'
 const IDENTITY_KINDS = new Set(['tribal militia', 'clan militia', 'communal militia']);
 const isMilitiaWord = (e: Entry, last: string): boolean => IDENTITY_KINDS.has(e.kind) || (e.kind === 'unidentified' && MILITIA_WORDS.has(last));
 /** ACLED's qualifier of an identity militia by the words the text uses: 'tribesmen' -> Tribal. */
+/** The entry an alias names (the first one, for the dictionary's own phrases). */
+function entryOfAlias(d: Dictionary, phrase: string): Entry | null {
+  let node: TrieNode | undefined = d.root;
+  for (const x of wordsOf(phrase)) node = node?.next.get(foldWord(x));
+  return node?.hits.find((h) => h.entry !== null)?.entry ?? null;
+}
+
+/** 'a local militia allied with the federal government', 'militiamen loyal to the army'. */
+const SIDES_WITH_GOVERNMENT = /^\s*,?\s*(?:(?:which|that|who)\s+(?:is|are|was|were)\s+)?(?:allied|aligned|loyal|affiliated|fighting\s+alongside|backed\s+by|supported\s+by|armed\s+by)\s*(?:with|to)?\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:government|army|armed\s+forces|state|authorities)\b/iu;
+
+/**
+ * A militia the text puts on the government's side ('a local militia allied with the federal
+ * government') is ACLED's pro-government militia (3), not a communal militia (4) of the place: its
+ * allegiance, not its community, is what the text says of it.
+ */
+function sidingWithGovernment(d: Dictionary, text: string, w: Words, merged: { entry: Entry; w0: number; w1: number }[]): void {
+  const proGovernment = entryOfAlias(d, 'pro-government militia');
+  if (!proGovernment) return;
+  for (const m of merged) {
+    if (!m.entry.generic || !isMilitiaWord(m.entry, w.lower[m.w1 - 1]!)) continue;
+    if (SIDES_WITH_GOVERNMENT.test(text.slice(w.end[m.w1 - 1]!, w.end[m.w1 - 1]! + 90))) m.entry = { ...proGovernment, generic: true };
+  }
+}
+
 function qualifierOf(words: string[]): string | undefined {
   for (const x of words) {
     if (/^(?:tribe|tribes|tribal|tribesm[ae]n)$/.test(x)) return 'Tribal';
@@ -1260,6 +1286,36 @@ const NEEDS_PERPETRATOR = new Set<SubEventType>([
 ]);
 
 /** Words of a fight between two crowds. */
+/**
+ * Generic words for a state's forces that do not say which branch ('security forces', 'forces',
+ * 'security personnel', 'jawans'), as against the army's own words ('soldiers', 'troops', 'army').
+ */
+const BRANCH_UNSAID = /^(?:\p{Lu}[\p{L}'’.-]*\s+)?(?:[Ss]ecurity\s+(?:forces?|personnel|agents|officers)|[Ff]orces|[Pp]ersonnel|[Jj]awans?)$/u;
+
+/**
+ * 'Five jawans were killed … three were from the Central Reserve Police Force': words that do not
+ * say which branch ('security forces', 'jawans', 'personnel') are the police branch of that state
+ * the event names, not the army they default to. Only where the event names one police force of
+ * that state and no other (a named army or militia is no branch these words would stand for).
+ */
+function namedBranchOfForces(scored: Scored[], country: string | null): void {
+  const home = (s: Scored) => s.m.country ?? country;
+  const named = scored.filter((s) => !s.generic && s.m.kind === 'police');
+  for (const s of scored) {
+    if (!s.generic || s.m.kind !== 'military' || !BRANCH_UNSAID.test(s.m.text)) continue;
+    const branches = new Set(named.filter((x) => home(x) === home(s) && x.inter === s.inter).map((x) => x.name));
+    if (branches.size !== 1) continue;
+    const branch = named.find((x) => x.name === [...branches][0])!;
+    s.name = branch.name;
+    s.m = { ...s.m, kind: branch.m.kind };
+  }
+}
+
+/** The force facing a crowd: a police mention where there is one, else the first state force. */
+function interveningForce(scored: Scored[]): Scored | undefined {
+  return scored.find((s) => s.m.kind === 'police') ?? scored.find((s) => s.m.kind === 'military');
+}
+
 const MUTUAL = /\b(?:each other|one another|two groups|rival groups|both groups|two rival|two factions|two families|two tribes|two clans|rival clans|rival tribes|two communities)\b/i;
 /** The text from an event's first sentence to its last. */
 const eventText = (doc: Doc, sentences: number[]): string => {
@@ -1269,31 +1325,81 @@ const eventText = (doc: Doc, sentences: number[]): string => {
   return doc.text.slice(a.start, b.end);
 };
 
-export function assignActors(
-  doc: Doc,
-  mentions: ActorMention[],
-  event: {
-    sentences: number[];
-    trigger: { start: number; end: number };
-    subEventType: SubEventType;
-    country: string | null;
-    /** The event's first-level region and date (YYYY-MM-DD), where known: they place it on a front. */
-    admin1?: string | null;
-    date?: string | null;
-  },
-  articleId: string,
-): ActorAssignment {
+/** An event as assignActors reads it. */
+interface EventIn {
+  sentences: number[];
+  trigger: { start: number; end: number };
+  subEventType: SubEventType;
+  country: string | null;
+  /** The event's first-level region and date (YYYY-MM-DD), where known: they place it on a front. */
+  admin1?: string | null;
+  date?: string | null;
+}
+type Side = { actor: Field<string>; inter: Field<number> };
+/** What every stage of assignActors reads: the event, its mentions, and how names and fields are made. */
+interface Ctx {
+  d: Dictionary;
+  doc: Doc;
+  w: Words;
+  articleId: string;
+  event: EventIn;
+  type: SubEventType;
+  country: string | null;
+  byArticle: ArticleMentions;
+  inEvent: Set<number>;
+  /** The mentions in the event's sentences (narrowed by scoreCandidates). */
+  ms: ActorMention[];
+  triggerSentence: number;
+  triggerEv: Evidence[];
+  resolve: (m: ActorMention, info: MentionInfo | undefined) => { name: string; inter: number } | null;
+  field: <T>(value: T, evidence: Evidence[], rule: string, derived?: boolean) => Field<T>;
+  fromMention: (s: Scored & { all?: Scored[] }, rule: string) => Side;
+  byDefault: (kind: string, rule: string, evidence?: Evidence[]) => Side;
+}
+/** The sides chosen so far, and the candidates they were read from. */
+interface Chosen {
+  a1: Side | null;
+  a2: Side | null;
+  act?: Scored;
+  target?: Scored;
+}
+
+const net = (s: Scored) => s.agent - s.patient;
+
+/**
+ * Actor 1 and 2 of an event, as a pipeline: the event's mentions and the makers of names
+ * (eventContext) → each mention's cues (scoreCandidates) → the crowd's sides in demonstrations
+ * and communal fights (crowdSides) or else the acting and acted-on sides (chooseSides) → ACLED's
+ * conventions for what the event's sentences leave out: civilians as victims, a strike's striker
+ * and target named earlier, a perpetrator claimed or blamed elsewhere in the article, a front's
+ * sides and the defaults.
+ */
+export function assignActors(doc: Doc, mentions: ActorMention[], event: EventIn, articleId: string): ActorAssignment {
+  const ctx = eventContext(doc, mentions, event, articleId);
+  const scored = scoreCandidates(ctx);
+  const crowd = crowdSides(ctx, scored);
+  if (crowd) return crowd;
+  const ch = chooseSides(ctx, scored);
+  civiliansAsVictims(ctx, scored, ch);
+  strikeSidesNamedEarlier(ctx, ch);
+  perpetratorFromArticle(ctx, ch);
+  conventionalSides(ctx, scored, ch);
+  return pack(ch.a1, ch.a2);
+}
+
+/** The event's mentions, and the makers of its names and fields. */
+function eventContext(doc: Doc, mentions: ActorMention[], event: EventIn, articleId: string): Ctx {
   const d = loadActorDictionary();
-  const w = wordsOfDoc(doc);
-  const inEvent = new Set(event.sentences);
   const byArticle = articleMentions(doc, mentions);
-  let ms = byArticle.inSentences(event.sentences);
   const type = event.subEventType;
   const country = event.country;
-
+  const ctx = {
+    d, doc, w: wordsOfDoc(doc), articleId, event, type, country, byArticle,
+    inEvent: new Set(event.sentences), ms: byArticle.inSentences(event.sentences), triggerSentence: sentenceOf(doc, event.trigger.start),
+  } as Ctx;
   // The names as they stand in this event: templates take the event's country; a state's
   // forces outside their own country are external forces (8).
-  const resolve = (m: ActorMention, info: MentionInfo | undefined): { name: string; inter: number } | null => {
+  ctx.resolve = (m: ActorMention, info: MentionInfo | undefined): { name: string; inter: number } | null => {
     const entry = info?.entry ?? d.templates.get(m.kind);
     // 'the coalition' is the anti-IS coalition in Syria and Iraq, the Saudi-led one in Yemen.
     // Unnamed rebels in Syria are ACLED's 'Opposition Rebels (Syria)'; elsewhere the template's.
@@ -1316,12 +1422,38 @@ export function assignActors(
       // are the United States' own, US raids on Islamic State cells the anti-IS coalition's.
       const coalition = m.kind === 'military' ? d.actsAs.get(c)?.get(country) : undefined;
       const fights = coalition === undefined ? undefined : d.fights.get(coalition);
-      const enemies = ms.filter(NON_STATE_NAMED).map((x) => x.actor);
+      const enemies = ctx.ms.filter(NON_STATE_NAMED).map((x) => x.actor);
       if (coalition !== undefined && (!fights || enemies.length === 0 || enemies.some((e) => fights.some((f) => e.startsWith(unfilled(f.name)))))) name = coalition;
     }
     return { name, inter };
   };
 
+  const field = <T>(value: T, evidence: Evidence[], rule: string, derived?: boolean): Field<T> =>
+    derived ? { value, evidence, rule, derived: true } : { value, evidence, rule };
+  // A generic word ('a man', 'soldiers') names the actor only through ACLED's convention, so the
+  // name is derived from it; a named actor ('TTP', 'Ansar Allah') is read off the text.
+  ctx.fromMention = (s: Scored & { all?: Scored[] }, rule: string) => {
+    const evidence = (s.all ?? [s]).flatMap((x) => (x.m.via ? [ev(articleId, doc, x.m), ev(articleId, doc, x.m.via)] : [ev(articleId, doc, x.m)]));
+    const derived = s.generic;
+    return { actor: field(s.name, evidence, rule, derived), inter: field(s.inter, evidence, rule, derived) };
+  };
+  const triggerEv = [ev(articleId, doc, event.trigger)];
+  ctx.byDefault = (kind: string, rule: string, evidence: Evidence[] = triggerEv) => {
+    const t = d.templates.get(kind)!;
+    const inter = t.inter === 'state' ? 1 : t.inter;
+    const name = fill(d, t.name, country);
+    return { actor: field(name, evidence, rule, true), inter: field(inter, evidence, rule, true) };
+  };
+
+  ctx.field = field;
+  ctx.triggerEv = triggerEv;
+  return ctx;
+}
+
+/** Each mention's agent and patient cues: one Scored per mention that can be a side. */
+function scoreCandidates(ctx: Ctx): Scored[] {
+  const { d, doc, w, articleId, event, type, country, byArticle, inEvent, triggerSentence, triggerEv, resolve, field, fromMention, byDefault } = ctx;
+  let ms = ctx.ms;
   // 'Taliban militants ... the militants': a generic armed group next to a named one is the named one.
   // Not when the text says they are unknown: 'unidentified armed men opened fire on a vehicle
   // carrying the leader of the Southern Resistance'.
@@ -1336,9 +1468,11 @@ export function assignActors(
   if (ms.some(NON_STATE_NAMED)) {
     // (a source is not the group whose men they are: '…, the Taliban government confirmed')
     const ts = sentenceOf(doc, event.trigger.start);
-    const named = ms.filter(NON_STATE_NAMED);
+    // (a militia known only by its allegiance, 'a local militia allied with the government', is
+    // no named group whose men the generic words would be)
+    const named = ms.filter((x) => NON_STATE_NAMED(x) && !(x.kind === 'militia' && infoOf(doc, x)?.entry.generic));
     if (named.every((x) => x.actor === named[0]!.actor) && !named.every((x) => roleScores(doc, w, x, infoOf(doc, x), event.trigger, ts).speaker)) soleNamed = named[0]!;
-    ms = ms.filter((m, i) => {
+    ms = ctx.ms = ms.filter((m, i) => {
       if (m.kind !== 'unidentified' || SAID_UNKNOWN.test(doc.text.slice(Math.max(0, m.start - 14), m.end))) return true;
       const next = ms[i + 1];
       if (next !== undefined && next.sentence === m.sentence && NON_STATE_NAMED(next) && ownerLink(doc.text.slice(m.end, next.start))) return true;
@@ -1347,9 +1481,8 @@ export function assignActors(
     });
   }
   // 'the government' only when no force is named.
-  if (ms.some((m) => m.kind === 'military' || m.kind === 'police')) ms = ms.filter((m) => m.kind !== 'government');
+  if (ms.some((m) => m.kind === 'military' || m.kind === 'police')) ms = ctx.ms = ms.filter((m) => m.kind !== 'government');
 
-  const triggerSentence = sentenceOf(doc, event.trigger.start);
   // In a strategic development the one who announces may be the actor ('the government
   // announced a curfew'); in violence a source is only a source.
   const speakersAreNoParty = NEEDS_PERPETRATOR.has(type) || RIOTS.has(type);
@@ -1431,24 +1564,13 @@ export function assignActors(
     k--;
   }
   flyersOfAircraft(doc, scored);
-  const field = <T>(value: T, evidence: Evidence[], rule: string, derived?: boolean): Field<T> =>
-    derived ? { value, evidence, rule, derived: true } : { value, evidence, rule };
-  // A generic word ('a man', 'soldiers') names the actor only through ACLED's convention, so the
-  // name is derived from it; a named actor ('TTP', 'Ansar Allah') is read off the text.
-  const fromMention = (s: Scored & { all?: Scored[] }, rule: string) => {
-    const evidence = (s.all ?? [s]).flatMap((x) => (x.m.via ? [ev(articleId, doc, x.m), ev(articleId, doc, x.m.via)] : [ev(articleId, doc, x.m)]));
-    const derived = s.generic;
-    return { actor: field(s.name, evidence, rule, derived), inter: field(s.inter, evidence, rule, derived) };
-  };
-  const triggerEv = [ev(articleId, doc, event.trigger)];
-  const byDefault = (kind: string, rule: string, evidence: Evidence[] = triggerEv) => {
-    const t = d.templates.get(kind)!;
-    const inter = t.inter === 'state' ? 1 : t.inter;
-    const name = fill(d, t.name, country);
-    return { actor: field(name, evidence, rule, true), inter: field(inter, evidence, rule, true) };
-  };
+  namedBranchOfForces(scored, country);
+  return scored;
+}
 
-  const net = (s: Scored) => s.agent - s.patient;
+/** Demonstrations, riots and communal fights: the crowd's side and the one facing it (null for other events). */
+function crowdSides(ctx: Ctx, scored: Scored[]): ActorAssignment | null {
+  const { d, doc, w, articleId, event, type, country, byArticle, inEvent, triggerSentence, triggerEv, resolve, field, fromMention, byDefault } = ctx;
   // Rank by how much each mention acts rather than is acted on; ties keep text order, except
   // that of two state forces the one at home comes first ('forces of India and Pakistan
   // exchanged fire', in Pakistan: Pakistan's forces first, India's as external forces).
@@ -1459,9 +1581,8 @@ export function assignActors(
       a.order - b.order,
   );
 
-  let a1: { actor: Field<string>; inter: Field<number> } | null = null;
-  let a2: { actor: Field<string>; inter: Field<number> } | null = null;
-
+  let a1: Side | null = null;
+  let a2: Side | null = null;
   // Clans, tribes or communities fighting ('clashes between two clans', 'tribesmen clashed'):
   // identity militias (4) on both sides, not rioters; retype.ts makes the fight an armed clash.
   const militias = RIOTS.has(type) ? scored.filter((s) => IDENTITY_KINDS.has(s.m.kind) || s.m.kind === 'identity militia') : [];
@@ -1494,8 +1615,14 @@ export function assignActors(
       a1 = { actor: field(fill(d, t.name, foreign.m.country), evidence, `actors.${kind}-nationality`, true), inter: field(a1.inter.value, evidence, `actors.${kind}-nationality`, true) };
     }
     if (type === 'Protest with intervention' || type === 'Excessive force against protesters' || type === 'Violent demonstration' || type === 'Mob violence') {
-      const force = scored.find((s) => s.m.kind === 'military' || s.m.kind === 'police');
-      if (force) a2 = fromMention(force, 'actors.intervening-force');
+      const force = interveningForce(scored);
+      if (force && force.m.kind === 'military' && force.generic && BRANCH_UNSAID.test(force.m.text)) {
+        // 'security forces fired tear gas at the protesters': ACLED codes the force that polices
+        // a crowd as the police unless the text says it was the army ('soldiers', 'troops').
+        const evidence = [ev(articleId, doc, force.m)];
+        const name = fill(d, d.templates.get('police')!.name, force.m.country ?? country);
+        a2 = { actor: field(name, evidence, 'actors.crowd-force-is-police', true), inter: field(force.inter, evidence, 'actors.crowd-force-is-police', true) };
+      } else if (force) a2 = fromMention(force, 'actors.intervening-force');
       else if (type === 'Protest with intervention' || type === 'Excessive force against protesters') a2 = byDefault('police', 'actors.default-police');
       else if (RIOTS.has(type) && (mutual = MUTUAL.exec(eventText(doc, event.sentences)))) {
         // 'two groups of the community clashed ... attacked each other': rioters on both sides.
@@ -1513,6 +1640,14 @@ export function assignActors(
     return pack(a1, a2);
   }
 
+  return null;
+}
+
+/** The side that acts and the side acted on, by their cues summed per name. */
+function chooseSides(ctx: Ctx, scored: Scored[]): Chosen {
+  const { d, doc, w, articleId, event, type, country, byArticle, inEvent, triggerSentence, triggerEv, resolve, field, fromMention, byDefault } = ctx;
+  let a1: Side | null = null;
+  let a2: Side | null = null;
   // One candidate per actor name, its cues summed over its mentions: 'Taliban militants
   // attacked an army post ... soldiers killed 2 Taliban militants' weighs both sentences.
   const byName = new Map<string, Scored & { all: Scored[] }>();
@@ -1580,6 +1715,14 @@ export function assignActors(
   }
   if (target) a2 = fromMention(target, net(target) < 0 ? 'actors.target' : 'actors.other-side');
 
+  return { a1, a2, act, target };
+}
+
+/** Violence against civilians: the victims are civilians whatever words name them. */
+function civiliansAsVictims(ctx: Ctx, scored: Scored[], ch: Chosen): void {
+  const { d, doc, w, articleId, event, type, country, byArticle, inEvent, triggerSentence, triggerEv, resolve, field, fromMention, byDefault } = ctx;
+  let { a1, a2 } = ch;
+  const { target } = ch;
   if (AGAINST_CIVILIANS.has(type)) {
     // Violence against civilians: the target is civilians whatever words name them.
     if (!a2 || target?.m.kind !== 'civilians') {
@@ -1598,6 +1741,13 @@ export function assignActors(
     // A perpetrator read as the target ('a man was shot by police' has police as agent already).
     if (a1 && a2 && a1.actor.value === a2.actor.value) a1 = null;
   }
+  Object.assign(ch, { a1, a2 });
+}
+
+/** An air strike's striker or target named in an earlier summary sentence, or the coalition's enemy. */
+function strikeSidesNamedEarlier(ctx: Ctx, ch: Chosen): void {
+  const { d, doc, w, articleId, event, type, country, byArticle, inEvent, triggerSentence, triggerEv, resolve, field, fromMention, byDefault } = ctx;
+  let { a1, a2 } = ch;
   if (!a1 && type === 'Air/drone strike') {
     // 'Coalition military forces conducted 26 strikes … Near Mosul, seven strikes engaged four
     // ISIL units': a strike that names no striker is by the force an earlier sentence has
@@ -1638,9 +1788,25 @@ export function assignActors(
     const name = fill(d, enemy.name, country);
     a2 = { actor: field(name, a1!.actor.evidence, 'actors.coalition-enemy', true), inter: field(enemy.inter, a1!.actor.evidence, 'actors.coalition-enemy', true) };
   }
+  Object.assign(ch, { a1, a2 });
+}
+
+/**
+ * Generic words for a perpetrator that name no group: a claim or a blame elsewhere in the article
+ * names it ('gunmen', 'militants'; 'gang members' … 'the G9 federation claimed responsibility').
+ */
+const UNNAMED_PERPETRATORS = new Set(['unidentified', 'gang']);
+
+/** A perpetrator the event does not name, from the article: 'the group', a claim, a group or state held responsible. */
+function perpetratorFromArticle(ctx: Ctx, ch: Chosen): void {
+  const { d, doc, w, articleId, event, type, country, byArticle, inEvent, triggerSentence, triggerEv, resolve, field, fromMention, byDefault } = ctx;
+  let { a1 } = ch;
+  const { a2, act } = ch;
   // 'Militants attacked a checkpoint ... JNIM claimed responsibility': whoever claims the attack
   // is its perpetrator when the event itself names none.
-  if (NEEDS_PERPETRATOR.has(type) && (!a1 || (act && act.generic && act.m.kind === 'unidentified') || a1.actor.rule === 'actors.unattributed-aircraft')) {
+  // (Also where the first-ranked side is not said to act at all — 'the targeted base is run by a
+  // local militia … Al-Shabaab claimed responsibility': the militia is the target.)
+  if (NEEDS_PERPETRATOR.has(type) && (!a1 || (act && act.generic && UNNAMED_PERPETRATORS.has(act.m.kind)) || a1.actor.rule === 'actors.unattributed-aircraft' || a1.actor.rule === 'actors.first-ranked')) {
     // (a claim anywhere later in the article is for its lead incident: 'Five soldiers were
     // killed … [four paragraphs on] The TTP took responsibility for the attack.' A feature lede
     // of a few short sentences may come first — 'The patrol set out at dawn. It never came
@@ -1676,6 +1842,14 @@ export function assignActors(
       a1 = { actor: field(r.name, evidence, rule), inter: field(r.inter, evidence, rule) };
     }
   }
+  ch.a1 = a1;
+}
+
+/** ACLED's conventions where the text names a side nowhere: a front's sides, drive-bys, the defaults. */
+function conventionalSides(ctx: Ctx, scored: Scored[], ch: Chosen): void {
+  const { d, doc, w, articleId, event, type, country, byArticle, inEvent, triggerSentence, triggerEv, resolve, field, fromMention, byDefault } = ctx;
+  let { a1, a2 } = ch;
+  const { act } = ch;
   // On a known front, fighting that names no side, or one, is between the front's two sides.
   const front = frontOf(d, type, country, event.admin1 ?? null, event.date ?? null);
   if (front) {
@@ -1712,7 +1886,7 @@ export function assignActors(
     a2 = byDefault('unidentified', 'actors.default-unidentified');
   }
   if ((type === 'Looting/property destruction' || type === 'Arrests') && !a2) a2 = byDefault('civilians', 'actors.default-civilians');
-  return pack(a1, a2);
+  Object.assign(ch, { a1, a2 });
 }
 
 /**
