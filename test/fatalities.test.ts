@@ -285,3 +285,15 @@ test(here + "a victim told by a pronoun: 'killing him and another operative', 's
   // The victim counted a sentence before is not counted again.
   assert.equal(best('A policeman was killed on Monday. Gunmen shot him dead near his home.'), 1);
 });
+
+test(here + "two sources in one sentence ('X said 120 were killed, however residents say 131 died') are a range, never a sum", () => {
+  // Written for this test.
+  const r = toll("The rebel government said that 120 people were killed in the army's bombing of Kalo village, however, residents say that 131 people died in the raid.");
+  assert.equal(r.fatalities.value, 131);
+  assert.equal(r.fatalities_low?.value, 120);
+  assert.equal(r.fatalities_high?.value, 131);
+  assert.equal(best('Police said 9 protesters were killed, but the opposition claims 14 died in the crackdown.'), 14);
+  // Groups joined with "and" still add up; a contrast word without a new source does not cut.
+  assert.equal(best('The blast killed 4 soldiers, but 2 civilians were also killed.'), 6);
+  assert.equal(best('Gunmen killed 3 guards and 2 drivers at the depot.'), 5);
+});

@@ -403,6 +403,26 @@ function groupOf(text: string, h: Hit): string {
   return GENERIC_DEAD.test(w) ? '' : w.replace(/(?:ies)$/, 'y').replace(/men$/, 'man').replace(/(?<!s)s$/, '');
 }
 
+/**
+ * A second source that contradicts the first inside one sentence: "the ministry said 40 were
+ * killed, but residents say 52 died". Between two figures, a contrast word and then a verb of
+ * saying (or "according to") turn to another account of the same dead, never more dead.
+ */
+const SOURCE_TURN = /\b(?:however|but|while|whereas|although|though|yet)\b[^.;]{0,60}?\b(?:claim(?:s|ed)?|say|says|said|put|puts|estimate[sd]?|report(?:s|ed)?|insist(?:s|ed)?|count(?:s|ed)?|according\s+to)\b/i;
+
+/** The sentence's figures cut where another source takes the word (SOURCE_TURN): each part is read as its own account. */
+function sourceTurns(text: string, hs: Hit[]): Hit[][] {
+  const sorted = [...hs].sort((a, b) => a.start - b.start);
+  const parts: Hit[][] = [];
+  for (const h of sorted) {
+    const last = parts[parts.length - 1];
+    const prev = last?.[last.length - 1];
+    if (!prev || (h.start > prev.end && SOURCE_TURN.test(text.slice(prev.end, h.start)))) parts.push([h]);
+    else last!.push(h);
+  }
+  return parts;
+}
+
 /** The incident's accounts of its dead, sentence by sentence (see readToll). */
 function tollAccounts(text: string, sentences: Doc['sentences'], numeric: Hit[]): Account[] {
   const bySentence = new Map<number, Hit[]>();
@@ -413,7 +433,7 @@ function tollAccounts(text: string, sentences: Doc['sentences'], numeric: Hit[])
     else bySentence.set(k, [h]);
   }
   const accounts: Account[] = [];
-  for (const [k, hs] of [...bySentence].sort((a, b) => a[0] - b[0])) {
+  for (const [k, hs] of [...bySentence].sort((a, b) => a[0] - b[0]).flatMap(([k, hs]) => sourceTurns(text, hs).map((part) => [k, part] as const))) {
     const a: Account = { best: 0, low: 0, high: 0, lowSet: false, highSet: false, groups: new Set(), rivals: 1, figures: [] };
     let bound = false;
     for (const h of hs) {
