@@ -297,3 +297,11 @@ test(here + "two sources in one sentence ('X said 120 were killed, however resid
   assert.equal(best('The blast killed 4 soldiers, but 2 civilians were also killed.'), 6);
   assert.equal(best('Gunmen killed 3 guards and 2 drivers at the depot.'), 5);
 });
+
+test(here + "a tally over many places ('killed in clashes across the country') gives way to the incident's own figure", () => {
+  // Written for this test.
+  assert.equal(best('At least nine people were killed in clashes between farmers and police across the country on Monday. Four, including a teacher, were killed in clashes in Tamale.'), 4);
+  assert.equal(best('Gunmen raided a school in the north and a bomber struck a mosque in the south, together leaving 30 people dead. The raid on the school killed 11.'), 11);
+  // Alone, the tally is the only figure and stays.
+  assert.equal(best('At least nine people were killed in protests nationwide on Monday.'), 9);
+});

@@ -177,6 +177,20 @@ function tollAfter(doc: Doc, own: FatalityResult, focus: number[], after: number
   return [];
 }
 
+/**
+ * A sentence whose dead are a tally over several places or incidents: "at least six were killed
+ * in clashes across the country", "… protests nationwide", "two attacks, together leaving 40
+ * dead". Its figure is the incident's toll only where the incident's own sentences give none.
+ */
+const TALLY_OF_MANY =
+  /\b(?:across|throughout)\s+the\s+(?:country|nation)\b|\b(?:nationwide|countrywide)\b|\bin\s+(?:several|various|different|many|other)\s+(?:cities|towns|districts|provinces|regions|places|parts\s+of)\b|\b(?:together|combined)\s+(?:leaving|killing|left|killed|claimed|claiming)\b/i;
+
+/** The tally's figures, kept only where no sentence of the incident's own gives a number of dead (TALLY_OF_MANY). */
+function tallyUnlessOwn(own: Hit[], tallies: Hit[]): Hit[] {
+  const ownDead = own.some((h) => (h.kind === 'death' || h.kind === 'toll') && h.value !== null);
+  return ownDead ? tallies.filter((h) => h.kind !== 'death' && h.kind !== 'toll') : tallies;
+}
+
 function fatalitiesOf(doc: Doc, focus: number[], articleId: string): FatalityResult {
   const text = doc.text;
   const ev = (start: number, end: number): Evidence => ({ article: articleId, start, end, text: text.slice(start, end) });
@@ -184,6 +198,7 @@ function fatalitiesOf(doc: Doc, focus: number[], articleId: string): FatalityRes
   const focusEv = sentences.map((s) => ev(s.start, s.end));
 
   const hits: Hit[] = [];
+  const tallies: Hit[] = [];
   let anyDeathWord = false;
   let zero: { start: number; end: number } | null = null;
   for (const s of sentences) {
@@ -192,8 +207,12 @@ function fatalitiesOf(doc: Doc, focus: number[], articleId: string): FatalityRes
     const z = RE_ZERO.exec(st);
     if (z && !zero) zero = { start: s.start + z.index, end: s.start + z.index + z[0].length };
     if (!/\b(?:kill|dead|die|death|fatal|bod(?:y|ies)|slain|lynch|behead|execut|murder|assassin|massacr|perish|martyr|lives|life|injur|wound|hurt|casualt|toll|corpse|remains|succumb|eliminat|neutrali|shahadat|butcher|slaughter)/i.test(st)) continue;
-    readSentence(st, s.start, hits, doc.tokens.slice(s.tokenStart, s.tokenEnd));
+    const own: Hit[] = [];
+    readSentence(st, s.start, own, doc.tokens.slice(s.tokenStart, s.tokenEnd));
+    (TALLY_OF_MANY.test(st) ? tallies : hits).push(...own);
   }
+  hits.push(...tallyUnlessOwn(hits, tallies));
+  hits.sort((a, b) => a.start - b.start);
 
   const base = readToll(text, sentences, hits, anyDeathWord, zero, focusEv, ev);
   // ACLED's share notes, anywhere in the text. "Fatalities are split across 2 events (3)": this
