@@ -305,3 +305,12 @@ test(here + "a tally over many places ('killed in clashes across the country') g
   // Alone, the tally is the only figure and stays.
   assert.equal(best('At least nine people were killed in protests nationwide on Monday.'), 9);
 });
+
+test(here + "a rally or vigil that was attacked is the setting, not a grievance: its toll counts", () => {
+  // Written for this test.
+  assert.equal(best('A suicide bomber struck a rally of the ruling party in the town, killing 12 people.'), 12);
+  assert.equal(best('Gunmen opened fire on a candlelight vigil near the mosque, killing four mourners.'), 4);
+  // A gathering about deaths still gives none.
+  assert.equal(best('Hundreds joined a march against the killing of two students by police.'), 0);
+  assert.equal(best('Traders held a protest at the market over the murder of a colleague.'), 0);
+});

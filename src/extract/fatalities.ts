@@ -520,6 +520,18 @@ const PASSIVE_AUX = /\b(?:were|was|been|are|is|got|being)\b/;
 const ACTIVE_NEXT = new RegExp(`^\\s+(?:${NUMP}|his|her|their|the|its)\\b`);
 const YEAR_OR_DAY = /^(?:1[89]\d\d|20\d\d)$/;
 
+/**
+ * A rally, march or vigil that is where the violence struck, not a grievance over earlier deaths:
+ * "a bomber struck a rally, killing 12", "gunmen opened fire on a vigil, killing four". The
+ * gathering is the object of an attack verb or a place ("at a rally") and is not itself about
+ * deaths ("a rally against the killing of …", "a march to mourn …").
+ */
+const SETTING_BEFORE = /\b(?:at|on|into|targeting|targeted|attacked|stormed|struck|hit|bombed|raided|rammed)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}$/i;
+const GRIEVANCE_AFTER = /^[^.;]{0,40}?\b(?:against|over|demanding|condemning|denouncing|for\s+(?:the|those|victims)|to\s+(?:protest|mourn|condemn|denounce|honou?r|remember|commemorate|demand)|in\s+(?:memory|honou?r|protest)|after\s+the\s+(?:killing|death|murder))\b/i;
+function protestIsSetting(st: string, m: RegExpExecArray): boolean {
+  return SETTING_BEFORE.test(st.slice(Math.max(0, m.index - 50), m.index)) && !GRIEVANCE_AFTER.test(st.slice(m.index + m[0].length));
+}
+
 /** Read one sentence's death, injury and toll phrases into `hits` (offsets into the doc). */
 function readSentence(st: string, base: number, hits: Hit[], toks: Token[]): void {
   const used: { start: number; end: number }[] = [];
@@ -535,7 +547,7 @@ function readSentence(st: string, base: number, hits: Hit[], toks: Token[]): voi
   const alt = OTHER_SOURCES.test(st);
   // "… protested against the killing of a businessman": the death is the grievance, not the event's toll.
   const protest = PROTEST.exec(st);
-  const protestAt = protest ? protest.index : Infinity;
+  const protestAt = protest && !protestIsSetting(st, protest) ? protest.index : Infinity;
   // "… the day after an aerial bombardment killed 39 civilians", "… in a separate incident":
   // deaths of another incident told within the sentence.
   const other = otherIncidentSpans(st);
