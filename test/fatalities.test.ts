@@ -314,3 +314,9 @@ test(here + "a rally or vigil that was attacked is the setting, not a grievance:
   assert.equal(best('Hundreds joined a march against the killing of two students by police.'), 0);
   assert.equal(best('Traders held a protest at the market over the murder of a colleague.'), 0);
 });
+
+test(here + "'two of the attackers were killed' after the victims' toll names the attackers: their deaths add", () => {
+  // Written for this test.
+  assert.equal(best('The raid on the checkpoint killed five policemen. Two of the attackers were shot dead by guards.'), 7);
+  assert.equal(best('Bandits killed 8 villagers in the attack. Three of the gunmen were later killed by vigilantes.'), 11);
+});

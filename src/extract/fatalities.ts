@@ -413,6 +413,8 @@ const BOUND = /^(?:at least|more than|range|dozens|hundreds|thousands|dozen)$/;
 function groupOf(text: string, h: Hit): string {
   let phrase = text.slice(h.start, h.end).toLowerCase().replace(/\([^)]*\)/g, ' ');
   phrase = phrase.replace(/^(?:(?:an?\s+)?(?:unknown|unspecified|undisclosed)\s+number\s+of|a\s+number\s+of|(?:scores|dozens|hundreds|thousands)\s+of)\s+/, '');
+  // "two of the attackers" names the attackers, as "two attackers" does.
+  phrase = phrase.replace(/^(?:(?:at\s+least|more\s+than|about|some|nearly)\s+)?[\w-]+\s+of\s+(?:the|those|these|its|their|his|her)\s+(?=[a-z])/, '');
   // (to the end of its noun phrase: "people manning a checkpoint" names people)
   const cut = phrase.search(/\s*[,;]|\s(?:including|among|mainly|mostly|who|which|that|and|or|as\s+well\s+as|plus|from|of|in|on|at|near|inside|with|during|[a-z]+ing)\s/);
   if (cut > 0) phrase = phrase.slice(0, cut);
