@@ -320,3 +320,14 @@ test(here + "'two of the attackers were killed' after the victims' toll names th
   assert.equal(best('The raid on the checkpoint killed five policemen. Two of the attackers were shot dead by guards.'), 7);
   assert.equal(best('Bandits killed 8 villagers in the attack. Three of the gunmen were later killed by vigilantes.'), 11);
 });
+
+test(here + "'…, raising the toll to 11': an update told by the verb before the toll wins over the figures before it", () => {
+  // Written for this test.
+  assert.equal(best('A truck bomb killed 8 people near the port. Three of the wounded later died in hospital, raising the toll to 11.'), 11);
+  assert.equal(best('Troops killed 5 rebels on Monday. Two more bodies were found on Tuesday, bringing the death toll to 7.'), 7);
+});
+
+test(here + "'two of the injured died later': the wounded who died add to the dead", () => {
+  // Written for this test.
+  assert.equal(best('A truck bomb killed 8 people and wounded 20 near the port. Two of the injured died later.'), 10);
+});

@@ -371,6 +371,8 @@ const ATTACKERS = /^(?:attacker|assailant|gunm[ae]n|bomber|militant|terrorist|in
  */
 function addsDead(text: string, s: { start: number; end: number }, h: Hit): boolean {
   const own = text.slice(h.start, h.end);
+  // "Two of the wounded later died": the injured who died are dead not counted before.
+  if (/^\S+\s+of\s+(?:the|those)\s+(?:wounded|injured|hurt)\b/i.test(own)) return true;
   if (/^\S+(?:\s+\S+)?\s+(?:others?|more|additional|further)\b/i.test(own) && !/^\S+\s+more\s+than\b/i.test(own)) return true;
   const before = text.slice(Math.max(s.start, h.start - 40), h.start);
   if (/\b(?:another|an\s+additional|a\s+further|additional|further)\s+$/i.test(before)) return true;
@@ -514,6 +516,8 @@ const OTHER_SOURCES = /\b(?:[Oo]ther|[Ss]ome|[Dd]ifferent|[Aa]lternative|[Cc]onf
 const PROTEST = /\b(?:protest(?:ed|ing|s)?|demonstrat(?:ed|ion|ions|ors|ing)|rall(?:y|ied|ies)|vigil|sit-in|march(?:ed)?|mourn(?:ed|ing)?|remembrance|demanding\s+justice|in\s+relation\s+to|in\s+connection\s+with|accused\s+of)\b/;
 const AGE_OR_NO_BEFORE = /(?:\b(?:aged|ages?)\s+(?:\d+\s*(?:,|and|-|to)\s*)*|\b[Nn]o\s+)$/;
 const VAGUE_WHOLE = /^(?:dozens|hundreds|thousands|scores of|several|many|numerous|multiple|some|a few)$/;
+/** An update told by the verb before the toll: "…, raising the toll to 11", "bringing the death toll to 30". */
+const TOLL_RAISED_BEFORE = /\b(?:rais(?:ing|ed|es)|bring(?:ing|s)?|brought|tak(?:ing|es)|took|push(?:ing|ed|es))\s+(?:the\s+|its\s+)?(?:overall\s+|total\s+|official\s+)?$/i;
 const TOLL_UPDATE = /\b(?:rose|risen|rises|rising|climbed|climbs|climbing|increased|increases|increasing|jumped|reached|reaches|mounted|soared|now|revised|updated|went\s+up|gone\s+up)\b/i;
 const SUBSET_RUN = /\b(?:including|among\s+them|of\s+whom)\b(?![^]*(?:,\s*and|;|\bas\s+well\s+as|\bplus)\b)/;
 const SUBSET_BEFORE = /\b(?:including|among\s+them|among|of\s+whom|of\s+them|of)\s*$/;
@@ -681,7 +685,7 @@ function readSentence(st: string, base: number, hits: Hit[], toks: Token[]): voi
           end: base + listAt + list.replace(/[.,;:]+$/, '').length,
           alt: alt || inParen(at),
           ...(isBackref ? { backref: true } : {}),
-          ...(kind === 'toll' && TOLL_UPDATE.test(m[0]) ? { update: true } : {}),
+          ...(kind === 'toll' && (TOLL_UPDATE.test(m[0]) || TOLL_RAISED_BEFORE.test(st.slice(Math.max(0, m.index - 30), m.index))) ? { update: true } : {}),
         };
         hits.push(hit);
         whole ??= hit;
