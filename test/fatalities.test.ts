@@ -285,3 +285,49 @@ test(here + "a victim told by a pronoun: 'killing him and another operative', 's
   // The victim counted a sentence before is not counted again.
   assert.equal(best('A policeman was killed on Monday. Gunmen shot him dead near his home.'), 1);
 });
+
+test(here + "two sources in one sentence ('X said 120 were killed, however residents say 131 died') are a range, never a sum", () => {
+  // Written for this test.
+  const r = toll("The rebel government said that 120 people were killed in the army's bombing of Kalo village, however, residents say that 131 people died in the raid.");
+  assert.equal(r.fatalities.value, 131);
+  assert.equal(r.fatalities_low?.value, 120);
+  assert.equal(r.fatalities_high?.value, 131);
+  assert.equal(best('Police said 9 protesters were killed, but the opposition claims 14 died in the crackdown.'), 14);
+  // Groups joined with "and" still add up; a contrast word without a new source does not cut.
+  assert.equal(best('The blast killed 4 soldiers, but 2 civilians were also killed.'), 6);
+  assert.equal(best('Gunmen killed 3 guards and 2 drivers at the depot.'), 5);
+});
+
+test(here + "a tally over many places ('killed in clashes across the country') gives way to the incident's own figure", () => {
+  // Written for this test.
+  assert.equal(best('At least nine people were killed in clashes between farmers and police across the country on Monday. Four, including a teacher, were killed in clashes in Tamale.'), 4);
+  assert.equal(best('Gunmen raided a school in the north and a bomber struck a mosque in the south, together leaving 30 people dead. The raid on the school killed 11.'), 11);
+  // Alone, the tally is the only figure and stays.
+  assert.equal(best('At least nine people were killed in protests nationwide on Monday.'), 9);
+});
+
+test(here + "a rally or vigil that was attacked is the setting, not a grievance: its toll counts", () => {
+  // Written for this test.
+  assert.equal(best('A suicide bomber struck a rally of the ruling party in the town, killing 12 people.'), 12);
+  assert.equal(best('Gunmen opened fire on a candlelight vigil near the mosque, killing four mourners.'), 4);
+  // A gathering about deaths still gives none.
+  assert.equal(best('Hundreds joined a march against the killing of two students by police.'), 0);
+  assert.equal(best('Traders held a protest at the market over the murder of a colleague.'), 0);
+});
+
+test(here + "'two of the attackers were killed' after the victims' toll names the attackers: their deaths add", () => {
+  // Written for this test.
+  assert.equal(best('The raid on the checkpoint killed five policemen. Two of the attackers were shot dead by guards.'), 7);
+  assert.equal(best('Bandits killed 8 villagers in the attack. Three of the gunmen were later killed by vigilantes.'), 11);
+});
+
+test(here + "'…, raising the toll to 11': an update told by the verb before the toll wins over the figures before it", () => {
+  // Written for this test.
+  assert.equal(best('A truck bomb killed 8 people near the port. Three of the wounded later died in hospital, raising the toll to 11.'), 11);
+  assert.equal(best('Troops killed 5 rebels on Monday. Two more bodies were found on Tuesday, bringing the death toll to 7.'), 7);
+});
+
+test(here + "'two of the injured died later': the wounded who died add to the dead", () => {
+  // Written for this test.
+  assert.equal(best('A truck bomb killed 8 people and wounded 20 near the port. Two of the injured died later.'), 10);
+});

@@ -177,6 +177,20 @@ function tollAfter(doc: Doc, own: FatalityResult, focus: number[], after: number
   return [];
 }
 
+/**
+ * A sentence whose dead are a tally over several places or incidents: "at least six were killed
+ * in clashes across the country", "… protests nationwide", "two attacks, together leaving 40
+ * dead". Its figure is the incident's toll only where the incident's own sentences give none.
+ */
+const TALLY_OF_MANY =
+  /\b(?:across|throughout)\s+the\s+(?:country|nation)\b|\b(?:nationwide|countrywide)\b|\bin\s+(?:several|various|different|many|other)\s+(?:cities|towns|districts|provinces|regions|places|parts\s+of)\b|\b(?:together|combined)\s+(?:leaving|killing|left|killed|claimed|claiming)\b/i;
+
+/** The tally's figures, kept only where no sentence of the incident's own gives a number of dead (TALLY_OF_MANY). */
+function tallyUnlessOwn(own: Hit[], tallies: Hit[]): Hit[] {
+  const ownDead = own.some((h) => (h.kind === 'death' || h.kind === 'toll') && h.value !== null);
+  return ownDead ? tallies.filter((h) => h.kind !== 'death' && h.kind !== 'toll') : tallies;
+}
+
 function fatalitiesOf(doc: Doc, focus: number[], articleId: string): FatalityResult {
   const text = doc.text;
   const ev = (start: number, end: number): Evidence => ({ article: articleId, start, end, text: text.slice(start, end) });
@@ -184,6 +198,7 @@ function fatalitiesOf(doc: Doc, focus: number[], articleId: string): FatalityRes
   const focusEv = sentences.map((s) => ev(s.start, s.end));
 
   const hits: Hit[] = [];
+  const tallies: Hit[] = [];
   let anyDeathWord = false;
   let zero: { start: number; end: number } | null = null;
   for (const s of sentences) {
@@ -192,8 +207,12 @@ function fatalitiesOf(doc: Doc, focus: number[], articleId: string): FatalityRes
     const z = RE_ZERO.exec(st);
     if (z && !zero) zero = { start: s.start + z.index, end: s.start + z.index + z[0].length };
     if (!/\b(?:kill|dead|die|death|fatal|bod(?:y|ies)|slain|lynch|behead|execut|murder|assassin|massacr|perish|martyr|lives|life|injur|wound|hurt|casualt|toll|corpse|remains|succumb|eliminat|neutrali|shahadat|butcher|slaughter)/i.test(st)) continue;
-    readSentence(st, s.start, hits, doc.tokens.slice(s.tokenStart, s.tokenEnd));
+    const own: Hit[] = [];
+    readSentence(st, s.start, own, doc.tokens.slice(s.tokenStart, s.tokenEnd));
+    (TALLY_OF_MANY.test(st) ? tallies : hits).push(...own);
   }
+  hits.push(...tallyUnlessOwn(hits, tallies));
+  hits.sort((a, b) => a.start - b.start);
 
   const base = readToll(text, sentences, hits, anyDeathWord, zero, focusEv, ev);
   // ACLED's share notes, anywhere in the text. "Fatalities are split across 2 events (3)": this
@@ -352,6 +371,8 @@ const ATTACKERS = /^(?:attacker|assailant|gunm[ae]n|bomber|militant|terrorist|in
  */
 function addsDead(text: string, s: { start: number; end: number }, h: Hit): boolean {
   const own = text.slice(h.start, h.end);
+  // "Two of the wounded later died": the injured who died are dead not counted before.
+  if (/^\S+\s+of\s+(?:the|those)\s+(?:wounded|injured|hurt)\b/i.test(own)) return true;
   if (/^\S+(?:\s+\S+)?\s+(?:others?|more|additional|further)\b/i.test(own) && !/^\S+\s+more\s+than\b/i.test(own)) return true;
   const before = text.slice(Math.max(s.start, h.start - 40), h.start);
   if (/\b(?:another|an\s+additional|a\s+further|additional|further)\s+$/i.test(before)) return true;
@@ -394,6 +415,8 @@ const BOUND = /^(?:at least|more than|range|dozens|hundreds|thousands|dozen)$/;
 function groupOf(text: string, h: Hit): string {
   let phrase = text.slice(h.start, h.end).toLowerCase().replace(/\([^)]*\)/g, ' ');
   phrase = phrase.replace(/^(?:(?:an?\s+)?(?:unknown|unspecified|undisclosed)\s+number\s+of|a\s+number\s+of|(?:scores|dozens|hundreds|thousands)\s+of)\s+/, '');
+  // "two of the attackers" names the attackers, as "two attackers" does.
+  phrase = phrase.replace(/^(?:(?:at\s+least|more\s+than|about|some|nearly)\s+)?[\w-]+\s+of\s+(?:the|those|these|its|their|his|her)\s+(?=[a-z])/, '');
   // (to the end of its noun phrase: "people manning a checkpoint" names people)
   const cut = phrase.search(/\s*[,;]|\s(?:including|among|mainly|mostly|who|which|that|and|or|as\s+well\s+as|plus|from|of|in|on|at|near|inside|with|during|[a-z]+ing)\s/);
   if (cut > 0) phrase = phrase.slice(0, cut);
@@ -401,6 +424,26 @@ function groupOf(text: string, h: Hit): string {
   const skip = new Set(['at', 'least', 'more', 'than', 'about', 'around', 'some', 'nearly', 'up', 'to', 'over', 'almost', 'approximately', 'killed', 'were', 'was', 'dead', 'died', 'and', 'other', 'a', 'an', 'his', 'her', 'their', 'both', 'all', 'the', 's']);
   const w = words.filter((x) => !skip.has(x) && !/^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|dozen|dozens|hundreds|scores|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)$/.test(x)).pop() ?? '';
   return GENERIC_DEAD.test(w) ? '' : w.replace(/(?:ies)$/, 'y').replace(/men$/, 'man').replace(/(?<!s)s$/, '');
+}
+
+/**
+ * A second source that contradicts the first inside one sentence: "the ministry said 40 were
+ * killed, but residents say 52 died". Between two figures, a contrast word and then a verb of
+ * saying (or "according to") turn to another account of the same dead, never more dead.
+ */
+const SOURCE_TURN = /\b(?:however|but|while|whereas|although|though|yet)\b[^.;]{0,60}?\b(?:claim(?:s|ed)?|say|says|said|put|puts|estimate[sd]?|report(?:s|ed)?|insist(?:s|ed)?|count(?:s|ed)?|according\s+to)\b/i;
+
+/** The sentence's figures cut where another source takes the word (SOURCE_TURN): each part is read as its own account. */
+function sourceTurns(text: string, hs: Hit[]): Hit[][] {
+  const sorted = [...hs].sort((a, b) => a.start - b.start);
+  const parts: Hit[][] = [];
+  for (const h of sorted) {
+    const last = parts[parts.length - 1];
+    const prev = last?.[last.length - 1];
+    if (!prev || (h.start > prev.end && SOURCE_TURN.test(text.slice(prev.end, h.start)))) parts.push([h]);
+    else last!.push(h);
+  }
+  return parts;
 }
 
 /** The incident's accounts of its dead, sentence by sentence (see readToll). */
@@ -413,7 +456,7 @@ function tollAccounts(text: string, sentences: Doc['sentences'], numeric: Hit[])
     else bySentence.set(k, [h]);
   }
   const accounts: Account[] = [];
-  for (const [k, hs] of [...bySentence].sort((a, b) => a[0] - b[0])) {
+  for (const [k, hs] of [...bySentence].sort((a, b) => a[0] - b[0]).flatMap(([k, hs]) => sourceTurns(text, hs).map((part) => [k, part] as const))) {
     const a: Account = { best: 0, low: 0, high: 0, lowSet: false, highSet: false, groups: new Set(), rivals: 1, figures: [] };
     let bound = false;
     for (const h of hs) {
@@ -473,6 +516,8 @@ const OTHER_SOURCES = /\b(?:[Oo]ther|[Ss]ome|[Dd]ifferent|[Aa]lternative|[Cc]onf
 const PROTEST = /\b(?:protest(?:ed|ing|s)?|demonstrat(?:ed|ion|ions|ors|ing)|rall(?:y|ied|ies)|vigil|sit-in|march(?:ed)?|mourn(?:ed|ing)?|remembrance|demanding\s+justice|in\s+relation\s+to|in\s+connection\s+with|accused\s+of)\b/;
 const AGE_OR_NO_BEFORE = /(?:\b(?:aged|ages?)\s+(?:\d+\s*(?:,|and|-|to)\s*)*|\b[Nn]o\s+)$/;
 const VAGUE_WHOLE = /^(?:dozens|hundreds|thousands|scores of|several|many|numerous|multiple|some|a few)$/;
+/** An update told by the verb before the toll: "…, raising the toll to 11", "bringing the death toll to 30". */
+const TOLL_RAISED_BEFORE = /\b(?:rais(?:ing|ed|es)|bring(?:ing|s)?|brought|tak(?:ing|es)|took|push(?:ing|ed|es))\s+(?:the\s+|its\s+)?(?:overall\s+|total\s+|official\s+)?$/i;
 const TOLL_UPDATE = /\b(?:rose|risen|rises|rising|climbed|climbs|climbing|increased|increases|increasing|jumped|reached|reaches|mounted|soared|now|revised|updated|went\s+up|gone\s+up)\b/i;
 const SUBSET_RUN = /\b(?:including|among\s+them|of\s+whom)\b(?![^]*(?:,\s*and|;|\bas\s+well\s+as|\bplus)\b)/;
 const SUBSET_BEFORE = /\b(?:including|among\s+them|among|of\s+whom|of\s+them|of)\s*$/;
@@ -480,6 +525,18 @@ const SPEECH_OR_BE = /^(?:said|says|say|told|tells|reported|reports|confirmed|co
 const PASSIVE_AUX = /\b(?:were|was|been|are|is|got|being)\b/;
 const ACTIVE_NEXT = new RegExp(`^\\s+(?:${NUMP}|his|her|their|the|its)\\b`);
 const YEAR_OR_DAY = /^(?:1[89]\d\d|20\d\d)$/;
+
+/**
+ * A rally, march or vigil that is where the violence struck, not a grievance over earlier deaths:
+ * "a bomber struck a rally, killing 12", "gunmen opened fire on a vigil, killing four". The
+ * gathering is the object of an attack verb or a place ("at a rally") and is not itself about
+ * deaths ("a rally against the killing of …", "a march to mourn …").
+ */
+const SETTING_BEFORE = /\b(?:at|on|into|targeting|targeted|attacked|stormed|struck|hit|bombed|raided|rammed)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}$/i;
+const GRIEVANCE_AFTER = /^[^.;]{0,40}?\b(?:against|over|demanding|condemning|denouncing|for\s+(?:the|those|victims)|to\s+(?:protest|mourn|condemn|denounce|honou?r|remember|commemorate|demand)|in\s+(?:memory|honou?r|protest)|after\s+the\s+(?:killing|death|murder))\b/i;
+function protestIsSetting(st: string, m: RegExpExecArray): boolean {
+  return SETTING_BEFORE.test(st.slice(Math.max(0, m.index - 50), m.index)) && !GRIEVANCE_AFTER.test(st.slice(m.index + m[0].length));
+}
 
 /** Read one sentence's death, injury and toll phrases into `hits` (offsets into the doc). */
 function readSentence(st: string, base: number, hits: Hit[], toks: Token[]): void {
@@ -496,7 +553,7 @@ function readSentence(st: string, base: number, hits: Hit[], toks: Token[]): voi
   const alt = OTHER_SOURCES.test(st);
   // "… protested against the killing of a businessman": the death is the grievance, not the event's toll.
   const protest = PROTEST.exec(st);
-  const protestAt = protest ? protest.index : Infinity;
+  const protestAt = protest && !protestIsSetting(st, protest) ? protest.index : Infinity;
   // "… the day after an aerial bombardment killed 39 civilians", "… in a separate incident":
   // deaths of another incident told within the sentence.
   const other = otherIncidentSpans(st);
@@ -628,7 +685,7 @@ function readSentence(st: string, base: number, hits: Hit[], toks: Token[]): voi
           end: base + listAt + list.replace(/[.,;:]+$/, '').length,
           alt: alt || inParen(at),
           ...(isBackref ? { backref: true } : {}),
-          ...(kind === 'toll' && TOLL_UPDATE.test(m[0]) ? { update: true } : {}),
+          ...(kind === 'toll' && (TOLL_UPDATE.test(m[0]) || TOLL_RAISED_BEFORE.test(st.slice(Math.max(0, m.index - 30), m.index))) ? { update: true } : {}),
         };
         hits.push(hit);
         whole ??= hit;
