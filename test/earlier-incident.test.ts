@@ -58,3 +58,8 @@ test('"came two days after police warned of an attack" tells no earlier incident
 test('a bombardment across the whole country named in the clause is no incident of one place', () => {
   assert.deepEqual(groups([...LEAD, 'The ambush near Kajuru came a day after a bombardment across the country killed 30 people.'].join('\n\n')), ['0,1,4']);
 });
+
+test('a second reference clause in the sentence ("…, a day after villagers held a protest") neither hides the earlier incident nor is the sentence\'s own event', () => {
+  const line = 'The ambush comes after gunmen killed four farmers in Kachia on Monday, residents said, a day after villagers held a protest in the town.';
+  assert.deepEqual(groups([...LEAD, line].join('\n\n')), ['0,1', '4']);
+});

@@ -1559,22 +1559,31 @@ function spanBack(words: string[], a: number): Span | null {
  * attack", "The incident"); null otherwise.
  */
 function earlierIncident(info: SentenceInfo): { info: SentenceInfo; before: Span | null } | null {
+  const anaphors = info.hits.filter((h) => h.cat === 'cue_anaphor');
+  const pointsBack = (h: Hit) => anaphors.some((x) => h.w0 >= x.w0 && h.w1 <= x.w1);
+  // (another reference clause is not the sentence's own event either: "…, a day after they
+  // pushed demonstrations back")
+  const anyReference = (h: Hit) => info.references.some(([x, y]) => h.w0 >= x && h.w0 <= y);
+  if (!info.live.every((h) => anyReference(h) || pointsBack(h))) return null;
   const ids = new Set(EARLIER_INCIDENT_CLAUSES.map((c) => c.id));
-  const ref = info.references.find(([, , id]) => ids.has(id));
+  // the first clause, in text order, that tells an incident
+  const refs = info.references.filter(([, , id]) => ids.has(id)).sort((x, y) => x[0] - y[0]);
+  const ref = refs.find(([a, b]) => tellsIncident(info, a, b));
   if (!ref) return null;
   const [a, b] = ref;
   const inside = (h: Hit) => h.w0 >= a && h.w0 <= b;
-  const anaphors = info.hits.filter((h) => h.cat === 'cue_anaphor');
-  const pointsBack = (h: Hit) => anaphors.some((x) => h.w0 >= x.w0 && h.w1 <= x.w1);
-  if (!info.live.every((h) => inside(h) || pointsBack(h))) return null;
   const live = info.live.filter(inside);
-  if (!live.some((h) => EARLIER_VIOLENCE.has(h.cat))) return null;
-  // (a campaign over a whole country is no incident of one place: "the day after a bombardment
-  // across the country killed 39")
-  if (info.raw.slice(a, b + 1).some((w) => /^(?:across|nationwide|countrywide)$/i.test(w))) return null;
   const hits = info.hits.filter((h) => inside(h) && h.cat !== 'cue_anaphor');
   const cats = new Set<TriggerCat>(hits.map((h) => h.cat));
   return { info: { ...info, hits, live, cats, references: [] }, before: spanBack(info.raw.map((w) => w.toLowerCase()), a) };
+}
+
+/** Whether the clause over words a..b tells an incident of one place: a death or a means of its
+ *  own (EARLIER_VIOLENCE), not a campaign across a whole country ("the day after a bombardment
+ *  across the country killed 39"). */
+function tellsIncident(info: SentenceInfo, a: number, b: number): boolean {
+  if (!info.live.some((h) => h.w0 >= a && h.w0 <= b && EARLIER_VIOLENCE.has(h.cat))) return false;
+  return !info.raw.slice(a, b + 1).some((w) => /^(?:across|nationwide|countrywide)$/i.test(w));
 }
 
 /** How to read a text: `news` where it is a dated news report, which may tell several incidents
