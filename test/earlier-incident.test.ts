@@ -63,3 +63,8 @@ test('a second reference clause in the sentence ("…, a day after villagers hel
   const line = 'The ambush comes after gunmen killed four farmers in Kachia on Monday, residents said, a day after villagers held a protest in the town.';
   assert.deepEqual(groups([...LEAD, line].join('\n\n')), ['0,1', '4']);
 });
+
+test('events told as a kind in the clause ("in the wake of attacks on police and deaths in custody") are no earlier incident', () => {
+  const line = 'The ambush comes in the wake of attacks against police and the deaths of young men in custody.';
+  assert.deepEqual(groups([...LEAD, line].join('\n\n')), ['0,1,4']);
+});

@@ -1578,11 +1578,21 @@ function earlierIncident(info: SentenceInfo): { info: SentenceInfo; before: Span
   return { info: { ...info, hits, live, cats, references: [] }, before: spanBack(info.raw.map((w) => w.toLowerCase()), a) };
 }
 
+/** Events told as a kind, not one incident: a plural event noun with no count before it ("in the
+ *  wake of attacks against police and the deaths of black men"; not "twin bombings", "two
+ *  attacks"). */
+const EVENT_PLURAL = /^(?:attacks|deaths|killings|strikes|airstrikes|clashes|bombings|shootings|raids|ambushes|explosions|blasts)$/;
+function uncounted(info: SentenceInfo, h: Hit): boolean {
+  if (!EVENT_PLURAL.test(info.raw[h.w1]!.toLowerCase())) return false;
+  const before = (info.raw[h.w0 - 1] ?? '').toLowerCase();
+  return !(NUM_WORDS.has(before) || /^\d/.test(before) || before === 'twin' || before === 'both');
+}
+
 /** Whether the clause over words a..b tells an incident of one place: a death or a means of its
  *  own (EARLIER_VIOLENCE), not a campaign across a whole country ("the day after a bombardment
  *  across the country killed 39"). */
 function tellsIncident(info: SentenceInfo, a: number, b: number): boolean {
-  if (!info.live.some((h) => h.w0 >= a && h.w0 <= b && EARLIER_VIOLENCE.has(h.cat))) return false;
+  if (!info.live.some((h) => h.w0 >= a && h.w0 <= b && EARLIER_VIOLENCE.has(h.cat) && !uncounted(info, h))) return false;
   return !info.raw.slice(a, b + 1).some((w) => /^(?:across|nationwide|countrywide)$/i.test(w));
 }
 
