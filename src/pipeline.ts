@@ -9,7 +9,7 @@ import { analyze, loadNlp } from './text/analyze.js';
 import type { Doc } from './text/doc.js';
 import { loadGazetteer, type Gazetteer } from './geo/gazetteer.js';
 import { nameKey } from './geo/names.js';
-import { findEvents, mergeCandidates, type EventCandidate } from './extract/events.js';
+import { findEvents, mergeCandidates, type EventCandidate, type Span } from './extract/events.js';
 import { groupTellings } from './extract/consolidate.js';
 import { whyNoIncident } from './extract/non-events.js';
 import { retypeBySides, retypeSuspectedSuicide } from './extract/retype.js';
@@ -76,7 +76,7 @@ export function extractArticle(article: Article, opts: ExtractOptions = {}): Art
     const read = (ev: EventCandidate) => readIncident(doc, article.id, published, ev, places, actors, dates, unclaimedAfter(doc, ev.sentences, claimed), claimed);
     // Each candidate is read on its own, then the tellings of one incident are grouped and the
     // group is read again over all its sentences (consolidate.ts).
-    const alone = found.map(read);
+    const alone = datedBack(found, found.map(read));
     const events = groupTellings(doc, alone, found.map((ev) => ev.sentences), found.map((ev) => !!ev.listed)).map((g) =>
       g.length === 1 ? { ev: found[g[0]!]!, inc: alone[g[0]!]! } : (({ ev }) => ({ ev, inc: read(ev) }))({ ev: mergeCandidates(doc, g.map((i) => found[i]!)) }),
     );
@@ -129,6 +129,38 @@ function notPlacesOrGroups(people: Person[], found: { places: PlaceMention[]; ac
     // still knows a name of several words as one: 'El Fasher said nothing')
     const known = places.has(n) || (/\s/.test(n) && gaz.lookup(nameKey(p.name)).length > 0);
     return !known && !groups.has(n) && !/\b(?:province|district|region|state|governorate)$/.test(n);
+  });
+}
+
+/** A day moved back by a span in calendar units. */
+function dayBefore(day: string, span: Span): string {
+  const t = new Date(`${day}T00:00:00Z`);
+  if (span.unit === 'year') t.setUTCFullYear(t.getUTCFullYear() - span.count);
+  else if (span.unit === 'month') t.setUTCMonth(t.getUTCMonth() - span.count);
+  else t.setUTCDate(t.getUTCDate() - span.count);
+  return t.toISOString().slice(0, 10);
+}
+
+/**
+ * An earlier incident told as "the attack comes a week after …" (EventCandidate.before) is dated
+ * by the span back from the incident the clause points at, the one told before it; only where
+ * none was told, from the day its own sentence gives.
+ */
+function datedBack(found: EventCandidate[], read: Incident[]): Incident[] {
+  const DAY = /^\d{4}-\d{2}-\d{2}$/;
+  return read.map((inc, k) => {
+    const span = found[k]!.before;
+    const own = inc.event_date;
+    if (!span || !own) return inc;
+    let base = DAY.test(own.value) ? own.value : null;
+    for (let j = k - 1; j >= 0; j--) {
+      const d = read[j]!.event_date?.value;
+      if (!found[j]!.before && d && DAY.test(d)) {
+        base = d;
+        break;
+      }
+    }
+    return base ? { ...inc, event_date: { ...own, value: dayBefore(base, span) } } : inc;
   });
 }
 

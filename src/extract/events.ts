@@ -52,6 +52,9 @@ export interface EventCandidate {
   background: boolean;
   /** Opened by a line of its own place ("Near Mosul, five strikes ..."). */
   listed?: boolean;
+  /** An earlier incident told by a later one's reference clause ("came a week after …"): how
+   *  long before the date the sentence gives it took place. */
+  before?: Span;
 }
 
 // ------------------------------------------------------------------------------ compiled lexicon
@@ -180,7 +183,7 @@ interface SentenceInfo {
   statistic: boolean;
   /** Word ranges [w0, w1] of clauses that go back to another event: "the day after an aerial
    *  bombardment killed 39", "in retaliation for an air strike" (see REFERENCE_CLAUSES). */
-  references: [number, number][];
+  references: [number, number, string][];
 }
 
 const EVENT_CATS = new Set<TriggerCat>([
@@ -382,9 +385,9 @@ export const REFERENCE_CLAUSES: { id: string; re: RegExp; reason: string }[] = [
   },
 ];
 
-function referenceClauses(st: string, base: number, tok: Token[]): [number, number][] {
-  const out: [number, number][] = [];
-  for (const { re } of REFERENCE_CLAUSES) {
+function referenceClauses(st: string, base: number, tok: Token[]): [number, number, string][] {
+  const out: [number, number, string][] = [];
+  for (const { id, re } of REFERENCE_CLAUSES) {
     re.lastIndex = 0;
     for (let m = re.exec(st); m; m = re.exec(st)) {
       const opens = /^[\s"“‘'(]*(?:\w+\s+){0,2}$/.test(st.slice(0, m.index));
@@ -398,7 +401,7 @@ function referenceClauses(st: string, base: number, tok: Token[]): [number, numb
         if (tok[j]!.start >= start && w0 < 0) w0 = j;
         if (tok[j]!.start < end) w1 = j;
       }
-      if (w0 >= 0 && w1 >= w0) out.push([w0, w1]);
+      if (w0 >= 0 && w1 >= w0) out.push([w0, w1, id]);
     }
   }
   return out;
@@ -1293,6 +1296,8 @@ interface Cluster {
   listed?: boolean;
   /** Opened by a sentence far from the incident before, with no marker of a new incident. */
   standalone?: boolean;
+  /** Told by a later incident's reference clause, this many days before it (see earlierIncident). */
+  before?: Span | null;
 }
 
 /** Triggers that name a means or a kind of violence of their own: a sentence with one can open
@@ -1513,6 +1518,84 @@ function demonstrationGoesOn(last: Cluster, info: SentenceInfo, gap: number): bo
   return info.live.every((h) => DEMONSTRATION_COURSE.has(h.cat));
 }
 
+/**
+ * Reference clauses that tell an earlier incident of their own, when the rest of the sentence only
+ * points back at the incident already told ("The ambush came a week after gunmen killed four
+ * guards at a checkpoint near X"): the earlier one is coded too (background when the clause
+ * gives a time span), not dropped nor merged into the incident told before. Not 'retaliation':
+ * the event answered is usually the story's own incident told again.
+ */
+const EARLIER_INCIDENT_CLAUSES: { id: string; reason: string }[] = [
+  { id: 'comes-after', reason: '"the attack comes days after militants killed three soldiers in X": the later event points at an earlier one' },
+  { id: 'time-after', reason: '"the strike came a day after a car bomb killed 12 in X": dated by another incident, which is told in full' },
+  { id: 'in-the-wake', reason: '"the raid comes in the wake of a bombing that killed 9 in X"' },
+];
+/** What an earlier incident's clause must tell to be one: a death or a means of its own, not a
+ *  bare "attack" ("after officials warned of an imminent attack"). */
+const EARLIER_VIOLENCE = new Set<TriggerCat>(['kill', 'clash', 'chemical', 'suicide', 'ied', 'air', 'shelling', 'grenade', 'explosion', 'abduct', 'capture', 'regain']);
+/** A span back in time, in calendar units. */
+export interface Span {
+  count: number;
+  unit: 'day' | 'month' | 'year';
+}
+const SPAN_UNITS: Record<string, [number, Span['unit']]> = { hour: [0, 'day'], day: [1, 'day'], week: [7, 'day'], month: [1, 'month'], year: [1, 'year'] };
+const SPAN_COUNT: Record<string, number> = { a: 1, an: 1, one: 1, the: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
+/** The span a reference clause opens with: "a week after" 7 days, "four years after" 4 years;
+ *  null where it gives none ("shortly after", "hours after"). */
+function spanBack(words: string[], a: number): Span | null {
+  for (let j = a; j < a + 5 && j + 1 < words.length; j++) {
+    const unit = SPAN_UNITS[words[j + 1]!.replace(/s$/, '')];
+    const count = SPAN_COUNT[words[j]!] ?? (/^\d+$/.test(words[j]!) ? +words[j]! : undefined);
+    if (unit !== undefined && count !== undefined) return unit[0] * count > 0 ? { count: unit[0] * count, unit: unit[1] } : null;
+    if (words[j] === 'after' || words[j] === 'since') break;
+  }
+  return null;
+}
+
+/**
+ * The earlier incident a sentence tells in a reference clause, read as a sentence of its own (its
+ * hits only), where everything else the sentence tells is the anaphor that points back ("The
+ * attack", "The incident"); null otherwise.
+ */
+function earlierIncident(info: SentenceInfo): { info: SentenceInfo; before: Span | null } | null {
+  const anaphors = info.hits.filter((h) => h.cat === 'cue_anaphor');
+  const pointsBack = (h: Hit) => anaphors.some((x) => h.w0 >= x.w0 && h.w1 <= x.w1);
+  // (another reference clause is not the sentence's own event either: "…, a day after they
+  // pushed demonstrations back")
+  const anyReference = (h: Hit) => info.references.some(([x, y]) => h.w0 >= x && h.w0 <= y);
+  if (!info.live.every((h) => anyReference(h) || pointsBack(h))) return null;
+  const ids = new Set(EARLIER_INCIDENT_CLAUSES.map((c) => c.id));
+  // the first clause, in text order, that tells an incident
+  const refs = info.references.filter(([, , id]) => ids.has(id)).sort((x, y) => x[0] - y[0]);
+  const ref = refs.find(([a, b]) => tellsIncident(info, a, b));
+  if (!ref) return null;
+  const [a, b] = ref;
+  const inside = (h: Hit) => h.w0 >= a && h.w0 <= b;
+  const live = info.live.filter(inside);
+  const hits = info.hits.filter((h) => inside(h) && h.cat !== 'cue_anaphor');
+  const cats = new Set<TriggerCat>(hits.map((h) => h.cat));
+  return { info: { ...info, hits, live, cats, references: [] }, before: spanBack(info.raw.map((w) => w.toLowerCase()), a) };
+}
+
+/** Events told as a kind, not one incident: a plural event noun with no count before it ("in the
+ *  wake of attacks against police and the deaths of black men"; not "twin bombings", "two
+ *  attacks"). */
+const EVENT_PLURAL = /^(?:attacks|deaths|killings|strikes|airstrikes|clashes|bombings|shootings|raids|ambushes|explosions|blasts)$/;
+function uncounted(info: SentenceInfo, h: Hit): boolean {
+  if (!EVENT_PLURAL.test(info.raw[h.w1]!.toLowerCase())) return false;
+  const before = (info.raw[h.w0 - 1] ?? '').toLowerCase();
+  return !(NUM_WORDS.has(before) || /^\d/.test(before) || before === 'twin' || before === 'both');
+}
+
+/** Whether the clause over words a..b tells an incident of one place: a death or a means of its
+ *  own (EARLIER_VIOLENCE), not a campaign across a whole country ("the day after a bombardment
+ *  across the country killed 39"). */
+function tellsIncident(info: SentenceInfo, a: number, b: number): boolean {
+  if (!info.live.some((h) => h.w0 >= a && h.w0 <= b && EARLIER_VIOLENCE.has(h.cat) && !uncounted(info, h))) return false;
+  return !info.raw.slice(a, b + 1).some((w) => /^(?:across|nationwide|countrywide)$/i.test(w));
+}
+
 /** How to read a text: `news` where it is a dated news report, which may tell several incidents
  *  (old ones told in passing are coded as background; "also … elsewhere" opens another one on
  *  the story's day); a note or snippet codes one event and tells the rest only as its context. */
@@ -1551,6 +1634,14 @@ export function findEvents(doc: Doc, opts: ReadOptions = {}): EventCandidate[] {
       continue;
     }
     const anaphor = info.cats.has('cue_anaphor');
+    // "The attack comes a week after gunmen killed two guards in X": another, earlier incident
+    const earlier: ReturnType<typeof earlierIncident> = last ? earlierIncident(info) : null;
+    if (earlier) {
+      last = { infos: [earlier.info], sentences: [i], background: !!earlier.before, anchored: true, before: earlier.before };
+      clusters.push(last);
+      lastSentence = i;
+      continue;
+    }
     if (!last) {
       if (isBareAttribution(info) || info.statistic) continue;
       if (roundup && !info.place && info.live.every((h) => h.cat === 'kill')) continue;
@@ -1686,6 +1777,7 @@ export function findEvents(doc: Doc, opts: ReadOptions = {}): EventCandidate[] {
       rule: typed.rule,
       background: c.background,
       ...(c.listed ? { listed: true } : {}),
+      ...(c.before ? { before: c.before } : {}),
     });
   }
   return out;
