@@ -792,3 +792,11 @@ test(here + "'gang members' are the gang that claims the attack elsewhere in the
   assert.equal(r.actor1?.value, 'G9 Family and Allies');
   assert.equal(r.actor1?.rule, 'actors.claimed-responsibility');
 });
+
+test(here + "a bare 'Islamic State' is the province ACLED names where only one is active (ISWAP around Lake Chad)", () => {
+  const t = 'Fighters of the Islamic State group overran an army post near Monguno on Friday, killing four soldiers.';
+  assert.deepEqual(pair(run(t, 'overran', 'Armed clash', 'Nigeria')).slice(0, 2), ['Islamic State (West Africa)', 2]);
+  assert.deepEqual(pair(run(t.replace('Monguno', 'Menaka'), 'overran', 'Armed clash', 'Mali')).slice(0, 2), ['Islamic State (Greater Sahara)', 2]);
+  // Elsewhere (and in Niger, where two branches fight) the country names it.
+  assert.deepEqual(pair(run(t.replace('Monguno', 'Deir ez-Zor'), 'overran', 'Armed clash', 'Syria')).slice(0, 2), ['Islamic State (Syria)', 2]);
+});
