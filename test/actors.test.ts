@@ -800,3 +800,12 @@ test(here + "a bare 'Islamic State' is the province ACLED names where only one i
   // Elsewhere (and in Niger, where two branches fight) the country names it.
   assert.deepEqual(pair(run(t.replace('Monguno', 'Deir ez-Zor'), 'overran', 'Armed clash', 'Syria')).slice(0, 2), ['Islamic State (Syria)', 2]);
 });
+
+test(here + "on a front one armed group holds (Thailand's deep south), unnamed gunmen fighting the state's forces are that group", () => {
+  const t = 'Gunmen opened fire on an army ranger base in Rueso district on Monday night, killing two rangers.';
+  const at = { admin1: 'Narathiwat', date: '2021-06-07' };
+  assert.deepEqual(pair(run(t, 'opened fire', 'Armed clash', 'Thailand', at)), ['Malay Muslim Separatists (Thailand)', 2, 'Military Forces of Thailand', 1]);
+  // Gunmen who shoot a villager there stay unidentified; so do gunmen fighting soldiers in Bangkok.
+  assert.equal(run('Gunmen shot dead a rubber tapper in Rueso district on Monday.', 'shot dead', 'Attack', 'Thailand', at).actor1?.value, 'Unidentified Armed Group (Thailand)');
+  assert.equal(run(t, 'opened fire', 'Armed clash', 'Thailand', { admin1: 'Bangkok', date: '2021-06-07' }).actor1?.value, 'Unidentified Armed Group (Thailand)');
+});

@@ -94,6 +94,9 @@ interface Front {
   sides: { name: string; inter: number }[];
   /** The event types the front applies to (default: FRONT_TYPES). */
   types?: SubEventType[];
+  /** The side (index) that unnamed gunmen or insurgents fighting the state's forces there are:
+   *  set only where one armed group dominates the front. */
+  unnamed?: number;
   source: string;
 }
 interface DemonymFile {
@@ -1858,6 +1861,7 @@ function conventionalSides(ctx: Ctx, scored: Scored[], ch: Chosen): void {
       const x = front.sides[i]!;
       return { actor: field(x.name, triggerEv, rule, true), inter: field(x.inter, triggerEv, rule, true) };
     };
+    unnamedAsFrontSide(front, a1, a2, (i) => (a1 = side(i, 'actors.front-unnamed-side')), (i) => (a2 = side(i, 'actors.front-unnamed-side')));
     const s1 = sideOf(a1);
     const s2 = sideOf(a2);
     if (!a1 && !a2) {
@@ -2116,6 +2120,20 @@ const unfilled = (name: string): string => name.replace(/\s*\(\{country\}\)$/, '
 /** Fighting types a front's sides take part in. */
 const FRONT_TYPES = new Set<SubEventType>(['Armed clash', 'Shelling/artillery/missile attack', 'Air/drone strike', 'Remote explosive/landmine/IED', 'Grenade']);
 const foldName = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+
+/**
+ * 'gunmen attacked a checkpoint manned by defence volunteers in Yala': on a front where one armed
+ * group fights the state (data/actors.json fronts, 'unnamed'), an unidentified armed group facing
+ * the state's forces (inter 1) is that group. Facing civilians it stays unidentified: anyone may
+ * shoot a villager.
+ */
+function unnamedAsFrontSide(front: Front, a1: Side | null, a2: Side | null, set1: (i: number) => void, set2: (i: number) => void): void {
+  if (front.unnamed === undefined) return;
+  const unidentified = (s: Side | null) => s !== null && s.inter.value === 3 && s.actor.value.startsWith('Unidentified Armed Group');
+  const state = (s: Side | null) => s !== null && s.inter.value === 1;
+  if (unidentified(a1) && state(a2)) set1(front.unnamed);
+  else if (unidentified(a2) && state(a1)) set2(front.unnamed);
+}
 
 function frontOf(d: Dictionary, type: SubEventType, country: string | null, admin1: string | null, date: string | null): Front | null {
   if (country === null || date === null) return null;
