@@ -809,3 +809,14 @@ test(here + "on a front one armed group holds (Thailand's deep south), unnamed g
   assert.equal(run('Gunmen shot dead a rubber tapper in Rueso district on Monday.', 'shot dead', 'Attack', 'Thailand', at).actor1?.value, 'Unidentified Armed Group (Thailand)');
   assert.equal(run(t, 'opened fire', 'Armed clash', 'Thailand', { admin1: 'Bangkok', date: '2021-06-07' }).actor1?.value, 'Unidentified Armed Group (Thailand)');
 });
+
+test(here + "a strike that names no striker is by the one state whose aircraft the article names elsewhere", () => {
+  const t = 'A drone hit a pickup truck near Sidakan on Tuesday, killing its two passengers. Last week a Turkish drone struck a car on the same road.';
+  assert.deepEqual(pair(run(t, 'drone hit', 'Air/drone strike', 'Iraq', { sentences: [0] })).slice(0, 2), ['Military Forces of Turkey', 8]);
+  // Two air forces named: the strike stays unattributed.
+  const two = t.replace('Last week a Turkish drone', 'Last week an Iranian drone struck a house and a Turkish drone');
+  assert.equal(run(two, 'drone hit', 'Air/drone strike', 'Iraq', { sentences: [0] }).actor1?.value, 'Unidentified Military Forces');
+  // Soldiers are no aircraft: 'Turkish soldiers' name no striker.
+  const ground = t.replace('Last week a Turkish drone struck a car on the same road.', 'Turkish soldiers patrol the border nearby.');
+  assert.equal(run(ground, 'drone hit', 'Air/drone strike', 'Iraq', { sentences: [0] }).actor1?.value, 'Unidentified Military Forces');
+});

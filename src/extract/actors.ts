@@ -1765,6 +1765,14 @@ function strikeSidesNamedEarlier(ctx: Ctx, ch: Chosen): void {
       if (a2 && a2.actor.value === r.name) a2 = null;
     }
   }
+  // 'A drone struck …' with no country (Unidentified Military Forces so far) or no striker at all.
+  if ((!a1 || a1.actor.rule === 'actors.unattributed-aircraft') && type === 'Air/drone strike') {
+    const only = articleAirForce(ctx);
+    if (only) {
+      a1 = { actor: field(only.name, only.evidence, 'actors.article-air-force', true), inter: field(only.inter, only.evidence, 'actors.article-air-force', true) };
+      if (a2 && a2.actor.value === only.name) a2 = null;
+    }
+  }
   if (!a2 && a1 && type === 'Air/drone strike') {
     // '... conducted 26 strikes against ISIL terrorists. Near Tal Afar, one strike destroyed a
     // VBIED factory': a listed strike that names no target hits the target the summary names,
@@ -1792,6 +1800,29 @@ function strikeSidesNamedEarlier(ctx: Ctx, ch: Chosen): void {
     a2 = { actor: field(name, a1!.actor.evidence, 'actors.coalition-enemy', true), inter: field(enemy.inter, a1!.actor.evidence, 'actors.coalition-enemy', true) };
   }
   Object.assign(ch, { a1, a2 });
+}
+
+/** Words of a force's aircraft: 'a Turkish drone', 'Israeli warplanes', 'the Syrian air force'. */
+const AIRCRAFT = /\b(?:drones?|warplanes?|(?:fighter )?jets?|aircraft|air ?force|gunships?|helicopters?|air ?strikes?|strikes?)\b/i;
+/**
+ * 'A drone struck a vehicle near Penjwen … On Aug. 9, a Turkish drone targeted another vehicle':
+ * a strike that names no striker, in an article whose strikes and aircraft are all one state's,
+ * is by that state (ACLED's coders read the article, not the sentence). Two air forces named
+ * (Turkish and Iraqi jets) leave it unidentified.
+ */
+/** A mention and the two words after it: 'Turkish' + 'drone struck', 'Israeli' + 'fighter jets'. */
+const withNextWords = (doc: Doc, m: ActorMention) =>
+  doc.text.slice(m.start, m.end) + (doc.text.slice(m.end, m.end + 40).match(/^['’]?s?[\s-]+[\p{L}-]+(?:\s+[\p{L}-]+)?/u)?.[0] ?? '');
+function articleAirForce(ctx: Ctx): { name: string; inter: number; evidence: Evidence[] } | null {
+  const { doc, articleId, byArticle, resolve } = ctx;
+  const strikers = new Set(byArticle.strikers());
+  const forces = byArticle.all().filter((m) => m.kind === 'military' && m.country !== null && (strikers.has(m) || AIRCRAFT.test(withNextWords(doc, m))));
+  const names = new Map<string, { name: string; inter: number; evidence: Evidence[] }>();
+  for (const m of forces) {
+    const r = resolve(m, infoOf(doc, m));
+    if (r && !names.has(r.name)) names.set(r.name, { ...r, evidence: [ev(articleId, doc, m)] });
+  }
+  return names.size === 1 ? [...names.values()][0]! : null;
 }
 
 /**
@@ -2078,6 +2109,8 @@ interface ArticleMentions {
   /** Named groups after 'against'/'targeting'/'on' and strike words ('conducted 26 strikes against ISIL'). */
   summaryTargets(): ActorMention[];
   someActorStartsWith(prefix: string): boolean;
+  /** Every mention of the article. */
+  all(): ActorMention[];
 }
 const ARTICLE_MENTIONS = new WeakMap<ActorMention[], { doc: Doc; length: number; value: ArticleMentions }>();
 function articleMentions(doc: Doc, mentions: ActorMention[]): ArticleMentions {
@@ -2109,6 +2142,7 @@ function articleMentions(doc: Doc, mentions: ActorMention[]): ArticleMentions {
       if (v === undefined) prefixes.set(prefix, (v = mentions.some((m) => m.actor.startsWith(prefix))));
       return v;
     },
+    all: () => mentions,
   };
   ARTICLE_MENTIONS.set(mentions, { doc, length: mentions.length, value });
   return value;
