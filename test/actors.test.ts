@@ -816,6 +816,9 @@ test(here + "a strike that names no striker is by the one state whose aircraft t
   // Two air forces named: the strike stays unattributed.
   const two = t.replace('Last week a Turkish drone', 'Last week an Iranian drone struck a house and a Turkish drone');
   assert.equal(run(two, 'drone hit', 'Air/drone strike', 'Iraq', { sentences: [0] }).actor1?.value, 'Unidentified Military Forces');
+  // A state's planes and the coalition's strikes are two air forces too.
+  const coalition = 'A drone hit a pickup truck near Hawija on Tuesday, killing its two passengers. The US-led coalition carried out air strikes in the province, and Iraqi air force planes flew over it.';
+  assert.equal(run(coalition, 'drone hit', 'Air/drone strike', 'Iraq', { sentences: [0] }).actor1?.value, 'Unidentified Military Forces');
   // Soldiers are no aircraft: 'Turkish soldiers' name no striker.
   const ground = t.replace('Last week a Turkish drone struck a car on the same road.', 'Turkish soldiers patrol the border nearby.');
   assert.equal(run(ground, 'drone hit', 'Air/drone strike', 'Iraq', { sentences: [0] }).actor1?.value, 'Unidentified Military Forces');

@@ -1808,7 +1808,7 @@ const AIRCRAFT = /\b(?:drones?|warplanes?|(?:fighter )?jets?|aircraft|air ?force
  * 'A drone struck a vehicle near Penjwen … On Aug. 9, a Turkish drone targeted another vehicle':
  * a strike that names no striker, in an article whose strikes and aircraft are all one state's,
  * is by that state (ACLED's coders read the article, not the sentence). Two air forces named
- * (Turkish and Iraqi jets) leave it unidentified.
+ * (Turkish and Iraqi jets, or Iraqi planes and the coalition's air strikes) leave it unidentified.
  */
 /** A mention and the two words after it: 'Turkish' + 'drone struck', 'Israeli' + 'fighter jets'. */
 const withNextWords = (doc: Doc, m: ActorMention) =>
@@ -1816,7 +1816,7 @@ const withNextWords = (doc: Doc, m: ActorMention) =>
 function articleAirForce(ctx: Ctx): { name: string; inter: number; evidence: Evidence[] } | null {
   const { doc, articleId, byArticle, resolve } = ctx;
   const strikers = new Set(byArticle.strikers());
-  const forces = byArticle.all().filter((m) => m.kind === 'military' && m.country !== null && (strikers.has(m) || AIRCRAFT.test(withNextWords(doc, m))));
+  const forces = byArticle.all().filter((m) => AIR_FORCE_KINDS.has(m.kind) && (m.country !== null || m.kind === 'external') && (strikers.has(m) || AIRCRAFT.test(withNextWords(doc, m))));
   const names = new Map<string, { name: string; inter: number; evidence: Evidence[] }>();
   for (const m of forces) {
     const r = resolve(m, infoOf(doc, m));
