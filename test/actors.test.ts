@@ -823,3 +823,12 @@ test(here + "a strike that names no striker is by the one state whose aircraft t
   const ground = t.replace('Last week a Turkish drone struck a car on the same road.', 'Turkish soldiers patrol the border nearby.');
   assert.equal(run(ground, 'drone hit', 'Air/drone strike', 'Iraq', { sentences: [0] }).actor1?.value, 'Unidentified Military Forces');
 });
+
+test(here + "unnamed attackers 'from X County' are X's communal militia where ACLED names militias by origin (South Sudan)", () => {
+  const t = 'Armed men raided a cattle camp in Yirol East County on Sunday, killing a herder. Officials said the attackers were armed youths from Rumbek North County in Lakes State.';
+  assert.deepEqual(pair(run(t, 'raided', 'Attack', 'South Sudan')), ['Rumbek North Communal Militia (South Sudan)', 4, 'Civilians (South Sudan)', 7]);
+  // The victims' origin names nobody's militia; nor does an origin where ACLED does not name militias so.
+  const victims = 'Armed men raided a cattle camp on Sunday, killing three youths from Rumbek North County.';
+  assert.equal(run(victims, 'raided', 'Attack', 'South Sudan').actor1?.value, 'Unidentified Armed Group (South Sudan)');
+  assert.equal(run(t.replace('South Sudan', 'Kenya'), 'raided', 'Attack', 'Kenya').actor1?.value, 'Unidentified Armed Group (Kenya)');
+});

@@ -77,6 +77,7 @@ interface ActorFile {
   fronts?: Front[];
   /** The name of a drive-by shooting's unnamed perpetrators, by country. */
   driveBy?: Record<string, string>;
+  militiaByOrigin?: Record<string, string>;
 }
 /**
  * A war with two known sides on one front: a clash or shelling there that names no side (or one)
@@ -167,6 +168,8 @@ interface Dictionary {
   fronts: Front[];
   /** The name of a drive-by shooting's unnamed perpetrators, by country. */
   driveBy: Map<string, string>;
+  /** Country → the unit of origin ACLED names its communal militias after ('County'). */
+  militiaByOrigin: Map<string, string>;
   /** Named actors' inter codes (numeric ones). */
   interOf: Map<string, number>;
   /** Demonyms (lower case) and their countries, for plurals: 'Palestinians', 'Afghans'. */
@@ -234,6 +237,7 @@ export function loadActorDictionary(): Dictionary {
     actsAs: new Map(Object.entries(dem.actsAs ?? {}).map(([k, v]) => [k, new Map(Object.entries(v))])),
     fronts: actors.fronts ?? [],
     driveBy: new Map(Object.entries(actors.driveBy ?? {}).filter(([k]) => !k.startsWith('_'))),
+    militiaByOrigin: new Map(Object.entries(actors.militiaByOrigin ?? {}).filter(([k]) => !k.startsWith('_'))),
     interOf: new Map(actors.actors.filter((a) => typeof a.inter === 'number').map((a) => [a.name, a.inter as number])),
     demonyms: new Map(Object.entries(dem.countries).flatMap(([country, c]) => c.dem.map((x) => [x.toLowerCase(), country] as [string, string]))),
     fights: new Map(
@@ -1387,6 +1391,7 @@ export function assignActors(doc: Doc, mentions: ActorMention[], event: EventIn,
   strikeSidesNamedEarlier(ctx, ch);
   perpetratorFromArticle(ctx, ch);
   conventionalSides(ctx, scored, ch);
+  militiaOfOrigin(ctx, ch);
   return pack(ch.a1, ch.a2);
 }
 
@@ -1877,6 +1882,36 @@ function perpetratorFromArticle(ctx: Ctx, ch: Chosen): void {
     }
   }
   ch.a1 = a1;
+}
+
+/** Unnamed attackers 'from X County': the men a place sends, before the unit word ('County'). */
+const FROM_ORIGIN = (unit: string) =>
+  new RegExp(String.raw`\b(?:[Aa]rmed\s+)?(?:men|youths?|gunmen|attackers|raiders|militia(?:men)?|assailants)\s+(?:\p{L}+\s+){0,2}?from\s+((?:\p{Lu}[\p{L}'’-]*\s+){1,2})([${unit[0]}${unit[0]!.toLowerCase()}]${unit.slice(1)})\b`, 'gu');
+const VICTIMS_BEFORE = /\b(?:killed|killing|shot|shooting|wounded|wounding|injured|abducted|kidnapped|attacked|attacking|targeted|of)\s+(?:[\p{L}\d-]+\s+){0,2}$/iu;
+/**
+ * 'the attackers were armed youths from Rumbek County': where ACLED names communal militias by
+ * their place of origin (data/actors.json militiaByOrigin), an unidentified perpetrator is that
+ * place's communal militia, when the article gives one origin (spellings folded: 'Cuei-bet').
+ */
+function militiaOfOrigin(ctx: Ctx, ch: Chosen): void {
+  const { d, doc, articleId, country, field } = ctx;
+  const unit = country === null ? undefined : d.militiaByOrigin.get(country);
+  if (!unit || !ch.a1 || ch.a1.inter.value === 1 || !/^Unidentified (?:Armed Group|Communal Militia)/.test(ch.a1.actor.value)) return;
+  const origins = new Map<string, { name: string; at: number; end: number; asName: boolean }>();
+  for (const m of doc.text.matchAll(FROM_ORIGIN(unit))) {
+    // 'killed five youths from Rumbek County': the victims' origin, not the attackers'.
+    if (VICTIMS_BEFORE.test(doc.text.slice(Math.max(0, m.index! - 40), m.index!))) continue;
+    const name = m[1]!.trim();
+    const key = name.toLowerCase().replace(/[-'’\s]/g, '');
+    const seen = origins.get(key);
+    // Prefer the spelling written with the unit capitalised, as a name ('Cueibet County').
+    const asName = m[2] === unit;
+    if (!seen || (asName && !seen.asName)) origins.set(key, { name, at: m.index!, end: m.index! + m[0].length, asName });
+  }
+  if (origins.size !== 1) return;
+  const o = [...origins.values()][0]!;
+  const evidence = [ev(articleId, doc, { start: o.at, end: o.end })];
+  ch.a1 = { actor: field(`${o.name} Communal Militia (${country})`, evidence, 'actors.militia-of-origin', true), inter: field(4, evidence, 'actors.militia-of-origin', true) };
 }
 
 /** ACLED's conventions where the text names a side nowhere: a front's sides, drive-bys, the defaults. */
