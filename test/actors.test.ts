@@ -792,3 +792,43 @@ test(here + "'gang members' are the gang that claims the attack elsewhere in the
   assert.equal(r.actor1?.value, 'G9 Family and Allies');
   assert.equal(r.actor1?.rule, 'actors.claimed-responsibility');
 });
+
+test(here + "a bare 'Islamic State' is the province ACLED names where only one is active (ISWAP around Lake Chad)", () => {
+  const t = 'Fighters of the Islamic State group overran an army post near Monguno on Friday, killing four soldiers.';
+  assert.deepEqual(pair(run(t, 'overran', 'Armed clash', 'Nigeria')).slice(0, 2), ['Islamic State (West Africa)', 2]);
+  assert.deepEqual(pair(run(t.replace('Monguno', 'Menaka'), 'overran', 'Armed clash', 'Mali')).slice(0, 2), ['Islamic State (Greater Sahara)', 2]);
+  // Elsewhere (and in Niger, where two branches fight) the country names it.
+  assert.deepEqual(pair(run(t.replace('Monguno', 'Deir ez-Zor'), 'overran', 'Armed clash', 'Syria')).slice(0, 2), ['Islamic State (Syria)', 2]);
+});
+
+test(here + "on a front one armed group holds (Thailand's deep south), unnamed gunmen fighting the state's forces are that group", () => {
+  const t = 'Gunmen opened fire on an army ranger base in Rueso district on Monday night, killing two rangers.';
+  const at = { admin1: 'Narathiwat', date: '2021-06-07' };
+  assert.deepEqual(pair(run(t, 'opened fire', 'Armed clash', 'Thailand', at)), ['Malay Muslim Separatists (Thailand)', 2, 'Military Forces of Thailand', 1]);
+  // Gunmen who shoot a villager there stay unidentified; so do gunmen fighting soldiers in Bangkok.
+  assert.equal(run('Gunmen shot dead a rubber tapper in Rueso district on Monday.', 'shot dead', 'Attack', 'Thailand', at).actor1?.value, 'Unidentified Armed Group (Thailand)');
+  assert.equal(run(t, 'opened fire', 'Armed clash', 'Thailand', { admin1: 'Bangkok', date: '2021-06-07' }).actor1?.value, 'Unidentified Armed Group (Thailand)');
+});
+
+test(here + "a strike that names no striker is by the one state whose aircraft the article names elsewhere", () => {
+  const t = 'A drone hit a pickup truck near Sidakan on Tuesday, killing its two passengers. Last week a Turkish drone struck a car on the same road.';
+  assert.deepEqual(pair(run(t, 'drone hit', 'Air/drone strike', 'Iraq', { sentences: [0] })).slice(0, 2), ['Military Forces of Turkey', 8]);
+  // Two air forces named: the strike stays unattributed.
+  const two = t.replace('Last week a Turkish drone', 'Last week an Iranian drone struck a house and a Turkish drone');
+  assert.equal(run(two, 'drone hit', 'Air/drone strike', 'Iraq', { sentences: [0] }).actor1?.value, 'Unidentified Military Forces');
+  // A state's planes and the coalition's strikes are two air forces too.
+  const coalition = 'A drone hit a pickup truck near Hawija on Tuesday, killing its two passengers. The US-led coalition carried out air strikes in the province, and Iraqi air force planes flew over it.';
+  assert.equal(run(coalition, 'drone hit', 'Air/drone strike', 'Iraq', { sentences: [0] }).actor1?.value, 'Unidentified Military Forces');
+  // Soldiers are no aircraft: 'Turkish soldiers' name no striker.
+  const ground = t.replace('Last week a Turkish drone struck a car on the same road.', 'Turkish soldiers patrol the border nearby.');
+  assert.equal(run(ground, 'drone hit', 'Air/drone strike', 'Iraq', { sentences: [0] }).actor1?.value, 'Unidentified Military Forces');
+});
+
+test(here + "unnamed attackers 'from X County' are X's communal militia where ACLED names militias by origin (South Sudan)", () => {
+  const t = 'Armed men raided a cattle camp in Yirol East County on Sunday, killing a herder. Officials said the attackers were armed youths from Rumbek North County in Lakes State.';
+  assert.deepEqual(pair(run(t, 'raided', 'Attack', 'South Sudan')), ['Rumbek North Communal Militia (South Sudan)', 4, 'Civilians (South Sudan)', 7]);
+  // The victims' origin names nobody's militia; nor does an origin where ACLED does not name militias so.
+  const victims = 'Armed men raided a cattle camp on Sunday, killing three youths from Rumbek North County.';
+  assert.equal(run(victims, 'raided', 'Attack', 'South Sudan').actor1?.value, 'Unidentified Armed Group (South Sudan)');
+  assert.equal(run(t.replace('South Sudan', 'Kenya'), 'raided', 'Attack', 'Kenya').actor1?.value, 'Unidentified Armed Group (Kenya)');
+});

@@ -77,6 +77,7 @@ interface ActorFile {
   fronts?: Front[];
   /** The name of a drive-by shooting's unnamed perpetrators, by country. */
   driveBy?: Record<string, string>;
+  militiaByOrigin?: Record<string, string>;
 }
 /**
  * A war with two known sides on one front: a clash or shelling there that names no side (or one)
@@ -94,6 +95,9 @@ interface Front {
   sides: { name: string; inter: number }[];
   /** The event types the front applies to (default: FRONT_TYPES). */
   types?: SubEventType[];
+  /** The side (index) that unnamed gunmen or insurgents fighting the state's forces there are:
+   *  set only where one armed group dominates the front. */
+  unnamed?: number;
   source: string;
 }
 interface DemonymFile {
@@ -164,6 +168,8 @@ interface Dictionary {
   fronts: Front[];
   /** The name of a drive-by shooting's unnamed perpetrators, by country. */
   driveBy: Map<string, string>;
+  /** Country → the unit of origin ACLED names its communal militias after ('County'). */
+  militiaByOrigin: Map<string, string>;
   /** Named actors' inter codes (numeric ones). */
   interOf: Map<string, number>;
   /** Demonyms (lower case) and their countries, for plurals: 'Palestinians', 'Afghans'. */
@@ -231,6 +237,7 @@ export function loadActorDictionary(): Dictionary {
     actsAs: new Map(Object.entries(dem.actsAs ?? {}).map(([k, v]) => [k, new Map(Object.entries(v))])),
     fronts: actors.fronts ?? [],
     driveBy: new Map(Object.entries(actors.driveBy ?? {}).filter(([k]) => !k.startsWith('_'))),
+    militiaByOrigin: new Map(Object.entries(actors.militiaByOrigin ?? {}).filter(([k]) => !k.startsWith('_'))),
     interOf: new Map(actors.actors.filter((a) => typeof a.inter === 'number').map((a) => [a.name, a.inter as number])),
     demonyms: new Map(Object.entries(dem.countries).flatMap(([country, c]) => c.dem.map((x) => [x.toLowerCase(), country] as [string, string]))),
     fights: new Map(
@@ -1384,6 +1391,7 @@ export function assignActors(doc: Doc, mentions: ActorMention[], event: EventIn,
   strikeSidesNamedEarlier(ctx, ch);
   perpetratorFromArticle(ctx, ch);
   conventionalSides(ctx, scored, ch);
+  militiaOfOrigin(ctx, ch);
   return pack(ch.a1, ch.a2);
 }
 
@@ -1762,6 +1770,14 @@ function strikeSidesNamedEarlier(ctx: Ctx, ch: Chosen): void {
       if (a2 && a2.actor.value === r.name) a2 = null;
     }
   }
+  // 'A drone struck …' with no country (Unidentified Military Forces so far) or no striker at all.
+  if ((!a1 || a1.actor.rule === 'actors.unattributed-aircraft') && type === 'Air/drone strike') {
+    const only = articleAirForce(ctx);
+    if (only) {
+      a1 = { actor: field(only.name, only.evidence, 'actors.article-air-force', true), inter: field(only.inter, only.evidence, 'actors.article-air-force', true) };
+      if (a2 && a2.actor.value === only.name) a2 = null;
+    }
+  }
   if (!a2 && a1 && type === 'Air/drone strike') {
     // '... conducted 26 strikes against ISIL terrorists. Near Tal Afar, one strike destroyed a
     // VBIED factory': a listed strike that names no target hits the target the summary names,
@@ -1789,6 +1805,29 @@ function strikeSidesNamedEarlier(ctx: Ctx, ch: Chosen): void {
     a2 = { actor: field(name, a1!.actor.evidence, 'actors.coalition-enemy', true), inter: field(enemy.inter, a1!.actor.evidence, 'actors.coalition-enemy', true) };
   }
   Object.assign(ch, { a1, a2 });
+}
+
+/** Words of a force's aircraft: 'a Turkish drone', 'Israeli warplanes', 'the Syrian air force'. */
+const AIRCRAFT = /\b(?:drones?|warplanes?|(?:fighter )?jets?|aircraft|air ?force|gunships?|helicopters?|air ?strikes?|strikes?)\b/i;
+/**
+ * 'A drone struck a vehicle near Penjwen … On Aug. 9, a Turkish drone targeted another vehicle':
+ * a strike that names no striker, in an article whose strikes and aircraft are all one state's,
+ * is by that state (ACLED's coders read the article, not the sentence). Two air forces named
+ * (Turkish and Iraqi jets, or Iraqi planes and the coalition's air strikes) leave it unidentified.
+ */
+/** A mention and the two words after it: 'Turkish' + 'drone struck', 'Israeli' + 'fighter jets'. */
+const withNextWords = (doc: Doc, m: ActorMention) =>
+  doc.text.slice(m.start, m.end) + (doc.text.slice(m.end, m.end + 40).match(/^['’]?s?[\s-]+[\p{L}-]+(?:\s+[\p{L}-]+)?/u)?.[0] ?? '');
+function articleAirForce(ctx: Ctx): { name: string; inter: number; evidence: Evidence[] } | null {
+  const { doc, articleId, byArticle, resolve } = ctx;
+  const strikers = new Set(byArticle.strikers());
+  const forces = byArticle.all().filter((m) => AIR_FORCE_KINDS.has(m.kind) && (m.country !== null || m.kind === 'external') && (strikers.has(m) || AIRCRAFT.test(withNextWords(doc, m))));
+  const names = new Map<string, { name: string; inter: number; evidence: Evidence[] }>();
+  for (const m of forces) {
+    const r = resolve(m, infoOf(doc, m));
+    if (r && !names.has(r.name)) names.set(r.name, { ...r, evidence: [ev(articleId, doc, m)] });
+  }
+  return names.size === 1 ? [...names.values()][0]! : null;
 }
 
 /**
@@ -1845,6 +1884,36 @@ function perpetratorFromArticle(ctx: Ctx, ch: Chosen): void {
   ch.a1 = a1;
 }
 
+/** Unnamed attackers 'from X County': the men a place sends, before the unit word ('County'). */
+const FROM_ORIGIN = (unit: string) =>
+  new RegExp(String.raw`\b(?:[Aa]rmed\s+)?(?:men|youths?|gunmen|attackers|raiders|militia(?:men)?|assailants)\s+(?:\p{L}+\s+){0,2}?from\s+((?:\p{Lu}[\p{L}'’-]*\s+){1,2})([${unit[0]}${unit[0]!.toLowerCase()}]${unit.slice(1)})\b`, 'gu');
+const VICTIMS_BEFORE = /\b(?:killed|killing|shot|shooting|wounded|wounding|injured|abducted|kidnapped|attacked|attacking|targeted|of)\s+(?:[\p{L}\d-]+\s+){0,2}$/iu;
+/**
+ * 'the attackers were armed youths from Rumbek County': where ACLED names communal militias by
+ * their place of origin (data/actors.json militiaByOrigin), an unidentified perpetrator is that
+ * place's communal militia, when the article gives one origin (spellings folded: 'Cuei-bet').
+ */
+function militiaOfOrigin(ctx: Ctx, ch: Chosen): void {
+  const { d, doc, articleId, country, field } = ctx;
+  const unit = country === null ? undefined : d.militiaByOrigin.get(country);
+  if (!unit || !ch.a1 || ch.a1.inter.value === 1 || !/^Unidentified (?:Armed Group|Communal Militia)/.test(ch.a1.actor.value)) return;
+  const origins = new Map<string, { name: string; at: number; end: number; asName: boolean }>();
+  for (const m of doc.text.matchAll(FROM_ORIGIN(unit))) {
+    // 'killed five youths from Rumbek County': the victims' origin, not the attackers'.
+    if (VICTIMS_BEFORE.test(doc.text.slice(Math.max(0, m.index! - 40), m.index!))) continue;
+    const name = m[1]!.trim();
+    const key = name.toLowerCase().replace(/[-'’\s]/g, '');
+    const seen = origins.get(key);
+    // Prefer the spelling written with the unit capitalised, as a name ('Cueibet County').
+    const asName = m[2] === unit;
+    if (!seen || (asName && !seen.asName)) origins.set(key, { name, at: m.index!, end: m.index! + m[0].length, asName });
+  }
+  if (origins.size !== 1) return;
+  const o = [...origins.values()][0]!;
+  const evidence = [ev(articleId, doc, { start: o.at, end: o.end })];
+  ch.a1 = { actor: field(`${o.name} Communal Militia (${country})`, evidence, 'actors.militia-of-origin', true), inter: field(4, evidence, 'actors.militia-of-origin', true) };
+}
+
 /** ACLED's conventions where the text names a side nowhere: a front's sides, drive-bys, the defaults. */
 function conventionalSides(ctx: Ctx, scored: Scored[], ch: Chosen): void {
   const { d, doc, w, articleId, event, type, country, byArticle, inEvent, triggerSentence, triggerEv, resolve, field, fromMention, byDefault } = ctx;
@@ -1858,6 +1927,7 @@ function conventionalSides(ctx: Ctx, scored: Scored[], ch: Chosen): void {
       const x = front.sides[i]!;
       return { actor: field(x.name, triggerEv, rule, true), inter: field(x.inter, triggerEv, rule, true) };
     };
+    unnamedAsFrontSide(front, a1, a2, (i) => (a1 = side(i, 'actors.front-unnamed-side')), (i) => (a2 = side(i, 'actors.front-unnamed-side')));
     const s1 = sideOf(a1);
     const s2 = sideOf(a2);
     if (!a1 && !a2) {
@@ -2074,6 +2144,8 @@ interface ArticleMentions {
   /** Named groups after 'against'/'targeting'/'on' and strike words ('conducted 26 strikes against ISIL'). */
   summaryTargets(): ActorMention[];
   someActorStartsWith(prefix: string): boolean;
+  /** Every mention of the article. */
+  all(): ActorMention[];
 }
 const ARTICLE_MENTIONS = new WeakMap<ActorMention[], { doc: Doc; length: number; value: ArticleMentions }>();
 function articleMentions(doc: Doc, mentions: ActorMention[]): ArticleMentions {
@@ -2105,6 +2177,7 @@ function articleMentions(doc: Doc, mentions: ActorMention[]): ArticleMentions {
       if (v === undefined) prefixes.set(prefix, (v = mentions.some((m) => m.actor.startsWith(prefix))));
       return v;
     },
+    all: () => mentions,
   };
   ARTICLE_MENTIONS.set(mentions, { doc, length: mentions.length, value });
   return value;
@@ -2116,6 +2189,20 @@ const unfilled = (name: string): string => name.replace(/\s*\(\{country\}\)$/, '
 /** Fighting types a front's sides take part in. */
 const FRONT_TYPES = new Set<SubEventType>(['Armed clash', 'Shelling/artillery/missile attack', 'Air/drone strike', 'Remote explosive/landmine/IED', 'Grenade']);
 const foldName = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+
+/**
+ * 'gunmen attacked a checkpoint manned by defence volunteers in Yala': on a front where one armed
+ * group fights the state (data/actors.json fronts, 'unnamed'), an unidentified armed group facing
+ * the state's forces (inter 1) is that group. Facing civilians it stays unidentified: anyone may
+ * shoot a villager.
+ */
+function unnamedAsFrontSide(front: Front, a1: Side | null, a2: Side | null, set1: (i: number) => void, set2: (i: number) => void): void {
+  if (front.unnamed === undefined) return;
+  const unidentified = (s: Side | null) => s !== null && s.inter.value === 3 && s.actor.value.startsWith('Unidentified Armed Group');
+  const state = (s: Side | null) => s !== null && s.inter.value === 1;
+  if (unidentified(a1) && state(a2)) set1(front.unnamed);
+  else if (unidentified(a2) && state(a1)) set2(front.unnamed);
+}
 
 function frontOf(d: Dictionary, type: SubEventType, country: string | null, admin1: string | null, date: string | null): Front | null {
   if (country === null || date === null) return null;
