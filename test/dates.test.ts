@@ -213,3 +213,22 @@ test(here + "'the toll has risen to 23 after a body was recovered on Sunday' dat
   const doc = analyze(text);
   assert.equal(eventDate(doc, findDates(doc, PUB), [0], 'a1', PUB).event_date?.value, '2024-12-21');
 });
+
+test(here + "a later sentence that retells a protest with its day dates it ('… took to the streets in the capital and elsewhere on Monday')", () => {
+  // Written for this test: 2024-12-25 was a Wednesday; Monday is 2024-12-23.
+  const text = 'A student was shot dead during rallies against the new tax law, a rights group said on Wednesday. Thousands of people took to the streets in the capital and elsewhere in the country on Monday.';
+  const doc = analyze(text);
+  assert.equal(eventDate(doc, findDates(doc, PUB), [0], 'a1', PUB).event_date?.value, '2024-12-23');
+  // 'Elsewhere' alone still sets another incident apart.
+  const apart = 'A student was shot dead during rallies against the new tax law, a rights group said on Wednesday. Elsewhere, farmers protested on Monday.';
+  const d2 = analyze(apart);
+  assert.equal(eventDate(d2, findDates(d2, PUB), [0], 'a1', PUB).event_date?.value, '2024-12-25');
+});
+
+test(here + "a dateline that opens a later paragraph dates the report ('Summary …\\n\\nLIMA, Dec 24 (Agency) Gunmen …')", () => {
+  // Written for this test: the text opens with a summary paragraph; the dateline follows it and
+  // has no dash after the agency. Sunday is 2024-12-22.
+  const text = 'Officials said the wounded were taken to a clinic in the provincial capital.\n\nLima, Dec 24 (Agency) At least four police officers were killed in an ambush by rebels in a rural district. The interior minister condemned the attack, saying on social media on Sunday that the culprits would be found.';
+  const doc = analyze(text);
+  assert.equal(eventDate(doc, findDates(doc, PUB), [1], 'a1', PUB).event_date?.value, '2024-12-22');
+});

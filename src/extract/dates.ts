@@ -449,8 +449,10 @@ const LATER_REFERENCE_REACH = 6;
 
 /** How many sentences after an incident a retelling of it with its day is looked for (see eventDate). */
 const RETOLD_REACH = 3;
-/** Words of violence that a later sentence retelling the incident uses. */
-const RETOLD_EVENT = /\b(?:killed|killing|attacked|attack|raid|ambush(?:ed)?|stormed|opened fire|shot|struck|bombed|exploded|explosion|blast|clash(?:es|ed)?|fighting|operation|offensive|martyred|abducted|kidnapped)\b/i;
+/** Words of violence that a later sentence retelling the incident uses; and words of protest
+ *  (a protest is an incident too: "… a medical group said on Monday. Thousands took to the streets
+ *  on Sunday" retells the demonstration with its day). */
+const RETOLD_EVENT = /\b(?:killed|killing|attacked|attack|raid|ambush(?:ed)?|stormed|opened fire|shot|struck|bombed|exploded|explosion|blast|clash(?:es|ed)?|fighting|operation|offensive|martyred|abducted|kidnapped|took to the streets|protest(?:ed|s)?|demonstrat(?:ed|ions?)|march(?:ed|es)|rall(?:y|ied|ies))\b/i;
 /** Within a week before publication (or anywhere, with no publication date). */
 function nearPublication(t: TimeMention, published: string | null): boolean {
   const pub = parseIsoDay(published);
@@ -474,8 +476,10 @@ const TELL_BEFORE = /\b(?:said|says|told(?: [A-Z][\w-]*){0,3}|(?:[Ss]peaking|[Ss
 const TELL_AFTER = /^ ?,? ?(?:said|told|reported|announced|stated|confirmed|called|urged|condemned|denounced|demanded|warned|claimed(?![^.;]{0,40}?\blives?\b)|vowed|pledged)\b/;
 export function reportingTime(text: string, t: { start: number; end: number }): boolean {
   // A date in the dateline dates the report: "MAIDUGURI, Nigeria, March 2 (Reuters) –",
-  // "NIAMEY, July 12:", "Bogota, Sep 12 (IANS)".
-  if (t.start < 80 && DATELINE_DATE.test(text.slice(0, t.start)) && /^\s*(?:,\s*\d{4})?\s*(?:\([^()]{1,30}\))?\s*[-–—:]/.test(text.slice(t.end, t.end + 40))) return true;
+  // "NIAMEY, July 12:", "Bogota, Sep 12 (IANS)", at the start of the text or of any paragraph
+  // (copy often opens with a summary paragraph and puts the dateline after it).
+  const para = text.lastIndexOf('\n', t.start) + 1;
+  if (t.start - para < 80 && DATELINE_DATE.test(text.slice(para, t.start)) && /^\s*(?:,\s*\d{4})?\s*(?:\([^()]{1,30}\)|(?:\([^()]{1,30}\))?\s*[-–—:])/.test(text.slice(t.end, t.end + 40))) return true;
   return TELL_BEFORE.test(text.slice(Math.max(0, t.start - 40), t.start)) || AS_OF.test(text.slice(Math.max(0, t.start - 12), t.start)) || UPDATED_AFTER.test(text.slice(Math.max(0, t.start - 140), t.start)) || TELL_AFTER.test(text.slice(t.end, t.end + 70)) ||
     (TELL_CLOSING.test(text.slice(Math.max(0, t.start - 90), t.start)) && /^\s*[.;]/.test(text.slice(t.end, t.end + 3)));
 }
