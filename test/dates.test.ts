@@ -232,3 +232,11 @@ test(here + "a dateline that opens a later paragraph dates the report ('Summary 
   const doc = analyze(text);
   assert.equal(eventDate(doc, findDates(doc, PUB), [1], 'a1', PUB).event_date?.value, '2024-12-22');
 });
+
+test(here + 'a sentence between two of the incident\'s own sentences that retells it with its day dates it', () => {
+  // Written for this test: 2024-12-25 was a Wednesday. The incident is told in sentences 0 and 2;
+  // sentence 1, not among them, gives the night it happened.
+  const text = 'Six guards were killed when militants attacked a border post, the army said on Wednesday. The raid occurred on the night of Dec 22-23. During the exchange of fire two attackers were killed.';
+  const doc = analyze(text);
+  assert.equal(eventDate(doc, findDates(doc, PUB), [0, 2], 'a1', PUB).event_date?.value, '2024-12-23');
+});

@@ -378,9 +378,13 @@ export function eventDate(
   // on Saturday around 7:30 pm", "The attack took place on Monday") beats the reporting day.
   // (within the next LATER_REFERENCE_REACH sentences: a back-reference follows closely, and each
   // incident looks at a few sentences, not at every time mention of a long article)
+  // A sentence between two of the incident's own sentences counts as later too ("… said on
+  // Thursday. The raid took place on the night of Jan 25-26. “During the exchange of fire …”").
   if (!best && focus.length > 0) {
     const last = Math.max(...focus);
-    for (let si = last + 1; si <= last + LATER_REFERENCE_REACH && !best; si++) {
+    const own = new Set(focus);
+    for (let si = Math.min(...focus) + 1; si <= last + LATER_REFERENCE_REACH && !best; si++) {
+      if (own.has(si)) continue;
       for (const t of bySentence.get(si) ?? []) {
         if (t.future || t.precision > 1 || telling(t)) continue;
         const sent = doc.sentences[t.sentence]!;
