@@ -240,3 +240,11 @@ test(here + 'a sentence between two of the incident\'s own sentences that retell
   const doc = analyze(text);
   assert.equal(eventDate(doc, findDates(doc, PUB), [0, 2], 'a1', PUB).event_date?.value, '2024-12-23');
 });
+
+test(here + "'that same day last week' is the weekday just told, seven days back (precision 1)", () => {
+  // Written for this test: 2024-12-25 was a Wednesday; Monday is 2024-12-23, a week before 2024-12-16.
+  const m = mentions('On Monday, gunmen killed nine herders near a well. That same day last week, six traders were killed on a market road.', PUB);
+  assert.deepEqual(m, [['Monday', '2024-12-23', 1], ['last week', '2024-12-16', 1]]);
+  // Alone, 'last week' stays the previous week, precision 2.
+  assert.deepEqual(mentions('Last week, six traders were killed on a market road.', PUB), [['Last week', '2024-12-21', 2]]);
+});

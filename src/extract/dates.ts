@@ -212,6 +212,25 @@ const PATTERNS: Pattern[] = [
   },
 ];
 
+/** "That same day last week", "on the same day the previous week": the weekday just told, a week earlier. */
+const SAME_DAY_BEFORE = /\b(?:that|the) same day,?\s*$/i;
+const WEEK_BEFORE = /^(?:last|previous) week$/i;
+
+/**
+ * "On Monday, gunmen killed 14 … That same day last week, 18 were killed …": "last week" alone
+ * would be the previous week (precision 2); with "same day" it is the day of the latest earlier
+ * day mention, seven days back (precision 1).
+ */
+function sameDayLastWeek(out: TimeMention[], text: string): void {
+  for (let i = 1; i < out.length; i++) {
+    const t = out[i]!;
+    if (!WEEK_BEFORE.test(t.text) || !SAME_DAY_BEFORE.test(text.slice(Math.max(0, t.start - 20), t.start))) continue;
+    const told = out.slice(0, i).reverse().find((p) => p.precision === 1 && !p.future && !reportingTime(text, p));
+    if (!told) continue;
+    out[i] = { ...t, date: iso(addDays(parseIsoDay(told.date)!, -7)), precision: 1, rule: 'date:same-day-last-week', relative: true };
+  }
+}
+
 /** How many of PATTERNS, from the first, read full dates (the anchor where no publication date is given). */
 const FULL_PATTERNS = 4;
 
@@ -302,6 +321,7 @@ export function findDates(doc: Doc, published: string | null): TimeMention[] {
     }
   }
   out.sort((a, b) => a.start - b.start);
+  sameDayLastWeek(out, text);
   // "this morning (Monday 23 March)", "yesterday (Sunday)": the parenthesis says which day; the
   // relative word before it gives way.
   return out.filter((t, i) => {
