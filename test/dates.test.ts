@@ -213,3 +213,38 @@ test(here + "'the toll has risen to 23 after a body was recovered on Sunday' dat
   const doc = analyze(text);
   assert.equal(eventDate(doc, findDates(doc, PUB), [0], 'a1', PUB).event_date?.value, '2024-12-21');
 });
+
+test(here + "a later sentence that retells a protest with its day dates it ('… took to the streets in the capital and elsewhere on Monday')", () => {
+  // Written for this test: 2024-12-25 was a Wednesday; Monday is 2024-12-23.
+  const text = 'A student was shot dead during rallies against the new tax law, a rights group said on Wednesday. Thousands of people took to the streets in the capital and elsewhere in the country on Monday.';
+  const doc = analyze(text);
+  assert.equal(eventDate(doc, findDates(doc, PUB), [0], 'a1', PUB).event_date?.value, '2024-12-23');
+  // 'Elsewhere' alone still sets another incident apart.
+  const apart = 'A student was shot dead during rallies against the new tax law, a rights group said on Wednesday. Elsewhere, farmers protested on Monday.';
+  const d2 = analyze(apart);
+  assert.equal(eventDate(d2, findDates(d2, PUB), [0], 'a1', PUB).event_date?.value, '2024-12-25');
+});
+
+test(here + "a dateline that opens a later paragraph dates the report ('Summary …\\n\\nLIMA, Dec 24 (Agency) Gunmen …')", () => {
+  // Written for this test: the text opens with a summary paragraph; the dateline follows it and
+  // has no dash after the agency. Sunday is 2024-12-22.
+  const text = 'Officials said the wounded were taken to a clinic in the provincial capital.\n\nLima, Dec 24 (Agency) At least four police officers were killed in an ambush by rebels in a rural district. The interior minister condemned the attack, saying on social media on Sunday that the culprits would be found.';
+  const doc = analyze(text);
+  assert.equal(eventDate(doc, findDates(doc, PUB), [1], 'a1', PUB).event_date?.value, '2024-12-22');
+});
+
+test(here + 'a sentence between two of the incident\'s own sentences that retells it with its day dates it', () => {
+  // Written for this test: 2024-12-25 was a Wednesday. The incident is told in sentences 0 and 2;
+  // sentence 1, not among them, gives the night it happened.
+  const text = 'Six guards were killed when militants attacked a border post, the army said on Wednesday. The raid occurred on the night of Dec 22-23. During the exchange of fire two attackers were killed.';
+  const doc = analyze(text);
+  assert.equal(eventDate(doc, findDates(doc, PUB), [0, 2], 'a1', PUB).event_date?.value, '2024-12-23');
+});
+
+test(here + "'that same day last week' is the weekday just told, seven days back (precision 1)", () => {
+  // Written for this test: 2024-12-25 was a Wednesday; Monday is 2024-12-23, a week before 2024-12-16.
+  const m = mentions('On Monday, gunmen killed nine herders near a well. That same day last week, six traders were killed on a market road.', PUB);
+  assert.deepEqual(m, [['Monday', '2024-12-23', 1], ['last week', '2024-12-16', 1]]);
+  // Alone, 'last week' stays the previous week, precision 2.
+  assert.deepEqual(mentions('Last week, six traders were killed on a market road.', PUB), [['Last week', '2024-12-21', 2]]);
+});

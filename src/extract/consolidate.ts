@@ -19,8 +19,9 @@ import type { Incident } from '../core/types.js';
 import type { Doc } from '../text/doc.js';
 
 /** Words that mark a telling as another incident than the one before. */
+// ("in the capital and elsewhere" widens the same incident, it sets nothing apart)
 const ANOTHER =
-  /\b(?:separate(?:ly)?|another|similar|elsewhere|meanwhile|in (?:a|an) (?:other|related|earlier|later) |(?:second|third|earlier|previous|latest|last) (?:attack|blast|bombing|explosion|incident|strike|raid|ambush|clash)|also (?:on|in) |(?:a|one|two|three) (?:days?|weeks?|months?) (?:earlier|before|ago|later)|last (?:week|month|year)|earlier (?:this|that|in the) (?:week|month|year|day))\b/i;
+  /\b(?:separate(?:ly)?|another|similar|(?<!\b(?:and|or) )elsewhere|meanwhile|in (?:a|an) (?:other|related|earlier|later) |(?:second|third|earlier|previous|latest|last) (?:attack|blast|bombing|explosion|incident|strike|raid|ambush|clash)|also (?:on|in) |(?:a|one|two|three) (?:days?|weeks?|months?) (?:earlier|before|ago|later)|last (?:week|month|year)|earlier (?:this|that|in the) (?:week|month|year|day))\b/i;
 
 /**
  * Whether a sentence marks its violence as another incident than the one before ("in a separate

@@ -212,6 +212,25 @@ const PATTERNS: Pattern[] = [
   },
 ];
 
+/** "That same day last week", "on the same day the previous week": the weekday just told, a week earlier. */
+const SAME_DAY_BEFORE = /\b(?:that|the) same day,?\s*$/i;
+const WEEK_BEFORE = /^(?:last|previous) week$/i;
+
+/**
+ * "On Monday, gunmen killed 14 … That same day last week, 18 were killed …": "last week" alone
+ * would be the previous week (precision 2); with "same day" it is the day of the latest earlier
+ * day mention, seven days back (precision 1).
+ */
+function sameDayLastWeek(out: TimeMention[], text: string): void {
+  for (let i = 1; i < out.length; i++) {
+    const t = out[i]!;
+    if (!WEEK_BEFORE.test(t.text) || !SAME_DAY_BEFORE.test(text.slice(Math.max(0, t.start - 20), t.start))) continue;
+    const told = out.slice(0, i).reverse().find((p) => p.precision === 1 && !p.future && !reportingTime(text, p));
+    if (!told) continue;
+    out[i] = { ...t, date: iso(addDays(parseIsoDay(told.date)!, -7)), precision: 1, rule: 'date:same-day-last-week', relative: true };
+  }
+}
+
 /** How many of PATTERNS, from the first, read full dates (the anchor where no publication date is given). */
 const FULL_PATTERNS = 4;
 
@@ -302,6 +321,7 @@ export function findDates(doc: Doc, published: string | null): TimeMention[] {
     }
   }
   out.sort((a, b) => a.start - b.start);
+  sameDayLastWeek(out, text);
   // "this morning (Monday 23 March)", "yesterday (Sunday)": the parenthesis says which day; the
   // relative word before it gives way.
   return out.filter((t, i) => {
@@ -378,9 +398,13 @@ export function eventDate(
   // on Saturday around 7:30 pm", "The attack took place on Monday") beats the reporting day.
   // (within the next LATER_REFERENCE_REACH sentences: a back-reference follows closely, and each
   // incident looks at a few sentences, not at every time mention of a long article)
+  // A sentence between two of the incident's own sentences counts as later too ("… said on
+  // Thursday. The raid took place on the night of Jan 25-26. “During the exchange of fire …”").
   if (!best && focus.length > 0) {
     const last = Math.max(...focus);
-    for (let si = last + 1; si <= last + LATER_REFERENCE_REACH && !best; si++) {
+    const own = new Set(focus);
+    for (let si = Math.min(...focus) + 1; si <= last + LATER_REFERENCE_REACH && !best; si++) {
+      if (own.has(si)) continue;
       for (const t of bySentence.get(si) ?? []) {
         if (t.future || t.precision > 1 || telling(t)) continue;
         const sent = doc.sentences[t.sentence]!;
@@ -449,8 +473,10 @@ const LATER_REFERENCE_REACH = 6;
 
 /** How many sentences after an incident a retelling of it with its day is looked for (see eventDate). */
 const RETOLD_REACH = 3;
-/** Words of violence that a later sentence retelling the incident uses. */
-const RETOLD_EVENT = /\b(?:killed|killing|attacked|attack|raid|ambush(?:ed)?|stormed|opened fire|shot|struck|bombed|exploded|explosion|blast|clash(?:es|ed)?|fighting|operation|offensive|martyred|abducted|kidnapped)\b/i;
+/** Words of violence that a later sentence retelling the incident uses; and words of protest
+ *  (a protest is an incident too: "… a medical group said on Monday. Thousands took to the streets
+ *  on Sunday" retells the demonstration with its day). */
+const RETOLD_EVENT = /\b(?:killed|killing|attacked|attack|raid|ambush(?:ed)?|stormed|opened fire|shot|struck|bombed|exploded|explosion|blast|clash(?:es|ed)?|fighting|operation|offensive|martyred|abducted|kidnapped|took to the streets|protest(?:ed|s)?|demonstrat(?:ed|ions?)|march(?:ed|es)|rall(?:y|ied|ies))\b/i;
 /** Within a week before publication (or anywhere, with no publication date). */
 function nearPublication(t: TimeMention, published: string | null): boolean {
   const pub = parseIsoDay(published);
@@ -474,8 +500,10 @@ const TELL_BEFORE = /\b(?:said|says|told(?: [A-Z][\w-]*){0,3}|(?:[Ss]peaking|[Ss
 const TELL_AFTER = /^ ?,? ?(?:said|told|reported|announced|stated|confirmed|called|urged|condemned|denounced|demanded|warned|claimed(?![^.;]{0,40}?\blives?\b)|vowed|pledged)\b/;
 export function reportingTime(text: string, t: { start: number; end: number }): boolean {
   // A date in the dateline dates the report: "MAIDUGURI, Nigeria, March 2 (Reuters) –",
-  // "NIAMEY, July 12:", "Bogota, Sep 12 (IANS)".
-  if (t.start < 80 && DATELINE_DATE.test(text.slice(0, t.start)) && /^\s*(?:,\s*\d{4})?\s*(?:\([^()]{1,30}\))?\s*[-–—:]/.test(text.slice(t.end, t.end + 40))) return true;
+  // "NIAMEY, July 12:", "Bogota, Sep 12 (IANS)", at the start of the text or of any paragraph
+  // (copy often opens with a summary paragraph and puts the dateline after it).
+  const para = text.lastIndexOf('\n', t.start) + 1;
+  if (t.start - para < 80 && DATELINE_DATE.test(text.slice(para, t.start)) && /^\s*(?:,\s*\d{4})?\s*(?:\([^()]{1,30}\)|(?:\([^()]{1,30}\))?\s*[-–—:])/.test(text.slice(t.end, t.end + 40))) return true;
   return TELL_BEFORE.test(text.slice(Math.max(0, t.start - 40), t.start)) || AS_OF.test(text.slice(Math.max(0, t.start - 12), t.start)) || UPDATED_AFTER.test(text.slice(Math.max(0, t.start - 140), t.start)) || TELL_AFTER.test(text.slice(t.end, t.end + 70)) ||
     (TELL_CLOSING.test(text.slice(Math.max(0, t.start - 90), t.start)) && /^\s*[.;]/.test(text.slice(t.end, t.end + 3)));
 }
