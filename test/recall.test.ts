@@ -41,7 +41,7 @@ test('an old killing told "last week" with its toll is its own incident, even wh
 test('a tally or a trend dated by a month is no incident of its own', () => {
   for (const tally of [
     'In April, overall, three suicide bombings were recorded in the province.',
-    'The insurgency began in October 2017 with a series of attacks in the north, leading to hundreds of deaths since then.',
+    'The insurgency began in October 2017 with raids on villages in the north that have cost hundreds of lives since.',
   ]) {
     const xs = incidents(['Gunmen killed four policemen at a checkpoint in Bannu on Friday, officials said.', 'The attackers fled on motorcycles.', tally].join('\n\n'));
     assert.equal(xs.length, 1, `${tally} -> ${brief(xs)}`);
@@ -53,17 +53,17 @@ test('protests told "also … elsewhere" in other cities, with no day of their o
     [
       'Police fired tear gas at thousands of protesters who marched on parliament in Khartoum on Sunday, witnesses said.',
       'The crowd demanded a return to civilian rule.',
-      'There were also protests elsewhere in the country, in the eastern city of Kassala and the northern city of Atbara.',
+      'There were also protests elsewhere in the country, in the central city of Wad Madani and the western city of El Obeid.',
     ].join('\n\n'),
   );
   const places = xs.map((x) => x.location?.value).sort();
-  assert.deepEqual(places, ['Atbara', 'Kassala', 'Khartoum'], brief(xs));
+  assert.deepEqual(places, ['El Obeid', 'Khartoum', 'Wad Madani'], brief(xs));
   for (const x of xs) assert.equal(x.event_date?.value, '2024-05-05', brief(xs));
 });
 
 test('a strike "on the cities of X and Y" is an incident in each city', () => {
-  const xs = incidents('Azerbaijan said on Saturday that Armenian forces had fired missiles on the cities of Ganja and Mingachevir overnight, damaging several homes.');
-  assert.deepEqual(xs.map((x) => x.location?.value).sort(), ['Ganja', 'Mingachevir'], brief(xs));
+  const xs = incidents('Kyiv said on Saturday that Russian forces had fired missiles on the cities of Sumy and Poltava overnight, damaging several homes.');
+  assert.deepEqual(xs.map((x) => x.location?.value).sort(), ['Poltava', 'Sumy'], brief(xs));
 });
 
 test('a sentence that only muses about "elsewhere" opens no incident', () => {

@@ -196,7 +196,7 @@ test('a side that fought back makes a battle: the raiders\' own dead, or an arme
 
 test('armed men who are no state force firing on a demonstration commit the attack: the protest is its target', () => {
   // Written for this test.
-  const armed = incidents('Armed men fired at protesters from rooftops in Tripoli on Friday, killing two of them.');
+  const armed = incidents('Armed men shot at protesters from a rooftop in Tripoli on Friday, killing two of them.');
   assert.ok(!types(armed).some((t) => /protest|demonstration/i.test(t)), brief(armed));
   // a protest that armed men only attended stays a protest
   const calm = incidents('Hundreds of protesters marched in Tripoli on Friday, watched by armed men on the rooftops.');

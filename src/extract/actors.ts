@@ -1300,7 +1300,7 @@ const NEEDS_PERPETRATOR = new Set<SubEventType>([
 const BRANCH_UNSAID = /^(?:\p{Lu}[\p{L}'’.-]*\s+)?(?:[Ss]ecurity\s+(?:forces?|personnel|agents|officers)|[Ff]orces|[Pp]ersonnel|[Jj]awans?)$/u;
 
 /**
- * 'Five jawans were killed … three were from the Central Reserve Police Force': words that do not
+ * 'Six jawans died … four of them belonged to the Central Reserve Police Force': words that do not
  * say which branch ('security forces', 'jawans', 'personnel') are the police branch of that state
  * the event names, not the army they default to. Only where the event names one police force of
  * that state and no other (a named army or militia is no branch these words would stand for).
@@ -1810,7 +1810,7 @@ function strikeSidesNamedEarlier(ctx: Ctx, ch: Chosen): void {
 /** Words of a force's aircraft: 'a Turkish drone', 'Israeli warplanes', 'the Syrian air force'. */
 const AIRCRAFT = /\b(?:drones?|warplanes?|(?:fighter )?jets?|aircraft|air ?force|gunships?|helicopters?|air ?strikes?|strikes?)\b/i;
 /**
- * 'A drone struck a vehicle near Penjwen … On Aug. 9, a Turkish drone targeted another vehicle':
+ * 'A drone hit a car near a border town … Two days later a Turkish drone hit a second car':
  * a strike that names no striker, in an article whose strikes and aircraft are all one state's,
  * is by that state (ACLED's coders read the article, not the sentence). Two air forces named
  * (Turkish and Iraqi jets, or Iraqi planes and the coalition's air strikes) leave it unidentified.

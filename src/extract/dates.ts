@@ -217,7 +217,7 @@ const SAME_DAY_BEFORE = /\b(?:that|the) same day,?\s*$/i;
 const WEEK_BEFORE = /^(?:last|previous) week$/i;
 
 /**
- * "On Monday, gunmen killed 14 … That same day last week, 18 were killed …": "last week" alone
+ * "On Monday, gunmen killed 14 … That same day last week, nine died …": "last week" alone
  * would be the previous week (precision 2); with "same day" it is the day of the latest earlier
  * day mention, seven days back (precision 1).
  */

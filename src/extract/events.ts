@@ -593,7 +593,7 @@ const PROTEST_CUES: ProtestCue[] = [
       h.cat === 'protest' &&
       inf.cats.has('cue_armed') &&
       inf.live.some((o) => (o.cat === 'attack' || o.cat === 'kill' || o.cat === 'clash') && o.w1 < h.w0 && h.w0 - o.w1 <= 10 && subjectKind(inf, o) !== 'state'),
-    reason: '"armed groups fired at protesters from rooftops", "a gang armed with sticks attacked people who had joined a protest": armed men who are no state force attacking a demonstration commit the attack; the protest is its target (ACLED codes the attack, or the battle if the protesters\' side fought back)',
+    reason: '"armed men shot at demonstrators from a rooftop", "a gang armed with sticks attacked people who had joined a protest": armed men who are no state force attacking a demonstration commit the attack; the protest is its target (ACLED codes the attack, or the battle if the protesters\' side fought back)',
   },
   {
     id: 'forces-hurt',
@@ -1443,7 +1443,7 @@ const LEAD_IN = String.raw`^\W*(?:(?:Moreover|Also|And|But|However|Meanwhile|Pre
 /**
  * A sentence that tells its violence with a date of its own, earlier than the story's: an old
  * incident told in passing ("In September 2022, the air force struck a school in X village,
- * killing 12"; "That same day last week, 18 people were killed in Y"; "… 27 soldiers during an
+ * killing 12"; "On the same day last week, 11 people died in Y"; "… 27 soldiers during an
  * attack on Z on March 4, 2022"). The gold codes each as a background incident of its own.
  * Each with its reason.
  */

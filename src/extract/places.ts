@@ -595,7 +595,7 @@ function joinCompassDistricts(out: PlaceMention[], text: string): PlaceMention[]
 }
 
 /**
- * "reports the Shabelle Media Network (Mogadishu)", "said the Daily Post (Lagos)": a place in
+ * "reports the Coastal Radio Network (Kismayo)", "said the Daily Post (Lagos)": a place in
  * parentheses right after a news outlet's name, as aggregators credit outlets, is where the outlet
  * is based, no place of the story. The outlet's name is known by its last word.
  */
@@ -1090,9 +1090,9 @@ export function resolveLocation(doc: Doc, places: PlaceMention[], focus: number[
   return resolveIn(doc, places, ap, inFocus, ev, gaz);
 }
 
-/** The words before a place told as where something happened: 'in the southern city of Rafah', 'in the capital Baghdad', 'a missile strike on the cities of Ganja and Mingachevir' (a strike's target). */
+/** The words before a place told as where something happened: 'in the southern city of Rafah', 'in the capital Baghdad', 'a rocket strike on the towns of X and Y' (a strike's target). */
 const TOLD_IN = /\b(?:(?:in|at|such as)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:(?:city|town|village|capital|port|district|area)(?:\s+of)?\s+)?|on\s+the\s+(?:[a-z-]+\s+)?(?:cities|towns|villages)\s+of\s+)$/;
-/** Between two places of a list: 'Rangpur, Dhaka and Chittagong', ', the eastern city of Kassala and the northern city of Atbara'. */
+/** Between two places of a list: 'Rangpur, Dhaka and Chittagong', ', the western city of X and the southern city of Y'. */
 const LISTED_AFTER = /^\s*(?:,|and|,\s*and)\s*(?:the\s+)?(?:[a-z-]+\s+)?(?:(?:city|town|village|capital|port|district|area)(?:\s+of)?\s+)?$/;
 
 /** A place of a list in one sentence (see listedPlaces): the mention and where it resolves. */
