@@ -832,3 +832,11 @@ test(here + "unnamed attackers 'from X County' are X's communal militia where AC
   assert.equal(run(victims, 'raided', 'Attack', 'South Sudan').actor1?.value, 'Unidentified Armed Group (South Sudan)');
   assert.equal(run(t.replace('South Sudan', 'Kenya'), 'raided', 'Attack', 'Kenya').actor1?.value, 'Unidentified Armed Group (Kenya)');
 });
+
+test(here + "a group's common-noun alias names it only in its own country: 'separatists' in Pakistan are no Donbas republic", () => {
+  const pk = run('Gunmen attacked a checkpoint near Turbat on Monday, killing four soldiers. Officials said separatists were behind it.', 'attacked', 'Attack', 'Pakistan');
+  const sides = [pk.actor1?.value, pk.actor2?.value];
+  assert.ok(!sides.some((s) => s?.startsWith('NAF')), String(sides));
+  const ua = run('Gunmen shelled a checkpoint near Horlivka on Monday, killing four soldiers. Officials said separatists were behind it.', 'shelled', 'Shelling/artillery/missile attack', 'Ukraine', { date: '2016-05-02' });
+  assert.ok([ua.actor1?.value, ua.actor2?.value].some((s) => s?.startsWith('NAF')), String([ua.actor1?.value, ua.actor2?.value]));
+});

@@ -1382,7 +1382,7 @@ const net = (s: Scored) => s.agent - s.patient;
  * sides and the defaults.
  */
 export function assignActors(doc: Doc, mentions: ActorMention[], event: EventIn, articleId: string): ActorAssignment {
-  const ctx = eventContext(doc, mentions, event, articleId);
+  const ctx = eventContext(doc, mentions.filter((m) => !foreignCommonNoun(m, event.country)), event, articleId);
   const scored = scoreCandidates(ctx);
   const crowd = crowdSides(ctx, scored);
   if (crowd) return crowd;
@@ -1393,6 +1393,16 @@ export function assignActors(doc: Doc, mentions: ActorMention[], event: EventIn,
   conventionalSides(ctx, scored, ch);
   militiaOfOrigin(ctx, ch);
   return pack(ch.a1, ch.a2);
+}
+
+/**
+ * A named group read from a common noun of its dictionary entry ('separatists' for the Donbas
+ * republics' forces, 'communist rebels' for the NPA) names it only in its own country: in a story
+ * from Balochistan 'separatists' are the country's own, unnamed. A name or acronym ('DPR', 'NPA')
+ * keeps naming the group anywhere, and state forces are read as they always are.
+ */
+function foreignCommonNoun(m: ActorMention, country: string | null): boolean {
+  return country !== null && m.country !== null && m.country !== country && !STATE_KINDS.has(m.kind) && m.text === m.text.toLowerCase();
 }
 
 /** The event's mentions, and the makers of its names and fields. */
