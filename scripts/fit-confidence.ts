@@ -1,11 +1,15 @@
 /**
- * Fits data/confidence.json (src/extract/confidence.ts) on the development sets: sitrep reads each
- * article of news-dev and re3d-news on its own, its incidents are matched to the gold's (cut per
- * article) as the scorer matches them, and
- * - a logistic model of "this incident matches a gold incident" is fitted on incidentFeatures
- *   (L2-regularised, plain gradient descent: 14 features, a few hundred incidents);
- * - each field's accuracy is counted by rule family over matched pairs, smoothed towards the
- *   field's overall accuracy (5 pseudo-counts), so a rule seen twice says little.
+ * Fits data/confidence.json (src/extract/confidence.ts) on the development sets news-dev and
+ * re3d-news:
+ * - a logistic model of "this incident matches a gold incident" (L2-regularised, plain gradient
+ *   descent: under twenty features, a few hundred incidents), on each file read whole and fused
+ *   as `sitrep extract` and the store fuse it, against the whole gold: the features are the
+ *   surest report's incidentFeatures, with outlets_2plus set when two or more outlets tell it.
+ *   This is what an analyst sees: a report that fails to merge with its incident's others is a
+ *   second, wrong incident, and an incident several outlets tell is seldom wrong;
+ * - each field's accuracy is counted by rule family over matched pairs of each article's reports
+ *   against its cut of the gold, smoothed towards the field's overall accuracy (5 pseudo-counts),
+ *   so a rule seen twice says little.
  *
  *   node dist/scripts/fit-confidence.js      (needs ../shared/eval; rerun after extraction changes)
  */
@@ -14,6 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractArticle } from '../src/pipeline.js';
 import { toReportIncident } from '../src/core/report.js';
+import { fuseAll, fusionReports } from '../src/fuse/articles.js';
 import type { Article, Incident } from '../src/core/types.js';
 import { incidentFeatures, ruleFamily, type ConfidenceModel } from '../src/extract/confidence.js';
 import { fieldRight, matchPairs, splitGoldPerArticle } from './eval-diff.js';
@@ -34,22 +39,15 @@ function main(): number {
   let names: string[] = [];
   for (const set of SETS) {
     const lines = readFileSync(join(EVAL, set, 'articles.jsonl'), 'utf8').split('\n').filter((l) => l.trim());
-    const gold = splitGoldPerArticle(JSON.parse(readFileSync(join(EVAL, set, 'gold.json'), 'utf8')));
-    const incs: Incident[] = [];
-    for (const line of lines) incs.push(...extractArticle(JSON.parse(line) as Article, { incidentsOnly: true }).incidents);
+    const results = lines.map((line) => extractArticle(JSON.parse(line) as Article, { incidentsOnly: true }));
+    // Fields: each article's reports against its cut of the gold.
+    const incs: Incident[] = results.flatMap((r) => r.incidents);
     const flat = incs.map(toReportIncident) as unknown as Record<string, unknown>[];
-    const G = gold.incidents.filter((g) => g.event_type != null || g.sub_event_type != null);
-    const m = matchPairs(G, flat);
-    const matched = new Set(m.values());
-    incs.forEach((inc, i) => {
-      const f = incidentFeatures(inc);
-      names = Object.keys(f);
-      X.push(names.map((k) => f[k]!));
-      y.push(matched.has(i) ? 1 : 0);
-    });
+    const perArticle = splitGoldPerArticle(JSON.parse(readFileSync(join(EVAL, set, 'gold.json'), 'utf8')));
+    const m = matchPairs(isEvent(perArticle.incidents), flat);
     for (const [gi, ri] of m) {
       for (const k of FIELDS) {
-        const right = fieldRight(k, G[gi]!, flat[ri]!);
+        const right = fieldRight(k, isEvent(perArticle.incidents)[gi]!, flat[ri]!);
         const field = (incs[ri] as unknown as Record<string, { rule: string } | null>)[k];
         if (right === null || !field) continue;
         const byRule = (counts[k] ??= {});
@@ -60,6 +58,29 @@ function main(): number {
         }
       }
     }
+    // Incidents: the file fused, against the whole gold.
+    const source = new Map<unknown, Incident>();
+    const own = results.map((r) => ({
+      article: r.article,
+      incidents: r.incidents.map((inc) => {
+        const ri = toReportIncident(inc);
+        source.set(ri, inc);
+        return ri;
+      }),
+    }));
+    const reports = fusionReports(own);
+    const byKey = new Map(reports.map((r) => [r.key, r]));
+    const fused = fuseAll(reports);
+    const G = isEvent((JSON.parse(readFileSync(join(EVAL, set, 'gold.json'), 'utf8')) as { incidents: Record<string, unknown>[] }).incidents);
+    const matched = new Set(matchPairs(G, fused as unknown as Record<string, unknown>[]).values());
+    fused.forEach((f, i) => {
+      const rs = f.reports.map((k) => byKey.get(k)!);
+      const surest = rs.reduce((a, b) => ((b.incident.confidence ?? 0) > (a.incident.confidence ?? 0) ? b : a));
+      const feats = { ...incidentFeatures(source.get(surest.incident)!), outlets_2plus: new Set(rs.map((r) => r.dupGroup)).size >= 2 ? 1 : 0 };
+      names = Object.keys(feats);
+      X.push(names.map((k) => feats[k as keyof typeof feats]!));
+      y.push(matched.has(i) ? 1 : 0);
+    });
   }
   const w = fitLogistic(X, y, 1.0);
   const fields: ConfidenceModel['fields'] = {};
@@ -70,7 +91,7 @@ function main(): number {
     for (const [rule, [rn, rok]] of Object.entries(byRule)) fields[k]![rule] = Math.round(((rok + 5 * overall) / (rn + 5)) * 100) / 100;
   }
   const model: ConfidenceModel = {
-    fitted_on: `${SETS.join(', ')} (per article): ${y.length} incidents, ${y.filter((v) => v).length} matched; scripts/fit-confidence.ts`,
+    fitted_on: `${SETS.join(', ')} (incidents fused over each whole file, fields per article): ${y.length} incidents, ${y.filter((v) => v).length} matched; scripts/fit-confidence.ts`,
     incident: { features: names, weights: w.map((v) => Math.round(v * 1000) / 1000) },
     fields,
   };
@@ -79,6 +100,8 @@ function main(): number {
   names.forEach((n, i) => console.log(`  ${n.padEnd(16)} ${w[i]!.toFixed(3)}`));
   return 0;
 }
+
+const isEvent = (gs: Record<string, unknown>[]) => gs.filter((g) => g.event_type != null || g.sub_event_type != null);
 
 /** Logistic regression by gradient descent with an L2 penalty (the bias is not penalised). */
 function fitLogistic(X: number[][], y: number[], l2: number): number[] {

@@ -95,7 +95,7 @@ export function extractArticle(article: Article, opts: ExtractOptions = {}): Art
       const mainDate = main?.event_date?.value ?? null;
       const background = ev.background && !(date !== null && mainDate !== null && date >= mainDate);
       const x: Incident = { ...inc, id: `${article.id}#${i + 1}`, background };
-      noteContext(x, { countryShare: x.country ? (shares ??= countryShares(places, res.gaz)).get(x.country.value) ?? 0 : 0, rank: i });
+      noteContext(x, { countryShare: x.country ? (shares ??= countryShares(places, res.gaz)).get(x.country.value) ?? 0 : 0, rank: i, ...(article.title ? { title: article.title } : {}) });
       const c = incidentConfidence(x);
       if (c !== null) x.confidence = c;
       withFieldConfidence(x);

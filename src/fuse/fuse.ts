@@ -7,6 +7,7 @@
  */
 import type { ReportIncident } from '../core/report.js';
 import type { Evidence } from '../core/types.js';
+import { fusedConfidence } from '../extract/confidence.js';
 import { DATE_TOLERANCE, dayNumber, fold, GENERIC_ACTOR, UNSTATED_REACH, wordWeights } from './compatible.js';
 import { fusionModel, pairScore, placeView } from './score.js';
 
@@ -372,10 +373,12 @@ export function fuseValues(reports: FusionReport[]): FusedIncident {
   out.injuries = inj.length ? lowerMedian(inj) : (rs.find((r) => r.incident.injuries !== null)?.incident.injuries ?? null);
 
   const articles = [...new Set(rs.map((r) => r.article))].sort();
-  // Confidence: the surest report's. Reports of one event by several outlets are not independent
-  // draws (wire copy, shared sources), so they are not multiplied into a higher figure.
+  // Confidence: the surest report's, recalibrated on the development files for fused output, where
+  // an incident told by several outlets is seldom wrong (confidence.ts fusedConfidence). Reports
+  // are not multiplied as independent draws (wire copy, shared sources): copies of one wire story
+  // count as one outlet, and the gain for several outlets is measured, not assumed.
   const confs = rs.map((r) => r.incident.confidence).filter((c): c is number => typeof c === 'number');
-  const confidence = confs.length ? Math.max(...confs) : null;
+  const confidence = fusedConfidence(confs, new Set(rs.map((r) => r.dupGroup)).size);
   const evidence = rs.flatMap((r) => r.incident.evidence);
   // Disputed accounts: every report's, kept side by side.
   const disputes = rs.map((r) => r.incident.disputed).filter((d): d is NonNullable<typeof d> => d !== null);
