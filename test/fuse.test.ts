@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compatible, evidenceOverlap, evidenceWords, forcesDiffer, wordWeights } from '../src/fuse/compatible.js';
+import { compatible, evidenceOverlap, evidenceWords, forcesDiffer, within, wordWeights } from '../src/fuse/compatible.js';
 import { fusionReports, isNote, NOTE_CHARS } from '../src/fuse/articles.js';
 import { exactDaysApart, FEATURES, fullerUpdate, modelChance, pairFeatures, pairScore, rareActor, tollClose, unitCoordinates, veto } from '../src/fuse/score.js';
 import { toReportIncident } from '../src/core/report.js';
@@ -241,6 +241,12 @@ test(here + 'a town and its district are one place; two sub-places named as targ
   const town = report('a', 0, { ...QUETTA, admin2: 'Kech', location: 'Turbat', lat: 26.0, lon: 63.05, fatalities: 3 });
   const district = report('b', 0, { ...QUETTA, admin2: 'Kech', location: 'Kech', lat: 26.2, lon: 63.0, geo: 2, fatalities: 3 });
   assert.equal(fuse([town, district]).length, 1);
+  // So is a place known only to its surroundings ("near Turbat", precision 2) and its district;
+  // a report placed at the district itself is no town within it.
+  const near = report('n', 0, { ...QUETTA, admin2: 'Kech', location: 'Turbat', lat: 26.0, lon: 63.05, geo: 2, fatalities: 3 });
+  assert.equal(within(district.incident, near.incident), true);
+  assert.equal(within(district.incident, district.incident), false);
+  assert.equal(fuse([near, district]).length, 1);
   // Two towns of the district are two places.
   const other = report('c', 0, { ...QUETTA, admin2: 'Kech', location: 'Tump', lat: 26.12, lon: 62.37, fatalities: 3 });
   assert.equal(fuse([town, other]).length, 2);

@@ -711,10 +711,14 @@ export function compatible(a: Flat, b: Flat, weights: WordWeights = FLAT, briefs
 
 /**
  * Whether report `c` is placed only at the district or province level (geo precision 2 or 3) of
- * the district or province that report `t`'s town (geo precision 1) lies in.
+ * the district or province that report `t`'s town (geo precision 1), or the place it is near
+ * (precision 2), lies in.
  */
 export function within(c: Flat, t: Flat): boolean {
-  if ((c.geo_precision ?? 3) < 2 || t.geo_precision !== 1) return false;
+  if ((c.geo_precision ?? 3) < 2 || (t.geo_precision ?? 3) > 2) return false;
+  // A place known to its surroundings ("near X", precision 2) lies in its district as a town does,
+  // unless it is that district itself.
+  if (t.geo_precision === 2 && normPlace(t.location) === normPlace(t.admin2)) return false;
   const place = normPlace(c.location);
   return place === normPlace(t.admin2) || (!c.admin2 && place === normPlace(t.admin1));
 }
