@@ -143,6 +143,8 @@ test(here + "a date in the dateline dates the report, and a reaction's day ('on 
   // 2021-07-13 was a Tuesday: Sunday 2021-07-11.
   assert.equal(dateOf('NIAMEY, July 12: Five civilians and four soldiers were killed Sunday in a clash near the border, the government said.', '2021-07-13')?.date, '2021-07-11');
   assert.equal(dateOf('MAIDUGURI, Nigeria, March 2 (Reuters) – Insurgents seized the town on Monday, residents said.', '2021-03-02')?.date, '2021-03-01');
+  // 'cited the ministry as saying on Thursday' dates the telling: the month told before it stays (written for this test).
+  assert.deepEqual(dateOf('The shells that hit the port last month came from the hills, the radio cited the army as saying on Thursday.', '2021-03-04')?.date, '2021-02-15');
   // A credit emptied by the page's cleaning ('( –') leaves a dateline all the same (written for this test).
   assert.equal(dateOf('Arles, France, March 2, 2021 ( – Protesters blocked the ring road on Monday night.', '2021-03-02')?.date, '2021-03-01');
   // 2022-07-22 was a Friday: Wednesday 2022-07-20.

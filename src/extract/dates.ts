@@ -498,7 +498,7 @@ const EVENT_ANAPHOR = /^\s*(?:The|This|That)\s+(?:[a-z-]+\s+){0,2}(?:attack|assa
 /** Verbs of telling: a day right after one ("said on Tuesday", "told AFP on Monday", "reported
  *  Sunday", "said in a statement on Friday") or right before one ("on Tuesday said") dates the
  *  report, not the event. */
-const TELL_BEFORE = /\b(?:said|says|told(?: [A-Z][\w-]*){0,3}|(?:[Ss]peaking|[Ss]poke|[Tt]alking)(?: to [\w-]+(?: [\w-]+){0,2}?)?(?: by (?:tele)?phone)?|reported|(?:can|could) (?:now )?report|announced|stated|confirmed|added|tweeted|wrote|posted|disclosed|revealed|quoted as saying)(?: in (?:an?|its|their|his|her) (?:[\w-]+ )?(?:statement|report|interview|briefing|press release|press conference|post|video|message))? (?:(?:late|early) )?(?:on |this |last )?$/;
+const TELL_BEFORE = /\b(?:said|says|told(?: [A-Z][\w-]*){0,3}|(?:[Ss]peaking|[Ss]poke|[Tt]alking)(?: to [\w-]+(?: [\w-]+){0,2}?)?(?: by (?:tele)?phone)?|reported|(?:can|could) (?:now )?report|announced|stated|confirmed|added|tweeted|wrote|posted|disclosed|revealed|(?:quoted|cited|described) as saying|as saying)(?: in (?:an?|its|their|his|her) (?:[\w-]+ )?(?:statement|report|interview|briefing|press release|press conference|post|video|message))? (?:(?:late|early) )?(?:on |this |last )?$/;
 // (reactions date the telling too: "The United Nations on Thursday called for an inquiry",
 // "the group on Thursday claimed responsibility", "Mujahid, on Wednesday claimed that")
 const TELL_AFTER = /^ ?,? ?(?:said|told|reported|announced|stated|confirmed|called|urged|condemned|denounced|demanded|warned|claimed(?![^.;]{0,40}?\blives?\b)|vowed|pledged)\b/;
