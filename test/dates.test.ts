@@ -37,6 +37,8 @@ test(here + 'weekdays and deictic days resolve back from the publication date', 
   assert.deepEqual(mentions('Jets struck the camp late on Tuesday night.', PUB), [['Tuesday', '2024-12-24', 1]]);
   assert.deepEqual(mentions('Police said on Wednesday that the road was open.', PUB), [['Wednesday', '2024-12-25', 1]]);
   assert.deepEqual(mentions('The mayor was shot last Wednesday.', PUB), [['last Wednesday', '2024-12-18', 1]]);
+  // At the start of a sentence too: 'Last Wednesday, …' read on a Wednesday is a week back.
+  assert.deepEqual(mentions('Last Wednesday, bandits burned two granaries.', PUB), [['Last Wednesday', '2024-12-18', 1]]);
   assert.deepEqual(mentions('A bomb went off yesterday near the market.', PUB), [['yesterday', '2024-12-24', 1]]);
   assert.deepEqual(mentions('Two shops were looted three days ago.', PUB), [['three days ago', '2024-12-22', 1]]);
 });

@@ -146,7 +146,7 @@ const PATTERNS: Pattern[] = [
   {
     // "late on Tuesday night", "on Monday", "last Friday", "Tuesday's strikes".
     // (Lower case only after 'on': "on saturday night", as some outlets write it.)
-    re: /\b(?:(last|past|previous|this|next|coming)\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|(?<=\bon\s)(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday))\b/g,
+    re: /\b(?:([Ll]ast|[Pp]ast|[Pp]revious|[Tt]his|[Nn]ext|[Cc]oming)\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|(?<=\bon\s)(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday))\b/g,
     rule: 'date:weekday',
     read: (m, a) => {
       if (!a.day) return null;
