@@ -517,8 +517,11 @@ export function reportingTime(text: string, t: { start: number; end: number }): 
  * hours of Sunday", "shooting went on until Monday", "the curfew ran till Friday morning".
  */
 export function spanEnd(text: string, t: { start: number }): boolean {
-  return SPAN_END.test(text.slice(Math.max(0, t.start - 40), t.start));
+  const before = text.slice(Math.max(0, t.start - 40), t.start);
+  return SPAN_END.test(before) || SPAN_START.test(before);
 }
+/** "Since April 28, the country has seen mass protests": the day a period began, not an incident's. */
+const SPAN_START = /\b[Ss]ince\s+(?:(?:early|late|mid)\s+)?$/;
 const SPAN_END = /\b(?:into|until|till|untill)\s+(?:the\s+(?:(?:early|small|wee|late)\s+)?(?:hours|morning|afternoon|evening|night)\s+of\s+|(?:early|late)\s+)?(?:on\s+)?$/i;
 /** "The toll rose to 75 as of Thursday": the day a count stood at, which dates the count, not the event. */
 const AS_OF = /\bas of (?:late |early )?$/i;
