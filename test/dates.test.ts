@@ -271,3 +271,12 @@ test(here + "'that same day last week' is the weekday just told, seven days back
   // Alone, 'last week' stays the previous week, precision 2.
   assert.deepEqual(mentions('Last week, six traders were killed on a market road.', PUB), [['Last week', '2024-12-21', 2]]);
 });
+
+test(here + "a dateline filed a day before publication anchors 'yesterday' and the weekdays ('HERAT, Dec 23: … yesterday' in the paper of Dec 24)", () => {
+  // Written for this test: filed Monday 2024-12-23, printed Tuesday 2024-12-24.
+  assert.equal(dateOf('HERAT, Dec 23: Gunmen killed two shopkeepers in the old bazaar yesterday, police said.', '2024-12-24')?.date, '2024-12-22');
+  // A dateline a week or more old is a republished story: the publication date stays the anchor.
+  assert.equal(dateOf('HERAT, Dec 10: Gunmen killed two shopkeepers in the old bazaar yesterday, police said.', '2024-12-24')?.date, '2024-12-23');
+  // Without a dateline nothing changes.
+  assert.equal(dateOf('Gunmen killed two shopkeepers in the old bazaar yesterday, police said.', '2024-12-24')?.date, '2024-12-23');
+});

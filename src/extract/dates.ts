@@ -247,6 +247,30 @@ const APPROX_AFTER = /^\s*\((?:as reported|week of|reported|approximate|approx)/
 
 /** Find and resolve every time expression of the text. */
 export function findDates(doc: Doc, published: string | null): TimeMention[] {
+  const found = readDates(doc, published);
+  const filed = filedDay(doc.text, found, published);
+  return filed ? readDates(doc, filed) : found;
+}
+
+/** How many days before the publication date a dateline's own date may lie (a print edition's
+ *  copy is filed the day before; a week-old dateline is a republished story, left alone). */
+const FILED_BEFORE_DAYS = 3;
+
+/**
+ * The day the copy was filed, where the opening dateline gives one a day or a few before the
+ * publication date ("KABUL, May 12:" in the paper of May 13): "yesterday", "on Tuesday" and
+ * "today" were written on that day, so they resolve against it. Null otherwise.
+ */
+function filedDay(text: string, found: TimeMention[], published: string | null): string | null {
+  const pub = parseIsoDay(published);
+  if (!pub) return null;
+  const t = found.find((m) => m.precision === 1 && m.start < 120 && reportingTime(text, m) && text.lastIndexOf('\n', m.start) < 0);
+  if (!t) return null;
+  const back = (pub.getTime() - Date.parse(`${t.date}T00:00:00Z`)) / 86_400_000;
+  return back >= 1 && back <= FILED_BEFORE_DAYS ? t.date : null;
+}
+
+function readDates(doc: Doc, published: string | null): TimeMention[] {
   const text = doc.text;
   const pub = parseIsoDay(published);
   // Absolute dates first: they are needed as the anchor when there is no publication date.
