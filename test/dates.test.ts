@@ -37,6 +37,8 @@ test(here + 'weekdays and deictic days resolve back from the publication date', 
   assert.deepEqual(mentions('Jets struck the camp late on Tuesday night.', PUB), [['Tuesday', '2024-12-24', 1]]);
   assert.deepEqual(mentions('Police said on Wednesday that the road was open.', PUB), [['Wednesday', '2024-12-25', 1]]);
   assert.deepEqual(mentions('The mayor was shot last Wednesday.', PUB), [['last Wednesday', '2024-12-18', 1]]);
+  // At the start of a sentence too: 'Last Wednesday, …' read on a Wednesday is a week back.
+  assert.deepEqual(mentions('Last Wednesday, bandits burned two granaries.', PUB), [['Last Wednesday', '2024-12-18', 1]]);
   assert.deepEqual(mentions('A bomb went off yesterday near the market.', PUB), [['yesterday', '2024-12-24', 1]]);
   assert.deepEqual(mentions('Two shops were looted three days ago.', PUB), [['three days ago', '2024-12-22', 1]]);
 });
@@ -143,17 +145,38 @@ test(here + "a date in the dateline dates the report, and a reaction's day ('on 
   // 2021-07-13 was a Tuesday: Sunday 2021-07-11.
   assert.equal(dateOf('NIAMEY, July 12: Five civilians and four soldiers were killed Sunday in a clash near the border, the government said.', '2021-07-13')?.date, '2021-07-11');
   assert.equal(dateOf('MAIDUGURI, Nigeria, March 2 (Reuters) – Insurgents seized the town on Monday, residents said.', '2021-03-02')?.date, '2021-03-01');
+  // 'cited the ministry as saying on Thursday' dates the telling: the month told before it stays (written for this test).
+  assert.deepEqual(dateOf('The shells that hit the port last month came from the hills, the radio cited the army as saying on Thursday.', '2021-03-04')?.date, '2021-02-15');
+  // A credit emptied by the page's cleaning ('( –') leaves a dateline all the same (written for this test).
+  assert.equal(dateOf('Arles, France, March 2, 2021 ( – Protesters blocked the ring road on Monday night.', '2021-03-02')?.date, '2021-03-01');
   // 2022-07-22 was a Friday: Wednesday 2022-07-20.
   assert.equal(dateOf('The United Nations on Thursday called for an inquiry into the shelling of a resort on Wednesday.', '2022-07-22')?.date, '2022-07-20');
   // 'claimed … lives' is a killing, not a claim: its day dates the event.
   assert.equal(dateOf('A raid on mourners about three weeks ago claimed no fewer than 65 lives.', '2019-08-18')?.date, '2019-07-28');
 });
 
-test(here + "two days of one month: the first, or over a night the second ('On January 29-30 2025', 'the night of Jan 25-26', 'night 15/16 November')", () => {
+test(here + "two days of one month: the first, over a night too ('On January 29-30 2025', 'the night of Jan 25-26', 'night 15/16 November')", () => {
   // Written for this test.
   assert.deepEqual(mentions('On December 20-21 2024, troops conducted an operation.', PUB), [['December 20-21 2024', '2024-12-20', 1]]);
-  assert.deepEqual(mentions('The raid occurred on the night of Dec 21-22.', PUB), [['Dec 21-22', '2024-12-22', 1]]);
-  assert.deepEqual(mentions('On night 15/16 December 2024, terrorists attacked a post.', PUB), [['15/16 December 2024', '2024-12-16', 1]]);
+  assert.deepEqual(mentions('The raid occurred on the night of Dec 21-22.', PUB), [['Dec 21-22', '2024-12-21', 1]]);
+  assert.deepEqual(mentions('On night 15/16 December 2024, terrorists attacked a post.', PUB), [['15/16 December 2024', '2024-12-15', 1]]);
+});
+
+test(here + "'earlier this week' is the week's middle day (Wednesday), or the day before the anchor when that is earlier", () => {
+  // Written for this test: 2024-12-28 was a Saturday, 2024-12-24 a Tuesday, 2024-12-23 a Monday.
+  assert.deepEqual(mentions('Earlier this week, rangers seized two rifles near the dam.', '2024-12-28'), [['Earlier this week', '2024-12-25', 2]]);
+  assert.deepEqual(mentions('Earlier this week, rangers seized two rifles near the dam.', '2024-12-24'), [['Earlier this week', '2024-12-23', 2]]);
+  assert.deepEqual(mentions('Earlier this week, rangers seized two rifles near the dam.', '2024-12-23'), [['Earlier this week', '2024-12-23', 2]]);
+});
+
+test(here + "a day that ends a span ('lasted into the early hours of Friday') or begins a period ('Since March 3') does not date the event; an earlier day does", () => {
+  // Written for this test: 2024-12-27 was a Friday; Thursday is 2024-12-26.
+  const text = 'Rioters burned tyres in the port district on Thursday evening. Street battles with the police lasted into the early hours of Friday.';
+  const doc = analyze(text);
+  assert.equal(eventDate(doc, findDates(doc, '2024-12-27'), [1], 'a1', '2024-12-27').event_date?.value, '2024-12-26');
+  assert.equal(dateOf('Gunfire between two gangs went on until Friday morning.', '2024-12-27')?.rule, 'date:weekday:reporting-day');
+  // The day a period began ('Since March 3, …') dates no incident either.
+  assert.equal(dateOf('Since March 3, the province has seen daily marches against the new levy.', '2024-12-27')?.rule, 'date:month-day:reporting-day');
 });
 
 test(here + "a later sentence that retells the violence with its day dates the incident; one set apart ('Earlier, …') does not", () => {
@@ -235,10 +258,10 @@ test(here + "a dateline that opens a later paragraph dates the report ('Summary 
 
 test(here + 'a sentence between two of the incident\'s own sentences that retells it with its day dates it', () => {
   // Written for this test: 2024-12-25 was a Wednesday. The incident is told in sentences 0 and 2;
-  // sentence 1, not among them, gives the night it happened.
+  // sentence 1, not among them, gives the night it happened (its first day).
   const text = 'Six guards were killed when militants attacked a border post, the army said on Wednesday. The raid occurred on the night of Dec 22-23. During the exchange of fire two attackers were killed.';
   const doc = analyze(text);
-  assert.equal(eventDate(doc, findDates(doc, PUB), [0, 2], 'a1', PUB).event_date?.value, '2024-12-23');
+  assert.equal(eventDate(doc, findDates(doc, PUB), [0, 2], 'a1', PUB).event_date?.value, '2024-12-22');
 });
 
 test(here + "'that same day last week' is the weekday just told, seven days back (precision 1)", () => {
@@ -247,4 +270,13 @@ test(here + "'that same day last week' is the weekday just told, seven days back
   assert.deepEqual(m, [['Monday', '2024-12-23', 1], ['last week', '2024-12-16', 1]]);
   // Alone, 'last week' stays the previous week, precision 2.
   assert.deepEqual(mentions('Last week, six traders were killed on a market road.', PUB), [['Last week', '2024-12-21', 2]]);
+});
+
+test(here + "a dateline filed a day before publication anchors 'yesterday' and the weekdays ('HERAT, Dec 23: … yesterday' in the paper of Dec 24)", () => {
+  // Written for this test: filed Monday 2024-12-23, printed Tuesday 2024-12-24.
+  assert.equal(dateOf('HERAT, Dec 23: Gunmen killed two shopkeepers in the old bazaar yesterday, police said.', '2024-12-24')?.date, '2024-12-22');
+  // A dateline a week or more old is a republished story: the publication date stays the anchor.
+  assert.equal(dateOf('HERAT, Dec 10: Gunmen killed two shopkeepers in the old bazaar yesterday, police said.', '2024-12-24')?.date, '2024-12-23');
+  // Without a dateline nothing changes.
+  assert.equal(dateOf('Gunmen killed two shopkeepers in the old bazaar yesterday, police said.', '2024-12-24')?.date, '2024-12-23');
 });

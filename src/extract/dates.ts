@@ -18,8 +18,9 @@
  *   Tuesday: news says "on Wednesday" of the day it is published); "last Tuesday" = the most
  *   recent Tuesday strictly before the anchor.
  * - "last week" = the Saturday of the previous Monday–Sunday week, precision 2 (read on
- *   Wednesday 2024-12-25: Saturday 2024-12-21). "this week"/"earlier this week" = the Monday of
- *   the anchor's week, precision 2.
+ *   Wednesday 2024-12-25: Saturday 2024-12-21); "last weekend" likewise. "this week"/"earlier
+ *   this week" = the week's middle day, Wednesday, or the day before the anchor when that is
+ *   earlier (never before the week's Monday), precision 2.
  * - A month with no day ("in March", "in March 2024", "last month") = the 15th, precision 3.
  * - "Around 9 May 2020", "Reported on 9 May 2020", "9 May 2020 (week of)": precision 2, as ACLED
  *   codes an approximate or report date.
@@ -84,12 +85,11 @@ const monthNum = (s: string): number | null => {
 /** The absolute and relative forms, tried in this order; a later match may not overlap an earlier. */
 const PATTERNS: Pattern[] = [
   {
-    // Two days of one month: "On January 29-30 2025", "on the night of 15/16 November 2024". The
-    // first day, except over a night ("the night of Jan 25-26"), which is mostly the small hours
-    // of the second.
+    // Two days of one month: "On January 29-30 2025", "on the night of 15/16 November 2024": the
+    // first day, the day the event began (a night too is coded on the evening it began).
     re: new RegExp(`\\b(?:${MONTH}\\s+${DAY}\\s*[-–/]\\s*${DAY}|${DAY}\\s*[-–/]\\s*${DAY}(?:\\s+of)?\\s+${MONTH}),?\\s+${YEAR}\\b`, 'gi'),
     rule: 'date:day-range',
-    read: (m) => withMonth(m[1] ?? m[6]!, (mo) => full(+m[7]!, mo, dayOfRange(m, +(m[2] ?? m[4])!, +(m[3] ?? m[5])!))),
+    read: (m) => withMonth(m[1] ?? m[6]!, (mo) => full(+m[7]!, mo, +(m[2] ?? m[4])!)),
   },
   {
     // "2020-05-09": ISO dates in feeds and datelines.
@@ -113,7 +113,7 @@ const PATTERNS: Pattern[] = [
     // Two days of one month, the year implied: "the night of Jan 25-26", "on 15/16 November".
     re: new RegExp(`\\b(?:${MONTH}\\s+${DAY}\\s*[-–/]\\s*${DAY}|${DAY}\\s*[-–/]\\s*${DAY}(?:\\s+of)?\\s+${MONTH})(?![\\w-])`, 'gi'),
     rule: 'date:day-range',
-    read: (m, a) => withMonth(m[1] ?? m[6]!, (mo) => impliedYear(a, mo, dayOfRange(m, +(m[2] ?? m[4])!, +(m[3] ?? m[5])!))),
+    read: (m, a) => withMonth(m[1] ?? m[6]!, (mo) => impliedYear(a, mo, +(m[2] ?? m[4])!)),
   },
   {
     // "Around 1 May", "on 3rd March", "on the 5th of May": the year is implied.
@@ -146,7 +146,7 @@ const PATTERNS: Pattern[] = [
   {
     // "late on Tuesday night", "on Monday", "last Friday", "Tuesday's strikes".
     // (Lower case only after 'on': "on saturday night", as some outlets write it.)
-    re: /\b(?:(last|past|previous|this|next|coming)\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|(?<=\bon\s)(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday))\b/g,
+    re: /\b(?:([Ll]ast|[Pp]ast|[Pp]revious|[Tt]his|[Nn]ext|[Cc]oming)\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|(?<=\bon\s)(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday))\b/g,
     rule: 'date:weekday',
     read: (m, a) => {
       if (!a.day) return null;
@@ -199,18 +199,20 @@ const PATTERNS: Pattern[] = [
         return { date: iso(pm), precision: 3, relative: true };
       }
       const thisMonday = addDays(d, -dow);
+      // The current week with no day is coded on its middle day, Wednesday (precision 2 says the
+      // day is approximate), but not on or after the anchor: read on a Tuesday, "earlier this
+      // week" is the Monday; from Thursday on, the Wednesday.
       if (mod === 'this' || mod === 'earlier this') {
-        return { date: iso(thisMonday), precision: 2, relative: true };
+        return { date: iso(addDays(thisMonday, Math.max(0, Math.min(MIDWEEK, dow - 1)))), precision: 2, relative: true };
       }
       // "last weekend" = Saturday of the previous weekend; "last week" = the previous week's Saturday.
-      if (unit === 'weekend') {
-        const sat = addDays(thisMonday, -2);
-        return { date: iso(sat), precision: 2, relative: true };
-      }
       return { date: iso(addDays(thisMonday, -2)), precision: 2, relative: true };
     },
   },
 ];
+
+/** The middle day of a Monday–Sunday week, counted from its Monday (Wednesday). */
+const MIDWEEK = 2;
 
 /** "That same day last week", "on the same day the previous week": the weekday just told, a week earlier. */
 const SAME_DAY_BEFORE = /\b(?:that|the) same day,?\s*$/i;
@@ -245,6 +247,30 @@ const APPROX_AFTER = /^\s*\((?:as reported|week of|reported|approximate|approx)/
 
 /** Find and resolve every time expression of the text. */
 export function findDates(doc: Doc, published: string | null): TimeMention[] {
+  const found = readDates(doc, published);
+  const filed = filedDay(doc.text, found, published);
+  return filed ? readDates(doc, filed) : found;
+}
+
+/** How many days before the publication date a dateline's own date may lie (a print edition's
+ *  copy is filed the day before; a week-old dateline is a republished story, left alone). */
+const FILED_BEFORE_DAYS = 3;
+
+/**
+ * The day the copy was filed, where the opening dateline gives one a day or a few before the
+ * publication date ("KABUL, May 12:" in the paper of May 13): "yesterday", "on Tuesday" and
+ * "today" were written on that day, so they resolve against it. Null otherwise.
+ */
+function filedDay(text: string, found: TimeMention[], published: string | null): string | null {
+  const pub = parseIsoDay(published);
+  if (!pub) return null;
+  const t = found.find((m) => m.precision === 1 && m.start < 120 && reportingTime(text, m) && text.lastIndexOf('\n', m.start) < 0);
+  if (!t) return null;
+  const back = (pub.getTime() - Date.parse(`${t.date}T00:00:00Z`)) / 86_400_000;
+  return back >= 1 && back <= FILED_BEFORE_DAYS ? t.date : null;
+}
+
+function readDates(doc: Doc, published: string | null): TimeMention[] {
   const text = doc.text;
   const pub = parseIsoDay(published);
   // Absolute dates first: they are needed as the anchor when there is no publication date.
@@ -366,7 +392,9 @@ export function eventDate(
   // its incident first and adds other days after; only a month-only mention gives way to a later day.
   // A day that dates the telling ("the police said on Tuesday", "told AFP on Monday") is the
   // reporting day, not the event's: it is used only when nothing else dates the incident.
-  const telling = (t: TimeMention) => reportingTime(doc.text, t);
+  // So is a day that ends a span ("clashes … lasted into the early hours of Thursday"): the
+  // event began before it.
+  const telling = (t: TimeMention) => reportingTime(doc.text, t) || spanEnd(doc.text, t);
   if (!best) {
     for (const t of inFocus) {
       if (t.future || telling(t)) continue;
@@ -494,19 +522,31 @@ const EVENT_ANAPHOR = /^\s*(?:The|This|That)\s+(?:[a-z-]+\s+){0,2}(?:attack|assa
 /** Verbs of telling: a day right after one ("said on Tuesday", "told AFP on Monday", "reported
  *  Sunday", "said in a statement on Friday") or right before one ("on Tuesday said") dates the
  *  report, not the event. */
-const TELL_BEFORE = /\b(?:said|says|told(?: [A-Z][\w-]*){0,3}|(?:[Ss]peaking|[Ss]poke|[Tt]alking)(?: to [\w-]+(?: [\w-]+){0,2}?)?(?: by (?:tele)?phone)?|reported|(?:can|could) (?:now )?report|announced|stated|confirmed|added|tweeted|wrote|posted|disclosed|revealed|quoted as saying)(?: in (?:an?|its|their|his|her) (?:[\w-]+ )?(?:statement|report|interview|briefing|press release|press conference|post|video|message))? (?:(?:late|early) )?(?:on |this |last )?$/;
+const TELL_BEFORE = /\b(?:said|says|told(?: [A-Z][\w-]*){0,3}|(?:[Ss]peaking|[Ss]poke|[Tt]alking)(?: to [\w-]+(?: [\w-]+){0,2}?)?(?: by (?:tele)?phone)?|reported|(?:can|could) (?:now )?report|announced|stated|confirmed|added|tweeted|wrote|posted|disclosed|revealed|(?:quoted|cited|described) as saying|as saying)(?: in (?:an?|its|their|his|her) (?:[\w-]+ )?(?:statement|report|interview|briefing|press release|press conference|post|video|message))? (?:(?:late|early) )?(?:on |this |last )?$/;
 // (reactions date the telling too: "The United Nations on Thursday called for an inquiry",
 // "the group on Thursday claimed responsibility", "Mujahid, on Wednesday claimed that")
 const TELL_AFTER = /^ ?,? ?(?:said|told|reported|announced|stated|confirmed|called|urged|condemned|denounced|demanded|warned|claimed(?![^.;]{0,40}?\blives?\b)|vowed|pledged)\b/;
 export function reportingTime(text: string, t: { start: number; end: number }): boolean {
   // A date in the dateline dates the report: "MAIDUGURI, Nigeria, March 2 (Reuters) –",
   // "NIAMEY, July 12:", "Bogota, Sep 12 (IANS)", at the start of the text or of any paragraph
-  // (copy often opens with a summary paragraph and puts the dateline after it).
+  // (copy often opens with a summary paragraph and puts the dateline after it). A credit in
+  // parentheses may have been emptied when the page was cleaned: "Lyon, France, May 2, 2020 ( – …".
   const para = text.lastIndexOf('\n', t.start) + 1;
-  if (t.start - para < 80 && DATELINE_DATE.test(text.slice(para, t.start)) && /^\s*(?:,\s*\d{4})?\s*(?:\([^()]{1,30}\)|(?:\([^()]{1,30}\))?\s*[-–—:])/.test(text.slice(t.end, t.end + 40))) return true;
+  if (t.start - para < 80 && DATELINE_DATE.test(text.slice(para, t.start)) && /^\s*(?:,\s*\d{4})?\s*(?:\([^()]{1,30}\)|(?:\([^()]{1,30}\)|\()?\s*[-–—:])/.test(text.slice(t.end, t.end + 40))) return true;
   return TELL_BEFORE.test(text.slice(Math.max(0, t.start - 40), t.start)) || AS_OF.test(text.slice(Math.max(0, t.start - 12), t.start)) || UPDATED_AFTER.test(text.slice(Math.max(0, t.start - 140), t.start)) || TELL_AFTER.test(text.slice(t.end, t.end + 70)) ||
     (TELL_CLOSING.test(text.slice(Math.max(0, t.start - 90), t.start)) && /^\s*[.;]/.test(text.slice(t.end, t.end + 3)));
 }
+/**
+ * A day that ends a span, not the one the event began on: "the fighting lasted into the early
+ * hours of Sunday", "shooting went on until Monday", "the curfew ran till Friday morning".
+ */
+export function spanEnd(text: string, t: { start: number }): boolean {
+  const before = text.slice(Math.max(0, t.start - 40), t.start);
+  return SPAN_END.test(before) || SPAN_START.test(before);
+}
+/** "Since April 28, the country has seen mass protests": the day a period began, not an incident's. */
+const SPAN_START = /\b[Ss]ince\s+(?:(?:early|late|mid)\s+)?$/;
+const SPAN_END = /\b(?:into|until|till|untill)\s+(?:the\s+(?:(?:early|small|wee|late)\s+)?(?:hours|morning|afternoon|evening|night)\s+of\s+|(?:early|late)\s+)?(?:on\s+)?$/i;
 /** "The toll rose to 75 as of Thursday": the day a count stood at, which dates the count, not the event. */
 const AS_OF = /\bas of (?:late |early )?$/i;
 /** "The toll has risen to 23 after the missing soldier's body was recovered on Sunday": the day of
@@ -623,12 +663,6 @@ export function resolvePeriod(
 
 // ---------------------------------------------------------------------------------------------
 
-/** The day a range of two days dates: the first, or the second after 'night of' (see PATTERNS). */
-function dayOfRange(m: RegExpExecArray, first: number, second: number): number {
-  if (second !== first + 1) return first;
-  const before = m.input.slice(Math.max(0, m.index - 16), m.index);
-  return /\bnight\s+(?:of\s+)?(?:the\s+)?$/i.test(before) ? second : first;
-}
 
 function withMonth(s: string, f: (mo: number) => Resolved | null): Resolved | null {
   const mo = monthNum(s);
