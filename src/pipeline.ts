@@ -191,7 +191,7 @@ function readIncident(
     },
     articleId,
   );
-  const toll = findFatalities(doc, ev.sentences, articleId, after);
+  const toll = findFatalities(doc, ev.sentences, articleId, after, ev.trigger.start);
   const inc: Incident = {
     id: articleId,
     articles: [articleId],

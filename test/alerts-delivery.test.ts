@@ -197,8 +197,8 @@ test('[alerts-delivery] e-mail over SMTP: one mail per alert, or one hourly dige
         assert.match(first.body, /Incident: http:\/\/desk\.example:8787\/#\/incident\/i[0-9a-f]+/);
         assert.match(first.headers, new RegExp(`^X-Sitrep-Rule: ${each.id}$`, 'm'));
         const second = readMail(mails[1]!.raw);
-        assert.equal(second.subject, '[sitrep] Update: Suicide bomb in Parachinar, Khyber Pakhtunkhwa, Pakistan on 2025-05-03: 12 killed (12–21)');
-        assert.match(second.body, /Toll: 12 \(reports range 12–21\)/);
+        assert.equal(second.subject, '[sitrep] Update: Suicide bomb in Parachinar, Khyber Pakhtunkhwa, Pakistan on 2025-05-03: 21 killed (12–21)');
+        assert.match(second.body, /Toll: 21 \(reports range 12–21\)/);
         assert.match(second.body, /Example Daily <https:\/\/example\.org\/local\/parachinar>/);
         // An hour later the digest goes: one mail with both alerts.
         const pending = await store.db.selectFrom('alert_deliveries').select('next_at').where('rule_id', '=', hourly.id).execute();

@@ -191,6 +191,18 @@ test(here + 'the toll of an earlier incident the sentence goes back to is not ta
   assert.equal(best('A week after the vote, gunmen killed 5 election workers.'), 5);
 });
 
+test(here + 'the earlier incident\'s own toll, where its trigger is in the clause that goes back to it', () => {
+  // The background incident told by the clause: its trigger word ("killed") is inside it.
+  const text = 'The raid on the market comes a week after an ambush near the dam, during which two French photographers and a Belgian ranger were killed.';
+  const doc = analyze(text);
+  const at = text.lastIndexOf('killed');
+  assert.equal(findFatalities(doc, [0], 'a1', [], at).fatalities.value, 3);
+  // The raid (its trigger before the clause) does not take those dead.
+  assert.equal(findFatalities(doc, [0], 'a1', [], text.indexOf('raid')).fatalities.value, 0);
+  const d2 = analyze('Mourners filled the square, four years after a drone strike on the airport road killed the commander of the guard.');
+  assert.equal(findFatalities(d2, [0], 'a1', [], d2.text.indexOf('killed')).fatalities.value, 1);
+});
+
 test(here + 'a death "in a separate incident" or in "another attack" is another incident\'s', () => {
   assert.equal(best('A farmer died when a shell struck his field, and a girl was killed in a separate incident near the border.'), 1);
   assert.equal(best('Seven pilgrims were killed on the highway. Another attack on a nearby checkpoint killed one guard.'), 7);

@@ -27,9 +27,10 @@ test(here + 'two outlets reporting one attack make one incident listing both art
   const out = fuse([a, b]);
   assert.equal(out.length, 1);
   assert.deepEqual(out[0]!.articles, ['dawn', 'geo']);
-  // Each source's own figure is kept; best is the conservative lower median, the range spans both.
+  // Each source's own figure is kept; two counts of one day: the higher (a first day's toll rises),
+  // the range spans both, so the conservative count stays the low.
   assert.deepEqual(out[0]!.sources.map((s) => [s.article, s.fatalities]), [['dawn', 2], ['geo', 3]]);
-  assert.equal(out[0]!.fatalities, 2);
+  assert.equal(out[0]!.fatalities, 3);
   assert.equal(out[0]!.fatalities_low, 2);
   assert.equal(out[0]!.fatalities_high, 3);
 });
@@ -120,11 +121,13 @@ test(here + 'a wire story carried by two sites counts once in the toll', () => {
   const c = report('local', 0, { ...QUETTA, fatalities: 4 });
   const [x] = fuse([a, b, c]);
   assert.equal(x!.articles.length, 3);
-  // Two independent figures, 4 and 10: the lower median is 4, not the wire's 10 counted twice.
-  assert.equal(x!.fatalities, 4);
+  // Two independent figures, 4 and 10 (the higher of one day is the best); the dispute lists two
+  // accounts, not the wire's 10 twice.
+  assert.equal(x!.fatalities, 10);
   assert.equal(x!.fatalities_low, 4);
   assert.equal(x!.fatalities_high, 10);
   assert.equal(x!.sources.length, 3);
+  assert.deepEqual(x!.disputed?.claims.map((c) => c.says), ['10 killed', '4 killed']);
 });
 
 test(here + '"no deaths reported" does not pull the toll down; "deaths without a number" gives null', () => {
@@ -678,8 +681,8 @@ test(here + 'the toll whose sentence updates it ("climbed to 93") is an update t
     return r;
   };
   const plain = { ...report('plain', 0, { ...QUETTA, fatalities: 40, text: 'A bomb killed 40 people at a mosque in Quetta, police said.' }), published: '2025-05-04' };
-  // Two accounts of one day, neither an update: the lower. An update: it wins.
-  const [a] = fuse([plain, upd('up', 64)]);
+  // An update wins over a plain account of one day, even a higher one.
+  const [a] = fuse([{ ...plain, incident: { ...plain.incident, fatalities: 70 } }, upd('up', 64)]);
   assert.equal(a!.fatalities, 64);
   // Two updates of one day: tolls rise, so the higher is the later.
   const [b] = fuse([upd('x', 64), upd('y', 93)]);

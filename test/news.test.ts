@@ -44,6 +44,19 @@ test('an attack told as separate stays its own incident', () => {
   assert.equal(xs.length, 2, brief(xs));
 });
 
+test('a sentence opening with a later time of the same day and its own attack is a second attack, its dead its own', () => {
+  const text = [
+    'Insurgents shot dead two farmers near Chai village, in Macomia district, on Tuesday, residents said.',
+    'They were working in their fields when they were attacked.',
+    'Later on Tuesday, an insurgent group attacked an outlying part of Macomia town, where they killed four people.',
+  ].join('\n\n');
+  const xs = incidents(text);
+  assert.deepEqual(xs.map((x) => x.fatalities.value), [2, 4], brief(xs));
+  // "Later" alone, with no attack of its own, tells the same incident again.
+  const ys = incidents([text.split('\n\n')[0]!, 'Later on Tuesday, police said both victims were from the village.'].join('\n\n'));
+  assert.equal(ys.length, 1, brief(ys));
+});
+
 test('a match report, a road accident and a family killing give no incident', () => {
   for (const text of [
     'Afghanistan beat Pakistan by eight wickets in another World Cup upset in Chennai on Monday, chasing down the target with an over to spare.',

@@ -19,9 +19,11 @@ import type { Incident } from '../core/types.js';
 import type { Doc } from '../text/doc.js';
 
 /** Words that mark a telling as another incident than the one before. */
+// ("Later on Friday, gunmen attacked the next village": a sentence opening with a later time of
+// the same day and its own attack is a second attack; "Later, the toll rose" is no attack)
 // ("in the capital and elsewhere" widens the same incident, it sets nothing apart)
 const ANOTHER =
-  /\b(?:separate(?:ly)?|another|similar|(?<!\b(?:and|or) )elsewhere|meanwhile|in (?:a|an) (?:other|related|earlier|later) |(?:second|third|earlier|previous|latest|last) (?:attack|blast|bombing|explosion|incident|strike|raid|ambush|clash)|also (?:on|in) |(?:a|one|two|three) (?:days?|weeks?|months?) (?:earlier|before|ago|later)|last (?:week|month|year)|earlier (?:this|that|in the) (?:week|month|year|day))\b/i;
+  /\b(?:separate(?:ly)?|another|similar|(?<!\b(?:and|or) )elsewhere|meanwhile|in (?:a|an) (?:other|related|earlier|later) |(?:second|third|earlier|previous|latest|last) (?:attack|blast|bombing|explosion|incident|strike|raid|ambush|clash)|also (?:on|in) |(?:a|one|two|three) (?:days?|weeks?|months?) (?:earlier|before|ago|later)|last (?:week|month|year)|earlier (?:this|that|in the) (?:week|month|year|day)|^\W*Later (?:on|that|the same) (?:day|night|morning|afternoon|evening|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b(?=[^.;]*\b(?:attacked|stormed|raided|ambushed|struck|opened fire)\b))\b/i;
 
 /**
  * Whether a sentence marks its violence as another incident than the one before ("in a separate

@@ -128,10 +128,10 @@ interface Hit {
  * `after`: the sentences that follow the incident's own ones and that no incident of the article
  * claims, nearest first (see tollAfter).
  */
-export function findFatalities(doc: Doc, focus: number[], articleId: string, after: number[] = []): FatalityResult {
-  const own = fatalitiesOf(doc, focus, articleId);
+export function findFatalities(doc: Doc, focus: number[], articleId: string, after: number[] = [], trigger: number | null = null): FatalityResult {
+  const own = fatalitiesOf(doc, focus, articleId, trigger);
   const more = tollAfter(doc, own, focus, after);
-  return more.length > 0 ? fatalitiesOf(doc, [...focus, ...more], articleId) : own;
+  return more.length > 0 ? fatalitiesOf(doc, [...focus, ...more], articleId, trigger) : own;
 }
 
 /** Words that put a sentence's deaths in another incident or in a tally over time. */
@@ -191,7 +191,12 @@ function tallyUnlessOwn(own: Hit[], tallies: Hit[]): Hit[] {
   return ownDead ? tallies.filter((h) => h.kind !== 'death' && h.kind !== 'toll') : tallies;
 }
 
-function fatalitiesOf(doc: Doc, focus: number[], articleId: string): FatalityResult {
+/**
+ * `trigger`: the offset of the incident's own trigger word. Where it stands inside a clause that
+ * tells an earlier incident ("… comes a week after an ambush in which two rangers were killed"),
+ * that incident is this one (a background incident of the article), and the clause's dead are its own.
+ */
+function fatalitiesOf(doc: Doc, focus: number[], articleId: string, trigger: number | null = null): FatalityResult {
   const text = doc.text;
   const ev = (start: number, end: number): Evidence => ({ article: articleId, start, end, text: text.slice(start, end) });
   const sentences = [...new Set(focus)].sort((a, b) => a - b).map((i) => doc.sentences[i]!).filter(Boolean);
@@ -208,7 +213,7 @@ function fatalitiesOf(doc: Doc, focus: number[], articleId: string): FatalityRes
     if (z && !zero) zero = { start: s.start + z.index, end: s.start + z.index + z[0].length };
     if (!/\b(?:kill|dead|die|death|fatal|bod(?:y|ies)|slain|lynch|behead|execut|murder|assassin|massacr|perish|martyr|lives|life|injur|wound|hurt|casualt|toll|corpse|remains|succumb|eliminat|neutrali|shahadat|butcher|slaughter)/i.test(st)) continue;
     const own: Hit[] = [];
-    readSentence(st, s.start, own, doc.tokens.slice(s.tokenStart, s.tokenEnd));
+    readSentence(st, s.start, own, doc.tokens.slice(s.tokenStart, s.tokenEnd), trigger);
     (TALLY_OF_MANY.test(st) ? tallies : hits).push(...own);
   }
   hits.push(...tallyUnlessOwn(hits, tallies));
@@ -539,7 +544,7 @@ function protestIsSetting(st: string, m: RegExpExecArray): boolean {
 }
 
 /** Read one sentence's death, injury and toll phrases into `hits` (offsets into the doc). */
-function readSentence(st: string, base: number, hits: Hit[], toks: Token[]): void {
+function readSentence(st: string, base: number, hits: Hit[], toks: Token[], trigger: number | null = null): void {
   const used: { start: number; end: number }[] = [];
   const overlaps = (a: number, b: number) => used.some((u) => a < u.end && b > u.start);
   const parens: { start: number; end: number }[] = [];
@@ -556,7 +561,8 @@ function readSentence(st: string, base: number, hits: Hit[], toks: Token[]): voi
   const protestAt = protest && !protestIsSetting(st, protest) ? protest.index : Infinity;
   // "… the day after an aerial bombardment killed 39 civilians", "… in a separate incident":
   // deaths of another incident told within the sentence.
-  const other = otherIncidentSpans(st);
+  // (a clause that holds the incident's own trigger tells this incident: see fatalitiesOf)
+  const other = otherIncidentSpans(st).filter(([a, b]) => trigger === null || trigger < base + a || trigger >= base + b);
   const inOther = (at: number) => other.some(([a, b]) => at >= a && at < b);
   /** A finite verb inside a victim list ends it: "a group caused terror", "killed 20 militants and destroyed 8 vehicles". */
   const clauseVerbAt = (from: number, to: number): number[] => {

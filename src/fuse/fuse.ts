@@ -235,9 +235,10 @@ function isUpdate(r: FusionReport): boolean {
 }
 
 /**
- * Latest first: an update, then the later publication, then, between two updates of one day, the
- * higher toll (a count that "climbed to 64" and one that "climbed to 93" the same day: tolls rise,
- * the higher is the later), else the lower toll (two accounts of one day), then the key.
+ * Latest first: an update, then the later publication, then, on one day, the higher toll (tolls of
+ * one event rise through its first day as bodies are recovered and the wounded die: of two
+ * outlets' counts published the same day, the higher is most often the later one; the lower stays
+ * the range's low, so the conservative figure is kept), then the key.
  */
 function byUpdate(a: FusionReport, b: FusionReport): number {
   const ua = isUpdate(a);
@@ -247,7 +248,7 @@ function byUpdate(a: FusionReport, b: FusionReport): number {
   const pb = dayNumber(b.published ?? null) ?? -Infinity;
   if (pa !== pb) return pb - pa;
   const d = (a.incident.fatalities ?? 0) - (b.incident.fatalities ?? 0);
-  if (d) return ua ? -d : d;
+  if (d) return -d;
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
@@ -338,10 +339,8 @@ export function fuseValues(reports: FusionReport[]): FusedIncident {
   let tollFrom: FusionReport | null = null;
   if (positive.length > 0) {
     // The best toll is the latest update: a toll the text itself calls an update ("rose to",
-    // "climbed to"), then the later-published article, then, on one day, the lower count (two
-    // accounts of one day, neither an update: the conservative one, as ACLED codes; on news-dev
-    // the lower falls in the gold's range more often than the higher). Low and high are
-    // the range over every source, never a sum of two accounts.
+    // "climbed to"), then the later-published article, then, on one day, the higher count (see
+    // byUpdate). Low and high are the range over every source, never a sum of two accounts.
     const latest = [...positive].sort(byUpdate)[0]!;
     fatalities = latest.incident.fatalities!;
     low = Math.min(...positive.map((r) => r.incident.fatalities_low ?? r.incident.fatalities!));
