@@ -840,3 +840,17 @@ test(here + "a group's common-noun alias names it only in its own country: 'sepa
   const ua = run('Gunmen shelled a checkpoint near Horlivka on Monday, killing four soldiers. Officials said separatists were behind it.', 'shelled', 'Shelling/artillery/missile attack', 'Ukraine', { date: '2016-05-02' });
   assert.ok([ua.actor1?.value, ua.actor2?.value].some((s) => s?.startsWith('NAF')), String([ua.actor1?.value, ua.actor2?.value]));
 });
+
+test(here + "a junta is the army in power: 'junta jets bombed a village' is the country's military", () => {
+  const t = 'Two junta jets bombed a monastery in Ye-U Township on Saturday, killing nine people.';
+  assert.deepEqual(pair(run(t, 'bombed', 'Air/drone strike', 'Myanmar')).slice(0, 2), ['Military Forces of Myanmar', 1]);
+  const mali = run('The junta said its troops attacked a jihadist camp near Gao on Monday.', 'attacked', 'Armed clash', 'Mali');
+  assert.ok([mali.actor1?.value, mali.actor2?.value].includes('Military Forces of Mali'));
+});
+
+test(here + "villagers who carry the wounded after an air strike are its victims, no rioters", () => {
+  const t = 'Military aircraft struck a market in Depayin on Tuesday, killing eleven people. Villagers carried the wounded to a clinic and buried the dead the next morning.';
+  const r = run(t, 'struck', 'Air/drone strike', 'Myanmar');
+  assert.ok(![r.actor1?.value, r.actor2?.value].includes('Rioters (Myanmar)'), String(pair(r)));
+  assert.equal(r.actor1?.value, 'Military Forces of Myanmar');
+});

@@ -726,6 +726,8 @@ const WEAPON_MODIFIERS = new Set([
 /** A state's army in one word: 'the army' is the one the text named with a country. */
 const THE_ARMY = new Set(['army', 'military']);
 /** Words of aircraft: a bare one ('the drone') is the last one the text gave a country. */
+/** Words before an aircraft that give it to the state in power: 'junta jets', 'regime warplanes', 'army drones'. */
+const STATE_OWNED_AIRCRAFT = /^(?:the\s+)?(?:junta|regime|army|military|government|govt)['’]?s?\s/i;
 const AIR_POWER = new Set(['drone', 'drones', 'warplane', 'warplanes', 'jets', 'jet', 'aircraft', 'helicopter', 'helicopters', 'gunships']);
 /** Verbs of attack after a country's name: 'Israel struck', 'Turkey shelled'. */
 const STATE_ATTACK_VERBS = new Set([
@@ -1283,6 +1285,12 @@ const AGAINST_CIVILIANS = new Set<SubEventType>(['Attack', 'Abduction/forced dis
 const FORCES_TARGET = /\b(?:raid(?:ed|s)?|attack(?:ed|s)?|storm(?:ed|s)?|ambush(?:ed|es)?|overr?an|assault(?:ed|s)?)\s+(?:on\s+)?(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w'’-]+\s+){0,3}?(?:army|military|police|security|gendarmerie|soldiers['’]?)\s+(?:camp|base|post|checkpoint|check\s?post|checkpost|station|barracks|convoy|patrol|outpost|position|garrison)s?\b/i;
 /** Bombings whose maker an unnamed armed group is by default (see assignActors). */
 const BOMBINGS = new Set<SubEventType>(['Suicide bomb', 'Remote explosive/landmine/IED', 'Grenade']);
+/**
+ * Violence no crowd carries out: villagers said to act in such an event (carrying the wounded
+ * away) are no rioters. (Not shelling or bombs: a crowd's tear-gas 'shells' and 'bombs' are read
+ * so at times, and the crowd there is what the text tells.)
+ */
+const NO_CROWD_WEAPONS = new Set<SubEventType>(['Air/drone strike', 'Suicide bomb']);
 /** Violence by one side against people or property that do not fight back. */
 const ONE_SIDED = new Set<SubEventType>(['Attack', 'Abduction/forced disappearance', 'Sexual violence', 'Looting/property destruction', 'Arrests']);
 /** Types where a missing perpetrator is an unidentified armed group. */
@@ -1525,7 +1533,7 @@ function scoreCandidates(ctx: Ctx): Scored[] {
     if (NEEDS_PERPETRATOR.has(type) && s.agent === 0 && s.patient === 0 && Math.abs(m.sentence - triggerSentence) >= 2 && !PASSIVE_KINDS.has(m.kind)) return;
     const agent = s.agent;
     let patient = s.patient;
-    if (m.kind === 'civilians' && !PROTESTS.has(type) && s.agent >= 2 && s.agent > s.patient && (COLLECTIVE.test(m.text) || NATIONALS.test(m.text))) {
+    if (m.kind === 'civilians' && !PROTESTS.has(type) && !NO_CROWD_WEAPONS.has(type) && s.agent >= 2 && s.agent > s.patient && (COLLECTIVE.test(m.text) || NATIONALS.test(m.text))) {
       // Unarmed people who turn violent are rioters in ACLED's terms: 'villagers beat a
       // suspected thief', 'residents pelted the police with stones', 'locals clashed with police'.
       // 'Venezuelan migrants attacked a police officer': rioters named by their nationality.
@@ -1727,8 +1735,10 @@ function chooseSides(ctx: Ctx, scored: Scored[]): Chosen {
   // An aircraft the text gives no country ('a drone strike hit a house', and no earlier 'Turkish
   // drone'): nobody is said to have flown it, so it is ACLED's Unidentified Military Forces (8),
   // not the forces of the country it struck.
+  // (Not aircraft the words give to the state in power: 'junta jets', 'regime warplanes', 'army
+  // drones' are the forces of the country the event is in.)
   if (act && a1 && type === 'Air/drone strike' && act.generic && act.m.kind === 'military' && act.m.country === null && !act.m.via &&
-    AIR_POWER.has(act.m.text.split(/\s+/).pop()!.toLowerCase())) {
+    AIR_POWER.has(act.m.text.split(/\s+/).pop()!.toLowerCase()) && !STATE_OWNED_AIRCRAFT.test(act.m.text)) {
     a1 = byDefault('unidentified military', 'actors.unattributed-aircraft', [ev(articleId, doc, act.m)]);
   }
   if (target) a2 = fromMention(target, net(target) < 0 ? 'actors.target' : 'actors.other-side');
