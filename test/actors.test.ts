@@ -854,3 +854,15 @@ test(here + "villagers who carry the wounded after an air strike are its victims
   assert.ok(![r.actor1?.value, r.actor2?.value].includes('Rioters (Myanmar)'), String(pair(r)));
   assert.equal(r.actor1?.value, 'Military Forces of Myanmar');
 });
+
+test(here + "'the rebels' point back to the one armed group the article named before them", () => {
+  const t = 'Naxalites ambushed a road-building crew near Dantewada on Monday. Two weeks ago, the rebels shot dead a village headman in Kanker district.';
+  const r = run(t, 'shot dead', 'Attack', 'India', { sentences: [1] });
+  assert.deepEqual(pair(r), ['CPI (Maoist): Communist Party of India (Maoist)', 2, 'Civilians (India)', 7]);
+  assert.equal(r.actor1?.rule, 'actors.definite-group-words');
+  // Without 'the' the words bring in someone new; two groups named before leave it unknown.
+  const bare = t.replace('the rebels', 'rebels');
+  assert.equal(run(bare, 'shot dead', 'Attack', 'India', { sentences: [1] }).actor1?.value, 'Unidentified Armed Group (India)');
+  const two = t.replace('Naxalites ambushed', 'Naxalites and Lashkar-e-Taiba fighters ambushed');
+  assert.equal(run(two, 'shot dead', 'Attack', 'India', { sentences: [1] }).actor1?.value, 'Unidentified Armed Group (India)');
+});

@@ -1398,6 +1398,7 @@ export function assignActors(doc: Doc, mentions: ActorMention[], event: EventIn,
   civiliansAsVictims(ctx, scored, ch);
   strikeSidesNamedEarlier(ctx, ch);
   perpetratorFromArticle(ctx, ch);
+  definiteGroupWords(ctx, ch);
   conventionalSides(ctx, scored, ch);
   militiaOfOrigin(ctx, ch);
   return pack(ch.a1, ch.a2);
@@ -1902,6 +1903,41 @@ function perpetratorFromArticle(ctx: Ctx, ch: Chosen): void {
     }
   }
   ch.a1 = a1;
+}
+
+/** Words for an armed group's men that, with 'the', point back to a group named before ('the rebels'). */
+const GROUP_NOUN = /(?:^|\s)(?:rebels?|militants?|insurgents?|terrorists?|jihadists?|guerrillas?|guerillas?|extremists?|separatists?)$/i;
+const DEFINITE_BEFORE = /\b(?:the|these|those)\s+$/i;
+
+/**
+ * 'Maoists fired on a patrol … In March, the rebels killed a councillor': 'the rebels', 'the
+ * militants' are a definite description of an armed group the article has named before. Where
+ * the article names one such group before the words, the side they stand for is that group
+ * (ACLED's coders read the article, not the sentence). Two groups named before leave it unknown;
+ * so do words without 'the' ('militants attacked a post'), which introduce someone new.
+ */
+function definiteGroupWords(ctx: Ctx, ch: Chosen): void {
+  const { doc, articleId, byArticle, resolve, field } = ctx;
+  const named = (s: Scored | undefined, side: Side | null): Side | null => {
+    if (!s || !side || !s.generic || s.m.kind !== 'unidentified' || !side.actor.value.startsWith('Unidentified Armed Group')) return null;
+    const words = ((s as Scored & { all?: Scored[] }).all ?? [s]).map((x) => x.m).filter((m) => GROUP_NOUN.test(m.text) && DEFINITE_BEFORE.test(doc.text.slice(Math.max(0, m.start - 8), m.start)));
+    if (words.length === 0) return null;
+    const first = words.reduce((a, b) => (b.start < a.start ? b : a));
+    const before = byArticle.all().filter((m) => m.end <= first.start && NON_STATE_NAMED(m) && !(m.kind === 'militia' && infoOf(doc, m)?.entry.generic));
+    const names = new Map<string, { m: ActorMention; r: { name: string; inter: number } }>();
+    for (const m of before) {
+      const r = resolve(m, infoOf(doc, m));
+      if (r) names.set(r.name, { m, r });
+    }
+    if (names.size !== 1) return null;
+    const { m, r } = [...names.values()][0]!;
+    const evidence = [ev(articleId, doc, first), ev(articleId, doc, m)];
+    return { actor: field(r.name, evidence, 'actors.definite-group-words', true), inter: field(r.inter, evidence, 'actors.definite-group-words', true) };
+  };
+  const a1 = named(ch.act, ch.a1);
+  if (a1 && a1.actor.value !== ch.a2?.actor.value) ch.a1 = a1;
+  const a2 = named(ch.target, ch.a2);
+  if (a2 && a2.actor.value !== ch.a1?.actor.value) ch.a2 = a2;
 }
 
 /** Unnamed attackers 'from X County': the men a place sends, before the unit word ('County'). */
