@@ -866,3 +866,13 @@ test(here + "'the rebels' point back to the one armed group the article named be
   const two = t.replace('Naxalites ambushed', 'Naxalites and Lashkar-e-Taiba fighters ambushed');
   assert.equal(run(two, 'shot dead', 'Attack', 'India', { sentences: [1] }).actor1?.value, 'Unidentified Armed Group (India)');
 });
+
+test(here + "a state force named as such may claim an attack ('the Revolutionary Guards claimed responsibility for the rocket attack')", () => {
+  const t = 'Rockets struck a compound near Sulaymaniyah before dawn on Tuesday. Hours later the Revolutionary Guards claimed responsibility for the rocket attack, saying it hit a spy base.';
+  const r = run(t, 'Rockets struck', 'Shelling/artillery/missile attack', 'Iraq', { sentences: [0] });
+  assert.deepEqual(pair(r).slice(0, 2), ['Military Forces of Iran Islamic Revolutionary Guard Corps', 8]);
+  assert.equal(r.actor1?.rule, 'actors.claimed-responsibility');
+  // A generic word for a force claims nothing: 'the army claimed' is no named force's claim.
+  const generic = run(t.replace('the Revolutionary Guards', 'the army'), 'Rockets struck', 'Shelling/artillery/missile attack', 'Iraq', { sentences: [0] });
+  assert.notEqual(generic.actor1?.rule, 'actors.claimed-responsibility');
+});

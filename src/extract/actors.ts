@@ -2046,9 +2046,15 @@ function namedGroupsNear(doc: Doc, byArticle: ArticleMentions, sentences: number
   for (let s = lo; s <= hi; s++) range.push(s);
   return byArticle.inSentences(range).filter((m) => m.sentence >= lo && m.sentence <= hi && named(m));
 }
-/** A group that can claim an attack: a named non-state group, or a named gang or cartel (a cartel
- * claims by its banners as an armed group does by a statement); never an unidentified one. */
-const CLAIMING_GROUP = (m: ActorMention): boolean => NON_STATE_NAMED(m) || (m.kind === 'gang' && !m.actor.startsWith('Unidentified'));
+/**
+ * A group that can claim an attack: a named non-state group, or a named gang or cartel (a cartel
+ * claims by its banners as an armed group does by a statement), never an unidentified one; or a
+ * state force named as such, not by a generic word ('the Revolutionary Guards claimed
+ * responsibility for the missile attack').
+ */
+const claimingGroup = (doc: Doc) => (m: ActorMention): boolean =>
+  NON_STATE_NAMED(m) || (m.kind === 'gang' && !m.actor.startsWith('Unidentified')) ||
+  ((m.kind === 'military' || m.kind === 'police') && infoOf(doc, m)?.entry.generic === false);
 
 /**
  * A named armed group that claims the event: 'JNIM claimed responsibility', 'the TTP took
@@ -2057,7 +2063,7 @@ const CLAIMING_GROUP = (m: ActorMention): boolean => NON_STATE_NAMED(m) || (m.ki
  * for another attack; the caller reaches to the end of the article for its lead incident).
  */
 function claimant(doc: Doc, w: Words, byArticle: ArticleMentions, sentences: number[], reach = 2): ActorMention | null {
-  for (const m of namedGroupsNear(doc, byArticle, sentences, reach, CLAIMING_GROUP)) {
+  for (const m of namedGroupsNear(doc, byArticle, sentences, reach, claimingGroup(doc))) {
     const w0 = wordAt(w, m.start);
     const w1 = Math.max(w0 + 1, wordAt(w, m.end));
     // 'X (also) claimed/has claimed responsibility', 'X claimed the attack'.
