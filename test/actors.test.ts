@@ -876,3 +876,12 @@ test(here + "a state force named as such may claim an attack ('the Revolutionary
   const generic = run(t.replace('the Revolutionary Guards', 'the army'), 'Rockets struck', 'Shelling/artillery/missile attack', 'Iraq', { sentences: [0] });
   assert.notEqual(generic.actor1?.rule, 'actors.claimed-responsibility');
 });
+
+test(here + "'its forces' are the forces of the actor named last before them ('Africa Command said its forces struck …')", () => {
+  const t = 'US Africa Command said on Tuesday that its forces struck an al-Shabaab training camp near Jilib, killing three fighters.';
+  const r = run(t, 'struck', 'Air/drone strike', 'Somalia');
+  assert.deepEqual(pair(r), ['Military Forces of the United States', 8, 'Al Shabaab', 2]);
+  // 'the army said its troops' stays the country's army.
+  const army = run('The army said its troops struck a rebel camp near Jilib on Tuesday.', 'struck', 'Air/drone strike', 'Somalia');
+  assert.equal(army.actor1?.value, 'Military Forces of Somalia');
+});

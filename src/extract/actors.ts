@@ -526,6 +526,19 @@ export function findActors(doc: Doc): ActorMention[] {
         country = via.country;
       }
     }
+    // 'Central Command said its forces struck …', 'the Taliban said their fighters …': a force
+    // word after 'its' or 'their' is the forces of the actor named last before it in the sentence
+    // (a named one, or a state's forces with their country), not the forces of the place.
+    const owner = country === null && !via && m.entry.template && STATE_FORCE.has(m.entry.kind) ? ownerOfForces(doc, w, w0, out, infos) : null;
+    if (owner) {
+      const mention: ActorMention = {
+        start: w.start[w0]!, end: w.end[m.w1 - 1]!, text: text.slice(w.start[w0]!, w.end[m.w1 - 1]!), sentence: sentenceOf(doc, w.start[w0]!),
+        actor: owner.m.actor, inter: owner.m.inter, kind: owner.m.kind, country: owner.m.country, via: { start: owner.m.start, end: owner.m.end, text: owner.m.text },
+      };
+      infos.set(infoKey(mention), { entry: owner.entry, w0, w1: m.w1 });
+      out.push(mention);
+      continue;
+    }
     // 'Turkish and Russian forces', 'Turkey and Russia conducted a joint patrol': a force of each,
     // the first named first.
     if (STATE_FORCE.has(m.entry.kind) && country !== null && w0 > 0 && w.lower[w0 - 1] === 'and') {
@@ -565,6 +578,28 @@ export function findActors(doc: Doc): ActorMention[] {
     }
   }
   return out;
+}
+
+/** Kinds that own no forces: 'residents … their troops' points past them. */
+const NO_FORCES = new Set(['civilians', 'protesters', 'rioters']);
+/**
+ * The actor whose forces 'its forces' / 'their troops' (at word w0) are: the last mention before
+ * it in its sentence that owns forces, when that one is named or a state's forces with their
+ * country ('US Central Command said its forces'); null otherwise ('the army said its troops').
+ */
+function ownerOfForces(doc: Doc, w: Words, w0: number, out: ActorMention[], infos: Map<string, MentionInfo>): { m: ActorMention; entry: Entry } | null {
+  if (w0 === 0 || (w.lower[w0 - 1] !== 'its' && w.lower[w0 - 1] !== 'their')) return null;
+  const sentence = sentenceOf(doc, w.start[w0]!);
+  for (let k = out.length - 1; k >= 0; k--) {
+    const o = out[k]!;
+    if (o.sentence !== sentence) return null;
+    if (NO_FORCES.has(o.kind)) continue;
+    const info = infos.get(infoKey(o));
+    if (!info) return null;
+    const ok = (STATE_FORCE.has(o.kind) && o.country !== null) || (!info.entry.generic && o.kind !== 'unidentified');
+    return ok ? { m: o, entry: info.entry } : null;
+  }
+  return null;
 }
 
 /** Words for a community's armed men: 'militias', 'tribesmen', 'clansmen'. */
