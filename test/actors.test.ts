@@ -885,3 +885,10 @@ test(here + "'its forces' are the forces of the actor named last before them ('A
   const army = run('The army said its troops struck a rebel camp near Jilib on Tuesday.', 'struck', 'Air/drone strike', 'Somalia');
   assert.equal(army.actor1?.value, 'Military Forces of Somalia');
 });
+
+test(here + "'militants killed in an operation' is a passive without 'were'; 'gunmen tried to storm' acts", () => {
+  const t = 'On Monday three soldiers died and as many militants killed in an operation conducted by troops in Tank district.';
+  assert.deepEqual(pair(run(t, 'operation', 'Armed clash', 'Pakistan')), ['Military Forces of Pakistan', 1, 'Unidentified Armed Group (Pakistan)', 3]);
+  const tried = 'During an exchange of fire in Kalat, six militants and seven soldiers died after the militants attempted to attack a security post.';
+  assert.deepEqual(pair(run(tried, 'exchange of fire', 'Armed clash', 'Pakistan')), ['Unidentified Armed Group (Pakistan)', 3, 'Military Forces of Pakistan', 1]);
+});

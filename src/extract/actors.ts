@@ -932,6 +932,11 @@ const MINE_WORDS = new Set(['ied', 'ieds', 'mine', 'mines', 'landmine', 'landmin
  */
 const DEFENDER_VERBS = new Set(['repulsed', 'repelled', 'repulse', 'repel', 'responded', 'retaliated', 'reacted', 'defended', 'resisted', 'pushed', 'fended', 'returned']);
 /** A mention used as the modifier of an attack noun acts: 'a Taliban attack', 'NDS operations'. */
+/** 'attempted to attack', 'tried to storm': the one who tries acts. */
+const TRY_VERBS = new Set(['attempted', 'tried', 'sought', 'attempt', 'try', 'attempting', 'trying']);
+/** Participles that, with no object and a preposition after them, are a passive without 'were': 'militants killed in a raid'. */
+const REDUCED_PASSIVE = new Set(['killed', 'shot', 'arrested', 'detained', 'abducted', 'kidnapped', 'captured', 'executed']);
+const REDUCED_PASSIVE_AFTER = new Set(['in', 'during', 'by', 'near', 'while', 'after', 'amid', 'following', 'when']);
 const ATTACK_NOUNS = new Set(['attack', 'attacks', 'assault', 'assaults', 'ambush', 'ambushes', 'offensive', 'operation', 'operations', 'raid', 'raids', 'airstrike', 'airstrikes', 'strike', 'strikes', 'shelling', 'fire', 'gunfire', 'bombardment', 'bombing', 'bomb', 'ied', 'mine', 'landmine', 'rocket', 'rockets', 'mortar', 'mortars', 'drone', 'drones', 'attackers', 'offensives', 'onslaught', 'incursion', 'infiltration', 'sniper', 'snipers', 'counterattack']);
 const PARTICIPLE = /(?:ed|en|wn|shot|hit|struck|beat|burnt|slain|held|caught|taken|left)$/;
 
@@ -1154,6 +1159,13 @@ function roleScores(doc: Doc, w: Words, m: ActorMention, info: MentionInfo | und
       patient += 5;
     } else if (v === w1 && ATTACK_NOUNS.has(nv) && sep.trim() === '') {
       agent += 3;
+    } else if (TRY_VERBS.has(nv) && w.lower[v + 1] === 'to' && (ACTIVE_VERBS.has(w.lower[v + 2] ?? '') || /^(?:storm|ambush|raid|seize|capture|overrun)$/.test(w.lower[v + 2] ?? ''))) {
+      // 'terrorists attempted to attack a post', 'militants tried to storm the base'.
+      agent += 2;
+    } else if (ACTIVE_VERBS.has(nv) && REDUCED_PASSIVE.has(nv) && REDUCED_PASSIVE_AFTER.has(w.lower[nv === 'shot' && w.lower[v + 1] === 'dead' ? v + 2 : v + 1] ?? '')) {
+      // 'two soldiers were martyred and as many terrorists killed in two operations': a past
+      // participle straight before 'in', 'during' or 'by' is a passive without its 'were'.
+      patient += 2;
     } else if (ACTIVE_VERBS.has(nv)) {
       if (/^(?:struck|hit|stepped|ran|drove)$/.test(nv) && [1, 2, 3, 4].some((k) => MINE_WORDS.has(w.lower[v + k] ?? ''))) {
         // 'an army vehicle struck an IED': the one who hits a mine is its target.
