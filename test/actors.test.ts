@@ -892,3 +892,13 @@ test(here + "'militants killed in an operation' is a passive without 'were'; 'gu
   const tried = 'During an exchange of fire in Kalat, six militants and seven soldiers died after the militants attempted to attack a security post.';
   assert.deepEqual(pair(run(tried, 'exchange of fire', 'Armed clash', 'Pakistan')), ['Unidentified Armed Group (Pakistan)', 3, 'Military Forces of Pakistan', 1]);
 });
+
+test(here + "a lead border battle with only the home army named is against the one foreign army the article names", () => {
+  const t = 'Two Kyrgyz soldiers were killed in heavy fighting on the frontier on Wednesday. The ministry said Tajik troops had opened fire on Kyrgyz posts near Batken at dawn.';
+  const r = run(t, 'fighting', 'Armed clash', 'Kyrgyzstan', { sentences: [0] });
+  assert.deepEqual(pair(r).slice(0, 2), ['Military Forces of Tajikistan', 8]);
+  assert.equal(r.actor1?.rule, 'actors.foreign-force-of-article');
+  // Two foreign armies named: none is chosen.
+  const two = t.replace('Tajik troops had', 'Tajik troops and Uzbek troops had');
+  assert.notEqual(run(two, 'fighting', 'Armed clash', 'Kyrgyzstan', { sentences: [0] }).actor1?.rule, 'actors.foreign-force-of-article');
+});

@@ -1943,6 +1943,17 @@ function perpetratorFromArticle(ctx: Ctx, ch: Chosen): void {
         rule = 'actors.state-held-responsible';
       }
     }
+    // 'Three Armenian soldiers were killed in heavy fighting along the border … the Azerbaijani
+    // Armed Forces attacked Armenian positions': a lead battle with one side, a state's forces at
+    // home, and nobody named against them is against the one foreign state whose forces the
+    // article names.
+    if (!claim && !a1 && lead && FOREIGN_FRONT.has(type)) {
+      const foe = foreignForceOfArticle(byArticle, ch.target);
+      if (foe) {
+        claim = foe;
+        rule = 'actors.foreign-force-of-article';
+      }
+    }
     const r = claim ? resolve(claim, infoOf(doc, claim)) : null;
     if (claim && r && r.name !== a2?.actor.value) {
       const evidence = [ev(articleId, doc, claim)];
@@ -1985,6 +1996,16 @@ function definiteGroupWords(ctx: Ctx, ch: Chosen): void {
   if (a1 && a1.actor.value !== ch.a2?.actor.value) ch.a1 = a1;
   const a2 = named(ch.target, ch.a2);
   if (a2 && a2.actor.value !== ch.a1?.actor.value) ch.a2 = a2;
+}
+
+/** Battles a foreign state's forces fight across a border. */
+const FOREIGN_FRONT = new Set<SubEventType>(['Armed clash', 'Shelling/artillery/missile attack']);
+/** The one foreign state whose military the article names, against a side that is a state's forces at home (null if none or several). */
+function foreignForceOfArticle(byArticle: ArticleMentions, target: Scored | undefined): ActorMention | null {
+  if (!target || !STATE_KINDS.has(target.m.kind) || target.inter !== 1 || target.m.country === null) return null;
+  const home = target.m.country;
+  const foreign = byArticle.all().filter((m) => m.kind === 'military' && m.country !== null && m.country !== home);
+  return foreign.length > 0 && foreign.every((m) => m.country === foreign[0]!.country) ? foreign[0]! : null;
 }
 
 /** Unnamed attackers 'from X County': the men a place sends, before the unit word ('County'). */
