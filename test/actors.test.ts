@@ -840,3 +840,65 @@ test(here + "a group's common-noun alias names it only in its own country: 'sepa
   const ua = run('Gunmen shelled a checkpoint near Horlivka on Monday, killing four soldiers. Officials said separatists were behind it.', 'shelled', 'Shelling/artillery/missile attack', 'Ukraine', { date: '2016-05-02' });
   assert.ok([ua.actor1?.value, ua.actor2?.value].some((s) => s?.startsWith('NAF')), String([ua.actor1?.value, ua.actor2?.value]));
 });
+
+test(here + "a junta is the army in power: 'junta jets bombed a village' is the country's military", () => {
+  const t = 'Two junta jets bombed a monastery in Ye-U Township on Saturday, killing nine people.';
+  assert.deepEqual(pair(run(t, 'bombed', 'Air/drone strike', 'Myanmar')).slice(0, 2), ['Military Forces of Myanmar', 1]);
+  const mali = run('The junta said its troops attacked a jihadist camp near Gao on Monday.', 'attacked', 'Armed clash', 'Mali');
+  assert.ok([mali.actor1?.value, mali.actor2?.value].includes('Military Forces of Mali'));
+});
+
+test(here + "villagers who carry the wounded after an air strike are its victims, no rioters", () => {
+  const t = 'Military aircraft struck a market in Depayin on Tuesday, killing eleven people. Villagers carried the wounded to a clinic and buried the dead the next morning.';
+  const r = run(t, 'struck', 'Air/drone strike', 'Myanmar');
+  assert.ok(![r.actor1?.value, r.actor2?.value].includes('Rioters (Myanmar)'), String(pair(r)));
+  assert.equal(r.actor1?.value, 'Military Forces of Myanmar');
+});
+
+test(here + "'the rebels' point back to the one armed group the article named before them", () => {
+  const t = 'Naxalites ambushed a road-building crew near Dantewada on Monday. Two weeks ago, the rebels shot dead a village headman in Kanker district.';
+  const r = run(t, 'shot dead', 'Attack', 'India', { sentences: [1] });
+  assert.deepEqual(pair(r), ['CPI (Maoist): Communist Party of India (Maoist)', 2, 'Civilians (India)', 7]);
+  assert.equal(r.actor1?.rule, 'actors.definite-group-words');
+  // Without 'the' the words bring in someone new; two groups named before leave it unknown.
+  const bare = t.replace('the rebels', 'rebels');
+  assert.equal(run(bare, 'shot dead', 'Attack', 'India', { sentences: [1] }).actor1?.value, 'Unidentified Armed Group (India)');
+  const two = t.replace('Naxalites ambushed', 'Naxalites and Lashkar-e-Taiba fighters ambushed');
+  assert.equal(run(two, 'shot dead', 'Attack', 'India', { sentences: [1] }).actor1?.value, 'Unidentified Armed Group (India)');
+});
+
+test(here + "a state force named as such may claim an attack ('the Revolutionary Guards claimed responsibility for the rocket attack')", () => {
+  const t = 'Rockets struck a compound near Sulaymaniyah before dawn on Tuesday. Hours later the Revolutionary Guards claimed responsibility for the rocket attack, saying it hit a spy base.';
+  const r = run(t, 'Rockets struck', 'Shelling/artillery/missile attack', 'Iraq', { sentences: [0] });
+  assert.deepEqual(pair(r).slice(0, 2), ['Military Forces of Iran Islamic Revolutionary Guard Corps', 8]);
+  assert.equal(r.actor1?.rule, 'actors.claimed-responsibility');
+  // A generic word for a force claims nothing: 'the army claimed' is no named force's claim.
+  const generic = run(t.replace('the Revolutionary Guards', 'the army'), 'Rockets struck', 'Shelling/artillery/missile attack', 'Iraq', { sentences: [0] });
+  assert.notEqual(generic.actor1?.rule, 'actors.claimed-responsibility');
+});
+
+test(here + "'its forces' are the forces of the actor named last before them ('Africa Command said its forces struck …')", () => {
+  const t = 'US Africa Command said on Tuesday that its forces struck an al-Shabaab training camp near Jilib, killing three fighters.';
+  const r = run(t, 'struck', 'Air/drone strike', 'Somalia');
+  assert.deepEqual(pair(r), ['Military Forces of the United States', 8, 'Al Shabaab', 2]);
+  // 'the army said its troops' stays the country's army.
+  const army = run('The army said its troops struck a rebel camp near Jilib on Tuesday.', 'struck', 'Air/drone strike', 'Somalia');
+  assert.equal(army.actor1?.value, 'Military Forces of Somalia');
+});
+
+test(here + "'militants killed in an operation' is a passive without 'were'; 'gunmen tried to storm' acts", () => {
+  const t = 'On Monday three soldiers died and as many militants killed in an operation conducted by troops in Tank district.';
+  assert.deepEqual(pair(run(t, 'operation', 'Armed clash', 'Pakistan')), ['Military Forces of Pakistan', 1, 'Unidentified Armed Group (Pakistan)', 3]);
+  const tried = 'During an exchange of fire in Kalat, six militants and seven soldiers died after the militants attempted to attack a security post.';
+  assert.deepEqual(pair(run(tried, 'exchange of fire', 'Armed clash', 'Pakistan')), ['Unidentified Armed Group (Pakistan)', 3, 'Military Forces of Pakistan', 1]);
+});
+
+test(here + "a lead border battle with only the home army named is against the one foreign army the article names", () => {
+  const t = 'Two Kyrgyz soldiers were killed in heavy fighting on the frontier on Wednesday. The ministry said Tajik troops had opened fire on Kyrgyz posts near Batken at dawn.';
+  const r = run(t, 'fighting', 'Armed clash', 'Kyrgyzstan', { sentences: [0] });
+  assert.deepEqual(pair(r).slice(0, 2), ['Military Forces of Tajikistan', 8]);
+  assert.equal(r.actor1?.rule, 'actors.foreign-force-of-article');
+  // Two foreign armies named: none is chosen.
+  const two = t.replace('Tajik troops had', 'Tajik troops and Uzbek troops had');
+  assert.notEqual(run(two, 'fighting', 'Armed clash', 'Kyrgyzstan', { sentences: [0] }).actor1?.rule, 'actors.foreign-force-of-article');
+});

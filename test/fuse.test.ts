@@ -395,6 +395,19 @@ test(here + 'a named actor beats an unidentified one; the most precise date and 
   assert.equal(out[0]!.geo_precision, 1);
 });
 
+test(here + 'of two generic perpetrators, the one the text gives beats a default for a side it leaves out', () => {
+  // 'herdsmen shot three farmers' against 'three farmers were shot': the communal militia the
+  // first text names, not the unidentified armed group the second gets by default.
+  const told = traced(report('a', 0, { ...QUETTA, fatalities: 3, actor1: 'Unidentified Communal Militia (Pakistan)', inter1: 4 }), 'actor1', 'actors.agent', 'herdsmen');
+  const unsaid = traced(report('b', 0, { ...QUETTA, fatalities: 3 }), 'actor1', 'actors.default-unidentified', 'shot');
+  for (const order of [[told, unsaid], [unsaid, told]]) {
+    const out = fuse(order);
+    assert.equal(out.length, 1);
+    assert.equal(out[0]!.actor1, 'Unidentified Communal Militia (Pakistan)');
+    assert.equal(out[0]!.inter1, 4);
+  }
+});
+
 test(here + 'sources that disagree on the toll on one day make the incident disputed, each side with its source', () => {
   const a = { ...report('dawn', 0, { ...QUETTA, fatalities: 2 }), published: '2025-05-03' };
   const b = { ...report('geo', 0, { ...QUETTA, fatalities: 6 }), published: '2025-05-03' };

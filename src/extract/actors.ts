@@ -526,6 +526,19 @@ export function findActors(doc: Doc): ActorMention[] {
         country = via.country;
       }
     }
+    // 'Central Command said its forces struck …', 'the Taliban said their fighters …': a force
+    // word after 'its' or 'their' is the forces of the actor named last before it in the sentence
+    // (a named one, or a state's forces with their country), not the forces of the place.
+    const owner = country === null && !via && m.entry.template && STATE_FORCE.has(m.entry.kind) ? ownerOfForces(doc, w, w0, out, infos) : null;
+    if (owner) {
+      const mention: ActorMention = {
+        start: w.start[w0]!, end: w.end[m.w1 - 1]!, text: text.slice(w.start[w0]!, w.end[m.w1 - 1]!), sentence: sentenceOf(doc, w.start[w0]!),
+        actor: owner.m.actor, inter: owner.m.inter, kind: owner.m.kind, country: owner.m.country, via: { start: owner.m.start, end: owner.m.end, text: owner.m.text },
+      };
+      infos.set(infoKey(mention), { entry: owner.entry, w0, w1: m.w1 });
+      out.push(mention);
+      continue;
+    }
     // 'Turkish and Russian forces', 'Turkey and Russia conducted a joint patrol': a force of each,
     // the first named first.
     if (STATE_FORCE.has(m.entry.kind) && country !== null && w0 > 0 && w.lower[w0 - 1] === 'and') {
@@ -565,6 +578,28 @@ export function findActors(doc: Doc): ActorMention[] {
     }
   }
   return out;
+}
+
+/** Kinds that own no forces: 'residents … their troops' points past them. */
+const NO_FORCES = new Set(['civilians', 'protesters', 'rioters']);
+/**
+ * The actor whose forces 'its forces' / 'their troops' (at word w0) are: the last mention before
+ * it in its sentence that owns forces, when that one is named or a state's forces with their
+ * country ('US Central Command said its forces'); null otherwise ('the army said its troops').
+ */
+function ownerOfForces(doc: Doc, w: Words, w0: number, out: ActorMention[], infos: Map<string, MentionInfo>): { m: ActorMention; entry: Entry } | null {
+  if (w0 === 0 || (w.lower[w0 - 1] !== 'its' && w.lower[w0 - 1] !== 'their')) return null;
+  const sentence = sentenceOf(doc, w.start[w0]!);
+  for (let k = out.length - 1; k >= 0; k--) {
+    const o = out[k]!;
+    if (o.sentence !== sentence) return null;
+    if (NO_FORCES.has(o.kind)) continue;
+    const info = infos.get(infoKey(o));
+    if (!info) return null;
+    const ok = (STATE_FORCE.has(o.kind) && o.country !== null) || (!info.entry.generic && o.kind !== 'unidentified');
+    return ok ? { m: o, entry: info.entry } : null;
+  }
+  return null;
 }
 
 /** Words for a community's armed men: 'militias', 'tribesmen', 'clansmen'. */
@@ -726,6 +761,8 @@ const WEAPON_MODIFIERS = new Set([
 /** A state's army in one word: 'the army' is the one the text named with a country. */
 const THE_ARMY = new Set(['army', 'military']);
 /** Words of aircraft: a bare one ('the drone') is the last one the text gave a country. */
+/** Words before an aircraft that give it to the state in power: 'junta jets', 'regime warplanes', 'army drones'. */
+const STATE_OWNED_AIRCRAFT = /^(?:the\s+)?(?:junta|regime|army|military|government|govt)['’]?s?\s/i;
 const AIR_POWER = new Set(['drone', 'drones', 'warplane', 'warplanes', 'jets', 'jet', 'aircraft', 'helicopter', 'helicopters', 'gunships']);
 /** Verbs of attack after a country's name: 'Israel struck', 'Turkey shelled'. */
 const STATE_ATTACK_VERBS = new Set([
@@ -895,6 +932,11 @@ const MINE_WORDS = new Set(['ied', 'ieds', 'mine', 'mines', 'landmine', 'landmin
  */
 const DEFENDER_VERBS = new Set(['repulsed', 'repelled', 'repulse', 'repel', 'responded', 'retaliated', 'reacted', 'defended', 'resisted', 'pushed', 'fended', 'returned']);
 /** A mention used as the modifier of an attack noun acts: 'a Taliban attack', 'NDS operations'. */
+/** 'attempted to attack', 'tried to storm': the one who tries acts. */
+const TRY_VERBS = new Set(['attempted', 'tried', 'sought', 'attempt', 'try', 'attempting', 'trying']);
+/** Participles that, with no object and a preposition after them, are a passive without 'were': 'militants killed in a raid'. */
+const REDUCED_PASSIVE = new Set(['killed', 'shot', 'arrested', 'detained', 'abducted', 'kidnapped', 'captured', 'executed']);
+const REDUCED_PASSIVE_AFTER = new Set(['in', 'during', 'by', 'near', 'while', 'after', 'amid', 'following', 'when']);
 const ATTACK_NOUNS = new Set(['attack', 'attacks', 'assault', 'assaults', 'ambush', 'ambushes', 'offensive', 'operation', 'operations', 'raid', 'raids', 'airstrike', 'airstrikes', 'strike', 'strikes', 'shelling', 'fire', 'gunfire', 'bombardment', 'bombing', 'bomb', 'ied', 'mine', 'landmine', 'rocket', 'rockets', 'mortar', 'mortars', 'drone', 'drones', 'attackers', 'offensives', 'onslaught', 'incursion', 'infiltration', 'sniper', 'snipers', 'counterattack']);
 const PARTICIPLE = /(?:ed|en|wn|shot|hit|struck|beat|burnt|slain|held|caught|taken|left)$/;
 
@@ -1117,6 +1159,13 @@ function roleScores(doc: Doc, w: Words, m: ActorMention, info: MentionInfo | und
       patient += 5;
     } else if (v === w1 && ATTACK_NOUNS.has(nv) && sep.trim() === '') {
       agent += 3;
+    } else if (TRY_VERBS.has(nv) && w.lower[v + 1] === 'to' && (ACTIVE_VERBS.has(w.lower[v + 2] ?? '') || /^(?:storm|ambush|raid|seize|capture|overrun)$/.test(w.lower[v + 2] ?? ''))) {
+      // 'terrorists attempted to attack a post', 'militants tried to storm the base'.
+      agent += 2;
+    } else if (ACTIVE_VERBS.has(nv) && REDUCED_PASSIVE.has(nv) && REDUCED_PASSIVE_AFTER.has(w.lower[nv === 'shot' && w.lower[v + 1] === 'dead' ? v + 2 : v + 1] ?? '')) {
+      // 'two soldiers were martyred and as many terrorists killed in two operations': a past
+      // participle straight before 'in', 'during' or 'by' is a passive without its 'were'.
+      patient += 2;
     } else if (ACTIVE_VERBS.has(nv)) {
       if (/^(?:struck|hit|stepped|ran|drove)$/.test(nv) && [1, 2, 3, 4].some((k) => MINE_WORDS.has(w.lower[v + k] ?? ''))) {
         // 'an army vehicle struck an IED': the one who hits a mine is its target.
@@ -1283,6 +1332,12 @@ const AGAINST_CIVILIANS = new Set<SubEventType>(['Attack', 'Abduction/forced dis
 const FORCES_TARGET = /\b(?:raid(?:ed|s)?|attack(?:ed|s)?|storm(?:ed|s)?|ambush(?:ed|es)?|overr?an|assault(?:ed|s)?)\s+(?:on\s+)?(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w'’-]+\s+){0,3}?(?:army|military|police|security|gendarmerie|soldiers['’]?)\s+(?:camp|base|post|checkpoint|check\s?post|checkpost|station|barracks|convoy|patrol|outpost|position|garrison)s?\b/i;
 /** Bombings whose maker an unnamed armed group is by default (see assignActors). */
 const BOMBINGS = new Set<SubEventType>(['Suicide bomb', 'Remote explosive/landmine/IED', 'Grenade']);
+/**
+ * Violence no crowd carries out: villagers said to act in such an event (carrying the wounded
+ * away) are no rioters. (Not shelling or bombs: a crowd's tear-gas 'shells' and 'bombs' are read
+ * so at times, and the crowd there is what the text tells.)
+ */
+const NO_CROWD_WEAPONS = new Set<SubEventType>(['Air/drone strike', 'Suicide bomb']);
 /** Violence by one side against people or property that do not fight back. */
 const ONE_SIDED = new Set<SubEventType>(['Attack', 'Abduction/forced disappearance', 'Sexual violence', 'Looting/property destruction', 'Arrests']);
 /** Types where a missing perpetrator is an unidentified armed group. */
@@ -1390,6 +1445,7 @@ export function assignActors(doc: Doc, mentions: ActorMention[], event: EventIn,
   civiliansAsVictims(ctx, scored, ch);
   strikeSidesNamedEarlier(ctx, ch);
   perpetratorFromArticle(ctx, ch);
+  definiteGroupWords(ctx, ch);
   conventionalSides(ctx, scored, ch);
   militiaOfOrigin(ctx, ch);
   return pack(ch.a1, ch.a2);
@@ -1525,7 +1581,7 @@ function scoreCandidates(ctx: Ctx): Scored[] {
     if (NEEDS_PERPETRATOR.has(type) && s.agent === 0 && s.patient === 0 && Math.abs(m.sentence - triggerSentence) >= 2 && !PASSIVE_KINDS.has(m.kind)) return;
     const agent = s.agent;
     let patient = s.patient;
-    if (m.kind === 'civilians' && !PROTESTS.has(type) && s.agent >= 2 && s.agent > s.patient && (COLLECTIVE.test(m.text) || NATIONALS.test(m.text))) {
+    if (m.kind === 'civilians' && !PROTESTS.has(type) && !NO_CROWD_WEAPONS.has(type) && s.agent >= 2 && s.agent > s.patient && (COLLECTIVE.test(m.text) || NATIONALS.test(m.text))) {
       // Unarmed people who turn violent are rioters in ACLED's terms: 'villagers beat a
       // suspected thief', 'residents pelted the police with stones', 'locals clashed with police'.
       // 'Venezuelan migrants attacked a police officer': rioters named by their nationality.
@@ -1727,8 +1783,10 @@ function chooseSides(ctx: Ctx, scored: Scored[]): Chosen {
   // An aircraft the text gives no country ('a drone strike hit a house', and no earlier 'Turkish
   // drone'): nobody is said to have flown it, so it is ACLED's Unidentified Military Forces (8),
   // not the forces of the country it struck.
+  // (Not aircraft the words give to the state in power: 'junta jets', 'regime warplanes', 'army
+  // drones' are the forces of the country the event is in.)
   if (act && a1 && type === 'Air/drone strike' && act.generic && act.m.kind === 'military' && act.m.country === null && !act.m.via &&
-    AIR_POWER.has(act.m.text.split(/\s+/).pop()!.toLowerCase())) {
+    AIR_POWER.has(act.m.text.split(/\s+/).pop()!.toLowerCase()) && !STATE_OWNED_AIRCRAFT.test(act.m.text)) {
     a1 = byDefault('unidentified military', 'actors.unattributed-aircraft', [ev(articleId, doc, act.m)]);
   }
   if (target) a2 = fromMention(target, net(target) < 0 ? 'actors.target' : 'actors.other-side');
@@ -1885,6 +1943,17 @@ function perpetratorFromArticle(ctx: Ctx, ch: Chosen): void {
         rule = 'actors.state-held-responsible';
       }
     }
+    // 'Three Armenian soldiers were killed in heavy fighting along the border … the Azerbaijani
+    // Armed Forces attacked Armenian positions': a lead battle with one side, a state's forces at
+    // home, and nobody named against them is against the one foreign state whose forces the
+    // article names.
+    if (!claim && !a1 && lead && FOREIGN_FRONT.has(type)) {
+      const foe = foreignForceOfArticle(byArticle, ch.target);
+      if (foe) {
+        claim = foe;
+        rule = 'actors.foreign-force-of-article';
+      }
+    }
     const r = claim ? resolve(claim, infoOf(doc, claim)) : null;
     if (claim && r && r.name !== a2?.actor.value) {
       const evidence = [ev(articleId, doc, claim)];
@@ -1892,6 +1961,51 @@ function perpetratorFromArticle(ctx: Ctx, ch: Chosen): void {
     }
   }
   ch.a1 = a1;
+}
+
+/** Words for an armed group's men that, with 'the', point back to a group named before ('the rebels'). */
+const GROUP_NOUN = /(?:^|\s)(?:rebels?|militants?|insurgents?|terrorists?|jihadists?|guerrillas?|guerillas?|extremists?|separatists?)$/i;
+const DEFINITE_BEFORE = /\b(?:the|these|those)\s+$/i;
+
+/**
+ * 'Maoists fired on a patrol … In March, the rebels killed a councillor': 'the rebels', 'the
+ * militants' are a definite description of an armed group the article has named before. Where
+ * the article names one such group before the words, the side they stand for is that group
+ * (ACLED's coders read the article, not the sentence). Two groups named before leave it unknown;
+ * so do words without 'the' ('militants attacked a post'), which introduce someone new.
+ */
+function definiteGroupWords(ctx: Ctx, ch: Chosen): void {
+  const { doc, articleId, byArticle, resolve, field } = ctx;
+  const named = (s: Scored | undefined, side: Side | null): Side | null => {
+    if (!s || !side || !s.generic || s.m.kind !== 'unidentified' || !side.actor.value.startsWith('Unidentified Armed Group')) return null;
+    const words = ((s as Scored & { all?: Scored[] }).all ?? [s]).map((x) => x.m).filter((m) => GROUP_NOUN.test(m.text) && DEFINITE_BEFORE.test(doc.text.slice(Math.max(0, m.start - 8), m.start)));
+    if (words.length === 0) return null;
+    const first = words.reduce((a, b) => (b.start < a.start ? b : a));
+    const before = byArticle.all().filter((m) => m.end <= first.start && NON_STATE_NAMED(m) && !(m.kind === 'militia' && infoOf(doc, m)?.entry.generic));
+    const names = new Map<string, { m: ActorMention; r: { name: string; inter: number } }>();
+    for (const m of before) {
+      const r = resolve(m, infoOf(doc, m));
+      if (r) names.set(r.name, { m, r });
+    }
+    if (names.size !== 1) return null;
+    const { m, r } = [...names.values()][0]!;
+    const evidence = [ev(articleId, doc, first), ev(articleId, doc, m)];
+    return { actor: field(r.name, evidence, 'actors.definite-group-words', true), inter: field(r.inter, evidence, 'actors.definite-group-words', true) };
+  };
+  const a1 = named(ch.act, ch.a1);
+  if (a1 && a1.actor.value !== ch.a2?.actor.value) ch.a1 = a1;
+  const a2 = named(ch.target, ch.a2);
+  if (a2 && a2.actor.value !== ch.a1?.actor.value) ch.a2 = a2;
+}
+
+/** Battles a foreign state's forces fight across a border. */
+const FOREIGN_FRONT = new Set<SubEventType>(['Armed clash', 'Shelling/artillery/missile attack']);
+/** The one foreign state whose military the article names, against a side that is a state's forces at home (null if none or several). */
+function foreignForceOfArticle(byArticle: ArticleMentions, target: Scored | undefined): ActorMention | null {
+  if (!target || !STATE_KINDS.has(target.m.kind) || target.inter !== 1 || target.m.country === null) return null;
+  const home = target.m.country;
+  const foreign = byArticle.all().filter((m) => m.kind === 'military' && m.country !== null && m.country !== home);
+  return foreign.length > 0 && foreign.every((m) => m.country === foreign[0]!.country) ? foreign[0]! : null;
 }
 
 /** Unnamed attackers 'from X County': the men a place sends, before the unit word ('County'). */
@@ -2000,9 +2114,15 @@ function namedGroupsNear(doc: Doc, byArticle: ArticleMentions, sentences: number
   for (let s = lo; s <= hi; s++) range.push(s);
   return byArticle.inSentences(range).filter((m) => m.sentence >= lo && m.sentence <= hi && named(m));
 }
-/** A group that can claim an attack: a named non-state group, or a named gang or cartel (a cartel
- * claims by its banners as an armed group does by a statement); never an unidentified one. */
-const CLAIMING_GROUP = (m: ActorMention): boolean => NON_STATE_NAMED(m) || (m.kind === 'gang' && !m.actor.startsWith('Unidentified'));
+/**
+ * A group that can claim an attack: a named non-state group, or a named gang or cartel (a cartel
+ * claims by its banners as an armed group does by a statement), never an unidentified one; or a
+ * state force named as such, not by a generic word ('the Revolutionary Guards claimed
+ * responsibility for the missile attack').
+ */
+const claimingGroup = (doc: Doc) => (m: ActorMention): boolean =>
+  NON_STATE_NAMED(m) || (m.kind === 'gang' && !m.actor.startsWith('Unidentified')) ||
+  ((m.kind === 'military' || m.kind === 'police') && infoOf(doc, m)?.entry.generic === false);
 
 /**
  * A named armed group that claims the event: 'JNIM claimed responsibility', 'the TTP took
@@ -2011,7 +2131,7 @@ const CLAIMING_GROUP = (m: ActorMention): boolean => NON_STATE_NAMED(m) || (m.ki
  * for another attack; the caller reaches to the end of the article for its lead incident).
  */
 function claimant(doc: Doc, w: Words, byArticle: ArticleMentions, sentences: number[], reach = 2): ActorMention | null {
-  for (const m of namedGroupsNear(doc, byArticle, sentences, reach, CLAIMING_GROUP)) {
+  for (const m of namedGroupsNear(doc, byArticle, sentences, reach, claimingGroup(doc))) {
     const w0 = wordAt(w, m.start);
     const w1 = Math.max(w0 + 1, wordAt(w, m.end));
     // 'X (also) claimed/has claimed responsibility', 'X claimed the attack'.

@@ -207,10 +207,19 @@ function mostPrecise(rs: FusionReport[], precision: (r: ReportIncident) => numbe
   return best === Infinity ? rs : rs.filter((r) => precision(r.incident) === best);
 }
 
-/** Reports that name the actor, when some do; else all. */
+/** A side filled by ACLED's default for a side the text leaves out ('actors.default-unidentified'). */
+const DEFAULT_SIDE = /^actors\.default-/;
+
+/**
+ * Reports that name the actor, when some do; else those whose generic actor the text gives
+ * ('herdsmen' -> a communal militia) over a default for a side it leaves out (an unidentified
+ * armed group because someone 'was shot'); else all.
+ */
 function namedFirst(rs: FusionReport[], field: 'actor1' | 'actor2'): FusionReport[] {
   const named = rs.filter((r) => r.incident[field] && !GENERIC_ACTOR.test(r.incident[field]!));
-  return named.length ? named : rs;
+  if (named.length) return named;
+  const read = rs.filter((r) => r.incident[field] && !DEFAULT_SIDE.test(r.incident.trace[field]?.rule ?? ''));
+  return read.length ? read : rs;
 }
 
 const PLACE = ['country', 'admin1', 'admin2', 'location', 'latitude', 'longitude', 'geo_precision'] as const;
