@@ -76,3 +76,23 @@ test('a sentence that only muses about "elsewhere" opens no incident', () => {
   );
   assert.equal(xs.length, 1, brief(xs));
 });
+
+test('a town taken, told in passing in a sentence about another incident, is an incident of its own', () => {
+  const main = 'A drone strike killed nine people at a market in Gao on Tuesday, officials said.';
+  for (const [passing, town] of [
+    ['The strike comes amid heavy fighting in the region, where thousands fled to Gao last week after the militants seized control of Ansongo town.', 'Ansongo'],
+    ['The strike came as the militants completed their capture of Menaka on Sunday, local sources said.', 'Menaka'],
+  ] as const) {
+    const xs = incidents([main, passing].join('\n\n'));
+    const taken = xs.find((x) => x.sub_event_type.value === 'Non-state actor overtakes territory');
+    assert.ok(taken, `${passing} -> ${brief(xs)}`);
+    assert.equal(taken!.location?.value, town, `${passing} -> ${brief(xs)}`);
+    assert.equal(taken!.background, true);
+    assert.ok(xs.some((x) => x.sub_event_type.value === 'Air/drone strike'), brief(xs));
+  }
+});
+
+test('a taking that only dates the sentence ("since the takeover of X in 2022") is no incident', () => {
+  const xs = incidents(['A drone strike killed nine people at a market in Gao on Tuesday, officials said.', 'Tensions have grown since the jihadists\' takeover of Menaka in 2022.'].join('\n\n'));
+  assert.ok(!xs.some((x) => x.sub_event_type.value === 'Non-state actor overtakes territory'), brief(xs));
+});
