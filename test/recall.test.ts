@@ -96,3 +96,9 @@ test('a taking that only dates the sentence ("since the takeover of X in 2022") 
   const xs = incidents(['A drone strike killed nine people at a market in Gao on Tuesday, officials said.', 'Tensions have grown since the jihadists\' takeover of Menaka in 2022.'].join('\n\n'));
   assert.ok(!xs.some((x) => x.sub_event_type.value === 'Non-state actor overtakes territory'), brief(xs));
 });
+
+test('a line that opens "And in <Place>," after a joining word tells another incident', () => {
+  const xs = incidents(['Security forces killed three militants during a raid in Bannu district on Monday, the army said.', 'And in Balochistan, two soldiers were killed as troops repelled an attack on a post in Panjgur.'].join('\n\n'));
+  assert.equal(xs.length, 2, brief(xs));
+  assert.ok(xs.some((x) => x.location?.value === 'Panjgur' && x.fatalities.value === 2), brief(xs));
+});

@@ -1343,7 +1343,9 @@ function isBareAttribution(info: SentenceInfo): boolean {
 
 const NAME_GLUE = new Set(['of', 'al', 'el', 'ad', 'as', 'ar', 'az', 'the', 'and', '-', "'", '’']);
 const PLACE_OPENERS = new Set(['near', 'in', 'outside', 'around', 'at', 'west', 'east', 'north', 'south']);
-/** The first sentence of a line that opens "Near <Place>," or "In <Place>,". */
+/** Joining words that may come before a line's opening place: "And in <Place>, …", "Meanwhile, in <Place>, …". */
+const PLACE_LEAD_INS = new Set(['and', 'also', 'meanwhile', 'elsewhere', 'separately', 'while']);
+/** The first sentence of a line that opens "Near <Place>," or "In <Place>," (after a joining word). */
 function opensWithPlace(doc: Doc, si: number): boolean {
   const s = doc.sentences[si]!;
   const para = doc.paragraphs[s.paragraph]!;
@@ -1354,6 +1356,11 @@ function opensWithPlace(doc: Doc, si: number): boolean {
   }
   let t = s.tokenStart;
   while (t < s.tokenEnd && doc.tokens[t]!.pos === 'PUNCT') t++;
+  // ("And in <Province>, four militants were killed …": a joining word first)
+  if (t < s.tokenEnd && PLACE_LEAD_INS.has(doc.tokens[t]!.lower)) {
+    t++;
+    if (t < s.tokenEnd && doc.tokens[t]!.lower === ',') t++;
+  }
   if (t >= s.tokenEnd || !PLACE_OPENERS.has(doc.tokens[t]!.lower)) return false;
   // a capitalised name (tagged however wink-nlp likes: "Tal Afar" comes out PROPN ADJ), then a comma
   const isName = (k: number) => /^[A-Z]/.test(doc.text[doc.tokens[k]!.start]!);
