@@ -84,12 +84,11 @@ const monthNum = (s: string): number | null => {
 /** The absolute and relative forms, tried in this order; a later match may not overlap an earlier. */
 const PATTERNS: Pattern[] = [
   {
-    // Two days of one month: "On January 29-30 2025", "on the night of 15/16 November 2024". The
-    // first day, except over a night ("the night of Jan 25-26"), which is mostly the small hours
-    // of the second.
+    // Two days of one month: "On January 29-30 2025", "on the night of 15/16 November 2024": the
+    // first day, also over a night (the day it began).
     re: new RegExp(`\\b(?:${MONTH}\\s+${DAY}\\s*[-–/]\\s*${DAY}|${DAY}\\s*[-–/]\\s*${DAY}(?:\\s+of)?\\s+${MONTH}),?\\s+${YEAR}\\b`, 'gi'),
     rule: 'date:day-range',
-    read: (m) => withMonth(m[1] ?? m[6]!, (mo) => full(+m[7]!, mo, dayOfRange(m, +(m[2] ?? m[4])!, +(m[3] ?? m[5])!))),
+    read: (m) => withMonth(m[1] ?? m[6]!, (mo) => full(+m[7]!, mo, dayOfRange(+(m[2] ?? m[4])!))),
   },
   {
     // "2020-05-09": ISO dates in feeds and datelines.
@@ -113,7 +112,7 @@ const PATTERNS: Pattern[] = [
     // Two days of one month, the year implied: "the night of Jan 25-26", "on 15/16 November".
     re: new RegExp(`\\b(?:${MONTH}\\s+${DAY}\\s*[-–/]\\s*${DAY}|${DAY}\\s*[-–/]\\s*${DAY}(?:\\s+of)?\\s+${MONTH})(?![\\w-])`, 'gi'),
     rule: 'date:day-range',
-    read: (m, a) => withMonth(m[1] ?? m[6]!, (mo) => impliedYear(a, mo, dayOfRange(m, +(m[2] ?? m[4])!, +(m[3] ?? m[5])!))),
+    read: (m, a) => withMonth(m[1] ?? m[6]!, (mo) => impliedYear(a, mo, dayOfRange(+(m[2] ?? m[4])!))),
   },
   {
     // "Around 1 May", "on 3rd March", "on the 5th of May": the year is implied.
@@ -623,11 +622,13 @@ export function resolvePeriod(
 
 // ---------------------------------------------------------------------------------------------
 
-/** The day a range of two days dates: the first, or the second after 'night of' (see PATTERNS). */
-function dayOfRange(m: RegExpExecArray, first: number, second: number): number {
-  if (second !== first + 1) return first;
-  const before = m.input.slice(Math.max(0, m.index - 16), m.index);
-  return /\bnight\s+(?:of\s+)?(?:the\s+)?$/i.test(before) ? second : first;
+/**
+ * The day a range of two days dates: the first, also over a night ("the night of Jan 25-26" is
+ * the night that began on the 25th; ACLED dates an event by the day it began, and the news-dev
+ * coders date a raid over a night by its first day).
+ */
+function dayOfRange(first: number): number {
+  return first;
 }
 
 function withMonth(s: string, f: (mo: number) => Resolved | null): Resolved | null {
