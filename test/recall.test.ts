@@ -102,3 +102,10 @@ test('a line that opens "And in <Place>," after a joining word tells another inc
   assert.equal(xs.length, 2, brief(xs));
   assert.ok(xs.some((x) => x.location?.value === 'Panjgur' && x.fatalities.value === 2), brief(xs));
 });
+
+test('an old incident dated "in <month> this year" inside its sentence is an incident of its own', () => {
+  const xs = incidents(['Gunmen killed four policemen at a checkpoint in Bannu on Friday, officials said.', 'The attackers fled on motorcycles.', 'Militants overran a police post in Lakki Marwat in January this year, killing two officers.'].join('\n\n'));
+  assert.equal(xs.length, 2, brief(xs));
+  const back = xs.find((x) => x.location?.value === 'Lakki Marwat');
+  assert.ok(back && back.background && back.event_date?.value.startsWith('2024-01'), brief(xs));
+});

@@ -1486,8 +1486,8 @@ const OWN_PAST_DATES: { id: string; re: RegExp; reason: string }[] = [
   },
   {
     id: 'month-year',
-    re: new RegExp(`\\b(?:in|on)\\s+(?:\\d{1,2}\\s+)?${MONTHS}(?:\\s+\\d{1,2})?,?\\s+(?:19|20)\\d\\d\\b`, 'i'),
-    reason: 'a full date with its year anywhere in the sentence ("during an attack on Z on March 4, 2022"): news gives the year only for an event of another time than the story',
+    re: new RegExp(`\\b(?:in|on)\\s+(?:\\d{1,2}\\s+)?${MONTHS}(?:\\s+\\d{1,2})?,?\\s+(?:(?:19|20)\\d\\d\\b|(?:this|last) year\\b)`, 'i'),
+    reason: 'a full date with its year anywhere in the sentence ("during an attack on Z on March 4, 2022", "until Z fell in January this year"): news gives the year only for an event of another time than the story',
   },
 ];
 
