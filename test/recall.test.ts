@@ -109,3 +109,10 @@ test('an old incident dated "in <month> this year" inside its sentence is an inc
   const back = xs.find((x) => x.location?.value === 'Lakki Marwat');
   assert.ok(back && back.background && back.event_date?.value.startsWith('2024-01'), brief(xs));
 });
+
+test('an old incident whose place is a name with its kind after it ("<Name> airport was hit") is an incident of its own', () => {
+  const xs = incidents(['Rockets hit a military base near Baghdad on Monday evening, wounding two contractors, officials said.', 'Last September, Basra airport was subjected to a similar attack.'].join('\n\n'), '2024-05-14');
+  assert.equal(xs.length, 2, brief(xs));
+  const back = xs.find((x) => x.location?.value === 'Basra');
+  assert.ok(back && back.background && back.event_date?.value.startsWith('2023-09'), brief(xs));
+});
