@@ -254,6 +254,8 @@ const NAME_THEN_PLACE = new Set(['district', 'airport']);
 const PLACE_NOUNS = new Set(['village', 'town', 'city', 'district', 'province', 'governorate', 'area', 'region', 'outskirts', 'suburb', 'neighbourhood', 'neighborhood', 'port', 'capital']);
 const NUM_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'dozen', 'dozens', 'scores', 'hundreds', 'several', 'twenty', 'thirty', 'forty', 'fifty', 'hundred']);
 const TOLL_WORDS = /^(kill|dead|died|death|wound|injur|casualt|fatalit|martyr|bodies|slain|lives)/;
+/** People counted before an aside: "11 people, including …, were wounded". */
+const COUNTED_PEOPLE = /^(people|persons|civilians|soldiers|policemen|officers|men|women|children|worshippers|passengers)$/;
 
 /**
  * Trigger kinds that, in quotation marks, are a party's label and not the reporter's account:
@@ -328,6 +330,12 @@ function readSentence(doc: Doc, si: number, times: Mention[]): SentenceInfo {
         const a = words[j + d];
         const b = words[j - d];
         if ((a && TOLL_WORDS.test(a)) || (b && TOLL_WORDS.test(b))) toll = true;
+      }
+      // "at least 11 people, including a party leader, were wounded": the toll word after an
+      // aside set off by commas
+      if (!toll && COUNTED_PEOPLE.test(words[j + 1] ?? '') && words[j + 2] === ',') {
+        const close = words.indexOf(',', j + 3);
+        if (close > 0 && close - j <= 16 && words.slice(close + 1, close + 4).some((w) => TOLL_WORDS.test(w))) toll = true;
       }
     }
     if (!place && PLACE_PREPS.has(words[j]!) && tok[j + 1]?.pos === 'PROPN') place = true;
