@@ -6,7 +6,7 @@ import type { Article, Claim, Evidence, Field, Incident, Organisation, Person, Q
 import { SUB_EVENT_TYPES } from './core/types.js';
 import { normaliseDate } from './ingest/html.js';
 import { analyze, loadNlp } from './text/analyze.js';
-import type { Doc } from './text/doc.js';
+import { sentenceIndexAt, type Doc } from './text/doc.js';
 import { loadGazetteer, type Gazetteer } from './geo/gazetteer.js';
 import { nameKey } from './geo/names.js';
 import { findEvents, mergeCandidates, type EventCandidate, type Span } from './extract/events.js';
@@ -177,7 +177,7 @@ function readIncident(
   claimed: Set<number> = new Set(),
 ): Incident {
   const when = eventDate(doc, dates, ev.sentences, articleId, published, ev.trigger);
-  const loc = datedAdmin2(resolveLocation(doc, places, ev.sentences, articleId), when.event_date?.value ?? null);
+  const loc = datedAdmin2(resolveLocation(doc, placesOf(doc, ev, places), ev.sentences, articleId), when.event_date?.value ?? null);
   const who = assignActors(
     doc,
     actors,
@@ -208,6 +208,24 @@ function readIncident(
   retypeBySides(inc);
   retypeSuspectedSuicide(doc, inc, ev.sentences, articleId, claimed);
   return inc;
+}
+
+/** How far after its trigger the place a taking of territory names is looked for ("seized
+ *  control of the nearby town of <Name>"). */
+const TAKEN_PLACE_REACH = 40;
+
+/**
+ * The places an incident's location is read from: every place of its sentences, or for a taking
+ * told in passing (events.ts territoryInPassing) the place named right after its trigger, which is
+ * the place taken ("thousands fled to <City A> after the militia seized <Town B>": B), or every
+ * place where none is named there.
+ */
+function placesOf(doc: Doc, ev: EventCandidate, places: PlaceMention[]): PlaceMention[] {
+  if (!ev.placeAfterTrigger) return places;
+  const at = sentenceIndexAt(doc, ev.trigger.start);
+  const near = (p: PlaceMention) => p.start >= ev.trigger.start && p.start <= ev.trigger.end + TAKEN_PLACE_REACH;
+  // (the other sentences' places stay: they tell the article's country)
+  return places.some(near) ? places.filter((p) => p.sentence !== at || near(p)) : places;
 }
 
 /** How far after an incident's last sentence its toll is looked for. */

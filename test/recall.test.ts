@@ -76,3 +76,49 @@ test('a sentence that only muses about "elsewhere" opens no incident', () => {
   );
   assert.equal(xs.length, 1, brief(xs));
 });
+
+test('a town taken, told in passing in a sentence about another incident, is an incident of its own', () => {
+  const main = 'A drone strike killed nine people at a market in Gao on Tuesday, officials said.';
+  for (const [passing, town] of [
+    ['The strike comes amid heavy fighting in the region, where thousands fled to Gao last week after the militants seized control of Ansongo town.', 'Ansongo'],
+    ['The strike came as the militants completed their capture of Menaka on Sunday, local sources said.', 'Menaka'],
+  ] as const) {
+    const xs = incidents([main, passing].join('\n\n'));
+    const taken = xs.find((x) => x.sub_event_type.value === 'Non-state actor overtakes territory');
+    assert.ok(taken, `${passing} -> ${brief(xs)}`);
+    assert.equal(taken!.location?.value, town, `${passing} -> ${brief(xs)}`);
+    assert.equal(taken!.background, true);
+    assert.ok(xs.some((x) => x.sub_event_type.value === 'Air/drone strike'), brief(xs));
+  }
+});
+
+test('a taking that only dates the sentence ("since the takeover of X in 2022") is no incident', () => {
+  const xs = incidents(['A drone strike killed nine people at a market in Gao on Tuesday, officials said.', 'Tensions have grown since the jihadists\' takeover of Menaka in 2022.'].join('\n\n'));
+  assert.ok(!xs.some((x) => x.sub_event_type.value === 'Non-state actor overtakes territory'), brief(xs));
+});
+
+test('a line that opens "And in <Place>," after a joining word tells another incident', () => {
+  const xs = incidents(['Security forces killed three militants during a raid in Bannu district on Monday, the army said.', 'And in Balochistan, two soldiers were killed as troops repelled an attack on a post in Panjgur.'].join('\n\n'));
+  assert.equal(xs.length, 2, brief(xs));
+  assert.ok(xs.some((x) => x.location?.value === 'Panjgur' && x.fatalities.value === 2), brief(xs));
+});
+
+test('an old incident dated "in <month> this year" inside its sentence is an incident of its own', () => {
+  const xs = incidents(['Gunmen killed four policemen at a checkpoint in Bannu on Friday, officials said.', 'The attackers fled on motorcycles.', 'Militants overran a police post in Lakki Marwat in January this year, killing two officers.'].join('\n\n'));
+  assert.equal(xs.length, 2, brief(xs));
+  const back = xs.find((x) => x.location?.value === 'Lakki Marwat');
+  assert.ok(back && back.background && back.event_date?.value.startsWith('2024-01'), brief(xs));
+});
+
+test('an old incident whose place is a name with its kind after it ("<Name> airport was hit") is an incident of its own', () => {
+  const xs = incidents(['Rockets hit a military base near Baghdad on Monday evening, wounding two contractors, officials said.', 'Last September, Basra airport was subjected to a similar attack.'].join('\n\n'), '2024-05-14');
+  assert.equal(xs.length, 2, brief(xs));
+  const back = xs.find((x) => x.location?.value === 'Basra');
+  assert.ok(back && back.background && back.event_date?.value.startsWith('2023-09'), brief(xs));
+});
+
+test('an old incident whose toll comes after an aside ("nine people, including a councillor, were wounded") is an incident of its own', () => {
+  const xs = incidents(['A suicide bomber killed 12 people near a shrine in Khuzdar district on Friday, police said.', 'The bomber blew himself up at the gate.', 'This is the second blast in Khuzdar this month.', 'On May 3, at least nine people, including a local councillor, were wounded in an explosion there.'].join('\n\n'));
+  assert.equal(xs.length, 2, brief(xs));
+  assert.ok(xs.some((x) => x.background && x.event_date?.value === '2024-05-03'), brief(xs));
+});

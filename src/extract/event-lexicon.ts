@@ -213,6 +213,12 @@ export const TRIGGERS: TriggerEntry[] = [
     reason: 'ACLED: Battles where territory changes hands: Non-state actor overtakes territory, or Government regains territory when the state takes it',
   },
   {
+    id: 'capture-of-name',
+    cat: 'capture',
+    pats: ['capture|fall|takeover|seizure of'],
+    reason: 'a place taken, told as a noun before its name ("the capture of <Town>", "the fall of <City>", "the takeover of <Town>"): the same taking of territory; it counts only before a capitalised name (events.ts), so "the fall of prices" and "the seizure of weapons" stay out',
+  },
+  {
     id: 'capture-passive',
     cat: 'capture',
     pats: [
@@ -328,8 +334,8 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'not-event-warning',
     cat: 'not_event',
-    pats: ['surface to air', 'ground to air', 'shoulder fired', 'air defence missile*', 'air defense missile*', 'air raid siren*', 'air raid alert*', 'air raid warning*', 'air raid shelter*', 'air alert*', 'air defence siren*', 'air defense siren*'],
-    reason: 'a warning of attack from the air is no air strike: "as air raid sirens sounded" tells the setting of whatever hit the city, not its means; a surface-to-air or air-defence missile is fired from the ground (the missile itself stays a shelling hit)',
+    pats: ['surface to air', 'ground to air', 'shoulder fired', 'air defence missile*', 'air defense missile*', 'air raid siren*', 'air raid alert*', 'air raid warning*', 'air raid shelter*', 'air alert*', 'air defence siren*', 'air defense siren*', 'from the air force'],
+    reason: 'a warning of attack from the air is no air strike: "as air raid sirens sounded" tells the setting of whatever hit the city, not its means; a surface-to-air or air-defence missile is fired from the ground (the missile itself stays a shelling hit); "reinforcements from the air force" names who came, not an attack from the air',
   },
   {
     id: 'not-event-unrest-backdrop',
@@ -473,7 +479,7 @@ export const TRIGGERS: TriggerEntry[] = [
   {
     id: 'cue-anaphor',
     cat: 'cue_anaphor',
-    pats: ['the|these|those|this|that|such|\'s|’s ~1 strike|strikes|attack|attacks|blast|blasts|explosion|explosions|bombing|bombings|raid|raids|incident|clash|clashes|assault|shelling|fighting|protest|protests|demonstration|demonstrations|rally|riot|riots|violence|operation|ambush|killing|killings|abduction|kidnapping|airstrike|airstrikes|bombardment|bombardments|barrage|shells|shelling|gunfight|gunbattle|firefight|battle|offensive|massacre|siege|bomber|bombers|attacker|attackers|assailant|assailants|gunman|gunmen'],
-    reason: '"the strikes", "the attack", "the bomber": a definite mention refers back to an incident already told',
+    pats: ['the|these|those|this|that|such|\'s|’s ~1 strike|strikes|attack|attacks|blast|blasts|explosion|explosions|bombing|bombings|raid|raids|incident|clash|clashes|assault|shelling|fighting|protest|protests|demonstration|demonstrations|rally|riot|riots|violence|operation|ambush|killing|killings|abduction|kidnapping|airstrike|airstrikes|bombardment|bombardments|barrage|shells|shelling|gunfight|gunbattle|firefight|battle|offensive|massacre|siege|bomber|bombers|attacker|attackers|assailant|assailants|gunman|gunmen|capture|fall|takeover|seizure'],
+    reason: '"the strikes", "the attack", "the bomber", "the capture of the town": a definite mention refers back to an incident already told',
   },
 ];

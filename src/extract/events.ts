@@ -55,6 +55,9 @@ export interface EventCandidate {
   /** An earlier incident told by a later one's reference clause ("came a week after …"): how
    *  long before the date the sentence gives it took place. */
   before?: Span;
+  /** The place is the one named right after the trigger ("the capture of <Town>"), not any
+   *  place of the sentence: a taking told in passing in a sentence about something else. */
+  placeAfterTrigger?: boolean;
 }
 
 // ------------------------------------------------------------------------------ compiled lexicon
@@ -244,9 +247,15 @@ const STATISTIC = new RegExp(
 const DAY_TIME = /\b(?:yesterday|today|tonight|last night|this morning|(?:on|late|early|last) (?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:morning|afternoon|evening|night)|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?!\d))\b/i;
 const SUPERLATIVE_SINCE = /\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|most \w+|first|single)\b[^.]{0,80}\bsince\b/i;
 const COUNTRYWIDE = /\bacross the (?:country|nation|province|region)\b|\bnationwide\b|\bcountrywide\b/i;
+/** Words after a name that make it a place: "Barmal district", "Erbil airport". (Not city, town
+ *  or province: on the CASE and ACLED sets they open more non-events than incidents, e.g. in
+ *  names of institutions and teams.) */
+const NAME_THEN_PLACE = new Set(['district', 'airport']);
 const PLACE_NOUNS = new Set(['village', 'town', 'city', 'district', 'province', 'governorate', 'area', 'region', 'outskirts', 'suburb', 'neighbourhood', 'neighborhood', 'port', 'capital']);
 const NUM_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'dozen', 'dozens', 'scores', 'hundreds', 'several', 'twenty', 'thirty', 'forty', 'fifty', 'hundred']);
 const TOLL_WORDS = /^(kill|dead|died|death|wound|injur|casualt|fatalit|martyr|bodies|slain|lives)/;
+/** People counted before an aside: "11 people, including …, were wounded". */
+const COUNTED_PEOPLE = /^(people|persons|civilians|soldiers|policemen|officers|men|women|children|worshippers|passengers)$/;
 
 /**
  * Trigger kinds that, in quotation marks, are a party's label and not the reporter's account:
@@ -322,9 +331,16 @@ function readSentence(doc: Doc, si: number, times: Mention[]): SentenceInfo {
         const b = words[j - d];
         if ((a && TOLL_WORDS.test(a)) || (b && TOLL_WORDS.test(b))) toll = true;
       }
+      // "at least 11 people, including a party leader, were wounded": the toll word after an
+      // aside set off by commas
+      if (!toll && COUNTED_PEOPLE.test(words[j + 1] ?? '') && words[j + 2] === ',') {
+        const close = words.indexOf(',', j + 3);
+        if (close > 0 && close - j <= 16 && words.slice(close + 1, close + 4).some((w) => TOLL_WORDS.test(w))) toll = true;
+      }
     }
     if (!place && PLACE_PREPS.has(words[j]!) && tok[j + 1]?.pos === 'PROPN') place = true;
-    if (!place && k.pos === 'PROPN' && words[j + 1] === 'district') place = true;
+    // ("Barmal district", "Erbil airport was hit": a name with the kind of place after it)
+    if (!place && k.pos === 'PROPN' && NAME_THEN_PLACE.has(words[j + 1] ?? '')) place = true;
     // "in the village of Safina", "near the town of Tal Afar"
     if (!place && PLACE_PREPS.has(words[j]!) && words[j + 1] === 'the' && PLACE_NOUNS.has(words[j + 2] ?? '') && words[j + 3] === 'of' && tok[j + 4] && /^[A-Z]/.test(doc.text[tok[j + 4]!.start]!)) place = true;
     // "on the city's southern edge", "at the town's entrance": the place just named, again
@@ -407,6 +423,12 @@ function referenceClauses(st: string, base: number, tok: Token[]): [number, numb
   return out;
 }
 
+/** Does a capitalised name follow word position j ("of Dikwa", "of El-Fasher")? */
+function namedAfter(doc: Doc, info: SentenceInfo, j: number): boolean {
+  const t = info.tok[j + 1];
+  return !!t && /^\p{Lu}/u.test(doc.text[t.start] ?? '');
+}
+
 /** An arrest told as a noun with its count: "the arrest of 57 people", "the detention of dozens". */
 function countedArrest(info: SentenceInfo, h: Hit): boolean {
   const next = info.words[h.w1 + 2] ?? '';
@@ -415,7 +437,7 @@ function countedArrest(info: SentenceInfo, h: Hit): boolean {
 
 /** Keep event hits that are asserted: not negated, not hedged, not a protest's topic, and not
  *  covered by an earlier, longer trigger ("air strike against" is not a labour strike). */
-function liveHits(info: SentenceInfo): Hit[] {
+function liveHits(doc: Doc, info: SentenceInfo): Hit[] {
   const ev = info.hits.filter((h) => EVENT_CATS.has(h.cat));
   const out: Hit[] = [];
   const protestAt = ev.filter((h) => h.cat === 'protest').map((h) => h.w0);
@@ -476,6 +498,8 @@ function liveHits(info: SentenceInfo): Hit[] {
     // a look-alike: "missile tests", "firefighters battle the blaze"
     if (blocks.some((b) => b.w0 <= h.w1 && h.w0 <= b.w1)) continue;
     if (h.entry === 'protest-weak' && !crowdNamed) continue;
+    // "the capture of <Name>": only a name after it is a place taken ("the fall of prices" is not)
+    if (h.entry === 'capture-of-name' && !namedAfter(doc, info, h.w1)) continue;
     // a seizure of drugs or contraband is an event only when state forces make it: "federal
     // police seized two tons of marijuana", not "the gang seized a cocaine shipment"
     if (h.entry === 'loot-seizure' && subjectKind(info, h) !== 'state') continue;
@@ -1332,7 +1356,9 @@ function isBareAttribution(info: SentenceInfo): boolean {
 
 const NAME_GLUE = new Set(['of', 'al', 'el', 'ad', 'as', 'ar', 'az', 'the', 'and', '-', "'", '’']);
 const PLACE_OPENERS = new Set(['near', 'in', 'outside', 'around', 'at', 'west', 'east', 'north', 'south']);
-/** The first sentence of a line that opens "Near <Place>," or "In <Place>,". */
+/** Joining words that may come before a line's opening place: "And in <Place>, …", "Meanwhile, in <Place>, …". */
+const PLACE_LEAD_INS = new Set(['and', 'also', 'meanwhile', 'elsewhere', 'separately', 'while']);
+/** The first sentence of a line that opens "Near <Place>," or "In <Place>," (after a joining word). */
 function opensWithPlace(doc: Doc, si: number): boolean {
   const s = doc.sentences[si]!;
   const para = doc.paragraphs[s.paragraph]!;
@@ -1343,6 +1369,11 @@ function opensWithPlace(doc: Doc, si: number): boolean {
   }
   let t = s.tokenStart;
   while (t < s.tokenEnd && doc.tokens[t]!.pos === 'PUNCT') t++;
+  // ("And in <Province>, four militants were killed …": a joining word first)
+  if (t < s.tokenEnd && PLACE_LEAD_INS.has(doc.tokens[t]!.lower)) {
+    t++;
+    if (t < s.tokenEnd && doc.tokens[t]!.lower === ',') t++;
+  }
   if (t >= s.tokenEnd || !PLACE_OPENERS.has(doc.tokens[t]!.lower)) return false;
   // a capitalised name (tagged however wink-nlp likes: "Tal Afar" comes out PROPN ADJ), then a comma
   const isName = (k: number) => /^[A-Z]/.test(doc.text[doc.tokens[k]!.start]!);
@@ -1391,7 +1422,7 @@ function readAll(doc: Doc): SentenceInfo[] {
   }
   for (let i = 0; i < n; i++) {
     const info = readSentence(doc, i, timesBySentence.get(i) ?? NO_TIMES);
-    info.live = liveHits(info);
+    info.live = liveHits(doc, info);
     infos[i] = info;
   }
   READ.set(doc, infos);
@@ -1406,6 +1437,9 @@ function readAll(doc: Doc): SentenceInfo[] {
 export function mergeCandidates(doc: Doc, parts: EventCandidate[]): EventCandidate {
   const infos = readAll(doc);
   const sentences = [...new Set(parts.flatMap((p) => p.sentences))].sort((a, b) => a - b);
+  // takings told in passing, each read from its own words (territoryInPassing), stay so: the
+  // rest of their sentences tells other events
+  if (parts.every((p) => p.placeAfterTrigger)) return { ...parts[0]!, sentences };
   const live = sentences.map((k) => infos[k]!).filter((inf) => inf.live.length > 0);
   const typed = live.length ? typeIncident(doc, live, sentences.map((k) => infos[k]!)) : null;
   const first = parts[0]!;
@@ -1465,8 +1499,8 @@ const OWN_PAST_DATES: { id: string; re: RegExp; reason: string }[] = [
   },
   {
     id: 'month-year',
-    re: new RegExp(`\\b(?:in|on)\\s+(?:\\d{1,2}\\s+)?${MONTHS}(?:\\s+\\d{1,2})?,?\\s+(?:19|20)\\d\\d\\b`, 'i'),
-    reason: 'a full date with its year anywhere in the sentence ("during an attack on Z on March 4, 2022"): news gives the year only for an event of another time than the story',
+    re: new RegExp(`\\b(?:in|on)\\s+(?:\\d{1,2}\\s+)?${MONTHS}(?:\\s+\\d{1,2})?,?\\s+(?:(?:19|20)\\d\\d\\b|(?:this|last) year\\b)`, 'i'),
+    reason: 'a full date with its year anywhere in the sentence ("during an attack on Z on March 4, 2022", "until Z fell in January this year"): news gives the year only for an event of another time than the story',
   },
 ];
 
@@ -1749,6 +1783,81 @@ export function findEvents(doc: Doc, opts: ReadOptions = {}): EventCandidate[] {
     ];
   }
   const out: EventCandidate[] = [];
+  emitClusters(doc, infos, clusters, out, n);
+  if (opts.news) out.push(...territoryInPassing(doc, infos, out));
+  return out;
+}
+
+/** The rule suffix of a taking of territory told in passing (territoryInPassing). */
+export const IN_PASSING = 'in-passing';
+/** Sub-event types of territory changing hands. */
+const TERRITORY_SUBS = new Set<SubEventType>(['Non-state actor overtakes territory', 'Government regains territory', 'Non-violent transfer of territory']);
+
+/** A taking of territory that names what was taken: a town word ("seized control of X town") or a
+ *  capitalised name right after it ("the capture of Dikwa", "overran Gajiram"). */
+function namesTakenPlace(doc: Doc, info: SentenceInfo, h: Hit): boolean {
+  const words = info.words.slice(h.w0, h.w1 + 1).join(' ');
+  if (TOWN_WORDS.test(words)) return true;
+  const j = info.words[h.w1 + 1] === 'of' ? h.w1 + 1 : h.w1;
+  return namedAfter(doc, info, j);
+}
+
+/** A taking told as a noun after a time link ("tensions since the group's takeover of the
+ *  capital in 2021"): it dates what the sentence tells, and is no event told here. */
+function timeReference(info: SentenceInfo, h: Hit): boolean {
+  if (h.entry !== 'capture-of-name' && info.tok[h.w0]!.pos !== 'NOUN') return false;
+  for (let j = h.w0 - 1; j >= Math.max(0, h.w0 - 4); j--) {
+    if (TIME_LINKS.has(info.words[j]!)) return true;
+    if (info.tok[j]!.pos === 'VERB' || info.tok[j]!.pos === 'AUX') return false;
+  }
+  return false;
+}
+
+/**
+ * Territory taken, told in passing in a sentence that the incidents before read as something else
+ * ("The strike comes amid fighting in the region, where thousands fled after the militia seized
+ * control of X town last week"; "The fall of X coincided with the group's capture of Y"): ACLED
+ * codes each taking of a place as an event of its own, so the taking is a candidate of its own
+ * (background unless its day is the story's). Only in news, with a place named as taken, and
+ * not where the sentence's incident is already that taking.
+ */
+function territoryInPassing(doc: Doc, infos: SentenceInfo[], out: EventCandidate[]): EventCandidate[] {
+  const found: EventCandidate[] = [];
+  for (const info of infos) {
+    // (a day of its own: a taking told with no time is of an unknown day, "recently seized")
+    if (info.statistic || !info.place || !doc.mentions.some((m) => m.kind === 'time' && m.sentence === info.index)) continue;
+    const named = info.live.filter((h) => (h.cat === 'capture' || h.cat === 'regain') && !h.attributed && namesTakenPlace(doc, info, h) && !timeReference(info, h));
+    // one taking per place taken: of hits over the same words, the longest
+    const takes = named.filter((h) => !named.some((o) => o !== h && o.w0 <= h.w0 && o.w1 >= h.w1 && o.w1 - o.w0 > h.w1 - h.w0));
+    if (takes.length === 0) continue;
+    const owner = out.find((c) => c.sentences.includes(info.index));
+    if (owner && TERRITORY_SUBS.has(owner.sub_event_type)) continue;
+    for (const take of takes) {
+      // the sentence read with this taking as its only event (its cues kept: who took it)
+      const hits = info.hits.filter((h) => !EVENT_CATS.has(h.cat) || h === take);
+      const alone: SentenceInfo = { ...info, hits, live: [take], cats: new Set(hits.map((h) => h.cat)), references: [] };
+      const typed = typeIncident(doc, [alone]);
+      if (!typed || !TERRITORY_SUBS.has(typed.sub)) continue;
+      const t0 = info.tok[take.w0]!;
+      const t1 = info.tok[take.w1]!;
+      found.push({
+        sentences: [info.index],
+        trigger: { start: t0.start, end: t1.end },
+        event_type: SUB_EVENT_TYPES[typed.sub],
+        sub_event_type: typed.sub,
+        disorder_type: disorderOf(typed.sub),
+        confidence: typed.confidence,
+        rule: `${typed.rule}+${IN_PASSING}`,
+        background: true,
+        placeAfterTrigger: true,
+      });
+    }
+  }
+  return found;
+}
+
+/** Type each cluster and keep the incidents (see findEvents). */
+function emitClusters(doc: Doc, infos: SentenceInfo[], clusters: Cluster[], out: EventCandidate[], n: number): void {
   for (const c of clusters) {
     // the cues around an incident: its sentences, their neighbours, and the lead sentence
     const ctx = new Set<number>([0]);
@@ -1780,5 +1889,4 @@ export function findEvents(doc: Doc, opts: ReadOptions = {}): EventCandidate[] {
       ...(c.before ? { before: c.before } : {}),
     });
   }
-  return out;
 }
