@@ -372,6 +372,21 @@ test('violence placed in no province, district or town, even with a day of its o
   assert.equal(xs[0]!.location?.value, 'Kayseri');
 });
 
+test('a town retaken in the lead and entered without a fight a line on is one change of territory', () => {
+  // Written for this test.
+  const xs = incidents(
+    [
+      'Government troops have recaptured a town from Al-Shabaab fighters, state radio reported.',
+      'On Sunday morning, army units and clan fighters entered the town of Bulo Burte in the Hiiraan region without resistance.',
+      'Residents said the militants had left the day before.',
+      'Officials said a new district administration would be named.',
+    ].join('\n\n'),
+    '2024-05-13',
+  );
+  assert.equal(xs.length, 1, brief(xs));
+  assert.equal(xs[0]!.location?.value, 'Bulo Burte');
+});
+
 test('strikes told as a habit of the war ("civilians have lost their lives to frequent air strikes") are no incident', () => {
   // Written for this test.
   const xs = incidents(
