@@ -466,3 +466,14 @@ test(here + "'Tonj North County': a district named after its town and a compass 
   assert.equal(r.admin1?.value, 'Warrap');
   assert.equal(r.admin2?.value, 'Tonj North');
 });
+
+test(here + "an acronym the text spells out in brackets ('the Kenya Police (KP)') names that body wherever it stands, not a province that shares its letters", () => {
+  const ke = resolve('Families fear that the Kenya Police (KP) will detain those who attended the rally. KP officers raided homes on Monday, residents said.');
+  assert.equal(ke.country?.value, 'Kenya');
+  assert.equal(ke.admin1?.value ?? null, null);
+  const bd = resolve('Families fear that the Bangladesh Army (BA) will detain those who attended the rally. BA officers raided homes on Monday, residents said.');
+  assert.equal(bd.country?.value, 'Bangladesh');
+  // an acronym not spelled out stays what the gazetteer knows ('KP' for Khyber Pakhtunkhwa)
+  const kp = resolve('Gunmen killed two policemen in Bannu, KP, on Monday.');
+  assert.equal(kp.admin1?.value, 'Khyber Pakhtunkhwa');
+});
