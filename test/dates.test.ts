@@ -37,6 +37,8 @@ test(here + 'weekdays and deictic days resolve back from the publication date', 
   assert.deepEqual(mentions('Jets struck the camp late on Tuesday night.', PUB), [['Tuesday', '2024-12-24', 1]]);
   assert.deepEqual(mentions('Police said on Wednesday that the road was open.', PUB), [['Wednesday', '2024-12-25', 1]]);
   assert.deepEqual(mentions('The mayor was shot last Wednesday.', PUB), [['last Wednesday', '2024-12-18', 1]]);
+  // ... also where 'Last' opens the sentence
+  assert.deepEqual(mentions('Last Wednesday, the mayor was shot.', PUB), [['Last Wednesday', '2024-12-18', 1]]);
   assert.deepEqual(mentions('A bomb went off yesterday near the market.', PUB), [['yesterday', '2024-12-24', 1]]);
   assert.deepEqual(mentions('Two shops were looted three days ago.', PUB), [['three days ago', '2024-12-22', 1]]);
 });
@@ -198,6 +200,13 @@ test(here + "'said in a statement on Thursday' dates the telling, not the event"
   // Written for this test: 2024-12-25 was a Wednesday; Monday 2024-12-23, Tuesday 2024-12-24.
   const d = dateOf('Rebels shelled a camp near the river, the army said in a statement on Tuesday. The shelling began on Monday night.', PUB);
   assert.equal(d?.date, '2024-12-23');
+});
+
+test(here + "'cited the ministry as saying on Tuesday' dates the telling: the month the sentence gives the event stands", () => {
+  // Written for this test: 2024-12-25 was a Wednesday; 'last month' is November 2024, precision 3.
+  const d = dateOf('The drones that hit the port last month were built abroad, a television channel cited the navy as saying on Tuesday.', PUB);
+  assert.equal(d?.date, '2024-11-15');
+  assert.equal(d?.precision, 3);
 });
 
 test(here + "'rose to 75 as of Thursday' dates the count, not the event, which a later sentence dates", () => {

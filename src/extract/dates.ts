@@ -146,7 +146,8 @@ const PATTERNS: Pattern[] = [
   {
     // "late on Tuesday night", "on Monday", "last Friday", "Tuesday's strikes".
     // (Lower case only after 'on': "on saturday night", as some outlets write it.)
-    re: /\b(?:(last|past|previous|this|next|coming)\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|(?<=\bon\s)(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday))\b/g,
+    // (The word before the day opens a sentence as often as not: "Last Friday, gunmen …".)
+    re: /\b(?:([Ll]ast|[Pp]ast|[Pp]revious|[Tt]his|[Nn]ext|[Cc]oming)\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|(?<=\bon\s)(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday))\b/g,
     rule: 'date:weekday',
     read: (m, a) => {
       if (!a.day) return null;
@@ -494,7 +495,7 @@ const EVENT_ANAPHOR = /^\s*(?:The|This|That)\s+(?:[a-z-]+\s+){0,2}(?:attack|assa
 /** Verbs of telling: a day right after one ("said on Tuesday", "told AFP on Monday", "reported
  *  Sunday", "said in a statement on Friday") or right before one ("on Tuesday said") dates the
  *  report, not the event. */
-const TELL_BEFORE = /\b(?:said|says|told(?: [A-Z][\w-]*){0,3}|(?:[Ss]peaking|[Ss]poke|[Tt]alking)(?: to [\w-]+(?: [\w-]+){0,2}?)?(?: by (?:tele)?phone)?|reported|(?:can|could) (?:now )?report|announced|stated|confirmed|added|tweeted|wrote|posted|disclosed|revealed|quoted as saying)(?: in (?:an?|its|their|his|her) (?:[\w-]+ )?(?:statement|report|interview|briefing|press release|press conference|post|video|message))? (?:(?:late|early) )?(?:on |this |last )?$/;
+const TELL_BEFORE = /\b(?:said|says|told(?: [A-Z][\w-]*){0,3}|(?:[Ss]peaking|[Ss]poke|[Tt]alking)(?: to [\w-]+(?: [\w-]+){0,2}?)?(?: by (?:tele)?phone)?|reported|(?:can|could) (?:now )?report|announced|stated|confirmed|added|tweeted|wrote|posted|disclosed|revealed|(?:quoted )?as saying)(?: in (?:an?|its|their|his|her) (?:[\w-]+ )?(?:statement|report|interview|briefing|press release|press conference|post|video|message))? (?:(?:late|early) )?(?:on |this |last )?$/;
 // (reactions date the telling too: "The United Nations on Thursday called for an inquiry",
 // "the group on Thursday claimed responsibility", "Mujahid, on Wednesday claimed that")
 const TELL_AFTER = /^ ?,? ?(?:said|told|reported|announced|stated|confirmed|called|urged|condemned|denounced|demanded|warned|claimed(?![^.;]{0,40}?\blives?\b)|vowed|pledged)\b/;
