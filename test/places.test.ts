@@ -477,3 +477,15 @@ test(here + "an acronym the text spells out in brackets ('the Kenya Police (KP)'
   const kp = resolve('Gunmen killed two policemen in Bannu, KP, on Monday.');
   assert.equal(kp.admin1?.value, 'Khyber Pakhtunkhwa');
 });
+
+test(here + "'the federal government in Abuja' is the seat of who speaks, not where the attack was", () => {
+  const text = 'Rockets hit the regional capital early on Sunday, killing three guards. The federal government in Abuja condemned the attack.';
+  const doc = analyze(text);
+  assert.deepEqual(findPlaces(doc, gaz).map((m) => m.text).filter((t) => t === 'Abuja'), []);
+  const r = resolve(text);
+  assert.notEqual(r.location?.value, 'Abuja');
+  // told as the event's place, the capital stays a place
+  assert.equal(resolve('Rockets hit a market in Abuja on Sunday, killing three guards.').location?.value, 'Abuja');
+  // an administration's building is a place where people gather
+  assert.equal(resolve('On 3 June 2021, veterans protested outside the regional administration in Odesa.').location?.value, 'Odesa');
+});

@@ -209,6 +209,11 @@ const UPPER = /^\p{Lu}/u;
  */
 const PEOPLE_FROM = /\b(?:people|persons|passengers|labou?rers|workers|pilgrims|travell?ers|tourists|migrants|natives|traders|students|truckers|drivers|labou?r|settlers|families)\s+from\s+(?:the\s+)?$/i;
 const ORIGIN_BEFORE = /\b(?:were|was|are|is|hailed|hail|hailing|originally)\s+(?:all\s+|both\s+|originally\s+)?from\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s*(?:,|,?\s+and|,?\s+or)\s+)*$/u;
+/**
+ * "the central government in Lagos", "the authorities in Kampala": the seat of a government that
+ * speaks or acts from it, not where the story happened (nor a clue to its province).
+ */
+const SEAT_OF = /\b(?:(?:central|federal|national|regional|provincial|military|interim)\s+)?(?:government|authorities|junta|regime|leadership)\s+in\s+$/i;
 /** A speech verb right after a name: the name is who spoke. */
 const SPEAKER_VERB = /^\s+(?:said|says|told|tells|added|adds)\b/;
 
@@ -382,7 +387,7 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
       }
       // "The victims were from Wazirabad, Mandi Bahauddin and Gujranwala": where people come from,
       // not where the event was (nor a clue to its province); a country stays a clue.
-      if ((ORIGIN_BEFORE.test(text.slice(Math.max(0, t.start - 120), t.start)) || PEOPLE_FROM.test(text.slice(Math.max(0, t.start - 30), t.start))) && !cands.some((c) => c.kind === 'country')) {
+      if ((ORIGIN_BEFORE.test(text.slice(Math.max(0, t.start - 120), t.start)) || PEOPLE_FROM.test(text.slice(Math.max(0, t.start - 30), t.start)) || SEAT_OF.test(text.slice(Math.max(0, t.start - 40), t.start))) && !cands.some((c) => c.kind === 'country')) {
         i = e;
         found = true;
         break;
