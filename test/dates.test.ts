@@ -223,6 +223,25 @@ test(here + "'said in a statement on Thursday' dates the telling, not the event"
   assert.equal(d?.date, '2024-12-23');
 });
 
+test(here + "'cited the ministry as saying on Tuesday' dates the telling: the month the sentence gives the event stands", () => {
+  // Written for this test: 2024-12-25 was a Wednesday; 'last month' is November 2024, precision 3.
+  const d = dateOf('The drones that hit the port last month were built abroad, a television channel cited the navy as saying on Tuesday.', PUB);
+  assert.equal(d?.date, '2024-11-15');
+  assert.equal(d?.precision, 3);
+});
+
+test(here + "a month that names another event ('aid sent after the March 2020 floods') does not date the incident", () => {
+  // Written for this test: the clash has no day of its own; the month names the floods.
+  const doc = analyze('Two people were killed in clashes between rival traders in the market. The traders had quarrelled over aid sent after the March 2020 floods.');
+  const r = eventDate(doc, findDates(doc, PUB), [0, 1], 'a1', PUB);
+  assert.equal(r.event_date?.value, PUB);
+  assert.equal(r.event_date?.rule, 'date:publication');
+  // A month that dates the incident's own word stays its date.
+  const own = analyze('Survivors gathered on the anniversary of the March 2020 bombing of the market.');
+  const near = { start: own.text.indexOf('bombing'), end: own.text.indexOf('bombing') + 7 };
+  assert.equal(eventDate(own, findDates(own, PUB), [0], 'a1', PUB, near).event_date?.value, '2020-03-15');
+});
+
 test(here + "'rose to 75 as of Thursday' dates the count, not the event, which a later sentence dates", () => {
   // Written for this test: 2024-12-25 was a Wednesday; Sunday 2024-12-22.
   const text = 'The number of people killed by an air strike on a wedding in a village in the north rose to 40 as of Tuesday, rescuers said. Jets bombed the wedding on Sunday night.';

@@ -370,6 +370,36 @@ test('violence told with neither a place below the country nor a day of its own 
   assert.equal(stats.length, 0, brief(stats));
 });
 
+test('violence placed in no province, district or town, even with a day of its own, is no incident', () => {
+  // Written for this test: the reprisal names only two countries; the bombing has its town.
+  const xs = incidents(
+    [
+      'On Tuesday, a car bomb exploded outside a police academy in Kayseri, killing four cadets.',
+      'Officials blamed a banned militant group for the blast.',
+      'The blast wounded eleven others.',
+      'In response, the country\u2019s warplanes hit militant targets in Iraq and Syria on Wednesday, destroying 30 targets.',
+    ].join(' '),
+    '2024-05-09',
+  );
+  assert.equal(xs.length, 1, brief(xs));
+  assert.equal(xs[0]!.location?.value, 'Kayseri');
+});
+
+test('a town retaken in the lead and entered without a fight a line on is one change of territory', () => {
+  // Written for this test.
+  const xs = incidents(
+    [
+      'Government troops have recaptured a town from Al-Shabaab fighters, state radio reported.',
+      'On Sunday morning, army units and clan fighters entered the town of Bulo Burte in the Hiiraan region without resistance.',
+      'Residents said the militants had left the day before.',
+      'Officials said a new district administration would be named.',
+    ].join('\n\n'),
+    '2024-05-13',
+  );
+  assert.equal(xs.length, 1, brief(xs));
+  assert.equal(xs[0]!.location?.value, 'Bulo Burte');
+});
+
 test('strikes told as a habit of the war ("civilians have lost their lives to frequent air strikes") are no incident', () => {
   // Written for this test.
   const xs = incidents(

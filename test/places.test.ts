@@ -466,3 +466,26 @@ test(here + "'Tonj North County': a district named after its town and a compass 
   assert.equal(r.admin1?.value, 'Warrap');
   assert.equal(r.admin2?.value, 'Tonj North');
 });
+
+test(here + "an acronym the text spells out in brackets ('the Kenya Police (KP)') names that body wherever it stands, not a province that shares its letters", () => {
+  const ke = resolve('Families fear that the Kenya Police (KP) will detain those who attended the rally. KP officers raided homes on Monday, residents said.');
+  assert.equal(ke.country?.value, 'Kenya');
+  assert.equal(ke.admin1?.value ?? null, null);
+  const bd = resolve('Families fear that the Bangladesh Army (BA) will detain those who attended the rally. BA officers raided homes on Monday, residents said.');
+  assert.equal(bd.country?.value, 'Bangladesh');
+  // an acronym not spelled out stays what the gazetteer knows ('KP' for Khyber Pakhtunkhwa)
+  const kp = resolve('Gunmen killed two policemen in Bannu, KP, on Monday.');
+  assert.equal(kp.admin1?.value, 'Khyber Pakhtunkhwa');
+});
+
+test(here + "'the federal government in Abuja' is the seat of who speaks, not where the attack was", () => {
+  const text = 'Rockets hit the regional capital early on Sunday, killing three guards. The federal government in Abuja condemned the attack.';
+  const doc = analyze(text);
+  assert.deepEqual(findPlaces(doc, gaz).map((m) => m.text).filter((t) => t === 'Abuja'), []);
+  const r = resolve(text);
+  assert.notEqual(r.location?.value, 'Abuja');
+  // told as the event's place, the capital stays a place
+  assert.equal(resolve('Rockets hit a market in Abuja on Sunday, killing three guards.').location?.value, 'Abuja');
+  // an administration's building is a place where people gather
+  assert.equal(resolve('On 3 June 2021, veterans protested outside the regional administration in Odesa.').location?.value, 'Odesa');
+});

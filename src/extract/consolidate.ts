@@ -100,10 +100,18 @@ function missilesOfTheStrike(strike: Incident, other: Incident): boolean {
     /^missiles?$/i.test(trigger) && (!other.actor1 || UNNAMED.test(other.actor1.value));
 }
 
+/**
+ * A town changing hands: taken by force (a battle for it) or entered without a fight. The news
+ * tells one capture both ways ("troops retook the town" in the lead, "entered it without
+ * resistance" a paragraph on): one place and day, one incident, whichever way each line tells it.
+ */
+const TERRITORY = new Set(['Government regains territory', 'Non-state actor overtakes territory', 'Non-violent transfer of territory']);
+
 /** Why two tellings of one article cannot be one incident, or null when nothing says so. */
 export function apart(a: Incident, b: Incident, wideA = false, wideB = false): string | null {
-  if (FAMILY[a.event_type.value] !== FAMILY[b.event_type.value]) return 'kind';
-  if (FAMILY[a.event_type.value] === 'strategic' && a.sub_event_type.value !== b.sub_event_type.value) return 'kind';
+  const territory = TERRITORY.has(a.sub_event_type.value) && TERRITORY.has(b.sub_event_type.value);
+  if (!territory && FAMILY[a.event_type.value] !== FAMILY[b.event_type.value]) return 'kind';
+  if (!territory && FAMILY[a.event_type.value] === 'strategic' && a.sub_event_type.value !== b.sub_event_type.value) return 'kind';
   // two means told of one place and day are two incidents ("an air strike on the mosque" and
   // "IS shelling of Peshmerga positions"), except a bomb told first as a blast and then as a
   // suicide attack

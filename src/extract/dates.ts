@@ -394,7 +394,7 @@ export function eventDate(
   // reporting day, not the event's: it is used only when nothing else dates the incident.
   // So is a day that ends a span ("clashes … lasted into the early hours of Thursday"): the
   // event began before it.
-  const telling = (t: TimeMention) => reportingTime(doc.text, t) || spanEnd(doc.text, t);
+  const telling = (t: TimeMention) => reportingTime(doc.text, t) || spanEnd(doc.text, t) || namesOtherEvent(doc.text, t, near);
   if (!best) {
     for (const t of inFocus) {
       if (t.future || telling(t)) continue;
@@ -449,7 +449,7 @@ export function eventDate(
     }
   }
   if (!best) {
-    best = inFocus.find((t) => !t.future) ?? null;
+    best = inFocus.find((t) => !t.future && !namesOtherEvent(doc.text, t, near)) ?? null;
     if (best) how = ':reporting-day';
   }
   // Nothing dates the incident, but the article's telling does ("The United States announced late
@@ -547,6 +547,19 @@ export function spanEnd(text: string, t: { start: number }): boolean {
 /** "Since April 28, the country has seen mass protests": the day a period began, not an incident's. */
 const SPAN_START = /\b[Ss]ince\s+(?:(?:early|late|mid)\s+)?$/;
 const SPAN_END = /\b(?:into|until|till|untill)\s+(?:the\s+(?:(?:early|small|wee|late)\s+)?(?:hours|morning|afternoon|evening|night)\s+of\s+|(?:early|late)\s+)?(?:on\s+)?$/i;
+/**
+ * A month or a year told as the name of another event ("the August 2019 floods", "since the 2011
+ * uprising", "the inquiry into the March 2020 port fire"): 'the', the date, at most three
+ * capitalised or lower-case words, then the event's noun. It dates that event, not the incident
+ * being read, unless the incident's own word (`near`, its trigger) is that noun.
+ */
+const OTHER_EVENT_AFTER = /^\s+(?:[\p{L}-]+\s+){0,3}?(?:explosions?|blasts?|bombings?|attacks?|massacres?|uprising|revolution|war|invasion|coup|elections?|polls|referendum|earthquake|floods?|fire|protests?|crackdown|offensive|ceasefire|truce|agreement|deal|accord|summit|crisis|riots?)\b/iu;
+export function namesOtherEvent(text: string, t: TimeMention, near?: { start: number; end: number }): boolean {
+  if (t.precision < 3 || !/\bthe\s+$/i.test(text.slice(Math.max(0, t.start - 5), t.start))) return false;
+  const m = OTHER_EVENT_AFTER.exec(text.slice(t.end, t.end + 60));
+  return !!m && !(near && near.start >= t.end && near.start < t.end + m[0].length);
+}
+
 /** "The toll rose to 75 as of Thursday": the day a count stood at, which dates the count, not the event. */
 const AS_OF = /\bas of (?:late |early )?$/i;
 /** "The toll has risen to 23 after the missing soldier's body was recovered on Sunday": the day of

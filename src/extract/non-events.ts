@@ -90,6 +90,8 @@ const VAGUE_STRATEGIC = new Set(['Change to group/activity', 'Other', 'Agreement
  * issue lists as no incident; ACLED's one-paragraph notes code them, and there they are kept.
  */
 const NEWS_PARAGRAPHS = 3;
+/** A dated text of this many sentences is a story, not a one-line snippet or note. */
+const NEWS_SENTENCES = 4;
 function isNewsArticle(doc: Doc, published: string | null): boolean {
   return published !== null && doc.paragraphs.length >= NEWS_PARAGRAPHS;
 }
@@ -137,6 +139,11 @@ function withoutOwnDay(inc: Incident): boolean {
   return !d || d.rule === 'date:publication' || /reporting-day|:earlier-in-/.test(d.rule) || (inc.time_precision?.value ?? 3) >= 3;
 }
 
+/** Placed at a province, a district or a town (or at coordinates read from one), not only in a country. */
+function placedBelowCountry(inc: Incident): boolean {
+  return !!inc.admin1?.value || !!inc.admin2?.value || !!inc.location?.value || (inc.geo_precision?.value ?? 3) < 3;
+}
+
 /** Why this incident is no new incident, or null. */
 export function whyNoIncident(doc: Doc, inc: Incident, published: string | null): string | null {
   if (VAGUE_STRATEGIC.has(inc.sub_event_type.value) && !inc.actor1 && !inc.actor2) return 'non-event:strategic-without-actor';
@@ -151,6 +158,13 @@ export function whyNoIncident(doc: Doc, inc: Incident, published: string | null)
   // firing artillery at towns across the country"): what the text says of the war in general, not
   // one event.
   if (isNewsArticle(doc, published) && withoutOwnDay(inc) && !inc.admin1?.value) return 'non-event:trend-without-place';
+  // Even with a day of its own, violence the news places in no province, district or town ("jets
+  // hit rebel depots in two neighbouring countries on Monday", "forces killed five fighters in the
+  // country on Sunday") is no incident an analyst could code: ACLED codes every event at a named location, at
+  // worst its province (geo precision 3). What the text says at country level is a summary of the
+  // war, a campaign over several places, or a place the reader could not find.
+  // (A dated story of several sentences is news even when published as one paragraph.)
+  if (published !== null && doc.sentences.length >= NEWS_SENTENCES && !placedBelowCountry(inc)) return 'non-event:no-place-below-country';
   const told = inc.evidence.map((e) => e.text).join(' ');
   for (const f of PAST_FRAMES) if (f.re.test(told) && isOld(doc, inc, published, f.id === 'trial')) return `non-event:${f.id}`;
   return null;

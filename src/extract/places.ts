@@ -209,6 +209,11 @@ const UPPER = /^\p{Lu}/u;
  */
 const PEOPLE_FROM = /\b(?:people|persons|passengers|labou?rers|workers|pilgrims|travell?ers|tourists|migrants|natives|traders|students|truckers|drivers|labou?r|settlers|families)\s+from\s+(?:the\s+)?$/i;
 const ORIGIN_BEFORE = /\b(?:were|was|are|is|hailed|hail|hailing|originally)\s+(?:all\s+|both\s+|originally\s+)?from\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s*(?:,|,?\s+and|,?\s+or)\s+)*$/u;
+/**
+ * "the central government in Lagos", "the authorities in Kampala": the seat of a government that
+ * speaks or acts from it, not where the story happened (nor a clue to its province).
+ */
+const SEAT_OF = /\b(?:(?:central|federal|national|regional|provincial|military|interim)\s+)?(?:government|authorities|junta|regime|leadership)\s+in\s+$/i;
 /** A speech verb right after a name: the name is who spoke. */
 const SPEAKER_VERB = /^\s+(?:said|says|told|tells|added|adds)\b/;
 
@@ -256,6 +261,31 @@ export interface PlaceContext {
 }
 
 /** Find place names in the document (see the file comment). */
+/** Small words a name's initials skip ('Islamic State of Iraq and the Levant' is ISIL). */
+const INITIALS_SKIP = new Set(['of', 'the', 'and', 'for', 'in', 'de', 'du', 'des', 'la', 'al', 'el']);
+const ACRONYMS = new WeakMap<Doc, Set<string>>();
+
+/**
+ * Acronyms the text spells out: a run of capitalised words and, in brackets right after it,
+ * letters taken in order from their initials, the first one first ('the Sudan Armed Forces (SAF)',
+ * 'Islamic State of Iraq and the Levant (ISIL)'). Such a body's short form is no place, wherever
+ * the text uses it.
+ */
+function definedAcronyms(doc: Doc): Set<string> {
+  let out = ACRONYMS.get(doc);
+  if (out) return out;
+  out = new Set<string>();
+  for (const m of doc.text.matchAll(/((?:[\p{Lu}][\p{L}'’-]*\s+(?:(?:of|the|and|for|de|al|el)\s+)*){1,8})\(([A-Z]{2,6})\)/gu)) {
+    const initials = m[1]!.trim().split(/\s+/).filter((w) => !INITIALS_SKIP.has(w.toLowerCase())).map((w) => w[0]!.toUpperCase()).join('');
+    const acr = m[2]!;
+    let k = 0;
+    for (const ch of initials) if (ch === acr[k]) k++;
+    if (k === acr.length && acr[0] === initials[0]) out.add(acr);
+  }
+  ACRONYMS.set(doc, out);
+  return out;
+}
+
 export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): PlaceMention[] {
   const { tokens, text } = doc;
   const out: PlaceMention[] = ctx.source ? sourceMentions(ctx.source, gaz) : [];
@@ -336,6 +366,13 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
       // An acronym ('LNA', 'HTS', 'SMM') names a town only by accident; it may name a
       // province or country ('KP', 'AJK', 'UAE', 'DRC').
       if (e === i && ACRONYM.test(surface)) {
+        // ... and one the text spells out in brackets ('the Sudan Armed Forces (SAF)') names that
+        // body wherever it stands, not a province or a country that shares the letters.
+        if (definedAcronyms(doc).has(surface)) {
+          i = e;
+          found = true;
+          break;
+        }
         cands = cands.filter((c) => c.kind !== 'place');
         if (cands.length === 0) break;
       }
@@ -350,7 +387,7 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
       }
       // "The victims were from Wazirabad, Mandi Bahauddin and Gujranwala": where people come from,
       // not where the event was (nor a clue to its province); a country stays a clue.
-      if ((ORIGIN_BEFORE.test(text.slice(Math.max(0, t.start - 120), t.start)) || PEOPLE_FROM.test(text.slice(Math.max(0, t.start - 30), t.start))) && !cands.some((c) => c.kind === 'country')) {
+      if ((ORIGIN_BEFORE.test(text.slice(Math.max(0, t.start - 120), t.start)) || PEOPLE_FROM.test(text.slice(Math.max(0, t.start - 30), t.start)) || SEAT_OF.test(text.slice(Math.max(0, t.start - 40), t.start))) && !cands.some((c) => c.kind === 'country')) {
         i = e;
         found = true;
         break;
