@@ -128,3 +128,20 @@ test(here + "a district GeoNames writes in plain Latin letters keeps that name, 
   const af = resolve('Gunmen killed three Taliban fighters on Monday in Pol-e-Khomri in Baghlan.');
   assert.equal(af.admin2?.value, 'Pol-e-Khomri');
 });
+
+test(here + "a seat GeoNames files in no district names the district it governs, not itself ('Halba' of Akkar caza, 'Baalbek' of Baalbek caza; 'El Obeid' of Sheikan)", () => {
+  const halba = resolve('Two soldiers were wounded when gunmen fired on an army checkpoint in Halba in northern Lebanon on Tuesday.');
+  assert.equal(halba.location?.value, 'Halba');
+  assert.equal(halba.admin1?.value, 'Akkar');
+  assert.equal(halba.admin2?.value, 'Akkar');
+  const obeid = resolve('A shell landed on a market in El Obeid, Sudan, on Sunday, killing five people.');
+  assert.equal(obeid.admin1?.value, 'North Kordofan');
+  assert.equal(obeid.admin2?.value, 'Sheikan');
+});
+
+test(here + "a place near a caza seat is reported in the caza, by the caza's name ('Nabatieh' caza of Nabatiye governorate)", () => {
+  const r = resolve('An Israeli drone struck a car near Kfar Rumman in southern Lebanon on Thursday, killing one man.');
+  assert.equal(r.location?.value, 'Kfar Rumman');
+  assert.equal(r.admin1?.value, 'Nabatiye');
+  assert.equal(r.admin2?.value, 'Nabatiye');
+});

@@ -1711,7 +1711,10 @@ function fromPick(pick: Chosen, ap: ArticlePlaces, gaz: Gazetteer, ev: (m: Place
   // seat; a city of CITY_SEAT_POP is the seat of its own ('Mahabad', not Naqadeh 40 km off).
   if (!admin2 && c.kind === 'place') {
     const seat = c.seat <= 2 || c.population >= CITY_SEAT_POP ? c : gaz.nearestSeat(c, 40);
-    if (seat) {
+    // (the district the seat governs, where GeoNames files the seat in none: Lebanon's cazas)
+    const governed = seat && seat.admin2Id < 0 ? gaz.districtGovernedFrom(seat) : null;
+    if (governed) admin2 = adminField(governed, ap, ev, e, 'place.admin2');
+    else if (seat) {
       const named = memo(ap, `seat\u0000${seat.id}`, () => (ap.inUnit.get(seat.id) ?? []).find((x) => x.c?.id === seat.id && skel(textName(x.m)) === skel(seat.name)));
       admin2 = named
         ? field(textName(named.m), 'place.admin2-seat-named', false, [ev(named.m)])
