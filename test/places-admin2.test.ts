@@ -145,3 +145,9 @@ test(here + "a place near a caza seat is reported in the caza, by the caza's nam
   assert.equal(r.admin1?.value, 'Nabatiye');
   assert.equal(r.admin2?.value, 'Nabatiye');
 });
+
+test(here + "an Ethiopian zone in its older English spelling ('Wollega') is the gazetteer's Welega zone", () => {
+  const r = resolve('Armed men burned houses and killed eleven farmers in the Western Wollega Zone of Oromia on Friday, residents said.');
+  assert.equal(r.admin1?.value, 'Oromia');
+  assert.equal(r.admin2?.value, 'West Wellega');
+});
