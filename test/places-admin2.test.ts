@@ -151,3 +151,10 @@ test(here + "an Ethiopian zone in its older English spelling ('Wollega') is the 
   assert.equal(r.admin1?.value, 'Oromia');
   assert.equal(r.admin2?.value, 'West Wellega');
 });
+
+test(here + "Hong Kong is reported as the conflict data codes it: China, province Hong Kong, its district as admin2", () => {
+  const r = resolve('Riot police fired tear gas at protesters outside a shopping mall in Sha Tin, Hong Kong, on Saturday evening.');
+  assert.equal(r.country?.value, 'China');
+  assert.equal(r.admin1?.value, 'Hong Kong');
+  assert.equal(r.admin2?.value, 'Sha Tin');
+});

@@ -1744,6 +1744,10 @@ function fromPick(pick: Chosen, ap: ArticlePlaces, gaz: Gazetteer, ev: (m: Place
   if (admin2 && admin1 && admin2.value !== admin1.value && skel(admin2.value) === skel(admin1.value) && nameKey(admin1.value) === foldName(admin1.value)) {
     admin2 = { ...admin2, value: admin1.value };
   }
+  const sar = SAR_OF_CHINA.get(c.countryCode);
+  // A special administrative region of China: its districts are the second level (see SAR_OF_CHINA).
+  // (a district named alone is the place, not its seat: 'Yuen Long', not Yuen Long Kau Hui)
+  if (sar) return { ...placeFields(c, pick.c!.kind === 'admin1' ? field(textName(pick.m), 'place.location-admin1', false) : location, precision, pick, e), country: field('China', 'place.country-sar', true), admin1: field(sar, 'place.admin1-sar', true), admin2: admin1 };
   return {
     country: field(c.country, 'place.country-gazetteer', true),
     admin1,
@@ -1752,6 +1756,23 @@ function fromPick(pick: Chosen, ap: ArticlePlaces, gaz: Gazetteer, ev: (m: Place
     latitude: field(round4(c.lat), 'place.gazetteer-coordinates', true),
     longitude: field(round4(c.lon), 'place.gazetteer-coordinates', true),
     geo_precision: field(precision, pick.m.near ? 'place.precision-near' : `place.precision-${pick.c!.kind}`, true),
+  };
+}
+
+/**
+ * Regions GeoNames files as countries that the conflict data codes as a province of China, their
+ * districts (GeoNames' first level) as its second: 'Yuen Long' is China, Hong Kong, Yuen Long.
+ */
+const SAR_OF_CHINA: ReadonlyMap<string, string> = new Map([['HK', 'Hong Kong'], ['MO', 'Macau']]);
+
+/** The coordinates, location and precision fields of a resolved place. */
+function placeFields(c: GazPlace, location: Field<string> | null, precision: number, pick: Chosen, e: Evidence[]): Omit<ResolvedLocation, 'country' | 'admin1' | 'admin2'> {
+  const field = <T>(value: T, rule: string): Field<T> => ({ value, evidence: e, rule, derived: true });
+  return {
+    location,
+    latitude: field(round4(c.lat), 'place.gazetteer-coordinates'),
+    longitude: field(round4(c.lon), 'place.gazetteer-coordinates'),
+    geo_precision: field(precision, pick.m.near ? 'place.precision-near' : `place.precision-${pick.c!.kind}`),
   };
 }
 
