@@ -158,3 +158,10 @@ test(here + "Hong Kong is reported as the conflict data codes it: China, provinc
   assert.equal(r.admin1?.value, 'Hong Kong');
   assert.equal(r.admin2?.value, 'Sha Tin');
 });
+
+test(here + "'a sub-district of X', X the seat of a district named otherwise: the district is the gazetteer's ('Qaladiza' governs Pshdar)", () => {
+  const r = resolve('Turkish shelling hit farmland in the Sangasar sub-district of Qaladiza in Sulaimani province on Monday.');
+  assert.equal(r.location?.value, 'Qaladiza');
+  assert.equal(r.admin1?.value, 'Sulaymaniyah');
+  assert.equal(r.admin2?.value, 'Pshdar');
+});

@@ -1723,7 +1723,10 @@ function fromPick(pick: Chosen, ap: ArticlePlaces, gaz: Gazetteer, ev: (m: Place
   }
   // "in Nusay district": the text says the name is a district, though the gazetteer knows only
   // the town; the district is read from the text.
-  if (pick.m.unit === 'admin2' && pick.c!.kind === 'place' && (!admin2 || admin2.derived)) {
+  // (Not 'a sub-district of X' where X governs the gazetteer's district: 'the Zalan sub-district of
+  // Chwarta' names Sharbazher district by its seat; 'X district' itself may be newer than GeoNames'
+  // districts, as Afghanistan's 'Nusay district' is.)
+  if (pick.m.unit === 'admin2' && pick.c!.kind === 'place' && (!admin2 || admin2.derived) && !(admin2 && governs(c, gaz) && SUBDISTRICT_OF.test(doc.text.slice(Math.max(0, pick.m.start - 20), pick.m.start)))) {
     admin2 = field(textName(pick.m), 'place.admin2-text', false);
   }
   // "Hyderabad city (Hyderabad, Sindh)": the text's own district where the gazetteer has none.
@@ -1775,6 +1778,11 @@ function placeFields(c: GazPlace, location: Field<string> | null, precision: num
     geo_precision: field(precision, pick.m.near ? 'place.precision-near' : `place.precision-${pick.c!.kind}`),
   };
 }
+
+/** 'a sub-district of ' right before a name: the name is the district's (a nahiya lies in a district named after its seat). */
+const SUBDISTRICT_OF = /\bsub-?district\s+of\s+(?:the\s+)?$/i;
+/** Whether a town is the seat of the district the gazetteer files it in. */
+const governs = (c: GazPlace, gaz: Gazetteer) => c.admin2Id >= 0 && gaz.get(c.admin2Id).seatId === c.id;
 
 /** A town of this size is the seat of its district, whether or not GeoNames marks it so (see fromPick). */
 const CITY_SEAT_POP = 100000;
