@@ -165,3 +165,9 @@ test(here + "'a sub-district of X', X the seat of a district named otherwise: th
   assert.equal(r.admin1?.value, 'Sulaymaniyah');
   assert.equal(r.admin2?.value, 'Pshdar');
 });
+
+test(here + "a village told with its township ('X village, Hpakant Township') lies in the township seat's district (Hpakant, spelled as the news spells it, in Mohnyin)", () => {
+  const r = resolve('Troops burned twenty houses in Seng Tawng village, Hpakant Township, Kachin State, on Monday morning.');
+  assert.equal(r.location?.value, 'Hpakant');
+  assert.equal(r.admin2?.value, 'Mohnyin');
+});
