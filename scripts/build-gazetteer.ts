@@ -41,6 +41,11 @@ interface SupplementEntry {
   lat?: number;
   lon?: number;
   population?: number;
+  /**
+   * For kind admin2: the name of the town it is governed from, where GeoNames files that town in
+   * no district (Lebanon's cazas, Sudan's localities): a place near it is reported in the district.
+   */
+  seat?: string;
   source: string;
 }
 
@@ -280,6 +285,23 @@ function main() {
   };
   const a1Seat = seatOf(p.a1, 1, a1.code.length);
   const a2Seat = seatOf(p.a2, 2, a2.code.length);
+  for (const e of supplement) if (e.kind === 'admin2' && e.seat) supplementSeat(e, a2Index, a2Seat, a2);
+
+  function supplementSeat(e: SupplementEntry, index: Map<string, number>, seats: number[], table: { code: string[]; lat: number[]; lon: number[] }): void {
+    const i = e.code ? index.get(e.code) : undefined;
+    if (i === undefined) throw new Error(`supplement: a seat for an unknown district ${e.name}`);
+    const a1Code = table.code[i]!.split('.').slice(0, 2).join('.');
+    const want = nameKey(e.seat!);
+    let seat = -1;
+    for (let k = 0; k < p.name.length; k++) {
+      if (p.a1[k]! < 0 || a1.code[p.a1[k]!] !== a1Code || !p.alt[k]!.split('|').includes(want)) continue;
+      if (seat < 0 || p.seat[k]! < p.seat[seat]!) seat = k;
+    }
+    if (seat < 0) throw new Error(`supplement: seat ${e.seat} of ${e.name} not found in ${a1Code}`);
+    seats[i] = seat;
+    table.lat[i] = p.lat[seat]! / 1e4;
+    table.lon[i] = p.lon[seat]! / 1e4;
+  }
 
   // The name index, sorted so that loading builds no hash map: every key (nameKey of a name or
   // alternate name) with the ids of the entries that bear it. Ids: places, then admin2 units,

@@ -128,3 +128,46 @@ test(here + "a district GeoNames writes in plain Latin letters keeps that name, 
   const af = resolve('Gunmen killed three Taliban fighters on Monday in Pol-e-Khomri in Baghlan.');
   assert.equal(af.admin2?.value, 'Pol-e-Khomri');
 });
+
+test(here + "a seat GeoNames files in no district names the district it governs, not itself ('Halba' of Akkar caza, 'Baalbek' of Baalbek caza; 'El Obeid' of Sheikan)", () => {
+  const halba = resolve('Two soldiers were wounded when gunmen fired on an army checkpoint in Halba in northern Lebanon on Tuesday.');
+  assert.equal(halba.location?.value, 'Halba');
+  assert.equal(halba.admin1?.value, 'Akkar');
+  assert.equal(halba.admin2?.value, 'Akkar');
+  const obeid = resolve('A shell landed on a market in El Obeid, Sudan, on Sunday, killing five people.');
+  assert.equal(obeid.admin1?.value, 'North Kordofan');
+  assert.equal(obeid.admin2?.value, 'Sheikan');
+});
+
+test(here + "a place near a caza seat is reported in the caza, by the caza's name ('Nabatieh' caza of Nabatiye governorate)", () => {
+  const r = resolve('An Israeli drone struck a car near Kfar Rumman in southern Lebanon on Thursday, killing one man.');
+  assert.equal(r.location?.value, 'Kfar Rumman');
+  assert.equal(r.admin1?.value, 'Nabatiye');
+  assert.equal(r.admin2?.value, 'Nabatiye');
+});
+
+test(here + "an Ethiopian zone in its older English spelling ('Wollega') is the gazetteer's Welega zone", () => {
+  const r = resolve('Armed men burned houses and killed eleven farmers in the Western Wollega Zone of Oromia on Friday, residents said.');
+  assert.equal(r.admin1?.value, 'Oromia');
+  assert.equal(r.admin2?.value, 'West Wellega');
+});
+
+test(here + "Hong Kong is reported as the conflict data codes it: China, province Hong Kong, its district as admin2", () => {
+  const r = resolve('Riot police fired tear gas at protesters outside a shopping mall in Sha Tin, Hong Kong, on Saturday evening.');
+  assert.equal(r.country?.value, 'China');
+  assert.equal(r.admin1?.value, 'Hong Kong');
+  assert.equal(r.admin2?.value, 'Sha Tin');
+});
+
+test(here + "'a sub-district of X', X the seat of a district named otherwise: the district is the gazetteer's ('Qaladiza' governs Pshdar)", () => {
+  const r = resolve('Turkish shelling hit farmland in the Sangasar sub-district of Qaladiza in Sulaimani province on Monday.');
+  assert.equal(r.location?.value, 'Qaladiza');
+  assert.equal(r.admin1?.value, 'Sulaymaniyah');
+  assert.equal(r.admin2?.value, 'Pshdar');
+});
+
+test(here + "a village told with its township ('X village, Hpakant Township') lies in the township seat's district (Hpakant, spelled as the news spells it, in Mohnyin)", () => {
+  const r = resolve('Troops burned twenty houses in Seng Tawng village, Hpakant Township, Kachin State, on Monday morning.');
+  assert.equal(r.location?.value, 'Hpakant');
+  assert.equal(r.admin2?.value, 'Mohnyin');
+});

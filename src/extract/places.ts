@@ -1748,7 +1748,10 @@ function fromPick(pick: Chosen, ap: ArticlePlaces, gaz: Gazetteer, ev: (m: Place
   // seat; a city of CITY_SEAT_POP is the seat of its own ('Mahabad', not Naqadeh 40 km off).
   if (!admin2 && c.kind === 'place') {
     const seat = c.seat <= 2 || c.population >= CITY_SEAT_POP ? c : gaz.nearestSeat(c, 40);
-    if (seat) {
+    // (the district the seat governs, where GeoNames files the seat in none: Lebanon's cazas)
+    const governed = seat && seat.admin2Id < 0 ? gaz.districtGovernedFrom(seat) : null;
+    if (governed) admin2 = adminField(governed, ap, ev, e, 'place.admin2');
+    else if (seat) {
       const named = memo(ap, `seat\u0000${seat.id}`, () => (ap.inUnit.get(seat.id) ?? []).find((x) => x.c?.id === seat.id && skel(textName(x.m)) === skel(seat.name)));
       admin2 = named
         ? field(textName(named.m), 'place.admin2-seat-named', false, [ev(named.m)])
@@ -1757,7 +1760,10 @@ function fromPick(pick: Chosen, ap: ArticlePlaces, gaz: Gazetteer, ev: (m: Place
   }
   // "in Nusay district": the text says the name is a district, though the gazetteer knows only
   // the town; the district is read from the text.
-  if (pick.m.unit === 'admin2' && pick.c!.kind === 'place' && (!admin2 || admin2.derived)) {
+  // (Not 'a sub-district of X' where X governs the gazetteer's district: 'the Zalan sub-district of
+  // Chwarta' names Sharbazher district by its seat; 'X district' itself may be newer than GeoNames'
+  // districts, as Afghanistan's 'Nusay district' is.)
+  if (pick.m.unit === 'admin2' && pick.c!.kind === 'place' && (!admin2 || admin2.derived) && !(admin2 && governs(c, gaz) && SUBDISTRICT_OF.test(doc.text.slice(Math.max(0, pick.m.start - 20), pick.m.start)))) {
     admin2 = field(textName(pick.m), 'place.admin2-text', false);
   }
   // "Hyderabad city (Hyderabad, Sindh)": the text's own district where the gazetteer has none.
@@ -1778,6 +1784,10 @@ function fromPick(pick: Chosen, ap: ArticlePlaces, gaz: Gazetteer, ev: (m: Place
   if (admin2 && admin1 && admin2.value !== admin1.value && skel(admin2.value) === skel(admin1.value) && nameKey(admin1.value) === foldName(admin1.value)) {
     admin2 = { ...admin2, value: admin1.value };
   }
+  const sar = SAR_OF_CHINA.get(c.countryCode);
+  // A special administrative region of China: its districts are the second level (see SAR_OF_CHINA).
+  // (a district named alone is the place, not its seat: 'Yuen Long', not Yuen Long Kau Hui)
+  if (sar) return { ...placeFields(c, pick.c!.kind === 'admin1' ? field(textName(pick.m), 'place.location-admin1', false) : location, precision, pick, e), country: field('China', 'place.country-sar', true), admin1: field(sar, 'place.admin1-sar', true), admin2: admin1 };
   return {
     country: field(c.country, 'place.country-gazetteer', true),
     admin1,
@@ -1788,6 +1798,28 @@ function fromPick(pick: Chosen, ap: ArticlePlaces, gaz: Gazetteer, ev: (m: Place
     geo_precision: field(precision, pick.m.near ? 'place.precision-near' : `place.precision-${pick.c!.kind}`, true),
   };
 }
+
+/**
+ * Regions GeoNames files as countries that the conflict data codes as a province of China, their
+ * districts (GeoNames' first level) as its second: 'Yuen Long' is China, Hong Kong, Yuen Long.
+ */
+const SAR_OF_CHINA: ReadonlyMap<string, string> = new Map([['HK', 'Hong Kong'], ['MO', 'Macau']]);
+
+/** The coordinates, location and precision fields of a resolved place. */
+function placeFields(c: GazPlace, location: Field<string> | null, precision: number, pick: Chosen, e: Evidence[]): Omit<ResolvedLocation, 'country' | 'admin1' | 'admin2'> {
+  const field = <T>(value: T, rule: string): Field<T> => ({ value, evidence: e, rule, derived: true });
+  return {
+    location,
+    latitude: field(round4(c.lat), 'place.gazetteer-coordinates'),
+    longitude: field(round4(c.lon), 'place.gazetteer-coordinates'),
+    geo_precision: field(precision, pick.m.near ? 'place.precision-near' : `place.precision-${pick.c!.kind}`),
+  };
+}
+
+/** 'a sub-district of ' right before a name: the name is the district's (a nahiya lies in a district named after its seat). */
+const SUBDISTRICT_OF = /\bsub-?district\s+of\s+(?:the\s+)?$/i;
+/** Whether a town is the seat of the district the gazetteer files it in. */
+const governs = (c: GazPlace, gaz: Gazetteer) => c.admin2Id >= 0 && gaz.get(c.admin2Id).seatId === c.id;
 
 /** A town of this size is the seat of its district, whether or not GeoNames marks it so (see fromPick). */
 const CITY_SEAT_POP = 100000;

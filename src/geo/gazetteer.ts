@@ -61,6 +61,12 @@ export interface Gazetteer {
    * seats (Syria, Lebanon, Libya), so this stands in for the district. Null if none.
    */
   nearestSeat(place: GazPlace, maxKm: number): GazPlace | null;
+  /**
+   * The district governed from this place (the admin2 unit whose seat it is), or null: a seat
+   * GeoNames files in no district ('El Obeid' of Sheikan locality; Lebanon's caza seats) has its
+   * district from places-supplement.json.
+   */
+  districtGovernedFrom(place: GazPlace): GazPlace | null;
   /** The ISO code of the country a demonym or country name names ('afghan', 'pakistani'), or null. */
   countryOfWord(key: string): string | null;
   countryName(code: string): string;
@@ -135,6 +141,7 @@ class GazetteerImpl implements Gazetteer {
   private readonly skelCid: Int32Array;
   private readonly countryKeys = new Map<string, number | number[]>();
   private seatsByA1: Map<number, number[]> | null = null;
+  private a2BySeat: Map<number, number> | null = null;
   /** The country index (into countries.code) of every entry, or -1. */
   private readonly ccIdx: Int32Array;
   private readonly ccByCode = new Map<string, number>();
@@ -313,6 +320,18 @@ class GazetteerImpl implements Gazetteer {
       if (d <= bestKm) { bestKm = d; best = c; }
     }
     return best;
+  }
+  districtGovernedFrom(place: GazPlace): GazPlace | null {
+    if (place.kind !== 'place') return null;
+    if (!this.a2BySeat) {
+      const m = new Map<number, number>();
+      const seats = this.d.admin2.seat;
+      // (a town that governs two districts names neither)
+      for (let i = 0; i < this.nA2; i++) if (seats[i]! >= 0) m.set(seats[i]!, m.has(seats[i]!) ? -1 : this.nP + i);
+      this.a2BySeat = m;
+    }
+    const id = this.a2BySeat.get(place.id) ?? -1;
+    return id < 0 ? null : this.get(id);
   }
   countryOfWord(key: string): string | null {
     return this.words.get(key) ?? null;
