@@ -226,3 +226,31 @@ test('the arrest of a counted number of demonstrators is how the protest was met
   const topic = incidents('Hundreds of students marched through Dhaka on Monday to demand the release of the arrested student leader.');
   assert.deepEqual(types(topic), ['Peaceful protest'], brief(topic));
 });
+
+test('each listed place of a protest is typed from what its own sentences tell', () => {
+  // Written for this test.
+  const xs = incidents(
+    'Thousands of protesters marched against the new tax on Sunday in the towns of Nakuru, Eldoret and Kisumu. Police fired tear gas to disperse the protesters outside the town hall in Kisumu.',
+  );
+  const at = (name: string) => xs.find((x) => x.location?.value === name)?.sub_event_type.value;
+  assert.equal(at('Nakuru'), 'Peaceful protest', brief(xs));
+  assert.equal(at('Eldoret'), 'Peaceful protest', brief(xs));
+  assert.equal(at('Kisumu'), 'Protest with intervention', brief(xs));
+});
+
+test('protesters wounded, nobody dead and no lethal force named: a Protest with intervention', () => {
+  // Written for this test.
+  const hurt = incidents('Hundreds protested against fuel prices in Kisumu on Tuesday, and four protesters were wounded by police gunfire.');
+  assert.deepEqual(types(hurt), ['Protest with intervention'], brief(hurt));
+  const dead = incidents('Hundreds protested against fuel prices in Kisumu on Tuesday, and four protesters were killed by police gunfire.');
+  assert.deepEqual(types(dead), ['Excessive force against protesters'], brief(dead));
+});
+
+test("a party's word for how a protest was met is not the crowd's violence", () => {
+  // Written for this test.
+  const xs = incidents('Thousands rallied in Lusaka on Saturday against the new tax, and dozens were hurt in what the interior ministry said were clashes with police.');
+  assert.equal(xs.length, 1, brief(xs));
+  assert.notEqual(types(xs)[0], 'Violent demonstration', brief(xs));
+  const told = incidents('Thousands rallied in Lusaka on Saturday against the new tax, and dozens were hurt when protesters clashed with police.');
+  assert.deepEqual(types(told), ['Violent demonstration'], brief(told));
+});

@@ -254,6 +254,20 @@ const TOLL_WORDS = /^(kill|dead|died|death|wound|injur|casualt|fatalit|martyr|bo
  * no violence of the crowd (ACLED: the demonstration is coded from what it did).
  */
 const SCARE_QUOTED_CATS = new Set<TriggerCat>(['riot']);
+/** Trigger kinds that a party's naming does not make the reporter's account: "123 were wounded
+ *  in what the ministry said were clashes with police" tells the ministry's word for how the
+ *  protest was met, no violence of the crowd (ACLED: a Violent demonstration needs the
+ *  demonstrators' own violence, as the reporter tells it). */
+const LABELLED_CATS = new Set<TriggerCat>(['riot', 'riot_act']);
+const LABEL_VERBS = /^(said|says|called|calls|described|describes|termed|terms|labelled|labeled|dubbed|branded)$/;
+/** Is the word at j named by a party: "what it said were clashes", "what police called a riot"? */
+function partyLabel(raw: string[], j: number): boolean {
+  for (let k = j - 1; k >= Math.max(0, j - 6); k--) {
+    if (raw[k] === 'what') return raw.slice(k + 1, j).some((w) => LABEL_VERBS.test(w));
+    if (raw[k] === ',' || raw[k] === ';' || raw[k] === '.') return false;
+  }
+  return false;
+}
 /** Is the span from token a to token b wrapped in quotation marks, alone ('“rioters”')? */
 function scareQuoted(doc: Doc, a: Token, b: Token): boolean {
   const before = doc.text.slice(Math.max(0, a.start - 1), a.start);
@@ -306,6 +320,7 @@ function readSentence(doc: Doc, si: number, times: Mention[]): SentenceInfo {
       if (!timeCue && words[j] !== w) continue;
       const end = matchFrom(p.steps, 1, timeCue ? raw : words, j + 1);
       if (end >= j && SCARE_QUOTED_CATS.has(p.cat) && scareQuoted(doc, tok[j]!, tok[end]!)) continue;
+      if (end >= j && LABELLED_CATS.has(p.cat) && partyLabel(raw, j)) continue;
       if (end >= j) {
         hits.push({ cat: p.cat, entry: p.entry, w0: j, w1: end });
         cats.add(p.cat);
@@ -630,6 +645,8 @@ const PROTEST_CUES: ProtestCue[] = [
     reason: '"security forces fired at protesters in the square, killing two": the dead of the fire on the protesters died at the protest',
   },
 ];
+/** Kill-category words that tell people hurt, not dead: "two protesters were wounded". */
+const HURT_ONLY = /^(wound|injur)/;
 /** Words that make a protest a commemoration: "protested on Friday to mark a crackdown",
  *  "a vigil on the anniversary of the massacre". */
 const MARKING = /^(mark|marking|marked|commemorat|anniversar)/;
@@ -966,14 +983,20 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
       const marked = commemoration(head) ? infos.filter((inf) => inf !== head && inf.live.some((h) => h.cat === 'kill')) : [];
       const metBy = infos.filter((inf) => !marked.includes(inf));
       const dispersed = cues.has('cue_disperse') && (marked.length === 0 || [...metBy, ...told.filter((inf) => !infos.includes(inf))].some((inf) => inf.cats.has('cue_disperse')));
-      const protestersDied = metBy.some((inf) => inf.live.some((h) => h.cat === 'kill' && (inf.words.slice(Math.max(0, h.w0 - 4), h.w1 + 5).some((x) => /^(protester|protestor|demonstrator)/.test(x)) || (!cues.has('cue_armed') && protestCue(inf, h, 'died-at-protest')))));
+      const protestersHit = (h: Hit, inf: SentenceInfo) => h.cat === 'kill' && (inf.words.slice(Math.max(0, h.w0 - 4), h.w1 + 5).some((x) => /^(protester|protestor|demonstrator)/.test(x)) || (!cues.has('cue_armed') && protestCue(inf, h, 'died-at-protest')));
+      const protestersDied = metBy.some((inf) => inf.live.some((h) => protestersHit(h, inf)));
+      // (only wounded, and not seriously: ACLED keeps Excessive force for lethal force or serious
+      // injuries; injuries short of that are a Protest with intervention)
+      // (nobody told dead at all: "two were killed and several injured in the protest" is lethal)
+      const onlyHurt = metBy.every((inf) => inf.live.every((h) => h.cat !== 'kill' || HURT_ONLY.test(inf.words[h.w0]!)));
       const forceTold = metBy.some((inf) => inf.cats.has('cue_force'));
       const force = forceTold && (cues.has('cue_state') || cues.has('cue_disperse') || infos.some((inf) => inf.words.includes('authorities')) || protestersDied);
       // (ACLED keeps the type for lethal force on the protesters themselves: force told of the
       // event they protest, "after a police officer beat up a trader", or met by protesters who
       // fought back, is not it)
       const strongForce = metBy.some((inf) => inf.cats.has('cue_force') && inf.hits.some((h) => h.cat === 'cue_force' && STRONG_FORCE.test(inf.words.slice(h.w0, h.w1 + 1).join(' '))));
-      const protesterKilled = force && (protestersDied || strongForce);
+      const protesterKilled = force && ((protestersDied && !onlyHurt) || strongForce);
+      if (force && protestersDied && onlyHurt && !strongForce && protest && !riot && !riotAct) return mk('Protest with intervention', 'protest+protesters-hurt', p, 0.6);
       if (riot || riotAct) {
         if (mob && !protest) return mk('Mob violence', 'riot:mob', mob, 0.7);
         // a fight with the police and no demonstration told: "locals pelted stones and clashed
@@ -1423,6 +1446,20 @@ export function mergeCandidates(doc: Doc, parts: EventCandidate[]): EventCandida
   };
 }
 
+/**
+ * The type some of an incident's sentences tell on their own (round-up.ts: the part of an
+ * incident at one of several listed places is typed from the sentences about that place), with
+ * its trigger's offsets; null where they tell no event.
+ */
+export function typeSentences(doc: Doc, sentences: number[]): { sub: SubEventType; rule: string; trigger: { start: number; end: number } } | null {
+  const infos = readAll(doc);
+  const live = sentences.map((k) => infos[k]!).filter((inf) => inf.live.length > 0);
+  const typed = live.length ? typeIncident(doc, live, sentences.map((k) => infos[k]!)) : null;
+  if (!typed) return null;
+  const inf = infos[typed.sentence]!;
+  return { sub: typed.sub, rule: typed.rule, trigger: { start: inf.tok[typed.hit.w0]!.start, end: inf.tok[typed.hit.w1]!.end } };
+}
+
 /** What the reader saw in each sentence (for debugging rules): every hit, and the live ones. */
 export function traceEvents(doc: Doc): { sentence: number; hits: string[]; live: string[]; flags: string }[] {
   return readAll(doc).map((inf) => {
@@ -1514,6 +1551,8 @@ function demonstrationGoesOn(last: Cluster, info: SentenceInfo, gap: number): bo
   if (!last.infos.some((inf) => inf.cats.has('protest') || inf.cats.has('riot'))) return false;
   // (a protest word alone may be another protest, elsewhere: "Hundreds also demonstrated in
   // Kassala")
+  // ... nor does a protest word with how it was met: "Police fired tear gas to disperse the
+  // demonstrators outside the palace" is the crowd told a line before, met by the police
   if (!info.live.some((h) => h.cat === 'riot' || h.cat === 'riot_act')) return false;
   return info.live.every((h) => DEMONSTRATION_COURSE.has(h.cat));
 }
