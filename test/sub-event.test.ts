@@ -236,6 +236,10 @@ test('each listed place of a protest is typed from what its own sentences tell',
   assert.equal(at('Nakuru'), 'Peaceful protest', brief(xs));
   assert.equal(at('Eldoret'), 'Peaceful protest', brief(xs));
   assert.equal(at('Kisumu'), 'Protest with intervention', brief(xs));
+  // the sides are read for the part's own type: a peaceful protest has no intervening force
+  const nakuru = xs.find((x) => x.location?.value === 'Nakuru');
+  assert.equal(nakuru?.actor2 ?? null, null, brief(xs));
+  assert.equal(nakuru?.inter1?.value, 6, brief(xs));
 });
 
 test('protesters wounded, nobody dead and no lethal force named: a Protest with intervention', () => {

@@ -44,7 +44,16 @@ function bareFigure(text: string): { value: number; at: number; length: number }
  * The incident split by the places its first listing sentence names, or [inc] where no sentence
  * of it lists two places or more.
  */
-export function splitByListedPlaces(doc: Doc, inc: Incident, sentences: number[], places: PlaceMention[], articleId: string): Incident[] {
+export function splitByListedPlaces(
+  doc: Doc,
+  inc: Incident,
+  sentences: number[],
+  places: PlaceMention[],
+  articleId: string,
+  /** Read a retyped part's sides again from its sentences (the sides depend on the type:
+   *  Protesters for a protest, Rioters for a riot). */
+  reread?: (part: Incident, sentences: number[], trigger: { start: number; end: number }) => void,
+): Incident[] {
   const own = [...new Set(sentences)].sort((a, b) => a - b);
   // ... or one of the next sentences that breaks the toll down by place ("So far, six people
   // have been killed. Among the deceased, three were killed in Chittagong, two in Dhaka, and one
@@ -84,7 +93,7 @@ export function splitByListedPlaces(doc: Doc, inc: Incident, sentences: number[]
         injuries: null,
       } as Incident;
       const told = partSentences(own, s, places, p.m.text);
-      if (told.length < new Set([...own, s]).size) retypePart(doc, part, told, articleId);
+      if (told.length < new Set([...own, s]).size && retypePart(doc, part, told, articleId)) reread?.(part, told, part.sub_event_type.evidence[0]!);
       return part;
     });
   }
@@ -119,12 +128,13 @@ function partSentences(own: number[], s: number, places: PlaceMention[], name: s
  * firing tear gas in one, are a Protest with intervention there and Peaceful protests in the
  * others). Where its sentences tell no event, the part keeps the incident's type.
  */
-function retypePart(doc: Doc, part: Incident, sentences: number[], articleId: string): void {
+function retypePart(doc: Doc, part: Incident, sentences: number[], articleId: string): boolean {
   const typed = typeSentences(doc, sentences);
-  if (!typed || typed.sub === part.sub_event_type.value) return;
+  if (!typed || typed.sub === part.sub_event_type.value) return false;
   const evidence: Evidence[] = [{ article: articleId, start: typed.trigger.start, end: typed.trigger.end, text: doc.text.slice(typed.trigger.start, typed.trigger.end) }];
   const rule = `split:${typed.rule}`;
   part.sub_event_type = { value: typed.sub, evidence, rule, derived: true, note: 'typed from the sentences about this place only' };
   part.event_type = { value: SUB_EVENT_TYPES[typed.sub], evidence, rule: 'codebook:sub-event-type', derived: true };
   part.disorder_type = { value: disorderOf(typed.sub), evidence, rule: 'codebook:disorder-type', derived: true };
+  return true;
 }
