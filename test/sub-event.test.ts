@@ -258,3 +258,12 @@ test("a party's word for how a protest was met is not the crowd's violence", () 
   const told = incidents('Thousands rallied in Lusaka on Saturday against the new tax, and dozens were hurt when protesters clashed with police.');
   assert.deepEqual(types(told), ['Violent demonstration'], brief(told));
 });
+
+test('an arrest told first, the weapons recovered from those arrested told after: Arrests', () => {
+  // Written for this test.
+  const xs = incidents('Police arrested three militants in a raid in Mardan district on Friday, an officer said.\n\nSeveral rifles, grenades and a stock of explosives were recovered from the suspects during the raid.');
+  assert.deepEqual(types(xs), ['Arrests'], brief(xs));
+  // a cache found with no arrest told first stays the disrupted weapons use
+  const cache = incidents('Police recovered several rifles, grenades and a stock of explosives in a raid in Mardan district on Friday, an officer said.');
+  assert.deepEqual(types(cache), ['Disrupted weapons use'], brief(cache));
+});

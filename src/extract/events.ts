@@ -1034,6 +1034,14 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
   // it happened in a fight: "shot down a drone during the clash")
   const fight = all.find((h) => CLASH_ENTRIES.has(h.entry));
   const means = has(all, 'air');
+  // an arrest told first in the lead, the weapons found on those arrested told after it: the
+  // arrests are the event ("police arrested four militants in a raid … explosives and rifles
+  // were recovered from them"); ACLED codes the seizure as part of the arrest
+  const arrestLead = head.live.find((x) => !x.attributed);
+  const seizedAfter = (x: Hit) => hitSentence.get(x) !== head && !/^(defus|diffus|disarm|dispos|neutrali|deactivat|dismantl|intercept|shot|shoot|downed)/.test(hitSentence.get(x)!.words[x.w0]!);
+  if (disrupt && arrestLead?.cat === 'arrest' && !killed && !fight && all.filter((x) => x.cat === 'disrupt').every(seizedAfter)) {
+    return mk('Arrests', 'arrest:first-weapons-after', arrestLead, 0.65);
+  }
   if (disrupt && !fight && !killed && (!means || disrupt.entry === 'disrupt-intercept')) {
     return mk('Disrupted weapons use', 'disrupt', disrupt, 0.75);
   }
