@@ -267,3 +267,9 @@ test('an arrest told first, the weapons recovered from those arrested told after
   const cache = incidents('Police recovered several rifles, grenades and a stock of explosives in a raid in Mardan district on Friday, an officer said.');
   assert.deepEqual(types(cache), ['Disrupted weapons use'], brief(cache));
 });
+
+test("the forces' pursuit told after a blast does not make the blast a battle", () => {
+  // Written for this test.
+  const xs = incidents('Four soldiers were killed on Monday when their truck was ambushed near Garissa.\n\nThe blast tore the truck apart.\n\nThe army launched an operation to track down the attackers.\n\nTroops engaged the assailants in the forest.');
+  assert.deepEqual(types(xs), ['Remote explosive/landmine/IED'], brief(xs));
+});

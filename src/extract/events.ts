@@ -1092,7 +1092,10 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
   }
   if (shelling) return mk('Shelling/artillery/missile attack', 'shelling', shelling, 0.8);
   if (grenade) return mk('Grenade', 'grenade', grenade, 0.8);
-  if (explosion && !clash) return mk('Remote explosive/landmine/IED', 'explosion', explosion, 0.6);
+  // (the forces' response told after the blast is not a fight at it: "The blast wrecked the
+  // vehicle. … Police launched an operation to pursue the attackers and engaged them")
+  const response = (x: Hit) => x.entry === 'clash-weak' && RESPONSE.test(hitSentence.get(x)!.words[x.w0]!) && order(x) > order(explosion!);
+  if (explosion && !all.some((x) => x.cat === 'clash' && !response(x))) return mk('Remote explosive/landmine/IED', 'explosion', explosion, 0.6);
   // Territory taken counts from the lead sentence, or from later ones when the lead tells no
   // fight of its own ("militants attacked a base, killing two soldiers. The militants briefly
   // took control of it" is the attack)
@@ -1341,6 +1344,8 @@ const GENERIC_STRIKE = new Set(['strike', 'strikes']);
  *  missile, rocket or shell, or shelling and artillery ("Shelling killed 14 in the city … One
  *  strike hit a square": the strike is one of the shells). */
 const MISSILE_WORDS = new Set(['missile', 'missiles', 'rocket', 'rockets', 'shell', 'shells', 'ballistic', 'shelling', 'shelled', 'artillery', 'mortar', 'mortars']);
+/** Clash words that tell the forces' response after an attack: a pursuit or an operation. */
+const RESPONSE = /^(engaged|engagement|operation|operations|military|security|clearance|clearing|combing|ground)$/;
 /** Places that change hands as territory (a base or post taken is mostly a battle for it). */
 const TOWN_WORDS = /\b(?:town|towns|village|villages|city|district|districts|territory|region|province)\b/;
 /** Trigger categories of explosions and remote violence. */
