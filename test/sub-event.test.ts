@@ -273,3 +273,12 @@ test("the forces' pursuit told after a blast does not make the blast a battle", 
   const xs = incidents('Four soldiers were killed on Monday when their truck was ambushed near Garissa.\n\nThe blast tore the truck apart.\n\nThe army launched an operation to track down the attackers.\n\nTroops engaged the assailants in the forest.');
   assert.deepEqual(types(xs), ['Remote explosive/landmine/IED'], brief(xs));
 });
+
+test('armed men named among the dead beside civilians make the attack a battle', () => {
+  // Written for this test.
+  const xs = incidents('Eight civilians, including three militiamen of the village guard, were killed by gunmen near Djibo on Sunday, a local official said.');
+  assert.deepEqual(types(xs), ['Armed clash'], brief(xs));
+  // a guard only wounded beside a civilian killed leaves the attack on civilians
+  const hurt = incidents('A farmer was killed and a village guard was wounded when gunmen raided a cattle camp near Djibo on Sunday, a local official said.');
+  assert.notEqual(types(hurt)[0], 'Armed clash', brief(hurt));
+});

@@ -827,6 +827,28 @@ function stateAmongDead(info: SentenceInfo, h: Hit): boolean {
   return false;
 }
 
+/** Armed men among the dead (state forces, their auxiliaries, militiamen). */
+const ARMED_DEAD = /^(soldier|troop|police|policem|officer|personnel|jawan|constable|gendarm|guard|ranger|commando|marine|auxiliar|militiam|militia|security)/;
+/** Civilians among the dead. */
+const CIVIL_DEAD = /^(civilian|villager|resident|people|farmer|women|children)/;
+/** Does a death told in the passive ("were killed", "died") name civilians and armed men among
+ *  its dead, before it and with no agent ("by") between? */
+function armedAmongDead(info: SentenceInfo, h: Hit): boolean {
+  const w = info.words;
+  // (not "forces shot the gunmen dead": an active verb's object)
+  const undergone = PASSIVE_AUX.has(w[h.w0 - 1] ?? '') || PASSIVE_AUX.has(w[h.w0 - 2] ?? '') || w[h.w0] === 'died';
+  if (!undergone || /^(wound|injur)/.test(w[h.w0]!)) return false;
+  let armed = false;
+  let civ = false;
+  for (let j = h.w0 - 1; j >= Math.max(0, h.w0 - 14); j--) {
+    const x = w[j]!;
+    if (x === 'by' || x === ';' || x === 'said' || x === 'after' || x === 'before' || x === 'when' || x === 'as') break;
+    if (ARMED_DEAD.test(x) && !NOT_ARMED_NOW.has(w[j - 1] ?? '')) armed = true;
+    if (CIVIL_DEAD.test(x)) civ = true;
+  }
+  return armed && civ;
+}
+
 /**
  * Victims read as civilians that the incident shows to be one side of a fight (ACLED: Armed
  * clash, a battle needs two armed sides): rules as data, each with its reason. They are read
@@ -1211,6 +1233,11 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
       inf.words.some((w) => /^victim/.test(w)) &&
       inf.words.some((w, j) => /^(trafficking|trafficker|traffickers|gang|gangs|cartel)$/.test(w) && !inf.words.slice(Math.max(0, j - 4), j).includes('by'));
     if (victim !== 'state' && !offDuty && told.some(armedVictim)) victim = 'state';
+    // armed men named among the dead beside civilians ("ten civilians, including four security
+    // auxiliaries, were killed", "six civilians and four militiamen died"): the attackers met an
+    // armed side (ACLED: Armed clash)
+    const mixed = victim !== 'state' && !offDuty ? all.find((h) => h.cat === 'kill' && armedAmongDead(hitSentence.get(h)!, h)) : undefined;
+    if (mixed) return mk('Armed clash', 'attack:armed-among-dead', mixed, 0.55);
     if (victim === 'civ') {
       const armedSide = offDuty ? undefined : VICTIM_RULES.find((r) => r.test(all, hitSentence));
       if (armedSide) return mk('Armed clash', `attack:${armedSide.id}`, victimHit, 0.6);
