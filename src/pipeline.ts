@@ -83,7 +83,7 @@ export function extractArticle(article: Article, opts: ExtractOptions = {}): Art
     const kept = events.filter(({ inc }) => whyNoIncident(doc, inc, published) === null)
       // in a dated news report, one sentence listing several places ('25 killed in Nasiriyah, 10 in
       // Najaf') is an event for each (round-up.ts); a one-event note or snippet is left whole
-      .flatMap(({ ev, inc }) => (published ? splitByListedPlaces(doc, inc, ev.sentences, places, article.id) : [inc]).map((part) => ({ ev, inc: part })));
+      .flatMap(({ ev, inc }) => (published ? splitByListedPlaces(doc, inc, ev.sentences, places, article.id, (part, told, trigger) => resides(doc, article.id, actors, part, told, trigger)) : [inc]).map((part) => ({ ev, inc: part })));
     let shares: Map<string, number> | undefined;
     kept.forEach(({ ev, inc }, i) => {
       // Told after the main incident with a day of its own ('on Friday'), an incident is
@@ -226,6 +226,25 @@ function placesOf(doc: Doc, ev: EventCandidate, places: PlaceMention[]): PlaceMe
   const near = (p: PlaceMention) => p.start >= ev.trigger.start && p.start <= ev.trigger.end + TAKEN_PLACE_REACH;
   // (the other sentences' places stay: they tell the article's country)
   return places.some(near) ? places.filter((p) => p.sentence !== at || near(p)) : places;
+}
+
+/** A part of an incident retyped from its own sentences (round-up.ts) has its sides read again
+ *  for its type, from those sentences: a protest's crowd are Protesters, a riot's Rioters. */
+function resides(doc: Doc, articleId: string, actors: ActorMention[], part: Incident, sentences: number[], trigger: { start: number; end: number }): void {
+  const who = assignActors(
+    doc,
+    actors,
+    {
+      sentences,
+      trigger,
+      subEventType: part.sub_event_type.value,
+      country: part.country?.value ?? null,
+      admin1: part.admin1?.value ?? null,
+      date: part.event_date?.value ?? null,
+    },
+    articleId,
+  );
+  Object.assign(part, who);
 }
 
 /** How far after an incident's last sentence its toll is looked for. */

@@ -226,3 +226,59 @@ test('the arrest of a counted number of demonstrators is how the protest was met
   const topic = incidents('Hundreds of students marched through Dhaka on Monday to demand the release of the arrested student leader.');
   assert.deepEqual(types(topic), ['Peaceful protest'], brief(topic));
 });
+
+test('each listed place of a protest is typed from what its own sentences tell', () => {
+  // Written for this test.
+  const xs = incidents(
+    'Thousands of protesters marched against the new tax on Sunday in the towns of Nakuru, Eldoret and Kisumu. Police fired tear gas to disperse the protesters outside the town hall in Kisumu.',
+  );
+  const at = (name: string) => xs.find((x) => x.location?.value === name)?.sub_event_type.value;
+  assert.equal(at('Nakuru'), 'Peaceful protest', brief(xs));
+  assert.equal(at('Eldoret'), 'Peaceful protest', brief(xs));
+  assert.equal(at('Kisumu'), 'Protest with intervention', brief(xs));
+  // the sides are read for the part's own type: a peaceful protest has no intervening force
+  const nakuru = xs.find((x) => x.location?.value === 'Nakuru');
+  assert.equal(nakuru?.actor2 ?? null, null, brief(xs));
+  assert.equal(nakuru?.inter1?.value, 6, brief(xs));
+});
+
+test('protesters wounded, nobody dead and no lethal force named: a Protest with intervention', () => {
+  // Written for this test.
+  const hurt = incidents('Hundreds protested against fuel prices in Kisumu on Tuesday, and four protesters were wounded by police gunfire.');
+  assert.deepEqual(types(hurt), ['Protest with intervention'], brief(hurt));
+  const dead = incidents('Hundreds protested against fuel prices in Kisumu on Tuesday, and four protesters were killed by police gunfire.');
+  assert.deepEqual(types(dead), ['Excessive force against protesters'], brief(dead));
+});
+
+test("a party's word for how a protest was met is not the crowd's violence", () => {
+  // Written for this test.
+  const xs = incidents('Thousands rallied in Lusaka on Saturday against the new tax, and dozens were hurt in what the interior ministry said were clashes with police.');
+  assert.equal(xs.length, 1, brief(xs));
+  assert.notEqual(types(xs)[0], 'Violent demonstration', brief(xs));
+  const told = incidents('Thousands rallied in Lusaka on Saturday against the new tax, and dozens were hurt when protesters clashed with police.');
+  assert.deepEqual(types(told), ['Violent demonstration'], brief(told));
+});
+
+test('an arrest told first, the weapons recovered from those arrested told after: Arrests', () => {
+  // Written for this test.
+  const xs = incidents('Police arrested three militants in a raid in Mardan district on Friday, an officer said.\n\nSeveral rifles, grenades and a stock of explosives were recovered from the suspects during the raid.');
+  assert.deepEqual(types(xs), ['Arrests'], brief(xs));
+  // a cache found with no arrest told first stays the disrupted weapons use
+  const cache = incidents('Police recovered several rifles, grenades and a stock of explosives in a raid in Mardan district on Friday, an officer said.');
+  assert.deepEqual(types(cache), ['Disrupted weapons use'], brief(cache));
+});
+
+test("the forces' pursuit told after a blast does not make the blast a battle", () => {
+  // Written for this test.
+  const xs = incidents('Four soldiers were killed on Monday when their truck was ambushed near Garissa.\n\nThe blast tore the truck apart.\n\nThe army launched an operation to track down the attackers.\n\nTroops engaged the assailants in the forest.');
+  assert.deepEqual(types(xs), ['Remote explosive/landmine/IED'], brief(xs));
+});
+
+test('armed men named among the dead beside civilians make the attack a battle', () => {
+  // Written for this test.
+  const xs = incidents('Eight civilians, including three militiamen of the village guard, were killed by gunmen near Djibo on Sunday, a local official said.');
+  assert.deepEqual(types(xs), ['Armed clash'], brief(xs));
+  // a guard only wounded beside a civilian killed leaves the attack on civilians
+  const hurt = incidents('A farmer was killed and a village guard was wounded when gunmen raided a cattle camp near Djibo on Sunday, a local official said.');
+  assert.notEqual(types(hurt)[0], 'Armed clash', brief(hurt));
+});

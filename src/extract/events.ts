@@ -263,6 +263,20 @@ const COUNTED_PEOPLE = /^(people|persons|civilians|soldiers|policemen|officers|m
  * no violence of the crowd (ACLED: the demonstration is coded from what it did).
  */
 const SCARE_QUOTED_CATS = new Set<TriggerCat>(['riot']);
+/** Trigger kinds that a party's naming does not make the reporter's account: "123 were wounded
+ *  in what the ministry said were clashes with police" tells the ministry's word for how the
+ *  protest was met, no violence of the crowd (ACLED: a Violent demonstration needs the
+ *  demonstrators' own violence, as the reporter tells it). */
+const LABELLED_CATS = new Set<TriggerCat>(['riot', 'riot_act']);
+const LABEL_VERBS = /^(said|says|called|calls|described|describes|termed|terms|labelled|labeled|dubbed|branded)$/;
+/** Is the word at j named by a party: "what it said were clashes", "what police called a riot"? */
+function partyLabel(raw: string[], j: number): boolean {
+  for (let k = j - 1; k >= Math.max(0, j - 6); k--) {
+    if (raw[k] === 'what') return raw.slice(k + 1, j).some((w) => LABEL_VERBS.test(w));
+    if (raw[k] === ',' || raw[k] === ';' || raw[k] === '.') return false;
+  }
+  return false;
+}
 /** Is the span from token a to token b wrapped in quotation marks, alone ('“rioters”')? */
 function scareQuoted(doc: Doc, a: Token, b: Token): boolean {
   const before = doc.text.slice(Math.max(0, a.start - 1), a.start);
@@ -315,6 +329,7 @@ function readSentence(doc: Doc, si: number, times: Mention[]): SentenceInfo {
       if (!timeCue && words[j] !== w) continue;
       const end = matchFrom(p.steps, 1, timeCue ? raw : words, j + 1);
       if (end >= j && SCARE_QUOTED_CATS.has(p.cat) && scareQuoted(doc, tok[j]!, tok[end]!)) continue;
+      if (end >= j && LABELLED_CATS.has(p.cat) && partyLabel(raw, j)) continue;
       if (end >= j) {
         hits.push({ cat: p.cat, entry: p.entry, w0: j, w1: end });
         cats.add(p.cat);
@@ -654,6 +669,8 @@ const PROTEST_CUES: ProtestCue[] = [
     reason: '"security forces fired at protesters in the square, killing two": the dead of the fire on the protesters died at the protest',
   },
 ];
+/** Kill-category words that tell people hurt, not dead: "two protesters were wounded". */
+const HURT_ONLY = /^(wound|injur)/;
 /** Words that make a protest a commemoration: "protested on Friday to mark a crackdown",
  *  "a vigil on the anniversary of the massacre". */
 const MARKING = /^(mark|marking|marked|commemorat|anniversar)/;
@@ -834,6 +851,28 @@ function stateAmongDead(info: SentenceInfo, h: Hit): boolean {
   return false;
 }
 
+/** Armed men among the dead (state forces, their auxiliaries, militiamen). */
+const ARMED_DEAD = /^(soldier|troop|police|policem|officer|personnel|jawan|constable|gendarm|guard|ranger|commando|marine|auxiliar|militiam|militia|security)/;
+/** Civilians among the dead. */
+const CIVIL_DEAD = /^(civilian|villager|resident|people|farmer|women|children)/;
+/** Does a death told in the passive ("were killed", "died") name civilians and armed men among
+ *  its dead, before it and with no agent ("by") between? */
+function armedAmongDead(info: SentenceInfo, h: Hit): boolean {
+  const w = info.words;
+  // (not "forces shot the gunmen dead": an active verb's object)
+  const undergone = PASSIVE_AUX.has(w[h.w0 - 1] ?? '') || PASSIVE_AUX.has(w[h.w0 - 2] ?? '') || w[h.w0] === 'died';
+  if (!undergone || /^(wound|injur)/.test(w[h.w0]!)) return false;
+  let armed = false;
+  let civ = false;
+  for (let j = h.w0 - 1; j >= Math.max(0, h.w0 - 14); j--) {
+    const x = w[j]!;
+    if (x === 'by' || x === ';' || x === 'said' || x === 'after' || x === 'before' || x === 'when' || x === 'as') break;
+    if (ARMED_DEAD.test(x) && !NOT_ARMED_NOW.has(w[j - 1] ?? '')) armed = true;
+    if (CIVIL_DEAD.test(x)) civ = true;
+  }
+  return armed && civ;
+}
+
 /**
  * Victims read as civilians that the incident shows to be one side of a fight (ACLED: Armed
  * clash, a battle needs two armed sides): rules as data, each with its reason. They are read
@@ -990,14 +1029,20 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
       const marked = commemoration(head) ? infos.filter((inf) => inf !== head && inf.live.some((h) => h.cat === 'kill')) : [];
       const metBy = infos.filter((inf) => !marked.includes(inf));
       const dispersed = cues.has('cue_disperse') && (marked.length === 0 || [...metBy, ...told.filter((inf) => !infos.includes(inf))].some((inf) => inf.cats.has('cue_disperse')));
-      const protestersDied = metBy.some((inf) => inf.live.some((h) => h.cat === 'kill' && (inf.words.slice(Math.max(0, h.w0 - 4), h.w1 + 5).some((x) => /^(protester|protestor|demonstrator)/.test(x)) || (!cues.has('cue_armed') && protestCue(inf, h, 'died-at-protest')))));
+      const protestersHit = (h: Hit, inf: SentenceInfo) => h.cat === 'kill' && (inf.words.slice(Math.max(0, h.w0 - 4), h.w1 + 5).some((x) => /^(protester|protestor|demonstrator)/.test(x)) || (!cues.has('cue_armed') && protestCue(inf, h, 'died-at-protest')));
+      const protestersDied = metBy.some((inf) => inf.live.some((h) => protestersHit(h, inf)));
+      // (only wounded, and not seriously: ACLED keeps Excessive force for lethal force or serious
+      // injuries; injuries short of that are a Protest with intervention)
+      // (nobody told dead at all: "two were killed and several injured in the protest" is lethal)
+      const onlyHurt = metBy.every((inf) => inf.live.every((h) => h.cat !== 'kill' || HURT_ONLY.test(inf.words[h.w0]!)));
       const forceTold = metBy.some((inf) => inf.cats.has('cue_force'));
       const force = forceTold && (cues.has('cue_state') || cues.has('cue_disperse') || infos.some((inf) => inf.words.includes('authorities')) || protestersDied);
       // (ACLED keeps the type for lethal force on the protesters themselves: force told of the
       // event they protest, "after a police officer beat up a trader", or met by protesters who
       // fought back, is not it)
       const strongForce = metBy.some((inf) => inf.cats.has('cue_force') && inf.hits.some((h) => h.cat === 'cue_force' && STRONG_FORCE.test(inf.words.slice(h.w0, h.w1 + 1).join(' '))));
-      const protesterKilled = force && (protestersDied || strongForce);
+      const protesterKilled = force && ((protestersDied && !onlyHurt) || strongForce);
+      if (force && protestersDied && onlyHurt && !strongForce && protest && !riot && !riotAct) return mk('Protest with intervention', 'protest+protesters-hurt', p, 0.6);
       if (riot || riotAct) {
         if (mob && !protest) return mk('Mob violence', 'riot:mob', mob, 0.7);
         // a fight with the police and no demonstration told: "locals pelted stones and clashed
@@ -1035,6 +1080,14 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
   // it happened in a fight: "shot down a drone during the clash")
   const fight = all.find((h) => CLASH_ENTRIES.has(h.entry));
   const means = has(all, 'air');
+  // an arrest told first in the lead, the weapons found on those arrested told after it: the
+  // arrests are the event ("police arrested four militants in a raid … explosives and rifles
+  // were recovered from them"); ACLED codes the seizure as part of the arrest
+  const arrestLead = head.live.find((x) => !x.attributed);
+  const seizedAfter = (x: Hit) => hitSentence.get(x) !== head && !/^(defus|diffus|disarm|dispos|neutrali|deactivat|dismantl|intercept|shot|shoot|downed)/.test(hitSentence.get(x)!.words[x.w0]!);
+  if (disrupt && arrestLead?.cat === 'arrest' && !killed && !fight && all.filter((x) => x.cat === 'disrupt').every(seizedAfter)) {
+    return mk('Arrests', 'arrest:first-weapons-after', arrestLead, 0.65);
+  }
   if (disrupt && !fight && !killed && (!means || disrupt.entry === 'disrupt-intercept')) {
     return mk('Disrupted weapons use', 'disrupt', disrupt, 0.75);
   }
@@ -1085,7 +1138,10 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
   }
   if (shelling) return mk('Shelling/artillery/missile attack', 'shelling', shelling, 0.8);
   if (grenade) return mk('Grenade', 'grenade', grenade, 0.8);
-  if (explosion && !clash) return mk('Remote explosive/landmine/IED', 'explosion', explosion, 0.6);
+  // (the forces' response told after the blast is not a fight at it: "The blast wrecked the
+  // vehicle. … Police launched an operation to pursue the attackers and engaged them")
+  const response = (x: Hit) => x.entry === 'clash-weak' && RESPONSE.test(hitSentence.get(x)!.words[x.w0]!) && order(x) > order(explosion!);
+  if (explosion && !all.some((x) => x.cat === 'clash' && !response(x))) return mk('Remote explosive/landmine/IED', 'explosion', explosion, 0.6);
   // Territory taken counts from the lead sentence, or from later ones when the lead tells no
   // fight of its own ("militants attacked a base, killing two soldiers. The militants briefly
   // took control of it" is the attack)
@@ -1201,6 +1257,11 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
       inf.words.some((w) => /^victim/.test(w)) &&
       inf.words.some((w, j) => /^(trafficking|trafficker|traffickers|gang|gangs|cartel)$/.test(w) && !inf.words.slice(Math.max(0, j - 4), j).includes('by'));
     if (victim !== 'state' && !offDuty && told.some(armedVictim)) victim = 'state';
+    // armed men named among the dead beside civilians ("ten civilians, including four security
+    // auxiliaries, were killed", "six civilians and four militiamen died"): the attackers met an
+    // armed side (ACLED: Armed clash)
+    const mixed = victim !== 'state' && !offDuty ? all.find((h) => h.cat === 'kill' && armedAmongDead(hitSentence.get(h)!, h)) : undefined;
+    if (mixed) return mk('Armed clash', 'attack:armed-among-dead', mixed, 0.55);
     if (victim === 'civ') {
       const armedSide = offDuty ? undefined : VICTIM_RULES.find((r) => r.test(all, hitSentence));
       if (armedSide) return mk('Armed clash', `attack:${armedSide.id}`, victimHit, 0.6);
@@ -1334,6 +1395,8 @@ const GENERIC_STRIKE = new Set(['strike', 'strikes']);
  *  missile, rocket or shell, or shelling and artillery ("Shelling killed 14 in the city … One
  *  strike hit a square": the strike is one of the shells). */
 const MISSILE_WORDS = new Set(['missile', 'missiles', 'rocket', 'rockets', 'shell', 'shells', 'ballistic', 'shelling', 'shelled', 'artillery', 'mortar', 'mortars']);
+/** Clash words that tell the forces' response after an attack: a pursuit or an operation. */
+const RESPONSE = /^(engaged|engagement|operation|operations|military|security|clearance|clearing|combing|ground)$/;
 /** Places that change hands as territory (a base or post taken is mostly a battle for it). */
 const TOWN_WORDS = /\b(?:town|towns|village|villages|city|district|districts|territory|region|province)\b/;
 /** Trigger categories of explosions and remote violence. */
@@ -1457,6 +1520,20 @@ export function mergeCandidates(doc: Doc, parts: EventCandidate[]): EventCandida
   };
 }
 
+/**
+ * The type some of an incident's sentences tell on their own (round-up.ts: the part of an
+ * incident at one of several listed places is typed from the sentences about that place), with
+ * its trigger's offsets; null where they tell no event.
+ */
+export function typeSentences(doc: Doc, sentences: number[]): { sub: SubEventType; rule: string; trigger: { start: number; end: number } } | null {
+  const infos = readAll(doc);
+  const live = sentences.map((k) => infos[k]!).filter((inf) => inf.live.length > 0);
+  const typed = live.length ? typeIncident(doc, live, sentences.map((k) => infos[k]!)) : null;
+  if (!typed) return null;
+  const inf = infos[typed.sentence]!;
+  return { sub: typed.sub, rule: typed.rule, trigger: { start: inf.tok[typed.hit.w0]!.start, end: inf.tok[typed.hit.w1]!.end } };
+}
+
 /** What the reader saw in each sentence (for debugging rules): every hit, and the live ones. */
 export function traceEvents(doc: Doc): { sentence: number; hits: string[]; live: string[]; flags: string }[] {
   return readAll(doc).map((inf) => {
@@ -1548,6 +1625,8 @@ function demonstrationGoesOn(last: Cluster, info: SentenceInfo, gap: number): bo
   if (!last.infos.some((inf) => inf.cats.has('protest') || inf.cats.has('riot'))) return false;
   // (a protest word alone may be another protest, elsewhere: "Hundreds also demonstrated in
   // Kassala")
+  // ... nor does a protest word with how it was met: "Police fired tear gas to disperse the
+  // demonstrators outside the palace" is the crowd told a line before, met by the police
   if (!info.live.some((h) => h.cat === 'riot' || h.cat === 'riot_act')) return false;
   return info.live.every((h) => DEMONSTRATION_COURSE.has(h.cat));
 }

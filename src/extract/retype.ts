@@ -28,7 +28,7 @@ export const RETYPES: Retype[] = [
     from: ['Armed clash'],
     when: (a, b) => a !== null && ARMED.has(a) && b === 7,
     to: 'Attack',
-    keepWhen: ['attack:armed-target', 'attack:both-sides-fell', 'attack:armed-target-generic-dead'],
+    keepWhen: ['attack:armed-target', 'attack:both-sides-fell', 'attack:armed-target-generic-dead', 'attack:armed-among-dead'],
     reason: 'an armed side firing on civilians ("opened fire on mourners") is violence against civilians, not a battle: a clash needs two armed sides',
   },
   {

@@ -10,10 +10,11 @@
  * place (from the place before: 'three were killed in Chittagong, two in Dhaka'); none there, the part's toll is unknown (null) unless the whole
  * incident's toll was 0. A figure is never shared out or summed.
  */
-import type { Evidence, Field, Incident } from '../core/types.js';
+import { SUB_EVENT_TYPES, type Evidence, type Field, type Incident } from '../core/types.js';
 import type { Doc } from '../text/doc.js';
 import { listedPlaces, type PlaceMention } from './places.js';
 import { NUMBER_PATTERN, parseNumber } from './numbers.js';
+import { disorderOf, typeSentences } from './events.js';
 
 /** 'kill 25 people', 'killing at least 10'. */
 const KILL_N = new RegExp(`\\b(?:kill(?:s|ed|ing)?|left|leaving)\\s+(${NUMBER_PATTERN})(?!\\s*(?:%|per\\s*cent))`);
@@ -43,7 +44,16 @@ function bareFigure(text: string): { value: number; at: number; length: number }
  * The incident split by the places its first listing sentence names, or [inc] where no sentence
  * of it lists two places or more.
  */
-export function splitByListedPlaces(doc: Doc, inc: Incident, sentences: number[], places: PlaceMention[], articleId: string): Incident[] {
+export function splitByListedPlaces(
+  doc: Doc,
+  inc: Incident,
+  sentences: number[],
+  places: PlaceMention[],
+  articleId: string,
+  /** Read a retyped part's sides again from its sentences (the sides depend on the type:
+   *  Protesters for a protest, Rioters for a riot). */
+  reread?: (part: Incident, sentences: number[], trigger: { start: number; end: number }) => void,
+): Incident[] {
   const own = [...new Set(sentences)].sort((a, b) => a - b);
   // ... or one of the next sentences that breaks the toll down by place ("So far, six people
   // have been killed. Among the deceased, three were killed in Chittagong, two in Dhaka, and one
@@ -73,7 +83,7 @@ export function splitByListedPlaces(doc: Doc, inc: Incident, sentences: number[]
       } else if (zero) fatalities = inc.fatalities;
       else fatalities = { value: null, evidence: [placeEv], rule: 'fatalities:listed-place-unknown', derived: true, note: 'the sentence lists several places and tells no figure with this one' };
       const loc = p.location;
-      return {
+      const part = {
         ...inc,
         evidence: [...inc.evidence],
         ...loc,
@@ -82,7 +92,49 @@ export function splitByListedPlaces(doc: Doc, inc: Incident, sentences: number[]
         fatalities_high: null,
         injuries: null,
       } as Incident;
+      const told = partSentences(own, s, places, p.m.text);
+      if (told.length < new Set([...own, s]).size && retypePart(doc, part, told, articleId)) reread?.(part, told, part.sub_event_type.evidence[0]!);
+      return part;
     });
   }
   return [inc];
+}
+
+/** A place mention of a sentence that names a place finer than a country ('Sudan Doctors
+ *  Committee' names no place of the incident). */
+const placeOf = (m: PlaceMention) => m.candidates.length > 0 && !m.demonym && m.candidates.some((c) => c.kind !== 'country');
+
+/**
+ * The sentences that tell the part of an incident at one listed place: the listing sentence,
+ * the incident's sentences that name that place, and those that name no place at all (they go
+ * on about every part: "Police dispersed the crowds with tear gas"). A sentence that names only
+ * another place tells what happened there ("… in Kassala, Atbara and Port Sudan. In Khartoum,
+ * police fired tear gas": the tear gas is Khartoum's).
+ */
+function partSentences(own: number[], s: number, places: PlaceMention[], name: string): number[] {
+  const key = name.toLowerCase();
+  const out = [s];
+  for (const k of own) {
+    if (k === s) continue;
+    const named = places.filter((m) => m.sentence === k && placeOf(m)).map((m) => m.text.toLowerCase());
+    if (named.length === 0 || named.includes(key)) out.push(k);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/**
+ * Each part is typed again from its own sentences where they are fewer than the incident's
+ * (ACLED codes each place's event by what happened there: protests in three towns, the police
+ * firing tear gas in one, are a Protest with intervention there and Peaceful protests in the
+ * others). Where its sentences tell no event, the part keeps the incident's type.
+ */
+function retypePart(doc: Doc, part: Incident, sentences: number[], articleId: string): boolean {
+  const typed = typeSentences(doc, sentences);
+  if (!typed || typed.sub === part.sub_event_type.value) return false;
+  const evidence: Evidence[] = [{ article: articleId, start: typed.trigger.start, end: typed.trigger.end, text: doc.text.slice(typed.trigger.start, typed.trigger.end) }];
+  const rule = `split:${typed.rule}`;
+  part.sub_event_type = { value: typed.sub, evidence, rule, derived: true, note: 'typed from the sentences about this place only' };
+  part.event_type = { value: SUB_EVENT_TYPES[typed.sub], evidence, rule: 'codebook:sub-event-type', derived: true };
+  part.disorder_type = { value: disorderOf(typed.sub), evidence, rule: 'codebook:disorder-type', derived: true };
+  return true;
 }
