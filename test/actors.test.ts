@@ -868,7 +868,7 @@ test(here + "'the rebels' point back to the one armed group the article named be
 });
 
 test(here + "a state force named as such may claim an attack ('the Revolutionary Guards claimed responsibility for the rocket attack')", () => {
-  const t = 'Rockets struck a compound near Sulaymaniyah before dawn on Tuesday. Hours later the Revolutionary Guards claimed responsibility for the rocket attack, saying it hit a spy base.';
+  const t = 'Rockets struck a compound near Sulaymaniyah before dawn on Tuesday. Hours later the Revolutionary Guards claimed responsibility for the rocket attack, calling the compound an enemy outpost.';
   const r = run(t, 'Rockets struck', 'Shelling/artillery/missile attack', 'Iraq', { sentences: [0] });
   assert.deepEqual(pair(r).slice(0, 2), ['Military Forces of Iran Islamic Revolutionary Guard Corps', 8]);
   assert.equal(r.actor1?.rule, 'actors.claimed-responsibility');
@@ -887,9 +887,9 @@ test(here + "'its forces' are the forces of the actor named last before them ('A
 });
 
 test(here + "'militants killed in an operation' is a passive without 'were'; 'gunmen tried to storm' acts", () => {
-  const t = 'On Monday three soldiers died and as many militants killed in an operation conducted by troops in Tank district.';
+  const t = 'On Monday four soldiers died and as many militants killed in an operation carried out by troops in Tank district.';
   assert.deepEqual(pair(run(t, 'operation', 'Armed clash', 'Pakistan')), ['Military Forces of Pakistan', 1, 'Unidentified Armed Group (Pakistan)', 3]);
-  const tried = 'During an exchange of fire in Kalat, six militants and seven soldiers died after the militants attempted to attack a security post.';
+  const tried = 'During an exchange of fire in Kalat, four militants and two soldiers died after the militants attempted to raid a checkpoint.';
   assert.deepEqual(pair(run(tried, 'exchange of fire', 'Armed clash', 'Pakistan')), ['Unidentified Armed Group (Pakistan)', 3, 'Military Forces of Pakistan', 1]);
 });
 

@@ -169,9 +169,9 @@ test(here + "'earlier this week' is the week's middle day (Wednesday), or the da
   assert.deepEqual(mentions('Earlier this week, rangers seized two rifles near the dam.', '2024-12-23'), [['Earlier this week', '2024-12-23', 2]]);
 });
 
-test(here + "a day that ends a span ('lasted into the early hours of Friday') or begins a period ('Since March 3') does not date the event; an earlier day does", () => {
+test(here + "a day that ends a span ('went on into the small hours of Friday') or begins a period ('Since March 3') does not date the event; an earlier day does", () => {
   // Written for this test: 2024-12-27 was a Friday; Thursday is 2024-12-26.
-  const text = 'Rioters burned tyres in the port district on Thursday evening. Street battles with the police lasted into the early hours of Friday.';
+  const text = 'Rioters burned tyres in the port district on Thursday evening. Street battles with the police went on into the small hours of Friday.';
   const doc = analyze(text);
   assert.equal(eventDate(doc, findDates(doc, '2024-12-27'), [1], 'a1', '2024-12-27').event_date?.value, '2024-12-26');
   assert.equal(dateOf('Gunfire between two gangs went on until Friday morning.', '2024-12-27')?.rule, 'date:weekday:reporting-day');

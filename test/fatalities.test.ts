@@ -193,13 +193,13 @@ test(here + 'the toll of an earlier incident the sentence goes back to is not ta
 
 test(here + 'the earlier incident\'s own toll, where its trigger is in the clause that goes back to it', () => {
   // The background incident told by the clause: its trigger word ("killed") is inside it.
-  const text = 'The raid on the market comes a week after an ambush near the dam, during which two French photographers and a Belgian ranger were killed.';
+  const text = 'The raid on the market came eight days after an ambush by the river, in which two aid workers and a driver were killed.';
   const doc = analyze(text);
   const at = text.lastIndexOf('killed');
   assert.equal(findFatalities(doc, [0], 'a1', [], at).fatalities.value, 3);
   // The raid (its trigger before the clause) does not take those dead.
   assert.equal(findFatalities(doc, [0], 'a1', [], text.indexOf('raid')).fatalities.value, 0);
-  const d2 = analyze('Mourners filled the square, four years after a drone strike on the airport road killed the commander of the guard.');
+  const d2 = analyze('Mourners filled the square, two years after a missile strike on a convoy killed the governor of the province.');
   assert.equal(findFatalities(d2, [0], 'a1', [], d2.text.indexOf('killed')).fatalities.value, 1);
 });
 

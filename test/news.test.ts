@@ -371,13 +371,13 @@ test('violence told with neither a place below the country nor a day of its own 
 });
 
 test('violence placed in no province, district or town, even with a day of its own, is no incident', () => {
-  // Written for this test: the reprisal names only two countries; the bombing has its town.
+  // Written for this test: the reprisal names only a country; the bombing has its town.
   const xs = incidents(
     [
       'On Tuesday, a car bomb exploded outside a police academy in Kayseri, killing four cadets.',
       'Officials blamed a banned militant group for the blast.',
       'The blast wounded eleven others.',
-      'In response, the country\u2019s warplanes hit militant targets in Iraq and Syria on Wednesday, destroying 30 targets.',
+      'In reply, its jets bombed rebel camps across the border in Iraq on Wednesday, hitting 30 sites.',
     ].join(' '),
     '2024-05-09',
   );

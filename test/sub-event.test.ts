@@ -252,7 +252,7 @@ test('protesters wounded, nobody dead and no lethal force named: a Protest with 
 
 test("a party's word for how a protest was met is not the crowd's violence", () => {
   // Written for this test.
-  const xs = incidents('Thousands rallied in Lusaka on Saturday against the new tax, and dozens were hurt in what the interior ministry said were clashes with police.');
+  const xs = incidents('Thousands rallied in Lusaka on Saturday against the new tax, and dozens were hurt in what the interior ministry called clashes with police.');
   assert.equal(xs.length, 1, brief(xs));
   assert.notEqual(types(xs)[0], 'Violent demonstration', brief(xs));
   const told = incidents('Thousands rallied in Lusaka on Saturday against the new tax, and dozens were hurt when protesters clashed with police.');

@@ -1160,10 +1160,10 @@ function roleScores(doc: Doc, w: Words, m: ActorMention, info: MentionInfo | und
     } else if (v === w1 && ATTACK_NOUNS.has(nv) && sep.trim() === '') {
       agent += 3;
     } else if (TRY_VERBS.has(nv) && w.lower[v + 1] === 'to' && (ACTIVE_VERBS.has(w.lower[v + 2] ?? '') || /^(?:storm|ambush|raid|seize|capture|overrun)$/.test(w.lower[v + 2] ?? ''))) {
-      // 'terrorists attempted to attack a post', 'militants tried to storm the base'.
+      // 'insurgents attempted to raid the camp', 'militants tried to storm the base'.
       agent += 2;
     } else if (ACTIVE_VERBS.has(nv) && REDUCED_PASSIVE.has(nv) && REDUCED_PASSIVE_AFTER.has(w.lower[nv === 'shot' && w.lower[v + 1] === 'dead' ? v + 2 : v + 1] ?? '')) {
-      // 'two soldiers were martyred and as many terrorists killed in two operations': a past
+      // 'a guard died and as many raiders killed in the exchange': a past
       // participle straight before 'in', 'during' or 'by' is a passive without its 'were'.
       patient += 2;
     } else if (ACTIVE_VERBS.has(nv)) {
@@ -1943,8 +1943,8 @@ function perpetratorFromArticle(ctx: Ctx, ch: Chosen): void {
         rule = 'actors.state-held-responsible';
       }
     }
-    // 'Three Armenian soldiers were killed in heavy fighting along the border … the Azerbaijani
-    // Armed Forces attacked Armenian positions': a lead battle with one side, a state's forces at
+    // 'Four soldiers of country A died in border fighting … country B's army shelled their
+    // posts': a lead battle with one side, a state's forces at
     // home, and nobody named against them is against the one foreign state whose forces the
     // article names.
     if (!claim && !a1 && lead && FOREIGN_FRONT.has(type)) {

@@ -392,7 +392,7 @@ export function eventDate(
   // its incident first and adds other days after; only a month-only mention gives way to a later day.
   // A day that dates the telling ("the police said on Tuesday", "told AFP on Monday") is the
   // reporting day, not the event's: it is used only when nothing else dates the incident.
-  // So is a day that ends a span ("clashes … lasted into the early hours of Thursday"): the
+  // So is a day that ends a span ("street battles … went on into the small hours of Thursday"): the
   // event began before it.
   const telling = (t: TimeMention) => reportingTime(doc.text, t) || spanEnd(doc.text, t) || namesOtherEvent(doc.text, t, near);
   if (!best) {

@@ -335,7 +335,7 @@ export const TRIGGERS: TriggerEntry[] = [
     id: 'not-event-warning',
     cat: 'not_event',
     pats: ['surface to air', 'ground to air', 'shoulder fired', 'air defence missile*', 'air defense missile*', 'air raid siren*', 'air raid alert*', 'air raid warning*', 'air raid shelter*', 'air alert*', 'air defence siren*', 'air defense siren*', 'from the air force'],
-    reason: 'a warning of attack from the air is no air strike: "as air raid sirens sounded" tells the setting of whatever hit the city, not its means; a surface-to-air or air-defence missile is fired from the ground (the missile itself stays a shelling hit); "reinforcements from the air force" names who came, not an attack from the air',
+    reason: 'a warning of attack from the air is no air strike: "as air raid sirens sounded" tells the setting of whatever hit the city, not its means; a surface-to-air or air-defence missile is fired from the ground (the missile itself stays a shelling hit); "help sent by the air force" names who came, not an attack from the air',
   },
   {
     id: 'not-event-unrest-backdrop',

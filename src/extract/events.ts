@@ -263,8 +263,8 @@ const COUNTED_PEOPLE = /^(people|persons|civilians|soldiers|policemen|officers|m
  * no violence of the crowd (ACLED: the demonstration is coded from what it did).
  */
 const SCARE_QUOTED_CATS = new Set<TriggerCat>(['riot']);
-/** Trigger kinds that a party's naming does not make the reporter's account: "123 were wounded
- *  in what the ministry said were clashes with police" tells the ministry's word for how the
+/** Trigger kinds that a party's naming does not make the reporter's account: "dozens were hurt in
+ *  what officials called clashes with the police" tells the ministry's word for how the
  *  protest was met, no violence of the crowd (ACLED: a Violent demonstration needs the
  *  demonstrators' own violence, as the reporter tells it). */
 const LABELLED_CATS = new Set<TriggerCat>(['riot', 'riot_act']);
@@ -346,7 +346,7 @@ function readSentence(doc: Doc, si: number, times: Mention[]): SentenceInfo {
         const b = words[j - d];
         if ((a && TOLL_WORDS.test(a)) || (b && TOLL_WORDS.test(b))) toll = true;
       }
-      // "at least 11 people, including a party leader, were wounded": the toll word after an
+      // "nine people, including an elder, were wounded": the toll word after an
       // aside set off by commas
       if (!toll && COUNTED_PEOPLE.test(words[j + 1] ?? '') && words[j + 2] === ',') {
         const close = words.indexOf(',', j + 3);
@@ -1138,8 +1138,8 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
   }
   if (shelling) return mk('Shelling/artillery/missile attack', 'shelling', shelling, 0.8);
   if (grenade) return mk('Grenade', 'grenade', grenade, 0.8);
-  // (the forces' response told after the blast is not a fight at it: "The blast wrecked the
-  // vehicle. … Police launched an operation to pursue the attackers and engaged them")
+  // (the forces' response told after the blast is not a fight at it: "The mine tore through the
+  // truck. … Troops then went after the attackers and fought them")
   const response = (x: Hit) => x.entry === 'clash-weak' && RESPONSE.test(hitSentence.get(x)!.words[x.w0]!) && order(x) > order(explosion!);
   if (explosion && !all.some((x) => x.cat === 'clash' && !response(x))) return mk('Remote explosive/landmine/IED', 'explosion', explosion, 0.6);
   // Territory taken counts from the lead sentence, or from later ones when the lead tells no
@@ -1257,8 +1257,8 @@ function typeIncident(doc: Doc, infos: SentenceInfo[], told: SentenceInfo[] = in
       inf.words.some((w) => /^victim/.test(w)) &&
       inf.words.some((w, j) => /^(trafficking|trafficker|traffickers|gang|gangs|cartel)$/.test(w) && !inf.words.slice(Math.max(0, j - 4), j).includes('by'));
     if (victim !== 'state' && !offDuty && told.some(armedVictim)) victim = 'state';
-    // armed men named among the dead beside civilians ("ten civilians, including four security
-    // auxiliaries, were killed", "six civilians and four militiamen died"): the attackers met an
+    // armed men named among the dead beside civilians ("eight villagers, including two home-guard
+    // volunteers, were killed", "six civilians and four militiamen died"): the attackers met an
     // armed side (ACLED: Armed clash)
     const mixed = victim !== 'state' && !offDuty ? all.find((h) => h.cat === 'kill' && armedAmongDead(hitSentence.get(h)!, h)) : undefined;
     if (mixed) return mk('Armed clash', 'attack:armed-among-dead', mixed, 0.55);

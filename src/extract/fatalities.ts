@@ -193,7 +193,7 @@ function tallyUnlessOwn(own: Hit[], tallies: Hit[]): Hit[] {
 
 /**
  * `trigger`: the offset of the incident's own trigger word. Where it stands inside a clause that
- * tells an earlier incident ("… comes a week after an ambush in which two rangers were killed"),
+ * tells an earlier incident ("… came eight days after an ambush in which two aid workers were killed"),
  * that incident is this one (a background incident of the article), and the clause's dead are its own.
  */
 function fatalitiesOf(doc: Doc, focus: number[], articleId: string, trigger: number | null = null): FatalityResult {
