@@ -85,6 +85,15 @@ test(here + 'event date falls back to an earlier date of the paragraph, then to 
   assert.deepEqual(eventDate(doc, [], [1], 'a1', null), { event_date: null, time_precision: null });
 });
 
+test(here + 'a date borrowed from an earlier sentence telling several days is its earliest day', () => {
+  // 2024-12-25 is a Wednesday: Monday is the 23rd, Tuesday the 24th.
+  const text = 'Rebels held the market town of Olvera on Monday and pulled out on Tuesday.\nThey had earlier overrun an army outpost near Bexar.';
+  const doc = analyze(text);
+  const r = eventDate(doc, findDates(doc, PUB), [1], 'a1', PUB);
+  assert.equal(r.event_date?.value, '2024-12-23');
+  assert.deepEqual(r.event_date?.evidence.map((e) => e.text), ['Monday']);
+});
+
 test(here + 'a future date does not date an incident', () => {
   const d = dateOf('Talks will resume next Monday after rebels shelled the base.', PUB);
   assert.equal(d?.rule, 'date:publication');

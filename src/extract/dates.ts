@@ -421,6 +421,7 @@ export function eventDate(
         break;
       }
     }
+    if (best) best = earliestOfSentence(doc, dates, best);
   }
   // A later sentence that dates the incident by referring back to it ("The assault was launched
   // on Saturday around 7:30 pm", "The attack took place on Monday") beats the reporting day.
@@ -478,6 +479,16 @@ export function eventDate(
     };
   }
   return { event_date: null, time_precision: null };
+}
+
+/**
+ * A date borrowed from an earlier sentence that tells several days is the earliest of them, the
+ * day its story began (as a range of days is coded on its first): "… seized the town on Monday
+ * and left on Tuesday. They had earlier overrun a base …" borrows Monday, not the last day told.
+ */
+function earliestOfSentence(doc: Doc, dates: TimeMention[], t: TimeMention): TimeMention {
+  const own = (mentionsBySentence(dates).get(t.sentence) ?? []).filter((o) => !o.future && o.precision <= t.precision && !reportingTime(doc.text, o) && !spanEnd(doc.text, o) && !namesOtherEvent(doc.text, o));
+  return own.reduce((a, o) => (o.date < a.date ? o : a), t);
 }
 
 const BY_SENTENCE = new WeakMap<TimeMention[], Map<number, TimeMention[]>>();
