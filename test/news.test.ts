@@ -44,6 +44,19 @@ test('an attack told as separate stays its own incident', () => {
   assert.equal(xs.length, 2, brief(xs));
 });
 
+test('another attack with its own toll and no place of its own is a second incident at the story place; told again in detail it stays one (issue 10)', () => {
+  const xs = incidents(
+    [
+      'Six labourers were killed near Turbat in Balochistan early on Friday when gunmen stopped their van and shot them, officials said.',
+      'Another attack on a lorry killed two people and wounded three.',
+      'The attackers had set up a roadblock on the coastal highway, a police officer said.',
+      'The bodies of the labourers were taken to the district hospital.',
+      'In a separate attack on the same road, gunmen fired on a lorry that refused to stop, killing two men and wounding three, the officer said.',
+    ].join('\n\n'),
+  );
+  assert.deepEqual(xs.map((x) => x.fatalities.value).sort(), [2, 6], brief(xs));
+});
+
 test('a sentence opening with a later time of the same day and its own attack is a second attack, its dead its own', () => {
   const text = [
     'Insurgents shot dead two farmers near Chai village, in Macomia district, on Tuesday, residents said.',
