@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractArticle } from '../src/pipeline.js';
+import { extractArticle, placeFromTheStory } from '../src/pipeline.js';
 import type { Article, Incident } from '../src/core/types.js';
 
 function incidents(text: string, published = '2024-05-11'): Incident[] {
@@ -55,6 +55,24 @@ test('another attack with its own toll and no place of its own is a second incid
     ].join('\n\n'),
   );
   assert.deepEqual(xs.map((x) => x.fatalities.value).sort(), [2, 6], brief(xs));
+});
+
+test('an earlier incident placed only as "the city" took place where the incident before it did (issue 10)', () => {
+  const [main] = incidents('Six people were killed on Thursday after rebel missiles hit several districts across Taiz, officials told reporters.');
+  assert.ok(main?.admin1?.value);
+  const told = 'The latest rocket attack on the city comes days after 14 civilians were killed in a rebel shelling on Monday.';
+  const unplaced = (text: string): Incident => ({
+    ...main!, background: true, evidence: [{ article: 'n', start: 0, end: text.length, text }],
+    country: null, admin1: null, admin2: null, location: null, latitude: null, longitude: null, geo_precision: null,
+  });
+  const early = unplaced(told);
+  placeFromTheStory([main!, early]);
+  assert.equal(early.location?.value, main!.location?.value);
+  assert.equal(early.admin1?.value, main!.admin1?.value);
+  // a place named by its kind and then by its name is no place of the story: "the city of Ibb"
+  const other = unplaced('Days earlier, 14 civilians were killed in a rebel shelling on the city of Ibb.');
+  placeFromTheStory([main!, other]);
+  assert.equal(other.location, null);
 });
 
 test('a sentence opening with a later time of the same day and its own attack is a second attack, its dead its own', () => {
