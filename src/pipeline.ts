@@ -80,6 +80,7 @@ export function extractArticle(article: Article, opts: ExtractOptions = {}): Art
     const events = groupTellings(doc, alone, found.map((ev) => ev.sentences), found.map((ev) => !!ev.listed)).map((g) =>
       g.length === 1 ? { ev: found[g[0]!]!, inc: alone[g[0]!]! } : (({ ev }) => ({ ev, inc: read(ev) }))({ ev: mergeCandidates(doc, g.map((i) => found[i]!)) }),
     );
+    placeFromTheStory(events.map((e) => e.inc));
     const kept = events.filter(({ inc }) => whyNoIncident(doc, inc, published) === null)
       // in a dated news report, one sentence listing several places ('25 killed in Nasiriyah, 10 in
       // Najaf') is an event for each (round-up.ts); a one-event note or snippet is left whole
@@ -112,6 +113,28 @@ export function extractArticle(article: Article, opts: ExtractOptions = {}): Art
   const disputes = incidents.map((inc) => findDisputes(doc, inc, quotes, people, article.id, incidents));
   incidents.forEach((inc, i) => applyDispute(inc, disputes[i]!));
   return { article, doc, incidents, quotes, claims, people: people.people.some((p) => p.role === null) ? notPlacesOrGroups(people.people, mentions(), res.gaz) : people.people, organisations: people.organisations };
+}
+
+/** A place named again only by its kind: "attack on the city", "in the town". */
+const DEFINITE_PLACE = /\b(?:on|in|at|near|into|across|around|outside|of) the (?:city|town|village|district|province|region|area)\b(?!\s+(?:of|and)\b)(?!\s+[A-Z])/;
+const PLACE_FIELDS = ['country', 'admin1', 'admin2', 'location', 'latitude', 'longitude', 'geo_precision'] as const;
+
+/**
+ * An incident with no place of its own that names its place only as "the city" or "the town" took
+ * place where the incident told before it did ("The latest attack on the city comes after 21
+ * civilians were killed in a strike on Saturday"): it takes that incident's place, with the
+ * evidence where the place is named.
+ */
+export function placeFromTheStory(incs: Incident[]): void {
+  incs.forEach((inc, i) => {
+    if (inc.admin1?.value || !inc.evidence.some((e) => DEFINITE_PLACE.test(e.text))) return;
+    const before = incs.slice(0, i).reverse().find((x) => x.admin1?.value);
+    if (!before) return;
+    for (const k of PLACE_FIELDS) {
+      const v = before[k];
+      (inc as Record<string, unknown>)[k] = v ? { ...v, rule: `${v.rule}+place:of-the-story` } : null;
+    }
+  });
 }
 
 /**

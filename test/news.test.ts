@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractArticle } from '../src/pipeline.js';
+import { extractArticle, placeFromTheStory } from '../src/pipeline.js';
 import type { Article, Incident } from '../src/core/types.js';
 
 function incidents(text: string, published = '2024-05-11'): Incident[] {
@@ -42,6 +42,37 @@ test('an attack told as separate stays its own incident', () => {
     ].join('\n\n'),
   );
   assert.equal(xs.length, 2, brief(xs));
+});
+
+test('another attack with its own toll and no place of its own is a second incident at the story place; told again in detail it stays one (issue 10)', () => {
+  const xs = incidents(
+    [
+      'Six labourers were killed near Turbat in Balochistan early on Friday when gunmen stopped their van and shot them, officials said.',
+      'Another attack on a lorry killed two people and wounded three.',
+      'The attackers had set up a roadblock on the coastal highway, a police officer said.',
+      'The bodies of the labourers were taken to the district hospital.',
+      'In a separate attack on the same road, gunmen fired on a lorry that refused to stop, killing two men and wounding three, the officer said.',
+    ].join('\n\n'),
+  );
+  assert.deepEqual(xs.map((x) => x.fatalities.value).sort(), [2, 6], brief(xs));
+});
+
+test('an earlier incident placed only as "the city" took place where the incident before it did (issue 10)', () => {
+  const [main] = incidents('Six people were killed on Thursday after rebel missiles hit several districts across Taiz, officials told reporters.');
+  assert.ok(main?.admin1?.value);
+  const told = 'The latest rocket attack on the city comes days after 14 civilians were killed in a rebel shelling on Monday.';
+  const unplaced = (text: string): Incident => ({
+    ...main!, background: true, evidence: [{ article: 'n', start: 0, end: text.length, text }],
+    country: null, admin1: null, admin2: null, location: null, latitude: null, longitude: null, geo_precision: null,
+  });
+  const early = unplaced(told);
+  placeFromTheStory([main!, early]);
+  assert.equal(early.location?.value, main!.location?.value);
+  assert.equal(early.admin1?.value, main!.admin1?.value);
+  // a place named by its kind and then by its name is no place of the story: "the city of Ibb"
+  const other = unplaced('Days earlier, 14 civilians were killed in a rebel shelling on the city of Ibb.');
+  placeFromTheStory([main!, other]);
+  assert.equal(other.location, null);
 });
 
 test('a sentence opening with a later time of the same day and its own attack is a second attack, its dead its own', () => {

@@ -163,7 +163,7 @@ export function marksAnother(doc: Doc, x: Incident, sentences: number[]): boolea
  * `sentences[i]` are the sentences of incident i; `listed[i]` says it opened a line of its own place.
  */
 export function groupTellings(doc: Doc, incidents: Incident[], sentences: number[][], listed?: boolean[]): number[][] {
-  const groups: { members: number[]; kinds: Map<string, number> }[] = [];
+  const groups: { members: number[]; kinds: Map<string, number>; aside: boolean }[] = [];
   // `apart` reads only the cues below, so tellings with equal cues are apart from the same
   // tellings: each group keeps one member per cue set and each pair of cue sets is compared once.
   // A text that tells one incident a thousand times ('Gunmen killed three policemen …' repeated)
@@ -180,13 +180,25 @@ export function groupTellings(doc: Doc, incidents: Incident[], sentences: number
   incidents.forEach((b, j) => {
     // a line of its own place ("Near Mosul, five strikes …") is an incident of its own
     const another = marksAnother(doc, b, sentences[j]!) || !!listed?.[j];
-    const home = another ? undefined : groups.find((g) => [...g.kinds.values()].every((i) => together(i, j)));
+    const fits = (g: (typeof groups)[number]) => [...g.kinds.values()].every((i) => together(i, j));
+    const home = another ? groups.find((g) => g.aside && fits(g) && sameSideToll(incidents[g.members[0]!]!, b)) : groups.find(fits);
     if (home) {
       home.members.push(j);
       if (!home.kinds.has(cues[j]!)) home.kinds.set(cues[j]!, j);
-    } else groups.push({ members: [j], kinds: new Map([[cues[j]!, j]]) });
+    } else groups.push({ members: [j], kinds: new Map([[cues[j]!, j]]), aside: another && !listed?.[j] });
   });
   return groups.map((g) => g.members);
+}
+
+/**
+ * Two tellings each set apart from the main incident ("Another attack … killed one and hurt
+ * four" in the lead, "In a separate attack … killing one and injuring four" further on) that
+ * agree on every cue and on their toll of dead are one side incident told twice: news sums the
+ * side incident in its lead and tells it again in detail.
+ */
+function sameSideToll(a: Incident, b: Incident): boolean {
+  const ta = a.fatalities?.value, tb = b.fatalities?.value;
+  return typeof ta === 'number' && ta >= 1 && ta === tb;
 }
 
 /** Everything `apart` reads of an incident. */

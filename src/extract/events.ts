@@ -1709,6 +1709,15 @@ function tellsIncident(info: SentenceInfo, a: number, b: number): boolean {
   return !info.raw.slice(a, b + 1).some((w) => /^(?:across|nationwide|countrywide)$/i.test(w));
 }
 
+/** An incident a news sentence names as another one and counts its own dead or hurt in, with no
+ *  place of its own: it took place where the story's incident did ("A second attack, on a car,
+ *  killed one and hurt two"). */
+const OTHER_INCIDENT = /\b(?:another|(?:a|an|in a|in an) (?:separate|second|third|further))\s+(?:[a-z]+\s+)?(?:attack|blast|explosion|bombing|strike|ambush|raid|shooting|assault|incident)s?\b/i;
+function otherIncidentWithToll(doc: Doc, info: SentenceInfo, news: boolean): boolean {
+  if (!news || !info.toll || !info.cats.has('cue_new') || info.cats.has('cue_hedge') || info.cats.has('cue_generic')) return false;
+  return OTHER_INCIDENT.test(doc.text.slice(doc.sentences[info.index]!.start, doc.sentences[info.index]!.end));
+}
+
 /** How to read a text: `news` where it is a dated news report, which may tell several incidents
  *  (old ones told in passing are coded as background; "also … elsewhere" opens another one on
  *  the story's day); a note or snippet codes one event and tells the rest only as its context. */
@@ -1772,7 +1781,7 @@ export function findEvents(doc: Doc, opts: ReadOptions = {}): EventCandidate[] {
     // (an explicit marker of another incident with a place of its own needs no day: the story's
     // day goes on, "There were also protests elsewhere, in the port city of X"; not where the
     // sentence only muses: "whether companies elsewhere may …")
-    const anchoredNew = info.place && (info.time || info.toll || (!!opts.news && info.cats.has('cue_new') && !info.cats.has('cue_hedge'))) && !info.cats.has('cue_generic');
+    const anchoredNew = (info.place && (info.time || info.toll || (!!opts.news && info.cats.has('cue_new') && !info.cats.has('cue_hedge'))) && !info.cats.has('cue_generic')) || otherIncidentWithToll(doc, info, !!opts.news);
     const listed = opensWithPlace(doc, i) && !anaphor && !info.cats.has('cue_generic');
     // "On Saturday, gunmen attacked a gendarmerie in Galim … On Sunday, in Northwest province, a
     // homemade bomb injured seven people": a sentence that opens with a day of its own, other
