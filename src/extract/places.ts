@@ -159,6 +159,11 @@ function variantPrep(tokens: Doc['tokens'], i: number): boolean {
   if (w !== 'of') return false;
   return PLACE_OF.test(tokens[i - 2]?.lower ?? '');
 }
+/** The English '-ish' adjectives of peoples and languages ('Kurdish region', 'Turkish side'),
+ *  from general knowledge: a spelling variant of some village is no reading of them (exact
+ *  gazetteer names are still looked up). A list, not the ending: places end in '-ish' too
+ *  (Afghanistan's Ishkamish district). */
+const PEOPLE_ADJECTIVE = /^(?:Kurd|Turk|Brit|Ir|Scott|Pol|Span|Dan|Finn|Swed|Flem|Corn|Jew|Moor)ish$/;
 const ACRONYM = /^(?:[A-Z][A-Z&]{1,5}|(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z]{1,3}[A-Z])$/;
 /** A capitalised name and a comma before a mention, and after it the end of the clause or a lower-case word. */
 const COMMA_BEFORE = /\p{Lu}[\p{L}'’-]*\s*,\s*$/u;
@@ -544,7 +549,7 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
     // ... or, for a province or district, in parentheses after a name ("in Wadi X (Aljfara)").
     const inParen = tokens[i - 1]?.lower === '(' && i >= 2 && isCap(doc, tokens[i - 2]!);
     if (inParen && !m.unit && !PLACE_PREP.test(tokens[i - 1]?.lower ?? '')) cands = cands.filter((c) => c.kind === 'admin1' || c.kind === 'admin2');
-    if (cands.length > 0 && (ACRONYM.test(m.text) || !(m.unit || inParen || variantPrep(tokens, i)))) cands = [];
+    if (cands.length > 0 && (ACRONYM.test(m.text) || PEOPLE_ADJECTIVE.test(m.text) || !(m.unit || inParen || variantPrep(tokens, i)))) cands = [];
     m.candidates = cands;
     if (cands.length > 0) {
       m.fuzzy = true;
