@@ -254,3 +254,11 @@ test(here + "'-ish' adjectives of a people ('Kurdish region') are no spelling va
   // 'Kurdish' before 'region' is the people's adjective, no village of that spelling.
   assert.ok(!findPlaces(doc, gaz).some((m) => m.text === 'Kurdish' && m.candidates.length > 0));
 });
+
+test(here + "an event whose sentences name no place lies where the text's first sentence with a place says, not in a province named later as the subject of talk", () => {
+  const text = 'LAHORE: Police took several members of a farmers’ union away from outside the Lahore Press Club on Monday.\nThe men were freed by evening.\nUnion officials said three elderly farmers were among those held.\nThe union chief said strikes had shut markets in Sindh, and that growers in Sindh had lost their crops.';
+  const doc = analyze(text);
+  const r = resolveLocation(doc, findPlaces(doc, gaz), [2], 't1');
+  assert.equal(r.admin1?.value, 'Punjab');
+  assert.equal(r.location?.value, 'Lahore');
+});

@@ -1347,7 +1347,7 @@ function resolveIn(doc: Doc, places: PlaceMention[], ap: ArticlePlaces, inFocus:
     if (x.c.kind === 'place' && x.c.countryCode !== topCountry && (ap.weights.get(x.c.countryCode) ?? 0) < STRAY_COUNTRY_SHARE * (ap.weights.get(topCountry ?? '') ?? 0) &&
       candidates.some((y) => y.c?.countryCode === topCountry)) continue;
     const w = Math.max(0.5, x.score) * (x.c.kind === 'admin1' && (!x.m.fuzzy || x.m.unit === 'admin1') ? 3 : 1) * (refPoints.has(x.m) ? 0 : salience(doc, x.m)) *
-      (x.c.countryCode === topCountry ? 1.5 : 1) * (x.m.sentence === first ? 1.3 : 1);
+      (x.c.countryCode === topCountry ? 1.5 : 1) * (x.m.sentence === first ? (inFocus.length === 0 ? LEDE_WEIGHT : 1.3) : 1);
     if (w <= 0) continue;
     support.set(x.c.admin1Id, (support.get(x.c.admin1Id) ?? 0) + w);
   }
@@ -1586,6 +1586,10 @@ const STRAY_COUNTRY_SHARE = 0.25;
 
 /** How many sentences after an event's own a place may narrow down its province (see resolveIn). */
 const NARROWING_SENTENCES = 2;
+/** Where an event's own sentences name no place ("Four women were among those detained"), the
+ *  text's first sentence with a place says where the story is; a province named later as the
+ *  subject of talk ("the situation in <province>") weighs less than it. */
+const LEDE_WEIGHT = 5;
 const PART_OF_COUNTRY = /\b(?:in|across|on)\s+(?:the\s+)?(?:(?:(?:far|deep)\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+\p{Lu}|(?:north|south|east|west)\s+of\s+(?:the\s+)?\p{Lu})|\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+(?:part|parts|region|regions|border|borderlands)\b/u;
 
 /** How much a mention says "the event was here" (see resolveLocation). */
