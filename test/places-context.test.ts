@@ -242,3 +242,23 @@ test(here + "a dateline with its agency ('BEIRUT (AP) —') is no event place wh
   const doc3 = analyze('NIAMEY, July 12: Five civilians and four soldiers were killed Sunday in a clash in Niger’s restive southwest region, the government said.');
   assert.notEqual(resolveLocation(doc3, findPlaces(doc3, gaz), [0], 't1').admin1?.value, 'Niamey');
 });
+
+test(here + "'-ish' adjectives of a people ('Kurdish region') are no spelling variants of a village; the village told further on with 'in' places the event, not the dateline", () => {
+  // Penjwen lies in Sulaymaniyah governorate, some 80 km east of the city of Sulaymaniyah.
+  // (Turkey named makes Turkish villages candidates for a spelling variant: 'Kurdish' read as one
+  // had become a place of the event's sentence, and the dateline its place.)
+  const text = 'SULAIMANIYAH, Iraq: A drone strike hit a farm in Iraq’s northern Kurdish region on Monday, killing a shepherd, officials said, blaming Turkey, whose army fights Kurdish rebels there.\nA local official said the drone struck a pickup truck in Penjwen, near the border. The ministry in Ankara denied it.';
+  const doc = analyze(text);
+  const r = resolveLocation(doc, findPlaces(doc, gaz), [0], 't1');
+  assert.equal(r.location?.value, 'Penjwen');
+  // 'Kurdish' before 'region' is the people's adjective, no village of that spelling.
+  assert.ok(!findPlaces(doc, gaz).some((m) => m.text === 'Kurdish' && m.candidates.length > 0));
+});
+
+test(here + "an event whose sentences name no place lies where the text's first sentence with a place says, not in a province named later as the subject of talk", () => {
+  const text = 'LAHORE: Police took several members of a farmers’ union away from outside the Lahore Press Club on Monday.\nThe men were freed by evening.\nUnion officials said three elderly farmers were among those held.\nThe union chief said strikes had shut markets in Sindh, and that growers in Sindh had lost their crops.';
+  const doc = analyze(text);
+  const r = resolveLocation(doc, findPlaces(doc, gaz), [2], 't1');
+  assert.equal(r.admin1?.value, 'Punjab');
+  assert.equal(r.location?.value, 'Lahore');
+});

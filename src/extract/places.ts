@@ -159,6 +159,11 @@ function variantPrep(tokens: Doc['tokens'], i: number): boolean {
   if (w !== 'of') return false;
   return PLACE_OF.test(tokens[i - 2]?.lower ?? '');
 }
+/** The English '-ish' adjectives of peoples and languages ('Kurdish region', 'Turkish side'),
+ *  from general knowledge: a spelling variant of some village is no reading of them (exact
+ *  gazetteer names are still looked up). A list, not the ending: places end in '-ish' too
+ *  (Afghanistan's Ishkamish district). */
+const PEOPLE_ADJECTIVE = /^(?:Kurd|Turk|Brit|Ir|Scott|Pol|Span|Dan|Finn|Swed|Flem|Corn|Jew|Moor)ish$/;
 const ACRONYM = /^(?:[A-Z][A-Z&]{1,5}|(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z]{1,3}[A-Z])$/;
 /** A capitalised name and a comma before a mention, and after it the end of the clause or a lower-case word. */
 const COMMA_BEFORE = /\p{Lu}[\p{L}'’-]*\s*,\s*$/u;
@@ -544,7 +549,7 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
     // ... or, for a province or district, in parentheses after a name ("in Wadi X (Aljfara)").
     const inParen = tokens[i - 1]?.lower === '(' && i >= 2 && isCap(doc, tokens[i - 2]!);
     if (inParen && !m.unit && !PLACE_PREP.test(tokens[i - 1]?.lower ?? '')) cands = cands.filter((c) => c.kind === 'admin1' || c.kind === 'admin2');
-    if (cands.length > 0 && (ACRONYM.test(m.text) || !(m.unit || inParen || variantPrep(tokens, i)))) cands = [];
+    if (cands.length > 0 && (ACRONYM.test(m.text) || PEOPLE_ADJECTIVE.test(m.text) || !(m.unit || inParen || variantPrep(tokens, i)))) cands = [];
     m.candidates = cands;
     if (cands.length > 0) {
       m.fuzzy = true;
@@ -1342,7 +1347,7 @@ function resolveIn(doc: Doc, places: PlaceMention[], ap: ArticlePlaces, inFocus:
     if (x.c.kind === 'place' && x.c.countryCode !== topCountry && (ap.weights.get(x.c.countryCode) ?? 0) < STRAY_COUNTRY_SHARE * (ap.weights.get(topCountry ?? '') ?? 0) &&
       candidates.some((y) => y.c?.countryCode === topCountry)) continue;
     const w = Math.max(0.5, x.score) * (x.c.kind === 'admin1' && (!x.m.fuzzy || x.m.unit === 'admin1') ? 3 : 1) * (refPoints.has(x.m) ? 0 : salience(doc, x.m)) *
-      (x.c.countryCode === topCountry ? 1.5 : 1) * (x.m.sentence === first ? 1.3 : 1);
+      (x.c.countryCode === topCountry ? 1.5 : 1) * (x.m.sentence === first ? (inFocus.length === 0 ? LEDE_WEIGHT : 1.3) : 1);
     if (w <= 0) continue;
     support.set(x.c.admin1Id, (support.get(x.c.admin1Id) ?? 0) + w);
   }
@@ -1581,6 +1586,10 @@ const STRAY_COUNTRY_SHARE = 0.25;
 
 /** How many sentences after an event's own a place may narrow down its province (see resolveIn). */
 const NARROWING_SENTENCES = 2;
+/** Where an event's own sentences name no place ("Four women were among those detained"), the
+ *  text's first sentence with a place says where the story is; a province named later as the
+ *  subject of talk ("the situation in <province>") weighs less than it. */
+const LEDE_WEIGHT = 5;
 const PART_OF_COUNTRY = /\b(?:in|across|on)\s+(?:the\s+)?(?:(?:(?:far|deep)\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+\p{Lu}|(?:north|south|east|west)\s+of\s+(?:the\s+)?\p{Lu})|\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+(?:part|parts|region|regions|border|borderlands)\b/u;
 
 /** How much a mention says "the event was here" (see resolveLocation). */
