@@ -385,3 +385,17 @@ test('a sentence that opens with a day of its own, other than the incident\'s, a
   const evs = findEvents(analyze(text));
   assert.deepEqual(evs.map((e) => e.sentences), [[0, 1], [2]]);
 });
+
+test('the deed an arrest was made for is its charge, not an event of its own', () => {
+  // Written for this test.
+  assert.equal(one('Border guards arrested four insurgents for burying landmines on a road near Dantewada on Tuesday.').sub_event_type, 'Arrests');
+  assert.equal(one('Police in Kisumu detained two men on Friday on suspicion of bombing a bus depot.').sub_event_type, 'Arrests');
+  // (a deed told apart from the arrest is still one: "and" ends the charge)
+  assert.equal(events('Rebels ambushed an army convoy near Goma on Monday and soldiers arrested two of them.')[0]!.sub_event_type, 'Armed clash');
+});
+
+test('what an armed group is known to do is its habit, not an incident', () => {
+  // Written for this test.
+  const evs = events('Border guards arrested four insurgents near Dantewada on Tuesday. The insurgents are known to use landmines against patrols.');
+  assert.deepEqual(evs.map((e) => e.sub_event_type), ['Arrests']);
+});
