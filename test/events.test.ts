@@ -399,3 +399,10 @@ test('what an armed group is known to do is its habit, not an incident', () => {
   const evs = events('Border guards arrested four insurgents near Dantewada on Tuesday. The insurgents are known to use landmines against patrols.');
   assert.deepEqual(evs.map((e) => e.sub_event_type), ['Arrests']);
 });
+
+test('a line told between the lead and one that names the incident again is part of it', () => {
+  // Written for this test.
+  const text = 'Four Turkish engineers were killed when their minibus was attacked outside Kunduz on Wednesday.\nA suicide bomber drove a car packed with explosives into the minibus on the ring road, a police spokesman told reporters.\n"All four engineers died in the attack," the spokesman said.';
+  const evs = events(text);
+  assert.deepEqual(evs.map((e) => [e.sub_event_type, e.sentences]), [['Suicide bomb', [0, 1, 2]]]);
+});

@@ -1838,7 +1838,12 @@ export function findEvents(doc: Doc, opts: ReadOptions = {}): EventCandidate[] {
     // (in another paragraph, only a sentence that goes on about the same people or deaths: "He
     // died of wounds …", not the setting, "The two cartels battle for control of the state")
     const samePara = doc.sentences[i]!.paragraph === doc.sentences[lastSentence]!.paragraph;
-    const goesOn = samePara || restates || info.live.some((h) => h.cat === 'kill') || /^(?:he|she|they|his|her|their|the victims?|the soldiers?|the dead)\b/.test(info.words.slice(0, 2).join(' '));
+    // (or one told between the lead and a line that names the incident again: "Five workers
+    // were killed when their van was attacked. ¶ A suicide bomber rammed a car into it. ¶ The
+    // driver died in the attack")
+    const nextInfo = infos[i + 1];
+    const between = i - lastSentence === 1 && !!nextInfo && nextInfo.cats.has('cue_anaphor') && !isGenericOrAttribution(nextInfo);
+    const goesOn = samePara || restates || between || info.live.some((h) => h.cat === 'kill') || /^(?:he|she|they|his|her|their|the victims?|the soldiers?|the dead)\b/.test(info.words.slice(0, 2).join(' '));
     if (i - lastSentence <= 2 && onlyWeak(last) && (strongHit(info) || restates) && goesOn && !marksNew && !isGenericOrAttribution(info)) {
       last.infos.push(info);
       last.sentences.push(i);
