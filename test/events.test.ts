@@ -406,3 +406,10 @@ test('a line told between the lead and one that names the incident again is part
   const evs = events(text);
   assert.deepEqual(evs.map((e) => [e.sub_event_type, e.sentences]), [['Suicide bomb', [0, 1, 2]]]);
 });
+
+test('an attack told only as similar to the article\'s incident is of its kind', () => {
+  // Written for this test.
+  const text = 'Three mortar shells hit an army depot near Kirkuk on Tuesday night, wounding two guards, officials said.\nNobody has claimed the shelling.\nIn March, the depot was the target of a similar attack.';
+  const evs = events(text);
+  assert.deepEqual(evs.map((e) => e.sub_event_type), ['Shelling/artillery/missile attack', 'Shelling/artillery/missile attack']);
+});

@@ -1976,6 +1976,11 @@ function territoryInPassing(doc: Doc, infos: SentenceInfo[], out: EventCandidate
   return found;
 }
 
+/** An event told as like another: "a similar attack", "a similar strike". */
+function similarTo(info: SentenceInfo, h: Hit): boolean {
+  return info.words[h.w0 - 1] === 'similar' || (info.words[h.w0 - 2] === 'similar' && info.tok[h.w0 - 1]?.pos === 'ADJ');
+}
+
 /** Type each cluster and keep the incidents (see findEvents). */
 function emitClusters(doc: Doc, infos: SentenceInfo[], clusters: Cluster[], out: EventCandidate[], n: number): void {
   for (const c of clusters) {
@@ -1994,6 +1999,13 @@ function emitClusters(doc: Doc, infos: SentenceInfo[], clusters: Cluster[], out:
       continue;
     }
     const inf = infos[typed.sentence]!;
+    // "X was hit by a similar attack last year": an attack told only as like the article's first
+    // incident, with nothing of its own to type it by, is of that incident's kind
+    const like = typed.rule === 'attack:default' && out[0] && similarTo(inf, typed.hit) ? out[0] : null;
+    if (like) {
+      typed.sub = like.sub_event_type;
+      typed.rule = `similar:${like.rule}`;
+    }
     const t0 = inf.tok[typed.hit.w0]!;
     const t1 = inf.tok[typed.hit.w1]!;
     out.push({
