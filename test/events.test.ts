@@ -413,3 +413,13 @@ test('an attack told only as similar to the article\'s incident is of its kind',
   const evs = events(text);
   assert.deepEqual(evs.map((e) => e.sub_event_type), ['Shelling/artillery/missile attack', 'Shelling/artillery/missile attack']);
 });
+
+test('a strike campaign told as going on, with no toll of its own, does not retype the incident', () => {
+  // Written for this test.
+  const text = 'A woman was killed when a rocket hit a farmhouse near Kharkiv late on Tuesday. Army drone strikes on the border villages continued on Wednesday, with six drones downed over the river.';
+  const types = events(text).map((e) => e.sub_event_type);
+  assert.equal(types[0], 'Shelling/artillery/missile attack');
+  assert.ok(!types.includes('Air/drone strike'), types.join(', '));
+  // (strikes that went on and killed are an incident: 'continued, killing')
+  assert.equal(events('Air strikes on the market town continued on Friday, killing nine villagers.')[0]?.sub_event_type, 'Air/drone strike');
+});

@@ -256,6 +256,13 @@ function arrestCharge(info: SentenceInfo, ev: Hit[], h: Hit): boolean {
     return false;
   });
 }
+/** "drone strikes against the country continued on Saturday": a campaign going on, told with no
+ *  toll of its own, is no incident (strikes that killed are: "air strikes continued, killing 12"). */
+function campaignGoesOn(info: SentenceInfo, h: Hit): boolean {
+  if (h.cat !== 'air' && h.cat !== 'shelling') return false;
+  for (let j = h.w1 + 1; j <= h.w1 + 6; j++) if (/^continu/.test(info.words[j] ?? '')) return true;
+  return false;
+}
 /** "are known to use IEDs": what an actor is known to do is its habit, not an event. */
 function knownHabit(info: SentenceInfo, h: Hit): boolean {
   for (let d = 2; d <= 4; d++) if (info.words[h.w0 - d] === 'known' && info.words[h.w0 - d + 1] === 'to') return true;
@@ -567,7 +574,7 @@ function liveHits(doc: Doc, info: SentenceInfo): Hit[] {
     // frequent Russian air strikes across the country"
     let habit = false;
     for (let d = 1; d <= 4 && !habit; d++) if (HABITUAL.has(info.words[h.w0 - d] ?? '')) habit = true;
-    if ((habit || knownHabit(info, h)) && !info.toll) continue;
+    if ((habit || knownHabit(info, h) || campaignGoesOn(info, h)) && !info.toll) continue;
     // the charge of an arrest told in the sentence: "arrested three men for planting a bomb"
     if (arrestCharge(info, ev, h)) continue;
     // what someone is asked to stop: "urged him to press the regime to cease airstrikes"
