@@ -385,3 +385,41 @@ test('a sentence that opens with a day of its own, other than the incident\'s, a
   const evs = findEvents(analyze(text));
   assert.deepEqual(evs.map((e) => e.sentences), [[0, 1], [2]]);
 });
+
+test('the deed an arrest was made for is its charge, not an event of its own', () => {
+  // Written for this test.
+  assert.equal(one('Border guards arrested four insurgents for burying landmines on a road near Dantewada on Tuesday.').sub_event_type, 'Arrests');
+  assert.equal(one('Police in Kisumu detained two men on Friday on suspicion of bombing a bus depot.').sub_event_type, 'Arrests');
+  // (a deed told apart from the arrest is still one: "and" ends the charge)
+  assert.equal(events('Rebels ambushed an army convoy near Goma on Monday and soldiers arrested two of them.')[0]!.sub_event_type, 'Armed clash');
+});
+
+test('what an armed group is known to do is its habit, not an incident', () => {
+  // Written for this test.
+  const evs = events('Border guards arrested four insurgents near Dantewada on Tuesday. The insurgents are known to use landmines against patrols.');
+  assert.deepEqual(evs.map((e) => e.sub_event_type), ['Arrests']);
+});
+
+test('a line told between the lead and one that names the incident again is part of it', () => {
+  // Written for this test.
+  const text = 'Four Turkish engineers were killed when their minibus was attacked outside Kunduz on Wednesday.\nA suicide bomber drove a car packed with explosives into the minibus on the ring road, a police spokesman told reporters.\n"All four engineers died in the attack," the spokesman said.';
+  const evs = events(text);
+  assert.deepEqual(evs.map((e) => [e.sub_event_type, e.sentences]), [['Suicide bomb', [0, 1, 2]]]);
+});
+
+test('an attack told only as similar to the article\'s incident is of its kind', () => {
+  // Written for this test.
+  const text = 'Three mortar shells hit an army depot near Kirkuk on Tuesday night, wounding two guards, officials said.\nNobody has claimed the shelling.\nIn March, the depot was the target of a similar attack.';
+  const evs = events(text);
+  assert.deepEqual(evs.map((e) => e.sub_event_type), ['Shelling/artillery/missile attack', 'Shelling/artillery/missile attack']);
+});
+
+test('a strike campaign told as going on, with no toll of its own, does not retype the incident', () => {
+  // Written for this test.
+  const text = 'A woman was killed when a rocket hit a farmhouse near Kharkiv late on Tuesday. Army drone strikes on the border villages continued on Wednesday, with six drones downed over the river.';
+  const types = events(text).map((e) => e.sub_event_type);
+  assert.equal(types[0], 'Shelling/artillery/missile attack');
+  assert.ok(!types.includes('Air/drone strike'), types.join(', '));
+  // (strikes that went on and killed are an incident: 'continued, killing')
+  assert.equal(events('Air strikes on the market town continued on Friday, killing nine villagers.')[0]?.sub_event_type, 'Air/drone strike');
+});

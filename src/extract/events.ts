@@ -227,6 +227,47 @@ const OPENING_DAY = /^\W*(?:(?:Late|Early)\s+)?(?:On|on)\s+((?:Monday|Tuesday|We
 /** A day named anywhere in a sentence. */
 const DAY_WORD = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b/;
 /** Words that make violence a habit rather than an event: 'regular attacks', 'frequent air strikes'. */
+/** What an arrest was made for, told after it: the deed is the charge, not an event told here
+ *  ("police arrested two men for smuggling weapons", "detained on suspicion of planting a bomb");
+ *  ACLED codes the arrest. Each word that opens the charge, with its reason. */
+export const ARREST_CHARGE_LINKS: { word: string; reason: string }[] = [
+  { word: 'for', reason: '"arrested three men for planting a bomb": the purpose of the arrest' },
+  { word: 'over', reason: '"detained over the shooting": the matter the arrest is about' },
+  { word: 'suspected', reason: '"arrested two men suspected of the ambush": what they are suspected of' },
+  { word: 'suspicion', reason: '"held on suspicion of attacking a patrol"' },
+  { word: 'accused', reason: '"arrested a man accused of killing a guard"' },
+  { word: 'charges', reason: '"arrested on charges of bombing a bridge"' },
+  { word: 'connection', reason: '"arrested in connection with the blast"' },
+  { word: 'involvement', reason: '"detained for their involvement in the raid"' },
+];
+const CHARGE_WORDS = new Set(ARREST_CHARGE_LINKS.map((l) => l.word));
+/** How far after the arrest word its charge is read (words). */
+const CHARGE_REACH = 10;
+/** A violent deed told as what an arrest was made for (see ARREST_CHARGE_LINKS). */
+function arrestCharge(info: SentenceInfo, ev: Hit[], h: Hit): boolean {
+  if (h.cat === 'arrest') return false;
+  return ev.some((a) => {
+    if (a.cat !== 'arrest' || a.w1 >= h.w0 || h.w0 - a.w1 > CHARGE_REACH) return false;
+    for (let j = a.w1 + 1; j < h.w0; j++) {
+      const w = info.words[j]!;
+      if (w === ';' || w === 'and' || w === 'but' || w === 'while' || w === 'after') return false;
+      if (CHARGE_WORDS.has(w)) return true;
+    }
+    return false;
+  });
+}
+/** "drone strikes against the country continued on Saturday": a campaign going on, told with no
+ *  toll of its own, is no incident (strikes that killed are: "air strikes continued, killing 12"). */
+function campaignGoesOn(info: SentenceInfo, h: Hit): boolean {
+  if (h.cat !== 'air' && h.cat !== 'shelling') return false;
+  for (let j = h.w1 + 1; j <= h.w1 + 6; j++) if (/^continu/.test(info.words[j] ?? '')) return true;
+  return false;
+}
+/** "are known to use IEDs": what an actor is known to do is its habit, not an event. */
+function knownHabit(info: SentenceInfo, h: Hit): boolean {
+  for (let d = 2; d <= 4; d++) if (info.words[h.w0 - d] === 'known' && info.words[h.w0 - d + 1] === 'to') return true;
+  return false;
+}
 const HABITUAL = new Set(['regular', 'frequent', 'repeated', 'daily', 'nightly', 'near-daily', 'constant', 'routine', 'persistent', 'relentless', 'incessant', 'periodic', 'sporadic', 'occasional', 'recurring', 'recurrent']);
 const TREND = new Set(['rise', 'increase', 'increasing', 'surge', 'spate', 'decline', 'decrease', 'statistics', 'trend', 'norm', 'years', 'decades']);
 const MODALS = new Set(['may', 'might', 'could', 'would', 'should', 'will', 'shall']);
@@ -533,7 +574,9 @@ function liveHits(doc: Doc, info: SentenceInfo): Hit[] {
     // frequent Russian air strikes across the country"
     let habit = false;
     for (let d = 1; d <= 4 && !habit; d++) if (HABITUAL.has(info.words[h.w0 - d] ?? '')) habit = true;
-    if (habit && !info.toll) continue;
+    if ((habit || knownHabit(info, h) || campaignGoesOn(info, h)) && !info.toll) continue;
+    // the charge of an arrest told in the sentence: "arrested three men for planting a bomb"
+    if (arrestCharge(info, ev, h)) continue;
     // what someone is asked to stop: "urged him to press the regime to cease airstrikes"
     let stop = false;
     for (let d = 1; d <= 4; d++) if (STOP_WORDS.has(info.words[h.w0 - d] ?? '')) stop = true;
@@ -1811,7 +1854,12 @@ export function findEvents(doc: Doc, opts: ReadOptions = {}): EventCandidate[] {
     // (in another paragraph, only a sentence that goes on about the same people or deaths: "He
     // died of wounds …", not the setting, "The two cartels battle for control of the state")
     const samePara = doc.sentences[i]!.paragraph === doc.sentences[lastSentence]!.paragraph;
-    const goesOn = samePara || restates || info.live.some((h) => h.cat === 'kill') || /^(?:he|she|they|his|her|their|the victims?|the soldiers?|the dead)\b/.test(info.words.slice(0, 2).join(' '));
+    // (or one told between the lead and a line that names the incident again: "Five workers
+    // were killed when their van was attacked. ¶ A suicide bomber rammed a car into it. ¶ The
+    // driver died in the attack")
+    const nextInfo = infos[i + 1];
+    const between = i - lastSentence === 1 && !!nextInfo && nextInfo.cats.has('cue_anaphor') && !isGenericOrAttribution(nextInfo);
+    const goesOn = samePara || restates || between || info.live.some((h) => h.cat === 'kill') || /^(?:he|she|they|his|her|their|the victims?|the soldiers?|the dead)\b/.test(info.words.slice(0, 2).join(' '));
     if (i - lastSentence <= 2 && onlyWeak(last) && (strongHit(info) || restates) && goesOn && !marksNew && !isGenericOrAttribution(info)) {
       last.infos.push(info);
       last.sentences.push(i);
@@ -1944,6 +1992,11 @@ function territoryInPassing(doc: Doc, infos: SentenceInfo[], out: EventCandidate
   return found;
 }
 
+/** An event told as like another: "a similar attack", "a similar strike". */
+function similarTo(info: SentenceInfo, h: Hit): boolean {
+  return info.words[h.w0 - 1] === 'similar' || (info.words[h.w0 - 2] === 'similar' && info.tok[h.w0 - 1]?.pos === 'ADJ');
+}
+
 /** Type each cluster and keep the incidents (see findEvents). */
 function emitClusters(doc: Doc, infos: SentenceInfo[], clusters: Cluster[], out: EventCandidate[], n: number): void {
   for (const c of clusters) {
@@ -1962,6 +2015,13 @@ function emitClusters(doc: Doc, infos: SentenceInfo[], clusters: Cluster[], out:
       continue;
     }
     const inf = infos[typed.sentence]!;
+    // "X was hit by a similar attack last year": an attack told only as like the article's first
+    // incident, with nothing of its own to type it by, is of that incident's kind
+    const like = typed.rule === 'attack:default' && out[0] && similarTo(inf, typed.hit) ? out[0] : null;
+    if (like) {
+      typed.sub = like.sub_event_type;
+      typed.rule = `similar:${like.rule}`;
+    }
     const t0 = inf.tok[typed.hit.w0]!;
     const t1 = inf.tok[typed.hit.w1]!;
     out.push({
