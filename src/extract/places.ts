@@ -1275,8 +1275,8 @@ function resolveIn(doc: Doc, places: PlaceMention[], ap: ArticlePlaces, inFocus:
       candidates = candidates.filter((x) => !placed.includes(x)).concat(later ? [later] : []);
     }
   }
-  // "Insurgents raided an army post in northern Yobe State … The gunmen overran
-  // the camp in Ngamdu village, Kaga local government area": where the event's sentences name
+  // "Insurgents raided an army post in the south of Borno State … The gunmen overran
+  // the post in Ngamdu village, Kaga local government area": where the event's sentences name
   // only a province, the next sentences may say where in it; a place of that province told
   // there with 'in'/'at' narrows it down.
   if (inFocus.length > 0) {
