@@ -555,13 +555,13 @@ test(here + "a drive-by shooting's unnamed shooters take the country's conventio
 });
 
 test(here + "a bare 'drone' is the last aircraft the text gave a country, not the place's own forces", () => {
-  const text = 'A Turkish drone strike on Friday killed three people in northern Iraq, officials said. The car was hit by the drone near the town of Penjwen.';
+  const text = 'Three men died on Tuesday when a Turkish drone strike targeted their car in Iraq’s Kurdistan region, officials said. The car was hit by the drone near the town of Penjwen.';
   const r = run(text, 'hit', 'Air/drone strike', 'Iraq', { sentences: [1] });
   assert.deepEqual(pair(r).slice(0, 2), ['Military Forces of Turkey', 8]);
   // The country's evidence is the earlier mention.
   assert.ok(r.actor1!.evidence.some((e) => e.text === 'Turkish drone'));
   // ... or a country word before a weapon: 'A Russian missile hit … regular drone attacks'.
-  const missile = run('A Russian missile hit an industrial area in Kharkiv on Wednesday, killing five people. The region has suffered regular drone attacks.', 'hit', 'Shelling/artillery/missile attack', 'Ukraine');
+  const missile = run('A Russian missile hit a factory on the edge of Kharkiv on Tuesday, killing five people. The region has suffered regular drone attacks.', 'hit', 'Shelling/artillery/missile attack', 'Ukraine');
   assert.deepEqual(pair(missile).slice(0, 2), ['Military Forces of Russia', 8]);
   // Without an earlier aircraft with a country, nobody is said to have flown it: Unidentified
   // Military Forces (8), not the forces of the country it struck.
@@ -584,17 +584,17 @@ test(here + "unnamed insurgents are an unidentified armed group, except where AC
 });
 
 test(here + "a group that takes responsibility anywhere in the article is the lead attack's perpetrator", () => {
-  const text = 'A suicide bomber blew himself up in a mosque inside the police lines in Peshawar on Monday, killing 40 people. Rescue workers searched the rubble through the night. Officials said the roof had collapsed. The outlawed Tehreek-e-Taliban Pakistan (TTP) took responsibility for the attack.';
+  const text = 'A suicide bomber blew himself up at noon prayers in a Peshawar police compound on Monday, killing 37 people. Rescue workers searched the rubble through the night. Officials said the roof had collapsed. The banned TTP took responsibility for the bombing in a message to reporters.';
   const r = run(text, 'blew himself up', 'Suicide bomb', 'Pakistan', { sentences: [0] });
   assert.deepEqual(pair(r).slice(0, 2), ['TTP: Tehreek-i-Taliban Pakistan', 2]);
 });
 
 test(here + "police who cordon off, collect or investigate after a blast are responders, not its makers; nor are a country's own forces merely named at a bombing", () => {
   // Written for this test.
-  const a = run('A bomb exploded at a political rally in Khar on Sunday, killing 20 people. Police have cordoned off the area and are inquiring into the nature of the explosion.', 'exploded', 'Remote explosive/landmine/IED', 'Pakistan');
+  const a = run('A bomb exploded at a political rally in Khar on Sunday, killing 20 people. Police have cordoned off the area and are looking into what caused the explosion.', 'exploded', 'Remote explosive/landmine/IED', 'Pakistan');
   assert.notEqual(a.inter1?.value, 1);
   assert.equal(a.actor1?.value, 'Unidentified Armed Group (Pakistan)');
-  const b = run('A suicide blast ripped through a crowded market in Quetta on Friday, killing at least 16 people, officials said. Some 30 people, including two security personnel, were wounded in the blast.', 'suicide blast', 'Suicide bomb', 'Pakistan');
+  const b = run('A suicide blast tore through a busy bazaar in Quetta on Friday, killing at least 16 people, officials said. The blast also wounded about 30 people, two security personnel among them.', 'suicide blast', 'Suicide bomb', 'Pakistan');
   assert.equal(b.actor1?.value, 'Unidentified Armed Group (Pakistan)');
   // Forces the text has planting the bomb stay its makers.
   const c = run('Soldiers planted explosives and blew up a rebel bunker near Kidal on Monday.', 'blew up', 'Remote explosive/landmine/IED', 'Mali');
@@ -605,7 +605,7 @@ test(here + "with no claim, the group the sources hold responsible or suspect is
   // Written for this test.
   const held = run('Militiamen killed 30 displaced people at a camp near Bunia on Monday. Local officials said the CODECO group, one of several militias in the province, was responsible for the killings.', 'killed', 'Attack', 'Democratic Republic of Congo', { sentences: [0] });
   assert.deepEqual(pair(held).slice(0, 2), ['CODECO: Cooperative for Development of Congo', 3]);
-  const suspected = run('Gunmen attacked an army post near Mopti on Saturday, killing 12 soldiers. No group has claimed the attack, but suspected jihadists belonging to al Qaeda’s Group for Support of Islam and Muslims are widely blamed.', 'attacked', 'Armed clash', 'Mali', { sentences: [0] });
+  const suspected = run('Gunmen attacked an army post near Mopti on Saturday, killing 12 soldiers. Nobody has owned up to it, but the army blamed suspected militants from al Qaeda’s Group for Support of Islam and Muslims.', 'attacked', 'Armed clash', 'Mali', { sentences: [0] });
   assert.equal(suspected.actor1?.value, 'JNIM: Group for Support of Islam and Muslims');
   const on = run('A roadside bomb killed four police officers near Mandera on Tuesday. Police blamed the attack on al-Shabaab.', 'roadside bomb', 'Remote explosive/landmine/IED', 'Kenya', { sentences: [0] });
   assert.equal(on.actor1?.value, 'Al Shabaab');
@@ -632,8 +632,8 @@ test(here + "with no group claimed or blamed, a state the text holds responsible
   assert.deepEqual(pair(on).slice(0, 2), ['Military Forces of Turkey', 8]);
   const passive = run('Shells landed on a picnic area in the valley on Sunday, killing six visitors. Turkey has been blamed for the shelling.', 'Shells', 'Shelling/artillery/missile attack', 'Iraq', { sentences: [0] });
   assert.deepEqual(pair(passive).slice(0, 2), ['Military Forces of Turkey', 8]);
-  const from = run('Rockets hit a residential district of the city overnight, killing four people. The defence ministry said the rockets were fired from the territory of Armenia.', 'Rockets', 'Shelling/artillery/missile attack', 'Azerbaijan', { sentences: [0] });
-  assert.deepEqual(pair(from).slice(0, 2), ['Military Forces of Armenia', 8]);
+  const from = run('Rockets hit a housing estate in the town overnight, killing four people. According to the defence ministry, the barrage was launched from the soil of Azerbaijan.', 'Rockets', 'Shelling/artillery/missile attack', 'Armenia', { sentences: [0] });
+  assert.deepEqual(pair(from).slice(0, 2), ['Military Forces of Azerbaijan', 8]);
   // An accusation of something else is no blame for the attack.
   const other = run('Shells landed on a picnic area in the valley on Sunday, killing six visitors. The minister accused Turkey of meddling in the election.', 'Shells', 'Shelling/artillery/missile attack', 'Iraq', { sentences: [0] });
   assert.notEqual(other.actor1?.value, 'Military Forces of Turkey');
@@ -656,7 +656,7 @@ test(here + "where the event names one group only, the generic words are its men
   assert.deepEqual(pair(losses).slice(0, 2), ['Taliban', 2]);
 });
 
-test(here + "a claim over an apposition or a day ('The Resistance Front (TRF), an offshoot of …, claimed responsibility', 'the group on Thursday claimed responsibility')", () => {
+test(here + "a claim over an apposition or a day ('The Resistance Front (TRF), an offshoot of …, claimed responsibility', 'the TTP on Friday claimed responsibility')", () => {
   // Written for this test.
   const appo = run('Gunmen killed nine pilgrims on a bus near Reasi on Sunday. The Resistance Front (TRF), a little-known outfit that surfaced in 2019, claimed responsibility.', 'killed', 'Attack', 'India', { sentences: [0] });
   assert.deepEqual(pair(appo).slice(0, 2), ['RF: Resistance Front', 2]);
@@ -682,7 +682,7 @@ test(here + "'the army' with no country is the army the text named with one ('Th
 
 test(here + "a capital held responsible stands for its state ('accused Kyiv of carrying out the attack'), and a state's name before 'had hit' names its forces", () => {
   // Written for this test.
-  const cap = run('Missiles struck a shopping street in the border city on Saturday, killing eleven people. Local officials accused Kyiv of carrying out the attack.', 'Missiles struck', 'Shelling/artillery/missile attack', 'Russia', { sentences: [0] });
+  const cap = run('Missiles struck a shopping street in the border city on Saturday, killing eleven people. Regional officials accused Kyiv of launching the strike.', 'Missiles struck', 'Shelling/artillery/missile attack', 'Russia', { sentences: [0] });
   assert.deepEqual(pair(cap).slice(0, 2), ['Military Forces of Ukraine', 8]);
   const had = run('The ministry said that Ukraine had hit the city with rockets, killing six residents.', 'hit', 'Shelling/artillery/missile attack', 'Russia');
   assert.deepEqual(pair(had).slice(0, 2), ['Military Forces of Ukraine', 8]);
@@ -693,7 +693,7 @@ test(here + "a capital held responsible stands for its state ('accused Kyiv of c
 
 test(here + "a day between a subject and its verb changes nothing ('Three policemen on Friday were killed … ambushed by al-Shabaab')", () => {
   // Written for this test.
-  const r = run('Three policemen on Friday were killed near Elwak when they were ambushed by al-Shabaab fighters. Police later launched an operation to pursue the attackers.', 'killed', 'Armed clash', 'Kenya');
+  const r = run('Three police officers were killed near Elwak on Friday in an ambush by al-Shabaab fighters. Police later began a hunt for the attackers.', 'killed', 'Armed clash', 'Kenya');
   assert.deepEqual(pair(r), ['Al Shabaab', 2, 'Police Forces of Kenya', 1]);
 });
 
@@ -711,13 +711,13 @@ test(here + "'the dead were from the Frontier Corps' is where they belong: no bo
 
 test(here + "the office that speaks for a named side is a source, no party ('the Taliban government confirmed')", () => {
   // Written for this test.
-  const r = run('A suicide bomber killed nine worshippers at a mosque in Kunduz on Friday, the Taliban government confirmed.', 'suicide bomber', 'Suicide bomb', 'Afghanistan');
+  const r = run('A suicide bomber killed nine worshippers during Friday prayers at a Kunduz mosque, a Taliban government spokesman confirmed.', 'suicide bomber', 'Suicide bomb', 'Afghanistan');
   assert.deepEqual(pair(r), ['Unidentified Armed Group (Afghanistan)', 3, 'Civilians (Afghanistan)', 7]);
 });
 
-test(here + "the office a source speaks for is no party ('the spokesperson for the General Command of the police confirmed the attack')", () => {
+test(here + "the office a source speaks for is no party ('a spokesman for the national command of the police confirmed the attack')", () => {
   // Written for this test.
-  const r = run('The spokesperson for the General Command of the Mozambican police, Orlando Silva, confirmed the attack on the barracks.', 'attack', 'Armed clash', 'Mozambique');
+  const r = run('A spokesman for the national command of the police in Mozambique, Carlos Mabunda, confirmed the attack on the barracks.', 'attack', 'Armed clash', 'Mozambique');
   assert.notEqual(r.actor1?.value, 'Police Forces of Mozambique');
   assert.notEqual(r.actor2?.value, 'Police Forces of Mozambique');
 });
@@ -768,7 +768,7 @@ test(here + 'a claim names the bomber where the only side named is the one the b
 });
 
 test(here + "words that do not say which branch ('security forces', 'jawans') are the one branch the event names", () => {
-  const text = 'Three jawans and two Maoists died in a gunfight with the rebels in Sukma district on Sunday. The three jawans were from the Central Reserve Police Force.';
+  const text = 'Three jawans and two Maoists died in a gunfight with the rebels in Sukma district on Sunday. The three jawans were from the CRPF, an official said.';
   const r = run(text, 'gunfight', 'Armed clash', 'India');
   const sides = [r.actor1?.value, r.actor2?.value];
   assert.ok(sides.includes('Police Forces of India'), String(sides));

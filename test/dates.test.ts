@@ -134,9 +134,9 @@ test(here + "a weekday in lower case after 'on' is read ('on saturday night')", 
   assert.deepEqual(mentions('The sunday market was closed.', PUB), []);
 });
 
-test(here + "a closing attribution's day dates the telling: ', reported a local witness and police source on Sunday.'", () => {
+test(here + "a closing attribution's day dates the telling: ', reported two residents and a police officer on Sunday.'", () => {
   // 2024-12-25 was a Wednesday; Monday 2024-12-23.
-  const d = dateOf('Gunmen killed five villagers near the border, reported a local witness and police source on Wednesday. The assault was launched on Monday around 7:30 pm.', PUB);
+  const d = dateOf('Gunmen killed five villagers near the border, reported two residents and a police officer on Wednesday. The attack began on Monday around 7:30 pm.', PUB);
   assert.equal(d?.date, '2024-12-23');
 });
 
@@ -153,15 +153,15 @@ test(here + "a later sentence that refers back to the incident dates it before t
 test(here + "a date in the dateline dates the report, and a reaction's day ('on Thursday called for') the telling", () => {
   // 2021-07-13 was a Tuesday: Sunday 2021-07-11.
   assert.equal(dateOf('NIAMEY, July 12: Five civilians and four soldiers were killed Sunday in a clash near the border, the government said.', '2021-07-13')?.date, '2021-07-11');
-  assert.equal(dateOf('MAIDUGURI, Nigeria, March 2 (Reuters) – Insurgents seized the town on Monday, residents said.', '2021-03-02')?.date, '2021-03-01');
+  assert.equal(dateOf('YOLA, Nigeria, March 3 (Reuters) – Gunmen overran the village on Monday, locals said.', '2021-03-03')?.date, '2021-03-01');
   // 'cited the ministry as saying on Thursday' dates the telling: the month told before it stays (written for this test).
   assert.deepEqual(dateOf('The shells that hit the port last month came from the hills, the radio cited the army as saying on Thursday.', '2021-03-04')?.date, '2021-02-15');
   // A credit emptied by the page's cleaning ('( –') leaves a dateline all the same (written for this test).
   assert.equal(dateOf('Arles, France, March 2, 2021 ( – Protesters blocked the ring road on Monday night.', '2021-03-02')?.date, '2021-03-01');
   // 2022-07-22 was a Friday: Wednesday 2022-07-20.
-  assert.equal(dateOf('The United Nations on Thursday called for an inquiry into the shelling of a resort on Wednesday.', '2022-07-22')?.date, '2022-07-20');
+  assert.equal(dateOf('The UN rights office on Thursday demanded an investigation into the shelling of a beach resort on Wednesday.', '2022-07-22')?.date, '2022-07-20');
   // 'claimed … lives' is a killing, not a claim: its day dates the event.
-  assert.equal(dateOf('A raid on mourners about three weeks ago claimed no fewer than 65 lives.', '2019-08-18')?.date, '2019-07-28');
+  assert.equal(dateOf('An attack on a funeral three weeks ago claimed at least 60 lives.', '2019-08-18')?.date, '2019-07-28');
 });
 
 test(here + "two days of one month: the first, over a night too ('On January 29-30 2025', 'the night of Jan 25-26', 'night 15/16 November')", () => {
@@ -190,7 +190,7 @@ test(here + "a day that ends a span ('went on into the small hours of Friday') o
 
 test(here + "a later sentence that retells the violence with its day dates the incident; one set apart ('Earlier, …') does not", () => {
   // Written for this test: 2024-12-25 was a Wednesday.
-  const text = 'Gunmen killed five mourners in a village of Benue State, the council chairman said on Wednesday. He said five persons were killed at a burial on Monday.';
+  const text = 'Gunmen killed five mourners in a village of Benue State, the council chairman said on Wednesday. He said the five victims were killed at a funeral on Monday.';
   const doc = analyze(text);
   assert.equal(eventDate(doc, findDates(doc, PUB), [0], 'a1', PUB).event_date?.value, '2024-12-23');
   const apart = 'Gunmen killed five mourners in a village of Benue State, the council chairman said on Wednesday. Earlier, two farmers were killed in an attack on Monday.';
@@ -200,7 +200,7 @@ test(here + "a later sentence that retells the violence with its day dates the i
 
 test(here + "'Speaking to newsmen on Sunday' dates the telling; a day in parentheses says which day 'this morning' is", () => {
   // Written for this test.
-  const text = 'Speaking to newsmen by telephone on Wednesday, the chairman said five persons were killed during the attack on Monday.';
+  const text = 'Speaking to reporters by phone on Wednesday, the chairman said the five victims were killed in the raid on Monday.';
   assert.equal(dateOf(text, PUB)?.date, '2024-12-23');
   // ... and so does an agency's 'can report on Wednesday'.
   assert.equal(dateOf('Gunmen killed 15 civilians in the region, APA can report on Wednesday. The attack was carried out on Monday.', PUB)?.date, '2024-12-23');
@@ -209,13 +209,13 @@ test(here + "'Speaking to newsmen on Sunday' dates the telling; a day in parenth
 
 test(here + "with nothing that dates the incident, the article's earlier reporting day bounds it, not the publication date", () => {
   // Written for this test: 2024-12-25 was a Wednesday; the reporting day is Tuesday 2024-12-24.
-  const text = 'The ministry announced late Tuesday that two commanders had been killed in the north. Troops earlier in the day carried out a raid on a hideout near the border, killing a militant.';
+  const text = 'The ministry announced late Tuesday that two commanders had been killed in the north. Troops had raided a hideout near the border earlier in the day, killing a militant.';
   const doc = analyze(text);
   const r = eventDate(doc, findDates(doc, PUB), [1], 'a1', PUB);
   assert.equal(r.event_date?.value, '2024-12-24');
   assert.equal(r.event_date?.rule, 'date:weekday:reporting-day:earlier-in-article');
   // With no reporting day in the article, the publication date stays the fallback.
-  const doc2 = analyze('The ministry announced that two commanders had been killed in the north. Troops earlier in the day carried out a raid on a hideout near the border.');
+  const doc2 = analyze('The ministry announced that two commanders had been killed in the north. Troops had raided a hideout near the border earlier in the day.');
   assert.equal(eventDate(doc2, findDates(doc2, PUB), [1], 'a1', PUB).event_date?.rule, 'date:publication');
 });
 

@@ -61,7 +61,7 @@ test('[evidence] the bundled examples: every value has exact evidence', () => {
 
 const NEWS = [
   'On 9 May 2020, Taliban militants attacked a police checkpoint in Buleda (Kech, Balochistan), killing 3 policemen.',
-  'A drone strike hit a compound in the Barmal district of Paktika province late on Tuesday night, according to officials.',
+  'A drone strike hit a house in Paktika’s Barmal district late on Tuesday night, according to officials.',
   'Last week, gunmen killed at least 16 soldiers in South Waziristan.',
   '“The attack was cowardly,” said Ahmad Khan, spokesman for the provincial government.',
   '"We will respond," he added.',

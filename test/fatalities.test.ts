@@ -109,11 +109,11 @@ test(here + 'negations, ages, appositions and joined verbs', () => {
 });
 
 test(here + "the news' other words for deaths: martyrdom, lives lost, eliminated, neutralised, 'killed all three'", () => {
-  assert.equal(best('At least twelve security personnel embraced martyrdom in a suicide attack on a check post.'), 12);
-  assert.equal(best('As many as 34 lives were lost and over 130 others were wounded in the blast.'), 34);
-  assert.equal(best('During the firefight, six terrorists were eliminated.'), 6);
+  assert.equal(best('Eleven soldiers embraced martyrdom when a suicide bomber struck their post.'), 11);
+  assert.equal(best('Some 27 lives were lost in the explosion, and about 90 more people were hurt.'), 27);
+  assert.equal(best('Six militants were eliminated in the exchange of fire.'), 6);
   assert.equal(best('Troops neutralised four bandits in the forest on Monday.'), 4);
-  assert.equal(best('A drone struck a vehicle and killed all three occupants near the border.'), 3);
+  assert.equal(best('A drone hit a pickup near the border and killed all three occupants.'), 3);
   // 'lost' alone is no death.
   assert.equal(best('The police lost three vehicles in the ambush.'), 0);
 });
@@ -154,7 +154,7 @@ test(here + 'every figure after "including" is a part of the group, unless the l
 });
 
 test(here + 'a vague whole is at least its named part; a back-reference to the part adds nothing', () => {
-  const r = toll('Two blasts killed dozens of people, including at least 20 pilgrims. Besides the 20 pilgrims killed, 30 were wounded.');
+  const r = toll('The twin bombings killed dozens, including at least 20 pilgrims. Besides the 20 pilgrims killed, 30 others were hurt.');
   assert.deepEqual([r.fatalities.value, r.fatalities_low?.value], [20, 20]);
   assert.equal(best('Several people, including two children, were killed in the shelling.'), 2);
 });
@@ -180,7 +180,7 @@ test(here + 'a back-reference ("all 7 passengers") is another account of dead al
 
 test(here + '"N others" adds; "also" of a speaker ("also reported") does not', () => {
   assert.equal(best('The mayor was shot dead at his office. His aide said that 3 others died with the mayor.'), 4);
-  assert.equal(best('Gunmen killed about 40 people in the village, a local source said. The official, who also reported "about 40 dead", said the toll could rise.'), 40);
+  assert.equal(best('Gunmen killed about 40 people in the village, a local source said. A police officer also reported "about 40 dead" and said the number could go up.'), 40);
 });
 
 test(here + 'the toll of an earlier incident the sentence goes back to is not taken', () => {

@@ -23,8 +23,8 @@ test('the day a report was said is not the day of the event', () => {
 test('a toll told again two paragraphs on is the same incident, not a second one', () => {
   const xs = incidents(
     [
-      'PESHAWAR: The death toll from the suicide bombing at a mosque in Peshawar climbed to 41, police said on Saturday.',
-      'On Friday a suicide bomber blew himself up among worshippers during prayers at the mosque inside the police lines.',
+      'PESHAWAR: Police said on Saturday that the number killed in the suicide bombing at a mosque in the city had risen to 38.',
+      'On Friday a suicide bomber blew himself up in the front row of worshippers at the mosque of a police compound.',
       'Rescue workers were still searching the rubble on Saturday morning.',
       'The blast brought down the roof of the prayer hall.',
     ].join('\n\n'),
@@ -90,10 +90,10 @@ test('a sentence opening with a later time of the same day and its own attack is
 
 test('a match report, a road accident and a family killing give no incident', () => {
   for (const text of [
-    'Afghanistan beat Pakistan by eight wickets in another World Cup upset in Chennai on Monday, chasing down the target with an over to spare.',
+    'Bangladesh beat Sri Lanka by six wickets in Pune on Monday, reaching the target with two overs left.',
     'The striker slotted his shot past the goalkeeper with moments of the match remaining to sink the home side on Saturday.',
     'A bus plunged into a gorge in the hills of northern India on Friday, leaving at least 22 people dead, officials said.',
-    'A man shot dead his uncle over a land dispute in a village near Ferozepur on Friday morning, police said.',
+    'Police said a farmer shot dead his cousin in a quarrel over a plot of land near Moga on Friday morning.',
   ]) {
     const xs = incidents(text);
     assert.equal(xs.length, 0, `${text} -> ${brief(xs)}`);
@@ -104,7 +104,7 @@ test('an old attack told in a trial or a commemoration is no new incident', () =
   for (const text of [
     'A court in Lahore on Friday sentenced five men to death for their role in a 2021 bombing at a market in Johar Town.',
     'The high court upheld the death sentences of six militants for carrying out an attack on a police station in 2009 that killed 12 people.',
-    'Residents of the city on Friday commemorated the victims of the 1971 massacre, in which soldiers killed thousands of civilians.',
+    'Hundreds gathered in the city on Friday and commemorated those who died in the 1971 massacre, in which soldiers killed thousands of civilians.',
   ]) {
     const xs = incidents(text);
     assert.equal(xs.length, 0, `${text} -> ${brief(xs)}`);
@@ -203,7 +203,7 @@ test("a strike that killed is an air strike, and a missile in an industrial area
   const a = incidents('An Israeli strike on a village in southern Lebanon killed at least six people early on Saturday, the health ministry said.');
   assert.equal(a.length, 1, brief(a));
   assert.equal(a[0]!.sub_event_type.value, 'Air/drone strike');
-  const b = incidents('A Russian missile hit an industrial area in the city of Kharkiv on Wednesday, killing four people and injuring nine, local officials said.');
+  const b = incidents('A Russian missile struck a factory district of Kharkiv on Wednesday, killing four people and injuring nine, local officials said.');
   assert.equal(b.length, 1, brief(b));
   assert.equal(b[0]!.sub_event_type.value, 'Shelling/artillery/missile attack');
   // A slaughterhouse is no killing, and a labour strike kills nobody.
@@ -211,7 +211,7 @@ test("a strike that killed is an air strike, and a missile in an industrial area
 });
 
 test("a word inside a group's name tells no event: the Tigray People's Liberation Front liberates nothing", () => {
-  const xs = incidents("The Ethiopian government and the rebel Tigray People's Liberation Front announced on Wednesday that they had met in Pretoria.");
+  const xs = incidents("Envoys of Addis Ababa and of the Tigray People's Liberation Front said on Wednesday that talks had begun in Nairobi.");
   assert.ok(!xs.some((x) => x.sub_event_type.value === 'Government regains territory'), brief(xs));
   // A headline in title case keeps its words.
   const h = incidents('Russian Missile Attack Kills Five in Kharkiv\n\nThe strike hit an industrial area on Wednesday, officials said.');
@@ -219,7 +219,7 @@ test("a word inside a group's name tells no event: the Tigray People's Liberatio
 });
 
 test('an agreement nobody is named as party to is no event (two ministers discussing a road project)', () => {
-  const xs = incidents('The ministers discussed the development road project in Ankara on Tuesday, with an agreement to sustain the work of a joint committee on water.');
+  const xs = incidents('The two ministers talked over a planned railway link in Ankara on Tuesday and reached an agreement to keep a joint energy committee working.');
   assert.equal(xs.length, 0, brief(xs));
 });
 
@@ -229,7 +229,7 @@ test('a court upholding a death sentence for an old attack is no incident, nor i
 });
 
 test('a killing within a family, with the police only as its source, is a crime, not political violence', () => {
-  const xs = incidents('A man was stabbed to death by his wife at their home in the town on Sunday afternoon. The district police chief said the suspect was detained at the scene.');
+  const xs = incidents('A woman stabbed her husband to death in their house in the town on Sunday afternoon. The district police chief said the suspect was detained at the scene.');
   assert.equal(xs.length, 0, brief(xs));
   // Police who act are a party: a suspect shot dead by police is coded.
   const ys = incidents('Police shot dead a man suspected of stabbing his wife at their home in the town on Sunday, the district police chief said.');
@@ -266,12 +266,12 @@ test('an explosion the text suspects of being a suicide bombing is one; a suicid
 
 test('one sentence listing several places is an event for each, with the figure told with each place', () => {
   // Written for this test.
-  const text = 'Security forces opened fire on protesters on Thursday, killing 20 people in Basra, while 7 people were killed in Najaf and three were shot dead in the capital Baghdad.';
+  const text = 'On Thursday troops fired on demonstrators, killing 20 people in Basra, while 7 people were killed in Karbala and three more were shot dead in Baghdad.';
   const xs = incidents(text, '2024-05-11');
-  assert.deepEqual(xs.map((x) => [x.location?.value, x.fatalities.value]), [['Basra', 20], ['Najaf', 7], ['Baghdad', 3]], brief(xs));
+  assert.deepEqual(xs.map((x) => [x.location?.value, x.fatalities.value]), [['Basra', 20], ['Karbala', 7], ['Baghdad', 3]], brief(xs));
   // A breakdown told in the next sentence splits the incident too.
-  const next = incidents('Clashes between students and police spread across the country on Tuesday. So far, six people have been killed. Among the dead, three were killed in Chittagong, two in Dhaka, and one in Rangpur.', '2024-07-17');
-  assert.deepEqual(next.map((x) => [x.location?.value, x.fatalities.value]), [['Chittagong', 3], ['Dhaka', 2], ['Rangpur', 1]], brief(next));
+  const next = incidents('Clashes between students and police spread across the country on Tuesday. Seven people have died so far. Of them, four were killed in Sylhet, two in Khulna, and one in Rangpur.', '2024-07-17');
+  assert.deepEqual(next.map((x) => [x.location?.value, x.fatalities.value]), [['Sylhet', 4], ['Khulna', 2], ['Rangpur', 1]], brief(next));
   // A road between two towns, or a town and its district, is one place.
   const road = incidents('Gunmen ambushed a bus on the road between Kabul and Jalalabad on Monday, killing six passengers.', '2024-05-11');
   assert.equal(road.length, 1, brief(road));
@@ -281,7 +281,7 @@ test('one sentence listing several places is an event for each, with the figure 
 
 test('an undated text commemorating an old massacre gives no incident: the latest year it names is the time of telling', () => {
   // Written for this test.
-  const text = 'Residents of the city on Friday commemorated the victims of the 1982 massacre, in which soldiers killed some 2,000 civilians. In 2015, parliament set September 16 as a national day of remembrance for the victims.';
+  const text = 'Hundreds gathered in the city on Friday and commemorated those who died in the 1982 massacre, in which soldiers killed some 2,000 civilians. In 2015, parliament set September 16 as a national day of remembrance for the victims.';
   const xs = incidents(text, '');
   assert.deepEqual(xs.map((x) => x.event_date?.value), [], brief(xs));
 });
@@ -296,7 +296,7 @@ test("'the strike' told after a missile is the missile's: shelling, not an air s
 
 test('violence told as a habit ("has suffered regular drone attacks") is no incident', () => {
   // Written for this test.
-  const xs = incidents('The Kharkiv region, which borders Russia, has suffered regular drone and missile attacks during the war.');
+  const xs = incidents('Sumy province, on the Russian border, has come under regular missile and drone attacks throughout the war.');
   assert.equal(xs.length, 0, brief(xs));
   const one = incidents('A Russian missile hit a printing house in Kharkiv on Thursday, killing seven workers.');
   assert.equal(one.length, 1, brief(one));
@@ -304,9 +304,9 @@ test('violence told as a habit ("has suffered regular drone attacks") is no inci
 
 test("a raid on an army camp that kills 'people' is a battle with the army; one that kills civilians stays an attack on them", () => {
   // Written for this test.
-  const camp = incidents('Suspected jihadists killed at least eight people on Sunday in a raid on an army camp in central Mali, security sources said.');
+  const camp = incidents('At least seven people were killed on Sunday when suspected jihadists raided an army camp near Mopti, security sources said.');
   assert.deepEqual(camp.map((x) => [x.sub_event_type.value, x.actor2?.value]), [['Armed clash', 'Military Forces of Mali']], brief(camp));
-  const civ = incidents('Suspected jihadists killed at least eight civilians on Sunday in a raid on a village near an army camp in central Mali, security sources said.');
+  const civ = incidents('At least seven civilians were killed on Sunday when suspected jihadists raided a village close to an army camp near Mopti, security sources said.');
   assert.deepEqual(civ.map((x) => [x.sub_event_type.value, x.actor2?.value]), [['Attack', 'Civilians (Mali)']], brief(civ));
 });
 
@@ -314,8 +314,8 @@ test('a toll told by a source a few lines after the incident is its toll (issue 
   const xs = incidents(
     [
       'Rival party supporters said gunmen had fired at their marchers from rooftops in Tripoli on Thursday, aiming at their heads.',
-      'In a statement, the parties called on the army to intervene and urged their supporters to remain calm.',
-      'An army source told Reuters that at least three people were killed and seven were wounded in the shooting.',
+      'The two parties asked the army to step in and told their followers to stay calm.',
+      'A military source told AFP that at least three people had been killed and seven hurt in the gunfire.',
     ].join('\n\n'),
   );
   assert.equal(xs.length, 1, brief(xs));
@@ -325,14 +325,14 @@ test('a toll told by a source a few lines after the incident is its toll (issue 
 test('a toll told between the sentences of its incident, in one no incident claims, is its toll (issue 10)', () => {
   const xs = incidents(
     [
-      'The regional governor shared a photo of the aftermath of the Russian missile strike on a printing house in Kharkiv on Thursday.',
-      'He stated that seven employees of the printing house were killed, according to the most recent information.',
-      'Earlier, it was stated that 16 people had been wounded.',
-      'At the time of the Russian attack, there were more than 50 employees in the printing house.',
+      'The regional governor posted pictures of the damage after a Russian missile strike on a warehouse in Zaporizhzhia on Thursday.',
+      'He said nine employees of the warehouse were killed, citing preliminary figures.',
+      'Officials had earlier said that 12 people were wounded.',
+      'When the Russian attack came, about 40 staff were at work in the warehouse.',
     ].join('\n\n'),
   );
   assert.equal(xs.length, 1, brief(xs));
-  assert.equal(xs[0]!.fatalities.value, 7);
+  assert.equal(xs[0]!.fatalities.value, 9);
 });
 
 test('a town overrun in the lead sentence is the change of territory, whatever arms later sentences name', () => {

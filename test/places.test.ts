@@ -307,9 +307,9 @@ test(here + 'review cases: a group after "the headquarters of", a place after an
 });
 
 test(here + "Nigeria's local government areas and Congo's territories are second-level units; 'the X hamlet' is a settlement", () => {
-  // Written for this test (Bungudu is a local government area of Zamfara State).
-  const r = resolve('Gunmen on Sunday raided the Dankolo hamlet, Bungudu Local Government Area of Zamfara State, and abducted two farmers.');
-  assert.equal(r.admin2?.value, 'Bungudu');
+  // Written for this test (Tsafe: an LGA in Zamfara State).
+  const r = resolve('Gunmen seized two farmers on Sunday when they raided the Dankolo hamlet in Tsafe Local Government Area, Zamfara State.');
+  assert.equal(r.admin2?.value, 'Tsafe');
   assert.equal(r.admin1?.value, 'Zamfara');
   const lga = resolve('Bandits attacked Dankolo village in Bungudu LGA of Zamfara State on Sunday.');
   assert.equal(lga.admin2?.value, 'Bungudu');
@@ -318,15 +318,15 @@ test(here + "Nigeria's local government areas and Congo's territories are second
 });
 
 test(here + 'where the event names only a province, a place of it in the next sentences narrows it down', () => {
-  // Written for this test: the event sentence says 'the southern part of Borno State'; the next
+  // Written for this test: the event sentence says 'the south of Borno State'; the next
   // one says where.
-  const text = 'Insurgents on Tuesday attacked a military base in the southern part of Borno State, carting away weapons. Witnesses said the fighters stormed the base at Kwamdi village, Damboa local government area, in ten trucks. Officials in Maiduguri said the attackers withdrew.';
+  const text = 'Insurgents on Tuesday raided an army post in the south of Borno State and took weapons. Witnesses said the gunmen overran the post in Ngamdu village, Kaga local government area, in ten trucks. Officials in Maiduguri said the attackers withdrew.';
   const doc = analyze(text);
   const r = resolveLocation(doc, findPlaces(doc, gaz), [0], 't1');
   assert.equal(r.admin1?.value, 'Borno');
-  assert.equal(r.admin2?.value, 'Damboa');
+  assert.equal(r.admin2?.value, 'Kaga');
   // Not from further off: three sentences later, the province stays the place.
-  const far = 'Insurgents on Tuesday attacked a military base in the southern part of Borno State. The army said it repelled them. Residents fled. Schools closed. Officials said the fighters had come from Damboa district.';
+  const far = 'Insurgents on Tuesday raided an army post in the south of Borno State. The army said it repelled them. Residents fled. Schools closed. Officials said the fighters had come from Damboa district.';
   const d2 = analyze(far);
   const f = resolveLocation(d2, findPlaces(d2, gaz), [0], 't1');
   assert.equal(f.admin1?.value, 'Borno');
@@ -379,13 +379,13 @@ test(here + "a word that goes on a name begun by no place ('the Islamic Republic
   const names = (t: string) => findPlaces(analyze(t), gaz).map((p) => p.text);
   assert.ok(!names('Protesters defied the Islamic Republic in Zahedan on Friday.').includes('Republic'));
   assert.ok(names('Protesters marched in North Waziristan on Friday.').includes('North Waziristan'));
-  const r = resolve('The regional affiliate of IS, which has operated in Afghanistan since 2014, attacked a mosque.');
+  const r = resolve('The local branch of IS, active in Afghanistan for a decade, attacked a mosque.');
   assert.notEqual(r.location?.value, 'IS');
 });
 
 test(here + "'French-speaking' names a language, not a people: no clue to France", () => {
   // Written for this test.
-  const ps = findPlaces(analyze('Gunmen attacked a police station in a predominantly French-speaking province of Cameroon on Saturday.'), gaz);
+  const ps = findPlaces(analyze('Gunmen attacked a police station in a mainly French-speaking region of Cameroon on Saturday.'), gaz);
   assert.ok(!ps.some((p) => p.demonym && p.candidates.some((c) => c.country === 'France')), ps.map((p) => p.text).join(', '));
 });
 

@@ -441,20 +441,20 @@ test(here + 'a day between subject and verb, and a country that speaks', () => {
 });
 
 test(here + 'the phrase a relative clause follows is the subject, not a noun inside the clause', () => {
-  const t = 'No group has claimed the attack.\n\nA witness who said he saw the bodies told reporters that “the men who were killed were wearing uniforms.”';
-  assert.deepEqual(direct(t), [['the men who were killed were wearing uniforms', 'witness']]);
+  const t = 'Nobody has claimed the attack.\n\nA farmer who said he found the victims told reporters that “the dead men were all in uniform.”';
+  assert.deepEqual(direct(t), [['the dead men were all in uniform', 'farmer']]);
 });
 
 test(here + 'a conjunction after the closing mark goes on with the sentence: no attribution there', () => {
-  const t = 'The health ministry said the attack had killed\n\n“nine mothers and their newborn babies” and wounded 16 others, but elders suggested more.';
+  const t = 'Officials at the ministry said the raid had killed\n\n“six nurses and their young patients” and wounded 11 others, though locals put the figure higher.';
   const got = direct(t);
   assert.equal(got.length, 1);
-  assert.notEqual(got[0]![1], 'and wounded 16 others');
+  assert.notEqual(got[0]![1], 'and wounded 11 others');
 });
 
 test(here + 'a pronoun whose only antecedent clashes by the given-name list still takes the one who spoke just before', () => {
-  const t = 'Jean Paul Mubake, chief of the district, said militiamen attacked the camp. "The whole village is in mourning now," he said.';
-  assert.deepEqual(direct(t), [['The whole village is in mourning now', 'Jean Paul Mubake']]);
+  const t = 'Jean Paul Mubake, chief of the district, said militiamen raided the camp. "Every family here has lost someone," he said.';
+  assert.deepEqual(direct(t), [['Every family here has lost someone', 'Jean Paul Mubake']]);
 });
 
 test(here + '“according to” a role, then the name in apposition: the name speaks, and a later “he” is that person', () => {
@@ -485,10 +485,10 @@ test(here + 'a quote paragraph after one about a newly named person is that pers
   const t =
     '“Airstrikes hit the fleeing attackers,” another officer told reporters.\n\n' +
     'Major General Tomas Brekovic, spokesman for the defence staff, confirmed the assault on the troops.\n\n' +
-    '“We have confirmed that troops experienced setbacks in the area.”';
+    '“We can confirm that our units suffered losses in the area.”';
   assert.deepEqual(direct(t), [
     ['Airstrikes hit the fleeing attackers', 'another officer'],
-    ['We have confirmed that troops experienced setbacks in the area', 'Tomas Brekovic'],
+    ['We can confirm that our units suffered losses in the area', 'Tomas Brekovic'],
   ]);
 });
 
@@ -502,8 +502,8 @@ test(here + 'the same noun for a person, used just before, wins over a person na
 
 test(here + 'a participle phrase between subject and verb: the place inside it is no subject', () => {
   const t =
-    'Party chairman Daniyal Rooh Qazmi condemning the bombing in Quetta said that the attackers would get no concession. “We are backing all steps to get rid of the terrorists.”';
-  assert.deepEqual(direct(t), [['We are backing all steps to get rid of the terrorists', 'Daniyal Rooh Qazmi']]);
+    'Party leader Daniyal Rooh Qazmi condemning the blast in Turbat said the bombers would be shown no mercy. “We support every step to root out the militants.”';
+  assert.deepEqual(direct(t), [['We support every step to root out the militants', 'Daniyal Rooh Qazmi']]);
 });
 
 test(here + 'a title with “of” before a name we do not know marks the person a later “he” means', () => {

@@ -18,7 +18,7 @@ const here = '[store/feed] ';
 const BODY =
   'Gunmen on motorcycles opened fire on a police checkpoint on the outskirts of Quetta late on Friday, killing two constables ' +
   'and wounding a third, police officials said. The attackers escaped under the cover of darkness, and a search operation was ' +
-  'launched in the surrounding neighbourhoods on Saturday morning. No group has so far claimed responsibility for the attack, ' +
+  'launched in the surrounding neighbourhoods on Saturday morning. No group has so far claimed the attack, ' +
   'the third on the police in the provincial capital this month. The provincial home minister condemned the killing and ' +
   'ordered an inquiry into the security lapse at the checkpoint, which had been set up after a bombing in March.';
 

@@ -321,7 +321,7 @@ for (const dialect of DIALECTS) {
     await withStore(dialect, async (store) => {
       const wire =
         'Gunmen on a motorcycle shot dead two policemen guarding a polio vaccination team in the western city of Quetta on Saturday, ' +
-        'police said, the latest in a string of attacks on health workers in the province. No group claimed responsibility for the attack, ' +
+        'police said, the latest in a string of attacks on health workers in the province. No one has claimed the killings, ' +
         'which came a day after the government launched a nationwide vaccination drive aimed at 40 million children.';
       const site1 = { id: 'site1', url: 'https://news-one.example/world/quetta-polio', text: `NEWS ONE — ${wire}\nShare this story on social media.` };
       const site2 = { id: 'site2', url: 'https://daily-two.example/2025/05/03/quetta', text: `${wire}\nRead more: our coverage of Balochistan.` };

@@ -44,9 +44,9 @@ test('an explosion at a rally is the explosion; the rally is its setting', () =>
 
 test('what a clause going back to another event names does not type this one', () => {
   // Written for this test.
-  const after = incidents('Shelling in the centre of Belgorod killed nine people on Saturday, the day after an overnight aerial bombardment across Ukraine killed 30 civilians.');
+  const after = incidents('Shelling killed nine people in central Belgorod on Saturday, a day after a night of air raids across Ukraine killed 30 civilians.');
   assert.equal(types(after)[0], 'Shelling/artillery/missile attack', brief(after));
-  const answer = incidents('The Guards claimed responsibility for the missile attack on Erbil on Sunday, which they said came in retaliation for the killing of two officers in an air strike in Syria.');
+  const answer = incidents('The Guards claimed responsibility for the missile attack on Erbil on Sunday, saying it was in retaliation for an air strike in Syria that had killed two of their officers.');
   assert.equal(types(answer)[0], 'Shelling/artillery/missile attack', brief(answer));
   // the event answered is still read when nothing else is told
   const only = incidents('Militants killed four soldiers at a checkpoint in Bannu on Monday in retaliation for a drone strike.');
@@ -65,7 +65,7 @@ function xsNonEmpty(xs: Incident[]): boolean {
 
 test('stun grenades fired at a protest are its dispersal, not a grenade attack', () => {
   // Written for this test.
-  const xs = incidents('Thousands of people demonstrated in Khartoum on Sunday against the coup, drawing volleys of tear gas and stun grenades from security forces.');
+  const xs = incidents('Thousands marched against military rule in Omdurman on Sunday, and police fired tear gas and stun grenades at them.');
   assert.deepEqual(types(xs), ['Protest with intervention'], brief(xs));
 });
 
@@ -77,7 +77,7 @@ test('a rally that dates a shooting is its setting: the shooting is the event', 
 
 test('police officers hurt at a demonstration make it a violent one, whatever force met it', () => {
   // Written for this test.
-  const xs = incidents('During the dispersal of the opposition rally outside parliament in Tbilisi on Thursday night, 12 police officers were seriously injured, the interior ministry said.');
+  const xs = incidents('During the dispersal of an opposition protest near parliament in Yerevan late on Thursday, nine police officers were badly injured, the interior ministry said.');
   assert.deepEqual(types(xs), ['Violent demonstration'], brief(xs));
 });
 
@@ -109,7 +109,7 @@ test('who was hit is read from the killing told, not from a later description of
 
 test('how a demonstration went, told on the next lines, is part of it: stormed and set on fire, it is a violent one', () => {
   // Written for this test.
-  const xs = incidents('At least four people were shot dead in the capital on Tuesday after police opened fire on protesters outside the parliament.\n\nCrowds stormed the building as lawmakers voted on the budget.\n\nPart of the complex was set on fire.');
+  const xs = incidents('At least four people were shot dead in the capital on Tuesday when police fired on demonstrators in front of parliament.\n\nProtesters then stormed the building during a vote on the budget.\n\nA wing of the building was set on fire.');
   assert.deepEqual(types(xs), ['Violent demonstration'], brief(xs));
 });
 
@@ -130,7 +130,7 @@ test('a place told as taken in the passive is a taking of territory; people capt
 test('victims named as members of an armed body are one side of a battle, even where civilians are told elsewhere', () => {
   // Written for this test. The body's name is blanked for triggers; its last word tells it is armed,
   // and the actors' reading of civilians from another sentence does not retype the predicate's.
-  const guards = incidents('Two members of the Islamic Revolutionary Guard Corps were shot dead by unidentified gunmen in Zahedan on Tuesday, a state news agency said. The attack came weeks after unrest in the city left dozens of people dead.');
+  const guards = incidents('Two Islamic Revolutionary Guard Corps members were shot dead by unknown gunmen in Zahedan on Tuesday, state media reported. The attack came weeks after unrest in the city left dozens of people dead.');
   assert.deepEqual(types(guards), ['Armed clash'], brief(guards));
   const jtf = incidents('Four members of the Civilian Joint Task Force were killed by gunmen in Konduga on Sunday, a local leader said. Residents said people fled to Maiduguri.');
   assert.deepEqual(types(jtf), ['Armed clash'], brief(jtf));
@@ -149,7 +149,7 @@ test("a riot word in quotation marks is a party's label, not the reporter's acco
 
 test('a taking told after a killing by the same subject is theirs, not their victims\'', () => {
   // Written for this test: "soldiers" is the object of "killed", not the subject of "captured".
-  const xs = incidents('Islamist militants killed nine soldiers and briefly captured a military base near Afgoye on Wednesday, officials said.');
+  const xs = incidents('Islamist fighters killed seven soldiers and briefly captured an army outpost near Afgoye on Wednesday, officials said.');
   assert.deepEqual(types(xs), ['Non-state actor overtakes territory'], brief(xs));
   const state = incidents('Government troops killed 20 rebels and recaptured the town of Kidal on Wednesday.');
   assert.deepEqual(types(state), ['Government regains territory'], brief(state));

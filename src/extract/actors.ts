@@ -1019,7 +1019,7 @@ function roleScores(doc: Doc, w: Words, m: ActorMention, info: MentionInfo | und
   let patient = 0;
   let speaker = false;
   let subject = false;
-  // 'the spokesperson for the General Command of the Mozambican police': the office a source
+  // 'a spokesman of the national police command in Maputo': the office a source
   // speaks for is no party to what it reports.
   if (SOURCE_OF.test(text.slice(Math.max(doc.sentences[m.sentence]!.start, m.start - 60), m.start))) speaker = true;
   // Look back over numbers and determiners to the word that governs the mention.
@@ -2152,7 +2152,7 @@ function claimant(doc: Doc, w: Words, byArticle: ArticleMentions, sentences: num
       gap++;
     }
     // Over an apposition or a day: 'The Resistance Front (TRF), an offshoot of LeT, claimed
-    // responsibility', 'the IS group on Thursday claimed responsibility'.
+    // responsibility', 'the militant group on Friday claimed responsibility'.
     if (CLAIM_OVER.test(doc.text.slice(m.end, Math.min(doc.sentences[m.sentence]!.end, m.end + 160)))) return m;
     // 'claimed by X'.
     if (w0 >= 2 && w.lower[w0 - 1] === 'by' && w.lower[w0 - 2] === 'claimed') return m;
@@ -2177,7 +2177,7 @@ const SIGNED_BY = /\b(?:messages?|banners?|notes?|narco-?mantas?|mantas?|leaflet
  * ('X on Thursday claimed responsibility', 'X late on Friday took responsibility').
  */
 const CLAIM_OVER = /^(?:\s*\([^()]{1,20}\))?(?:\s+(?:terrorist|militant|jihadist|armed|extremist|insurgent)?\s*(?:group|outfit|organi[sz]ation))?(?:\s*,[^,.;:]{1,110},|\s+(?:late\s+|early\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\s+(?:later|swiftly|quickly|soon)\s+)\s*(?:(?:has|had|have|also|later|quickly|swiftly)\s+)*(?:claimed\s+(?:responsibility|the\s+(?:attack|attacks|bombing|bombings|blast|blasts|killing|killings|assassination|ambush|explosion|raid|abduction|kidnapping))|(?:took|accepted|owned)\s+responsibility)\b/i;
-/** Words between a group's name and its claim: 'the Islamic State jihadist group today claimed'. */
+/** Words between a group's name and its claim: 'the Islamic State group, a jihadist faction, today claimed'. */
 const CLAIM_GAP = /^(?:militants|fighters|group|jihadist|jihadists|extremist|terrorist|militant|outfit|organisation|organization|has|have|later|quickly|reportedly|swiftly|today|yesterday|also)$/;
 /** After a group's name: 'was responsible for', 'is widely suspected', 'were behind the attack'. */
 const HELD_AFTER = /^\)?(?:\s+(?:group|militia|militants|fighters|rebels|insurgents))?(?:\s*,[^,.;:()]{1,90},)?\s+(?:(?:was|were|is|are|has been|have been|is being|are being)\s+)(?:(?:widely|likely|most likely|probably|also|believed to be|thought to be|being)\s+)*(?:responsible\s+for|suspected|blamed|behind\s+the)\b/i;
@@ -2195,7 +2195,7 @@ function blamedGroup(doc: Doc, w: Words, byArticle: ArticleMentions, sentences: 
     // (Not denied: 'no group has been blamed', 'X denied being behind the attack'.)
     const after = doc.text.slice(m.end, Math.min(se.end, m.end + 140));
     const before = doc.text.slice(Math.max(se.start, m.start - 80), m.start);
-    // ('al Qaeda's Group for Support of Islam and Muslims': the parent names the group after it.)
+    // (the parent's name comes first: 'al Qaeda's' + 'Group for Support of Islam and Muslims'.)
     if (/^['’]s\s/.test(after)) continue;
     if (HELD_AFTER.test(after) || HELD_BEFORE.test(before)) return m;
   }
@@ -2212,9 +2212,9 @@ const STATE_BLAME: { before?: RegExp; after?: RegExp; reason: string }[] = [
   { before: /\bblam(?:ed|ing|es)\s+(?:(?:it|them|the\s+\w+(?:\s+\w+)?)\s+on\s+)?$/i, reason: "'an attack blamed on Turkey', 'officials said, blaming Turkey', 'he blamed Turkey': the accused state" },
   { before: /\battribut(?:ed|ing|es)\s+(?:it\s+|them\s+|the\s+\w+(?:\s+\w+)?\s+)?to\s+$/i, reason: "'Baghdad attributed the attack to Turkey': the same, in other words" },
   { before: /\b(?:accus(?:ed|ing|es)|suspect(?:ed|ing|s))\s+$/i, after: /^\s+of\s+(?:\w+\s+)?(?:carrying|launching|conducting|firing|attacking|striking|shelling|bombing|bombarding|being\s+behind|staging|orchestrating)\b/i, reason: "'accused Israel of carrying out the strike': an accusation of this attack (not 'accused X of corruption')" },
-  { before: /\b(?:shelled|fired|launched|struck)\s+from\s+(?:the\s+)?(?:territory|soil|side)\s+of\s+$/i, reason: "'the cities were shelled from the territory of Armenia': the fire came from that state's side" },
+  { before: /\b(?:shelled|fired|launched|struck)\s+from\s+(?:the\s+)?(?:territory|soil|side)\s+of\s+$/i, reason: "'the villages were shelled from the soil of Ruritania': the fire came from that state's side" },
   { after: /^\s+(?:(?:has|have|had)\s+been\s+|was\s+|is\s+|were\s+)(?:(?:also|widely|likely|reportedly|repeatedly)\s+)?blamed\b/i, reason: "'Turkey has been blamed for all three strikes'" },
-  { after: /^\s+(?:(?:was|is|being|had\s+been|has\s+been)\s+)(?:(?:likely|probably|reportedly)\s+)?(?:behind|responsible\s+for)\s+(?:the|this|these|both|all)\b/i, reason: "'signs point toward Turkey being behind the attack', 'Israel was responsible for the strike'" },
+  { after: /^\s+(?:(?:was|is|being|had\s+been|has\s+been)\s+)(?:(?:likely|probably|reportedly)\s+)?(?:behind|responsible\s+for)\s+(?:the|this|these|both|all)\b/i, reason: "'officials suspect Ruritania being behind the raid', 'the navy was responsible for the strike'" },
 ];
 /** The country whose name (not demonym) begins at word k, and the word after it. */
 function countryNameAt(d: Dictionary, text: string, w: Words, k: number): { country: string; w1: number } | null {

@@ -454,7 +454,7 @@ export function eventDate(
     if (best) how = ':reporting-day';
   }
   // Nothing dates the incident, but the article's telling does ("The United States announced late
-  // Thursday it had killed …", then "US forces earlier in the day carried out a raid"): what was
+  // Thursday it had killed …", then "the raid by its troops took place earlier that day"): what was
   // told on a day happened on or before it, so the first reporting day of the article before the
   // incident bounds it better than the publication date, which is often the next day's.
   if (!best && focus.length > 0) {
@@ -534,8 +534,8 @@ const EVENT_ANAPHOR = /^\s*(?:The|This|That)\s+(?:[a-z-]+\s+){0,2}(?:attack|assa
  *  Sunday", "said in a statement on Friday") or right before one ("on Tuesday said") dates the
  *  report, not the event. */
 const TELL_BEFORE = /\b(?:said|says|told(?: [A-Z][\w-]*){0,3}|(?:[Ss]peaking|[Ss]poke|[Tt]alking)(?: to [\w-]+(?: [\w-]+){0,2}?)?(?: by (?:tele)?phone)?|reported|(?:can|could) (?:now )?report|announced|stated|confirmed|added|tweeted|wrote|posted|disclosed|revealed|(?:quoted|cited|described) as saying|as saying)(?: in (?:an?|its|their|his|her) (?:[\w-]+ )?(?:statement|report|interview|briefing|press release|press conference|post|video|message))? (?:(?:late|early) )?(?:on |this |last )?$/;
-// (reactions date the telling too: "The United Nations on Thursday called for an inquiry",
-// "the group on Thursday claimed responsibility", "Mujahid, on Wednesday claimed that")
+// (reactions date the telling too: "On Friday the UN urged an inquiry",
+// "the militants on Friday claimed responsibility", "a spokesman, on Tuesday claimed that")
 const TELL_AFTER = /^ ?,? ?(?:said|told|reported|announced|stated|confirmed|called|urged|condemned|denounced|demanded|warned|claimed(?![^.;]{0,40}?\blives?\b)|vowed|pledged)\b/;
 export function reportingTime(text: string, t: { start: number; end: number }): boolean {
   // A date in the dateline dates the report: "MAIDUGURI, Nigeria, March 2 (Reuters) –",

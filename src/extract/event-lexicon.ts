@@ -347,7 +347,7 @@ export const TRIGGERS: TriggerEntry[] = [
     id: 'not-event-crowd-control',
     cat: 'not_event',
     pats: ['stun grenade*', 'sound grenade*', 'smoke grenade*', 'flash grenade*', 'flashbang*', 'flash bang*', 'tear gas grenade*', 'teargas grenade*'],
-    reason: 'crowd-control munitions are how a protest was dispersed (the dispersal cue reads them), not a grenade attack: "drawing volleys of tear gas and stun grenades from security forces"',
+    reason: 'crowd-control munitions are how a protest was dispersed (the dispersal cue reads them), not a grenade attack: "police fired tear gas and stun grenades at the marchers"',
   },
   {
     id: 'agreement',

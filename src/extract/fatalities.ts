@@ -137,13 +137,13 @@ export function findFatalities(doc: Doc, focus: number[], articleId: string, aft
 /** Words that put a sentence's deaths in another incident or in a tally over time. */
 const NOT_THIS_INCIDENT =
   /\b(?:separate(?:ly)?|another|similar|elsewhere|meanwhile|earlier|previous(?:ly)?|last\s+(?:week|month|year)|ago|since|so\s+far\s+(?:this|in)|this\s+year|in\s+(?:19|20)\d\d|(?:19|20)\d\d|total|altogether|overall|in\s+all|coup|conflict|war|insurgency|crisis|uprising)\b/i;
-/** A sentence that opens with a place of its own: "And in Balochistan, four terrorists were eliminated …". */
+/** A sentence that opens with a place of its own: "And in Khyber district, three militants were killed …". */
 const OWN_PLACE = /^[\s"“]*(?:(?:And|Also|Meanwhile|Elsewhere),?\s+(?:in|near|at)\b|(?:In|Near|At)\s+(?:the\s+)?[A-Z])/;
 
 /**
  * The sentences after an incident that tell its toll: news often gives the toll a line or two
- * after the sentence that tells the event, as a source's word ("A Lebanese army source told
- * Reuters that at least two people were killed"), in a sentence that names no event of its own
+ * after the sentence that tells the event, as a source's word ("At least three people died, a
+ * military source told reporters"), in a sentence that names no event of its own
  * and so is claimed by no incident. Where the incident's own sentences give no figure of the
  * dead, the nearest such sentence with one (within `after`, after any of its sentences) gives
  * it; where they give one, the sentence right after its last is read too ("… six terrorists were eliminated. A major and a soldier
@@ -414,8 +414,8 @@ const BOUND = /^(?:at least|more than|range|dozens|hundreds|thousands|dozen)$/;
 
 /**
  * The group a death figure names: the head noun of its own phrase ('16 soldiers' → 'soldier',
- * 'One civilian contractor' → 'contractor', "four Kurdistan Workers' Party (PKK) fighters" →
- * 'fighter', 'two members of Iran's Guards' → 'member'); '' for words that name no group.
+ * 'One civilian contractor' → 'contractor', "three PKK militants" →
+ * 'militant', 'two members of Iran's Guards' → 'member'); '' for words that name no group.
  */
 function groupOf(text: string, h: Hit): string {
   let phrase = text.slice(h.start, h.end).toLowerCase().replace(/\([^)]*\)/g, ' ');
@@ -660,7 +660,7 @@ function readSentence(st: string, base: number, hits: Hit[], toks: Token[], trig
         if (/^\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(list.slice(n.index + raw.length))) continue;
         let p = readCount(raw);
         if (!p) continue;
-        // "two soldiers were martyred and as many terrorists killed": as many as the figure before.
+        // "three guards fell and as many attackers were killed": as many as the figure before.
         if (/^many$/i.test(raw) && /\bas\s+$/i.test(st.slice(Math.max(0, at - 4), at))) {
           const before = [...hits].reverse().find((h) => h.start >= base && h.start < base + at && h.value !== null && (h.kind === 'death' || h.kind === 'toll'));
           if (before) p = { value: before.value, qualifier: null };
@@ -674,7 +674,7 @@ function readSentence(st: string, base: number, hits: Hit[], toks: Token[], trig
         if (n.index > 0 && (SUBSET_BEFORE.test(list.slice(Math.max(0, n.index - 16), n.index)) || SUBSET_RUN.test(list.slice(0, n.index)))) {
           if (kind === 'death' && p.value !== null) {
             hits.push({ kind: 'part', value: p.value, qualifier: null, start: base + at, end: base + at + raw.length, alt: true });
-            // "dozens of people, including at least 13 troops": a vague whole is at least its part.
+            // "scores killed, among them at least 9 police": a vague whole is at least its part.
             if (whole && (whole.value === null || whole.value < p.value) && whole.qualifier !== null && VAGUE_WHOLE.test(whole.qualifier)) {
               whole.value = p.value;
               whole.qualifier = 'at least';

@@ -5,7 +5,7 @@
  * this stage drops what only the read incident shows:
  *
  * - an old event told in a trial or a commemoration ("sentenced five men for their role in a
- *   2021 bombing", "commemorated the victims of the Nanking Massacre"): the trial or the memorial
+ *   2021 bombing", "a memorial for those killed in the 1994 massacre"): the trial or the memorial
  *   is the news, and the event is no new incident;
  * - a change to a group's activity with no actor at all ("relocated the community", "a warning
  *   threatening aid programmes"): ACLED codes strategic developments of conflict actors only,
@@ -97,8 +97,8 @@ function isNewsArticle(doc: Doc, published: string | null): boolean {
 }
 
 /**
- * Statistics over a period told as one sentence ("The number of attacks in August was the highest
- * tally …", "In November 2024, there were 125 attacks …", "have killed at least 107 civilians …
+ * Statistics over a period told as one sentence ("August saw more attacks than any month
+ * so far …", "In November 2024, there were 125 attacks …", "have killed at least 98 civilians …
  * since December 2021"): a count of many events, not an event. Read on the incident's first
  * sentence, and only where no day of its own dates it (a report of one attack may add "the 12th
  * attack this year" to its story).

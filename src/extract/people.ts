@@ -525,7 +525,7 @@ function isLikelySingleName(w: string): boolean {
 
 /**
  * Acronyms in brackets after their expansion: 'Tehreek-e-Taliban Pakistan (TTP)',
- * 'The Pakistan Institute for Conflict and Security Studies (PICSS)'. The expansion is the
+ * 'the Institute for Peace and Conflict Research (IPCR)'. The expansion is the
  * shortest run of words before the bracket whose capital initials spell the acronym.
  */
 const ACRONYM_PAREN = /\(([A-Z][A-Za-z&]{1,9})\)/g;

@@ -381,7 +381,7 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, ctx: PlaceContext = {}): Pl
         cands = cands.filter((c) => c.kind !== 'place');
         if (cands.length === 0) break;
       }
-      // "…, Musakhel said.", "Deputy Commissioner Habibullah Musakhel told reporters": a name right
+      // "…, Baloch said.", "District officer Karim Baloch told reporters": a name right
       // before a speech verb, after no preposition, is the speaker (a person named after his
       // district), not a place. A country or province speaking is its government: kept as a clue.
       if (SPEAKER_VERB.test(text.slice(last.end, last.end + 12)) && !PLACE_PREP.test(tokens[i - 1]?.lower ?? '') &&
@@ -1144,8 +1144,8 @@ export interface ListedPlace {
 }
 
 /**
- * The towns a sentence lists as the places of one kind of violence, one after another: "kill 25
- * people in Nasiriyah, while 10 people are killed in Najaf, and four are shot dead in the capital
+ * The towns a sentence lists as the places of one kind of violence, one after another: "kill 18
+ * protesters in Basra, while seven die in Karbala, and two more are gunned down in the capital
  * Baghdad", "clashes in Rangpur, Dhaka and Chittagong". ACLED codes an event for each place. Two
  * or more known places of one country, each told with 'in'/'at' (or listed after one), none
  * inside another, none a reference point ('near'), a dateline, or an end of a road or front
@@ -1266,7 +1266,7 @@ function resolveIn(doc: Doc, places: PlaceMention[], ap: ArticlePlaces, inFocus:
   };
   const { chosen, topCountry } = ap;
   let candidates = (inFocus.length > 0 ? inFocus : chosen.filter((x) => !x.m.demonym)).filter((x) => !x.c || x.score >= 0);
-  // "BEIRUT (AP) — An Israeli strike in southern Lebanon killed …": where the event's sentences
+  // "TYRE (AP) — An air strike near the southern border killed …": where the event's sentences
   // place it only in a part of a country, the dateline is where the report was written; the
   // article's first place of that country told with 'in'/'at' further on says where ("The strike
   // on Wadi al-Kfour in Nabatieh province"), else the country alone.
@@ -1280,8 +1280,8 @@ function resolveIn(doc: Doc, places: PlaceMention[], ap: ArticlePlaces, inFocus:
       candidates = candidates.filter((x) => !placed.includes(x)).concat(later ? [later] : []);
     }
   }
-  // "ISWAP attacked a military formation in the southern part of Borno State … Fighters stormed
-  // the base at Kwamdi village, Damboa local government area": where the event's sentences name
+  // "Insurgents raided an army post in the south of Borno State … The gunmen overran
+  // the post in Ngamdu village, Kaga local government area": where the event's sentences name
   // only a province, the next sentences may say where in it; a place of that province told
   // there with 'in'/'at' narrows it down.
   if (inFocus.length > 0) {

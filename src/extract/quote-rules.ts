@@ -32,7 +32,7 @@ export const ANAPHOR_RULES: AnaphorRule[] = [
   {
     heads: ['statement', 'communique', 'communiqué', 'release', 'readout', 'post', 'tweet'],
     refersTo: 'issuer',
-    why: "'“…,” the statement added': a document speaks for whoever issued it ('according to a statement issued by the ISPR', or the organisation quoted just before)",
+    why: "'“…,” the statement added': a document speaks for whoever issued it ('the ISPR said in a statement it issued', or the organisation quoted just before)",
   },
   {
     heads: ['army', 'military', 'forces', 'idf'],
@@ -50,7 +50,7 @@ export const ANAPHOR_RULES: AnaphorRule[] = [
     heads: ['^\\d+-year-old$', 'source', 'man', 'woman', 'boy', 'girl', 'ceo', 'official', 'officer', 'witness', 'eyewitness', 'resident', 'local', 'survivor', 'doctor', 'paediatrician', 'pediatrician', 'medic', 'relative', 'father', 'mother', 'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'commander', 'mayor', 'governor', 'chief', 'chairman', 'member', 'head', 'director'],
     refersTo: 'person',
     anyPersonNoun: true,
-    why: "'Shahid Ali, a policeman who survived, said …. “…,” the 47-year-old told AFP': an age, a role or a plain noun for a person stands for the one the passage has just named or quoted",
+    why: "'Karim Dad, a guard who was wounded, said …. “…,” the 52-year-old told reporters': an age, a role or a plain noun for a person stands for the one the passage has just named or quoted",
   },
 ];
 
@@ -185,7 +185,7 @@ export const CHOICE_RULES: ChoiceRule[] = [
   { id: 'previous-paragraph-colon', why: "'Trump issued the following statement:' then the quote paragraph: the subject of that line", pick: (c) => (c.opensParagraph ? c.previousParagraphColon() : null) },
   {
     id: 'previous-paragraph-subject',
-    why: "'Major General Edward Buba, spokesman for …, confirmed the assault.' then a quote paragraph: the person the paragraph before is about, when named after the last one who spoke",
+    why: "'Brigadier Musa Adamu, who speaks for …, confirmed the raid.' then a quote paragraph: the person the paragraph before is about, when named after the last one who spoke",
     pick: (c) => (c.opensParagraph ? c.previousParagraphSubject() : null),
   },
   { id: 'passage-speaker', why: 'a quotation with no attribution of its own continues the voice of the passage: the last speaker, at most two paragraphs before', pick: (c) => c.passageSpeaker() },

@@ -1025,7 +1025,7 @@ function appositionSubject(cx: QuoteContext, v: number, p: number, floor: number
       }
     }
     if (!sp) continue;
-    // ('Another source who lives in Talata Mafara, Mudassir Muhammad, also said': a name
+    // ('A resident of Gusau town, Sani Bello, also said': a name
     // standing alone between commas after a phrase for a person is that person.)
     if (sp.how.endsWith(':name') && !sp.person && ci >= 0 && chains[ci]!.ts === a && chains[ci]!.te === b && a0 > floor && personShaped(cx, sp.name)) sp = { ...sp, person: true };
     // ('As the LinkedIn chief executive, Jeff Weiner, put it': a title is taken only when no
@@ -1074,7 +1074,7 @@ function subjectLeft(cx: QuoteContext, v: number, floor: number, rule: string): 
     return relativeSubject(cx, v, p, floor, rule);
   }
   if (s(p) === ',') return appositionSubject(cx, v, p, floor, rule);
-  // 'An eyewitness who said he saw the bodies told Rudaw …': the phrase a relative clause
+  // 'A farmer who said he found the victims told reporters …': the phrase a relative clause
   // follows, at the clause's start, is the subject; the clause's own words are not.
   for (let w = p; w > floor; w--) {
     if (s(w) === ',' || inQuote[w]) break;
@@ -1090,7 +1090,7 @@ function subjectLeft(cx: QuoteContext, v: number, floor: number, rule: string): 
   }
   if (!NP_POS.has(toks[p]!.pos) && toks[p]!.pos !== 'PRON') return null;
   const a = npLeft(cx, p, floor);
-  // 'Chairman Bilawal Bhutto Zardari condemning the incident in Quetta said …': a phrase after
+  // 'Party leader Imran Baloch, deploring the blast in Turbat, said …': a phrase after
   // a preposition is no subject; a participle phrase before it follows the subject.
   if (a - 1 > floor && toks[a - 1]!.pos === 'ADP') {
     for (let g = a - 2; g > floor; g--) {
@@ -1118,8 +1118,8 @@ function subjectRight(cx: QuoteContext, k0: number, limit: number, rule: string)
   }
   // 'said the ministry spokesman, Zabihullah Mujahid.': the name in apposition to the role is
   // the speaker.
-  // ('said deputy health minister in the city, Waheed Majroh', 'read a statement from the Deputy
-  // Spokesman for the Secretary-General, Farhan Haq': the role may carry a phrase of its own.)
+  // ('said the provincial health minister in Herat, Abdul Karim', 'read a note from the deputy
+  // spokesperson for the UN chief, Jane Doe': the role may carry a phrase of its own.)
   let comma = k;
   while (comma < limit && comma - k <= 10 && s(comma) !== ',' && !END_PUNCT.has(s(comma)) && !(toks[comma]!.pos === 'VERB' && /^[a-z]/.test(s(comma)))) comma++;
   let role = false;
@@ -1437,7 +1437,7 @@ function humanSubjects(cx: QuoteContext): { pos: number; sp: Speaker }[] {
       }
     }
     // The verb: next, or after an apposition between commas or dashes; a relative clause
-    // ('A paediatrician who fled the hospital told AFP') makes the phrase a subject too.
+    // ('A nurse who escaped the clinic told reporters') makes the phrase a subject too.
     if (toks[end]?.lower === 'who') {
       found.push({ pos: toks[sent.tokenStart]!.start, sp: { name: text.slice(toks[sent.tokenStart + 1]!.start, toks[end - 1]!.end), start: toks[sent.tokenStart]!.start, end: toks[end - 1]!.end, how: 'subject:nominal', person: false } });
       continue;
@@ -1469,7 +1469,7 @@ function personSubjectAt(cx: QuoteContext, ci: number): Source | null {
   let f = c.ts - 1;
   // ('the network’s nightly news anchor Ilia Calderón reacted …': an article and a possessive too.)
   const titleWord = (t: Token) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'DET' || /^([’']s|his|her|their|its|\.)$/.test(t.lower);
-  // ('Senior superintendent of police Bhupinder Singh Sidhu visited …': 'of' inside a title.)
+  // ('Assistant commissioner of police Ravi Kumar toured …': 'of' inside a title.)
   while (f >= 0 && toks[f]!.sentence === toks[c.ts]!.sentence && (titleWord(toks[f]!) || (toks[f]!.lower === 'of' && toks[f + 1]!.pos === 'NOUN' && /^[a-z]/.test(s(f + 1)))) && c.ts - f < 9) f--;
   const before = toks[f];
   // 'Meanwhile Rihanna, who …, spoke': a sentence adverb may open the sentence.
@@ -1587,7 +1587,7 @@ function speechFrameAt(cx: QuoteContext, sent: Doc['sentences'][number], v: numb
     let e = v + 2;
     while (e < sent.tokenEnd && !/^[,.;]$/.test(s(e))) e++;
     sp = speakerOfNP(cx, v + 2, e, t.start, 'according');
-    // 'According to a member of the Civilian Joint Task Force (JTF), Hamidu Abu, the group …':
+    // 'According to a vigilante with the local Joint Task Force, Bala Umar, the gunmen …':
     // the name in apposition to a role is who speaks.
     const ac = e < sent.tokenEnd && s(e) === ',' ? chainAt[e + 1] ?? -1 : -1;
     if (ac >= 0 && chains[ac]!.ts === e + 1 && chains[ac]!.te < sent.tokenEnd && s(chains[ac]!.te) === ',' && nameChain(cx, ac)) {

@@ -1,13 +1,13 @@
 /**
- * One sentence, several places: "Iraqi security forces open fire and kill 25 people who were
- * blocking a bridge in Nasiriyah, while 10 people are killed in Najaf, and four people are shot
- * dead in the capital Baghdad." ACLED codes an event for each place, each with its own toll. The
+ * One sentence, several places: "Police fire on a crowd and kill 18 protesters in Basra,
+ * while seven are killed in Karbala, and two more die of gunshot wounds in the capital
+ * Baghdad." ACLED codes an event for each place, each with its own toll. The
  * event reader reads the sentence as one incident; this stage splits it by the places the
  * sentence lists (places.ts listedPlaces), each part keeping the type, date and sides, with the
  * place as its own evidence and the figure told with that place as its toll.
  *
  * The toll of a part: the number of dead told in the stretch of the sentence that ends with its
- * place (from the place before: 'three were killed in Chittagong, two in Dhaka'); none there, the part's toll is unknown (null) unless the whole
+ * place (from the place before: 'four died in Sylhet, one in Khulna'); none there, the part's toll is unknown (null) unless the whole
  * incident's toll was 0. A figure is never shared out or summed.
  */
 import { SUB_EVENT_TYPES, type Evidence, type Field, type Incident } from '../core/types.js';
@@ -55,8 +55,8 @@ export function splitByListedPlaces(
   reread?: (part: Incident, sentences: number[], trigger: { start: number; end: number }) => void,
 ): Incident[] {
   const own = [...new Set(sentences)].sort((a, b) => a - b);
-  // ... or one of the next sentences that breaks the toll down by place ("So far, six people
-  // have been killed. Among the deceased, three were killed in Chittagong, two in Dhaka, and one
+  // ... or one of the next sentences that breaks the toll down by place ("Seven people have
+  // died in all: four of them in Sylhet, two in Khulna and one
   // in Rangpur."): there, a figure with two of the places at least.
   const after = [...new Set(own.flatMap((s) => [s + 1, s + 2]))].filter((s) => s < doc.sentences.length && !own.includes(s));
   for (const s of [...own, ...after]) {
