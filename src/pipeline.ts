@@ -75,9 +75,10 @@ export function extractArticle(article: Article, opts: ExtractOptions = {}): Art
     const claimed = new Set(found.flatMap((ev) => ev.sentences));
     const read = (ev: EventCandidate) => readIncident(doc, article.id, published, ev, places, actors, dates, unclaimedAfter(doc, ev.sentences, claimed), claimed);
     // Each candidate is read on its own, then the tellings of one incident are grouped and the
-    // group is read again over all its sentences (consolidate.ts).
+    // group is read again over all its sentences (consolidate.ts). (The two events of one
+    // sentence, a strike and the attack it answered, placeSpan, are each one of their own.)
     const alone = datedBack(found, found.map(read));
-    const events = groupTellings(doc, alone, found.map((ev) => ev.sentences), found.map((ev) => !!ev.listed)).map((g) =>
+    const events = groupTellings(doc, alone, found.map((ev) => ev.sentences), found.map((ev) => !!ev.listed || !!ev.placeSpan)).map((g) =>
       g.length === 1 ? { ev: found[g[0]!]!, inc: alone[g[0]!]! } : (({ ev }) => ({ ev, inc: read(ev) }))({ ev: mergeCandidates(doc, g.map((i) => found[i]!)) }),
     );
     placeFromTheStory(events.map((e) => e.inc));
@@ -203,7 +204,7 @@ function readIncident(
   const loc = datedAdmin2(resolveLocation(doc, placesOf(doc, ev, places), ev.sentences, articleId), when.event_date?.value ?? null);
   const who = assignActors(
     doc,
-    actors,
+    spanned(doc, ev, actors),
     {
       sentences: ev.sentences,
       trigger: ev.trigger,
@@ -243,7 +244,26 @@ const TAKEN_PLACE_REACH = 40;
  * the place taken ("thousands fled to <City A> after the militia seized <Town B>": B), or every
  * place where none is named there.
  */
+/** The actors of an incident that shares its sentence with another (placeSpan): of that
+ *  sentence, only those inside the span (keep) or outside it. "The army struck camps abroad in
+ *  reply to a bombing by a militia in X": the army is the strike's side, not the bombing's. */
+function spanned<T extends { start: number; sentence: number }>(doc: Doc, ev: EventCandidate, xs: T[]): T[] {
+  if (!ev.placeSpan) return xs;
+  const { start, end, keep } = ev.placeSpan;
+  const at = sentenceIndexAt(doc, start);
+  return xs.filter((x) => x.sentence !== at || (x.start >= start && x.start < end) === keep);
+}
+
 function placesOf(doc: Doc, ev: EventCandidate, places: PlaceMention[]): PlaceMention[] {
+  if (ev.placeSpan) {
+    const { start, end, keep } = ev.placeSpan;
+    const at = sentenceIndexAt(doc, start);
+    const inside = (p: PlaceMention) => p.start >= start && p.start < end;
+    // (nor, for the answering event, the clause's place named again elsewhere in its sentence,
+    // as the dateline: "KABUL – The army struck camps abroad in reply to a bombing in Kabul")
+    const clauseNames = new Set(places.filter((p) => p.sentence === at && inside(p)).map((p) => p.text.toLowerCase()));
+    return places.filter((p) => p.sentence !== at || (keep ? inside(p) : !inside(p) && !clauseNames.has(p.text.toLowerCase())));
+  }
   if (!ev.placeAfterTrigger) return places;
   const at = sentenceIndexAt(doc, ev.trigger.start);
   const near = (p: PlaceMention) => p.start >= ev.trigger.start && p.start <= ev.trigger.end + TAKEN_PLACE_REACH;

@@ -68,3 +68,39 @@ test('events told as a kind in the clause ("in the wake of attacks on police and
   const line = 'The ambush comes in the wake of attacks against police and the deaths of young men in custody.';
   assert.deepEqual(groups([...LEAD, line].join('\n\n')), ['0,1,4']);
 });
+
+// "A struck B abroad in reprisal for a bombing that killed N in City C": two incidents in one
+// sentence (issue 10). The strike, abroad with no place below the country, gives none; the
+// bombing is told with its own type, toll and place, the day before.
+const REPRISAL = [
+  'NAIROBI (AFP) - Kenya launched air strikes on al-Shabaab fighters in Somalia and Ethiopia overnight, hitting 30 camps, in retaliation for a bombing that killed six people in Nairobi, the defence secretary said on Saturday.',
+  'Two attackers set off explosives at the gate of a bus depot in Nairobi.',
+  'Fourteen people were also wounded.',
+  'Kenyan air strikes in southern Somalia killed nine civilians, a local official said on Saturday.',
+].join('\n\n');
+
+test('"air strikes abroad in retaliation for a bombing that killed six in Nairobi": the bombing is an incident of its own, not the strike', () => {
+  const xs = incidents(REPRISAL, '2024-06-08');
+  // (nor is the strike placed at the bombing's city named again as the dateline)
+  const strike = xs.find((x) => x.sub_event_type.value === 'Air/drone strike' && x.country?.value === 'Kenya');
+  assert.equal(strike, undefined, brief(xs));
+  const bombing = xs.find((x) => x.location?.value === 'Nairobi');
+  assert.ok(bombing, brief(xs));
+  assert.notEqual(bombing.sub_event_type.value, 'Air/drone strike');
+  assert.equal(bombing.fatalities.value, 6);
+  assert.equal(bombing.event_date?.value, '2024-06-07');
+  // (the strike's side, outside the clause, is not the bombing's)
+  assert.doesNotMatch(bombing.actor1?.value ?? '', /Military Forces/);
+});
+
+test('the strike and the bombing it answered are two groups of the same sentence, the later strike line not joined to the bombing', () => {
+  const gs = groups(REPRISAL);
+  assert.equal(gs[0], '0');
+  assert.match(gs[1] ?? '', /^0\b/);
+  assert.doesNotMatch(gs[1] ?? '', /\b3\b/);
+});
+
+test('in a note (not a dated news report) the answered event stays context', () => {
+  const xs = extractArticle({ id: 'e', text: REPRISAL } as Article, { incidentsOnly: true }).incidents;
+  assert.ok(xs.length <= 1, brief(xs));
+});

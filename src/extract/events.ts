@@ -58,6 +58,15 @@ export interface EventCandidate {
   /** The place is the one named right after the trigger ("the capture of <Town>"), not any
    *  place of the sentence: a taking told in passing in a sentence about something else. */
   placeAfterTrigger?: boolean;
+  /** Of the sentence holding this span, only the places inside it (keep) or only those outside
+   *  it (!keep) are this incident's: a strike told with the attack it answered. */
+  placeSpan?: PlaceSpan;
+}
+/** A span of doc.text that bounds the places of its sentence. */
+export interface PlaceSpan {
+  start: number;
+  end: number;
+  keep: boolean;
 }
 
 // ------------------------------------------------------------------------------ compiled lexicon
@@ -1426,6 +1435,11 @@ interface Cluster {
   standalone?: boolean;
   /** Told by a later incident's reference clause, this many days before it (see earlierIncident). */
   before?: Span | null;
+  /** Where the places of the opening sentence are read (see answeredIncident). */
+  placeSpan?: PlaceSpan;
+  /** Opened by the event another one answered: the answering event's kinds of violence, which a
+   *  later sentence tells of that event, not how this one was done. */
+  answeredBy?: Set<TriggerCat>;
 }
 
 /** Triggers that name a means or a kind of violence of their own: a sentence with one can open
@@ -1734,6 +1748,56 @@ function earlierIncident(info: SentenceInfo): { info: SentenceInfo; before: Span
   return { info: { ...info, hits, live, cats, references: [] }, before: spanBack(info.raw.map((w) => w.toLowerCase()), a) };
 }
 
+/**
+ * A sentence that tells its own event and, in a 'retaliation' clause, the violent event it
+ * answered with a toll or a place of its own ("the army shelled rebel bases in X in reprisal for an
+ * ambush that killed four soldiers in Y"): two incidents. The answered one takes only the
+ * clause's hits and places; the sentence's own event only the hits and places outside it.
+ * Only for the sentence that opens the story: later, the event answered is usually the story's
+ * own incident told again (see EARLIER_INCIDENT_CLAUSES).
+ */
+function answeredIncident(info: SentenceInfo): { own: SentenceInfo; earlier: SentenceInfo; ownSpan: PlaceSpan; earlierSpan: PlaceSpan } | null {
+  const ref = info.references.find(([a, b, id]) => id === 'retaliation' && tellsIncident(info, a, b) && (clauseToll(info, a, b) || clausePlace(info, a, b)));
+  if (!ref) return null;
+  const [a, b] = ref;
+  const inside = (h: Hit) => h.w0 >= a && h.w0 <= b;
+  const anyReference = (h: Hit) => info.references.some(([x, y]) => h.w0 >= x && h.w0 <= y);
+  // the sentence's own event: a means of violence outside every reference clause
+  const ownLive = info.live.filter((h) => !anyReference(h));
+  if (!ownLive.some((h) => EARLIER_VIOLENCE.has(h.cat))) return null;
+  const part = (keep: (h: Hit) => boolean, live: Hit[]): SentenceInfo => {
+    const hits = info.hits.filter(keep);
+    return { ...info, hits, live, cats: new Set<TriggerCat>(hits.map((h) => h.cat)), references: [] };
+  };
+  const span = { start: info.tok[a]!.start, end: info.tok[b]!.end };
+  return {
+    own: part((h) => !inside(h), ownLive),
+    earlier: part(inside, info.live.filter(inside)),
+    ownSpan: { ...span, keep: false },
+    earlierSpan: { ...span, keep: true },
+  };
+}
+
+/** A count with a toll word near it, inside words a..b. */
+function clauseToll(info: SentenceInfo, a: number, b: number): boolean {
+  for (let j = a; j <= b; j++) {
+    if (!(info.tok[j]!.pos === 'NUM' || NUM_WORDS.has(info.words[j]!))) continue;
+    for (let d = 1; d <= 4; d++) {
+      const w = j + d <= b ? info.words[j + d] : undefined;
+      if (w && TOLL_WORDS.test(w)) return true;
+      const v = j - d >= a ? info.words[j - d] : undefined;
+      if (v && TOLL_WORDS.test(v)) return true;
+    }
+  }
+  return false;
+}
+
+/** A place preposition before a name, inside words a..b. */
+function clausePlace(info: SentenceInfo, a: number, b: number): boolean {
+  for (let j = a; j < b; j++) if (PLACE_PREPS.has(info.words[j]!) && info.tok[j + 1]?.pos === 'PROPN') return true;
+  return false;
+}
+
 /** Events told as a kind, not one incident: a plural event noun with no count before it ("in the
  *  wake of attacks against police and the deaths of black men"; not "twin bombings", "two
  *  attacks"). */
@@ -1808,6 +1872,22 @@ export function findEvents(doc: Doc, opts: ReadOptions = {}): EventCandidate[] {
       continue;
     }
     if (!last) {
+      // "Country A struck group B in C in response to a bombing that killed six in City D": the
+      // strike and the bombing it answered, each an incident of its own
+      // (only in a dated news report: a note codes one event, the rest is its context)
+      const answered = opts.news ? answeredIncident(info) : null;
+      if (answered) {
+        clusters.push({ infos: [answered.own], sentences: [i], background: false, anchored: info.place, placeSpan: answered.ownSpan });
+        const answeredBy = new Set(answered.own.live.map((h) => h.cat));
+        // (the event answered came before: the day before, where the clause, to its first comma, tells
+        // no day of its own)
+        const clause = doc.text.slice(answered.earlierSpan.start, answered.earlierSpan.end).split(',')[0]!;
+        const before = DAY_WORD.test(clause) ? null : { count: 1, unit: 'day' as const };
+        last = { infos: [answered.earlier], sentences: [i], background: false, anchored: true, placeSpan: answered.earlierSpan, answeredBy, before };
+        clusters.push(last);
+        lastSentence = i;
+        continue;
+      }
       if (isBareAttribution(info) || info.statistic) continue;
       if (roundup && !info.place && info.live.every((h) => h.cat === 'kill')) continue;
       // a heading or a trend ("Increasing attacks", "a rise in attacks") with no place, time
@@ -1860,7 +1940,10 @@ export function findEvents(doc: Doc, opts: ReadOptions = {}): EventCandidate[] {
     const nextInfo = infos[i + 1];
     const between = i - lastSentence === 1 && !!nextInfo && nextInfo.cats.has('cue_anaphor') && !isGenericOrAttribution(nextInfo);
     const goesOn = samePara || restates || between || info.live.some((h) => h.cat === 'kill') || /^(?:he|she|they|his|her|their|the victims?|the soldiers?|the dead)\b/.test(info.words.slice(0, 2).join(' '));
-    if (i - lastSentence <= 2 && onlyWeak(last) && (strongHit(info) || restates) && goesOn && !marksNew && !isGenericOrAttribution(info)) {
+    // (not with the means of the event that answered this one: "Turkish strikes had killed 12"
+    // after a lead on strikes in reprisal for an attack tells of the strikes)
+    const answering = !!last.answeredBy && info.live.some((h) => STRONG_CATS.has(h.cat) && last!.answeredBy!.has(h.cat));
+    if (i - lastSentence <= 2 && onlyWeak(last) && (strongHit(info) || restates) && goesOn && !marksNew && !answering && !isGenericOrAttribution(info)) {
       last.infos.push(info);
       last.sentences.push(i);
       lastSentence = i;
@@ -1871,7 +1954,7 @@ export function findEvents(doc: Doc, opts: ReadOptions = {}): EventCandidate[] {
     // sentence on its own line, and the next line is often about something else)
     const sameParagraph = doc.sentences[i]!.paragraph === doc.sentences[lastSentence]!.paragraph;
     const near = (i - lastSentence <= 1 && (sameParagraph || info.toll)) || (anaphor && i - lastSentence <= 3);
-    if ((near || demonstrationGoesOn(last, info, i - lastSentence)) && !isGenericOrAttribution(info)) {
+    if ((near || demonstrationGoesOn(last, info, i - lastSentence)) && !answering && !isGenericOrAttribution(info)) {
       last.infos.push(info);
       last.sentences.push(i);
       lastSentence = i;
@@ -2035,6 +2118,7 @@ function emitClusters(doc: Doc, infos: SentenceInfo[], clusters: Cluster[], out:
       background: c.background,
       ...(c.listed ? { listed: true } : {}),
       ...(c.before ? { before: c.before } : {}),
+      ...(c.placeSpan ? { placeSpan: c.placeSpan } : {}),
     });
   }
 }
