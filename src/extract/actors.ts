@@ -1429,6 +1429,26 @@ interface Chosen {
 const net = (s: Scored) => s.agent - s.patient;
 
 /**
+ * An article's mentions without the common-noun aliases that name a group only in another country
+ * than the event's (foreignCommonNoun). The same array when none is left out, and one array per
+ * country otherwise: the article's mention index (articleMentions) is cached by array, and an
+ * article of thousands of incidents must not rebuild it for each.
+ */
+const WITHOUT_FOREIGN = new WeakMap<ActorMention[], { length: number; byCountry: Map<string | null, ActorMention[]> }>();
+function withoutForeignCommonNouns(mentions: ActorMention[], country: string | null): ActorMention[] {
+  let cached = WITHOUT_FOREIGN.get(mentions);
+  if (!cached || cached.length !== mentions.length) WITHOUT_FOREIGN.set(mentions, (cached = { length: mentions.length, byCountry: new Map() }));
+  const byCountry = cached.byCountry;
+  let kept = byCountry.get(country);
+  if (!kept) {
+    const filtered = mentions.filter((m) => !foreignCommonNoun(m, country));
+    kept = filtered.length === mentions.length ? mentions : filtered;
+    byCountry.set(country, kept);
+  }
+  return kept;
+}
+
+/**
  * Actor 1 and 2 of an event, as a pipeline: the event's mentions and the makers of names
  * (eventContext) → each mention's cues (scoreCandidates) → the crowd's sides in demonstrations
  * and communal fights (crowdSides) or else the acting and acted-on sides (chooseSides) → ACLED's
@@ -1437,7 +1457,7 @@ const net = (s: Scored) => s.agent - s.patient;
  * sides and the defaults.
  */
 export function assignActors(doc: Doc, mentions: ActorMention[], event: EventIn, articleId: string): ActorAssignment {
-  const ctx = eventContext(doc, mentions.filter((m) => !foreignCommonNoun(m, event.country)), event, articleId);
+  const ctx = eventContext(doc, withoutForeignCommonNouns(mentions, event.country), event, articleId);
   const scored = scoreCandidates(ctx);
   const crowd = crowdSides(ctx, scored);
   if (crowd) return crowd;
