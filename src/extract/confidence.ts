@@ -89,10 +89,11 @@ export function titleNumbers(title: string): number[] {
 const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 /** Whether a word of four letters or more of the incident's place, district or province is in the title. */
 export function placeInTitle(inc: Incident, title: string): boolean {
-  const t = fold(title);
+  // (a title word that begins with it: 'Peshawar' in "Peshawar's", 'Kurdistan' in 'Kurdistani')
+  const words = fold(title).split(/[^a-z]+/);
   return [inc.location, inc.admin2, inc.admin1]
     .flatMap((f) => (f ? fold(f.value).split(/[^a-z]+/) : []))
-    .some((w) => w.length >= 4 && new RegExp(`\\b${w}`).test(t));
+    .some((w) => w.length >= 4 && words.some((t) => t.startsWith(w)));
 }
 
 let model: ConfidenceModel | null | undefined;
